@@ -1,0 +1,360 @@
+//! The draft as the author wrote it: metadata and a tree of parts, with no
+//! numbers. The loader builds it from YAML, the importer from plain text, and
+//! the YAML writer turns it back into YAML. Numbers are derived later
+//! (`numbering`), never stored here.
+
+use std::fmt;
+use std::path::PathBuf;
+
+use serde::Serialize;
+
+/// A whole draft: one consultation draft of one document.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Draft {
+    pub meta: Meta,
+    pub parts: Vec<Part>,
+}
+
+/// Document metadata (everything outside the body).
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct Meta {
+    /// The title; a line break in it is a line break on the page.
+    pub title: String,
+    /// Stage label without brackets: 征求意见稿, 送审稿, 草案 …
+    pub stage: Option<String>,
+    /// Issuing organ (发文机关), printed in the signature block.
+    pub organ: Option<String>,
+    /// Date of the document (成文日期).
+    pub date: Option<Date>,
+    /// Document number (发文字号), e.g. 东发改〔2021〕12号.
+    pub number: Option<String>,
+    /// Principal recipients (主送机关).
+    pub to: Option<String>,
+    /// Paragraphs before the first part.
+    pub preamble: Vec<String>,
+    /// Paragraphs after the last part (特此通知。 and the like).
+    pub closing: Vec<String>,
+    /// Attachment names (附件), in order.
+    pub attachments: Vec<String>,
+    /// Copy-to organs (抄送).
+    pub cc: Vec<String>,
+    /// Printing organ of the imprint (印发机关).
+    pub printer: Option<String>,
+    /// Printing date of the imprint (印发日期).
+    pub printed: Option<Date>,
+    pub numbering: Numbering,
+}
+
+/// A calendar date, written 2021年9月1日 in the output.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
+pub struct Date {
+    pub year: u16,
+    pub month: u8,
+    pub day: u8,
+}
+
+impl Date {
+    /// Builds a date if it exists in the Gregorian calendar.
+    pub fn new(year: u16, month: u8, day: u8) -> Option<Date> {
+        let leap =
+            (year.is_multiple_of(4) && !year.is_multiple_of(100)) || year.is_multiple_of(400);
+        let days = match month {
+            1 | 3 | 5 | 7 | 8 | 10 | 12 => 31,
+            4 | 6 | 9 | 11 => 30,
+            2 if leap => 29,
+            2 => 28,
+            _ => return None,
+        };
+        (year > 0 && (1..=days).contains(&day)).then_some(Date { year, month, day })
+    }
+
+    /// Parses `2021-09-01` or `2021年9月1日`.
+    pub fn parse(text: &str) -> Option<Date> {
+        let text = text.trim();
+        let fields: Vec<&str> = if let Some(rest) = text.strip_suffix('日') {
+            rest.split(['年', '月']).collect()
+        } else {
+            text.split('-').collect()
+        };
+        let [y, m, d] = fields.as_slice() else {
+            return None;
+        };
+        let all_digits = |s: &str| !s.is_empty() && s.chars().all(|c| c.is_ascii_digit());
+        if !(all_digits(y) && all_digits(m) && all_digits(d)) || y.len() != 4 {
+            return None;
+        }
+        Date::new(y.parse().ok()?, m.parse().ok()?, d.parse().ok()?)
+    }
+
+    /// Days since 1970-01-01, for reproducible timestamps.
+    pub fn days_since_epoch(&self) -> i64 {
+        // Howard Hinnant's days_from_civil.
+        let (y, m, d) = (self.year as i64, self.month as i64, self.day as i64);
+        let y = if m <= 2 { y - 1 } else { y };
+        let era = y.div_euclid(400);
+        let yoe = y - era * 400;
+        let mp = (m + 9) % 12;
+        let doy = (153 * mp + 2) / 5 + d - 1;
+        let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+        era * 146_097 + doe - 719_468
+    }
+}
+
+impl fmt::Display for Date {
+    /// GB/T 9704 7.3.5: Arabic numerals, full year, no leading zeros.
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}年{}月{}日", self.year, self.month, self.day)
+    }
+}
+
+/// How a document is numbered.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct Numbering {
+    pub style: Style,
+    /// Levels whose numbers run on across parents instead of restarting.
+    pub continuous: Vec<Level>,
+}
+
+/// The two numbering styles of Chinese official documents.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Style {
+    /// 一、 → （一） → 1. → （1）, used by 意见, 方案, 措施, 通知.
+    #[default]
+    Outline,
+    /// 第一章 → 第一节 → 第一条 → （一） → 1., used by 办法, 条例, 规定 and laws.
+    Articles,
+}
+
+impl Style {
+    /// The name used in YAML.
+    pub fn name(self) -> &'static str {
+        match self {
+            Style::Outline => "outline",
+            Style::Articles => "articles",
+        }
+    }
+}
+
+/// The place of a part in the numbering hierarchy.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
+pub enum Level {
+    /// Outline level 1–4: 一、 （一） 1. （1）.
+    Outline(u8),
+    /// 编
+    Book,
+    /// 分编
+    SubBook,
+    /// 章
+    Chapter,
+    /// 节
+    Section,
+    /// 条
+    Article,
+    /// 项: （一） inside an article.
+    Item,
+    /// 目: 1. inside an item.
+    SubItem,
+}
+
+impl Level {
+    /// The divisions an articles-style document may use, outermost first.
+    pub const DIVISIONS: [Level; 4] = [Level::Book, Level::SubBook, Level::Chapter, Level::Section];
+
+    /// Rank in the hierarchy: smaller is outer.
+    pub fn rank(self) -> u8 {
+        match self {
+            Level::Outline(n) => n,
+            Level::Book => 0,
+            Level::SubBook => 1,
+            Level::Chapter => 2,
+            Level::Section => 3,
+            Level::Article => 4,
+            Level::Item => 5,
+            Level::SubItem => 6,
+        }
+    }
+
+    /// The level below which this one restarts its count, unless it is
+    /// continuous. Chapters restart in each 编 but run on through its 分编,
+    /// as in the Civil Code.
+    pub fn restarts_under(self) -> Option<Level> {
+        match self {
+            Level::Outline(1) | Level::Book | Level::Article => None,
+            Level::Outline(n) => Some(Level::Outline(n - 1)),
+            Level::SubBook | Level::Chapter => Some(Level::Book),
+            Level::Section => Some(Level::Chapter),
+            Level::Item => Some(Level::Article),
+            Level::SubItem => Some(Level::Item),
+        }
+    }
+
+    /// Whether this level is a division (编/分编/章/节) of an articles-style text.
+    pub fn is_division(self) -> bool {
+        Level::DIVISIONS.contains(&self)
+    }
+
+    /// The name a YAML author uses for the level in `continuous` and `kind`.
+    pub fn name(self) -> String {
+        match self {
+            Level::Outline(n) => n.to_string(),
+            Level::Book => "编".into(),
+            Level::SubBook => "分编".into(),
+            Level::Chapter => "章".into(),
+            Level::Section => "节".into(),
+            Level::Article => "条".into(),
+            Level::Item => "项".into(),
+            Level::SubItem => "目".into(),
+        }
+    }
+
+    /// Parses a level name as written in YAML for the given style.
+    pub fn parse(style: Style, name: &str) -> Option<Level> {
+        let level = match (style, name) {
+            (Style::Outline, "1") => Level::Outline(1),
+            (Style::Outline, "2") => Level::Outline(2),
+            (Style::Outline, "3") => Level::Outline(3),
+            (Style::Outline, "4") => Level::Outline(4),
+            (Style::Articles, "编" | "book") => Level::Book,
+            (Style::Articles, "分编" | "subbook") => Level::SubBook,
+            (Style::Articles, "章" | "chapter") => Level::Chapter,
+            (Style::Articles, "节" | "section") => Level::Section,
+            (Style::Articles, "条" | "article") => Level::Article,
+            (Style::Articles, "项" | "item") => Level::Item,
+            (Style::Articles, "目" | "subitem") => Level::SubItem,
+            _ => return None,
+        };
+        Some(level)
+    }
+
+    /// All level names valid in a style, for error messages.
+    pub fn names(style: Style) -> &'static [&'static str] {
+        match style {
+            Style::Outline => &["1", "2", "3", "4"],
+            Style::Articles => &["编", "分编", "章", "节", "条", "项", "目"],
+        }
+    }
+}
+
+/// A stable identifier the author gives a part, used for anchors and to match
+/// parts across drafts.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
+pub struct PartId(pub String);
+
+impl fmt::Display for PartId {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
+/// Where something was written: file and 1-based line and column.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct Origin {
+    pub file: PathBuf,
+    pub line: u32,
+    pub column: u32,
+}
+
+/// One part of the body: a heading with its text and sub-parts, an article, an item.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Part {
+    pub id: Option<PartId>,
+    pub level: Level,
+    /// Heading text without the number (推进常住人口基本公共服务全覆盖。).
+    pub heading: Option<String>,
+    /// Whether the heading runs into the first paragraph instead of standing on its own line.
+    pub run_in: bool,
+    /// False for a heading that carries no number and takes none (民法典's 物权编).
+    pub numbered: bool,
+    /// Numbered as the previous part's number plus 之一, 之二 … (第一百二十条之一).
+    pub sub: bool,
+    /// Paragraphs and sub-parts in reading order.
+    pub body: Vec<Block>,
+    /// Where the part starts in its source; empty for imported parts.
+    pub origin: Origin,
+}
+
+/// One element of a part's body.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Block {
+    /// A paragraph of text (inline Markdown allowed).
+    Para(String),
+    /// A sub-part.
+    Part(Part),
+}
+
+impl Part {
+    /// A new part with only its level set.
+    pub fn new(level: Level) -> Part {
+        Part {
+            id: None,
+            level,
+            heading: None,
+            run_in: false,
+            numbered: true,
+            sub: false,
+            body: Vec::new(),
+            origin: Origin::default(),
+        }
+    }
+
+    /// The part's paragraphs, in order, not those of its sub-parts.
+    pub fn paragraphs(&self) -> impl Iterator<Item = &str> {
+        self.body.iter().filter_map(|b| match b {
+            Block::Para(p) => Some(p.as_str()),
+            Block::Part(_) => None,
+        })
+    }
+
+    /// The direct sub-parts, in order.
+    pub fn children(&self) -> impl Iterator<Item = &Part> {
+        self.body.iter().filter_map(|b| match b {
+            Block::Part(p) => Some(p),
+            Block::Para(_) => None,
+        })
+    }
+
+    /// Clears source positions, for comparing models built from different sources.
+    pub fn forget_origin(&mut self) {
+        self.origin = Origin::default();
+        for block in &mut self.body {
+            if let Block::Part(p) = block {
+                p.forget_origin();
+            }
+        }
+    }
+}
+
+impl Draft {
+    /// Clears all source positions (see [`Part::forget_origin`]).
+    pub fn forget_origin(&mut self) {
+        for part in &mut self.parts {
+            part.forget_origin();
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn dates_parse_in_both_forms_and_reject_impossible_days() {
+        let d = Date::parse("2021-09-01").unwrap();
+        assert_eq!(d.to_string(), "2021年9月1日");
+        assert_eq!(Date::parse("2021年9月1日"), Some(d));
+        assert_eq!(Date::parse("2021年09月01日"), Some(d));
+        assert_eq!(Date::parse("2021-02-29"), None);
+        assert_eq!(Date::parse("2020-02-29").unwrap().day, 29);
+        assert_eq!(Date::parse("21-02-01"), None);
+        assert_eq!(Date::parse("2021-13-01"), None);
+        assert_eq!(Date::parse("二〇二一年九月一日"), None);
+    }
+
+    #[test]
+    fn days_since_epoch_matches_known_dates() {
+        assert_eq!(Date::new(1970, 1, 1).unwrap().days_since_epoch(), 0);
+        assert_eq!(Date::new(2000, 3, 1).unwrap().days_since_epoch(), 11017);
+        assert_eq!(Date::new(2021, 9, 1).unwrap().days_since_epoch(), 18871);
+    }
+}

@@ -1,0 +1,584 @@
+//! Draft → numbered [`Document`]: derives every number and label from the
+//! tree (一、 （一） 1. （1）, or 第一章 第一节 第一条 （一） 1.), honouring
+//! which levels run on across parents and which restart, and gives every part
+//! a stable anchor.
+//!
+//! ```
+//! use gongwen::model::{Block, Draft, Level, Meta, Part};
+//! let mut item = Part::new(Level::Outline(1));
+//! item.heading = Some("总体要求".into());
+//! let draft = Draft { meta: Meta::default(), parts: vec![item] };
+//! let doc = gongwen::numbering::number(&draft);
+//! assert_eq!(doc.sections[0].label, "一、");
+//! ```
+
+pub mod numerals;
+
+use std::collections::{HashMap, HashSet};
+
+use serde::Serialize;
+
+use crate::model::{Block, Draft, Level, Meta, Origin, Part, PartId};
+use numerals::chinese;
+
+/// A draft with every part numbered.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Document {
+    pub meta: Meta,
+    pub sections: Vec<Section>,
+}
+
+/// A part with its derived number, label and anchor.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Section {
+    pub level: Level,
+    /// `None` for parts that take no number.
+    pub number: Option<Number>,
+    /// The number as printed: 一、 （一） 第十五条 第一百二十条之一; empty when unnumbered.
+    pub label: String,
+    /// Anchor for links: the part's id, or one derived from its place.
+    pub anchor: String,
+    pub id: Option<PartId>,
+    pub heading: Option<String>,
+    pub run_in: bool,
+    pub body: Vec<Content>,
+    pub origin: Origin,
+}
+
+/// One element of a section's body.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Content {
+    Para(String),
+    Section(Section),
+}
+
+/// A derived number: 15 for 第十五条; 120 and 1 for 第一百二十条之一.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+pub struct Number {
+    pub ordinal: u32,
+    /// 0 for a plain number, N for 之N.
+    pub sub: u32,
+}
+
+impl Section {
+    /// The direct sub-sections.
+    pub fn children(&self) -> impl Iterator<Item = &Section> {
+        self.body.iter().filter_map(|c| match c {
+            Content::Section(s) => Some(s),
+            Content::Para(_) => None,
+        })
+    }
+
+    /// The section's own paragraphs.
+    pub fn paragraphs(&self) -> impl Iterator<Item = &str> {
+        self.body.iter().filter_map(|c| match c {
+            Content::Para(p) => Some(p.as_str()),
+            Content::Section(_) => None,
+        })
+    }
+
+    /// A name for the section in messages: its label, heading or first words.
+    pub fn display_name(&self) -> String {
+        let mut name = self.label.clone();
+        if let Some(h) = &self.heading {
+            name.push_str(h);
+        }
+        if name.is_empty() {
+            name = self
+                .paragraphs()
+                .next()
+                .unwrap_or("")
+                .chars()
+                .take(12)
+                .collect();
+        }
+        name
+    }
+}
+
+impl Document {
+    /// Every section, depth first, in reading order.
+    pub fn walk(&self) -> Vec<&Section> {
+        fn visit<'a>(s: &'a Section, out: &mut Vec<&'a Section>) {
+            out.push(s);
+            for c in s.children() {
+                visit(c, out);
+            }
+        }
+        let mut out = Vec::new();
+        for s in &self.sections {
+            visit(s, &mut out);
+        }
+        out
+    }
+}
+
+/// The label for a number at a level: `label(Level::Article, 15, 0)` is 第十五条.
+pub fn label(level: Level, number: Number) -> String {
+    let n = number.ordinal as u64;
+    let sub = if number.sub > 0 {
+        format!("之{}", chinese(number.sub as u64))
+    } else {
+        String::new()
+    };
+    match level {
+        Level::Outline(1) => format!("{}{sub}、", chinese(n)),
+        Level::Outline(2) | Level::Item => format!("（{}{sub}）", chinese(n)),
+        Level::Outline(3) | Level::SubItem => format!("{n}{sub}."),
+        Level::Outline(_) => format!("（{n}{sub}）"),
+        Level::Book => format!("第{}编{sub}", chinese(n)),
+        Level::SubBook => format!("第{}分编{sub}", chinese(n)),
+        Level::Chapter => format!("第{}章{sub}", chinese(n)),
+        Level::Section => format!("第{}节{sub}", chinese(n)),
+        Level::Article => format!("第{}条{sub}", chinese(n)),
+    }
+}
+
+/// Numbers a draft.
+pub fn number(draft: &Draft) -> Document {
+    let mut state = State {
+        counters: HashMap::new(),
+        unnumbered: HashMap::new(),
+        restart: HashMap::new(),
+        used: draft
+            .parts
+            .iter()
+            .flat_map(all_ids)
+            .map(|id| id.0.clone())
+            .collect(),
+    };
+    for level in all_levels() {
+        let under = if draft.meta.numbering.continuous.contains(&level) {
+            None
+        } else {
+            level.restarts_under()
+        };
+        state.restart.insert(level, under);
+    }
+    let sections = state.parts(&draft.parts, "");
+    Document {
+        meta: draft.meta.clone(),
+        sections,
+    }
+}
+
+fn all_levels() -> Vec<Level> {
+    let mut levels: Vec<Level> = (1..=4).map(Level::Outline).collect();
+    levels.extend(Level::DIVISIONS);
+    levels.extend([Level::Article, Level::Item, Level::SubItem]);
+    levels
+}
+
+fn all_ids(part: &Part) -> Vec<&PartId> {
+    let mut ids: Vec<&PartId> = part.id.iter().collect();
+    for child in part.children() {
+        ids.extend(all_ids(child));
+    }
+    ids
+}
+
+struct State {
+    counters: HashMap<Level, Number>,
+    /// Parts without a number seen so far, per level, for their anchors.
+    unnumbered: HashMap<Level, u32>,
+    /// For each level, the level whose new parts restart its count (None: never).
+    restart: HashMap<Level, Option<Level>>,
+    /// Anchors already taken (author ids first, so derived anchors never steal them).
+    used: HashSet<String>,
+}
+
+impl State {
+    fn parts(&mut self, parts: &[Part], prefix: &str) -> Vec<Section> {
+        parts.iter().map(|p| self.part(p, prefix)).collect()
+    }
+
+    fn part(&mut self, part: &Part, prefix: &str) -> Section {
+        let level = part.level;
+        // A new part restarts the count of every deeper level that restarts at or above it.
+        let resets: Vec<Level> = self
+            .restart
+            .iter()
+            .filter(|(l, under)| {
+                l.rank() > level.rank() && under.is_some_and(|u| u.rank() >= level.rank())
+            })
+            .map(|(l, _)| *l)
+            .collect();
+        for l in resets {
+            self.counters.remove(&l);
+        }
+        let number = part.numbered.then(|| {
+            let counter = self
+                .counters
+                .entry(level)
+                .or_insert(Number { ordinal: 0, sub: 0 });
+            if part.sub && counter.ordinal > 0 {
+                counter.sub += 1;
+            } else {
+                counter.ordinal += 1;
+                counter.sub = 0;
+            }
+            *counter
+        });
+        let label = number.map(|n| label(level, n)).unwrap_or_default();
+        let unnumbered = self.unnumbered.entry(level).or_insert(0);
+        if number.is_none() {
+            *unnumbered += 1;
+        }
+        let token = anchor_token(level, number, *unnumbered);
+        // Articles are numbered through the whole text, so 第十五条 is `art15`
+        // wherever it sits; everything else hangs off its parent's anchor (`s2-3`).
+        let base = if (level == Level::Article && number.is_some()) || prefix.is_empty() {
+            token
+        } else {
+            format!("{prefix}-{token}")
+        };
+        let anchor = match &part.id {
+            Some(id) => id.0.clone(),
+            None => self.fresh_anchor(base),
+        };
+        let mut body = Vec::with_capacity(part.body.len());
+        for block in &part.body {
+            match block {
+                Block::Para(text) => {
+                    // Items (项) belong to the paragraph (款) before them: a new
+                    // paragraph of the article restarts them, and likewise for 目 in a 项.
+                    match level {
+                        Level::Article => {
+                            self.counters.remove(&Level::Item);
+                            self.counters.remove(&Level::SubItem);
+                        }
+                        Level::Item => {
+                            self.counters.remove(&Level::SubItem);
+                        }
+                        _ => {}
+                    }
+                    body.push(Content::Para(text.clone()));
+                }
+                Block::Part(child) => body.push(Content::Section(self.part(child, &anchor))),
+            }
+        }
+        Section {
+            level,
+            number,
+            label,
+            anchor,
+            id: part.id.clone(),
+            heading: part.heading.clone(),
+            run_in: part.run_in,
+            body,
+            origin: part.origin.clone(),
+        }
+    }
+
+    fn fresh_anchor(&mut self, base: String) -> String {
+        let mut anchor = base.clone();
+        let mut n = 2;
+        while self.used.contains(&anchor) {
+            anchor = format!("{base}_{n}");
+            n += 1;
+        }
+        self.used.insert(anchor.clone());
+        anchor
+    }
+}
+
+/// The piece of an anchor a part contributes: `s2`, `ch3`, `art15`, `art120z1`.
+fn anchor_token(level: Level, number: Option<Number>, unnumbered: u32) -> String {
+    let prefix = match level {
+        Level::Outline(1) => "s",
+        Level::Outline(_) => "",
+        Level::Book => "b",
+        Level::SubBook => "sb",
+        Level::Chapter => "ch",
+        Level::Section => "sec",
+        Level::Article => "art",
+        Level::Item => "i",
+        Level::SubItem => "j",
+    };
+    match number {
+        Some(Number { ordinal, sub: 0 }) => format!("{prefix}{ordinal}"),
+        Some(Number { ordinal, sub }) => format!("{prefix}{ordinal}z{sub}"),
+        None => format!("{prefix}x{unnumbered}"),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::{Numbering, Style};
+
+    fn part(level: Level, heading: &str, children: Vec<Part>) -> Part {
+        let mut p = Part::new(level);
+        if !heading.is_empty() {
+            p.heading = Some(heading.into());
+        }
+        p.body = children.into_iter().map(Block::Part).collect();
+        p
+    }
+
+    fn para(level: Level, text: &str) -> Part {
+        let mut p = Part::new(level);
+        p.body.push(Block::Para(text.into()));
+        p
+    }
+
+    fn draft(style: Style, continuous: Vec<Level>, parts: Vec<Part>) -> Draft {
+        Draft {
+            meta: Meta {
+                title: "t".into(),
+                numbering: Numbering { style, continuous },
+                ..Meta::default()
+            },
+            parts,
+        }
+    }
+
+    fn labels(doc: &Document) -> Vec<String> {
+        doc.walk().iter().map(|s| s.label.clone()).collect()
+    }
+
+    fn outline_doc(continuous: Vec<Level>) -> Document {
+        let o = Level::Outline;
+        let parts = vec![
+            part(o(1), "总体要求", vec![]),
+            part(
+                o(1),
+                "甲",
+                vec![
+                    part(o(2), "一", vec![para(o(3), "a"), para(o(3), "b")]),
+                    part(o(2), "二", vec![para(o(3), "c")]),
+                ],
+            ),
+            part(
+                o(1),
+                "乙",
+                vec![part(
+                    o(2),
+                    "三",
+                    vec![part(o(3), "", vec![para(o(4), "x"), para(o(4), "y")])],
+                )],
+            ),
+        ];
+        number(&draft(Style::Outline, continuous, parts))
+    }
+
+    #[test]
+    fn outline_levels_restart_under_their_parent_by_default() {
+        let doc = outline_doc(vec![]);
+        assert_eq!(
+            labels(&doc),
+            [
+                "一、",
+                "二、",
+                "（一）",
+                "1.",
+                "2.",
+                "（二）",
+                "1.",
+                "三、",
+                "（一）",
+                "1.",
+                "（1）",
+                "（2）"
+            ]
+        );
+    }
+
+    #[test]
+    fn outline_level_two_can_run_on_through_the_whole_document() {
+        // The reference draft numbers （一）…（十二） straight through its six parts.
+        let doc = outline_doc(vec![Level::Outline(2)]);
+        assert_eq!(
+            labels(&doc),
+            [
+                "一、",
+                "二、",
+                "（一）",
+                "1.",
+                "2.",
+                "（二）",
+                "1.",
+                "三、",
+                "（三）",
+                "1.",
+                "（1）",
+                "（2）"
+            ]
+        );
+    }
+
+    #[test]
+    fn articles_run_on_through_chapters_and_chapters_restart_in_each_book() {
+        let a = |t: &str| para(Level::Article, t);
+        let parts = vec![
+            part(
+                Level::Book,
+                "总则",
+                vec![
+                    part(Level::Chapter, "基本规定", vec![a("1"), a("2")]),
+                    part(
+                        Level::Chapter,
+                        "自然人",
+                        vec![
+                            part(Level::Section, "能力", vec![a("3")]),
+                            part(Level::Section, "监护", vec![a("4")]),
+                        ],
+                    ),
+                ],
+            ),
+            part(
+                Level::Book,
+                "物权",
+                vec![
+                    part(
+                        Level::SubBook,
+                        "通则",
+                        vec![part(Level::Chapter, "一般规定", vec![a("5")])],
+                    ),
+                    part(
+                        Level::SubBook,
+                        "所有权",
+                        vec![part(Level::Chapter, "一般规定", vec![a("6")])],
+                    ),
+                ],
+            ),
+        ];
+        let doc = number(&draft(Style::Articles, vec![], parts));
+        assert_eq!(
+            labels(&doc),
+            [
+                "第一编",
+                "第一章",
+                "第一条",
+                "第二条",
+                "第二章",
+                "第一节",
+                "第三条",
+                "第二节",
+                "第四条",
+                "第二编",
+                "第一分编",
+                "第一章",
+                "第五条",
+                "第二分编",
+                "第二章",
+                "第六条"
+            ]
+        );
+    }
+
+    #[test]
+    fn chapters_can_be_made_continuous_across_books() {
+        let a = |t: &str| para(Level::Article, t);
+        let parts = vec![
+            part(
+                Level::Book,
+                "甲",
+                vec![part(Level::Chapter, "一", vec![a("1")])],
+            ),
+            part(
+                Level::Book,
+                "乙",
+                vec![part(Level::Chapter, "二", vec![a("2")])],
+            ),
+        ];
+        let doc = number(&draft(Style::Articles, vec![Level::Chapter], parts));
+        assert_eq!(
+            labels(&doc),
+            ["第一编", "第一章", "第一条", "第二编", "第二章", "第二条"]
+        );
+    }
+
+    #[test]
+    fn articles_can_be_made_to_restart_only_by_not_being_articles() {
+        // Articles never restart: the whole document counts them.
+        let parts: Vec<Part> = (0..1260).map(|_| para(Level::Article, "x")).collect();
+        let doc = number(&draft(Style::Articles, vec![], parts));
+        let l = labels(&doc);
+        assert_eq!(l[104], "第一百零五条");
+        assert_eq!(l[109], "第一百一十条");
+        assert_eq!(l[1000], "第一千零一条");
+        assert_eq!(l[1009], "第一千零一十条");
+        assert_eq!(l[1259], "第一千二百六十条");
+    }
+
+    #[test]
+    fn sub_articles_take_the_previous_number_with_zhi() {
+        let mut parts: Vec<Part> = (0..3).map(|_| para(Level::Article, "x")).collect();
+        let mut s1 = para(Level::Article, "inserted");
+        s1.sub = true;
+        let mut s2 = s1.clone();
+        s2.sub = true;
+        parts.insert(2, s1);
+        parts.insert(3, s2);
+        let doc = number(&draft(Style::Articles, vec![], parts));
+        assert_eq!(
+            labels(&doc),
+            ["第一条", "第二条", "第二条之一", "第二条之二", "第三条"]
+        );
+        assert_eq!(doc.sections[2].anchor, "art2z1");
+    }
+
+    #[test]
+    fn items_restart_in_each_article_and_after_a_paragraph() {
+        let mut art = para(Level::Article, "有下列情形之一的：");
+        art.body.push(Block::Part(para(Level::Item, "甲；")));
+        art.body.push(Block::Part(para(Level::Item, "乙。")));
+        art.body
+            .push(Block::Para("有下列情形之一的，也适用：".into()));
+        let mut item = para(Level::Item, "丙：");
+        item.body.push(Block::Part(para(Level::SubItem, "子")));
+        art.body.push(Block::Part(item));
+        let art2 = {
+            let mut a = para(Level::Article, "另：");
+            a.body.push(Block::Part(para(Level::Item, "丁。")));
+            a
+        };
+        let doc = number(&draft(Style::Articles, vec![], vec![art, art2]));
+        assert_eq!(
+            labels(&doc),
+            [
+                "第一条",
+                "（一）",
+                "（二）",
+                "（一）",
+                "1.",
+                "第二条",
+                "（一）"
+            ]
+        );
+        let anchors: Vec<_> = doc.walk().iter().map(|s| s.anchor.clone()).collect();
+        assert_eq!(
+            anchors,
+            [
+                "art1",
+                "art1-i1",
+                "art1-i2",
+                "art1-i1_2",
+                "art1-i1_2-j1",
+                "art2",
+                "art2-i1"
+            ]
+        );
+    }
+
+    #[test]
+    fn unnumbered_parts_take_no_number_and_author_ids_win_anchors() {
+        let mut book = part(
+            Level::Book,
+            "物权编",
+            vec![part(
+                Level::Chapter,
+                "一般规定",
+                vec![para(Level::Article, "x")],
+            )],
+        );
+        book.numbered = false;
+        let mut second = part(Level::Chapter, "其他", vec![para(Level::Article, "y")]);
+        second.id = Some(PartId("ch1".into()));
+        let doc = number(&draft(Style::Articles, vec![], vec![book, second]));
+        assert_eq!(labels(&doc), ["", "第一章", "第一条", "第二章", "第二条"]);
+        let anchors: Vec<_> = doc.walk().iter().map(|s| s.anchor.clone()).collect();
+        assert_eq!(anchors, ["bx1", "bx1-ch1", "art1", "ch1", "art2"]);
+    }
+}
