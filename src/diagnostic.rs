@@ -1,0 +1,216 @@
+//! Messages that point into a source file: file, line, column, what is wrong
+//! and how to fix it. Shared by the loader, the importer and the template
+//! stage; drawn with the source line and a caret by `codespan-reporting`.
+
+use std::fmt;
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+
+use codespan_reporting::diagnostic::{Diagnostic as Report, Label, Severity as ReportSeverity};
+use codespan_reporting::files::SimpleFile;
+use codespan_reporting::term;
+
+/// How serious a diagnostic is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Severity {
+    Error,
+    Warning,
+}
+
+/// A message about a place in a file.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Diagnostic {
+    pub severity: Severity,
+    pub file: PathBuf,
+    /// 1-based line; 0 when the message is about the whole file.
+    pub line: u32,
+    /// 1-based column in characters; 0 when the message is about the whole file or line.
+    pub column: u32,
+    /// How many characters to underline (at least one).
+    pub width: u32,
+    pub message: String,
+    /// What to do about it.
+    pub help: Option<String>,
+    /// The text of the file, when it is text, for drawing the line.
+    pub source: Option<Arc<str>>,
+}
+
+impl Diagnostic {
+    /// An error at a line and column of a file.
+    pub fn error(file: &Path, line: u32, column: u32, message: impl Into<String>) -> Diagnostic {
+        Diagnostic {
+            severity: Severity::Error,
+            file: file.to_path_buf(),
+            line,
+            column,
+            width: 1,
+            message: message.into(),
+            help: None,
+            source: None,
+        }
+    }
+
+    /// A warning at a line and column of a file.
+    pub fn warning(file: &Path, line: u32, column: u32, message: impl Into<String>) -> Diagnostic {
+        Diagnostic {
+            severity: Severity::Warning,
+            ..Diagnostic::error(file, line, column, message)
+        }
+    }
+
+    /// Adds the advice on how to fix it.
+    pub fn help(mut self, help: impl Into<String>) -> Diagnostic {
+        self.help = Some(help.into());
+        self
+    }
+
+    /// Attaches the file's text so the line can be shown.
+    pub fn with_source(mut self, source: &Arc<str>) -> Diagnostic {
+        self.source = Some(Arc::clone(source));
+        self
+    }
+
+    /// Sets how many characters to underline.
+    pub fn width(mut self, width: usize) -> Diagnostic {
+        self.width = width.clamp(1, u32::MAX as usize) as u32;
+        self
+    }
+
+    /// `file:line:column`, the way compilers print a place.
+    pub fn place(&self) -> String {
+        match (self.line, self.column) {
+            (0, _) => self.file.display().to_string(),
+            (line, 0) => format!("{}:{line}", self.file.display()),
+            (line, column) => format!("{}:{line}:{column}", self.file.display()),
+        }
+    }
+
+    /// The message with the source line and a caret under the place.
+    pub fn render(&self) -> String {
+        let severity = match self.severity {
+            Severity::Error => ReportSeverity::Error,
+            Severity::Warning => ReportSeverity::Warning,
+        };
+        let head = format!("{}: {}", self.place(), self.message);
+        let mut report = Report::new(severity).with_message(head);
+        if let Some(help) = &self.help {
+            report = report.with_notes(vec![format!("help: {help}")]);
+        }
+        let range = self.source.as_deref().and_then(|s| self.byte_range(s));
+        let (Some(source), Some(range)) = (self.source.as_deref(), range) else {
+            let files = SimpleFile::new(self.file.display().to_string(), "");
+            return emit(&files, &report);
+        };
+        report = report.with_labels(vec![Label::primary((), range)]);
+        let files = SimpleFile::new(self.file.display().to_string(), source);
+        emit(&files, &report)
+    }
+
+    /// The byte range under the caret, from line/column in characters.
+    fn byte_range(&self, source: &str) -> Option<std::ops::Range<usize>> {
+        if self.line == 0 {
+            return None;
+        }
+        let line_start = if self.line == 1 {
+            0
+        } else {
+            source
+                .match_indices('\n')
+                .nth(self.line as usize - 2)
+                .map(|(i, _)| i + 1)?
+        };
+        let line_text = source[line_start..].split('\n').next().unwrap_or("");
+        let line_text = line_text.strip_suffix('\r').unwrap_or(line_text);
+        let column = self.column.max(1) as usize - 1;
+        let mut chars = line_text.char_indices().skip(column);
+        let start = match chars.next() {
+            Some((i, _)) => line_start + i,
+            // Past the end of the line: point just after its last character.
+            None => line_start + line_text.len(),
+        };
+        let end = line_text
+            .char_indices()
+            .nth(column + self.width as usize)
+            .map(|(i, _)| line_start + i)
+            .unwrap_or(line_start + line_text.len())
+            .max(start);
+        Some(start..end)
+    }
+}
+
+fn emit(files: &SimpleFile<String, &str>, report: &Report<()>) -> String {
+    let config = term::Config::default();
+    term::emit_into_string(&config, files, report).unwrap_or_else(|_| {
+        // The range did not fit the file; fall back to the bare message.
+        report.message.clone()
+    })
+}
+
+impl fmt::Display for Diagnostic {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let kind = match self.severity {
+            Severity::Error => "error",
+            Severity::Warning => "warning",
+        };
+        write!(f, "{}: {kind}: {}", self.place(), self.message)?;
+        if let Some(help) = &self.help {
+            write!(f, " (help: {help})")?;
+        }
+        Ok(())
+    }
+}
+
+impl std::error::Error for Diagnostic {}
+
+/// Several diagnostics from one operation (all the problems of a draft at once).
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct Diagnostics(pub Vec<Diagnostic>);
+
+impl Diagnostics {
+    /// Whether any of them is an error rather than a warning.
+    pub fn has_errors(&self) -> bool {
+        self.0.iter().any(|d| d.severity == Severity::Error)
+    }
+}
+
+impl fmt::Display for Diagnostics {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        for d in &self.0 {
+            writeln!(f, "{d}")?;
+        }
+        Ok(())
+    }
+}
+
+impl std::error::Error for Diagnostics {}
+
+impl From<Diagnostic> for Diagnostics {
+    fn from(d: Diagnostic) -> Self {
+        Diagnostics(vec![d])
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn render_points_at_the_character_column_in_chinese_text() {
+        let source: Arc<str> = Arc::from("title: 标题\nstage: 征求意见稿\nparts: 5\n");
+        let d = Diagnostic::error(Path::new("d.yaml"), 3, 8, "parts must be a list")
+            .help("write each part on its own line starting with `- `")
+            .with_source(&source);
+        let text = d.render();
+        assert!(text.contains("d.yaml:3:8: parts must be a list"), "{text}");
+        assert!(text.contains("parts: 5"), "{text}");
+        assert!(text.contains('^'), "{text}");
+        assert!(text.contains("help: write each part"), "{text}");
+    }
+
+    #[test]
+    fn render_survives_positions_outside_the_file() {
+        let source: Arc<str> = Arc::from("a\n");
+        let d = Diagnostic::error(Path::new("d.yaml"), 40, 9, "odd").with_source(&source);
+        assert!(d.render().contains("d.yaml:40:9: odd"));
+    }
+}
