@@ -1,0 +1,208 @@
+//! Finding drafts on disk and where their output goes.
+//!
+//! A draft is a `.yaml`/`.yml` file, or a folder holding `draft.yaml` (its part
+//! files are reached through `include:` and are not drafts themselves). A
+//! document is a folder of drafts; `drafts/` holds documents. Output mirrors
+//! the layout below `drafts/` (or below the folder given), so
+//! `drafts/doc/v1/` becomes `output/doc/v1.md`.
+
+use std::path::{Component, Path, PathBuf};
+
+use crate::diagnostic::Diagnostic;
+use crate::load::DRAFT_FILE;
+
+/// A draft found on disk.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
+pub struct DraftEntry {
+    /// The draft file or folder.
+    pub path: PathBuf,
+    /// Output path without extension, relative to the output folder: `doc/v1`.
+    pub stem: PathBuf,
+}
+
+impl DraftEntry {
+    /// Where the output of one format goes: `out/doc/v1.html`.
+    pub fn output(&self, out: &Path, extension: &str) -> PathBuf {
+        let mut name = self.stem.as_os_str().to_owned();
+        name.push(".");
+        name.push(extension);
+        out.join(name)
+    }
+}
+
+/// Whether a path is a draft by itself.
+pub fn is_draft(path: &Path) -> bool {
+    if path.is_dir() {
+        path.join(DRAFT_FILE).is_file()
+    } else {
+        is_yaml(path)
+    }
+}
+
+fn is_yaml(path: &Path) -> bool {
+    matches!(
+        path.extension().and_then(|e| e.to_str()),
+        Some("yaml" | "yml")
+    )
+}
+
+fn is_hidden(path: &Path) -> bool {
+    path.file_name()
+        .and_then(|n| n.to_str())
+        .is_some_and(|n| n.starts_with('.'))
+}
+
+/// The drafts a command-line path names, sorted by path.
+pub fn find_drafts(path: &Path) -> Result<Vec<DraftEntry>, Diagnostic> {
+    if !path.exists() {
+        return Err(Diagnostic::error(path, 0, 0, "no such file or folder")
+            .help("give a draft (.yaml file or folder with draft.yaml), a document folder, or a folder of documents"));
+    }
+    let mut drafts = Vec::new();
+    if is_draft(path) {
+        drafts.push(path.to_path_buf());
+    } else if path.is_dir() {
+        collect(path, &mut drafts)
+            .map_err(|e| Diagnostic::error(path, 0, 0, format!("cannot read the folder: {e}")))?;
+    } else {
+        return Err(Diagnostic::error(path, 0, 0, "not a draft")
+            .help("a draft is a .yaml file, or a folder holding draft.yaml"));
+    }
+    let base = output_base(path);
+    let mut entries: Vec<DraftEntry> = drafts
+        .into_iter()
+        .map(|p| {
+            let rel = p.strip_prefix(&base).unwrap_or(&p);
+            let stem = if p.is_dir() {
+                rel.to_path_buf()
+            } else {
+                rel.with_extension("")
+            };
+            DraftEntry {
+                stem: clean(&stem),
+                path: p,
+            }
+        })
+        .collect();
+    entries.sort();
+    Ok(entries)
+}
+
+fn collect(dir: &Path, out: &mut Vec<PathBuf>) -> std::io::Result<()> {
+    let mut children: Vec<PathBuf> = std::fs::read_dir(dir)?
+        .map(|e| e.map(|e| e.path()))
+        .collect::<Result<_, _>>()?;
+    children.sort();
+    for child in children {
+        if is_hidden(&child) {
+            continue;
+        }
+        if child.is_dir() {
+            if child.join(DRAFT_FILE).is_file() {
+                out.push(child);
+            } else {
+                collect(&child, out)?;
+            }
+        } else if is_yaml(&child) {
+            out.push(child);
+        }
+    }
+    Ok(())
+}
+
+/// The folder output paths are relative to: the nearest `drafts` folder at or
+/// above `path`; otherwise the folder above a document (a folder holding
+/// drafts directly) or a draft, and the folder itself for a folder of documents.
+fn output_base(path: &Path) -> PathBuf {
+    let absolute = std::path::absolute(path).unwrap_or_else(|_| path.to_path_buf());
+    for ancestor in absolute.ancestors() {
+        if ancestor.file_name().is_some_and(|n| n == "drafts") {
+            return relative_like(path, &absolute, ancestor);
+        }
+    }
+    let holds_drafts = path.is_dir()
+        && std::fs::read_dir(path)
+            .map(|entries| {
+                entries
+                    .flatten()
+                    .any(|e| !is_hidden(&e.path()) && is_draft(&e.path()))
+            })
+            .unwrap_or(false);
+    if is_draft(path) {
+        let parent = path.parent().unwrap_or(Path::new(""));
+        parent.parent().unwrap_or(Path::new("")).to_path_buf()
+    } else if holds_drafts {
+        path.parent().unwrap_or(Path::new("")).to_path_buf()
+    } else {
+        path.to_path_buf()
+    }
+}
+
+/// `base` expressed the way `path` was given (relative stays relative).
+fn relative_like(path: &Path, absolute: &Path, base: &Path) -> PathBuf {
+    if path.is_absolute() {
+        return base.to_path_buf();
+    }
+    let up = absolute.components().count() - base.components().count();
+    let mut p = path.to_path_buf();
+    for _ in 0..up {
+        p = p.parent().map(Path::to_path_buf).unwrap_or_default();
+    }
+    p
+}
+
+/// Drops `.` components so stems are plain relative paths.
+fn clean(path: &Path) -> PathBuf {
+    path.components()
+        .filter(|c| matches!(c, Component::Normal(_)))
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn tree() -> tempfile::TempDir {
+        let dir = tempfile::tempdir().unwrap();
+        let d = dir.path().join("drafts/doc");
+        std::fs::create_dir_all(d.join("v1")).unwrap();
+        std::fs::write(d.join("v1/draft.yaml"), "title: a\n").unwrap();
+        std::fs::write(d.join("v1/part1.yaml"), "heading: b\n").unwrap();
+        std::fs::write(d.join("v2.yaml"), "title: a\n").unwrap();
+        std::fs::create_dir_all(dir.path().join("copy/doc")).unwrap();
+        std::fs::write(dir.path().join("copy/doc/v1.yaml"), "title: a\n").unwrap();
+        dir
+    }
+
+    fn stems(path: &Path) -> Vec<String> {
+        find_drafts(path)
+            .unwrap()
+            .iter()
+            .map(|e| e.stem.display().to_string())
+            .collect()
+    }
+
+    #[test]
+    fn output_mirrors_the_layout_below_drafts() {
+        let dir = tree();
+        let drafts = dir.path().join("drafts");
+        assert_eq!(stems(&drafts), ["doc/v1", "doc/v2"]);
+        assert_eq!(stems(&drafts.join("doc")), ["doc/v1", "doc/v2"]);
+        assert_eq!(stems(&drafts.join("doc/v1")), ["doc/v1"]);
+        assert_eq!(stems(&drafts.join("doc/v2.yaml")), ["doc/v2"]);
+    }
+
+    #[test]
+    fn a_copy_elsewhere_keeps_document_names() {
+        let dir = tree();
+        let copy = dir.path().join("copy");
+        assert_eq!(stems(&copy), ["doc/v1"]);
+        assert_eq!(stems(&copy.join("doc")), ["doc/v1"]);
+        assert_eq!(stems(&copy.join("doc/v1.yaml")), ["doc/v1"]);
+    }
+
+    #[test]
+    fn a_missing_path_is_an_error() {
+        assert!(find_drafts(Path::new("/nonexistent/gongwen")).is_err());
+    }
+}

@@ -1,0 +1,381 @@
+//! The render context: one serialisable view of a numbered document that every
+//! template (Markdown, HTML, typst) reads. The part tree is flattened into a
+//! list of blocks in reading order, so templates need no recursion; every text
+//! comes in the forms a template may want (Markdown, safe HTML, plain).
+
+use serde::Serialize;
+
+use super::inline::{paragraph_md, strong_lead, to_html, to_plain};
+use crate::model::{Level, Style};
+use crate::numbering::{Content, Document, Section};
+
+/// Everything a template sees.
+#[derive(Debug, Clone, Serialize)]
+pub struct RenderContext {
+    /// `gongwen <version>`.
+    pub generator: String,
+    pub meta: MetaView,
+    /// `outline` or `articles`.
+    pub style: Style,
+    pub preamble: Vec<Text>,
+    /// The body, flattened: headings and paragraphs in reading order.
+    pub blocks: Vec<BlockView>,
+    pub closing: Vec<Text>,
+    /// Table of contents: every heading, standalone or run-in.
+    pub toc: Vec<TocEntry>,
+}
+
+/// A piece of author text in every form.
+#[derive(Debug, Clone, Serialize, PartialEq)]
+pub struct Text {
+    /// Markdown that stays one paragraph.
+    pub md: String,
+    /// Safe HTML (author HTML escaped).
+    pub html: String,
+    /// What the reader sees, without markup.
+    pub plain: String,
+}
+
+impl Text {
+    pub fn new(source: &str) -> Text {
+        Text {
+            md: paragraph_md(source),
+            html: to_html(source),
+            plain: to_plain(source),
+        }
+    }
+}
+
+/// Metadata, formatted for display.
+#[derive(Debug, Clone, Serialize)]
+pub struct MetaView {
+    /// The title; its line breaks are hard breaks in `md` and `<br>` in `html`.
+    pub title: Text,
+    /// The title's lines (a title may be set on several lines).
+    pub title_lines: Vec<String>,
+    /// 征求意见稿, without brackets.
+    pub stage: Option<String>,
+    /// （征求意见稿）, as printed under the title.
+    pub stage_label: Option<String>,
+    pub organ: Option<String>,
+    /// 2021年9月1日.
+    pub date: Option<String>,
+    /// The ISO form 2021-09-01, for machine-readable metadata.
+    pub date_iso: Option<String>,
+    pub number: Option<String>,
+    pub to: Option<String>,
+    pub attachments: Vec<Text>,
+    pub cc: Vec<String>,
+    /// 抄送：甲，乙。 as printed in the imprint.
+    pub cc_line: Option<String>,
+    pub printer: Option<String>,
+    pub printed: Option<String>,
+}
+
+/// One block of the body.
+#[derive(Debug, Clone, Serialize, PartialEq)]
+pub struct BlockView {
+    /// `heading` (a line of its own) or `para`.
+    pub kind: &'static str,
+    /// The level's role: l1–l4 (outline), book, subbook, chapter, section,
+    /// article, item, subitem; `text` for a section's further paragraphs.
+    pub role: String,
+    /// Heading depth below the title (1 = top level of the body).
+    pub depth: usize,
+    /// The HTML heading level for a heading block: depth + 1, at most 6.
+    pub h: usize,
+    /// The section this block opens, if it opens one.
+    pub anchor: Option<String>,
+    /// The derived number as printed (一、 （一） 第一条), empty if none.
+    pub label: String,
+    /// The heading text without number, if any.
+    pub heading: Option<Text>,
+    /// Run-in lead of a paragraph: label and heading (（一）推进……全覆盖。) or the article label.
+    pub lead: Option<String>,
+    /// Whether the lead is a heading (emphasised) or only a number.
+    pub lead_strong: bool,
+    /// The paragraph text after the lead; for a heading, empty.
+    pub text: Option<Text>,
+    /// The whole block as one Markdown line (heading marks and emphasis included).
+    pub md: String,
+    /// The whole block's inner HTML (without the enclosing element).
+    pub html: String,
+    /// The whole block as plain text.
+    pub plain: String,
+}
+
+/// An entry of the table of contents.
+#[derive(Debug, Clone, Serialize, PartialEq)]
+pub struct TocEntry {
+    pub depth: usize,
+    pub label: String,
+    pub heading: Text,
+    /// Label and heading as printed: 一、总体要求, 第一章　总则.
+    pub line: Text,
+    pub anchor: String,
+}
+
+impl RenderContext {
+    /// Builds the context for a numbered document.
+    pub fn new(doc: &Document) -> RenderContext {
+        let meta = &doc.meta;
+        let cc_line = (!meta.cc.is_empty()).then(|| format!("抄送：{}。", meta.cc.join("，")));
+        let view = MetaView {
+            title: Text::new(&meta.title),
+            title_lines: meta.title.lines().map(str::to_string).collect(),
+            stage: meta.stage.clone(),
+            stage_label: meta.stage.as_ref().map(|s| format!("（{s}）")),
+            organ: meta.organ.clone(),
+            date: meta.date.map(|d| d.to_string()),
+            date_iso: meta
+                .date
+                .map(|d| format!("{:04}-{:02}-{:02}", d.year, d.month, d.day)),
+            number: meta.number.clone(),
+            to: meta.to.clone(),
+            attachments: meta.attachments.iter().map(|a| Text::new(a)).collect(),
+            cc: meta.cc.clone(),
+            cc_line,
+            printer: meta.printer.clone(),
+            printed: meta.printed.map(|d| d.to_string()),
+        };
+        let mut flat = Flattener::default();
+        for section in &doc.sections {
+            flat.section(section, 1);
+        }
+        RenderContext {
+            generator: format!("gongwen {}", env!("CARGO_PKG_VERSION")),
+            meta: view,
+            style: meta.numbering.style,
+            preamble: meta.preamble.iter().map(|p| Text::new(p)).collect(),
+            blocks: flat.blocks,
+            closing: meta.closing.iter().map(|p| Text::new(p)).collect(),
+            toc: flat.toc,
+        }
+    }
+}
+
+/// The role name of a level, used as a CSS class and by the typst template.
+pub fn role(level: Level) -> String {
+    match level {
+        Level::Outline(n) => format!("l{n}"),
+        Level::Book => "book".into(),
+        Level::SubBook => "subbook".into(),
+        Level::Chapter => "chapter".into(),
+        Level::Section => "section".into(),
+        Level::Article => "article".into(),
+        Level::Item => "item".into(),
+        Level::SubItem => "subitem".into(),
+    }
+}
+
+/// Label and heading as one heading line: 一、总体要求, 第一章　总则.
+pub fn heading_line(section: &Section, heading: &str) -> String {
+    if section.level.is_division() && !section.label.is_empty() {
+        // Division labels are set off from their title by a full-width space.
+        format!("{}\u{3000}{heading}", section.label)
+    } else {
+        format!("{}{heading}", section.label)
+    }
+}
+
+#[derive(Default)]
+struct Flattener {
+    blocks: Vec<BlockView>,
+    toc: Vec<TocEntry>,
+}
+
+impl Flattener {
+    fn section(&mut self, section: &Section, depth: usize) {
+        let standalone = section.heading.is_some() && !section.run_in;
+        let mut body = section.body.iter().peekable();
+        if standalone {
+            self.heading_block(section, depth);
+        } else {
+            // The number (and a run-in heading) leads the first paragraph.
+            let first = match body.peek() {
+                Some(Content::Para(p)) => {
+                    let p = p.clone();
+                    body.next();
+                    Some(p)
+                }
+                _ => None,
+            };
+            if first.is_some() || section.heading.is_some() || !section.label.is_empty() {
+                self.lead_block(section, depth, first.as_deref());
+            }
+        }
+        let child_depth = if section.heading.is_some() {
+            depth + 1
+        } else {
+            depth
+        };
+        for content in body {
+            match content {
+                Content::Para(p) => self.plain_para(p, depth),
+                Content::Section(s) => self.section(s, child_depth),
+            }
+        }
+    }
+
+    fn heading_block(&mut self, section: &Section, depth: usize) {
+        let heading = section.heading.as_deref().unwrap_or("");
+        let line = heading_line(section, heading);
+        let text = Text::new(&line);
+        let hashes = "#".repeat((depth + 1).min(6));
+        self.toc.push(TocEntry {
+            depth,
+            label: section.label.clone(),
+            heading: Text::new(heading),
+            line: text.clone(),
+            anchor: section.anchor.clone(),
+        });
+        self.blocks.push(BlockView {
+            kind: "heading",
+            role: role(section.level),
+            depth,
+            h: (depth + 1).min(6),
+            anchor: Some(section.anchor.clone()),
+            label: section.label.clone(),
+            heading: Some(Text::new(heading)),
+            lead: None,
+            lead_strong: false,
+            text: None,
+            md: format!("{hashes} {}", text.md),
+            html: text.html,
+            plain: text.plain,
+        });
+    }
+
+    fn lead_block(&mut self, section: &Section, depth: usize, first: Option<&str>) {
+        let rest = first.map(Text::new);
+        let (lead, strong) = match (&section.heading, section.level) {
+            (Some(h), _) => (format!("{}{h}", section.label), true),
+            // 第一条 is set off from the article text by a full-width space (GB/T 9704 practice).
+            (None, Level::Article) if !section.label.is_empty() => {
+                (format!("{}\u{3000}", section.label), true)
+            }
+            (None, _) => (section.label.clone(), false),
+        };
+        if let Some(h) = &section.heading {
+            self.toc.push(TocEntry {
+                depth,
+                label: section.label.clone(),
+                heading: Text::new(h),
+                line: Text::new(&heading_line(section, h)),
+                anchor: section.anchor.clone(),
+            });
+        }
+        let rest_md = rest.as_ref().map_or("", |t| t.md.as_str());
+        let rest_html = rest.as_ref().map_or("", |t| t.html.as_str());
+        let rest_plain = rest.as_ref().map_or("", |t| t.plain.as_str());
+        let lead_text = Text::new(&lead);
+        let (md, html) = if strong && !lead.trim().is_empty() {
+            let lead_core = lead.trim_end_matches('\u{3000}');
+            let gap = &lead[lead_core.len()..];
+            let md_lead = paragraph_md(lead_core);
+            (
+                strong_lead(&md_lead, &format!("{gap}{rest_md}")),
+                format!(
+                    "<span class=\"lead\">{}</span>{gap}{rest_html}",
+                    lead_text.html.trim_end_matches('\u{3000}')
+                ),
+            )
+        } else {
+            (
+                paragraph_md(&format!("{lead}{}", first.unwrap_or(""))),
+                format!("{}{rest_html}", lead_text.html),
+            )
+        };
+        self.blocks.push(BlockView {
+            kind: "para",
+            role: role(section.level),
+            depth,
+            h: 0,
+            anchor: Some(section.anchor.clone()),
+            label: section.label.clone(),
+            heading: section.heading.as_deref().map(Text::new),
+            lead: (!lead.is_empty()).then_some(lead.clone()),
+            lead_strong: strong,
+            text: rest.clone(),
+            md,
+            html,
+            plain: format!("{}{rest_plain}", lead_text.plain),
+        });
+    }
+
+    fn plain_para(&mut self, text: &str, depth: usize) {
+        let t = Text::new(text);
+        self.blocks.push(BlockView {
+            kind: "para",
+            role: "text".into(),
+            depth,
+            h: 0,
+            anchor: None,
+            label: String::new(),
+            heading: None,
+            lead: None,
+            lead_strong: false,
+            md: t.md.clone(),
+            html: t.html.clone(),
+            plain: t.plain.clone(),
+            text: Some(t),
+        });
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::load::load_draft_bytes;
+    use crate::numbering::number;
+    use std::path::Path;
+
+    fn context(yaml: &str) -> RenderContext {
+        let draft = load_draft_bytes(Path::new("t.yaml"), yaml.as_bytes()).unwrap();
+        RenderContext::new(&number(&draft))
+    }
+
+    #[test]
+    fn outline_blocks_carry_run_in_leads_and_anchors() {
+        let ctx = context(
+            "title: 标题\nstage: 征求意见稿\ncontinuous: [2]\nparts:\n  - heading: 总体要求\n    text: 以习近平……\n  - heading: 提高质量\n    parts:\n      - heading: 推进全覆盖。\n        text: 持续增加。\n",
+        );
+        assert_eq!(ctx.meta.stage_label.as_deref(), Some("（征求意见稿）"));
+        let md: Vec<&str> = ctx.blocks.iter().map(|b| b.md.as_str()).collect();
+        assert_eq!(
+            md,
+            [
+                "## 一、总体要求",
+                "以习近平……",
+                "## 二、提高质量",
+                "**（一）推进全覆盖**。持续增加。"
+            ]
+        );
+        assert_eq!(ctx.blocks[3].anchor.as_deref(), Some("s2-1"));
+        assert_eq!(
+            ctx.blocks[3].html,
+            "<span class=\"lead\">（一）推进全覆盖。</span>持续增加。"
+        );
+        assert_eq!(ctx.toc.len(), 3);
+    }
+
+    #[test]
+    fn articles_lead_with_their_number_and_items_follow() {
+        let ctx = context(
+            "title: 办法\nstyle: articles\nparts:\n  - heading: 总则\n    parts:\n      - 为了规范。\n      - text: 下列事项：\n        parts: [甲；, 乙。]\n",
+        );
+        let md: Vec<&str> = ctx.blocks.iter().map(|b| b.md.as_str()).collect();
+        assert_eq!(
+            md,
+            [
+                "## 第一章　总则",
+                "**第一条**　为了规范。",
+                "**第二条**　下列事项：",
+                "（一）甲；",
+                "（二）乙。"
+            ]
+        );
+        let plain: Vec<&str> = ctx.blocks.iter().map(|b| b.plain.as_str()).collect();
+        assert_eq!(plain[1], "第一条\u{3000}为了规范。");
+    }
+}
