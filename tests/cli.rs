@@ -1,0 +1,257 @@
+//! The command line as a user meets it: exit codes, output layout, template
+//! overrides, escaping, and errors for broken input.
+
+use std::path::{Path, PathBuf};
+
+use assert_cmd::Command;
+
+fn gongwen() -> Command {
+    Command::cargo_bin("gongwen").unwrap()
+}
+
+fn root() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+}
+
+/// Copies a folder tree (the sample drafts) somewhere else.
+fn copy_tree(from: &Path, to: &Path) {
+    std::fs::create_dir_all(to).unwrap();
+    for entry in std::fs::read_dir(from).unwrap() {
+        let entry = entry.unwrap();
+        let target = to.join(entry.file_name());
+        if entry.path().is_dir() {
+            copy_tree(&entry.path(), &target);
+        } else {
+            std::fs::copy(entry.path(), target).unwrap();
+        }
+    }
+}
+
+#[test]
+fn build_without_arguments_writes_every_draft_under_drafts_into_output() {
+    let dir = tempfile::tempdir().unwrap();
+    copy_tree(&root().join("drafts"), &dir.path().join("drafts"));
+    let out = gongwen()
+        .current_dir(dir.path())
+        .arg("build")
+        .output()
+        .unwrap();
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    for ext in ["md", "html"] {
+        let path = dir
+            .path()
+            .join(format!("output/chengdong-urbanization-2021/v1.{ext}"));
+        assert!(path.is_file(), "{} missing", path.display());
+    }
+    // Only the CLI prints, and it says what it wrote.
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    assert!(
+        stdout.contains("output/chengdong-urbanization-2021/v1.html"),
+        "{stdout}"
+    );
+}
+
+#[test]
+fn a_copy_of_drafts_elsewhere_builds_with_the_same_layout() {
+    let dir = tempfile::tempdir().unwrap();
+    let copy = dir.path().join("elsewhere");
+    copy_tree(&root().join("drafts"), &copy);
+    let out_dir = dir.path().join("out");
+    gongwen()
+        .arg("build")
+        .arg(&copy)
+        .arg("--out")
+        .arg(&out_dir)
+        .arg("--format")
+        .arg("md")
+        .assert()
+        .code(0);
+    assert!(out_dir.join("chengdong-urbanization-2021/v1.md").is_file());
+    assert!(
+        !out_dir.join("chengdong-urbanization-2021/v1.html").exists(),
+        "only the formats asked for"
+    );
+}
+
+#[test]
+fn check_passes_the_sample_drafts() {
+    gongwen()
+        .current_dir(root())
+        .args(["check"])
+        .assert()
+        .code(0);
+}
+
+fn write_draft(dir: &Path, yaml: &str) -> PathBuf {
+    let path = dir.join("draft.yaml");
+    std::fs::write(&path, yaml).unwrap();
+    path
+}
+
+#[test]
+fn check_reports_problems_with_place_source_line_and_exit_one() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = write_draft(dir.path(), "title: 标题\nparts:\n  - headng: 总体要求\n");
+    let out = gongwen().arg("check").arg(&path).output().unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        stderr.contains(&format!(
+            "{}:3:5: unknown key `headng` in a part",
+            path.display()
+        )),
+        "{stderr}"
+    );
+    assert!(
+        stderr.contains("  - headng: 总体要求"),
+        "shows the line: {stderr}"
+    );
+    assert!(stderr.contains("did you mean `heading`?"), "{stderr}");
+}
+
+#[test]
+fn a_broken_draft_writes_no_output_and_exits_one() {
+    let dir = tempfile::tempdir().unwrap();
+    let drafts = dir.path().join("drafts/doc");
+    std::fs::create_dir_all(&drafts).unwrap();
+    std::fs::write(drafts.join("v1.yaml"), "title: [\n").unwrap();
+    let out = gongwen()
+        .current_dir(dir.path())
+        .arg("build")
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    assert!(!dir.path().join("output/doc/v1.md").exists());
+    assert!(!dir.path().join("output/doc/v1.html").exists());
+}
+
+#[test]
+fn usage_and_io_trouble_exit_two() {
+    gongwen()
+        .args(["build", "/nonexistent/drafts"])
+        .assert()
+        .code(2);
+    gongwen()
+        .args(["check", "/nonexistent/drafts"])
+        .assert()
+        .code(2);
+    gongwen()
+        .args(["build", "--format", "docx"])
+        .current_dir(root())
+        .assert()
+        .code(2);
+    gongwen().args(["frobnicate"]).assert().code(2);
+}
+
+#[test]
+fn every_command_has_help() {
+    for args in [
+        vec!["--help"],
+        vec!["build", "--help"],
+        vec!["check", "--help"],
+    ] {
+        let out = gongwen().args(&args).output().unwrap();
+        assert_eq!(out.status.code(), Some(0));
+        assert!(String::from_utf8_lossy(&out.stdout).contains("Usage"));
+    }
+}
+
+#[test]
+fn author_text_that_looks_like_markup_or_template_code_comes_out_literally() {
+    let dir = tempfile::tempdir().unwrap();
+    let yaml = r#"title: "标题<script>alert(1)</script>"
+stage: "征求意见稿 & {{ stage }}"
+organ: "{% if x %}机关{% endif %}"
+preamble:
+  - "前言 {{ meta.title }} & <b>粗</b>"
+parts:
+  - heading: "总体 <script>x</script>"
+    text: "正文 {% raw %} & {{ 1 + 1 }} <img src=x onerror=alert(1)>"
+"#;
+    let path = write_draft(dir.path(), yaml);
+    let out_dir = dir.path().join("out");
+    gongwen()
+        .arg("build")
+        .arg(&path)
+        .arg("--out")
+        .arg(&out_dir)
+        .assert()
+        .code(0);
+    let html_path = std::fs::read_dir(&out_dir)
+        .unwrap()
+        .flat_map(|e| walk(&e.unwrap().path()))
+        .find(|p| p.extension().is_some_and(|e| e == "html"))
+        .unwrap();
+    let html = std::fs::read_to_string(html_path).unwrap();
+    assert!(!html.contains("<script>alert"), "{html}");
+    assert!(!html.contains("<img"), "{html}");
+    assert!(!html.contains("<b>粗"), "{html}");
+    for literal in [
+        "标题&lt;script&gt;alert(1)&lt;/script&gt;",
+        "（征求意见稿 &amp; {{ stage }}）",
+        "{% if x %}机关{% endif %}",
+        "前言 {{ meta.title }} &amp; &lt;b&gt;粗&lt;/b&gt;",
+        "总体 &lt;script&gt;x&lt;/script&gt;",
+        "正文 {% raw %} &amp; {{ 1 + 1 }} &lt;img src=x onerror=alert(1)&gt;",
+    ] {
+        assert!(html.contains(literal), "missing {literal} in\n{html}");
+    }
+}
+
+fn walk(path: &Path) -> Vec<PathBuf> {
+    if path.is_dir() {
+        std::fs::read_dir(path)
+            .unwrap()
+            .flat_map(|e| walk(&e.unwrap().path()))
+            .collect()
+    } else {
+        vec![path.to_path_buf()]
+    }
+}
+
+#[test]
+fn a_template_in_the_project_overrides_the_built_in_one() {
+    let dir = tempfile::tempdir().unwrap();
+    copy_tree(&root().join("drafts"), &dir.path().join("drafts"));
+    std::fs::create_dir_all(dir.path().join("templates")).unwrap();
+    std::fs::write(
+        dir.path().join("templates/document.md.tera"),
+        "自定义：{{ meta.title.plain }}（{{ blocks | length }}段）\n",
+    )
+    .unwrap();
+    gongwen()
+        .current_dir(dir.path())
+        .args(["build", "--format", "md"])
+        .assert()
+        .code(0);
+    let md = std::fs::read_to_string(dir.path().join("output/chengdong-urbanization-2021/v1.md"))
+        .unwrap();
+    assert!(md.starts_with("自定义：城东区贯彻落实"), "{md}");
+    assert!(md.trim_end().ends_with("（19段）"), "{md}");
+}
+
+#[test]
+fn a_broken_template_override_is_reported_with_its_file_and_line() {
+    let dir = tempfile::tempdir().unwrap();
+    copy_tree(&root().join("drafts"), &dir.path().join("drafts"));
+    std::fs::create_dir_all(dir.path().join("templates")).unwrap();
+    std::fs::write(
+        dir.path().join("templates/document.html.tera"),
+        "<p>\n{% for b in blocks %}\n",
+    )
+    .unwrap();
+    let out = gongwen()
+        .current_dir(dir.path())
+        .arg("build")
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(stderr.contains("templates/document.html.tera:"), "{stderr}");
+    assert!(stderr.contains("template error"), "{stderr}");
+}
