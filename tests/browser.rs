@@ -7,13 +7,15 @@ use std::path::{Path, PathBuf};
 use std::process::Command;
 
 fn chromium() -> Option<PathBuf> {
-    ["chromium", "chromium-browser", "google-chrome"].iter().find_map(|name| {
-        std::env::var_os("PATH").and_then(|paths| {
-            std::env::split_paths(&paths)
-                .map(|dir| dir.join(name))
-                .find(|p| p.is_file())
+    ["chromium", "chromium-browser", "google-chrome"]
+        .iter()
+        .find_map(|name| {
+            std::env::var_os("PATH").and_then(|paths| {
+                std::env::split_paths(&paths)
+                    .map(|dir| dir.join(name))
+                    .find(|p| p.is_file())
+            })
         })
-    })
 }
 
 fn require(tool: &str) -> bool {
@@ -88,13 +90,18 @@ fn the_first_screen_shows_the_title_and_the_toc_on_desktop_and_phone() {
     std::fs::write(&page, html.replace("</body>", PROBE)).unwrap();
     for size in ["1280,900", "412,915"] {
         let dom = dump_dom(&browser, &page, size);
-        let start = dom.find("<output id=\"probe\">").unwrap_or_else(|| panic!("no probe in DOM at {size}:\n{dom}"));
+        let start = dom
+            .find("<output id=\"probe\">")
+            .unwrap_or_else(|| panic!("no probe in DOM at {size}:\n{dom}"));
         let json = &dom[start + 19..dom[start..].find("</output>").unwrap() + start];
         let probe: serde_json::Value = serde_json::from_str(json).unwrap();
         assert_eq!(probe["title_visible"], true, "{size}: {probe}");
         assert_eq!(probe["toc_starts_on_screen"], true, "{size}: {probe}");
         assert_eq!(probe["no_horizontal_scroll"], true, "{size}: {probe}");
         // Two characters of first-line indent at the page's font size.
-        assert!(probe["paragraph_indent"].as_str().unwrap().ends_with("px"), "{probe}");
+        assert!(
+            probe["paragraph_indent"].as_str().unwrap().ends_with("px"),
+            "{probe}"
+        );
     }
 }
