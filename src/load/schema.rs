@@ -531,7 +531,17 @@ impl Checker {
                 "empty part",
                 "give the part a `heading:`, `text:` or `parts:`, or delete it",
             );
-        } else if level.is_division() && !has_entries(keys.get("parts").copied()) {
+        } else if level.is_division()
+            && !has_entries(keys.get("parts").copied())
+            && !has_entries(keys.get("text").copied())
+            && !matches!(
+                keys.get("text"),
+                Some(Node {
+                    value: Value::Str(_),
+                    ..
+                })
+            )
+        {
             self.error(
                 file,
                 node.pos,
@@ -540,7 +550,7 @@ impl Checker {
                     level.name(),
                     part.heading.as_deref().unwrap_or("")
                 ),
-                "add its articles under `parts:`, or remove `heading:` if this is an article",
+                "add its articles under `parts:` (or its text under `text:`), or remove `heading:` if this is an article",
             );
         }
         Some(part)
