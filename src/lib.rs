@@ -13,10 +13,12 @@
 
 pub mod diagnostic;
 pub mod discover;
+pub mod import;
 pub mod load;
 pub mod model;
 pub mod numbering;
 pub mod render;
+pub mod save;
 pub mod write;
 
 use std::path::Path;

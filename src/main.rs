@@ -8,8 +8,9 @@ use clap::{Parser, Subcommand};
 
 use gongwen::diagnostic::Diagnostic;
 use gongwen::discover::{DraftEntry, find_drafts};
+use gongwen::import::{ImportOptions, StyleChoice};
 use gongwen::render::{Format, Templates};
-use gongwen::{BuildError, build_draft, load, write};
+use gongwen::{BuildError, build_draft, load, save, write};
 
 #[derive(Parser)]
 #[command(
@@ -43,6 +44,28 @@ enum Command {
         /// Drafts, document folders or folders of documents [default: drafts/]
         paths: Vec<PathBuf>,
     },
+    /// Turn a plain-text or Markdown document into a YAML draft.
+    Import {
+        /// The text (.txt) or Markdown (.md) file, UTF-8 or GB18030
+        input: PathBuf,
+        /// Where to write: a .yaml file, or a folder (draft.yaml plus one file per top-level part)
+        /// [default: drafts/<input name>/v1.yaml]
+        #[arg(long)]
+        out: Option<PathBuf>,
+        /// Numbering style to read the input as
+        #[arg(long, value_enum, default_value_t = StyleArg::Auto)]
+        style: StyleArg,
+        /// Overwrite an existing draft
+        #[arg(long)]
+        force: bool,
+    },
+}
+
+#[derive(Clone, Copy, clap::ValueEnum)]
+enum StyleArg {
+    Auto,
+    Outline,
+    Articles,
 }
 
 /// How a command ended.
@@ -73,6 +96,12 @@ fn main() -> ExitCode {
             templates,
         } => build(&paths, &out, &format, templates.as_deref()),
         Command::Check { paths } => check(&paths),
+        Command::Import {
+            input,
+            out,
+            style,
+            force,
+        } => import(&input, out, style, force),
     };
     match outcome {
         Outcome::Ok => ExitCode::SUCCESS,
@@ -205,4 +234,63 @@ fn build(
         }
     }
     outcome
+}
+
+fn import(input: &Path, out: Option<PathBuf>, style: StyleArg, force: bool) -> Outcome {
+    let out = out.unwrap_or_else(|| {
+        let stem = input
+            .file_stem()
+            .map(|s| s.to_string_lossy().into_owned())
+            .unwrap_or_default();
+        Path::new("drafts").join(stem).join("v1.yaml")
+    });
+    if out.exists() && !force {
+        eprintln!(
+            "error: {} already exists; use --force to overwrite it, or --out to write elsewhere",
+            out.display()
+        );
+        return Outcome::Trouble;
+    }
+    let style = match style {
+        StyleArg::Auto => StyleChoice::Auto,
+        StyleArg::Outline => StyleChoice::Outline,
+        StyleArg::Articles => StyleChoice::Articles,
+    };
+    let imported = match gongwen::import::import_file(input, ImportOptions { style }) {
+        Ok(i) => i,
+        Err(d) => {
+            print(&d);
+            return Outcome::Trouble;
+        }
+    };
+    for w in &imported.warnings {
+        print(w);
+    }
+    if let Err(e) = save::save_checked(&imported.draft, &out, force) {
+        eprintln!("error: cannot write {}: {e}", out.display());
+        return Outcome::Trouble;
+    }
+    let s = &imported.summary;
+    println!(
+        "imported {} → {}: {} style, {} parts ({} articles), {} warning{}, {} noise line{} dropped{}",
+        input.display(),
+        out.display(),
+        s.style.map_or("", |st| st.name()),
+        s.parts,
+        s.articles,
+        imported.warnings.len(),
+        if imported.warnings.len() == 1 {
+            ""
+        } else {
+            "s"
+        },
+        imported.dropped.len(),
+        if imported.dropped.len() == 1 { "" } else { "s" },
+        if s.decoded_from_gb18030 {
+            ", decoded from GB18030"
+        } else {
+            ""
+        },
+    );
+    Outcome::Ok
 }

@@ -255,3 +255,150 @@ fn a_broken_template_override_is_reported_with_its_file_and_line() {
     assert!(stderr.contains("templates/document.html.tera:"), "{stderr}");
     assert!(stderr.contains("template error"), "{stderr}");
 }
+
+#[test]
+fn import_writes_a_draft_that_check_accepts_and_refuses_to_overwrite() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("drafts/ref/v1.yaml");
+    let input = root().join("tests/fixtures/chengdong-2021-consultation-draft.txt");
+    let run = gongwen()
+        .arg("import")
+        .arg(&input)
+        .arg("--out")
+        .arg(&out)
+        .output()
+        .unwrap();
+    assert_eq!(
+        run.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&run.stderr)
+    );
+    let stdout = String::from_utf8_lossy(&run.stdout);
+    assert!(
+        stdout.contains("outline style, 18 parts (0 articles), 0 warnings"),
+        "{stdout}"
+    );
+    gongwen().arg("check").arg(&out).assert().code(0);
+    let yaml = std::fs::read_to_string(&out).unwrap();
+    assert!(yaml.contains("continuous:"), "{yaml}");
+    // A second import without --force leaves the draft alone.
+    std::fs::write(&out, "title: 改过的稿\n").unwrap();
+    let again = gongwen()
+        .arg("import")
+        .arg(&input)
+        .arg("--out")
+        .arg(&out)
+        .output()
+        .unwrap();
+    assert_eq!(again.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&again.stderr).contains("--force"));
+    assert_eq!(std::fs::read_to_string(&out).unwrap(), "title: 改过的稿\n");
+    gongwen()
+        .arg("import")
+        .arg(&input)
+        .arg("--out")
+        .arg(&out)
+        .arg("--force")
+        .assert()
+        .code(0);
+    assert_eq!(std::fs::read_to_string(&out).unwrap(), yaml);
+}
+
+#[test]
+fn import_to_a_folder_writes_one_file_per_top_level_part() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("v1");
+    let input = root().join("tests/fixtures/chengdong-2021-consultation-draft.txt");
+    gongwen()
+        .arg("import")
+        .arg(&input)
+        .arg("--out")
+        .arg(&out)
+        .assert()
+        .code(0);
+    let mut names: Vec<String> = std::fs::read_dir(&out)
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .collect();
+    names.sort();
+    assert_eq!(
+        names,
+        [
+            "01.yaml",
+            "02.yaml",
+            "03.yaml",
+            "04.yaml",
+            "05.yaml",
+            "06.yaml",
+            "draft.yaml"
+        ]
+    );
+    gongwen().arg("check").arg(&out).assert().code(0);
+}
+
+#[test]
+fn import_bad_input() {
+    let dir = tempfile::tempdir().unwrap();
+    let empty = dir.path().join("empty.txt");
+    std::fs::write(&empty, "\n \n").unwrap();
+    let binary = dir.path().join("file.docx");
+    std::fs::write(&binary, b"PK\x03\x04\x14\x00\x06\x00\x08\x00\x00\x00!\x00").unwrap();
+    let plain = dir.path().join("notes.txt");
+    std::fs::write(
+        &plain,
+        "会议纪要\n大家讨论了明年的工作。\n会议决定下周再议。\n",
+    )
+    .unwrap();
+    let out = |name: &str| dir.path().join(name);
+
+    let run = gongwen()
+        .arg("import")
+        .arg(&empty)
+        .arg("--out")
+        .arg(out("a.yaml"))
+        .output()
+        .unwrap();
+    assert_eq!(run.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&run.stderr).contains("empty.txt: the file has no text"));
+
+    let run = gongwen()
+        .arg("import")
+        .arg(&binary)
+        .arg("--out")
+        .arg(out("b.yaml"))
+        .output()
+        .unwrap();
+    assert_eq!(run.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&run.stderr).contains("this is not a text file"));
+
+    let run = gongwen()
+        .arg("import")
+        .arg(dir.path().join("missing.txt"))
+        .arg("--out")
+        .arg(out("c.yaml"))
+        .output()
+        .unwrap();
+    assert_eq!(run.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&run.stderr).contains("missing.txt: cannot read the file"));
+
+    // No structure: imported as preamble paragraphs, with a warning, not an error.
+    let run = gongwen()
+        .arg("import")
+        .arg(&plain)
+        .arg("--out")
+        .arg(out("d.yaml"))
+        .output()
+        .unwrap();
+    assert_eq!(run.status.code(), Some(0));
+    assert!(String::from_utf8_lossy(&run.stderr).contains("no structure recognised"));
+    let draft = gongwen::load::load_draft(&out("d.yaml")).unwrap();
+    assert_eq!(draft.meta.title, "会议纪要");
+    assert_eq!(
+        draft.meta.preamble,
+        ["大家讨论了明年的工作。", "会议决定下周再议。"]
+    );
+    for name in ["a.yaml", "b.yaml", "c.yaml"] {
+        assert!(!out(name).exists(), "{name} written after an error");
+    }
+}

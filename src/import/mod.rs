@@ -1,0 +1,403 @@
+//! Plain text or Markdown → [`Draft`]: the on-ramp for documents that exist
+//! only as text copied out of Word, a web page or a PDF. Recognises the title,
+//! stage label, document number, preamble and the structure (outline or
+//! articles style), decides which levels run on, and reports every place where
+//! the input's own numbers differ from the ones gongwen derives.
+//!
+//! ```
+//! let text = "关于某事的办法\n第一条 为了规范。\n第二条 本办法自公布之日起施行。\n";
+//! let imported = gongwen::import::import_str(std::path::Path::new("a.txt"), text, Default::default()).unwrap();
+//! assert_eq!(imported.draft.meta.title, "关于某事的办法");
+//! assert_eq!(imported.summary.articles, 2);
+//! ```
+
+pub mod lines;
+pub mod parse;
+
+use std::collections::HashMap;
+use std::path::Path;
+use std::sync::LazyLock;
+
+use regex::Regex;
+
+use crate::diagnostic::Diagnostic;
+use crate::model::{Draft, Level, Meta, Numbering, Part, Style};
+use lines::{Dropped, Line};
+use parse::{Marker, classify};
+
+/// Which numbering style to read the input as.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum StyleChoice {
+    /// Articles when the text has 第X条 lines, outline otherwise.
+    #[default]
+    Auto,
+    Outline,
+    Articles,
+}
+
+/// Options of an import.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct ImportOptions {
+    pub style: StyleChoice,
+}
+
+/// The result of an import: the draft and what the importer noticed.
+#[derive(Debug, Clone)]
+pub struct Imported {
+    pub draft: Draft,
+    /// Anomalies in the input (wrong numbers, stray spaces, no structure), with line numbers.
+    pub warnings: Vec<Diagnostic>,
+    /// Input lines left out as noise, with the reason.
+    pub dropped: Vec<Dropped>,
+    pub summary: Summary,
+}
+
+/// Counts for the import report.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Summary {
+    pub style: Option<Style>,
+    /// Every part recognised (divisions, articles, items, outline parts).
+    pub parts: usize,
+    /// Articles (条) recognised.
+    pub articles: usize,
+    /// Zero-width characters removed.
+    pub zero_width_removed: usize,
+    /// Input lines joined into the line before them (hard-wrapped text).
+    pub lines_joined: usize,
+    /// Whether the input was decoded from GB18030.
+    pub decoded_from_gb18030: bool,
+}
+
+/// Reads and imports a file. UTF-8 (with or without BOM) is read as is; a file
+/// that is not UTF-8 but is valid GB18030 (GBK) is decoded, with a note.
+pub fn import_file(path: &Path, options: ImportOptions) -> Result<Imported, Diagnostic> {
+    let bytes = std::fs::read(path).map_err(|e| {
+        Diagnostic::error(path, 0, 0, format!("cannot read the file: {e}"))
+            .help("check the path and its permissions")
+    })?;
+    let (text, gb18030) = decode(path, &bytes)?;
+    let mut imported = import_str(path, &text, options)?;
+    imported.summary.decoded_from_gb18030 = gb18030;
+    Ok(imported)
+}
+
+/// Text from bytes: UTF-8, or GB18030 when that decodes cleanly; binary is refused.
+fn decode(path: &Path, bytes: &[u8]) -> Result<(String, bool), Diagnostic> {
+    let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
+    let binary = || {
+        Diagnostic::error(path, 0, 0, "this is not a text file (it holds binary data)")
+            .help("import a plain-text (.txt) or Markdown (.md) file; from Word, use Save As → Plain Text (UTF-8)")
+    };
+    if bytes.contains(&0) {
+        return Err(binary());
+    }
+    if let Ok(text) = std::str::from_utf8(bytes) {
+        return Ok((text.replace("\r\n", "\n"), false));
+    }
+    let (text, had_errors) = encoding_rs::GB18030.decode_without_bom_handling(bytes);
+    if had_errors
+        || text
+            .chars()
+            .filter(|c| c.is_control() && !c.is_whitespace())
+            .count()
+            > 0
+    {
+        return Err(binary());
+    }
+    Ok((text.replace("\r\n", "\n"), true))
+}
+
+static STAGE_LINE: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^[（(]([^（）()]*(?:稿|草案))[）)]$").unwrap());
+static STAGE_SUFFIX: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^(.+?)[（(]([^（）()]*(?:稿|草案))[）)]$").unwrap());
+static DOC_NUMBER: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^\S{1,20}[〔\[［【(（]\d{4}[〕\]］】)）]\s*\d{1,5}\s*号$").unwrap()
+});
+
+/// Imports text already in memory; `path` names it in messages.
+pub fn import_str(path: &Path, text: &str, options: ImportOptions) -> Result<Imported, Diagnostic> {
+    let (mut body, mut dropped, zero_width) = lines::clean(text);
+    if body.is_empty() {
+        return Err(Diagnostic::error(path, 0, 0, "the file has no text")
+            .help("import a file that holds the document's text"));
+    }
+    let style = match options.style {
+        StyleChoice::Auto => parse::detect_style(&body),
+        StyleChoice::Outline => Style::Outline,
+        StyleChoice::Articles => Style::Articles,
+    };
+    let mut meta = Meta::default();
+    take_header(&mut body, &mut meta, &mut dropped, style);
+
+    let before = body.len();
+    if lines::is_hard_wrapped(&body, |t| parse::is_structure(t, style)) {
+        body = lines::join_wrapped(body, |t| parse::is_structure(t, style));
+    }
+    let lines_joined = before - body.len();
+
+    let tree = parse::build(&body, style);
+    let mut warnings: Vec<Diagnostic> = tree
+        .anomalies
+        .iter()
+        .map(|a| Diagnostic::warning(path, a.line as u32, 0, a.message.clone()))
+        .collect();
+    meta.preamble = tree.preamble.iter().map(|(_, t)| t.clone()).collect();
+    meta.numbering = Numbering {
+        style,
+        continuous: continuous_levels(&tree, style),
+    };
+    let draft = Draft {
+        meta,
+        parts: tree.parts,
+    };
+    let doc = crate::numbering::number(&draft);
+    let derived: Vec<String> = doc.walk().iter().map(|s| s.label.clone()).collect();
+    for ((line, input), derived) in tree.labels.iter().zip(&derived) {
+        if let Some(input) = input
+            && input != derived
+        {
+            let line = *line as u32;
+            let note = format!("gongwen numbers it {derived}");
+            // One warning per line: add the derived number to what was already said there.
+            match warnings.iter_mut().find(|w| w.line == line) {
+                Some(w) => w.message = format!("{}; {note}", w.message),
+                None => warnings.push(Diagnostic::warning(
+                    path,
+                    line,
+                    0,
+                    format!("the input numbers this part {input}, {note} (a gap, repeat or skipped level in the input)"),
+                )),
+            }
+        }
+    }
+    let walk = doc.walk();
+    let summary = Summary {
+        style: Some(style),
+        parts: walk.len(),
+        articles: walk.iter().filter(|s| s.level == Level::Article).count(),
+        zero_width_removed: zero_width,
+        lines_joined,
+        decoded_from_gb18030: false,
+    };
+    if walk.is_empty() {
+        warnings.push(
+            Diagnostic::warning(path, 0, 0, "no structure recognised (no 一、 （一） or 第X条 lines): imported as preamble paragraphs")
+                .help("add numbers to the text, or organise the parts in the YAML by hand"),
+        );
+    }
+    warnings.sort_by_key(|w| w.line);
+    Ok(Imported {
+        draft,
+        warnings,
+        dropped,
+        summary,
+    })
+}
+
+/// Takes the title, stage label and document number off the top of the text.
+/// The title is the first Markdown heading, or the lines before a stage label
+/// or document number found among the first lines, or else the first line.
+/// Lines that repeat the title later (a concatenation's headers) are dropped.
+fn take_header(body: &mut Vec<Line>, meta: &mut Meta, dropped: &mut Vec<Dropped>, style: Style) {
+    let is_structure = |l: &Line| !matches!(classify(&l.text, style), Marker::Text);
+    let head_len = body.iter().take(6).take_while(|l| !is_structure(l)).count();
+    let stop = body[..head_len]
+        .iter()
+        .position(|l| STAGE_LINE.is_match(&l.text) || DOC_NUMBER.is_match(&l.text));
+    let title_lines = if body[0].heading_depth > 0 {
+        1
+    } else {
+        match stop {
+            Some(0) | None => 1,
+            Some(n) => n,
+        }
+    };
+    if head_len == 0 && body[0].heading_depth == 0 {
+        // The text opens with structure: there is no title line to take.
+        meta.title = "（无标题）".to_string();
+        return;
+    }
+    let mut title: Vec<String> = body.drain(..title_lines).map(|l| l.text).collect();
+    if title.len() == 1
+        && let Some(c) = STAGE_SUFFIX.captures(&title[0])
+    {
+        meta.stage = Some(c[2].to_string());
+        title[0] = c[1].trim().to_string();
+    }
+    meta.title = title.join("\n");
+    // Stage label and document number right below the title.
+    while let Some(first) = body.first() {
+        if let Some(c) = STAGE_LINE.captures(&first.text) {
+            if meta.stage.as_deref().is_some_and(|s| s == &c[1]) {
+                dropped.push(Dropped {
+                    number: first.number,
+                    reason: "stage label repeated",
+                });
+            } else if meta.stage.is_none() {
+                meta.stage = Some(c[1].to_string());
+            } else {
+                break;
+            }
+        } else if meta.number.is_none() && DOC_NUMBER.is_match(&first.text) {
+            meta.number = Some(first.text.clone());
+        } else if first.text == meta.title.replace('\n', "") || first.text == title_with_stage(meta)
+        {
+            dropped.push(Dropped {
+                number: first.number,
+                reason: "title repeated",
+            });
+        } else {
+            break;
+        }
+        body.remove(0);
+    }
+    // Later headings that repeat the title are the headers of concatenated parts.
+    let flat_title = meta.title.replace('\n', "");
+    body.retain(|l| {
+        let repeat = l.heading_depth > 0 && l.text == flat_title;
+        if repeat {
+            dropped.push(Dropped {
+                number: l.number,
+                reason: "title repeated",
+            });
+        }
+        !repeat
+    });
+    dropped.sort_by_key(|d| d.number);
+}
+
+fn title_with_stage(meta: &Meta) -> String {
+    match &meta.stage {
+        Some(s) => format!("{}（{s}）", meta.title.replace('\n', "")),
+        None => meta.title.replace('\n', ""),
+    }
+}
+
+/// Levels whose input numbers run on where gongwen's default restarts them:
+/// the first such part after a new parent-level part (the level it restarts
+/// under) continues the count instead of starting at one, in most cases.
+fn continuous_levels(tree: &parse::Tree, style: Style) -> Vec<Level> {
+    fn visit<'a>(
+        part: &Part,
+        labels: &mut impl Iterator<Item = Option<&'a str>>,
+        seen: &mut HashMap<Level, usize>,
+        scope_of_last: &mut HashMap<Level, usize>,
+        votes: &mut HashMap<Level, (usize, usize)>,
+    ) {
+        let label = labels.next().flatten();
+        *seen.entry(part.level).or_default() += 1;
+        if let Some(under) = part.level.restarts_under() {
+            let scope = seen.get(&under).copied().unwrap_or(0);
+            if let Some(previous) = scope_of_last.insert(part.level, scope)
+                && previous != scope
+                && let Some(label) = label
+            {
+                let vote = votes.entry(part.level).or_default();
+                vote.1 += 1;
+                if !label_is_one(label) {
+                    vote.0 += 1;
+                }
+            }
+        }
+        for child in part.children() {
+            visit(child, labels, seen, scope_of_last, votes);
+        }
+    }
+    let mut labels = tree.labels.iter().map(|(_, l)| l.as_deref());
+    let (mut seen, mut scope_of_last, mut votes) = (HashMap::new(), HashMap::new(), HashMap::new());
+    for part in &tree.parts {
+        visit(part, &mut labels, &mut seen, &mut scope_of_last, &mut votes);
+    }
+    let candidates: &[Level] = match style {
+        Style::Outline => &[Level::Outline(2), Level::Outline(3), Level::Outline(4)],
+        Style::Articles => &[Level::SubBook, Level::Chapter, Level::Section],
+    };
+    candidates
+        .iter()
+        .copied()
+        .filter(|level| {
+            votes
+                .get(level)
+                .is_some_and(|(run_on, total)| run_on * 2 > *total)
+        })
+        .collect()
+}
+
+/// Whether an input label is the number one (一、 （一） 1. 第一章 …).
+fn label_is_one(label: &str) -> bool {
+    let inner: String = label
+        .chars()
+        .filter(|c| {
+            !matches!(
+                c,
+                '第' | '、' | '（' | '）' | '.' | '编' | '分' | '章' | '节' | '条'
+            )
+        })
+        .collect();
+    inner == "一" || inner == "1"
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn import(text: &str) -> Imported {
+        import_str(Path::new("in.txt"), text, ImportOptions::default()).unwrap()
+    }
+
+    #[test]
+    fn outline_with_continuous_second_level_and_run_in_headings() {
+        let im = import(
+            "标题\n(征求意见稿)\n前言。\n一、总体要求\n正文。\n二、甲\n(一)乙。丙。\n(二)丁。戊。\n三、己\n(三)庚。辛。\n",
+        );
+        assert_eq!(im.draft.meta.title, "标题");
+        assert_eq!(im.draft.meta.stage.as_deref(), Some("征求意见稿"));
+        assert_eq!(im.draft.meta.preamble, ["前言。"]);
+        assert_eq!(im.draft.meta.numbering.continuous, [Level::Outline(2)]);
+        assert!(im.warnings.is_empty(), "{:?}", im.warnings);
+        let p = &im.draft.parts[1].children().next().unwrap();
+        assert_eq!(p.heading.as_deref(), Some("乙。"));
+        assert!(p.run_in);
+        assert_eq!(im.summary.parts, 6);
+    }
+
+    #[test]
+    fn numbering_gaps_and_repeats_are_warned_with_their_line() {
+        let im = import("办法\n第一条 甲。\n第二条 乙。\n第四条 丙。\n第四条 丁。\n");
+        let w: Vec<(u32, &str)> = im
+            .warnings
+            .iter()
+            .map(|w| (w.line, w.message.as_str()))
+            .collect();
+        assert_eq!(w.len(), 2, "{w:?}");
+        assert_eq!(w[0].0, 4);
+        assert_eq!(
+            w[0].1,
+            "第四条 does not follow 第二条 in the input's numbering; gongwen numbers it 第三条"
+        );
+        assert_eq!(w[1], (5, "第四条 repeats 第四条 in the input's numbering"));
+        assert_eq!(im.summary.articles, 4);
+    }
+
+    #[test]
+    fn text_without_structure_becomes_preamble_with_a_warning() {
+        let im = import("一段话。\n又一段话。\n");
+        assert_eq!(im.draft.meta.title, "一段话。");
+        assert_eq!(im.draft.meta.preamble, ["又一段话。"]);
+        assert!(
+            im.warnings
+                .iter()
+                .any(|w| w.message.starts_with("no structure recognised"))
+        );
+    }
+
+    #[test]
+    fn gb18030_is_decoded_and_binary_is_refused() {
+        let (gbk, _, _) = encoding_rs::GB18030.encode("标题\n第一条 甲。\n");
+        let (text, decoded) = decode(Path::new("a.txt"), &gbk).unwrap();
+        assert!(decoded);
+        assert!(text.starts_with("标题"));
+        assert!(decode(Path::new("a.bin"), b"\x89PNG\r\n\x1a\n\0\0").is_err());
+    }
+}

@@ -1,0 +1,264 @@
+//! [`Draft`] → YAML, the inverse of the loader: `load(save(draft)) == draft`.
+//! Used by the importer. A draft is written as one file, or as a folder with
+//! `draft.yaml` and one file per top-level part. Keys that hold their default
+//! value are left out, so the YAML reads like one written by hand.
+
+use std::path::Path;
+
+use serde::Serialize;
+
+use crate::load::schema::default_run_in;
+use crate::model::{Block, Date, Draft, Level, Part, Style};
+
+#[derive(Serialize)]
+struct DraftOut<'a> {
+    title: &'a str,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    stage: Option<&'a str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    organ: Option<&'a str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    date: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    number: Option<&'a str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    to: Option<&'a str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    style: Option<&'a str>,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    continuous: Vec<String>,
+    #[serde(skip_serializing_if = "<[_]>::is_empty")]
+    preamble: &'a [String],
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    parts: Vec<PartOut<'a>>,
+    #[serde(skip_serializing_if = "<[_]>::is_empty")]
+    closing: &'a [String],
+    #[serde(skip_serializing_if = "<[_]>::is_empty")]
+    attachments: &'a [String],
+    #[serde(skip_serializing_if = "<[_]>::is_empty")]
+    cc: &'a [String],
+    #[serde(skip_serializing_if = "Option::is_none")]
+    printer: Option<&'a str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    printed: Option<String>,
+}
+
+/// A part: a bare paragraph when that is all it is, else a mapping.
+#[derive(Serialize)]
+#[serde(untagged)]
+enum PartOut<'a> {
+    Paragraph(&'a str),
+    Full(Box<PartFull<'a>>),
+    Include { include: String },
+}
+
+#[derive(Serialize)]
+struct PartFull<'a> {
+    #[serde(skip_serializing_if = "Option::is_none")]
+    id: Option<&'a str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    kind: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    heading: Option<&'a str>,
+    #[serde(rename = "run-in", skip_serializing_if = "Option::is_none")]
+    run_in: Option<bool>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    numbered: Option<bool>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    sub: Option<bool>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    text: Option<TextOut<'a>>,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    parts: Vec<PartOut<'a>>,
+}
+
+#[derive(Serialize)]
+#[serde(untagged)]
+enum TextOut<'a> {
+    One(&'a str),
+    Many(Vec<TextEntry<'a>>),
+}
+
+#[derive(Serialize)]
+#[serde(untagged)]
+enum TextEntry<'a> {
+    Para(&'a str),
+    Parts { parts: Vec<PartOut<'a>> },
+}
+
+fn iso(date: Option<Date>) -> Option<String> {
+    date.map(|d| format!("{:04}-{:02}-{:02}", d.year, d.month, d.day))
+}
+
+/// The division a part with a heading defaults to under a parent (see the loader).
+fn default_division(parent: Option<Level>) -> Level {
+    match parent {
+        Some(Level::Chapter) => Level::Section,
+        _ => Level::Chapter,
+    }
+}
+
+fn part_out<'a>(part: &'a Part, parent: Option<Level>) -> PartOut<'a> {
+    let only_paragraph = part.id.is_none()
+        && part.heading.is_none()
+        && part.numbered
+        && !part.sub
+        && part.run_in == default_run_in(part.level)
+        && !part.level.is_division();
+    if only_paragraph && let [Block::Para(p)] = part.body.as_slice() {
+        return PartOut::Paragraph(p);
+    }
+    let kind = (part.level.is_division() && part.level != default_division(parent))
+        .then(|| part.level.name());
+    // Paragraphs first, then the sub-parts, is written as `text:` + `parts:`;
+    // paragraphs after sub-parts need the mixed `text:` list.
+    let first_part = part.body.iter().position(|b| matches!(b, Block::Part(_)));
+    let interleaved =
+        first_part.is_some_and(|i| part.body[i..].iter().any(|b| matches!(b, Block::Para(_))));
+    let child = |p: &'a Part| part_out(p, Some(part.level));
+    let (text, parts) = if interleaved {
+        let mut entries: Vec<TextEntry> = Vec::new();
+        for block in &part.body {
+            match block {
+                Block::Para(p) => entries.push(TextEntry::Para(p)),
+                Block::Part(p) => match entries.last_mut() {
+                    Some(TextEntry::Parts { parts }) => parts.push(child(p)),
+                    _ => entries.push(TextEntry::Parts {
+                        parts: vec![child(p)],
+                    }),
+                },
+            }
+        }
+        (Some(TextOut::Many(entries)), Vec::new())
+    } else {
+        let paras: Vec<&str> = part.paragraphs().collect();
+        let text = match paras.as_slice() {
+            [] => None,
+            [one] => Some(TextOut::One(one)),
+            many => Some(TextOut::Many(
+                many.iter().map(|p| TextEntry::Para(p)).collect(),
+            )),
+        };
+        (text, part.children().map(child).collect())
+    };
+    PartOut::Full(Box::new(PartFull {
+        id: part.id.as_ref().map(|i| i.0.as_str()),
+        kind,
+        heading: part.heading.as_deref(),
+        run_in: (part.run_in != default_run_in(part.level)).then_some(part.run_in),
+        numbered: (!part.numbered).then_some(false),
+        sub: part.sub.then_some(true),
+        text,
+        parts,
+    }))
+}
+
+fn draft_out<'a>(draft: &'a Draft, parts: Vec<PartOut<'a>>) -> DraftOut<'a> {
+    let meta = &draft.meta;
+    DraftOut {
+        title: &meta.title,
+        stage: meta.stage.as_deref(),
+        organ: meta.organ.as_deref(),
+        date: iso(meta.date),
+        number: meta.number.as_deref(),
+        to: meta.to.as_deref(),
+        style: (meta.numbering.style != Style::Outline).then(|| meta.numbering.style.name()),
+        continuous: meta.numbering.continuous.iter().map(|l| l.name()).collect(),
+        preamble: &meta.preamble,
+        parts,
+        closing: &meta.closing,
+        attachments: &meta.attachments,
+        cc: &meta.cc,
+        printer: meta.printer.as_deref(),
+        printed: iso(meta.printed),
+    }
+}
+
+fn to_yaml<T: Serialize>(value: &T) -> String {
+    // Our types serialise to plain maps, lists and strings, which cannot fail.
+    serde_saphyr::to_string(value)
+        .unwrap_or_else(|e| format!("# gongwen could not write this draft: {e}\n"))
+}
+
+/// The draft as one YAML file.
+pub fn to_string(draft: &Draft) -> String {
+    let parts = draft.parts.iter().map(|p| part_out(p, None)).collect();
+    to_yaml(&draft_out(draft, parts))
+}
+
+/// The draft as a folder: `draft.yaml` including one file per top-level part.
+/// Returns (file name, contents) pairs, `draft.yaml` first.
+pub fn to_folder(draft: &Draft) -> Vec<(String, String)> {
+    let names: Vec<String> = draft
+        .parts
+        .iter()
+        .enumerate()
+        .map(|(i, p)| match &p.id {
+            Some(id) if id.0.is_ascii() => format!("{:02}-{}.yaml", i + 1, id.0),
+            _ => format!("{:02}.yaml", i + 1),
+        })
+        .collect();
+    let includes = names
+        .iter()
+        .map(|n| PartOut::Include { include: n.clone() })
+        .collect();
+    let mut files = vec![(
+        crate::load::DRAFT_FILE.to_string(),
+        to_yaml(&draft_out(draft, includes)),
+    )];
+    for (name, part) in names.iter().zip(&draft.parts) {
+        files.push((name.clone(), to_yaml(&part_out(part, None))));
+    }
+    files
+}
+
+/// Writes a draft as a file (a path ending in `.yaml`/`.yml`) or a folder, after
+/// checking that what is written loads back as the same draft. A folder is
+/// assembled beside its destination and renamed into place; with `replace`, an
+/// existing folder there is replaced.
+pub fn save_checked(draft: &Draft, path: &Path, replace: bool) -> std::io::Result<()> {
+    let invalid = |what: String| std::io::Error::new(std::io::ErrorKind::InvalidData, what);
+    let is_file = matches!(
+        path.extension().and_then(|e| e.to_str()),
+        Some("yaml" | "yml")
+    );
+    if is_file {
+        let text = to_string(draft);
+        same_draft(draft, crate::load::load_draft_bytes(path, text.as_bytes())).map_err(invalid)?;
+        return crate::write::write_atomic(path, text.as_bytes());
+    }
+    let parent = match path.parent() {
+        Some(p) if !p.as_os_str().is_empty() => p,
+        _ => Path::new("."),
+    };
+    std::fs::create_dir_all(parent)?;
+    let staging = tempfile::Builder::new()
+        .prefix(".gongwen-")
+        .tempdir_in(parent)?;
+    for (name, text) in to_folder(draft) {
+        std::fs::write(staging.path().join(name), text)?;
+    }
+    same_draft(draft, crate::load::load_draft(staging.path())).map_err(invalid)?;
+    if replace && path.is_dir() {
+        std::fs::remove_dir_all(path)?;
+    }
+    std::fs::rename(staging.keep(), path)?;
+    Ok(())
+}
+
+/// The draft read back must equal the one written (source places aside).
+fn same_draft(
+    draft: &Draft,
+    loaded: Result<Draft, crate::diagnostic::Diagnostics>,
+) -> Result<(), String> {
+    let mut loaded =
+        loaded.map_err(|d| format!("the written YAML does not load back (a gongwen bug): {d}"))?;
+    loaded.forget_origin();
+    let mut expected = draft.clone();
+    expected.forget_origin();
+    if loaded == expected {
+        Ok(())
+    } else {
+        Err("the written YAML loads back as a different draft (a gongwen bug)".to_string())
+    }
+}
