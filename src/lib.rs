@@ -8,7 +8,8 @@
 //! ```no_run
 //! use std::path::Path;
 //! let templates = gongwen::render::Templates::load(None).unwrap();
-//! let outputs = gongwen::build_draft(Path::new("drafts/doc/v1"), &templates, &[gongwen::render::Format::Html]).unwrap();
+//! let renderer = gongwen::render::Renderer { templates, pdf: Default::default() };
+//! let built = gongwen::build_draft(Path::new("drafts/doc/v1"), &renderer, &[gongwen::render::Format::Html]).unwrap();
 //! ```
 
 pub mod diagnostic;
@@ -24,32 +25,42 @@ pub mod write;
 use std::path::Path;
 
 use diagnostic::{Diagnostic, Diagnostics};
-use render::{Format, RenderContext, Templates};
+use render::{Format, RenderContext, Renderer};
 
 /// Why a draft could not be built.
 #[derive(Debug)]
 pub enum BuildError {
     /// The draft has problems (the author's to fix).
     Draft(Diagnostics),
-    /// A template failed (the template author's to fix).
+    /// Rendering failed: a template, or the fonts (the template author's or the office's to fix).
     Render(Diagnostic),
+}
+
+/// The outputs of one draft, in memory, and the warnings met on the way.
+pub struct Built {
+    pub outputs: Vec<(Format, Vec<u8>)>,
+    pub warnings: Vec<Diagnostic>,
 }
 
 /// Loads, numbers and renders one draft into the given formats, in memory.
 pub fn build_draft(
     path: &Path,
-    templates: &Templates,
+    renderer: &Renderer,
     formats: &[Format],
-) -> Result<Vec<(Format, Vec<u8>)>, BuildError> {
+) -> Result<Built, BuildError> {
     let draft = load::load_draft(path).map_err(BuildError::Draft)?;
     let doc = numbering::number(&draft);
     let ctx = RenderContext::new(&doc);
-    formats
-        .iter()
-        .map(|&format| {
-            render::render(templates, format, &ctx)
-                .map(|bytes| (format, bytes))
-                .map_err(BuildError::Render)
-        })
-        .collect()
+    let mut built = Built {
+        outputs: Vec::new(),
+        warnings: Vec::new(),
+    };
+    for &format in formats {
+        let rendered = renderer
+            .render(format, &doc, &ctx)
+            .map_err(BuildError::Render)?;
+        built.outputs.push((format, rendered.bytes));
+        built.warnings.extend(rendered.warnings);
+    }
+    Ok(built)
 }

@@ -9,7 +9,8 @@ use clap::{Parser, Subcommand};
 use gongwen::diagnostic::Diagnostic;
 use gongwen::discover::{DraftEntry, find_drafts};
 use gongwen::import::{ImportOptions, StyleChoice};
-use gongwen::render::{Format, Templates};
+use gongwen::render::pdf::PdfSettings;
+use gongwen::render::{Format, Renderer, Templates};
 use gongwen::{BuildError, build_draft, load, save, write};
 
 #[derive(Parser)]
@@ -25,19 +26,25 @@ struct Cli {
 
 #[derive(Subcommand)]
 enum Command {
-    /// Render drafts to Markdown and HTML under output/.
+    /// Render drafts to Markdown, HTML and PDF under output/.
     Build {
         /// Drafts, document folders or folders of documents [default: drafts/]
         paths: Vec<PathBuf>,
         /// Folder to write into; the layout below drafts/ is mirrored there
         #[arg(long, default_value = "output")]
         out: PathBuf,
-        /// Formats to write, comma-separated: md, html
-        #[arg(long, value_delimiter = ',', default_value = "md,html")]
+        /// Formats to write, comma-separated: md, html, pdf
+        #[arg(long, value_delimiter = ',', default_value = "md,html,pdf")]
         format: Vec<String>,
         /// Folder of template overrides [default: templates/ if it exists]
         #[arg(long)]
         templates: Option<PathBuf>,
+        /// Folder holding faces a draft names under `fonts:` (searched before the system); repeatable
+        #[arg(long = "font-dir")]
+        font_dirs: Vec<PathBuf>,
+        /// Print characters no font has as empty boxes, with a warning, instead of failing
+        #[arg(long)]
+        allow_missing_glyphs: bool,
     },
     /// Check drafts and report every problem with file, line and column.
     Check {
@@ -94,7 +101,18 @@ fn main() -> ExitCode {
             out,
             format,
             templates,
-        } => build(&paths, &out, &format, templates.as_deref()),
+            font_dirs,
+            allow_missing_glyphs,
+        } => {
+            let pdf = PdfSettings {
+                font_dirs,
+                allow_missing_glyphs,
+                source_date_epoch: std::env::var("SOURCE_DATE_EPOCH")
+                    .ok()
+                    .and_then(|s| s.trim().parse().ok()),
+            };
+            build(&paths, &out, &format, templates.as_deref(), pdf)
+        }
         Command::Check { paths } => check(&paths),
         Command::Import {
             input,
@@ -177,6 +195,7 @@ fn build(
     out: &Path,
     format_names: &[String],
     templates_dir: Option<&Path>,
+    pdf: PdfSettings,
 ) -> Outcome {
     let mut formats = Vec::new();
     for name in format_names {
@@ -202,15 +221,19 @@ fn build(
             return Outcome::Problems;
         }
     };
+    let renderer = Renderer { templates, pdf };
     let entries = match drafts(paths) {
         Ok(e) => e,
         Err(o) => return o,
     };
     let mut outcome = Outcome::Ok;
     for entry in &entries {
-        match build_draft(&entry.path, &templates, &formats) {
-            Ok(outputs) => {
-                for (format, bytes) in outputs {
+        match build_draft(&entry.path, &renderer, &formats) {
+            Ok(built) => {
+                for w in &built.warnings {
+                    print(w);
+                }
+                for (format, bytes) in built.outputs {
                     let dest = entry.output(out, format.extension());
                     if let Err(e) = write::write_atomic(&dest, &bytes) {
                         eprintln!("error: cannot write {}: {e}", dest.display());

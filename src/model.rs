@@ -43,6 +43,28 @@ pub struct Meta {
     /// Printing date of the imprint (印发日期).
     pub printed: Option<Date>,
     pub numbering: Numbering,
+    /// Faces for the PDF, when the office has its own.
+    pub fonts: Fonts,
+}
+
+/// Faces a draft asks for in the PDF, by family name; unset roles use the
+/// bundled faces.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct Fonts {
+    /// 仿宋 for the body (仿宋_GB2312).
+    pub body: Option<String>,
+    /// 楷体 for level-2 headings (楷体_GB2312).
+    pub kai: Option<String>,
+    /// 黑体 for level-1 headings.
+    pub hei: Option<String>,
+    /// 小标宋 for the title (方正小标宋简体).
+    pub title: Option<String>,
+    /// 宋体 for page numbers.
+    pub song: Option<String>,
+    /// Faces consulted for characters the others lack.
+    pub fallback: Vec<String>,
+    /// Where `fonts:` was written, for messages.
+    pub origin: Origin,
 }
 
 /// A calendar date, written 2021年9月1日 in the output.
@@ -328,6 +350,7 @@ impl Part {
 impl Draft {
     /// Clears all source positions (see [`Part::forget_origin`]).
     pub fn forget_origin(&mut self) {
+        self.meta.fonts.origin = Origin::default();
         for part in &mut self.parts {
             part.forget_origin();
         }

@@ -41,6 +41,24 @@ struct DraftOut<'a> {
     printer: Option<&'a str>,
     #[serde(skip_serializing_if = "Option::is_none")]
     printed: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    fonts: Option<FontsOut<'a>>,
+}
+
+#[derive(Serialize)]
+struct FontsOut<'a> {
+    #[serde(skip_serializing_if = "Option::is_none")]
+    body: Option<&'a str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    kai: Option<&'a str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    hei: Option<&'a str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    title: Option<&'a str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    song: Option<&'a str>,
+    #[serde(skip_serializing_if = "<[_]>::is_empty")]
+    fallback: &'a [String],
 }
 
 /// A part: a bare paragraph when that is all it is, else a mapping.
@@ -171,7 +189,26 @@ fn draft_out<'a>(draft: &'a Draft, parts: Vec<PartOut<'a>>) -> DraftOut<'a> {
         cc: &meta.cc,
         printer: meta.printer.as_deref(),
         printed: iso(meta.printed),
+        fonts: fonts_out(&meta.fonts),
     }
+}
+
+fn fonts_out(fonts: &crate::model::Fonts) -> Option<FontsOut<'_>> {
+    let out = FontsOut {
+        body: fonts.body.as_deref(),
+        kai: fonts.kai.as_deref(),
+        hei: fonts.hei.as_deref(),
+        title: fonts.title.as_deref(),
+        song: fonts.song.as_deref(),
+        fallback: &fonts.fallback,
+    };
+    let empty = out.body.is_none()
+        && out.kai.is_none()
+        && out.hei.is_none()
+        && out.title.is_none()
+        && out.song.is_none()
+        && out.fallback.is_empty();
+    (!empty).then_some(out)
 }
 
 fn to_yaml<T: Serialize>(value: &T) -> String {

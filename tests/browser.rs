@@ -77,14 +77,17 @@ fn the_first_screen_shows_the_title_and_the_toc_on_desktop_and_phone() {
         require("chromium");
         return;
     };
-    let templates = gongwen::render::Templates::load(None).unwrap();
-    let outputs = gongwen::build_draft(
+    let renderer = gongwen::render::Renderer {
+        templates: gongwen::render::Templates::load(None).unwrap(),
+        pdf: Default::default(),
+    };
+    let built = gongwen::build_draft(
         Path::new("drafts/chengdong-urbanization-2021/v1"),
-        &templates,
+        &renderer,
         &[gongwen::render::Format::Html],
     )
     .unwrap();
-    let html = String::from_utf8(outputs[0].1.clone()).unwrap();
+    let html = String::from_utf8(built.outputs[0].1.clone()).unwrap();
     let dir = tempfile::tempdir().unwrap();
     let page = dir.path().join("page.html");
     std::fs::write(&page, html.replace("</body>", PROBE)).unwrap();

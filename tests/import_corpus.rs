@@ -316,12 +316,17 @@ fn the_reference_draft_round_trips_to_the_golden_text() {
         &RenderContext::new(&gongwen::numbering::number(&imported.draft)),
     )
     .unwrap();
+    let renderer = gongwen::render::Renderer {
+        templates,
+        pdf: Default::default(),
+    };
     let from_yaml = gongwen::build_draft(
         Path::new("drafts/chengdong-urbanization-2021/v1"),
-        &templates,
+        &renderer,
         &[Format::Markdown],
     )
     .unwrap()
+    .outputs
     .remove(0)
     .1;
     assert_eq!(

@@ -5,16 +5,19 @@
 use std::path::Path;
 
 use gongwen::render::inline::plain_of_markdown;
-use gongwen::render::{Format, Templates};
+use gongwen::render::{Format, Renderer, Templates};
 
 const DRAFT: &str = "drafts/chengdong-urbanization-2021/v1";
 const REFERENCE: &str = "tests/fixtures/chengdong-2021-consultation-draft.txt";
 
 fn build(format: Format) -> String {
-    let templates = Templates::load(None).unwrap();
-    let outputs = gongwen::build_draft(Path::new(DRAFT), &templates, &[format])
+    let renderer = Renderer {
+        templates: Templates::load(None).unwrap(),
+        pdf: Default::default(),
+    };
+    let built = gongwen::build_draft(Path::new(DRAFT), &renderer, &[format])
         .unwrap_or_else(|e| panic!("{e:?}"));
-    String::from_utf8(outputs.into_iter().next().unwrap().1).unwrap()
+    String::from_utf8(built.outputs.into_iter().next().unwrap().1).unwrap()
 }
 
 /// Where gongwen's output differs from the published text, on purpose:

@@ -4,7 +4,7 @@
 
 use std::path::Path;
 
-use gongwen::model::{Block, Date, Draft, Level, Meta, Numbering, Part, PartId, Style};
+use gongwen::model::{Block, Date, Draft, Fonts, Level, Meta, Numbering, Part, PartId, Style};
 use proptest::prelude::*;
 
 /// Text that YAML might misread if written carelessly, plus random text.
@@ -220,6 +220,11 @@ fn meta(style: Style) -> impl Strategy<Value = Meta> {
             prop::option::of(date()),
         ),
         prop::sample::subsequence(levels.clone(), 0..=levels.len()),
+        (
+            prop::option::of(text()),
+            prop::option::of(text()),
+            prop::collection::vec(text(), 0..2),
+        ),
     )
         .prop_filter("a title has no trailing line break", |((t, ..), ..)| {
             !t.ends_with('\n')
@@ -230,6 +235,7 @@ fn meta(style: Style) -> impl Strategy<Value = Meta> {
                 (number, to, preamble, closing),
                 (attachments, cc, printer, printed),
                 continuous,
+                (body, title_face, fallback),
             )| Meta {
                 title,
                 stage,
@@ -244,6 +250,12 @@ fn meta(style: Style) -> impl Strategy<Value = Meta> {
                 printer,
                 printed,
                 numbering: Numbering { style, continuous },
+                fonts: Fonts {
+                    body,
+                    title: title_face,
+                    fallback,
+                    ..Fonts::default()
+                },
             },
         )
 }

@@ -26,7 +26,11 @@ pub const DRAFT_KEYS: &[&str] = &[
     "cc",
     "printer",
     "printed",
+    "fonts",
 ];
+
+/// Keys of the `fonts:` mapping.
+pub const FONT_KEYS: &[&str] = &["body", "kai", "hei", "title", "song", "fallback"];
 
 /// Keys allowed in a part.
 pub const PART_KEYS: &[&str] = &[
@@ -77,7 +81,11 @@ pub fn suggest_key(wrong: &str, valid: &[&str]) -> Option<&'static str> {
     }
     let (key, score) = best?;
     // A key of the valid set, resolved to its 'static form.
-    let key = DRAFT_KEYS.iter().chain(PART_KEYS).find(|k| **k == key)?;
+    let key = DRAFT_KEYS
+        .iter()
+        .chain(PART_KEYS)
+        .chain(FONT_KEYS)
+        .find(|k| **k == key)?;
     (score >= 0.8).then_some(*key)
 }
 
@@ -219,6 +227,14 @@ impl Checker {
                 *target = self.text_list(file, node, key);
             }
         }
+        meta.fonts.origin = Origin {
+            file: file.path.clone(),
+            line: root.pos.line,
+            column: root.pos.column,
+        };
+        if let Some(node) = entries.get("fonts") {
+            self.fonts(file, node, &mut meta.fonts);
+        }
         if let Some(node) = entries.get("continuous") {
             meta.numbering.continuous = self.levels(file, node, meta.numbering.style);
         }
@@ -227,6 +243,40 @@ impl Checker {
             parts = self.top_parts(file, node, &meta.numbering, includer);
         }
         (self.diagnostics.len() == before).then_some(Draft { meta, parts })
+    }
+
+    /// The `fonts:` mapping: a family name per role, and fallbacks.
+    fn fonts(&mut self, file: &SourceFile, node: &Node, fonts: &mut crate::model::Fonts) {
+        fonts.origin = Origin {
+            file: file.path.clone(),
+            line: node.pos.line,
+            column: node.pos.column,
+        };
+        let Value::Map(entries) = &node.value else {
+            self.type_error(
+                file,
+                node,
+                "fonts",
+                "a mapping of roles to font families",
+                "write for example `fonts:` and below it `  body: 仿宋_GB2312`",
+            );
+            return;
+        };
+        let keys = self.keys(file, entries, FONT_KEYS, "fonts mapping");
+        for (key, slot) in [
+            ("body", &mut fonts.body),
+            ("kai", &mut fonts.kai),
+            ("hei", &mut fonts.hei),
+            ("title", &mut fonts.title),
+            ("song", &mut fonts.song),
+        ] {
+            if let Some(n) = keys.get(key) {
+                *slot = self.text(file, n, key);
+            }
+        }
+        if let Some(n) = keys.get("fallback") {
+            fonts.fallback = self.text_list(file, n, "fallback");
+        }
     }
 
     /// Checks the keys of a mapping against the allowed set and returns them by name.

@@ -4,12 +4,14 @@
 
 pub mod context;
 pub mod inline;
+pub mod pdf;
 
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
 use crate::diagnostic::Diagnostic;
+use crate::numbering::Document;
 pub use context::RenderContext;
 
 /// An output format of `gongwen build`.
@@ -17,17 +19,19 @@ pub use context::RenderContext;
 pub enum Format {
     Markdown,
     Html,
+    Pdf,
 }
 
 impl Format {
     /// Every format, in the order they are written.
-    pub const ALL: [Format; 2] = [Format::Markdown, Format::Html];
+    pub const ALL: [Format; 3] = [Format::Markdown, Format::Html, Format::Pdf];
 
-    /// The name on the command line (`md`, `html`).
+    /// The name on the command line (`md`, `html`, `pdf`).
     pub fn name(self) -> &'static str {
         match self {
             Format::Markdown => "md",
             Format::Html => "html",
+            Format::Pdf => "pdf",
         }
     }
 
@@ -46,6 +50,7 @@ impl Format {
         match self {
             Format::Markdown => "document.md.tera",
             Format::Html => "document.html.tera",
+            Format::Pdf => "document.typ",
         }
     }
 }
@@ -60,7 +65,13 @@ pub const BUILTIN_TEMPLATES: &[(&str, &str)] = &[
         "document.html.tera",
         include_str!("../../templates/document.html.tera"),
     ),
+    ("document.typ", include_str!("../../templates/document.typ")),
 ];
+
+/// Whether a template is a tera template (the others are read by typst).
+fn is_tera(name: &str) -> bool {
+    name.ends_with(".tera")
+}
 
 /// Where a template came from, for error messages.
 #[derive(Debug, Clone)]
@@ -102,7 +113,7 @@ impl Templates {
         }
         let mut tera = tera::Tera::default();
         tera.autoescape_on([".html.tera", ".html"]);
-        for (name, source) in &sources {
+        for (name, source) in sources.iter().filter(|(name, _)| is_tera(name)) {
             tera.add_raw_template(name, &source.text)
                 .map_err(|e| template_error(&sources, name, &e))?;
         }
@@ -118,9 +129,9 @@ impl Templates {
             .map_err(|e| template_error(&self.sources, name, &e))
     }
 
-    /// The text of a template in use (built in or overridden).
-    pub fn source(&self, name: &str) -> Option<&str> {
-        self.sources.get(name).map(|s| &*s.text)
+    /// The text of a template in use (built in or overridden), and where it is.
+    pub fn source(&self, name: &str) -> Option<(&Path, &str)> {
+        self.sources.get(name).map(|s| (s.path.as_path(), &*s.text))
     }
 }
 
@@ -157,7 +168,43 @@ fn template_error(
     d
 }
 
-/// Renders a document context to one format.
+/// Everything rendering needs besides the document: templates and PDF settings.
+pub struct Renderer {
+    pub templates: Templates,
+    pub pdf: pdf::PdfSettings,
+}
+
+/// One rendered output and what was noticed while rendering it.
+pub struct Rendered {
+    pub bytes: Vec<u8>,
+    pub warnings: Vec<Diagnostic>,
+}
+
+impl Renderer {
+    /// Renders a numbered document to one format.
+    pub fn render(
+        &self,
+        format: Format,
+        doc: &Document,
+        ctx: &RenderContext,
+    ) -> Result<Rendered, Diagnostic> {
+        if format == Format::Pdf {
+            let (path, text) = self.templates.source(format.template()).ok_or_else(|| {
+                Diagnostic::error(Path::new(format.template()), 0, 0, "template missing")
+            })?;
+            let (bytes, warnings) =
+                pdf::render_pdf(doc, ctx, pdf::TemplateText { path, text }, &self.pdf)?;
+            return Ok(Rendered { bytes, warnings });
+        }
+        let bytes = render(&self.templates, format, ctx)?;
+        Ok(Rendered {
+            bytes,
+            warnings: Vec::new(),
+        })
+    }
+}
+
+/// Renders a document context to a text format (Markdown or HTML).
 pub fn render(
     templates: &Templates,
     format: Format,
@@ -167,7 +214,7 @@ pub fn render(
     let text = match format {
         // Templates end in optional sections; a Markdown file ends in one newline.
         Format::Markdown => format!("{}\n", text.trim_end()),
-        Format::Html => text,
+        _ => text,
     };
     Ok(text.into_bytes())
 }
