@@ -30,6 +30,68 @@ impl DraftEntry {
     }
 }
 
+/// Orders names as people count: v2 before v10, 第2稿 before 第10稿.
+pub fn natural_cmp(a: &str, b: &str) -> std::cmp::Ordering {
+    fn chunks(s: &str) -> Vec<(bool, &str)> {
+        let mut out = Vec::new();
+        let mut start = 0;
+        let mut digit = None;
+        for (i, c) in s.char_indices() {
+            let d = c.is_ascii_digit();
+            if digit.is_some_and(|prev| prev != d) {
+                out.push((digit.unwrap_or(false), &s[start..i]));
+                start = i;
+            }
+            digit = Some(d);
+        }
+        if start < s.len() {
+            out.push((digit.unwrap_or(false), &s[start..]));
+        }
+        out
+    }
+    let (ca, cb) = (chunks(a), chunks(b));
+    for (x, y) in ca.iter().zip(&cb) {
+        let ord = match (x, y) {
+            ((true, x), (true, y)) => {
+                let (x, y) = (x.trim_start_matches('0'), y.trim_start_matches('0'));
+                x.len().cmp(&y.len()).then(x.cmp(y))
+            }
+            ((_, x), (_, y)) => x.cmp(y),
+        };
+        if ord != std::cmp::Ordering::Equal {
+            return ord;
+        }
+    }
+    ca.len().cmp(&cb.len())
+}
+
+/// Consecutive drafts of each document, in version order, for redlines:
+/// drafts are grouped by the folder of their output path and ordered by
+/// [`natural_cmp`] of their names.
+pub fn consecutive_pairs(entries: &[DraftEntry]) -> Vec<(&DraftEntry, &DraftEntry)> {
+    let mut groups: std::collections::BTreeMap<PathBuf, Vec<&DraftEntry>> = Default::default();
+    for e in entries {
+        groups
+            .entry(e.stem.parent().map(Path::to_path_buf).unwrap_or_default())
+            .or_default()
+            .push(e);
+    }
+    let mut pairs = Vec::new();
+    for (_, mut list) in groups {
+        list.sort_by(|a, b| {
+            let name = |e: &DraftEntry| {
+                e.stem
+                    .file_name()
+                    .map(|n| n.to_string_lossy().into_owned())
+                    .unwrap_or_default()
+            };
+            natural_cmp(&name(a), &name(b))
+        });
+        pairs.extend(list.windows(2).map(|w| (w[0], w[1])));
+    }
+    pairs
+}
+
 /// Whether a path is a draft by itself.
 pub fn is_draft(path: &Path) -> bool {
     if path.is_dir() {
@@ -199,6 +261,13 @@ mod tests {
         assert_eq!(stems(&copy), ["doc/v1"]);
         assert_eq!(stems(&copy.join("doc")), ["doc/v1"]);
         assert_eq!(stems(&copy.join("doc/v1.yaml")), ["doc/v1"]);
+    }
+
+    #[test]
+    fn versions_sort_as_people_count() {
+        let mut names = vec!["v10", "v2", "v1", "final", "v2a"];
+        names.sort_by(|a, b| natural_cmp(a, b));
+        assert_eq!(names, ["final", "v1", "v2", "v2a", "v10"]);
     }
 
     #[test]

@@ -12,6 +12,7 @@
 //! let built = gongwen::build_draft(Path::new("drafts/doc/v1"), &renderer, &[gongwen::render::Format::Html]).unwrap();
 //! ```
 
+pub mod compare;
 pub mod diagnostic;
 pub mod discover;
 pub mod import;
@@ -36,10 +37,12 @@ pub enum BuildError {
     Render(Diagnostic),
 }
 
-/// The outputs of one draft, in memory, and the warnings met on the way.
+/// The outputs of one draft, in memory, the warnings met on the way, and the
+/// numbered document (for redlines against the next draft).
 pub struct Built {
     pub outputs: Vec<(Format, Vec<u8>)>,
     pub warnings: Vec<Diagnostic>,
+    pub document: numbering::Document,
 }
 
 /// Loads, numbers and renders one draft into the given formats, in memory.
@@ -51,16 +54,51 @@ pub fn build_draft(
     let draft = load::load_draft(path).map_err(BuildError::Draft)?;
     let doc = numbering::number(&draft);
     let ctx = RenderContext::new(&doc);
-    let mut built = Built {
-        outputs: Vec::new(),
-        warnings: Vec::new(),
-    };
+    let mut outputs = Vec::new();
+    let mut warnings = Vec::new();
     for &format in formats {
         let rendered = renderer
             .render(format, &doc, &ctx)
             .map_err(BuildError::Render)?;
-        built.outputs.push((format, rendered.bytes));
-        built.warnings.extend(rendered.warnings);
+        outputs.push((format, rendered.bytes));
+        warnings.extend(rendered.warnings);
     }
-    Ok(built)
+    Ok(Built {
+        outputs,
+        warnings,
+        document: doc,
+    })
+}
+
+/// Two drafts compared.
+pub struct Diffed {
+    pub old: numbering::Document,
+    pub new: numbering::Document,
+    pub changes: compare::ChangeSet,
+}
+
+/// Loads, numbers and compares two drafts.
+pub fn diff_drafts(old: &Path, new: &Path) -> Result<Diffed, BuildError> {
+    let old = numbering::number(&load::load_draft(old).map_err(BuildError::Draft)?);
+    let new = numbering::number(&load::load_draft(new).map_err(BuildError::Draft)?);
+    let changes = compare::compare(&old, &new);
+    Ok(Diffed { old, new, changes })
+}
+
+/// What a user calls a draft: its file name without extension, or its folder name.
+pub fn draft_name(path: &Path) -> String {
+    let path = if path.file_name().is_some_and(|n| n == load::DRAFT_FILE) {
+        path.parent().unwrap_or(path)
+    } else {
+        path
+    };
+    let name = if path.is_dir() {
+        path.file_name()
+    } else {
+        path.file_stem()
+    };
+    name.map_or_else(
+        || path.display().to_string(),
+        |n| n.to_string_lossy().into_owned(),
+    )
 }

@@ -7,11 +7,14 @@ use std::process::ExitCode;
 use clap::{Parser, Subcommand};
 
 use gongwen::diagnostic::Diagnostic;
-use gongwen::discover::{DraftEntry, find_drafts};
+use std::io::IsTerminal;
+
+use gongwen::discover::{DraftEntry, consecutive_pairs, find_drafts};
 use gongwen::import::{ImportOptions, StyleChoice};
 use gongwen::render::pdf::PdfSettings;
+use gongwen::render::redline::RedlineContext;
 use gongwen::render::{Format, Renderer, Templates};
-use gongwen::{BuildError, build_draft, load, save, write};
+use gongwen::{BuildError, build_draft, draft_name, load, save, write};
 
 #[derive(Parser)]
 #[command(
@@ -51,6 +54,8 @@ enum Command {
         /// Drafts, document folders or folders of documents [default: drafts/]
         paths: Vec<PathBuf>,
     },
+    /// Show what changed between two drafts (exit 0 same, 1 different, 2 trouble).
+    Diff(DiffArgs),
     /// Turn a plain-text or Markdown document into a YAML draft.
     Import {
         /// The text (.txt) or Markdown (.md) file, UTF-8 or GB18030
@@ -66,6 +71,51 @@ enum Command {
         #[arg(long)]
         force: bool,
     },
+}
+
+#[derive(clap::Args)]
+struct DiffArgs {
+    /// The earlier draft (file or folder)
+    old: PathBuf,
+    /// The later draft (file or folder)
+    new: PathBuf,
+    /// term: coloured word diff; json: for programs; md: CriticMarkup; html: redline page with 修改对照表; pdf
+    #[arg(long, value_enum, default_value_t = DiffFormat::Term)]
+    format: DiffFormat,
+    /// Write to this file instead of standard output
+    #[arg(long)]
+    out: Option<PathBuf>,
+    /// Also list edits that only touch whitespace
+    #[arg(long)]
+    show_whitespace: bool,
+    /// Colour in the terminal view
+    #[arg(long, value_enum, default_value_t = ColorArg::Auto)]
+    color: ColorArg,
+    /// Folder of template overrides [default: templates/ if it exists]
+    #[arg(long)]
+    templates: Option<PathBuf>,
+    /// Folder holding faces a draft names under `fonts:`; repeatable
+    #[arg(long = "font-dir")]
+    font_dirs: Vec<PathBuf>,
+    /// Print characters no font has as empty boxes, with a warning
+    #[arg(long)]
+    allow_missing_glyphs: bool,
+}
+
+#[derive(Clone, Copy, PartialEq, clap::ValueEnum)]
+enum DiffFormat {
+    Term,
+    Json,
+    Md,
+    Html,
+    Pdf,
+}
+
+#[derive(Clone, Copy, clap::ValueEnum)]
+enum ColorArg {
+    Auto,
+    Always,
+    Never,
 }
 
 #[derive(Clone, Copy, clap::ValueEnum)]
@@ -114,6 +164,7 @@ fn main() -> ExitCode {
             build(&paths, &out, &format, templates.as_deref(), pdf)
         }
         Command::Check { paths } => check(&paths),
+        Command::Diff(args) => diff(args),
         Command::Import {
             input,
             out,
@@ -227,12 +278,14 @@ fn build(
         Err(o) => return o,
     };
     let mut outcome = Outcome::Ok;
+    let mut documents = std::collections::HashMap::new();
     for entry in &entries {
         match build_draft(&entry.path, &renderer, &formats) {
             Ok(built) => {
                 for w in &built.warnings {
                     print(w);
                 }
+                documents.insert(entry.path.clone(), built.document);
                 for (format, bytes) in built.outputs {
                     let dest = entry.output(out, format.extension());
                     if let Err(e) = write::write_atomic(&dest, &bytes) {
@@ -256,7 +309,150 @@ fn build(
             }
         }
     }
+    // Redlines between consecutive drafts of each document.
+    for (a, b) in consecutive_pairs(&entries) {
+        let (Some(old), Some(new)) = (documents.get(&a.path), documents.get(&b.path)) else {
+            continue;
+        };
+        let names = (draft_name(&a.path), draft_name(&b.path));
+        let changes = gongwen::compare::compare(old, new);
+        let ctx = RedlineContext::new(old, new, (&names.0, &names.1), &changes, false);
+        for &format in &formats {
+            let dest = b.output(out, "").with_file_name(format!(
+                "{}-{}.redline.{}",
+                names.0,
+                names.1,
+                format.extension()
+            ));
+            match renderer.render_redline(format, (old, new), &ctx) {
+                Ok(rendered) => {
+                    if let Err(e) = write::write_atomic(&dest, &rendered.bytes) {
+                        eprintln!("error: cannot write {}: {e}", dest.display());
+                        return Outcome::Trouble;
+                    }
+                    println!("wrote   {}", dest.display());
+                }
+                Err(d) => {
+                    print(&d);
+                    outcome = Outcome::Problems;
+                }
+            }
+        }
+    }
     outcome
+}
+
+fn diff(args: DiffArgs) -> Outcome {
+    let diffed = match gongwen::diff_drafts(&args.old, &args.new) {
+        Ok(d) => d,
+        Err(BuildError::Draft(diags)) => {
+            for d in &diags.0 {
+                print(d);
+            }
+            return Outcome::Trouble;
+        }
+        Err(BuildError::Render(d)) => {
+            print(&d);
+            return Outcome::Trouble;
+        }
+    };
+    let names = (draft_name(&args.old), draft_name(&args.new));
+    let ctx = RedlineContext::new(
+        &diffed.old,
+        &diffed.new,
+        (&names.0, &names.1),
+        &diffed.changes,
+        args.show_whitespace,
+    );
+    let bytes = match args.format {
+        DiffFormat::Term => {
+            let color = match args.color {
+                ColorArg::Always => true,
+                ColorArg::Never => false,
+                ColorArg::Auto => {
+                    args.out.is_none()
+                        && std::io::stdout().is_terminal()
+                        && std::env::var_os("NO_COLOR").is_none()
+                }
+            };
+            gongwen::render::redline::terminal(&ctx, color).into_bytes()
+        }
+        DiffFormat::Json => {
+            let report = serde_json::json!({
+                "old": { "path": args.old, "name": names.0, "title": diffed.old.meta.title },
+                "new": { "path": args.new, "name": names.1, "title": diffed.new.meta.title },
+                "summary": diffed.changes.summary,
+                "changes": diffed.changes.changes,
+            });
+            let mut text = serde_json::to_string_pretty(&report).unwrap_or_default();
+            text.push('\n');
+            text.into_bytes()
+        }
+        DiffFormat::Md | DiffFormat::Html | DiffFormat::Pdf => {
+            let format = match args.format {
+                DiffFormat::Md => Format::Markdown,
+                DiffFormat::Html => Format::Html,
+                _ => Format::Pdf,
+            };
+            if format == Format::Pdf && args.out.is_none() && std::io::stdout().is_terminal() {
+                eprintln!("error: a PDF is not for the terminal; give --out FILE.pdf");
+                return Outcome::Trouble;
+            }
+            let default_templates = Path::new("templates");
+            let dir = args
+                .templates
+                .as_deref()
+                .or(default_templates.is_dir().then_some(default_templates));
+            let templates = match Templates::load(dir) {
+                Ok(t) => t,
+                Err(d) => {
+                    print(&d);
+                    return Outcome::Trouble;
+                }
+            };
+            let renderer = Renderer {
+                templates,
+                pdf: PdfSettings {
+                    font_dirs: args.font_dirs.clone(),
+                    allow_missing_glyphs: args.allow_missing_glyphs,
+                    source_date_epoch: std::env::var("SOURCE_DATE_EPOCH")
+                        .ok()
+                        .and_then(|s| s.trim().parse().ok()),
+                },
+            };
+            match renderer.render_redline(format, (&diffed.old, &diffed.new), &ctx) {
+                Ok(r) => {
+                    for w in &r.warnings {
+                        print(w);
+                    }
+                    r.bytes
+                }
+                Err(d) => {
+                    print(&d);
+                    return Outcome::Trouble;
+                }
+            }
+        }
+    };
+    match &args.out {
+        Some(path) => {
+            if let Err(e) = write::write_atomic(path, &bytes) {
+                eprintln!("error: cannot write {}: {e}", path.display());
+                return Outcome::Trouble;
+            }
+        }
+        None => {
+            use std::io::Write;
+            if std::io::stdout().write_all(&bytes).is_err() {
+                return Outcome::Trouble;
+            }
+        }
+    }
+    if diffed.changes.is_empty() {
+        Outcome::Ok
+    } else {
+        Outcome::Problems
+    }
 }
 
 fn import(input: &Path, out: Option<PathBuf>, style: StyleArg, force: bool) -> Outcome {

@@ -5,6 +5,7 @@
 pub mod context;
 pub mod inline;
 pub mod pdf;
+pub mod redline;
 
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
@@ -66,6 +67,15 @@ pub const BUILTIN_TEMPLATES: &[(&str, &str)] = &[
         include_str!("../../templates/document.html.tera"),
     ),
     ("document.typ", include_str!("../../templates/document.typ")),
+    (
+        "redline.md.tera",
+        include_str!("../../templates/redline.md.tera"),
+    ),
+    (
+        "redline.html.tera",
+        include_str!("../../templates/redline.html.tera"),
+    ),
+    ("redline.typ", include_str!("../../templates/redline.typ")),
 ];
 
 /// Whether a template is a tera template (the others are read by typst).
@@ -121,7 +131,7 @@ impl Templates {
     }
 
     /// Renders a template with the context.
-    pub fn render(&self, name: &str, ctx: &RenderContext) -> Result<String, Diagnostic> {
+    pub fn render<T: serde::Serialize>(&self, name: &str, ctx: &T) -> Result<String, Diagnostic> {
         let context = tera::Context::from_serialize(ctx)
             .map_err(|e| template_error(&self.sources, name, &e))?;
         self.tera
@@ -193,12 +203,48 @@ impl Renderer {
                 Diagnostic::error(Path::new(format.template()), 0, 0, "template missing")
             })?;
             let (bytes, warnings) =
-                pdf::render_pdf(doc, ctx, pdf::TemplateText { path, text }, &self.pdf)?;
+                pdf::render_pdf(&[doc], ctx, pdf::TemplateText { path, text }, &self.pdf)?;
             return Ok(Rendered { bytes, warnings });
         }
         let bytes = render(&self.templates, format, ctx)?;
         Ok(Rendered {
             bytes,
+            warnings: Vec::new(),
+        })
+    }
+
+    /// Renders a redline between two numbered drafts to one format.
+    pub fn render_redline(
+        &self,
+        format: Format,
+        docs: (&Document, &Document),
+        ctx: &redline::RedlineContext,
+    ) -> Result<Rendered, Diagnostic> {
+        let name = match format {
+            Format::Markdown => "redline.md.tera",
+            Format::Html => "redline.html.tera",
+            Format::Pdf => "redline.typ",
+        };
+        if format == Format::Pdf {
+            let (path, text) = self
+                .templates
+                .source(name)
+                .ok_or_else(|| Diagnostic::error(Path::new(name), 0, 0, "template missing"))?;
+            let (bytes, warnings) = pdf::render_pdf(
+                &[docs.1, docs.0],
+                ctx,
+                pdf::TemplateText { path, text },
+                &self.pdf,
+            )?;
+            return Ok(Rendered { bytes, warnings });
+        }
+        let text = self.templates.render(name, ctx)?;
+        let text = match format {
+            Format::Markdown => format!("{}\n", text.trim_end()),
+            _ => text,
+        };
+        Ok(Rendered {
+            bytes: text.into_bytes(),
             warnings: Vec::new(),
         })
     }

@@ -15,7 +15,8 @@ use typst::foundations::{Datetime, Smart};
 use typst_layout::PagedDocument;
 use typst_pdf::{PdfOptions, Timestamp};
 
-use super::context::RenderContext;
+use serde::Serialize;
+
 use super::inline::to_plain;
 use crate::diagnostic::Diagnostic;
 use crate::model::Date;
@@ -41,13 +42,16 @@ pub struct TemplateText<'a> {
     pub text: &'a str,
 }
 
-/// Lays out and exports a document. Returns the PDF and any warnings.
-pub fn render_pdf(
-    doc: &Document,
-    ctx: &RenderContext,
+/// Lays out and exports `data` (a render context) with a typst template; the
+/// fonts are those of the first document, and the text of every document is
+/// checked for glyphs. Returns the PDF and any warnings.
+pub fn render_pdf<T: Serialize>(
+    docs: &[&Document],
+    data: &T,
     template: TemplateText,
     settings: &PdfSettings,
 ) -> Result<(Vec<u8>, Vec<Diagnostic>), Diagnostic> {
+    let doc = docs[0];
     let fonts_place = &doc.meta.fonts.origin;
     let fonts = FontSet::new(&doc.meta.fonts, &settings.font_dirs).map_err(|e| match e {
         FontError::Bundled(message) => Diagnostic::error(Path::new("fonts/fandol"), 0, 0, message)
@@ -61,7 +65,12 @@ pub fn render_pdf(
         }
     })?;
     let mut warnings = Vec::new();
-    let missing = missing_glyphs(doc, &fonts);
+    let mut missing: BTreeMap<char, Vec<String>> = BTreeMap::new();
+    for d in docs {
+        for (c, places) in missing_glyphs(d, &fonts) {
+            missing.entry(c).or_insert(places);
+        }
+    }
     if !missing.is_empty() {
         let listed: Vec<String> = missing
             .iter()
@@ -79,7 +88,7 @@ pub fn render_pdf(
             return Err(d);
         }
     }
-    let data = serde_json::to_vec(ctx).map_err(|e| {
+    let data = serde_json::to_vec(data).map_err(|e| {
         Diagnostic::error(
             template.path,
             0,

@@ -1,0 +1,377 @@
+//! Matching parts across two drafts, by identity rather than position.
+//!
+//! In order: (1) the same `id`; (2) the same text, where that text is unique
+//! on both sides (so a renumbered or moved part is still the same part);
+//! (3) the same text among siblings of parts already matched; (4) parents
+//! whose children mostly matched each other (a retitled chapter); (5) similar
+//! text among the unmatched children of matched parents, similarity ≥ 0.5;
+//! (6) similar text anywhere at the same level, similarity ≥ 0.6 (a part
+//! moved and reworded). Similarity is the Dice coefficient of character
+//! bigrams of heading and text; parts of different levels never match.
+
+use std::collections::HashMap;
+
+use crate::model::Level;
+use crate::numbering::{Document, Section};
+use crate::render::inline::to_plain;
+
+/// Within matched parents: the least similarity for "the same part, reworded".
+pub const SIBLING_THRESHOLD: f64 = 0.5;
+/// Anywhere in the document: the least similarity for "moved and reworded".
+pub const GLOBAL_THRESHOLD: f64 = 0.6;
+/// Above this many candidate pairs the global pass is skipped (it is quadratic).
+const GLOBAL_PAIR_LIMIT: usize = 4_000_000;
+
+/// Paragraph separator used when a part's heading and paragraphs are diffed as one text.
+pub const PARAGRAPH_BREAK: char = '\u{2029}';
+
+/// A section of one draft, flattened.
+#[derive(Debug)]
+pub struct Node<'a> {
+    pub section: &'a Section,
+    pub parent: Option<usize>,
+    /// Position among the parent's sub-sections.
+    pub index: usize,
+    /// Heading and paragraphs as plain text, joined by [`PARAGRAPH_BREAK`].
+    pub text: String,
+    /// Character bigrams of the text, for similarity.
+    bigrams: Vec<u64>,
+}
+
+/// Flattens a document in reading order.
+pub fn flatten(doc: &Document) -> Vec<Node<'_>> {
+    fn visit<'a>(s: &'a Section, parent: Option<usize>, index: usize, out: &mut Vec<Node<'a>>) {
+        let text = section_text(s);
+        let bigrams = bigrams(&text);
+        let me = out.len();
+        out.push(Node {
+            section: s,
+            parent,
+            index,
+            text,
+            bigrams,
+        });
+        for (i, child) in s.children().enumerate() {
+            visit(child, Some(me), i, out);
+        }
+    }
+    let mut out = Vec::new();
+    for (i, s) in doc.sections.iter().enumerate() {
+        visit(s, None, i, &mut out);
+    }
+    out
+}
+
+/// A section's own text: its heading, then its paragraphs.
+pub fn section_text(s: &Section) -> String {
+    let mut parts: Vec<String> = Vec::new();
+    if let Some(h) = &s.heading {
+        parts.push(to_plain(h));
+    }
+    parts.extend(s.paragraphs().map(to_plain));
+    parts.join(&PARAGRAPH_BREAK.to_string())
+}
+
+fn bigrams(text: &str) -> Vec<u64> {
+    let chars: Vec<char> = text.chars().filter(|c| !c.is_whitespace()).collect();
+    let mut grams: Vec<u64> = chars
+        .windows(2)
+        .map(|w| ((w[0] as u64) << 32) | w[1] as u64)
+        .collect();
+    if grams.is_empty() {
+        grams.extend(chars.iter().map(|c| *c as u64));
+    }
+    grams.sort_unstable();
+    grams
+}
+
+/// Dice coefficient of two sorted bigram lists.
+fn similarity(a: &[u64], b: &[u64]) -> f64 {
+    if a.is_empty() && b.is_empty() {
+        return 1.0;
+    }
+    let (mut i, mut j, mut common) = (0, 0, 0);
+    while i < a.len() && j < b.len() {
+        match a[i].cmp(&b[j]) {
+            std::cmp::Ordering::Less => i += 1,
+            std::cmp::Ordering::Greater => j += 1,
+            std::cmp::Ordering::Equal => {
+                common += 1;
+                i += 1;
+                j += 1;
+            }
+        }
+    }
+    2.0 * common as f64 / (a.len() + b.len()) as f64
+}
+
+/// The matching: for each old node its new partner, and the reverse.
+#[derive(Debug, Clone)]
+pub struct Matching {
+    pub old_to_new: Vec<Option<usize>>,
+    pub new_to_old: Vec<Option<usize>>,
+}
+
+impl Matching {
+    fn link(&mut self, o: usize, n: usize) {
+        self.old_to_new[o] = Some(n);
+        self.new_to_old[n] = Some(o);
+    }
+
+    fn free(&self, o: usize, n: usize) -> bool {
+        self.old_to_new[o].is_none() && self.new_to_old[n].is_none()
+    }
+}
+
+/// Matches the nodes of two flattened drafts.
+pub fn align(old: &[Node], new: &[Node]) -> Matching {
+    let mut m = Matching {
+        old_to_new: vec![None; old.len()],
+        new_to_old: vec![None; new.len()],
+    };
+    let level = |n: &Node| n.section.level;
+    // (1) ids
+    let new_ids: HashMap<&str, usize> = new
+        .iter()
+        .enumerate()
+        .filter_map(|(i, n)| n.section.id.as_ref().map(|id| (id.0.as_str(), i)))
+        .collect();
+    for (o, node) in old.iter().enumerate() {
+        if let Some(id) = &node.section.id
+            && let Some(&n) = new_ids.get(id.0.as_str())
+            && level(&new[n]) == level(node)
+        {
+            m.link(o, n);
+        }
+    }
+    // (2) unique identical text
+    let key = |n: &Node| (level(n), n.text.clone());
+    let mut old_keys: HashMap<(Level, String), Vec<usize>> = HashMap::new();
+    for (o, node) in old
+        .iter()
+        .enumerate()
+        .filter(|(o, _)| m.old_to_new[*o].is_none())
+    {
+        old_keys.entry(key(node)).or_default().push(o);
+    }
+    let mut new_keys: HashMap<(Level, String), Vec<usize>> = HashMap::new();
+    for (n, node) in new
+        .iter()
+        .enumerate()
+        .filter(|(n, _)| m.new_to_old[*n].is_none())
+    {
+        new_keys.entry(key(node)).or_default().push(n);
+    }
+    for (k, os) in &old_keys {
+        if let Some(ns) = new_keys.get(k)
+            && os.len() == 1
+            && ns.len() == 1
+        {
+            m.link(os[0], ns[0]);
+        }
+    }
+    // (3) identical text among the children of matched parents, in order;
+    // then what is left of each group of identical texts, in reading order.
+    for (k, os) in &old_keys {
+        let Some(ns) = new_keys.get(k) else { continue };
+        for &o in os {
+            let parent_partner = old[o].parent.map(|p| m.old_to_new[p]);
+            if let Some(&n) = ns.iter().find(|&&n| {
+                m.free(o, n) && parent_partner == Some(new[n].parent) && parent_partner.is_some()
+            }) {
+                m.link(o, n);
+            }
+        }
+    }
+    let mut groups: Vec<(&(Level, String), &Vec<usize>)> = old_keys.iter().collect();
+    groups.sort_by_key(|(_, os)| os[0]);
+    for (k, os) in groups {
+        let Some(ns) = new_keys.get(k) else { continue };
+        let free_old: Vec<usize> = os
+            .iter()
+            .copied()
+            .filter(|&o| m.old_to_new[o].is_none())
+            .collect();
+        let free_new: Vec<usize> = ns
+            .iter()
+            .copied()
+            .filter(|&n| m.new_to_old[n].is_none())
+            .collect();
+        for (o, n) in free_old.into_iter().zip(free_new) {
+            m.link(o, n);
+        }
+    }
+    // (4) parents by their children, (5) siblings by similarity, (6) anywhere.
+    match_parents_by_children(old, new, &mut m);
+    match_similar_siblings(old, new, &mut m);
+    match_parents_by_children(old, new, &mut m);
+    match_similar_anywhere(old, new, &mut m);
+    m
+}
+
+/// Children of a node, as indices into the flat list.
+fn children(nodes: &[Node], parent: Option<usize>) -> Vec<usize> {
+    nodes
+        .iter()
+        .enumerate()
+        .filter(|(_, n)| n.parent == parent)
+        .map(|(i, _)| i)
+        .collect()
+}
+
+fn match_parents_by_children(old: &[Node], new: &[Node], m: &mut Matching) {
+    // Deepest first, so a matched section can help its chapter.
+    for o in (0..old.len()).rev() {
+        if m.old_to_new[o].is_some() {
+            continue;
+        }
+        let kids = children(old, Some(o));
+        if kids.is_empty() {
+            continue;
+        }
+        let mut votes: HashMap<usize, usize> = HashMap::new();
+        for k in &kids {
+            if let Some(n) = m.old_to_new[*k]
+                && let Some(p) = new[n].parent
+            {
+                *votes.entry(p).or_default() += 1;
+            }
+        }
+        if let Some((&p, &count)) = votes
+            .iter()
+            .max_by_key(|(p, c)| (**c, std::cmp::Reverse(**p)))
+            && m.new_to_old[p].is_none()
+            && new[p].section.level == old[o].section.level
+            && count * 2 >= kids.len().max(children(new, Some(p)).len())
+        {
+            m.link(o, p);
+        }
+    }
+}
+
+/// Greedy assignment of the best-scoring free pairs at or above a threshold.
+fn assign(old: &[Node], new: &[Node], pairs: &mut [(f64, usize, usize)], m: &mut Matching) {
+    // Best first; ties go to the pair closest in reading order.
+    pairs.sort_by(|a, b| {
+        b.0.total_cmp(&a.0).then(
+            (a.1 as i64 - a.2 as i64)
+                .abs()
+                .cmp(&(b.1 as i64 - b.2 as i64).abs()),
+        )
+    });
+    for &(_, o, n) in pairs.iter() {
+        if m.free(o, n) && old[o].section.level == new[n].section.level {
+            m.link(o, n);
+        }
+    }
+}
+
+fn score(a: &Node, b: &Node, threshold: f64) -> Option<f64> {
+    if a.section.level != b.section.level {
+        return None;
+    }
+    // Very short texts only match exactly (an item "（一）甲；" says too little).
+    let short = a.text.chars().count().min(b.text.chars().count()) < 4;
+    let s = similarity(&a.bigrams, &b.bigrams);
+    let needed = if short { 1.0 } else { threshold };
+    (s >= needed).then_some(s)
+}
+
+fn match_similar_siblings(old: &[Node], new: &[Node], m: &mut Matching) {
+    // Root and every matched parent pair.
+    let mut parents: Vec<(Option<usize>, Option<usize>)> = vec![(None, None)];
+    parents.extend(
+        m.old_to_new
+            .iter()
+            .enumerate()
+            .filter_map(|(o, n)| n.map(|n| (Some(o), Some(n)))),
+    );
+    let mut pairs = Vec::new();
+    for (po, pn) in parents {
+        let free_old: Vec<usize> = children(old, po)
+            .into_iter()
+            .filter(|&o| m.old_to_new[o].is_none())
+            .collect();
+        let free_new: Vec<usize> = children(new, pn)
+            .into_iter()
+            .filter(|&n| m.new_to_old[n].is_none())
+            .collect();
+        for &o in &free_old {
+            for &n in &free_new {
+                if let Some(s) = score(&old[o], &new[n], SIBLING_THRESHOLD) {
+                    pairs.push((s, o, n));
+                }
+            }
+        }
+    }
+    assign(old, new, &mut pairs, m);
+}
+
+fn match_similar_anywhere(old: &[Node], new: &[Node], m: &mut Matching) {
+    let free_old: Vec<usize> = (0..old.len())
+        .filter(|&o| m.old_to_new[o].is_none())
+        .collect();
+    let free_new: Vec<usize> = (0..new.len())
+        .filter(|&n| m.new_to_old[n].is_none())
+        .collect();
+    if free_old.len().saturating_mul(free_new.len()) > GLOBAL_PAIR_LIMIT {
+        return;
+    }
+    let mut pairs = Vec::new();
+    for &o in &free_old {
+        for &n in &free_new {
+            if let Some(s) = score(&old[o], &new[n], GLOBAL_THRESHOLD) {
+                pairs.push((s, o, n));
+            }
+        }
+    }
+    assign(old, new, &mut pairs, m);
+}
+
+/// Indices (into `seq`) of a longest strictly increasing subsequence.
+pub fn longest_increasing(seq: &[usize]) -> Vec<usize> {
+    // Patience sorting with back-pointers, O(n log n).
+    let mut tails: Vec<usize> = Vec::new();
+    let mut back: Vec<Option<usize>> = vec![None; seq.len()];
+    for (i, &v) in seq.iter().enumerate() {
+        let pos = tails.partition_point(|&t| seq[t] < v);
+        if pos > 0 {
+            back[i] = Some(tails[pos - 1]);
+        }
+        if pos == tails.len() {
+            tails.push(i);
+        } else {
+            tails[pos] = i;
+        }
+    }
+    let mut out = Vec::new();
+    let mut cur = tails.last().copied();
+    while let Some(i) = cur {
+        out.push(i);
+        cur = back[i];
+    }
+    out.reverse();
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn lis_finds_the_items_that_kept_their_order() {
+        assert_eq!(longest_increasing(&[0, 1, 5, 2, 3, 4]), [0, 1, 3, 4, 5]);
+        assert_eq!(longest_increasing(&[]), Vec::<usize>::new());
+        assert_eq!(longest_increasing(&[3, 2, 1]).len(), 1);
+    }
+
+    #[test]
+    fn similarity_is_one_for_equal_and_low_for_unrelated_texts() {
+        let a = bigrams("推进常住人口基本公共服务全覆盖");
+        let b = bigrams("推进常住人口基本公共服务全面覆盖");
+        let c = bigrams("加快建设现代化城市");
+        assert!((similarity(&a, &a) - 1.0).abs() < 1e-9);
+        assert!(similarity(&a, &b) > 0.8);
+        assert!(similarity(&a, &c) < 0.2);
+    }
+}

@@ -1,0 +1,494 @@
+//! Two numbered drafts in, a [`ChangeSet`] out: pure, no I/O, no formatting.
+//! Every output format (terminal, JSON, CriticMarkup, HTML, PDF) is a view of
+//! the change set.
+//!
+//! Parts are matched by identity ([`align`]), so a part whose number changed
+//! only because something was inserted before it is `renumbered`, never
+//! `modified`; a part under another parent, or out of order, is `moved`.
+//! Inside a matched part, changes are found at Chinese word granularity
+//! ([`inline`]).
+//!
+//! ```
+//! use gongwen::model::{Block, Draft, Level, Meta, Part};
+//! let part = |t: &str| { let mut p = Part::new(Level::Outline(1)); p.body.push(Block::Para(t.into())); p };
+//! let old = Draft { meta: Meta::default(), parts: vec![part("甲。"), part("乙。")] };
+//! let new = Draft { meta: Meta::default(), parts: vec![part("丙。"), part("甲。"), part("乙。")] };
+//! let changes = gongwen::compare::compare(&gongwen::numbering::number(&old), &gongwen::numbering::number(&new));
+//! assert_eq!((changes.summary.inserted, changes.summary.renumbered, changes.summary.modified), (1, 2, 0));
+//! ```
+
+pub mod align;
+pub mod apply;
+pub mod inline;
+pub mod tokens;
+
+use serde::Serialize;
+
+use crate::model::Meta;
+use crate::numbering::{Document, Section};
+use align::{Node, flatten, longest_increasing};
+use inline::{EditClass, InlineOp};
+
+/// What happened to a part.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum ChangeKind {
+    /// Its wording changed (and perhaps its number).
+    Modified,
+    /// It is new.
+    Inserted,
+    /// It is gone.
+    Deleted,
+    /// It sits under another parent, or out of its old order (perhaps reworded too).
+    Moved,
+    /// Only its derived number changed.
+    Renumbered,
+}
+
+/// Where in the document a change is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Place {
+    /// The numbered parts.
+    Body,
+    /// Paragraphs before the first part.
+    Preamble,
+    /// Paragraphs after the last part.
+    Closing,
+    /// A metadata field: title, stage, organ, date …
+    Meta,
+}
+
+/// A part as it is in one of the drafts.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct PartRef {
+    /// The number as printed in that draft (第十条, （三）, 二、); empty if none.
+    pub label: String,
+    pub id: Option<String>,
+    /// Its anchor in that draft's HTML.
+    pub anchor: String,
+    /// Its level: l1–l4, book, subbook, chapter, section, article, item, subitem.
+    pub level: String,
+    pub heading: Option<String>,
+    /// Its own paragraphs, plain text.
+    pub paragraphs: Vec<String>,
+    /// Where it sits: the parent's label and heading, outermost first.
+    pub path: Vec<String>,
+    /// The parent's anchor (none at the top) and, if the parent also exists in
+    /// the other draft, that parent's anchor there.
+    pub parent: Option<ParentRef>,
+    /// Position among the parent's sub-parts, from 0.
+    pub index: usize,
+}
+
+/// The parent of a part, in its draft and (if matched) in the other one.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct ParentRef {
+    pub anchor: String,
+    pub other_anchor: Option<String>,
+}
+
+/// One change.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Change {
+    pub kind: ChangeKind,
+    #[serde(rename = "where")]
+    pub place: Place,
+    /// For a metadata change, the field (title, stage, organ, date, number, to,
+    /// attachments, cc, printer, printed).
+    pub field: Option<String>,
+    pub old: Option<PartRef>,
+    pub new: Option<PartRef>,
+    /// Every aspect that applies, whatever the kind.
+    pub modified: bool,
+    pub moved: bool,
+    pub renumbered: bool,
+    /// For a modification: the strongest kind of edit in it.
+    pub class: Option<EditClass>,
+    /// For a modification: the inline runs over heading and paragraphs joined by U+2029.
+    pub inline: Vec<InlineOp>,
+    /// For a deleted part: the anchor, in the new draft, of the part it stood
+    /// right after (null: at the start of the body).
+    pub after: Option<String>,
+}
+
+/// Counts per kind.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
+pub struct Summary {
+    pub modified: usize,
+    pub inserted: usize,
+    pub deleted: usize,
+    pub moved: usize,
+    pub renumbered: usize,
+    /// Parts matched with nothing changed.
+    pub unchanged: usize,
+    /// Modifications that touch only whitespace (hidden by default in views).
+    pub whitespace_only: usize,
+    /// Modifications that touch only punctuation.
+    pub punctuation_only: usize,
+}
+
+/// All changes from one draft to the next.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct ChangeSet {
+    pub summary: Summary,
+    /// In the new draft's reading order; a deleted part where it stood.
+    pub changes: Vec<Change>,
+}
+
+impl ChangeSet {
+    /// Whether the drafts are the same.
+    pub fn is_empty(&self) -> bool {
+        self.changes.is_empty()
+    }
+}
+
+fn level_name(s: &Section) -> String {
+    crate::render::context::role(s.level)
+}
+
+fn part_ref(nodes: &[Node], i: usize, other_parent: Option<&str>) -> PartRef {
+    let node = &nodes[i];
+    let s = node.section;
+    let mut path = Vec::new();
+    let mut p = node.parent;
+    while let Some(pi) = p {
+        let ps = nodes[pi].section;
+        path.push(ps.display_name());
+        p = nodes[pi].parent;
+    }
+    path.reverse();
+    PartRef {
+        label: s.label.clone(),
+        id: s.id.as_ref().map(|i| i.0.clone()),
+        anchor: s.anchor.clone(),
+        level: level_name(s),
+        heading: s.heading.as_deref().map(crate::render::inline::to_plain),
+        paragraphs: s
+            .paragraphs()
+            .map(crate::render::inline::to_plain)
+            .collect(),
+        path,
+        parent: node.parent.map(|pi| ParentRef {
+            anchor: nodes[pi].section.anchor.clone(),
+            other_anchor: other_parent.map(str::to_string),
+        }),
+        index: node.index,
+    }
+}
+
+/// Compares two numbered drafts.
+pub fn compare(old: &Document, new: &Document) -> ChangeSet {
+    let mut changes = meta_changes(&old.meta, &new.meta);
+    changes.extend(paragraph_changes(
+        Place::Preamble,
+        &old.meta.preamble,
+        &new.meta.preamble,
+    ));
+    changes.extend(body_changes(old, new));
+    changes.extend(paragraph_changes(
+        Place::Closing,
+        &old.meta.closing,
+        &new.meta.closing,
+    ));
+    let mut summary = Summary::default();
+    for c in &changes {
+        match c.kind {
+            ChangeKind::Modified => summary.modified += 1,
+            ChangeKind::Inserted => summary.inserted += 1,
+            ChangeKind::Deleted => summary.deleted += 1,
+            ChangeKind::Moved => summary.moved += 1,
+            ChangeKind::Renumbered => summary.renumbered += 1,
+        }
+        match c.class {
+            Some(EditClass::Whitespace) => summary.whitespace_only += 1,
+            Some(EditClass::Punctuation) => summary.punctuation_only += 1,
+            _ => {}
+        }
+    }
+    summary.unchanged = flatten(new).len()
+        - changes
+            .iter()
+            .filter(|c| c.place == Place::Body && c.new.is_some())
+            .count();
+    ChangeSet { summary, changes }
+}
+
+fn body_changes(old_doc: &Document, new_doc: &Document) -> Vec<Change> {
+    let old = flatten(old_doc);
+    let new = flatten(new_doc);
+    let m = align::align(&old, &new);
+    // Moved: under a parent that is not the old parent's partner, or out of
+    // order among siblings that stayed with their parent.
+    let mut moved = vec![false; new.len()];
+    let mut same_parent_children: std::collections::HashMap<Option<usize>, Vec<(usize, usize)>> =
+        Default::default();
+    for (n, node) in new.iter().enumerate() {
+        let Some(o) = m.new_to_old[n] else { continue };
+        let old_parent_partner = old[o].parent.map(|p| m.old_to_new[p]);
+        let same_parent = match (old_parent_partner, node.parent) {
+            (None, None) => true,
+            (Some(Some(a)), Some(b)) => a == b,
+            _ => false,
+        };
+        if same_parent {
+            same_parent_children
+                .entry(node.parent)
+                .or_default()
+                .push((n, old[o].index));
+        } else {
+            moved[n] = true;
+        }
+    }
+    for kids in same_parent_children.values() {
+        let order: Vec<usize> = kids.iter().map(|(_, old_index)| *old_index).collect();
+        let keep = longest_increasing(&order);
+        let mut in_order = vec![false; kids.len()];
+        for k in keep {
+            in_order[k] = true;
+        }
+        for (i, (n, _)) in kids.iter().enumerate() {
+            if !in_order[i] {
+                moved[*n] = true;
+            }
+        }
+    }
+    let partner_anchor_of_parent =
+        |nodes: &[Node], other: &[Node], map: &[Option<usize>], i: usize| -> Option<String> {
+            nodes[i]
+                .parent
+                .and_then(|p| map[p])
+                .map(|q| other[q].section.anchor.clone())
+        };
+    let mut out = Vec::new();
+    // Deleted parts are reported where they stood: after the new partner of
+    // the old part before them.
+    let mut deleted_after: std::collections::BTreeMap<Option<usize>, Vec<usize>> =
+        Default::default();
+    let mut last_partner: Option<usize> = None;
+    for (o, partner) in m.old_to_new.iter().enumerate() {
+        match partner {
+            Some(n) => last_partner = Some(*n),
+            None => deleted_after.entry(last_partner).or_default().push(o),
+        }
+    }
+    let deleted = |o: usize, after: Option<usize>| Change {
+        after: after.map(|n| new[n].section.anchor.clone()),
+        kind: ChangeKind::Deleted,
+        place: Place::Body,
+        field: None,
+        old: Some(part_ref(
+            &old,
+            o,
+            partner_anchor_of_parent(&old, &new, &m.old_to_new, o).as_deref(),
+        )),
+        new: None,
+        modified: false,
+        moved: false,
+        renumbered: false,
+        class: None,
+        inline: Vec::new(),
+    };
+    for o in deleted_after.get(&None).into_iter().flatten() {
+        out.push(deleted(*o, None));
+    }
+    for (n, node) in new.iter().enumerate() {
+        let new_ref = || {
+            part_ref(
+                &new,
+                n,
+                partner_anchor_of_parent(&new, &old, &m.new_to_old, n).as_deref(),
+            )
+        };
+        match m.new_to_old[n] {
+            None => out.push(Change {
+                kind: ChangeKind::Inserted,
+                place: Place::Body,
+                field: None,
+                old: None,
+                new: Some(new_ref()),
+                modified: false,
+                moved: false,
+                renumbered: false,
+                class: None,
+                inline: Vec::new(),
+                after: None,
+            }),
+            Some(o) => {
+                let modified = old[o].text != node.text;
+                let renumbered = old[o].section.label != node.section.label;
+                if modified || renumbered || moved[n] {
+                    let inline = if modified {
+                        inline::diff(&old[o].text, &node.text)
+                    } else {
+                        Vec::new()
+                    };
+                    let kind = if moved[n] {
+                        ChangeKind::Moved
+                    } else if modified {
+                        ChangeKind::Modified
+                    } else {
+                        ChangeKind::Renumbered
+                    };
+                    out.push(Change {
+                        kind,
+                        place: Place::Body,
+                        field: None,
+                        old: Some(part_ref(
+                            &old,
+                            o,
+                            partner_anchor_of_parent(&old, &new, &m.old_to_new, o).as_deref(),
+                        )),
+                        new: Some(new_ref()),
+                        modified,
+                        moved: moved[n],
+                        renumbered,
+                        class: inline::overall_class(&inline),
+                        inline,
+                        after: None,
+                    });
+                }
+            }
+        }
+        for o in deleted_after.get(&Some(n)).into_iter().flatten() {
+            out.push(deleted(*o, Some(n)));
+        }
+    }
+    out
+}
+
+/// Changes in a list of paragraphs (preamble, closing): aligned by a diff of
+/// whole paragraphs, a deleted and an inserted paragraph side by side paired
+/// as a modification.
+fn paragraph_changes(place: Place, old: &[String], new: &[String]) -> Vec<Change> {
+    let ops = similar::capture_diff_slices(similar::Algorithm::Patience, old, new);
+    let mut out = Vec::new();
+    let para_ref = |text: &str, index: usize| PartRef {
+        label: String::new(),
+        id: None,
+        anchor: String::new(),
+        level: "paragraph".into(),
+        heading: None,
+        paragraphs: vec![crate::render::inline::to_plain(text)],
+        path: Vec::new(),
+        parent: None,
+        index,
+    };
+    for op in ops {
+        let (tag, o, n) = op.as_tag_tuple();
+        if tag == similar::DiffTag::Equal {
+            continue;
+        }
+        let pairs = o.len().min(n.len());
+        for k in 0..pairs {
+            let (a, b) = (&old[o.start + k], &new[n.start + k]);
+            let ops = inline::diff(
+                &crate::render::inline::to_plain(a),
+                &crate::render::inline::to_plain(b),
+            );
+            out.push(Change {
+                kind: ChangeKind::Modified,
+                place,
+                field: None,
+                old: Some(para_ref(a, o.start + k)),
+                new: Some(para_ref(b, n.start + k)),
+                modified: true,
+                moved: false,
+                renumbered: false,
+                class: inline::overall_class(&ops),
+                inline: ops,
+                after: None,
+            });
+        }
+        for k in pairs..o.len() {
+            out.push(Change {
+                kind: ChangeKind::Deleted,
+                place,
+                field: None,
+                old: Some(para_ref(&old[o.start + k], o.start + k)),
+                new: None,
+                modified: false,
+                moved: false,
+                renumbered: false,
+                class: None,
+                inline: Vec::new(),
+                after: None,
+            });
+        }
+        for k in pairs..n.len() {
+            out.push(Change {
+                kind: ChangeKind::Inserted,
+                place,
+                field: None,
+                old: None,
+                new: Some(para_ref(&new[n.start + k], n.start + k)),
+                modified: false,
+                moved: false,
+                renumbered: false,
+                class: None,
+                inline: Vec::new(),
+                after: None,
+            });
+        }
+    }
+    out
+}
+
+fn meta_changes(old: &Meta, new: &Meta) -> Vec<Change> {
+    let date = |d: Option<crate::model::Date>| d.map(|d| d.to_string());
+    let fields: [(&str, Option<String>, Option<String>); 10] = [
+        ("title", Some(old.title.clone()), Some(new.title.clone())),
+        ("stage", old.stage.clone(), new.stage.clone()),
+        ("organ", old.organ.clone(), new.organ.clone()),
+        ("date", date(old.date), date(new.date)),
+        ("number", old.number.clone(), new.number.clone()),
+        ("to", old.to.clone(), new.to.clone()),
+        (
+            "attachments",
+            join(&old.attachments),
+            join(&new.attachments),
+        ),
+        ("cc", join(&old.cc), join(&new.cc)),
+        ("printer", old.printer.clone(), new.printer.clone()),
+        ("printed", date(old.printed), date(new.printed)),
+    ];
+    let value_ref = |v: &str| PartRef {
+        label: String::new(),
+        id: None,
+        anchor: String::new(),
+        level: "meta".into(),
+        heading: None,
+        paragraphs: vec![v.to_string()],
+        path: Vec::new(),
+        parent: None,
+        index: 0,
+    };
+    fields
+        .into_iter()
+        .filter(|(_, a, b)| a != b)
+        .map(|(field, a, b)| {
+            let (kind, inline) = match (&a, &b) {
+                (Some(x), Some(y)) => (ChangeKind::Modified, inline::diff(x, y)),
+                (None, Some(_)) => (ChangeKind::Inserted, Vec::new()),
+                _ => (ChangeKind::Deleted, Vec::new()),
+            };
+            Change {
+                kind,
+                place: Place::Meta,
+                field: Some(field.to_string()),
+                old: a.as_deref().map(value_ref),
+                new: b.as_deref().map(value_ref),
+                modified: kind == ChangeKind::Modified,
+                moved: false,
+                renumbered: false,
+                class: inline::overall_class(&inline),
+                inline,
+                after: None,
+            }
+        })
+        .collect()
+}
+
+fn join(list: &[String]) -> Option<String> {
+    (!list.is_empty()).then(|| list.join("\n"))
+}

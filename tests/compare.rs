@@ -1,0 +1,450 @@
+//! The comparison: properties on generated drafts, real revisions from the
+//! corpus, and the reference draft's second version.
+
+mod common;
+
+use std::collections::BTreeSet;
+use std::path::{Path, PathBuf};
+
+use gongwen::compare::apply::{apply, outline};
+use gongwen::compare::inline::{EditClass, InlineOp};
+use gongwen::compare::{ChangeKind, ChangeSet, Place, compare};
+use gongwen::model::{Block, Draft, Level, Meta, Part};
+use gongwen::numbering::number;
+use proptest::prelude::*;
+
+fn diff(a: &Draft, b: &Draft) -> ChangeSet {
+    compare(&number(a), &number(b))
+}
+
+/// Every part of a draft, by a path of indices.
+fn paths(parts: &[Part]) -> Vec<Vec<usize>> {
+    fn visit(parts: &[Part], prefix: &mut Vec<usize>, out: &mut Vec<Vec<usize>>) {
+        for (i, p) in parts.iter().enumerate() {
+            prefix.push(i);
+            out.push(prefix.clone());
+            let kids: Vec<Part> = p.children().cloned().collect();
+            visit(&kids, prefix, out);
+            prefix.pop();
+        }
+    }
+    let mut out = Vec::new();
+    visit(parts, &mut Vec::new(), &mut out);
+    out
+}
+
+/// The list of sub-parts a path points into, and the index there.
+fn siblings<'a>(parts: &'a mut [Part], path: &[usize]) -> Option<(&'a mut Vec<Block>, usize)> {
+    // Top-level parts are not blocks; handled by the callers.
+    let (last, parent_path) = path.split_last()?;
+    let mut part = parts.get_mut(*parent_path.first()?)?;
+    for &i in &parent_path[1..] {
+        part = part
+            .body
+            .iter_mut()
+            .filter_map(|b| match b {
+                Block::Part(p) => Some(p),
+                _ => None,
+            })
+            .nth(i)?;
+    }
+    let block_index = part
+        .body
+        .iter()
+        .enumerate()
+        .filter(|(_, b)| matches!(b, Block::Part(_)))
+        .nth(*last)?
+        .0;
+    Some((&mut part.body, block_index))
+}
+
+fn part_at<'a>(parts: &'a mut [Part], path: &[usize]) -> Option<&'a mut Part> {
+    let mut part = parts.get_mut(path[0])?;
+    for &i in &path[1..] {
+        part = part
+            .body
+            .iter_mut()
+            .filter_map(|b| match b {
+                Block::Part(p) => Some(p),
+                _ => None,
+            })
+            .nth(i)?;
+    }
+    Some(part)
+}
+
+/// A random edit of a draft.
+#[derive(Debug, Clone)]
+enum Edit {
+    /// Change a paragraph's text.
+    Reword(prop::sample::Index, String),
+    /// Insert a copy of a part, reworded, before it.
+    Insert(prop::sample::Index, String),
+    /// Delete a part.
+    Delete(prop::sample::Index),
+    /// Move a part before another part of the same level.
+    Move(prop::sample::Index, prop::sample::Index),
+    /// Change a heading.
+    Retitle(prop::sample::Index, String),
+}
+
+fn edit() -> impl Strategy<Value = Edit> {
+    prop_oneof![
+        (any::<prop::sample::Index>(), common::text()).prop_map(|(i, t)| Edit::Reword(i, t)),
+        (any::<prop::sample::Index>(), common::text()).prop_map(|(i, t)| Edit::Insert(i, t)),
+        any::<prop::sample::Index>().prop_map(Edit::Delete),
+        (any::<prop::sample::Index>(), any::<prop::sample::Index>())
+            .prop_map(|(a, b)| Edit::Move(a, b)),
+        (any::<prop::sample::Index>(), common::text()).prop_map(|(i, t)| Edit::Retitle(i, t)),
+    ]
+}
+
+/// Removes the part at `path` and returns it.
+fn take(parts: &mut Vec<Part>, path: &[usize]) -> Option<Part> {
+    if path.len() == 1 {
+        return (path[0] < parts.len()).then(|| parts.remove(path[0]));
+    }
+    let (body, i) = siblings(parts, path)?;
+    match body.remove(i) {
+        Block::Part(p) => Some(p),
+        Block::Para(_) => None,
+    }
+}
+
+/// Puts a part before the part at `path`.
+fn put(parts: &mut Vec<Part>, path: &[usize], part: Part) {
+    if path.len() == 1 {
+        parts.insert(path[0].min(parts.len()), part);
+        return;
+    }
+    if let Some((body, i)) = siblings(parts, path) {
+        body.insert(i, Block::Part(part));
+    }
+}
+
+fn apply_edit(draft: &mut Draft, edit: &Edit) {
+    let all = paths(&draft.parts);
+    if all.is_empty() {
+        if let Edit::Insert(_, t) = edit {
+            let mut p = Part::new(
+                if draft.meta.numbering.style == gongwen::model::Style::Outline {
+                    Level::Outline(1)
+                } else {
+                    Level::Article
+                },
+            );
+            p.body.push(Block::Para(t.clone()));
+            draft.parts.push(p);
+        }
+        return;
+    }
+    match edit {
+        Edit::Reword(i, t) => {
+            let path = i.get(&all).clone();
+            if let Some(p) = part_at(&mut draft.parts, &path) {
+                match p.body.iter_mut().find_map(|b| match b {
+                    Block::Para(s) => Some(s),
+                    _ => None,
+                }) {
+                    Some(s) => s.push_str(t),
+                    None => p.body.insert(0, Block::Para(t.clone())),
+                }
+            }
+        }
+        Edit::Insert(i, t) => {
+            let path = i.get(&all).clone();
+            if let Some(p) = part_at(&mut draft.parts, &path) {
+                let mut copy = Part::new(p.level);
+                copy.heading = p.heading.as_ref().map(|h| format!("{t}{h}"));
+                copy.run_in = p.run_in;
+                copy.body.push(Block::Para(format!("{t}（新）")));
+                put(&mut draft.parts, &path, copy);
+            }
+        }
+        Edit::Delete(i) => {
+            let path = i.get(&all).clone();
+            take(&mut draft.parts, &path);
+        }
+        Edit::Move(a, b) => {
+            let from = a.get(&all).clone();
+            let level = part_at(&mut draft.parts, &from).map(|p| p.level);
+            let targets: Vec<&Vec<usize>> = all.iter().filter(|p| !p.starts_with(&from)).collect();
+            if targets.is_empty() {
+                return;
+            }
+            let to = b.get(&targets).to_vec();
+            let same_level = part_at(&mut draft.parts, &to).map(|p| p.level) == level;
+            if !same_level {
+                return;
+            }
+            if let Some(part) = take(&mut draft.parts, &from) {
+                // Removing shifts later siblings of the removed part up by one.
+                let mut to = to;
+                let shared = from.len().min(to.len());
+                if from.len() <= to.len()
+                    && from[..from.len() - 1] == to[..from.len() - 1]
+                    && to[from.len() - 1] > from[from.len() - 1]
+                {
+                    to[from.len() - 1] -= 1;
+                }
+                let _ = shared;
+                put(&mut draft.parts, &to, part);
+            }
+        }
+        Edit::Retitle(i, t) => {
+            let path = i.get(&all).clone();
+            if let Some(p) = part_at(&mut draft.parts, &path)
+                && let Some(h) = &mut p.heading
+            {
+                h.push_str(t);
+            }
+        }
+    }
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 300, failure_persistence: None, .. ProptestConfig::default() })]
+
+    #[test]
+    fn a_draft_compared_with_itself_has_no_changes(draft in common::draft()) {
+        let changes = diff(&draft, &draft);
+        prop_assert!(changes.is_empty(), "{:#?}", changes.changes);
+    }
+
+    #[test]
+    fn applying_the_changes_to_the_old_draft_gives_the_new_one(
+        old in common::draft(),
+        edits in prop::collection::vec(edit(), 1..6),
+        new_title in prop::option::of(common::text()),
+    ) {
+        let mut new = old.clone();
+        for e in &edits {
+            apply_edit(&mut new, e);
+        }
+        if let Some(t) = new_title {
+            new.meta.title = t;
+        }
+        let changes = diff(&old, &new);
+        let rebuilt = apply(&number(&old), &changes).map_err(TestCaseError::fail)?;
+        prop_assert_eq!(rebuilt, outline(&number(&new)));
+    }
+
+    #[test]
+    fn inserting_a_part_before_n_others_is_one_insertion_and_n_renumberings(
+        words in prop::collection::vec("[甲乙丙丁戊己庚辛壬癸]{3,8}", 2..12),
+        at in any::<prop::sample::Index>(),
+        children in any::<bool>(),
+    ) {
+        // Distinct parts, some with sub-parts (whose own numbers do not move).
+        let parts: Vec<Part> = words.iter().enumerate().map(|(i, w)| {
+            let mut p = Part::new(Level::Outline(1));
+            p.heading = Some(format!("第{i}项{w}"));
+            p.body.push(Block::Para(format!("{w}的内容第{i}段。")));
+            if children {
+                let mut c = Part::new(Level::Outline(2));
+                c.body.push(Block::Para(format!("{w}的细则{i}。")));
+                p.body.push(Block::Part(c));
+            }
+            p
+        }).collect();
+        let old = Draft { meta: Meta { title: "标题".into(), ..Meta::default() }, parts };
+        let mut new = old.clone();
+        let i = at.index(old.parts.len() + 1);
+        let mut inserted = Part::new(Level::Outline(1));
+        inserted.heading = Some("新增的一项".into());
+        inserted.body.push(Block::Para("全新的内容。".into()));
+        new.parts.insert(i, inserted);
+        let s = diff(&old, &new).summary;
+        let n = old.parts.len() - i;
+        prop_assert_eq!((s.inserted, s.renumbered, s.modified, s.moved, s.deleted), (1, n, 0, 0, 0));
+    }
+}
+
+fn corpus(name: &str) -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("../shared/corpus")
+        .join(name)
+}
+
+fn import(name: &str) -> Draft {
+    gongwen::import::import_file(&corpus(name), Default::default())
+        .unwrap()
+        .draft
+}
+
+/// The article a change sits in: its own label, or the nearest 第X条 on its path.
+fn article_of(r: &gongwen::compare::PartRef) -> Option<String> {
+    if r.level == "article" {
+        return Some(r.label.clone());
+    }
+    r.path.iter().rev().find_map(|p| {
+        let end = p.find('条')?;
+        p.starts_with('第')
+            .then(|| p[..end + '条'.len_utf8()].to_string())
+    })
+}
+
+#[test]
+fn the_twelfth_criminal_law_amendment_changes_exactly_the_articles_it_names() {
+    let old = import("criminal-law-pre-amendment12.md");
+    let new = import("criminal-law-post-amendment12.md");
+    let changes = diff(&old, &new);
+    let mut touched = BTreeSet::new();
+    for c in &changes.changes {
+        let side = c.new.as_ref().or(c.old.as_ref()).unwrap();
+        let place = match c.place {
+            Place::Body => {
+                article_of(side).unwrap_or_else(|| format!("{:?} {}", c.kind, side.label))
+            }
+            Place::Preamble => "前言（修改沿革）".to_string(),
+            other => format!("{other:?}"),
+        };
+        assert!(
+            matches!(c.kind, ChangeKind::Modified | ChangeKind::Inserted),
+            "{c:#?}"
+        );
+        touched.insert(place);
+    }
+    // Items 一 to 七 of 刑法修正案（十二）; the header's new line on the revision
+    // history; and 第四百五十二条, to which the upstream text appended an editorial
+    // footnote (① …施行日期…) in the same commit (line 2469 of the newer file).
+    let expected: BTreeSet<String> = [
+        "第一百六十五条",
+        "第一百六十六条",
+        "第一百六十九条",
+        "第三百八十七条",
+        "第三百九十条",
+        "第三百九十一条",
+        "第三百九十三条",
+        "第四百五十二条",
+        "前言（修改沿革）",
+    ]
+    .into_iter()
+    .map(str::to_string)
+    .collect();
+    assert_eq!(touched, expected, "{:#?}", changes.summary);
+    // And the named articles are named by the amendment text itself.
+    let amendment = std::fs::read_to_string(corpus("criminal-law-amendment12-text.md")).unwrap();
+    for article in expected
+        .iter()
+        .filter(|a| a.ends_with('条') && *a != "第四百五十二条")
+    {
+        assert!(amendment.contains(&format!("刑法{article}")), "{article}");
+    }
+    let rebuilt = apply(&number(&old), &changes).unwrap();
+    assert_eq!(rebuilt, outline(&number(&new)));
+}
+
+#[test]
+fn real_revisions_replay_exactly_and_report_their_counts() {
+    for (a, b) in [
+        ("legislation-law-2015.md", "legislation-law-2023.md"),
+        ("company-law-2018.md", "company-law-2023.md"),
+        (
+            "administrative-reconsideration-law-2017.md",
+            "administrative-reconsideration-law-2023.md",
+        ),
+    ] {
+        let (old, new) = (import(a), import(b));
+        let changes = diff(&old, &new);
+        let s = &changes.summary;
+        eprintln!(
+            "{a} → {b}: modified {}, inserted {}, deleted {}, moved {}, renumbered {}, unchanged {} (punctuation only {}, whitespace only {})",
+            s.modified,
+            s.inserted,
+            s.deleted,
+            s.moved,
+            s.renumbered,
+            s.unchanged,
+            s.punctuation_only,
+            s.whitespace_only
+        );
+        assert!(
+            s.modified > 0 && s.inserted > 0 && s.unchanged > 0,
+            "{a}: {s:?}"
+        );
+        let rebuilt = apply(&number(&old), &changes).unwrap();
+        assert_eq!(rebuilt, outline(&number(&new)), "{a} → {b}");
+    }
+}
+
+fn reference(version: &str) -> gongwen::numbering::Document {
+    let path = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("drafts/chengdong-urbanization-2021")
+        .join(version);
+    number(&gongwen::load::load_draft(&path).unwrap())
+}
+
+#[test]
+fn the_second_reference_draft_reads_as_a_reviewer_expects() {
+    let (v1, v2) = (reference("v1"), reference("v2.yaml"));
+    let changes = compare(&v1, &v2);
+    let by_anchor = |a: &str| {
+        changes
+            .changes
+            .iter()
+            .find(|c| c.new.as_ref().is_some_and(|n| n.anchor == a))
+            .unwrap_or_else(|| panic!("no change for {a}"))
+    };
+    // The two typo fixes: one word-level change inside an otherwise unchanged paragraph.
+    for (anchor, old, new) in [
+        ("requirements", "化", "城镇化"),
+        ("governance", "报道", "报到"),
+    ] {
+        let c = by_anchor(anchor);
+        let changed: Vec<&InlineOp> = c.inline.iter().filter(|o| o.class().is_some()).collect();
+        assert_eq!(
+            changed,
+            [&InlineOp::Replace {
+                old: old.into(),
+                new: new.into(),
+                class: EditClass::Text
+            }],
+            "{anchor}"
+        );
+    }
+    // The new item: one insertion.
+    let inserted: Vec<_> = changes
+        .changes
+        .iter()
+        .filter(|c| c.kind == ChangeKind::Inserted && c.place == Place::Body)
+        .collect();
+    assert_eq!(inserted.len(), 1);
+    assert_eq!(inserted[0].new.as_ref().unwrap().label, "（七）");
+    // Items numbered anew only because of it: renumbered, not modified.
+    for (anchor, old, new) in [
+        ("city-level", "（五）", "（六）"),
+        ("infrastructure", "（六）", "（八）"),
+        ("rural-services", "（十二）", "（十三）"),
+    ] {
+        let c = by_anchor(anchor);
+        assert_eq!(
+            (c.kind, c.modified),
+            (ChangeKind::Renumbered, false),
+            "{anchor}"
+        );
+        assert_eq!(
+            (
+                c.old.as_ref().unwrap().label.as_str(),
+                c.new.as_ref().unwrap().label.as_str()
+            ),
+            (old, new)
+        );
+    }
+    // The item that went to another part: moved.
+    let c = by_anchor("industry-city");
+    assert_eq!(c.kind, ChangeKind::Moved);
+    assert_eq!(c.old.as_ref().unwrap().path, ["五、加快建设现代化城市"]);
+    assert_eq!(
+        c.new.as_ref().unwrap().path,
+        ["三、提升城市群和都市群承载能力"]
+    );
+    assert!(!c.modified);
+    // Nothing else in the body.
+    let s = &changes.summary;
+    assert_eq!(
+        (s.inserted, s.deleted, s.moved, s.renumbered),
+        (2, 0, 1, 3),
+        "{s:?}"
+    );
+}
