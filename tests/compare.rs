@@ -448,3 +448,57 @@ fn the_second_reference_draft_reads_as_a_reviewer_expects() {
         "{s:?}"
     );
 }
+
+#[test]
+fn a_part_split_in_two_is_reported_as_split() {
+    let article = |t: &str| {
+        let mut p = Part::new(Level::Article);
+        p.body.push(Block::Para(t.into()));
+        p
+    };
+    let meta = Meta {
+        title: "办法".into(),
+        numbering: gongwen::model::Numbering {
+            style: gongwen::model::Style::Articles,
+            continuous: vec![],
+        },
+        ..Meta::default()
+    };
+    let old = Draft {
+        meta: meta.clone(),
+        parts: vec![
+            article("为了规范网络广告活动，制定本办法。"),
+            article("广告应当真实合法，广告主对广告内容的真实性负责，发布者应当核对广告内容。"),
+            article("本办法自公布之日起施行。"),
+        ],
+    };
+    let new = Draft {
+        meta,
+        parts: vec![
+            article("为了规范网络广告活动，制定本办法。"),
+            article("广告应当真实合法，广告主对广告内容的真实性负责。"),
+            article("广告发布者应当核对广告内容。"),
+            article("本办法自公布之日起施行。"),
+        ],
+    };
+    let changes = diff(&old, &new);
+    let deleted = changes
+        .changes
+        .iter()
+        .find(|c| c.kind == ChangeKind::Deleted)
+        .unwrap();
+    let relation = deleted.relation.as_ref().unwrap();
+    assert_eq!(
+        (relation.kind, relation.labels.as_slice()),
+        (
+            "split_into",
+            &["第二条".to_string(), "第三条".to_string()][..]
+        )
+    );
+    let pieces: Vec<_> = changes
+        .changes
+        .iter()
+        .filter(|c| c.relation.as_ref().is_some_and(|r| r.kind == "split_from"))
+        .collect();
+    assert_eq!(pieces.len(), 2);
+}

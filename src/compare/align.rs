@@ -6,8 +6,12 @@
 //! whose children mostly matched each other (a retitled chapter); (5) similar
 //! text among the unmatched children of matched parents, similarity ≥ 0.5;
 //! (6) similar text anywhere at the same level, similarity ≥ 0.6 (a part
-//! moved and reworded). Similarity is the Dice coefficient of character
-//! bigrams of heading and text; parts of different levels never match.
+//! moved and reworded). Before (5), a part whose text reappears across two to
+//! four consecutive new parts (at least 60 % of its text, at least 20 % of
+//! each piece's, and 30 % more than the best piece alone holds) is taken as
+//! split into them, and the reverse as merged.
+//! Similarity is the Dice coefficient of character bigrams of heading and
+//! text; parts of different levels never match.
 
 use std::collections::HashMap;
 
@@ -85,6 +89,14 @@ fn bigrams(text: &str) -> Vec<u64> {
     grams
 }
 
+/// How many of `a`'s bigrams are also in `b`, as a share of `a` (sorted lists).
+fn containment(a: &[u64], b: &[u64]) -> f64 {
+    if a.is_empty() {
+        return 0.0;
+    }
+    similarity(a, b) * (a.len() + b.len()) as f64 / (2 * a.len()) as f64
+}
+
 /// Dice coefficient of two sorted bigram lists.
 fn similarity(a: &[u64], b: &[u64]) -> f64 {
     if a.is_empty() && b.is_empty() {
@@ -105,11 +117,18 @@ fn similarity(a: &[u64], b: &[u64]) -> f64 {
     2.0 * common as f64 / (a.len() + b.len()) as f64
 }
 
-/// The matching: for each old node its new partner, and the reverse.
+/// The matching: for each old node its new partner, and the reverse; and the
+/// parts that were split or merged (which have no single partner).
 #[derive(Debug, Clone)]
 pub struct Matching {
     pub old_to_new: Vec<Option<usize>>,
     pub new_to_old: Vec<Option<usize>>,
+    /// An old part and the new parts it was split into.
+    pub splits: Vec<(usize, Vec<usize>)>,
+    /// A new part and the old parts merged into it.
+    pub merges: Vec<(usize, Vec<usize>)>,
+    reserved_old: Vec<bool>,
+    reserved_new: Vec<bool>,
 }
 
 impl Matching {
@@ -118,8 +137,22 @@ impl Matching {
         self.new_to_old[n] = Some(o);
     }
 
+    /// Both unmatched and not part of a split or merge.
     fn free(&self, o: usize, n: usize) -> bool {
-        self.old_to_new[o].is_none() && self.new_to_old[n].is_none()
+        self.old_to_new[o].is_none()
+            && self.new_to_old[n].is_none()
+            && !self.reserved_old[o]
+            && !self.reserved_new[n]
+    }
+
+    /// Unmatched old parts not part of a split or merge.
+    fn old_free(&self, o: usize) -> bool {
+        self.old_to_new[o].is_none() && !self.reserved_old[o]
+    }
+
+    /// Unmatched new parts not part of a split or merge.
+    fn new_free(&self, n: usize) -> bool {
+        self.new_to_old[n].is_none() && !self.reserved_new[n]
     }
 }
 
@@ -128,6 +161,10 @@ pub fn align(old: &[Node], new: &[Node]) -> Matching {
     let mut m = Matching {
         old_to_new: vec![None; old.len()],
         new_to_old: vec![None; new.len()],
+        splits: Vec::new(),
+        merges: Vec::new(),
+        reserved_old: vec![false; old.len()],
+        reserved_new: vec![false; new.len()],
     };
     let level = |n: &Node| n.section.level;
     // (1) ids
@@ -201,8 +238,50 @@ pub fn align(old: &[Node], new: &[Node]) -> Matching {
             m.link(o, n);
         }
     }
-    // (4) parents by their children, (5) siblings by similarity, (6) anywhere.
+    // (4) parents by their children; splits and merges, before similarity
+    // could pair a part with just one of its pieces; (5) siblings by
+    // similarity, (6) anywhere.
     match_parents_by_children(old, new, &mut m);
+    m.splits = splits(old, new, &m.old_to_new, &m.new_to_old);
+    for (o, run) in &m.splits {
+        m.reserved_old[*o] = true;
+        for n in run {
+            m.reserved_new[*n] = true;
+        }
+    }
+    let reserved_new = m.reserved_new.clone();
+    let reserved_old = m.reserved_old.clone();
+    let taken_new: Vec<Option<usize>> = m
+        .new_to_old
+        .iter()
+        .enumerate()
+        .map(|(i, p)| {
+            if reserved_new[i] {
+                Some(usize::MAX)
+            } else {
+                *p
+            }
+        })
+        .collect();
+    let taken_old: Vec<Option<usize>> = m
+        .old_to_new
+        .iter()
+        .enumerate()
+        .map(|(i, p)| {
+            if reserved_old[i] {
+                Some(usize::MAX)
+            } else {
+                *p
+            }
+        })
+        .collect();
+    m.merges = splits(new, old, &taken_new, &taken_old);
+    for (n, run) in &m.merges {
+        m.reserved_new[*n] = true;
+        for o in run {
+            m.reserved_old[*o] = true;
+        }
+    }
     match_similar_siblings(old, new, &mut m);
     match_parents_by_children(old, new, &mut m);
     match_similar_anywhere(old, new, &mut m);
@@ -290,11 +369,11 @@ fn match_similar_siblings(old: &[Node], new: &[Node], m: &mut Matching) {
     for (po, pn) in parents {
         let free_old: Vec<usize> = children(old, po)
             .into_iter()
-            .filter(|&o| m.old_to_new[o].is_none())
+            .filter(|&o| m.old_free(o))
             .collect();
         let free_new: Vec<usize> = children(new, pn)
             .into_iter()
-            .filter(|&n| m.new_to_old[n].is_none())
+            .filter(|&n| m.new_free(n))
             .collect();
         for &o in &free_old {
             for &n in &free_new {
@@ -309,10 +388,10 @@ fn match_similar_siblings(old: &[Node], new: &[Node], m: &mut Matching) {
 
 fn match_similar_anywhere(old: &[Node], new: &[Node], m: &mut Matching) {
     let free_old: Vec<usize> = (0..old.len())
-        .filter(|&o| m.old_to_new[o].is_none())
+        .filter(|&o| m.old_free(o))
         .collect();
     let free_new: Vec<usize> = (0..new.len())
-        .filter(|&n| m.new_to_old[n].is_none())
+        .filter(|&n| m.new_free(n))
         .collect();
     if free_old.len().saturating_mul(free_new.len()) > GLOBAL_PAIR_LIMIT {
         return;
@@ -326,6 +405,96 @@ fn match_similar_anywhere(old: &[Node], new: &[Node], m: &mut Matching) {
         }
     }
     assign(old, new, &mut pairs, m);
+}
+
+/// The least share of a part's text found again in the consecutive parts it
+/// was split into (or merged from), each of which must take at least
+/// [`SPLIT_PIECE_SHARE`] of its own text from it.
+pub const SPLIT_THRESHOLD: f64 = 0.6;
+/// See [`SPLIT_THRESHOLD`].
+pub const SPLIT_PIECE_SHARE: f64 = 0.2;
+/// How much more of the part the pieces together must hold than the best piece alone.
+pub const SPLIT_GAIN: f64 = 0.3;
+
+/// Parts of `from` that left no partner and whose text reappears across a run
+/// of two to four consecutive unpartnered siblings in `to`: splits (and, with
+/// the drafts swapped, merges). Returns (part, run).
+pub fn splits(
+    from: &[Node],
+    to: &[Node],
+    from_partner: &[Option<usize>],
+    to_partner: &[Option<usize>],
+) -> Vec<(usize, Vec<usize>)> {
+    // Runs of consecutive unpartnered siblings of one level.
+    let mut runs: Vec<Vec<usize>> = Vec::new();
+    for (i, node) in to.iter().enumerate() {
+        if to_partner[i].is_some() {
+            continue;
+        }
+        match runs.last_mut() {
+            Some(run)
+                if {
+                    let last = &to[*run.last().unwrap()];
+                    last.parent == node.parent
+                        && last.section.level == node.section.level
+                        && last.index + 1 == node.index
+                } =>
+            {
+                run.push(i)
+            }
+            _ => runs.push(vec![i]),
+        }
+    }
+    let mut found = Vec::new();
+    let mut used = vec![false; to.len()];
+    for (f, node) in from
+        .iter()
+        .enumerate()
+        .filter(|(f, _)| from_partner[*f].is_none())
+    {
+        let mut best: Option<(f64, Vec<usize>)> = None;
+        for run in runs
+            .iter()
+            .filter(|r| r.len() >= 2 && to[r[0]].section.level == node.section.level)
+        {
+            for start in 0..run.len() {
+                for end in start + 2..=(start + 4).min(run.len()) {
+                    let window = &run[start..end];
+                    if window.iter().any(|&t| used[t]) {
+                        continue;
+                    }
+                    let joined: String = window.iter().map(|&t| to[t].text.as_str()).collect();
+                    let score = containment(&node.bigrams, &bigrams(&joined));
+                    let every_piece_shares = window
+                        .iter()
+                        .all(|&t| containment(&to[t].bigrams, &node.bigrams) >= SPLIT_PIECE_SHARE);
+                    // The pieces together must say much more of it than the best one
+                    // alone, else that one is the part, reworded, beside a new one.
+                    let best_single = window
+                        .iter()
+                        .map(|&t| containment(&node.bigrams, &to[t].bigrams))
+                        .fold(0.0, f64::max);
+                    let gain = score - best_single >= SPLIT_GAIN;
+                    // A further piece must earn its place: each one past two costs 0.1.
+                    let rank = score - 0.1 * (window.len() - 2) as f64;
+                    if score >= SPLIT_THRESHOLD
+                        && every_piece_shares
+                        && gain
+                        && best.as_ref().is_none_or(|(b, _)| rank > *b)
+                    {
+                        best = Some((rank, window.to_vec()));
+                    }
+                }
+            }
+        }
+        if let Some((_, window)) = best {
+            for &t in &window {
+                used[t] = true;
+            }
+            found.push((f, window));
+        }
+    }
+    found
 }
 
 /// Indices (into `seq`) of a longest strictly increasing subsequence.

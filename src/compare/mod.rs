@@ -110,6 +110,21 @@ pub struct Change {
     /// For a deleted part: the anchor, in the new draft, of the part it stood
     /// right after (null: at the start of the body).
     pub after: Option<String>,
+    /// A deleted part split into inserted ones, or inserted parts merged from
+    /// deleted ones, where that can be told.
+    pub relation: Option<Relation>,
+}
+
+/// A part that became several, or several that became one.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Relation {
+    /// `split_into` (on a deleted part), `split_from` (on the parts it became),
+    /// `merged_into` (on each deleted part), `merged_from` (on the part they became).
+    pub kind: &'static str,
+    /// The labels of the related parts, as printed in their draft.
+    pub labels: Vec<String>,
+    /// Their anchors in their draft.
+    pub anchors: Vec<String>,
 }
 
 /// Counts per kind.
@@ -253,6 +268,32 @@ fn body_changes(old_doc: &Document, new_doc: &Document) -> Vec<Change> {
             }
         }
     }
+    // Splits and merges, as the alignment found them.
+    let mut relation_old: std::collections::HashMap<usize, Relation> = Default::default();
+    let mut relation_new: std::collections::HashMap<usize, Relation> = Default::default();
+    let describe = |nodes: &[Node], idx: &[usize], kind: &'static str| Relation {
+        kind,
+        labels: idx
+            .iter()
+            .map(|&i| nodes[i].section.label.clone())
+            .collect(),
+        anchors: idx
+            .iter()
+            .map(|&i| nodes[i].section.anchor.clone())
+            .collect(),
+    };
+    for (o, run) in &m.splits {
+        relation_old.insert(*o, describe(&new, run, "split_into"));
+        for n in run {
+            relation_new.insert(*n, describe(&old, &[*o], "split_from"));
+        }
+    }
+    for (n, run) in &m.merges {
+        relation_new.insert(*n, describe(&old, run, "merged_from"));
+        for o in run {
+            relation_old.insert(*o, describe(&new, &[*n], "merged_into"));
+        }
+    }
     let partner_anchor_of_parent =
         |nodes: &[Node], other: &[Node], map: &[Option<usize>], i: usize| -> Option<String> {
             nodes[i]
@@ -274,6 +315,7 @@ fn body_changes(old_doc: &Document, new_doc: &Document) -> Vec<Change> {
     }
     let deleted = |o: usize, after: Option<usize>| Change {
         after: after.map(|n| new[n].section.anchor.clone()),
+        relation: relation_old.get(&o).cloned(),
         kind: ChangeKind::Deleted,
         place: Place::Body,
         field: None,
@@ -313,6 +355,7 @@ fn body_changes(old_doc: &Document, new_doc: &Document) -> Vec<Change> {
                 class: None,
                 inline: Vec::new(),
                 after: None,
+                relation: relation_new.get(&n).cloned(),
             }),
             Some(o) => {
                 let modified = old[o].text != node.text;
@@ -346,6 +389,7 @@ fn body_changes(old_doc: &Document, new_doc: &Document) -> Vec<Change> {
                         class: inline::overall_class(&inline),
                         inline,
                         after: None,
+                        relation: None,
                     });
                 }
             }
@@ -398,6 +442,7 @@ fn paragraph_changes(place: Place, old: &[String], new: &[String]) -> Vec<Change
                 class: inline::overall_class(&ops),
                 inline: ops,
                 after: None,
+                relation: None,
             });
         }
         for k in pairs..o.len() {
@@ -413,6 +458,7 @@ fn paragraph_changes(place: Place, old: &[String], new: &[String]) -> Vec<Change
                 class: None,
                 inline: Vec::new(),
                 after: None,
+                relation: None,
             });
         }
         for k in pairs..n.len() {
@@ -428,6 +474,7 @@ fn paragraph_changes(place: Place, old: &[String], new: &[String]) -> Vec<Change
                 class: None,
                 inline: Vec::new(),
                 after: None,
+                relation: None,
             });
         }
     }
@@ -484,6 +531,7 @@ fn meta_changes(old: &Meta, new: &Meta) -> Vec<Change> {
                 class: inline::overall_class(&inline),
                 inline,
                 after: None,
+                relation: None,
             }
         })
         .collect()

@@ -61,7 +61,8 @@ pub struct Segment {
 /// One change, as the summary and the 对照表 show it.
 #[derive(Debug, Clone, Serialize)]
 pub struct Entry {
-    /// 1, 2, 3 … and the anchor `chg-N` of its place in the marked-up draft.
+    /// 1, 2, 3 … and the anchor of its place in the marked-up draft (`chg-N`),
+    /// or of its row in the 对照表 (`row-N`) when it has no place there.
     pub number: usize,
     pub anchor: String,
     pub kind: ChangeKind,
@@ -348,23 +349,46 @@ fn where_text(change: &Change, r: &Option<PartRef>) -> String {
             .as_ref()
             .map_or("结尾".into(), |r| format!("结尾第{}段", r.index + 1)),
         Place::Body => r.as_ref().map_or(String::new(), |r| {
-            let mut path: Vec<&str> = r
-                .path
-                .iter()
-                .map(String::as_str)
-                .filter(|p| !p.is_empty())
-                .collect();
             let me = if r.label.is_empty() {
                 r.heading.clone().unwrap_or_default()
             } else {
                 r.label.clone()
             };
-            path.push(&me);
-            // Outline paths read 二、（一）; articles are unique on their own.
-            if r.level == "article" || r.level.starts_with("l") {
-                me.clone()
-            } else {
-                path.join(" ")
+            match r.level.as_str() {
+                // An item is named by its article: 第十一条（二）.
+                "item" | "subitem" => {
+                    let article = r.path.iter().rev().find_map(|p| {
+                        let end = p.find('条')?;
+                        p.starts_with('第')
+                            .then(|| p[..end + '条'.len_utf8()].to_string())
+                    });
+                    let item = if r.level == "subitem" {
+                        r.path.last().map(|p| {
+                            p.chars()
+                                .take_while(|c| *c != '）')
+                                .chain(std::iter::once('）'))
+                                .collect::<String>()
+                        })
+                    } else {
+                        None
+                    };
+                    format!(
+                        "{}{}{me}",
+                        article.unwrap_or_default(),
+                        item.unwrap_or_default()
+                    )
+                }
+                // Outline levels 2–4 read with their level-1 part: 二、（一）.
+                level if level.starts_with('l') && level != "l1" => {
+                    let top = r.path.first().map(|p| {
+                        p.chars()
+                            .take_while(|c| *c != '、')
+                            .chain(std::iter::once('、'))
+                            .collect::<String>()
+                    });
+                    format!("{}{me}", top.unwrap_or_default())
+                }
+                _ => me,
             }
         }),
     }
@@ -405,6 +429,17 @@ fn headline(change: &Change, where_old: &str, where_new: &str) -> String {
         Some(EditClass::Punctuation) => aspects.push("仅标点"),
         Some(EditClass::Whitespace) => aspects.push("仅空白"),
         _ => {}
+    }
+    let related;
+    if let Some(r) = &change.relation {
+        let labels = r.labels.join("、");
+        related = match r.kind {
+            "split_into" => format!("拆分为{labels}"),
+            "split_from" => format!("由原{labels}拆分"),
+            "merged_into" => format!("并入{labels}"),
+            _ => format!("由原{labels}合并"),
+        };
+        aspects.push(&related);
     }
     format!("{place} {what}（{}）", aspects.join("、"))
 }
@@ -487,6 +522,17 @@ impl RedlineContext {
             line: line.join("，"),
         };
         let blocks = Marker::new(&visible).blocks(new);
+        // A change with no place in the marked-up body (a title, the preamble)
+        // links to its row of the 修改对照表 instead.
+        let mut entries = entries;
+        for e in &mut entries {
+            if !blocks
+                .iter()
+                .any(|b| b.change.as_deref() == Some(e.anchor.as_str()))
+            {
+                e.anchor = format!("row-{}", e.number);
+            }
+        }
         RedlineContext {
             generator: format!("gongwen {}", env!("CARGO_PKG_VERSION")),
             old: info(old, names.0),
