@@ -402,3 +402,157 @@ fn import_bad_input() {
         assert!(!out(name).exists(), "{name} written after an error");
     }
 }
+
+const V1: &str = "drafts/chengdong-urbanization-2021/v1";
+const V2: &str = "drafts/chengdong-urbanization-2021/v2.yaml";
+
+#[test]
+fn diff_exits_zero_for_the_same_draft_one_for_different_two_for_trouble() {
+    let same = gongwen()
+        .current_dir(root())
+        .args(["diff", V1, V1])
+        .output()
+        .unwrap();
+    assert_eq!(same.status.code(), Some(0));
+    assert!(String::from_utf8_lossy(&same.stdout).contains("两稿相同"));
+    let differ = gongwen()
+        .current_dir(root())
+        .args(["diff", V1, V2, "--color", "never"])
+        .output()
+        .unwrap();
+    assert_eq!(differ.status.code(), Some(1));
+    let text = String::from_utf8_lossy(&differ.stdout);
+    assert!(text.contains("部门[-报道-]{+报到+}"), "{text}");
+    assert!(
+        text.contains("原五、（十） → 现三、（五） 加快产城融合发展。（移动、重新编号）"),
+        "{text}"
+    );
+    gongwen()
+        .current_dir(root())
+        .args(["diff", V1, "drafts/missing.yaml"])
+        .assert()
+        .code(2);
+    let dir = tempfile::tempdir().unwrap();
+    let broken = write_draft(dir.path(), "title: [\n");
+    gongwen()
+        .current_dir(root())
+        .arg("diff")
+        .arg(V1)
+        .arg(&broken)
+        .assert()
+        .code(2);
+}
+
+#[test]
+fn diff_json_has_the_documented_fields() {
+    let out = gongwen()
+        .current_dir(root())
+        .args(["diff", V1, V2, "--format", "json"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    let json: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(json["old"]["name"], "v1");
+    assert_eq!(json["new"]["name"], "v2");
+    for key in [
+        "modified",
+        "inserted",
+        "deleted",
+        "moved",
+        "renumbered",
+        "unchanged",
+    ] {
+        assert!(json["summary"][key].is_u64(), "summary.{key}");
+    }
+    let changes = json["changes"].as_array().unwrap();
+    let renumbered = changes.iter().find(|c| c["kind"] == "renumbered").unwrap();
+    assert_eq!(renumbered["old"]["label"], "（五）");
+    assert_eq!(renumbered["new"]["label"], "（六）");
+    assert_eq!(renumbered["new"]["id"], "city-level");
+    let fix = changes
+        .iter()
+        .find(|c| c["new"]["id"] == "governance")
+        .unwrap();
+    assert_eq!(fix["kind"], "modified");
+    assert!(
+        fix["inline"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .any(|op| op["op"] == "replace" && op["old"] == "报道" && op["new"] == "报到")
+    );
+}
+
+#[test]
+fn diff_writes_criticmarkup_html_and_pdf() {
+    let dir = tempfile::tempdir().unwrap();
+    let md = dir.path().join("r.md");
+    gongwen()
+        .current_dir(root())
+        .args(["diff", V1, V2, "--format", "md", "--out"])
+        .arg(&md)
+        .assert()
+        .code(1);
+    let text = std::fs::read_to_string(&md).unwrap();
+    assert!(text.contains("部门{~~报道~>报到~~}"), "{text}");
+    assert!(
+        text.contains("{>>由原五、加快建设现代化城市（十）移来<<}"),
+        "{text}"
+    );
+    let html = dir.path().join("r.html");
+    gongwen()
+        .current_dir(root())
+        .args(["diff", V1, V2, "--format", "html", "--out"])
+        .arg(&html)
+        .assert()
+        .code(1);
+    let page = std::fs::read_to_string(&html).unwrap();
+    assert!(
+        page.contains("<del>报道</del><ins>报到</ins>"),
+        "inline redline"
+    );
+    assert!(
+        page.contains("修改对照表") && page.contains("同左"),
+        "side-by-side table"
+    );
+    // Every link of the summary leads somewhere on the page.
+    for link in page.split("href=\"#").skip(1) {
+        let target = &link[..link.find('"').unwrap()];
+        assert!(
+            page.contains(&format!("id=\"{target}\"")),
+            "a link to #{target} leads nowhere"
+        );
+    }
+    assert!(
+        page.contains("href=\"#row-1\""),
+        "a title-area change links to its table row"
+    );
+    let pdf = dir.path().join("r.pdf");
+    gongwen()
+        .current_dir(root())
+        .args(["diff", V1, V2, "--format", "pdf", "--out"])
+        .arg(&pdf)
+        .assert()
+        .code(1);
+    assert!(std::fs::read(&pdf).unwrap().starts_with(b"%PDF"));
+}
+
+#[test]
+fn build_writes_redlines_between_consecutive_drafts() {
+    let dir = tempfile::tempdir().unwrap();
+    copy_tree(&root().join("drafts"), &dir.path().join("drafts"));
+    gongwen()
+        .current_dir(dir.path())
+        .args(["build", "--format", "md,html"])
+        .assert()
+        .code(0);
+    for ext in ["md", "html"] {
+        assert!(
+            dir.path()
+                .join(format!(
+                    "output/chengdong-urbanization-2021/v1-v2.redline.{ext}"
+                ))
+                .is_file()
+        );
+    }
+}
