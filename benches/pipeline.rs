@@ -1,9 +1,14 @@
-//! Speed figures for the PDF stage, printed (not asserted): `cargo bench`.
+//! Speed and memory figures, printed (not asserted): `cargo bench`.
 //!
-//! Whole process: the release `gongwen build --format pdf` run as a user runs
-//! it, from start to the PDF on disk. In process: load, number and lay out with
-//! typst's caches warm, as a long-running tool would. Targets (issue 4):
-//! reference draft under 0.3 s whole process, the Civil Code under 5 s.
+//! PDF — whole process: the release `gongwen build --format pdf` run as a user
+//! runs it, from start to the PDF on disk; in process: load, number and lay
+//! out with typst's caches warm. Targets: reference draft under 0.3 s whole
+//! process, the Civil Code under 5 s.
+//!
+//! Diff — whole process: `gongwen diff --format json` on the criminal law
+//! before and after its twelfth amendment, and on the Civil Code against a
+//! copy with 50 scattered edits; peak memory of a process doing the same.
+//! Target: under 200 ms each.
 
 use std::path::Path;
 use std::process::Command;
@@ -46,15 +51,68 @@ fn in_process(draft: &Path, renderer: &Renderer, runs: usize) -> (Duration, Dura
     (*times.iter().min().unwrap(), median(times), size)
 }
 
+/// Peak resident memory of this process, from /proc (Linux).
+fn peak_rss_kb() -> Option<u64> {
+    let status = std::fs::read_to_string("/proc/self/status").ok()?;
+    let line = status.lines().find(|l| l.starts_with("VmHWM:"))?;
+    line.split_whitespace().nth(1)?.parse().ok()
+}
+
+/// Imports a corpus text and saves it as a draft.
+fn import(src: &Path, dest: &Path) -> gongwen::model::Draft {
+    let imported = gongwen::import::import_file(src, Default::default()).expect("import");
+    gongwen::save::save_checked(&imported.draft, dest, false).unwrap();
+    imported.draft
+}
+
+/// The Civil Code with 50 scattered edits: a phrase added to every 25th article.
+fn edited(draft: &gongwen::model::Draft) -> gongwen::model::Draft {
+    fn visit(parts: &mut [gongwen::model::Part], seen: &mut usize) {
+        for p in parts {
+            if p.level == gongwen::model::Level::Article {
+                *seen += 1;
+                if (*seen).is_multiple_of(25)
+                    && let Some(gongwen::model::Block::Para(text)) = p.body.first_mut()
+                {
+                    let middle = text
+                        .char_indices()
+                        .nth(text.chars().count() / 2)
+                        .map_or(text.len(), |(i, _)| i);
+                    text.insert_str(middle, "（依照本次修改）");
+                }
+            }
+            let mut kids: Vec<gongwen::model::Part> = p.children().cloned().collect();
+            visit(&mut kids, seen);
+            let mut it = kids.into_iter();
+            for b in &mut p.body {
+                if let gongwen::model::Block::Part(c) = b {
+                    *c = it.next().unwrap();
+                }
+            }
+        }
+    }
+    let mut copy = draft.clone();
+    let mut seen = 0;
+    visit(&mut copy.parts, &mut seen);
+    copy
+}
+
 fn main() {
+    let args: Vec<String> = std::env::args().collect();
+    // Child mode: one diff, then report this process's peak memory.
+    if let Some(i) = args.iter().position(|a| a == "--child-diff") {
+        let d =
+            gongwen::diff_drafts(Path::new(&args[i + 1]), Path::new(&args[i + 2])).expect("diff");
+        let json = serde_json::to_string(&d.changes).unwrap();
+        println!("{} {}", json.len(), peak_rss_kb().unwrap_or(0));
+        return;
+    }
     let root = Path::new(env!("CARGO_MANIFEST_DIR"));
     let dir = tempfile::tempdir().unwrap();
     let reference = root.join("drafts/chengdong-urbanization-2021/v1");
     let civil_src = root.join("../shared/corpus/civil-code-2020.md");
     let civil = dir.path().join("civil-code.yaml");
-    let imported = gongwen::import::import_file(&civil_src, Default::default())
-        .expect("import the Civil Code");
-    gongwen::save::save_checked(&imported.draft, &civil, false).unwrap();
+    let civil_draft = import(&civil_src, &civil);
     let renderer = Renderer {
         templates: Templates::load(None).unwrap(),
         pdf: Default::default(),
@@ -76,6 +134,52 @@ fn main() {
             imin.as_secs_f64(),
             imed.as_secs_f64(),
             size / 1024
+        );
+    }
+
+    println!("Diff, release build");
+    let corpus = root.join("../shared/corpus");
+    let crim_a = dir.path().join("criminal-pre.yaml");
+    let crim_b = dir.path().join("criminal-post.yaml");
+    import(&corpus.join("criminal-law-pre-amendment12.md"), &crim_a);
+    import(&corpus.join("criminal-law-post-amendment12.md"), &crim_b);
+    let civil_b = dir.path().join("civil-code-edited.yaml");
+    gongwen::save::save_checked(&edited(&civil_draft), &civil_b, false).unwrap();
+    for (name, a, b) in [
+        ("criminal law, 修正案（十二）", &crim_a, &crim_b),
+        ("Civil Code, 50 scattered edits", &civil, &civil_b),
+    ] {
+        let out = dir.path().join("diff.json");
+        let mut times = Vec::new();
+        for _ in 0..5 {
+            let start = Instant::now();
+            let status = Command::new(env!("CARGO_BIN_EXE_gongwen"))
+                .args(["diff", "--format", "json", "--out"])
+                .arg(&out)
+                .arg(a)
+                .arg(b)
+                .status()
+                .expect("run gongwen diff");
+            assert_eq!(status.code(), Some(1), "the drafts differ");
+            times.push(start.elapsed());
+        }
+        let child = Command::new(std::env::current_exe().unwrap())
+            .arg("--child-diff")
+            .arg(a)
+            .arg(b)
+            .output()
+            .expect("child");
+        let report = String::from_utf8_lossy(&child.stdout);
+        let mut fields = report.split_whitespace();
+        let (_json, rss) = (fields.next().unwrap_or("0"), fields.next().unwrap_or("0"));
+        let changes: serde_json::Value =
+            serde_json::from_slice(&std::fs::read(&out).unwrap()).unwrap();
+        println!(
+            "  {name}: whole process min {:.3} s, median {:.3} s; peak memory {} MB; summary {}",
+            times.iter().min().unwrap().as_secs_f64(),
+            median(times).as_secs_f64(),
+            rss.parse::<u64>().unwrap_or(0) / 1024,
+            changes["summary"]
         );
     }
 }
