@@ -387,12 +387,8 @@ fn match_similar_siblings(old: &[Node], new: &[Node], m: &mut Matching) {
 }
 
 fn match_similar_anywhere(old: &[Node], new: &[Node], m: &mut Matching) {
-    let free_old: Vec<usize> = (0..old.len())
-        .filter(|&o| m.old_free(o))
-        .collect();
-    let free_new: Vec<usize> = (0..new.len())
-        .filter(|&n| m.new_free(n))
-        .collect();
+    let free_old: Vec<usize> = (0..old.len()).filter(|&o| m.old_free(o)).collect();
+    let free_new: Vec<usize> = (0..new.len()).filter(|&n| m.new_free(n)).collect();
     if free_old.len().saturating_mul(free_new.len()) > GLOBAL_PAIR_LIMIT {
         return;
     }
