@@ -28,36 +28,8 @@ pub struct Tree {
     pub children: Vec<Tree>,
 }
 
-const META_FIELDS: [&str; 10] = [
-    "title",
-    "stage",
-    "organ",
-    "date",
-    "number",
-    "to",
-    "attachments",
-    "cc",
-    "printer",
-    "printed",
-];
-
 fn meta_values(doc: &Document) -> Vec<(&'static str, Option<String>)> {
-    let m = &doc.meta;
-    let date = |d: Option<crate::model::Date>| d.map(|d| d.to_string());
-    let join = |l: &[String]| (!l.is_empty()).then(|| l.join("\n"));
-    let values = [
-        Some(m.title.clone()),
-        m.stage.clone(),
-        m.organ.clone(),
-        date(m.date),
-        m.number.clone(),
-        m.to.clone(),
-        join(&m.attachments),
-        join(&m.cc),
-        m.printer.clone(),
-        date(m.printed),
-    ];
-    META_FIELDS.into_iter().zip(values).collect()
+    super::meta_fields(&doc.meta).to_vec()
 }
 
 fn tree(s: &Section) -> Tree {

@@ -105,7 +105,7 @@ pub struct Change {
     pub renumbered: bool,
     /// For a modification: the strongest kind of edit in it.
     pub class: Option<EditClass>,
-    /// For a modification: the inline runs over heading and paragraphs joined by U+2029.
+    /// For a modification: the inline runs over heading and paragraphs joined by U+001E.
     pub inline: Vec<InlineOp>,
     /// For a deleted part: the anchor, in the new draft, of the part it stood
     /// right after (null: at the start of the body).
@@ -149,6 +149,69 @@ pub struct ChangeSet {
     pub summary: Summary,
     /// In the new draft's reading order; a deleted part where it stood.
     pub changes: Vec<Change>,
+}
+
+impl Change {
+    /// A change with nothing but its kind, place and sides set.
+    fn new(kind: ChangeKind, place: Place, old: Option<PartRef>, new: Option<PartRef>) -> Change {
+        Change {
+            kind,
+            place,
+            field: None,
+            old,
+            new,
+            modified: false,
+            moved: false,
+            renumbered: false,
+            class: None,
+            inline: Vec::new(),
+            after: None,
+            relation: None,
+        }
+    }
+
+    /// Marks the change as a modification with these inline runs.
+    fn with_inline(mut self, inline: Vec<InlineOp>) -> Change {
+        self.modified = true;
+        self.class = inline::overall_class(&inline);
+        self.inline = inline;
+        self
+    }
+}
+
+impl PartRef {
+    /// A paragraph or metadata value, which has no number, anchor or parent.
+    fn text(level: &str, text: String, index: usize) -> PartRef {
+        PartRef {
+            label: String::new(),
+            id: None,
+            anchor: String::new(),
+            level: level.to_string(),
+            heading: None,
+            paragraphs: vec![text],
+            path: Vec::new(),
+            parent: None,
+            index,
+        }
+    }
+}
+
+/// The metadata fields compared, with their values as text.
+pub(crate) fn meta_fields(meta: &Meta) -> [(&'static str, Option<String>); 10] {
+    let date = |d: Option<crate::model::Date>| d.map(|d| d.to_string());
+    let join = |list: &[String]| (!list.is_empty()).then(|| list.join("\n"));
+    [
+        ("title", Some(meta.title.clone())),
+        ("stage", meta.stage.clone()),
+        ("organ", meta.organ.clone()),
+        ("date", date(meta.date)),
+        ("number", meta.number.clone()),
+        ("to", meta.to.clone()),
+        ("attachments", join(&meta.attachments)),
+        ("cc", join(&meta.cc)),
+        ("printer", meta.printer.clone()),
+        ("printed", date(meta.printed)),
+    ]
 }
 
 impl ChangeSet {
@@ -313,23 +376,17 @@ fn body_changes(old_doc: &Document, new_doc: &Document) -> Vec<Change> {
             None => deleted_after.entry(last_partner).or_default().push(o),
         }
     }
-    let deleted = |o: usize, after: Option<usize>| Change {
-        after: after.map(|n| new[n].section.anchor.clone()),
-        relation: relation_old.get(&o).cloned(),
-        kind: ChangeKind::Deleted,
-        place: Place::Body,
-        field: None,
-        old: Some(part_ref(
+    let old_ref = |o: usize| {
+        part_ref(
             &old,
             o,
             partner_anchor_of_parent(&old, &new, &m.old_to_new, o).as_deref(),
-        )),
-        new: None,
-        modified: false,
-        moved: false,
-        renumbered: false,
-        class: None,
-        inline: Vec::new(),
+        )
+    };
+    let deleted = |o: usize, after: Option<usize>| Change {
+        after: after.map(|n| new[n].section.anchor.clone()),
+        relation: relation_old.get(&o).cloned(),
+        ..Change::new(ChangeKind::Deleted, Place::Body, Some(old_ref(o)), None)
     };
     for o in deleted_after.get(&None).into_iter().flatten() {
         out.push(deleted(*o, None));
@@ -344,28 +401,13 @@ fn body_changes(old_doc: &Document, new_doc: &Document) -> Vec<Change> {
         };
         match m.new_to_old[n] {
             None => out.push(Change {
-                kind: ChangeKind::Inserted,
-                place: Place::Body,
-                field: None,
-                old: None,
-                new: Some(new_ref()),
-                modified: false,
-                moved: false,
-                renumbered: false,
-                class: None,
-                inline: Vec::new(),
-                after: None,
                 relation: relation_new.get(&n).cloned(),
+                ..Change::new(ChangeKind::Inserted, Place::Body, None, Some(new_ref()))
             }),
             Some(o) => {
                 let modified = old[o].text != node.text;
                 let renumbered = old[o].section.label != node.section.label;
                 if modified || renumbered || moved[n] {
-                    let inline = if modified {
-                        inline::diff(&old[o].text, &node.text)
-                    } else {
-                        Vec::new()
-                    };
                     let kind = if moved[n] {
                         ChangeKind::Moved
                     } else if modified {
@@ -373,24 +415,14 @@ fn body_changes(old_doc: &Document, new_doc: &Document) -> Vec<Change> {
                     } else {
                         ChangeKind::Renumbered
                     };
-                    out.push(Change {
-                        kind,
-                        place: Place::Body,
-                        field: None,
-                        old: Some(part_ref(
-                            &old,
-                            o,
-                            partner_anchor_of_parent(&old, &new, &m.old_to_new, o).as_deref(),
-                        )),
-                        new: Some(new_ref()),
-                        modified,
-                        moved: moved[n],
-                        renumbered,
-                        class: inline::overall_class(&inline),
-                        inline,
-                        after: None,
-                        relation: None,
-                    });
+                    let mut change =
+                        Change::new(kind, Place::Body, Some(old_ref(o)), Some(new_ref()));
+                    if modified {
+                        change = change.with_inline(inline::diff(&old[o].text, &node.text));
+                    }
+                    change.moved = moved[n];
+                    change.renumbered = renumbered;
+                    out.push(change);
                 }
             }
         }
@@ -407,16 +439,8 @@ fn body_changes(old_doc: &Document, new_doc: &Document) -> Vec<Change> {
 fn paragraph_changes(place: Place, old: &[String], new: &[String]) -> Vec<Change> {
     let ops = similar::capture_diff_slices(similar::Algorithm::Patience, old, new);
     let mut out = Vec::new();
-    let para_ref = |text: &str, index: usize| PartRef {
-        label: String::new(),
-        id: None,
-        anchor: String::new(),
-        level: "paragraph".into(),
-        heading: None,
-        paragraphs: vec![crate::render::inline::to_plain(text)],
-        path: Vec::new(),
-        parent: None,
-        index,
+    let para_ref = |text: &str, index: usize| {
+        PartRef::text("paragraph", crate::render::inline::to_plain(text), index)
     };
     for op in ops {
         let (tag, o, n) = op.as_tag_tuple();
@@ -430,113 +454,44 @@ fn paragraph_changes(place: Place, old: &[String], new: &[String]) -> Vec<Change
                 &crate::render::inline::to_plain(a),
                 &crate::render::inline::to_plain(b),
             );
-            out.push(Change {
-                kind: ChangeKind::Modified,
-                place,
-                field: None,
-                old: Some(para_ref(a, o.start + k)),
-                new: Some(para_ref(b, n.start + k)),
-                modified: true,
-                moved: false,
-                renumbered: false,
-                class: inline::overall_class(&ops),
-                inline: ops,
-                after: None,
-                relation: None,
-            });
+            let sides = (
+                Some(para_ref(a, o.start + k)),
+                Some(para_ref(b, n.start + k)),
+            );
+            out.push(Change::new(ChangeKind::Modified, place, sides.0, sides.1).with_inline(ops));
         }
         for k in pairs..o.len() {
-            out.push(Change {
-                kind: ChangeKind::Deleted,
-                place,
-                field: None,
-                old: Some(para_ref(&old[o.start + k], o.start + k)),
-                new: None,
-                modified: false,
-                moved: false,
-                renumbered: false,
-                class: None,
-                inline: Vec::new(),
-                after: None,
-                relation: None,
-            });
+            let side = Some(para_ref(&old[o.start + k], o.start + k));
+            out.push(Change::new(ChangeKind::Deleted, place, side, None));
         }
         for k in pairs..n.len() {
-            out.push(Change {
-                kind: ChangeKind::Inserted,
-                place,
-                field: None,
-                old: None,
-                new: Some(para_ref(&new[n.start + k], n.start + k)),
-                modified: false,
-                moved: false,
-                renumbered: false,
-                class: None,
-                inline: Vec::new(),
-                after: None,
-                relation: None,
-            });
+            let side = Some(para_ref(&new[n.start + k], n.start + k));
+            out.push(Change::new(ChangeKind::Inserted, place, None, side));
         }
     }
     out
 }
 
 fn meta_changes(old: &Meta, new: &Meta) -> Vec<Change> {
-    let date = |d: Option<crate::model::Date>| d.map(|d| d.to_string());
-    let fields: [(&str, Option<String>, Option<String>); 10] = [
-        ("title", Some(old.title.clone()), Some(new.title.clone())),
-        ("stage", old.stage.clone(), new.stage.clone()),
-        ("organ", old.organ.clone(), new.organ.clone()),
-        ("date", date(old.date), date(new.date)),
-        ("number", old.number.clone(), new.number.clone()),
-        ("to", old.to.clone(), new.to.clone()),
-        (
-            "attachments",
-            join(&old.attachments),
-            join(&new.attachments),
-        ),
-        ("cc", join(&old.cc), join(&new.cc)),
-        ("printer", old.printer.clone(), new.printer.clone()),
-        ("printed", date(old.printed), date(new.printed)),
-    ];
-    let value_ref = |v: &str| PartRef {
-        label: String::new(),
-        id: None,
-        anchor: String::new(),
-        level: "meta".into(),
-        heading: None,
-        paragraphs: vec![v.to_string()],
-        path: Vec::new(),
-        parent: None,
-        index: 0,
-    };
-    fields
+    let value_ref = |v: &str| PartRef::text("meta", v.to_string(), 0);
+    meta_fields(old)
         .into_iter()
-        .filter(|(_, a, b)| a != b)
-        .map(|(field, a, b)| {
-            let (kind, inline) = match (&a, &b) {
-                (Some(x), Some(y)) => (ChangeKind::Modified, inline::diff(x, y)),
-                (None, Some(_)) => (ChangeKind::Inserted, Vec::new()),
-                _ => (ChangeKind::Deleted, Vec::new()),
+        .zip(meta_fields(new))
+        .filter(|((_, a), (_, b))| a != b)
+        .map(|((field, a), (_, b))| {
+            let sides = (a.as_deref().map(value_ref), b.as_deref().map(value_ref));
+            let change = match (&a, &b) {
+                (Some(x), Some(y)) => {
+                    Change::new(ChangeKind::Modified, Place::Meta, sides.0, sides.1)
+                        .with_inline(inline::diff(x, y))
+                }
+                (None, Some(_)) => Change::new(ChangeKind::Inserted, Place::Meta, sides.0, sides.1),
+                _ => Change::new(ChangeKind::Deleted, Place::Meta, sides.0, sides.1),
             };
             Change {
-                kind,
-                place: Place::Meta,
                 field: Some(field.to_string()),
-                old: a.as_deref().map(value_ref),
-                new: b.as_deref().map(value_ref),
-                modified: kind == ChangeKind::Modified,
-                moved: false,
-                renumbered: false,
-                class: inline::overall_class(&inline),
-                inline,
-                after: None,
-                relation: None,
+                ..change
             }
         })
         .collect()
-}
-
-fn join(list: &[String]) -> Option<String> {
-    (!list.is_empty()).then(|| list.join("\n"))
 }

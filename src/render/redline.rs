@@ -8,7 +8,7 @@ use super::context::role;
 use super::inline::to_plain;
 use crate::compare::align::PARAGRAPH_BREAK;
 use crate::compare::inline::{EditClass, InlineOp};
-use crate::compare::{Change, ChangeKind, ChangeSet, PartRef, Place};
+use crate::compare::{Change, ChangeKind, ChangeSet, PartRef, Place, Summary};
 use crate::model::Level;
 use crate::numbering::{Document, Section};
 
@@ -38,13 +38,12 @@ pub struct DraftInfo {
 /// Counts, with Chinese labels for display.
 #[derive(Debug, Clone, Serialize)]
 pub struct SummaryView {
-    pub modified: usize,
-    pub inserted: usize,
-    pub deleted: usize,
-    pub moved: usize,
-    pub renumbered: usize,
-    pub unchanged: usize,
+    /// modified, inserted, deleted, moved, renumbered, unchanged …
+    #[serde(flatten)]
+    pub counts: Summary,
+    /// Whitespace-only edits left out of the entries.
     pub whitespace_hidden: usize,
+    /// Entries shown.
     pub total: usize,
     /// 修改 3 处，新增 1 处 …
     pub line: String,
@@ -511,12 +510,7 @@ impl RedlineContext {
             line.push("两稿相同".to_string());
         }
         let summary = SummaryView {
-            modified: s.modified,
-            inserted: s.inserted,
-            deleted: s.deleted,
-            moved: s.moved,
-            renumbered: s.renumbered,
-            unchanged: s.unchanged,
+            counts: s.clone(),
             whitespace_hidden: hidden,
             total: visible.len(),
             line: line.join("，"),
