@@ -309,3 +309,10 @@ proptest! {
         exercise(s.as_bytes());
     }
 }
+
+#[test]
+fn an_invisible_control_character_in_text() {
+    let d = error("title: 标题\nparts:\n  - text: \"正文\\u001E续\"\n");
+    at(&d, 3, 11);
+    assert_eq!(d.message, "`text` contains the invisible control character U+001E");
+}

@@ -26,8 +26,10 @@ pub const GLOBAL_THRESHOLD: f64 = 0.6;
 /// Above this many candidate pairs the global pass is skipped (it is quadratic).
 const GLOBAL_PAIR_LIMIT: usize = 4_000_000;
 
-/// Paragraph separator used when a part's heading and paragraphs are diffed as one text.
-pub const PARAGRAPH_BREAK: char = '\u{2029}';
+/// Separator used when a part's heading and paragraphs are diffed as one text:
+/// U+001E RECORD SEPARATOR, a control character the loader refuses in author
+/// text and the importer removes, so it can never be mistaken for one.
+pub const PARAGRAPH_BREAK: char = '\u{1E}';
 
 /// A section of one draft, flattened.
 #[derive(Debug)]

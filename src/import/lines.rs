@@ -1,7 +1,8 @@
 //! First pass of the importer: bytes of text → clean lines, each with the
 //! input line it came from. Noise is handled here, deliberately and visibly:
 //!
-//! - zero-width characters (U+200B/C/D, U+2060, U+FEFF) are removed;
+//! - zero-width characters (U+200B/C/D, U+2060, U+FEFF) and control
+//!   characters other than the tab are removed;
 //! - leading and trailing spaces, including U+3000, are trimmed (indentation);
 //! - HTML comments (`<!-- INFO END -->`, `<!-- 第 1 页 -->`), thematic breaks
 //!   (`---`), a leading `> 来源…` quote block, and page-number lines (`1`,
@@ -42,11 +43,13 @@ static THEMATIC_BREAK: LazyLock<Regex> =
 static MD_HEADING: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"^(#{1,6})(?:\s+(.*?))?\s*#*$").unwrap());
 
-fn is_zero_width(c: char) -> bool {
+/// Invisible characters the importer removes: zero-width spaces and joiners,
+/// and control characters other than the tab.
+fn is_invisible(c: char) -> bool {
     matches!(
         c,
         '\u{200B}' | '\u{200C}' | '\u{200D}' | '\u{2060}' | '\u{FEFF}'
-    )
+    ) || (c.is_control() && c != '\t')
 }
 
 fn is_space(c: char) -> bool {
@@ -54,17 +57,17 @@ fn is_space(c: char) -> bool {
 }
 
 /// Splits and cleans the text; returns the kept lines, the dropped ones and how
-/// many zero-width characters were removed.
+/// many invisible characters were removed.
 pub fn clean(text: &str) -> (Vec<Line>, Vec<Dropped>, usize) {
     let mut lines = Vec::new();
     let mut dropped = Vec::new();
-    let mut zero_width = 0;
+    let mut invisible = 0;
     let mut blank = false;
     let mut seen_text = false;
     for (index, raw) in text.split('\n').enumerate() {
         let number = index + 1;
-        zero_width += raw.chars().filter(|c| is_zero_width(*c)).count();
-        let cleaned: String = raw.chars().filter(|c| !is_zero_width(*c)).collect();
+        invisible += raw.chars().filter(|c| is_invisible(*c)).count();
+        let cleaned: String = raw.chars().filter(|c| !is_invisible(*c)).collect();
         let line = cleaned.trim_matches(is_space);
         if line.is_empty() {
             blank = true;
@@ -111,7 +114,7 @@ pub fn clean(text: &str) -> (Vec<Line>, Vec<Dropped>, usize) {
         seen_text = true;
         blank = false;
     }
-    (lines, dropped, zero_width)
+    (lines, dropped, invisible)
 }
 
 /// Characters that end a paragraph in Chinese official text.

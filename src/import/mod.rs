@@ -60,8 +60,8 @@ pub struct Summary {
     pub parts: usize,
     /// Articles (条) recognised.
     pub articles: usize,
-    /// Zero-width characters removed.
-    pub zero_width_removed: usize,
+    /// Zero-width and control characters removed.
+    pub invisible_removed: usize,
     /// Input lines joined into the line before them (hard-wrapped text).
     pub lines_joined: usize,
     /// Whether the input was decoded from GB18030.
@@ -117,7 +117,7 @@ static DOC_NUMBER: LazyLock<Regex> = LazyLock::new(|| {
 
 /// Imports text already in memory; `path` names it in messages.
 pub fn import_str(path: &Path, text: &str, options: ImportOptions) -> Result<Imported, Diagnostic> {
-    let (mut body, mut dropped, zero_width) = lines::clean(text);
+    let (mut body, mut dropped, invisible) = lines::clean(text);
     if body.is_empty() {
         return Err(Diagnostic::error(path, 0, 0, "the file has no text")
             .help("import a file that holds the document's text"));
@@ -176,7 +176,7 @@ pub fn import_str(path: &Path, text: &str, options: ImportOptions) -> Result<Imp
         style: Some(style),
         parts: walk.len(),
         articles: walk.iter().filter(|s| s.level == Level::Article).count(),
-        zero_width_removed: zero_width,
+        invisible_removed: invisible,
         lines_joined,
         decoded_from_gb18030: false,
     };

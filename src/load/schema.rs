@@ -348,6 +348,21 @@ impl Checker {
     /// Non-empty text.
     fn text(&mut self, file: &SourceFile, node: &Node, key: &str) -> Option<String> {
         let s = self.string(file, node, key, "")?;
+        if let Some(c) = s
+            .chars()
+            .find(|c| c.is_control() && !matches!(c, '\n' | '\t' | '\r'))
+        {
+            self.error(
+                file,
+                node.pos,
+                format!(
+                    "`{key}` contains the invisible control character U+{:04X}",
+                    c as u32
+                ),
+                "delete it (it usually comes from copying out of another program)",
+            );
+            return None;
+        }
         if s.trim().is_empty() {
             self.error(
                 file,
