@@ -20,9 +20,18 @@ fn one(result: Result<gongwen::model::Draft, gongwen::diagnostic::Diagnostics>) 
 
 fn at(d: &Diagnostic, line: u32, column: u32) {
     assert_eq!((d.line, d.column), (line, column), "{}", d.render());
+    // Every message names a file: the draft's, or the included file's.
+    assert!(
+        d.file.extension().is_some_and(|e| e == "yaml"),
+        "{}",
+        d.render()
+    );
     // The drawn message shows the place, the line of source and the advice.
     let drawn = d.render();
-    assert!(drawn.contains(&format!(":{line}:{column}: ")), "{drawn}");
+    assert!(
+        drawn.contains(&format!("{}:{line}:{column}: ", d.file.display())),
+        "{drawn}"
+    );
     assert!(drawn.contains("help: "), "{drawn}");
 }
 
@@ -314,5 +323,8 @@ proptest! {
 fn an_invisible_control_character_in_text() {
     let d = error("title: 标题\nparts:\n  - text: \"正文\\u001E续\"\n");
     at(&d, 3, 11);
-    assert_eq!(d.message, "`text` contains the invisible control character U+001E");
+    assert_eq!(
+        d.message,
+        "`text` contains the invisible control character U+001E"
+    );
 }

@@ -530,8 +530,51 @@ fn hostile() -> impl Strategy<Value = String> {
     prop::collection::vec(pieces, 1..12).prop_map(|v| v.concat())
 }
 
+/// Any character the bundled faces can print: printable ASCII, CJK
+/// punctuation and Han characters (those the faces lack replaced by 中).
+fn printable() -> impl Strategy<Value = String> {
+    let fonts = gongwen::render::pdf::fonts::FontSet::new(&Default::default(), &[]).unwrap();
+    let any_char = prop_oneof![
+        1 => prop::char::range('!', '~'),
+        1 => prop::char::range('\u{3001}', '\u{3011}'),
+        1 => prop::char::range('\u{FF01}', '\u{FF5E}'),
+        4 => prop::char::range('\u{4E00}', '\u{9FA5}'),
+    ];
+    prop::collection::vec(any_char, 1..60).prop_map(move |chars| {
+        chars
+            .into_iter()
+            .map(|c| {
+                if fonts.missing_glyphs(&c.to_string()).is_empty() {
+                    c
+                } else {
+                    '中'
+                }
+            })
+            .collect()
+    })
+}
+
 proptest! {
     #![proptest_config(ProptestConfig { cases: 24, failure_persistence: None, .. ProptestConfig::default() })]
+
+    #[test]
+    fn arbitrary_printable_text_comes_back_from_pdftotext(texts in prop::collection::vec(printable(), 1..6)) {
+        if !have("pdftotext") {
+            return Ok(());
+        }
+        let dir = tempfile::tempdir().unwrap();
+        let mut yaml = String::from("title: 测试\nparts:\n");
+        for t in &texts {
+            yaml.push_str(&format!("  - {}\n", serde_json::to_string(t).unwrap()));
+        }
+        let path = draft_with(dir.path(), &yaml);
+        let (_d, pdf) = write_pdf(&build(&path, Format::Pdf));
+        let text = no_space(&run("pdftotext", &["-raw"], &pdf));
+        for t in &texts {
+            let shown = no_space(&gongwen::render::inline::to_plain(t));
+            prop_assert!(text.contains(&shown), "{shown} not in {text}");
+        }
+    }
 
     #[test]
     fn author_text_reaches_the_page_literally(texts in prop::collection::vec(hostile(), 1..8)) {
