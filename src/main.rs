@@ -39,15 +39,8 @@ enum Command {
         /// Formats to write, comma-separated: md, html, pdf
         #[arg(long, value_delimiter = ',', default_value = "md,html,pdf")]
         format: Vec<String>,
-        /// Folder of template overrides [default: templates/ if it exists]
-        #[arg(long)]
-        templates: Option<PathBuf>,
-        /// Folder holding faces a draft names under `fonts:` (searched before the system); repeatable
-        #[arg(long = "font-dir")]
-        font_dirs: Vec<PathBuf>,
-        /// Print characters no font has as empty boxes, with a warning, instead of failing
-        #[arg(long)]
-        allow_missing_glyphs: bool,
+        #[command(flatten)]
+        render: RenderArgs,
     },
     /// Check drafts and report every problem with file, line and column.
     Check {
@@ -91,15 +84,43 @@ struct DiffArgs {
     /// Colour in the terminal view
     #[arg(long, value_enum, default_value_t = ColorArg::Auto)]
     color: ColorArg,
+    #[command(flatten)]
+    render: RenderArgs,
+}
+
+/// Options of the template and PDF stages, shared by `build` and `diff`.
+#[derive(clap::Args)]
+struct RenderArgs {
     /// Folder of template overrides [default: templates/ if it exists]
     #[arg(long)]
     templates: Option<PathBuf>,
-    /// Folder holding faces a draft names under `fonts:`; repeatable
+    /// Folder holding faces a draft names under `fonts:` (searched before the system); repeatable
     #[arg(long = "font-dir")]
     font_dirs: Vec<PathBuf>,
-    /// Print characters no font has as empty boxes, with a warning
+    /// Print characters no font has as empty boxes, with a warning, instead of failing
     #[arg(long)]
     allow_missing_glyphs: bool,
+}
+
+impl RenderArgs {
+    /// The templates (built in, with the overrides) and the PDF settings; a
+    /// broken template override is reported and ends the command.
+    fn renderer(self) -> Result<Renderer, Diagnostic> {
+        let default_templates = Path::new("templates");
+        let dir = self
+            .templates
+            .as_deref()
+            .or(default_templates.is_dir().then_some(default_templates));
+        let templates = Templates::load(dir)?;
+        let pdf = PdfSettings {
+            font_dirs: self.font_dirs,
+            allow_missing_glyphs: self.allow_missing_glyphs,
+            source_date_epoch: std::env::var("SOURCE_DATE_EPOCH")
+                .ok()
+                .and_then(|s| s.trim().parse().ok()),
+        };
+        Ok(Renderer { templates, pdf })
+    }
 }
 
 #[derive(Clone, Copy, PartialEq, clap::ValueEnum)]
@@ -150,19 +171,8 @@ fn main() -> ExitCode {
             paths,
             out,
             format,
-            templates,
-            font_dirs,
-            allow_missing_glyphs,
-        } => {
-            let pdf = PdfSettings {
-                font_dirs,
-                allow_missing_glyphs,
-                source_date_epoch: std::env::var("SOURCE_DATE_EPOCH")
-                    .ok()
-                    .and_then(|s| s.trim().parse().ok()),
-            };
-            build(&paths, &out, &format, templates.as_deref(), pdf)
-        }
+            render,
+        } => build(&paths, &out, &format, render),
         Command::Check { paths } => check(&paths),
         Command::Diff(args) => diff(args),
         Command::Import {
@@ -241,13 +251,7 @@ fn check(paths: &[PathBuf]) -> Outcome {
     }
 }
 
-fn build(
-    paths: &[PathBuf],
-    out: &Path,
-    format_names: &[String],
-    templates_dir: Option<&Path>,
-    pdf: PdfSettings,
-) -> Outcome {
+fn build(paths: &[PathBuf], out: &Path, format_names: &[String], render: RenderArgs) -> Outcome {
     let mut formats = Vec::new();
     for name in format_names {
         match Format::parse(name.trim()) {
@@ -263,16 +267,13 @@ fn build(
             }
         }
     }
-    let default_templates = Path::new("templates");
-    let templates_dir = templates_dir.or(default_templates.is_dir().then_some(default_templates));
-    let templates = match Templates::load(templates_dir) {
-        Ok(t) => t,
+    let renderer = match render.renderer() {
+        Ok(r) => r,
         Err(d) => {
             print(&d);
             return Outcome::Problems;
         }
     };
-    let renderer = Renderer { templates, pdf };
     let entries = match drafts(paths) {
         Ok(e) => e,
         Err(o) => return o,
@@ -398,27 +399,12 @@ fn diff(args: DiffArgs) -> Outcome {
                 eprintln!("error: a PDF is not for the terminal; give --out FILE.pdf");
                 return Outcome::Trouble;
             }
-            let default_templates = Path::new("templates");
-            let dir = args
-                .templates
-                .as_deref()
-                .or(default_templates.is_dir().then_some(default_templates));
-            let templates = match Templates::load(dir) {
-                Ok(t) => t,
+            let renderer = match args.render.renderer() {
+                Ok(r) => r,
                 Err(d) => {
                     print(&d);
                     return Outcome::Trouble;
                 }
-            };
-            let renderer = Renderer {
-                templates,
-                pdf: PdfSettings {
-                    font_dirs: args.font_dirs.clone(),
-                    allow_missing_glyphs: args.allow_missing_glyphs,
-                    source_date_epoch: std::env::var("SOURCE_DATE_EPOCH")
-                        .ok()
-                        .and_then(|s| s.trim().parse().ok()),
-                },
             };
             match renderer.render_redline(format, (&diffed.old, &diffed.new), &ctx) {
                 Ok(r) => {

@@ -33,34 +33,11 @@ fn paths(parts: &[Part]) -> Vec<Vec<usize>> {
     out
 }
 
-/// The list of sub-parts a path points into, and the index there.
-fn siblings<'a>(parts: &'a mut [Part], path: &[usize]) -> Option<(&'a mut Vec<Block>, usize)> {
-    // Top-level parts are not blocks; handled by the callers.
-    let (last, parent_path) = path.split_last()?;
-    let mut part = parts.get_mut(*parent_path.first()?)?;
-    for &i in &parent_path[1..] {
-        part = part
-            .body
-            .iter_mut()
-            .filter_map(|b| match b {
-                Block::Part(p) => Some(p),
-                _ => None,
-            })
-            .nth(i)?;
-    }
-    let block_index = part
-        .body
-        .iter()
-        .enumerate()
-        .filter(|(_, b)| matches!(b, Block::Part(_)))
-        .nth(*last)?
-        .0;
-    Some((&mut part.body, block_index))
-}
-
+/// The part at a path of sub-part indices.
 fn part_at<'a>(parts: &'a mut [Part], path: &[usize]) -> Option<&'a mut Part> {
-    let mut part = parts.get_mut(path[0])?;
-    for &i in &path[1..] {
+    let (first, rest) = path.split_first()?;
+    let mut part = parts.get_mut(*first)?;
+    for &i in rest {
         part = part
             .body
             .iter_mut()
@@ -71,6 +48,20 @@ fn part_at<'a>(parts: &'a mut [Part], path: &[usize]) -> Option<&'a mut Part> {
             .nth(i)?;
     }
     Some(part)
+}
+
+/// The body holding the part at a path (not a top-level one), and its block index there.
+fn siblings<'a>(parts: &'a mut [Part], path: &[usize]) -> Option<(&'a mut Vec<Block>, usize)> {
+    let (last, parent_path) = path.split_last()?;
+    let parent = part_at(parts, parent_path)?;
+    let block_index = parent
+        .body
+        .iter()
+        .enumerate()
+        .filter(|(_, b)| matches!(b, Block::Part(_)))
+        .nth(*last)?
+        .0;
+    Some((&mut parent.body, block_index))
 }
 
 /// A random edit of a draft.
