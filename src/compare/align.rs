@@ -244,40 +244,18 @@ pub fn align(old: &[Node], new: &[Node]) -> Matching {
     // could pair a part with just one of its pieces; (5) siblings by
     // similarity, (6) anywhere.
     match_parents_by_children(old, new, &mut m);
-    m.splits = splits(old, new, &m.old_to_new, &m.new_to_old);
+    let free =
+        |partners: &[Option<usize>]| partners.iter().map(Option::is_none).collect::<Vec<bool>>();
+    m.splits = splits(old, new, &free(&m.old_to_new), &free(&m.new_to_old));
     for (o, run) in &m.splits {
         m.reserved_old[*o] = true;
         for n in run {
             m.reserved_new[*n] = true;
         }
     }
-    let reserved_new = m.reserved_new.clone();
-    let reserved_old = m.reserved_old.clone();
-    let taken_new: Vec<Option<usize>> = m
-        .new_to_old
-        .iter()
-        .enumerate()
-        .map(|(i, p)| {
-            if reserved_new[i] {
-                Some(usize::MAX)
-            } else {
-                *p
-            }
-        })
-        .collect();
-    let taken_old: Vec<Option<usize>> = m
-        .old_to_new
-        .iter()
-        .enumerate()
-        .map(|(i, p)| {
-            if reserved_old[i] {
-                Some(usize::MAX)
-            } else {
-                *p
-            }
-        })
-        .collect();
-    m.merges = splits(new, old, &taken_new, &taken_old);
+    let new_free: Vec<bool> = (0..new.len()).map(|n| m.new_free(n)).collect();
+    let old_free: Vec<bool> = (0..old.len()).map(|o| m.old_free(o)).collect();
+    m.merges = splits(new, old, &new_free, &old_free);
     for (n, run) in &m.merges {
         m.reserved_new[*n] = true;
         for o in run {
@@ -420,13 +398,13 @@ pub const SPLIT_GAIN: f64 = 0.3;
 pub fn splits(
     from: &[Node],
     to: &[Node],
-    from_partner: &[Option<usize>],
-    to_partner: &[Option<usize>],
+    from_free: &[bool],
+    to_free: &[bool],
 ) -> Vec<(usize, Vec<usize>)> {
-    // Runs of consecutive unpartnered siblings of one level.
+    // Runs of consecutive free siblings of one level.
     let mut runs: Vec<Vec<usize>> = Vec::new();
     for (i, node) in to.iter().enumerate() {
-        if to_partner[i].is_some() {
+        if !to_free[i] {
             continue;
         }
         match runs.last_mut() {
@@ -445,11 +423,7 @@ pub fn splits(
     }
     let mut found = Vec::new();
     let mut used = vec![false; to.len()];
-    for (f, node) in from
-        .iter()
-        .enumerate()
-        .filter(|(f, _)| from_partner[*f].is_none())
-    {
+    for (f, node) in from.iter().enumerate().filter(|(f, _)| from_free[*f]) {
         let mut best: Option<(f64, Vec<usize>)> = None;
         for run in runs
             .iter()
