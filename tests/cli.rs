@@ -337,6 +337,17 @@ fn import_to_a_folder_writes_one_file_per_top_level_part() {
     gongwen().arg("check").arg(&out).assert().code(0);
 }
 
+/// Runs `gongwen import INPUT --out OUT`.
+fn import(input: &Path, out: &Path) -> std::process::Output {
+    gongwen()
+        .arg("import")
+        .arg(input)
+        .arg("--out")
+        .arg(out)
+        .output()
+        .unwrap()
+}
+
 #[test]
 fn import_bad_input() {
     let dir = tempfile::tempdir().unwrap();
@@ -352,44 +363,20 @@ fn import_bad_input() {
     .unwrap();
     let out = |name: &str| dir.path().join(name);
 
-    let run = gongwen()
-        .arg("import")
-        .arg(&empty)
-        .arg("--out")
-        .arg(out("a.yaml"))
-        .output()
-        .unwrap();
+    let run = import(&empty, &out("a.yaml"));
     assert_eq!(run.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&run.stderr).contains("empty.txt: the file has no text"));
 
-    let run = gongwen()
-        .arg("import")
-        .arg(&binary)
-        .arg("--out")
-        .arg(out("b.yaml"))
-        .output()
-        .unwrap();
+    let run = import(&binary, &out("b.yaml"));
     assert_eq!(run.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&run.stderr).contains("this is not a text file"));
 
-    let run = gongwen()
-        .arg("import")
-        .arg(dir.path().join("missing.txt"))
-        .arg("--out")
-        .arg(out("c.yaml"))
-        .output()
-        .unwrap();
+    let run = import(&dir.path().join("missing.txt"), &out("c.yaml"));
     assert_eq!(run.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&run.stderr).contains("missing.txt: cannot read the file"));
 
     // No structure: imported as preamble paragraphs, with a warning, not an error.
-    let run = gongwen()
-        .arg("import")
-        .arg(&plain)
-        .arg("--out")
-        .arg(out("d.yaml"))
-        .output()
-        .unwrap();
+    let run = import(&plain, &out("d.yaml"));
     assert_eq!(run.status.code(), Some(0));
     assert!(String::from_utf8_lossy(&run.stderr).contains("no structure recognised"));
     let draft = gongwen::load::load_draft(&out("d.yaml")).unwrap();

@@ -238,15 +238,19 @@ impl Renderer {
             )?;
             return Ok(Rendered { bytes, warnings });
         }
-        let text = self.templates.render(name, ctx)?;
-        let text = match format {
-            Format::Markdown => format!("{}\n", text.trim_end()),
-            _ => text,
-        };
+        let text = finish(format, self.templates.render(name, ctx)?);
         Ok(Rendered {
             bytes: text.into_bytes(),
             warnings: Vec::new(),
         })
+    }
+}
+
+/// Templates end in optional sections; a Markdown file ends in one newline.
+fn finish(format: Format, text: String) -> String {
+    match format {
+        Format::Markdown => format!("{}\n", text.trim_end()),
+        _ => text,
     }
 }
 
@@ -256,12 +260,7 @@ pub fn render(
     format: Format,
     ctx: &RenderContext,
 ) -> Result<Vec<u8>, Diagnostic> {
-    let text = templates.render(format.template(), ctx)?;
-    let text = match format {
-        // Templates end in optional sections; a Markdown file ends in one newline.
-        Format::Markdown => format!("{}\n", text.trim_end()),
-        _ => text,
-    };
+    let text = finish(format, templates.render(format.template(), ctx)?);
     Ok(text.into_bytes())
 }
 
