@@ -61,7 +61,7 @@ fn peak_rss_kb() -> Option<u64> {
 /// Imports a corpus text and saves it as a draft.
 fn import(src: &Path, dest: &Path) -> gongwen::model::Draft {
     let imported = gongwen::import::import_file(src, Default::default()).expect("import");
-    gongwen::save::save_checked(&imported.draft, dest, false).unwrap();
+    gongwen::save::save_checked(&imported.draft, dest, false, &[]).unwrap();
     imported.draft
 }
 
@@ -144,7 +144,7 @@ fn main() {
     import(&corpus.join("criminal-law-pre-amendment12.md"), &crim_a);
     import(&corpus.join("criminal-law-post-amendment12.md"), &crim_b);
     let civil_b = dir.path().join("civil-code-edited.yaml");
-    gongwen::save::save_checked(&edited(&civil_draft), &civil_b, false).unwrap();
+    gongwen::save::save_checked(&edited(&civil_draft), &civil_b, false, &[]).unwrap();
     for (name, a, b) in [
         ("criminal law, 修正案（十二）", &crim_a, &crim_b),
         ("Civil Code, 50 scattered edits", &civil, &civil_b),

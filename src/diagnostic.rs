@@ -10,6 +10,8 @@ use codespan_reporting::diagnostic::{Diagnostic as Report, Label, Severity as Re
 use codespan_reporting::files::SimpleFile;
 use codespan_reporting::term;
 
+use crate::chars::visible;
+
 /// How serious a diagnostic is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Severity {
@@ -85,60 +87,77 @@ impl Diagnostic {
         }
     }
 
-    /// The message with the source line and a caret under the place.
+    /// The message with the source line and a caret under the place. Author
+    /// text is quoted with invisible and bidi controls made visible, and a
+    /// very long line is cut to the part around the place.
     pub fn render(&self) -> String {
         let severity = match self.severity {
             Severity::Error => ReportSeverity::Error,
             Severity::Warning => ReportSeverity::Warning,
         };
-        let head = format!("{}: {}", self.place(), self.message);
+        let head = format!("{}: {}", self.place(), visible(&self.message));
         let mut report = Report::new(severity).with_message(head);
         if let Some(help) = &self.help {
-            report = report.with_notes(vec![format!("help: {help}")]);
+            report = report.with_notes(vec![format!("help: {}", visible(help))]);
         }
-        let range = self.source.as_deref().and_then(|s| self.byte_range(s));
-        let (Some(source), Some(range)) = (self.source.as_deref(), range) else {
-            let files = SimpleFile::new(self.file.display().to_string(), "");
+        let excerpt = self.source.as_deref().and_then(|s| self.excerpt(s));
+        let Some((shown, range)) = excerpt else {
+            let files = SimpleFile::new(self.file.display().to_string(), String::new());
             return emit(&files, &report);
         };
         report = report.with_labels(vec![Label::primary((), range)]);
-        let files = SimpleFile::new(self.file.display().to_string(), source);
+        let files = SimpleFile::new(self.file.display().to_string(), shown);
         emit(&files, &report)
     }
 
-    /// The byte range under the caret, from line/column in characters.
-    fn byte_range(&self, source: &str) -> Option<std::ops::Range<usize>> {
+    /// A stand-in for the source that holds only the line of the place (at its
+    /// line number, so the number printed is right), made safe to print and
+    /// cut to [`SHOWN_CHARS`] around the column; and the byte range to underline.
+    fn excerpt(&self, source: &str) -> Option<(String, std::ops::Range<usize>)> {
         if self.line == 0 {
             return None;
         }
-        let line_start = if self.line == 1 {
+        let line_text = source.split('\n').nth(self.line as usize - 1)?;
+        let line_text = line_text.strip_suffix('\r').unwrap_or(line_text);
+        let chars: Vec<char> = line_text.chars().collect();
+        let column = (self.column.max(1) as usize - 1).min(chars.len());
+        let start = if chars.len() <= SHOWN_CHARS {
             0
         } else {
-            source
-                .match_indices('\n')
-                .nth(self.line as usize - 2)
-                .map(|(i, _)| i + 1)?
+            column
+                .saturating_sub(SHOWN_CHARS / 3)
+                .min(chars.len() - SHOWN_CHARS)
         };
-        let line_text = source[line_start..].split('\n').next().unwrap_or("");
-        let line_text = line_text.strip_suffix('\r').unwrap_or(line_text);
-        let column = self.column.max(1) as usize - 1;
-        let mut chars = line_text.char_indices().skip(column);
-        let start = match chars.next() {
-            Some((i, _)) => line_start + i,
-            // Past the end of the line: point just after its last character.
-            None => line_start + line_text.len(),
-        };
-        let end = line_text
-            .char_indices()
-            .nth(column + self.width as usize)
-            .map(|(i, _)| line_start + i)
-            .unwrap_or(line_start + line_text.len())
-            .max(start);
-        Some(start..end)
+        let end = (start + SHOWN_CHARS).min(chars.len());
+        let mut shown = "\n".repeat(self.line as usize - 1);
+        if start > 0 {
+            shown.push('…');
+        }
+        let mut range = None;
+        let width = self.width as usize;
+        for (i, c) in chars.iter().enumerate().take(end).skip(start) {
+            if i == column {
+                range = Some(shown.len()..shown.len());
+            }
+            shown.push_str(&visible(&c.to_string()));
+            if let Some(r) = &mut range
+                && i < column + width
+            {
+                r.end = shown.len();
+            }
+        }
+        let range = range.unwrap_or(shown.len()..shown.len());
+        if end < chars.len() {
+            shown.push('…');
+        }
+        Some((shown, range))
     }
 }
 
-fn emit(files: &SimpleFile<String, &str>, report: &Report<()>) -> String {
+/// The most characters of a source line a message shows.
+const SHOWN_CHARS: usize = 120;
+
+fn emit(files: &SimpleFile<String, String>, report: &Report<()>) -> String {
     let config = term::Config::default();
     term::emit_into_string(&config, files, report).unwrap_or_else(|_| {
         // The range did not fit the file; fall back to the bare message.
@@ -152,9 +171,9 @@ impl fmt::Display for Diagnostic {
             Severity::Error => "error",
             Severity::Warning => "warning",
         };
-        write!(f, "{}: {kind}: {}", self.place(), self.message)?;
+        write!(f, "{}: {kind}: {}", self.place(), visible(&self.message))?;
         if let Some(help) = &self.help {
-            write!(f, " (help: {help})")?;
+            write!(f, " (help: {})", visible(help))?;
         }
         Ok(())
     }
@@ -205,6 +224,23 @@ mod tests {
         assert!(text.contains("parts: 5"), "{text}");
         assert!(text.contains('^'), "{text}");
         assert!(text.contains("help: write each part"), "{text}");
+    }
+
+    #[test]
+    fn a_long_line_is_cut_around_the_place_and_controls_are_shown() {
+        let long = format!(
+            "text: {}\u{202E}坏{}\n",
+            "甲".repeat(30_000),
+            "乙".repeat(26_000)
+        );
+        let source: Arc<str> = Arc::from(long.as_str());
+        let d = Diagnostic::error(Path::new("d.yaml"), 1, 30_007, "bad `\u{202E}x`")
+            .with_source(&source);
+        let text = d.render();
+        assert!(text.len() < 2_000, "{} bytes", text.len());
+        assert!(text.contains("<U+202E>坏"), "{text}");
+        assert!(text.contains("bad `<U+202E>x`"), "{text}");
+        assert!(!text.contains('\u{202E}'), "{text}");
     }
 
     #[test]

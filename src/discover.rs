@@ -114,7 +114,9 @@ fn is_hidden(path: &Path) -> bool {
         .is_some_and(|n| n.starts_with('.'))
 }
 
-/// The drafts a command-line path names, sorted by path.
+/// The drafts a command-line path names, sorted by path. Folders are walked
+/// once each (a link back to a folder already walked is not followed again),
+/// and a draft reached twice through links is listed once.
 pub fn find_drafts(path: &Path) -> Result<Vec<DraftEntry>, Diagnostic> {
     if !path.exists() {
         return Err(Diagnostic::error(path, 0, 0, "no such file or folder")
@@ -124,7 +126,8 @@ pub fn find_drafts(path: &Path) -> Result<Vec<DraftEntry>, Diagnostic> {
     if is_draft(path) {
         drafts.push(path.to_path_buf());
     } else if path.is_dir() {
-        collect(path, &mut drafts)
+        let mut walk = Walk::default();
+        walk.collect(path, &mut drafts)
             .map_err(|e| Diagnostic::error(path, 0, 0, format!("cannot read the folder: {e}")))?;
     } else {
         return Err(Diagnostic::error(path, 0, 0, "not a draft")
@@ -150,26 +153,90 @@ pub fn find_drafts(path: &Path) -> Result<Vec<DraftEntry>, Diagnostic> {
     Ok(entries)
 }
 
-fn collect(dir: &Path, out: &mut Vec<PathBuf>) -> std::io::Result<()> {
-    let mut children: Vec<PathBuf> = std::fs::read_dir(dir)?
-        .map(|e| e.map(|e| e.path()))
-        .collect::<Result<_, _>>()?;
-    children.sort();
-    for child in children {
-        if is_hidden(&child) {
-            continue;
+/// The drafts several command-line paths name: each draft once, however
+/// often it was named or reached. Two different drafts whose output would
+/// be the same file (`v1.yaml` and `v1/`) are an error naming both.
+pub fn find_all(paths: &[PathBuf]) -> Result<Vec<DraftEntry>, Diagnostic> {
+    let mut entries: Vec<DraftEntry> = Vec::new();
+    let mut seen = std::collections::HashSet::new();
+    for path in paths {
+        let found = find_drafts(path)?;
+        if found.is_empty() {
+            return Err(Diagnostic::error(
+                path,
+                0,
+                0,
+                "no drafts found (a draft is a .yaml file or a folder with draft.yaml)",
+            ));
         }
-        if child.is_dir() {
-            if child.join(DRAFT_FILE).is_file() {
-                out.push(child);
-            } else {
-                collect(&child, out)?;
+        for entry in found {
+            let real = std::fs::canonicalize(&entry.path).unwrap_or_else(|_| entry.path.clone());
+            if seen.insert(real) {
+                entries.push(entry);
             }
-        } else if is_yaml(&child) {
-            out.push(child);
         }
     }
-    Ok(())
+    let mut by_stem: std::collections::BTreeMap<&Path, Vec<&DraftEntry>> = Default::default();
+    for e in &entries {
+        by_stem.entry(&e.stem).or_default().push(e);
+    }
+    if let Some((stem, clash)) = by_stem.into_iter().find(|(_, list)| list.len() > 1) {
+        let names: Vec<String> = clash.iter().map(|e| e.path.display().to_string()).collect();
+        return Err(Diagnostic::error(
+            &clash[1].path,
+            0,
+            0,
+            format!(
+                "{} would all be written as {}.*",
+                names.join(" and "),
+                stem.display()
+            ),
+        )
+        .help(
+            "give the drafts of a document different names (v1.yaml and v2/, not v1.yaml and v1/)",
+        ));
+    }
+    Ok(entries)
+}
+
+/// A walk over folders that visits each real folder once.
+#[derive(Default)]
+struct Walk {
+    visited: std::collections::HashSet<PathBuf>,
+}
+
+impl Walk {
+    fn collect(&mut self, dir: &Path, out: &mut Vec<PathBuf>) -> std::io::Result<()> {
+        let real = std::fs::canonicalize(dir)?;
+        if !self.visited.insert(real) {
+            return Ok(());
+        }
+        let mut children: Vec<PathBuf> = std::fs::read_dir(dir)?
+            .map(|e| e.map(|e| e.path()))
+            .collect::<Result<_, _>>()?;
+        children.sort();
+        for child in children {
+            if is_hidden(&child) {
+                continue;
+            }
+            if child.is_dir() {
+                if child.join(DRAFT_FILE).is_file() {
+                    let real = std::fs::canonicalize(&child)?;
+                    if self.visited.insert(real) {
+                        out.push(child);
+                    }
+                } else {
+                    self.collect(&child, out)?;
+                }
+            } else if is_yaml(&child) {
+                let real = std::fs::canonicalize(&child)?;
+                if self.visited.insert(real) {
+                    out.push(child);
+                }
+            }
+        }
+        Ok(())
+    }
 }
 
 /// The folder output paths are relative to: the nearest `drafts` folder at or
@@ -268,6 +335,31 @@ mod tests {
         let mut names = vec!["v10", "v2", "v1", "final", "v2a"];
         names.sort_by(|a, b| natural_cmp(a, b));
         assert_eq!(names, ["final", "v1", "v2", "v2a", "v10"]);
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn symlink_loops_are_walked_once() {
+        let dir = tree();
+        let doc = dir.path().join("drafts/doc");
+        std::os::unix::fs::symlink(&doc, doc.join("again")).unwrap();
+        std::os::unix::fs::symlink(dir.path().join("drafts"), doc.join("up")).unwrap();
+        assert_eq!(stems(&dir.path().join("drafts")), ["doc/v1", "doc/v2"]);
+    }
+
+    #[test]
+    fn drafts_that_would_write_the_same_output_are_refused() {
+        let dir = tree();
+        let doc = dir.path().join("drafts/doc");
+        std::fs::write(doc.join("v1.yml"), "title: a\n").unwrap();
+        let err = find_all(&[dir.path().join("drafts")]).unwrap_err();
+        assert!(
+            err.message.contains("would all be written as doc/v1.*"),
+            "{err}"
+        );
+        // Naming one draft twice is not a clash.
+        let v2 = doc.join("v2.yaml");
+        assert_eq!(find_all(&[v2.clone(), v2]).unwrap().len(), 1);
     }
 
     #[test]

@@ -12,6 +12,7 @@
 //! let built = gongwen::build_draft(Path::new("drafts/doc/v1"), &renderer, &[gongwen::render::Format::Html]).unwrap();
 //! ```
 
+pub mod chars;
 pub mod compare;
 pub mod diagnostic;
 pub mod discover;

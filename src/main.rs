@@ -9,11 +9,12 @@ use clap::{Parser, Subcommand};
 use gongwen::diagnostic::Diagnostic;
 use std::io::IsTerminal;
 
-use gongwen::discover::{DraftEntry, consecutive_pairs, find_drafts};
+use gongwen::discover::{DraftEntry, consecutive_pairs, find_all};
 use gongwen::import::{ImportOptions, StyleChoice};
 use gongwen::render::pdf::PdfSettings;
 use gongwen::render::redline::RedlineContext;
 use gongwen::render::{Format, Renderer, Templates};
+use gongwen::save::SaveError;
 use gongwen::{BuildError, build_draft, draft_name, load, save, write};
 
 #[derive(Parser)]
@@ -46,6 +47,8 @@ enum Command {
     Check {
         /// Drafts, document folders or folders of documents [default: drafts/]
         paths: Vec<PathBuf>,
+        #[command(flatten)]
+        fonts: FontArgs,
     },
     /// Show what changed between two drafts (exit 0 same, 1 different, 2 trouble).
     Diff(DiffArgs),
@@ -94,6 +97,13 @@ struct RenderArgs {
     /// Folder of template overrides [default: templates/ if it exists]
     #[arg(long)]
     templates: Option<PathBuf>,
+    #[command(flatten)]
+    fonts: FontArgs,
+}
+
+/// Options of the fonts, shared by `build`, `diff` and `check`.
+#[derive(clap::Args)]
+struct FontArgs {
     /// Folder holding faces a draft names under `fonts:` (searched before the system); repeatable
     #[arg(long = "font-dir")]
     font_dirs: Vec<PathBuf>,
@@ -102,23 +112,30 @@ struct RenderArgs {
     allow_missing_glyphs: bool,
 }
 
-impl RenderArgs {
-    /// The templates (built in, with the overrides) and the PDF settings; a
-    /// broken template override is reported and ends the command.
-    fn renderer(self) -> Result<Renderer, Diagnostic> {
-        let default_templates = Path::new("templates");
-        let dir = self
-            .templates
-            .as_deref()
-            .or(default_templates.is_dir().then_some(default_templates));
-        let templates = Templates::load(dir)?;
-        let pdf = PdfSettings {
+impl FontArgs {
+    fn settings(self) -> PdfSettings {
+        PdfSettings {
             font_dirs: self.font_dirs,
             allow_missing_glyphs: self.allow_missing_glyphs,
             source_date_epoch: std::env::var("SOURCE_DATE_EPOCH")
                 .ok()
                 .and_then(|s| s.trim().parse().ok()),
-        };
+        }
+    }
+}
+
+impl RenderArgs {
+    /// The templates (built in, with the overrides) and the PDF settings; a
+    /// broken template override (exit 1) or font folder (exit 2) ends the command.
+    fn renderer(self) -> Result<Renderer, (Diagnostic, Outcome)> {
+        let pdf = self.fonts.settings();
+        pdf.check().map_err(|d| (d, Outcome::Trouble))?;
+        let default_templates = Path::new("templates");
+        let dir = self
+            .templates
+            .as_deref()
+            .or(default_templates.is_dir().then_some(default_templates));
+        let templates = Templates::load(dir).map_err(|d| (d, Outcome::Problems))?;
         Ok(Renderer { templates, pdf })
     }
 }
@@ -147,13 +164,71 @@ enum StyleArg {
 }
 
 /// How a command ended.
+#[derive(Clone, Copy, PartialEq)]
 enum Outcome {
     Ok,
     Problems,
     Trouble,
 }
 
+/// Standard output and error as the commands use them. A closed pipe
+/// (`gongwen build | head -1`) ends the printing quietly and the command goes
+/// on with its work; any other failure to print (a full disk) is reported once
+/// on standard error and makes the exit code 2. Nothing here panics.
+#[derive(Default)]
+struct Console {
+    closed: bool,
+    failure: Option<std::io::Error>,
+}
+
+impl Console {
+    /// Prints a line on standard output.
+    fn line(&mut self, text: impl std::fmt::Display) {
+        self.bytes(format!("{text}\n").as_bytes());
+    }
+
+    /// Writes bytes to standard output.
+    fn bytes(&mut self, bytes: &[u8]) {
+        use std::io::Write;
+        if self.closed {
+            return;
+        }
+        let mut out = std::io::stdout().lock();
+        if let Err(e) = out.write_all(bytes).and_then(|()| out.flush()) {
+            self.closed = true;
+            if e.kind() != std::io::ErrorKind::BrokenPipe {
+                self.failure = Some(e);
+            }
+        }
+    }
+
+    /// Prints a line on standard error; if that is closed too, there is no one to tell.
+    fn err(&self, text: impl std::fmt::Display) {
+        use std::io::Write;
+        let _ = writeln!(std::io::stderr().lock(), "{text}");
+    }
+
+    /// Prints a diagnostic with its source line.
+    fn diagnostic(&self, d: &Diagnostic) {
+        self.err(d.render());
+    }
+
+    /// The exit code: the command's, unless standard output failed.
+    fn finish(self, outcome: Outcome) -> ExitCode {
+        if let Some(e) = &self.failure {
+            self.err(format!("error: cannot write to standard output: {e}"));
+            return ExitCode::from(2);
+        }
+        match outcome {
+            Outcome::Ok => ExitCode::SUCCESS,
+            Outcome::Problems => ExitCode::from(1),
+            Outcome::Trouble => ExitCode::from(2),
+        }
+    }
+}
+
 fn main() -> ExitCode {
+    let mut console = Console::default();
     let cli = match Cli::try_parse() {
         Ok(cli) => cli,
         Err(e) => {
@@ -172,75 +247,70 @@ fn main() -> ExitCode {
             out,
             format,
             render,
-        } => build(&paths, &out, &format, render),
-        Command::Check { paths } => check(&paths),
-        Command::Diff(args) => diff(args),
+        } => build(&mut console, &paths, &out, &format, render),
+        Command::Check { paths, fonts } => check(&mut console, &paths, fonts),
+        Command::Diff(args) => diff(&mut console, args),
         Command::Import {
             input,
             out,
             style,
             force,
-        } => import(&input, out, style, force),
+        } => import(&mut console, &input, out, style, force),
     };
-    match outcome {
-        Outcome::Ok => ExitCode::SUCCESS,
-        Outcome::Problems => ExitCode::from(1),
-        Outcome::Trouble => ExitCode::from(2),
-    }
-}
-
-fn print(d: &Diagnostic) {
-    eprintln!("{}", d.render());
+    console.finish(outcome)
 }
 
 /// The drafts named on the command line, or all under drafts/.
-fn drafts(paths: &[PathBuf]) -> Result<Vec<DraftEntry>, Outcome> {
+fn drafts(console: &Console, paths: &[PathBuf]) -> Result<Vec<DraftEntry>, Outcome> {
     let default = [PathBuf::from("drafts")];
     let paths = if paths.is_empty() {
         &default[..]
     } else {
         paths
     };
-    let mut entries = Vec::new();
-    for path in paths {
-        match find_drafts(path) {
-            Ok(found) if found.is_empty() => {
-                eprintln!(
-                    "{}: no drafts found (a draft is a .yaml file or a folder with draft.yaml)",
-                    path.display()
-                );
-                return Err(Outcome::Trouble);
-            }
-            Ok(found) => entries.extend(found),
-            Err(d) => {
-                print(&d);
-                return Err(Outcome::Trouble);
-            }
-        }
-    }
-    Ok(entries)
+    find_all(paths).map_err(|d| {
+        console.diagnostic(&d);
+        Outcome::Trouble
+    })
 }
 
-fn check(paths: &[PathBuf]) -> Outcome {
-    let entries = match drafts(paths) {
+fn check(console: &mut Console, paths: &[PathBuf], fonts: FontArgs) -> Outcome {
+    let settings = fonts.settings();
+    if let Err(d) = settings.check() {
+        console.diagnostic(&d);
+        return Outcome::Trouble;
+    }
+    let entries = match drafts(console, paths) {
         Ok(e) => e,
         Err(o) => return o,
     };
     let mut problems = 0;
     for entry in &entries {
-        match load::load_draft(&entry.path) {
-            Ok(_) => println!("ok      {}", entry.path.display()),
+        // What `build` would refuse, `check` reports: the draft, then its fonts and glyphs.
+        let result = load::load_draft(&entry.path).and_then(|draft| {
+            let doc = gongwen::numbering::number(&draft);
+            gongwen::render::pdf::prepare_fonts(&[&doc], &settings)
+                .map(|(_, warnings)| warnings)
+                .map_err(Into::into)
+        });
+        match result {
+            Ok(warnings) => {
+                for w in &warnings {
+                    console.diagnostic(w);
+                }
+                console.line(format_args!("ok      {}", entry.path.display()));
+            }
             Err(diags) => {
                 for d in &diags.0 {
-                    print(d);
+                    console.diagnostic(d);
                 }
                 problems += diags.0.len();
-                println!(
+                console.line(format_args!(
                     "FAILED  {} ({} problem{})",
                     entry.path.display(),
                     diags.0.len(),
                     if diags.0.len() == 1 { "" } else { "s" }
-                );
+                ));
             }
         }
     }
@@ -251,7 +321,13 @@ fn check(paths: &[PathBuf]) -> Outcome {
     }
 }
 
-fn build(paths: &[PathBuf], out: &Path, format_names: &[String], render: RenderArgs) -> Outcome {
+fn build(
+    console: &mut Console,
+    paths: &[PathBuf],
+    out: &Path,
+    format_names: &[String],
+    render: RenderArgs,
+) -> Outcome {
     let mut formats = Vec::new();
     for name in format_names {
         match Format::parse(name.trim()) {
@@ -259,54 +335,70 @@ fn build(paths: &[PathBuf], out: &Path, format_names: &[String], render: RenderA
             Some(_) => {}
             None => {
                 let names: Vec<&str> = Format::ALL.iter().map(|f| f.name()).collect();
-                eprintln!(
+                console.err(format_args!(
                     "error: unknown format `{name}`; the formats are: {}",
                     names.join(", ")
-                );
+                ));
                 return Outcome::Trouble;
             }
         }
     }
     let renderer = match render.renderer() {
         Ok(r) => r,
-        Err(d) => {
-            print(&d);
-            return Outcome::Problems;
+        Err((d, outcome)) => {
+            console.diagnostic(&d);
+            return outcome;
         }
     };
-    let entries = match drafts(paths) {
+    let entries = match drafts(console, paths) {
         Ok(e) => e,
         Err(o) => return o,
     };
     let mut outcome = Outcome::Ok;
     let mut documents = std::collections::HashMap::new();
+    let write =
+        |console: &mut Console, relative: &Path, bytes: &[u8]| match write::inside(out, relative)
+            .and_then(|dest| {
+                write::write_atomic(&dest, bytes)?;
+                Ok(dest)
+            }) {
+            Ok(dest) => {
+                console.line(format_args!("wrote   {}", dest.display()));
+                true
+            }
+            Err(e) => {
+                console.err(format_args!("error: {e}"));
+                false
+            }
+        };
     for entry in &entries {
         match build_draft(&entry.path, &renderer, &formats) {
             Ok(built) => {
                 for w in &built.warnings {
-                    print(w);
+                    console.diagnostic(w);
                 }
                 documents.insert(entry.path.clone(), built.document);
                 for (format, bytes) in built.outputs {
-                    let dest = entry.output(out, format.extension());
-                    if let Err(e) = write::write_atomic(&dest, &bytes) {
-                        eprintln!("error: cannot write {}: {e}", dest.display());
-                        return Outcome::Trouble;
+                    if !write(
+                        console,
+                        &entry.output(Path::new(""), format.extension()),
+                        &bytes,
+                    ) {
+                        outcome = Outcome::Trouble;
                     }
-                    println!("wrote   {}", dest.display());
                 }
             }
             Err(BuildError::Draft(diags)) => {
                 for d in &diags.0 {
-                    print(d);
+                    console.diagnostic(d);
                 }
-                println!("FAILED  {}", entry.path.display());
-                outcome = Outcome::Problems;
+                console.line(format_args!("FAILED  {}", entry.path.display()));
+                outcome = outcome.max_with(Outcome::Problems);
             }
             Err(BuildError::Render(d)) => {
-                print(&d);
-                println!("FAILED  {}", entry.path.display());
-                outcome = Outcome::Problems;
+                console.diagnostic(&d);
+                console.line(format_args!("FAILED  {}", entry.path.display()));
+                outcome = outcome.max_with(Outcome::Problems);
             }
         }
     }
@@ -319,7 +411,7 @@ fn build(paths: &[PathBuf], out: &Path, format_names: &[String], render: RenderA
         let changes = gongwen::compare::compare(old, new);
         let ctx = RedlineContext::new(old, new, (&names.0, &names.1), &changes, false);
         for &format in &formats {
-            let dest = b.output(out, "").with_file_name(format!(
+            let relative = b.output(Path::new(""), "").with_file_name(format!(
                 "{}-{}.redline.{}",
                 names.0,
                 names.1,
@@ -327,15 +419,13 @@ fn build(paths: &[PathBuf], out: &Path, format_names: &[String], render: RenderA
             ));
             match renderer.render_redline(format, (old, new), &ctx) {
                 Ok(rendered) => {
-                    if let Err(e) = write::write_atomic(&dest, &rendered.bytes) {
-                        eprintln!("error: cannot write {}: {e}", dest.display());
-                        return Outcome::Trouble;
+                    if !write(console, &relative, &rendered.bytes) {
+                        outcome = Outcome::Trouble;
                     }
-                    println!("wrote   {}", dest.display());
                 }
                 Err(d) => {
-                    print(&d);
-                    outcome = Outcome::Problems;
+                    console.diagnostic(&d);
+                    outcome = outcome.max_with(Outcome::Problems);
                 }
             }
         }
@@ -343,17 +433,28 @@ fn build(paths: &[PathBuf], out: &Path, format_names: &[String], render: RenderA
     outcome
 }
 
-fn diff(args: DiffArgs) -> Outcome {
+impl Outcome {
+    /// The worse of two outcomes.
+    fn max_with(self, other: Outcome) -> Outcome {
+        match (self, other) {
+            (Outcome::Trouble, _) | (_, Outcome::Trouble) => Outcome::Trouble,
+            (Outcome::Problems, _) | (_, Outcome::Problems) => Outcome::Problems,
+            _ => Outcome::Ok,
+        }
+    }
+}
+
+fn diff(console: &mut Console, args: DiffArgs) -> Outcome {
     let diffed = match gongwen::diff_drafts(&args.old, &args.new) {
         Ok(d) => d,
         Err(BuildError::Draft(diags)) => {
             for d in &diags.0 {
-                print(d);
+                console.diagnostic(d);
             }
             return Outcome::Trouble;
         }
         Err(BuildError::Render(d)) => {
-            print(&d);
+            console.diagnostic(&d);
             return Outcome::Trouble;
         }
     };
@@ -396,25 +497,25 @@ fn diff(args: DiffArgs) -> Outcome {
                 _ => Format::Pdf,
             };
             if format == Format::Pdf && args.out.is_none() && std::io::stdout().is_terminal() {
-                eprintln!("error: a PDF is not for the terminal; give --out FILE.pdf");
+                console.err("error: a PDF is not for the terminal; give --out FILE.pdf");
                 return Outcome::Trouble;
             }
             let renderer = match args.render.renderer() {
                 Ok(r) => r,
-                Err(d) => {
-                    print(&d);
+                Err((d, _)) => {
+                    console.diagnostic(&d);
                     return Outcome::Trouble;
                 }
             };
             match renderer.render_redline(format, (&diffed.old, &diffed.new), &ctx) {
                 Ok(r) => {
                     for w in &r.warnings {
-                        print(w);
+                        console.diagnostic(w);
                     }
                     r.bytes
                 }
                 Err(d) => {
-                    print(&d);
+                    console.diagnostic(&d);
                     return Outcome::Trouble;
                 }
             }
@@ -422,17 +523,12 @@ fn diff(args: DiffArgs) -> Outcome {
     };
     match &args.out {
         Some(path) => {
-            if let Err(e) = write::write_atomic(path, &bytes) {
-                eprintln!("error: cannot write {}: {e}", path.display());
+            if let Err(e) = write::write_named(path, &bytes) {
+                console.err(format_args!("error: {e}"));
                 return Outcome::Trouble;
             }
         }
-        None => {
-            use std::io::Write;
-            if std::io::stdout().write_all(&bytes).is_err() {
-                return Outcome::Trouble;
-            }
-        }
+        None => console.bytes(&bytes),
     }
     if diffed.changes.is_empty() {
         Outcome::Ok
@@ -441,7 +537,13 @@ fn diff(args: DiffArgs) -> Outcome {
     }
 }
 
-fn import(input: &Path, out: Option<PathBuf>, style: StyleArg, force: bool) -> Outcome {
+fn import(
+    console: &mut Console,
+    input: &Path,
+    out: Option<PathBuf>,
+    style: StyleArg,
+    force: bool,
+) -> Outcome {
     let out = out.unwrap_or_else(|| {
         let stem = input
             .file_stem()
@@ -449,11 +551,8 @@ fn import(input: &Path, out: Option<PathBuf>, style: StyleArg, force: bool) -> O
             .unwrap_or_default();
         Path::new("drafts").join(stem).join("v1.yaml")
     });
-    if out.exists() && !force {
-        eprintln!(
-            "error: {} already exists; use --force to overwrite it, or --out to write elsewhere",
-            out.display()
-        );
+    if !force && out.symlink_metadata().is_ok() {
+        console.err(format_args!("error: {}", SaveError::Exists(out)));
         return Outcome::Trouble;
     }
     let style = match style {
@@ -464,19 +563,19 @@ fn import(input: &Path, out: Option<PathBuf>, style: StyleArg, force: bool) -> O
     let imported = match gongwen::import::import_file(input, ImportOptions { style }) {
         Ok(i) => i,
         Err(d) => {
-            print(&d);
+            console.diagnostic(&d);
             return Outcome::Trouble;
         }
     };
     for w in &imported.warnings {
-        print(w);
+        console.diagnostic(w);
     }
-    if let Err(e) = save::save_checked(&imported.draft, &out, force) {
-        eprintln!("error: cannot write {}: {e}", out.display());
+    if let Err(e) = save::save_checked(&imported.draft, &out, force, &[input]) {
+        console.err(format_args!("error: {e}"));
         return Outcome::Trouble;
     }
     let s = &imported.summary;
-    println!(
+    console.line(format_args!(
         "imported {} → {}: {} style, {} parts ({} articles), {} warning{}, {} noise line{} dropped{}",
         input.display(),
         out.display(),
@@ -496,6 +595,6 @@ fn import(input: &Path, out: Option<PathBuf>, style: StyleArg, force: bool) -> O
         } else {
             ""
         },
-    );
+    ));
     Outcome::Ok
 }

@@ -65,6 +65,8 @@ pub struct Fonts {
     pub fallback: Vec<String>,
     /// Where `fonts:` was written, for messages.
     pub origin: Origin,
+    /// Where each face was named: `body`, `kai` … and `fallback.0`, `fallback.1` …
+    pub places: std::collections::BTreeMap<String, Origin>,
 }
 
 /// A calendar date, written 2021年9月1日 in the output.
@@ -351,6 +353,7 @@ impl Draft {
     /// Clears all source positions (see [`Part::forget_origin`]).
     pub fn forget_origin(&mut self) {
         self.meta.fonts.origin = Origin::default();
+        self.meta.fonts.places.clear();
         for part in &mut self.parts {
             part.forget_origin();
         }

@@ -3,12 +3,14 @@
 //! `draft.yaml` and one file per top-level part. Keys that hold their default
 //! value are left out, so the YAML reads like one written by hand.
 
-use std::path::Path;
+use std::fmt;
+use std::path::{Path, PathBuf};
 
 use serde::Serialize;
 
 use crate::load::schema::default_run_in;
 use crate::model::{Block, Date, Draft, Level, Part, Style};
+use crate::write::{Staging, WriteError};
 
 #[derive(Serialize)]
 struct DraftOut<'a> {
@@ -249,37 +251,148 @@ pub fn to_folder(draft: &Draft) -> Vec<(String, String)> {
     files
 }
 
+/// Why a draft was not saved.
+#[derive(Debug)]
+pub enum SaveError {
+    /// Something is already there and replacing was not asked for.
+    Exists(PathBuf),
+    /// Replacing was asked for, but what is there is not a draft gongwen may replace.
+    NotADraft { path: PathBuf, why: String },
+    /// What would be written does not load back as the same draft.
+    Invalid(String),
+    /// Writing failed.
+    Write(WriteError),
+}
+
+impl fmt::Display for SaveError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            SaveError::Exists(path) => write!(
+                f,
+                "{} already exists; use --force to replace that draft, or --out to write elsewhere",
+                path.display()
+            ),
+            SaveError::NotADraft { path, why } => write!(
+                f,
+                "will not replace {}: {why}. --force replaces one draft (a .yaml file, or a folder \
+                 holding draft.yaml and its part files), never another folder; give --out a new \
+                 name or the draft to replace",
+                path.display()
+            ),
+            SaveError::Invalid(why) => f.write_str(why),
+            SaveError::Write(e) => e.fmt(f),
+        }
+    }
+}
+
+impl std::error::Error for SaveError {}
+
+impl From<WriteError> for SaveError {
+    fn from(e: WriteError) -> Self {
+        SaveError::Write(e)
+    }
+}
+
 /// Writes a draft as a file (a path ending in `.yaml`/`.yml`) or a folder, after
 /// checking that what is written loads back as the same draft. A folder is
-/// assembled beside its destination and renamed into place; with `replace`, an
-/// existing folder there is replaced.
-pub fn save_checked(draft: &Draft, path: &Path, replace: bool) -> std::io::Result<()> {
-    let invalid = |what: String| std::io::Error::new(std::io::ErrorKind::InvalidData, what);
+/// assembled beside its destination and renamed into place. With `replace`,
+/// an existing draft there is replaced — only a draft: a `.yaml` file, or a
+/// folder holding `draft.yaml` and nothing but YAML files, which is not the
+/// working folder and does not hold any of `keep` (the file being imported).
+pub fn save_checked(
+    draft: &Draft,
+    path: &Path,
+    replace: bool,
+    keep: &[&Path],
+) -> Result<(), SaveError> {
+    let exists = path.symlink_metadata().is_ok();
+    if exists && !replace {
+        return Err(SaveError::Exists(path.to_path_buf()));
+    }
     let is_file = matches!(
         path.extension().and_then(|e| e.to_str()),
         Some("yaml" | "yml")
     );
     if is_file {
         let text = to_string(draft);
-        same_draft(draft, crate::load::load_draft_bytes(path, text.as_bytes())).map_err(invalid)?;
-        return crate::write::write_atomic(path, text.as_bytes());
+        same_draft(draft, crate::load::load_draft_bytes(path, text.as_bytes()))
+            .map_err(SaveError::Invalid)?;
+        return Ok(crate::write::write_named(path, text.as_bytes())?);
+    }
+    if exists {
+        replaceable_draft_folder(path, keep).map_err(|why| SaveError::NotADraft {
+            path: path.to_path_buf(),
+            why,
+        })?;
     }
     let parent = match path.parent() {
         Some(p) if !p.as_os_str().is_empty() => p,
         _ => Path::new("."),
     };
-    std::fs::create_dir_all(parent)?;
-    let staging = tempfile::Builder::new()
-        .prefix(".gongwen-")
-        .tempdir_in(parent)?;
+    let io = |e: std::io::Error| {
+        SaveError::Write(WriteError {
+            path: path.to_path_buf(),
+            problem: crate::write::Problem::Io(e),
+        })
+    };
+    let staging = Staging::new_in(parent).map_err(io)?;
     for (name, text) in to_folder(draft) {
-        std::fs::write(staging.path().join(name), text)?;
+        std::fs::write(staging.path().join(name), text).map_err(io)?;
     }
-    same_draft(draft, crate::load::load_draft(staging.path())).map_err(invalid)?;
-    if replace && path.is_dir() {
-        std::fs::remove_dir_all(path)?;
+    let loaded = crate::load::load_draft(staging.path());
+    same_draft(draft, loaded).map_err(SaveError::Invalid)?;
+    staging.finish(path).map_err(io)
+}
+
+/// Whether `dir` is a draft folder that `--force` may replace; if not, why.
+fn replaceable_draft_folder(dir: &Path, keep: &[&Path]) -> Result<(), String> {
+    let meta = dir.symlink_metadata().map_err(|e| e.to_string())?;
+    if meta.file_type().is_symlink() {
+        return Err("it is a symbolic link".into());
     }
-    std::fs::rename(staging.keep(), path)?;
+    if !meta.is_dir() {
+        return Err("it is not a folder".into());
+    }
+    let real = std::fs::canonicalize(dir).map_err(|e| e.to_string())?;
+    if let Ok(cwd) = std::env::current_dir().and_then(std::fs::canonicalize)
+        && cwd.starts_with(&real)
+    {
+        return Err("it is the folder you are working in, or holds it".into());
+    }
+    for k in keep {
+        if let Ok(k) = std::fs::canonicalize(k)
+            && k.starts_with(&real)
+        {
+            return Err(format!("it holds {}", k.display()));
+        }
+    }
+    if !dir.join(crate::load::DRAFT_FILE).is_file() {
+        return Err(format!(
+            "it has no {}, so it is not a draft",
+            crate::load::DRAFT_FILE
+        ));
+    }
+    let mut foreign = Vec::new();
+    for entry in std::fs::read_dir(dir).map_err(|e| e.to_string())? {
+        let entry = entry.map_err(|e| e.to_string())?;
+        let name = entry.file_name().to_string_lossy().into_owned();
+        let yaml = name.ends_with(".yaml") || name.ends_with(".yml");
+        let leftover = name.starts_with(crate::write::TEMP_PREFIX);
+        let file = entry.file_type().is_ok_and(|t| t.is_file());
+        if !(file && (yaml || leftover)) {
+            foreign.push(if file { name } else { format!("{name}/") });
+        }
+    }
+    if !foreign.is_empty() {
+        foreign.sort();
+        let more = foreign.len().saturating_sub(5);
+        foreign.truncate(5);
+        let mut list = foreign.join(", ");
+        if more > 0 {
+            list.push_str(&format!(" and {more} more"));
+        }
+        return Err(format!("it holds what is not part of a draft ({list})"));
+    }
     Ok(())
 }
 

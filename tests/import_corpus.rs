@@ -155,7 +155,7 @@ fn round_trip(name: &str) -> (Imported, Report) {
     // The draft goes through YAML and back unchanged, and `check` accepts it.
     let dir = tempfile::tempdir().unwrap();
     let yaml = dir.path().join("draft.yaml");
-    gongwen::save::save_checked(&imported.draft, &yaml, false)
+    gongwen::save::save_checked(&imported.draft, &yaml, false, &[])
         .unwrap_or_else(|e| panic!("{name}: {e}"));
     gongwen::load::load_draft(&yaml).unwrap_or_else(|e| panic!("{name}: {e}"));
     let s = &imported.summary;

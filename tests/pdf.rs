@@ -334,7 +334,7 @@ fn full_lines_of_a_full_width_text_hold_28_characters() {
     let imported = gongwen::import::import_file(&corpus, Default::default()).unwrap();
     let dir = tempfile::tempdir().unwrap();
     let draft = dir.path().join("law.yaml");
-    gongwen::save::save_checked(&imported.draft, &draft, false).unwrap();
+    gongwen::save::save_checked(&imported.draft, &draft, false, &[]).unwrap();
     let (_pdf_dir, pdf) = write_pdf(&build(&draft, Format::Pdf));
     let layout = layout(&pdf);
     let lines = body(&layout);

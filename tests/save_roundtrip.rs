@@ -28,7 +28,7 @@ proptest! {
     fn a_saved_folder_loads_as_the_same_draft(draft in draft()) {
         let dir = tempfile::tempdir().unwrap();
         let folder = dir.path().join("v1");
-        gongwen::save::save_checked(&draft, &folder, false).map_err(|e| TestCaseError::fail(e.to_string()))?;
+        gongwen::save::save_checked(&draft, &folder, false, &[]).map_err(|e| TestCaseError::fail(e.to_string()))?;
         let mut loaded = gongwen::load::load_draft(&folder).map_err(|e| TestCaseError::fail(e.to_string()))?;
         loaded.forget_origin();
         prop_assert_eq!(loaded, draft);

@@ -21,32 +21,66 @@ use schema::{Checker, Includer, SourceFile};
 /// The main file of a draft kept as a folder.
 pub const DRAFT_FILE: &str = "draft.yaml";
 
+/// The largest draft file (or part file) read, in bytes. A draft of 20,000
+/// parts is about 4 MB; the Civil Code about 0.4 MB.
+pub const MAX_FILE_BYTES: u64 = 32 * 1024 * 1024;
+
 /// Loads and checks one draft: a `.yaml` file, or a folder holding `draft.yaml`.
+/// Part files it includes are read only from inside the folder the draft
+/// file is in.
 pub fn load_draft(path: &Path) -> Result<Draft, Diagnostics> {
     let main = if path.is_dir() {
         path.join(DRAFT_FILE)
     } else {
         path.to_path_buf()
     };
-    let bytes = std::fs::read(&main).map_err(|e| {
-        Diagnostic::error(&main, 0, 0, format!("cannot read the draft: {e}")).help(
-            if path.is_dir() {
-                format!(
-                    "a draft folder must hold a `{DRAFT_FILE}` with the title and the list of parts"
-                )
-            } else {
-                "check the path".to_string()
-            },
-        )
-    })?;
+    let help = if path.is_dir() {
+        format!("a draft folder must hold a `{DRAFT_FILE}` with the title and the list of parts")
+    } else {
+        "check the path".to_string()
+    };
+    let bytes = read_regular(&main)
+        .map_err(|message| Diagnostic::error(&main, 0, 0, message).help(help))?;
     load_draft_bytes(&main, &bytes)
 }
 
-/// Checks a draft given as bytes, as if read from `path` (includes resolve next to it).
+/// Reads a file that must be a regular file of at most [`MAX_FILE_BYTES`];
+/// the error says what is wrong in the author's terms.
+pub(crate) fn read_regular(path: &Path) -> Result<Vec<u8>, String> {
+    let meta = std::fs::metadata(path).map_err(|e| match e.kind() {
+        std::io::ErrorKind::NotFound => "no such file".to_string(),
+        _ => format!("cannot read it: {e}"),
+    })?;
+    if meta.is_dir() {
+        return Err("this is a folder, not a file".into());
+    }
+    if !meta.is_file() {
+        return Err("this is not a regular file (it is a FIFO, a device or a socket)".into());
+    }
+    if meta.len() > MAX_FILE_BYTES {
+        return Err(format!(
+            "the file is {} MB, more than the {} MB a draft file may have; split the draft \
+             into part files (a folder with draft.yaml and `include:`)",
+            meta.len() / (1024 * 1024),
+            MAX_FILE_BYTES / (1024 * 1024)
+        ));
+    }
+    std::fs::read(path).map_err(|e| format!("cannot read it: {e}"))
+}
+
+/// Checks a draft given as bytes, as if read from `path` (includes resolve
+/// next to it, and only inside its folder).
 pub fn load_draft_bytes(path: &Path, bytes: &[u8]) -> Result<Draft, Diagnostics> {
     let (file, root) = parse_file(path, bytes).map_err(Diagnostics)?;
     let mut checker = Checker::new();
+    let folder = path.parent().unwrap_or(Path::new("."));
+    let folder = if folder.as_os_str().is_empty() {
+        Path::new(".")
+    } else {
+        folder
+    };
     let mut includer = FileIncluder {
+        folder: std::fs::canonicalize(folder).ok(),
         stack: vec![path.to_path_buf()],
     };
     let draft = checker.draft(&file, &root, &mut includer);
@@ -80,9 +114,22 @@ fn parse_file(path: &Path, bytes: &[u8]) -> Result<(SourceFile, Node), Vec<Diagn
     }
 }
 
-/// UTF-8 text without a byte-order mark, or an error naming where the bad byte is.
+/// UTF-8 text without a byte-order mark, or an error naming the encoding
+/// the file seems to be in, or where the bad byte is.
 fn decode<'b>(path: &Path, bytes: &'b [u8]) -> Result<&'b str, Vec<Diagnostic>> {
     let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
+    let utf16 = bytes.starts_with(b"\xFF\xFE")
+        || bytes.starts_with(b"\xFE\xFF")
+        // UTF-16 without a mark: a NUL byte beside every ASCII character.
+        || (bytes.len() >= 4 && bytes.iter().filter(|b| **b == 0).count() * 4 >= bytes.len());
+    if utf16 {
+        return Err(vec![
+            Diagnostic::error(path, 0, 0, "the file is UTF-16 text, not UTF-8").help(
+                "save it as UTF-8: in Notepad, Save As → Encoding: UTF-8; or convert it with \
+                       `iconv -f UTF-16 -t UTF-8 old.yaml > new.yaml`",
+            ),
+        ]);
+    }
     match std::str::from_utf8(bytes) {
         Ok(text) => Ok(text),
         Err(e) => {
@@ -92,18 +139,20 @@ fn decode<'b>(path: &Path, bytes: &'b [u8]) -> Result<&'b str, Vec<Diagnostic>> 
             // The valid prefix is UTF-8, so this cannot fail.
             let column =
                 std::str::from_utf8(&good[line_start..]).map_or(0, |s| s.chars().count()) + 1;
+            let (_, gbk_errors) = encoding_rs::GB18030.decode_without_bom_handling(bytes);
             let byte = bytes[e.valid_up_to()];
-            Err(vec![
-                Diagnostic::error(
-                    path,
-                    line as u32,
-                    column as u32,
-                    format!("the file is not UTF-8 text (byte 0x{byte:02X} cannot start a UTF-8 character)"),
+            let message = if gbk_errors {
+                format!("the file is not UTF-8 text (byte 0x{byte:02X} cannot be read as UTF-8)")
+            } else {
+                format!(
+                    "the file is not UTF-8 text: it reads as GBK/GB18030, what older Chinese \
+                     Windows saves (byte 0x{byte:02X} is where UTF-8 fails)"
                 )
-                .help(
-                    "save the file as UTF-8; a file from an older Chinese Windows is often GBK/GB18030: \
-                     convert it with `iconv -f GB18030 -t UTF-8 old.yaml > new.yaml` or your editor's \
-                     \"save with encoding\"",
+            };
+            Err(vec![
+                Diagnostic::error(path, line as u32, column as u32, message).help(
+                    "save the file as UTF-8 (your editor's \"save with encoding\"), or convert it \
+                     with `iconv -f GB18030 -t UTF-8 old.yaml > new.yaml`",
                 ),
             ])
         }
@@ -134,27 +183,78 @@ fn tab_indentation(file: &SourceFile) -> Vec<Diagnostic> {
     found
 }
 
-/// A YAML syntax error in our own words where we can, with its place.
+/// A YAML error in our own words, with its place and the fix.
 fn yaml_error(file: &SourceFile, error: &serde_saphyr::Error) -> Diagnostic {
+    use serde_saphyr::Error as E;
+    use serde_saphyr::budget::BudgetBreach as B;
     let (line, column) = error
         .location()
         .map_or((0, 0), |l| (l.line() as u32, l.column() as u32));
-    let raw = error.to_string();
-    // The library appends " at line X, column Y"; we print the place ourselves.
-    let message = match raw.find(" at line ") {
-        Some(i) => raw[..i].to_string(),
-        None => raw,
+    let split = "split the draft into part files (a folder holding draft.yaml, whose `parts:` \
+                 list `include:`s one file per part); the limits are in the README";
+    let (message, help) = match error.without_snippet() {
+        E::DuplicateMappingKey { key, .. } => (
+            match key {
+                Some(k) => format!("the key `{k}` appears a second time in this mapping"),
+                None => "a key appears a second time in this mapping".to_string(),
+            },
+            "keep one of them: each key is written once (join the two values if both are wanted)"
+                .to_string(),
+        ),
+        E::MultipleDocuments { .. } => (
+            "a line `---` here starts a second YAML document in the file".to_string(),
+            "a draft is one document: remove the `---` line, or put the second draft in a file \
+             of its own"
+                .to_string(),
+        ),
+        E::Budget { breach, .. } => (
+            match breach {
+                B::Nodes { .. } | B::Events { .. } => format!(
+                    "the file is too large: it holds more than {} values",
+                    node::MAX_NODES
+                ),
+                B::Depth { .. } => format!(
+                    "the file is nested too deeply (more than {} levels of lists and mappings)",
+                    node::MAX_DEPTH
+                ),
+                B::ScalarBytes { .. } => "the file holds too much text in its values".to_string(),
+                B::Documents { .. } => "the file holds more than one YAML document".to_string(),
+                _ => "the file uses too many aliases (`*name`) and anchors (`&name`)".to_string(),
+            },
+            split.to_string(),
+        ),
+        E::Eof { .. } => (
+            "the file ends in the middle of a value".to_string(),
+            "close the quote or bracket that is still open".to_string(),
+        ),
+        other => {
+            let raw = other.to_string();
+            // The library appends " at line X, column Y"; we print the place ourselves.
+            let message = match raw.find(" at line ") {
+                Some(i) => raw[..i].to_string(),
+                None => raw,
+            };
+            (
+                format!("YAML syntax error: {message}"),
+                "check the indentation (spaces, the same amount for entries of one list), that \
+                 every key ends with `: `, and that text containing `: ` or starting with a quote \
+                 or `[` is quoted"
+                    .to_string(),
+            )
+        }
     };
-    Diagnostic::error(&file.path, line, column, format!("YAML syntax error: {message}"))
-        .help(
-            "check the indentation (spaces, the same amount for entries of one list), that every key \
-             ends with `: `, and that text containing `: ` or starting with a quote or `[` is quoted",
-        )
+    Diagnostic::error(&file.path, line, column, message)
+        .help(help)
         .with_source(&file.text)
 }
 
-/// Resolves `include:` entries against the file system, refusing cycles.
+/// Resolves `include:` entries against the file system: only regular YAML
+/// files inside the draft's own folder (links followed only when they stay
+/// inside it), refusing cycles.
 struct FileIncluder {
+    /// The draft file's folder, resolved; `None` when it cannot be resolved
+    /// (then nothing can be included).
+    folder: Option<PathBuf>,
     stack: Vec<PathBuf>,
 }
 
@@ -165,33 +265,66 @@ impl Includer for FileIncluder {
         target: &str,
         pos: Pos,
     ) -> Result<(SourceFile, Node), Vec<Diagnostic>> {
-        let path = schema::include_path(&from.path, target);
-        let err = |message: String, help: &str| {
+        let err = |message: String, help: String| {
             vec![
                 Diagnostic::error(&from.path, pos.line, pos.column, message)
                     .help(help)
                     .with_source(&from.text),
             ]
         };
+        let within = "a draft includes only part files inside its own folder, named relative to \
+                      it (01-part.yaml, parts/02.yaml)";
+        let target_path = Path::new(target);
+        if target_path.is_absolute() || target.starts_with(['/', '\\']) {
+            return Err(err(
+                format!("`{target}` is an absolute path"),
+                within.to_string(),
+            ));
+        }
+        if !matches!(
+            target_path.extension().and_then(|e| e.to_str()),
+            Some("yaml" | "yml")
+        ) {
+            return Err(err(
+                format!("`{target}` is not a YAML part file"),
+                "include names a part file ending in .yaml".to_string(),
+            ));
+        }
+        let path = schema::include_path(&from.path, target);
+        let Some(folder) = &self.folder else {
+            return Err(err(
+                format!("cannot resolve the draft's folder to include `{target}`"),
+                within.to_string(),
+            ));
+        };
+        match std::fs::canonicalize(&path) {
+            Ok(real) if !real.starts_with(folder) => {
+                return Err(err(
+                    format!("`{target}` is outside the draft's folder"),
+                    within.to_string(),
+                ));
+            }
+            Ok(_) => {}
+            Err(_) => {
+                return Err(err(
+                    format!("the included file `{target}` does not exist"),
+                    format!(
+                        "create {} or correct the name (it is relative to this file's folder)",
+                        path.display()
+                    ),
+                ));
+            }
+        }
         if self.stack.contains(&path) {
             return Err(err(
                 format!("`{target}` includes itself"),
-                "a part file cannot include the draft that includes it",
+                "a part file cannot include the draft that includes it".to_string(),
             ));
         }
-        if !path.is_file() {
-            return Err(err(
-                format!("the included file `{target}` does not exist"),
-                &format!(
-                    "create {} or correct the name (it is relative to this file's folder)",
-                    path.display()
-                ),
-            ));
-        }
-        let bytes = std::fs::read(&path).map_err(|e| {
+        let bytes = read_regular(&path).map_err(|why| {
             err(
-                format!("cannot read `{target}`: {e}"),
-                "check the file's permissions",
+                format!("cannot include `{target}`: {why}"),
+                within.to_string(),
             )
         })?;
         self.stack.push(path.clone());

@@ -8,6 +8,14 @@ use std::fmt;
 use serde::de::{self, Deserialize, Deserializer, MapAccess, SeqAccess, Visitor};
 use serde_saphyr::Spanned;
 
+/// The most YAML values (scalars, lists, mappings) one file may hold. The
+/// Civil Code, 1,260 articles, is about 6,000; a draft of 20,000 parts with
+/// items about 100,000.
+pub const MAX_NODES: usize = 2_000_000;
+/// The deepest nesting of lists and mappings one file may hold (a draft needs
+/// about three per level of parts, and has at most seven levels).
+pub const MAX_DEPTH: usize = 64;
+
 /// A position in a source file: 1-based line and column (columns count characters).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub struct Pos {
@@ -49,12 +57,20 @@ impl Value {
 }
 
 impl Node {
-    /// Parses YAML text into a node tree.
+    /// Parses YAML text into a node tree, within [`MAX_NODES`] values and
+    /// [`MAX_DEPTH`] levels of nesting (and the library's limits on aliases).
     pub fn parse(text: &str) -> Result<Node, serde_saphyr::Error> {
-        // The default budget already bounds depth, nodes and alias expansion;
-        // snippets are ours to draw, so ask for the bare message.
         let options = serde_saphyr::options! {
+            budget: serde_saphyr::budget! {
+                max_nodes: MAX_NODES,
+                max_events: MAX_NODES * 3,
+                max_depth: MAX_DEPTH,
+            },
+            // Snippets are ours to draw, so ask for the bare message.
             with_snippet: false,
+            // `1e999999` is then a number like any other, refused where text
+            // is expected with advice to quote it, not a policy error.
+            non_finite_float_policy: serde_saphyr::NonFiniteFloatPolicy::PassThrough,
         };
         serde_saphyr::from_str_with_options::<Node>(text, options)
     }

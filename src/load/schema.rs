@@ -263,6 +263,11 @@ impl Checker {
             return;
         };
         let keys = self.keys(file, entries, FONT_KEYS, "fonts mapping");
+        let origin = |n: &Node| Origin {
+            file: file.path.clone(),
+            line: n.pos.line,
+            column: n.pos.column,
+        };
         for (key, slot) in [
             ("body", &mut fonts.body),
             ("kai", &mut fonts.kai),
@@ -272,10 +277,18 @@ impl Checker {
         ] {
             if let Some(n) = keys.get(key) {
                 *slot = self.text(file, n, key);
+                fonts.places.insert(key.to_string(), origin(n));
             }
         }
         if let Some(n) = keys.get("fallback") {
             fonts.fallback = self.text_list(file, n, "fallback");
+            let items: Vec<&Node> = match &n.value {
+                Value::Seq(items) => items.iter().collect(),
+                _ => vec![n],
+            };
+            for (i, item) in items.into_iter().enumerate() {
+                fonts.places.insert(format!("fallback.{i}"), origin(item));
+            }
         }
     }
 
@@ -348,19 +361,26 @@ impl Checker {
     /// Non-empty text.
     fn text(&mut self, file: &SourceFile, node: &Node, key: &str) -> Option<String> {
         let s = self.string(file, node, key, "")?;
-        if let Some(c) = s
-            .chars()
-            .find(|c| c.is_control() && !matches!(c, '\n' | '\t' | '\r'))
-        {
-            self.error(
-                file,
-                node.pos,
-                format!(
-                    "`{key}` contains the invisible control character U+{:04X}",
-                    c as u32
+        if let Some(c) = s.chars().find(|c| crate::chars::is_forbidden(*c)) {
+            let (message, help) = match crate::chars::name(c) {
+                Some(name) => (
+                    format!(
+                        "`{key}` contains the invisible bidirectional control U+{:04X} ({name}), \
+                         which changes the order in which the text around it is shown",
+                        c as u32
+                    ),
+                    "delete it: a reader would see the text in another order than it is written \
+                     (it usually comes from copying out of another program)",
                 ),
-                "delete it (it usually comes from copying out of another program)",
-            );
+                None => (
+                    format!(
+                        "`{key}` contains the invisible control character U+{:04X}",
+                        c as u32
+                    ),
+                    "delete it (it usually comes from copying out of another program)",
+                ),
+            };
+            self.error(file, node.pos, message, help);
             return None;
         }
         if s.trim().is_empty() {

@@ -102,7 +102,8 @@ pub enum FontError {
     Bundled(String),
     /// A family named in the draft exists nowhere.
     UnknownFamily {
-        role: &'static str,
+        /// `body`, `kai` … or `fallback.N` (the Nth fallback face).
+        role: String,
         family: String,
         known: Vec<String>,
     },
@@ -122,7 +123,7 @@ impl FontSet {
         for font in bundled().map_err(FontError::Bundled)? {
             store.push((font.clone(), font.info().clone()));
         }
-        let requested: Vec<(&'static str, &str)> = [
+        let requested: Vec<(String, &str)> = [
             ("body", choice.body.as_deref()),
             ("kai", choice.kai.as_deref()),
             ("hei", choice.hei.as_deref()),
@@ -130,8 +131,14 @@ impl FontSet {
             ("song", choice.song.as_deref()),
         ]
         .into_iter()
-        .filter_map(|(role, f)| f.map(|f| (role, f)))
-        .chain(choice.fallback.iter().map(|f| ("fallback", f.as_str())))
+        .filter_map(|(role, f)| f.map(|f| (role.to_string(), f)))
+        .chain(
+            choice
+                .fallback
+                .iter()
+                .enumerate()
+                .map(|(i, f)| (format!("fallback.{i}"), f.as_str())),
+        )
         .collect();
         let missing = |store: &FontStore| -> Vec<String> {
             requested
@@ -169,7 +176,7 @@ impl FontSet {
                 .map(|(name, _)| name.to_string())
                 .collect();
             return Err(FontError::UnknownFamily {
-                role,
+                role: role.clone(),
                 family: family.to_string(),
                 known,
             });

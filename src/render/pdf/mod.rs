@@ -42,22 +42,48 @@ pub struct TemplateText<'a> {
     pub text: &'a str,
 }
 
-/// Lays out and exports `data` (a render context) with a typst template; the
-/// fonts are those of the first document, and the text of every document is
-/// checked for glyphs. Returns the PDF and any warnings.
-pub fn render_pdf<T: Serialize>(
+impl PdfSettings {
+    /// Checks what the command line gave: every font folder must exist.
+    pub fn check(&self) -> Result<(), Diagnostic> {
+        for dir in &self.font_dirs {
+            if !dir.is_dir() {
+                return Err(Diagnostic::error(
+                    dir,
+                    0,
+                    0,
+                    if dir.exists() {
+                        "--font-dir names a file, not a folder"
+                    } else {
+                        "--font-dir names a folder that does not exist"
+                    },
+                )
+                .help("give the folder that holds the font files (.otf, .ttf, .ttc)"));
+            }
+        }
+        Ok(())
+    }
+}
+
+/// The faces the draft asks for, found, and every character of the documents
+/// checked against them: what `build` needs before typst runs, and what
+/// `check` runs so that a draft it passes also builds. Returns the faces and
+/// the warnings (missing glyphs, when allowed).
+pub fn prepare_fonts(
     docs: &[&Document],
-    data: &T,
-    template: TemplateText,
     settings: &PdfSettings,
-) -> Result<(Vec<u8>, Vec<Diagnostic>), Diagnostic> {
+) -> Result<(FontSet, Vec<Diagnostic>), Diagnostic> {
     let doc = docs[0];
     let fonts_place = &doc.meta.fonts.origin;
     let fonts = FontSet::new(&doc.meta.fonts, &settings.font_dirs).map_err(|e| match e {
         FontError::Bundled(message) => Diagnostic::error(Path::new("fonts/fandol"), 0, 0, message)
             .help("the repository's fonts/ folder holds the Fandol faces; keep it beside the binary's project"),
         FontError::UnknownFamily { role, family, known } => {
-            Diagnostic::error(&fonts_place.file, fonts_place.line, fonts_place.column, format!("unknown font family `{family}` (fonts.{role})"))
+            let place = doc.meta.fonts.places.get(&role).unwrap_or(fonts_place);
+            let role = match role.split_once('.') {
+                Some((list, i)) => format!("{list}, entry {}", i.parse::<usize>().unwrap_or(0) + 1),
+                None => role,
+            };
+            Diagnostic::error(&place.file, place.line, place.column, format!("unknown font family `{family}` (fonts.{role})"))
                 .help(format!(
                     "install the face, or pass the folder holding it with --font-dir; the families available are: {}",
                     known.join(", ")
@@ -88,6 +114,20 @@ pub fn render_pdf<T: Serialize>(
             return Err(d);
         }
     }
+    Ok((fonts, warnings))
+}
+
+/// Lays out and exports `data` (a render context) with a typst template; the
+/// fonts are those of the first document, and the text of every document is
+/// checked for glyphs. Returns the PDF and any warnings.
+pub fn render_pdf<T: Serialize>(
+    docs: &[&Document],
+    data: &T,
+    template: TemplateText,
+    settings: &PdfSettings,
+) -> Result<(Vec<u8>, Vec<Diagnostic>), Diagnostic> {
+    let doc = docs[0];
+    let (fonts, mut warnings) = prepare_fonts(docs, settings)?;
     let data = serde_json::to_vec(data).map_err(|e| {
         Diagnostic::error(
             template.path,

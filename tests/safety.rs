@@ -1,0 +1,627 @@
+//! gongwen as a careless or hostile user meets it: one test per finding of the
+//! safety review (issue "Never lose a user's files, never read outside the
+//! project, never panic, never hang"), each named for its finding.
+
+use std::path::Path;
+use std::process::Stdio;
+use std::time::Duration;
+
+use assert_cmd::Command;
+
+fn gongwen() -> Command {
+    let mut cmd = Command::cargo_bin("gongwen").unwrap();
+    cmd.env_remove("SOURCE_DATE_EPOCH").env_remove("NO_COLOR");
+    cmd.timeout(Duration::from_secs(120));
+    cmd
+}
+
+fn bin() -> std::process::Command {
+    std::process::Command::new(assert_cmd::cargo::cargo_bin("gongwen"))
+}
+
+fn stderr(out: &std::process::Output) -> String {
+    String::from_utf8_lossy(&out.stderr).into_owned()
+}
+
+fn listing(dir: &Path) -> Vec<String> {
+    let mut names: Vec<String> = std::fs::read_dir(dir)
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .collect();
+    names.sort();
+    names
+}
+
+/// A project with two documents, the second of two drafts.
+fn project() -> tempfile::TempDir {
+    let dir = tempfile::tempdir().unwrap();
+    let a = dir.path().join("drafts/a");
+    let b = dir.path().join("drafts/b");
+    std::fs::create_dir_all(&a).unwrap();
+    std::fs::create_dir_all(&b).unwrap();
+    std::fs::write(a.join("v1.yaml"), "title: 甲\nparts:\n  - 第一段。\n").unwrap();
+    std::fs::write(b.join("v1.yaml"), "title: 乙\nparts:\n  - 第一段。\n").unwrap();
+    std::fs::write(b.join("v2.yaml"), "title: 乙\nparts:\n  - 第一段，改。\n").unwrap();
+    std::fs::write(dir.path().join("notes.txt"), "一、总体要求\n正文。\n").unwrap();
+    dir
+}
+
+// 1. Data loss.
+
+#[test]
+fn finding_01_import_force_into_the_working_folder_deletes_nothing() {
+    let dir = project();
+    let before = listing(dir.path());
+    let out = gongwen()
+        .current_dir(dir.path())
+        .args(["import", "notes.txt", "--out", ".", "--force"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2), "{}", stderr(&out));
+    assert!(
+        stderr(&out).contains("will not replace"),
+        "{}",
+        stderr(&out)
+    );
+    assert_eq!(listing(dir.path()), before);
+    assert!(dir.path().join("notes.txt").is_file());
+}
+
+#[test]
+fn finding_01_import_force_onto_drafts_keeps_every_other_document() {
+    let dir = project();
+    let out = gongwen()
+        .current_dir(dir.path())
+        .args(["import", "notes.txt", "--out", "drafts", "--force"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2), "{}", stderr(&out));
+    assert!(stderr(&out).contains("no draft.yaml"), "{}", stderr(&out));
+    assert_eq!(listing(&dir.path().join("drafts")), ["a", "b"]);
+    assert_eq!(
+        listing(&dir.path().join("drafts/b")),
+        ["v1.yaml", "v2.yaml"]
+    );
+}
+
+#[test]
+fn finding_01_import_force_replaces_the_one_draft_named() {
+    let dir = project();
+    let target = dir.path().join("drafts/c/v1");
+    std::fs::create_dir_all(&target).unwrap();
+    std::fs::write(target.join("draft.yaml"), "title: 旧\n").unwrap();
+    std::fs::write(target.join("01-old.yaml"), "heading: 旧\n").unwrap();
+    gongwen()
+        .current_dir(dir.path())
+        .args(["import", "notes.txt", "--out", "drafts/c/v1", "--force"])
+        .assert()
+        .code(0);
+    assert_eq!(listing(&target), ["01.yaml", "draft.yaml"]);
+    // A folder that holds anything else is not a draft to replace.
+    std::fs::write(target.join("minutes.docx"), "x").unwrap();
+    let out = gongwen()
+        .current_dir(dir.path())
+        .args(["import", "notes.txt", "--out", "drafts/c/v1", "--force"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    assert!(stderr(&out).contains("minutes.docx"), "{}", stderr(&out));
+    assert!(target.join("minutes.docx").is_file());
+    assert_eq!(listing(&dir.path().join("drafts/c")), ["v1"]);
+}
+
+// 2. Reading any file.
+
+fn check_draft(dir: &Path, yaml: &str) -> std::process::Output {
+    let draft = dir.join("drafts/doc/v1");
+    std::fs::create_dir_all(&draft).unwrap();
+    std::fs::write(draft.join("draft.yaml"), yaml).unwrap();
+    gongwen().arg("check").arg(&draft).output().unwrap()
+}
+
+#[test]
+fn finding_02_an_include_outside_the_draft_folder_is_refused() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("secret.yaml"), "heading: 机密\n").unwrap();
+    for (target, expected) in [
+        ("../../../secret.yaml", "is outside the draft's folder"),
+        ("/etc/passwd", "is an absolute path"),
+        ("/proc/self/environ", "is an absolute path"),
+        (
+            "../../../../../../../../etc/passwd",
+            "is not a YAML part file",
+        ),
+    ] {
+        let out = check_draft(
+            dir.path(),
+            &format!("title: 标题\nparts:\n  - include: {target}\n"),
+        );
+        assert_eq!(out.status.code(), Some(1), "{target}");
+        let err = stderr(&out);
+        assert!(err.contains(expected), "{target}: {err}");
+        assert!(!err.contains("机密") && !err.contains("root:"), "{err}");
+    }
+}
+
+#[test]
+fn finding_02_include_prints_no_file_contents_in_its_messages() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = gongwen()
+        .env("GONGWEN_SECRET_FOR_TEST", "s3cr3t-value")
+        .arg("check")
+        .arg({
+            let draft = dir.path().join("v1");
+            std::fs::create_dir_all(&draft).unwrap();
+            std::fs::write(
+                draft.join("draft.yaml"),
+                "title: 标题\nparts:\n  - include: /proc/self/environ\n",
+            )
+            .unwrap();
+            draft
+        })
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    assert!(!stderr(&out).contains("s3cr3t-value"), "{}", stderr(&out));
+}
+
+#[cfg(unix)]
+#[test]
+fn finding_02_a_link_may_not_lead_an_include_outside() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("secret.yaml"), "heading: 机密\n").unwrap();
+    let draft = dir.path().join("drafts/doc/v1");
+    std::fs::create_dir_all(&draft).unwrap();
+    std::os::unix::fs::symlink(dir.path().join("secret.yaml"), draft.join("01.yaml")).unwrap();
+    let out = check_draft(dir.path(), "title: 标题\nparts:\n  - include: 01.yaml\n");
+    assert_eq!(out.status.code(), Some(1));
+    assert!(
+        stderr(&out).contains("outside the draft's folder"),
+        "{}",
+        stderr(&out)
+    );
+    // A link that stays inside is followed.
+    std::fs::write(draft.join("real.yaml"), "heading: 总体要求\ntext: 正文。\n").unwrap();
+    std::fs::remove_file(draft.join("01.yaml")).unwrap();
+    std::os::unix::fs::symlink("real.yaml", draft.join("01.yaml")).unwrap();
+    let out = check_draft(dir.path(), "title: 标题\nparts:\n  - include: 01.yaml\n");
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+}
+
+// 3. Panics on closed or full output.
+
+fn build_into_closed_pipe(args: &[&str], dir: &Path) -> std::process::Output {
+    let (reader, writer) = std::io::pipe().unwrap();
+    drop(reader);
+    bin()
+        .args(args)
+        .current_dir(dir)
+        .stdout(writer)
+        .stderr(Stdio::piped())
+        .output()
+        .unwrap()
+}
+
+#[test]
+fn finding_03_a_closed_pipe_ends_printing_quietly_and_the_build_goes_on() {
+    let dir = project();
+    let out = build_into_closed_pipe(&["build", "--format", "md,html"], dir.path());
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    assert!(!stderr(&out).contains("panicked"), "{}", stderr(&out));
+    assert!(stderr(&out).is_empty(), "{}", stderr(&out));
+    for f in ["a/v1.md", "b/v1.html", "b/v2.md", "b/v1-v2.redline.html"] {
+        assert!(dir.path().join("output").join(f).is_file(), "{f}");
+    }
+    let out = build_into_closed_pipe(&["check"], dir.path());
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let out = build_into_closed_pipe(&["import", "notes.txt"], dir.path());
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    assert!(dir.path().join("drafts/notes/v1.yaml").is_file());
+    // diff keeps its own exit code (1: the drafts differ) and says nothing.
+    let out = build_into_closed_pipe(
+        &["diff", "drafts/b/v1.yaml", "drafts/b/v2.yaml"],
+        dir.path(),
+    );
+    assert_eq!(out.status.code(), Some(1), "{}", stderr(&out));
+    assert!(stderr(&out).is_empty(), "{}", stderr(&out));
+}
+
+#[cfg(target_os = "linux")]
+#[test]
+fn finding_03_a_full_disk_on_standard_output_is_an_error_with_a_message() {
+    let dir = project();
+    let full = std::fs::OpenOptions::new()
+        .write(true)
+        .open("/dev/full")
+        .unwrap();
+    let out = bin()
+        .args(["build", "--format", "md"])
+        .current_dir(dir.path())
+        .stdout(full)
+        .stderr(Stdio::piped())
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    let err = stderr(&out);
+    assert!(!err.contains("panicked"), "{err}");
+    assert!(err.contains("cannot write to standard output"), "{err}");
+    assert!(dir.path().join("output/b/v2.md").is_file());
+}
+
+// 4. Replacing what --out points at.
+
+#[cfg(unix)]
+#[test]
+fn finding_04_out_naming_a_link_writes_its_target() {
+    let dir = project();
+    let target = dir.path().join("report.json");
+    std::fs::write(&target, "old").unwrap();
+    let link = dir.path().join("link.json");
+    std::os::unix::fs::symlink(&target, &link).unwrap();
+    gongwen()
+        .current_dir(dir.path())
+        .args([
+            "diff",
+            "drafts/b/v1.yaml",
+            "drafts/b/v2.yaml",
+            "--format",
+            "json",
+            "--out",
+            "link.json",
+        ])
+        .assert()
+        .code(1);
+    assert!(link.symlink_metadata().unwrap().file_type().is_symlink());
+    assert!(
+        std::fs::read_to_string(&target)
+            .unwrap()
+            .contains("\"summary\"")
+    );
+}
+
+#[cfg(target_os = "linux")]
+#[test]
+fn finding_04_out_naming_a_device_or_fifo_writes_into_it() {
+    use std::os::unix::fs::FileTypeExt;
+    let dir = project();
+    let out = gongwen()
+        .current_dir(dir.path())
+        .args([
+            "diff",
+            "drafts/b/v1.yaml",
+            "drafts/b/v2.yaml",
+            "--out",
+            "/dev/full",
+        ])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    assert!(stderr(&out).contains("No space left"), "{}", stderr(&out));
+    assert!(
+        Path::new("/dev/full")
+            .metadata()
+            .unwrap()
+            .file_type()
+            .is_char_device()
+    );
+    let fifo = dir.path().join("pipe");
+    assert!(
+        std::process::Command::new("mkfifo")
+            .arg(&fifo)
+            .status()
+            .unwrap()
+            .success()
+    );
+    let reader = {
+        let fifo = fifo.clone();
+        std::thread::spawn(move || std::fs::read_to_string(fifo).unwrap())
+    };
+    gongwen()
+        .current_dir(dir.path())
+        .args(["diff", "drafts/b/v1.yaml", "drafts/b/v2.yaml", "--out"])
+        .arg(&fifo)
+        .assert()
+        .code(1);
+    assert!(reader.join().unwrap().contains("第一段"));
+    assert!(fifo.metadata().unwrap().file_type().is_fifo());
+}
+
+#[cfg(unix)]
+#[test]
+fn finding_04_a_link_inside_the_output_folder_is_never_written_through() {
+    let dir = project();
+    let outside = dir.path().join("outside.md");
+    std::fs::write(&outside, "mine").unwrap();
+    std::fs::create_dir_all(dir.path().join("output/a")).unwrap();
+    std::os::unix::fs::symlink(&outside, dir.path().join("output/a/v1.md")).unwrap();
+    std::os::unix::fs::symlink(dir.path(), dir.path().join("output/b")).unwrap();
+    let out = gongwen()
+        .current_dir(dir.path())
+        .args(["build", "--format", "md"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    let err = stderr(&out);
+    assert!(err.contains("it is a symbolic link"), "{err}");
+    assert!(err.contains("leads outside the output folder"), "{err}");
+    assert_eq!(std::fs::read_to_string(&outside).unwrap(), "mine");
+    assert!(!dir.path().join("v1.md").exists());
+}
+
+// 5. Hangs.
+
+#[cfg(unix)]
+#[test]
+fn finding_05_symlink_loops_in_drafts_are_walked_once() {
+    let dir = project();
+    let drafts = dir.path().join("drafts");
+    std::os::unix::fs::symlink(&drafts, drafts.join("a/loop")).unwrap();
+    std::os::unix::fs::symlink(drafts.join("b"), drafts.join("b/again")).unwrap();
+    let out = gongwen()
+        .current_dir(dir.path())
+        .args(["check"])
+        .timeout(Duration::from_secs(20))
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    assert_eq!(
+        stdout.lines().filter(|l| l.starts_with("ok")).count(),
+        3,
+        "{stdout}"
+    );
+}
+
+// 8. Bidi and control characters.
+
+#[test]
+fn finding_08_bidi_controls_are_a_check_error() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = check_draft(
+        dir.path(),
+        "title: 标题\nparts:\n  - heading: 总体\u{202E}要求\n    text: 正文。\n",
+    );
+    assert_eq!(out.status.code(), Some(1));
+    let err = stderr(&out);
+    assert!(err.contains("U+202E (RIGHT-TO-LEFT OVERRIDE)"), "{err}");
+    assert!(err.contains("总体<U+202E>要求"), "{err}");
+    assert!(
+        !err.contains('\u{202E}'),
+        "the message itself must not reorder: {err}"
+    );
+}
+
+// 9. Outputs that overwrite each other.
+
+#[test]
+fn finding_09_drafts_that_would_share_an_output_are_refused_before_writing() {
+    let dir = project();
+    let b = dir.path().join("drafts/b");
+    std::fs::write(b.join("v1.yml"), "title: 乙\n").unwrap();
+    std::fs::create_dir_all(b.join("v1")).unwrap();
+    std::fs::write(b.join("v1/draft.yaml"), "title: 乙\n").unwrap();
+    let out = gongwen()
+        .current_dir(dir.path())
+        .args(["build", "--format", "md"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    assert!(
+        stderr(&out).contains("would all be written as b/v1.*"),
+        "{}",
+        stderr(&out)
+    );
+    assert!(!dir.path().join("output").exists());
+}
+
+// 10. Leftovers.
+
+#[test]
+fn finding_10_leftover_temporary_files_are_removed_by_the_next_build() {
+    let dir = project();
+    let out_dir = dir.path().join("output/b");
+    std::fs::create_dir_all(&out_dir).unwrap();
+    let leftover = out_dir.join(".gongwen-Xy12ab.tmp");
+    std::fs::write(&leftover, vec![0u8; 1024]).unwrap();
+    let old = std::time::SystemTime::now() - Duration::from_secs(3600);
+    std::fs::File::options()
+        .write(true)
+        .open(&leftover)
+        .unwrap()
+        .set_modified(old)
+        .unwrap();
+    gongwen()
+        .current_dir(dir.path())
+        .args(["build", "--format", "md"])
+        .assert()
+        .code(0);
+    assert_eq!(listing(&out_dir), ["v1-v2.redline.md", "v1.md", "v2.md"]);
+}
+
+#[test]
+fn finding_10_a_failed_import_leaves_no_staging_folder() {
+    let dir = project();
+    let target = dir.path().join("drafts/c");
+    std::fs::create_dir_all(&target).unwrap();
+    std::fs::write(target.join("readme.txt"), "x").unwrap();
+    gongwen()
+        .current_dir(dir.path())
+        .args(["import", "notes.txt", "--out", "drafts/c", "--force"])
+        .assert()
+        .code(2);
+    assert_eq!(listing(&dir.path().join("drafts")), ["a", "b", "c"]);
+    assert_eq!(listing(&target), ["readme.txt"]);
+}
+
+// 11. Permissions.
+
+#[cfg(unix)]
+#[test]
+fn finding_11_outputs_get_the_umask_and_keep_their_mode() {
+    use std::os::unix::fs::PermissionsExt;
+    let dir = project();
+    let mode = |p: &Path| p.metadata().unwrap().permissions().mode() & 0o777;
+    let run = || {
+        std::process::Command::new("sh")
+            .arg("-c")
+            .arg("umask 022 && exec \"$0\" build --format md")
+            .arg(assert_cmd::cargo::cargo_bin("gongwen"))
+            .current_dir(dir.path())
+            .output()
+            .unwrap()
+    };
+    assert_eq!(run().status.code(), Some(0));
+    let v1 = dir.path().join("output/a/v1.md");
+    assert_eq!(mode(&v1), 0o644);
+    std::fs::set_permissions(&v1, std::fs::Permissions::from_mode(0o640)).unwrap();
+    assert_eq!(run().status.code(), Some(0));
+    assert_eq!(mode(&v1), 0o640);
+    // A file the user made read-only is not replaced.
+    let v2 = dir.path().join("output/b/v2.md");
+    std::fs::write(&v2, "kept").unwrap();
+    std::fs::set_permissions(&v2, std::fs::Permissions::from_mode(0o444)).unwrap();
+    let out = run();
+    assert_eq!(out.status.code(), Some(2));
+    assert!(stderr(&out).contains("read-only"), "{}", stderr(&out));
+    assert_eq!(std::fs::read_to_string(&v2).unwrap(), "kept");
+}
+
+// 14. Messages a person can act on.
+
+fn check_message(yaml: &[u8]) -> String {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("v1.yaml");
+    std::fs::write(&path, yaml).unwrap();
+    let out = gongwen().arg("check").arg(&path).output().unwrap();
+    assert_eq!(out.status.code(), Some(1), "{}", stderr(&out));
+    stderr(&out)
+}
+
+#[test]
+fn finding_14_messages_speak_the_authors_language() {
+    let cases: Vec<(Vec<u8>, &str, &[&str])> = vec![
+        (
+            b"title: a\ntitle: b\n".to_vec(),
+            "the key `title` appears a second time",
+            &["DuplicateKeyPolicy"],
+        ),
+        (
+            b"title: a\n---\ntitle: b\n".to_vec(),
+            "starts a second YAML document",
+            &["from_str_multiple"],
+        ),
+        (
+            b"title: a\nparts:\n  - heading: 1e999999\n".to_vec(),
+            "`heading` must be text, but here it is a number",
+            &["policy", "non-finite"],
+        ),
+        (
+            format!("title: a\nparts: {}{}\n", "[".repeat(80), "]".repeat(80)).into_bytes(),
+            "nested too deeply",
+            &["budget", "Depth"],
+        ),
+        (
+            {
+                let mut b = vec![0xFF, 0xFE];
+                for unit in "title: 标题\n".encode_utf16() {
+                    b.extend(unit.to_le_bytes());
+                }
+                b
+            },
+            "the file is UTF-16 text",
+            &["0xFF cannot start"],
+        ),
+    ];
+    for (yaml, expected, never) in cases {
+        let err = check_message(&yaml);
+        assert!(err.contains(expected), "{expected}: {err}");
+        for n in never {
+            assert!(!err.contains(n), "{n}: {err}");
+        }
+    }
+}
+
+#[test]
+fn finding_14_a_long_line_is_not_echoed_whole() {
+    let yaml = format!("title: [{}\n", "很长的一行".repeat(11_000));
+    let err = check_message(yaml.as_bytes());
+    assert!(err.len() < 4_000, "{} bytes of message", err.len());
+}
+
+#[cfg(unix)]
+#[test]
+fn finding_14_including_a_folder_or_fifo_says_what_it_is() {
+    let dir = tempfile::tempdir().unwrap();
+    let draft = dir.path().join("v1");
+    std::fs::create_dir_all(draft.join("sub.yaml")).unwrap();
+    let out = check_draft_at(&draft, "title: 标题\nparts:\n  - include: sub.yaml\n");
+    assert!(out.contains("this is a folder, not a file"), "{out}");
+    assert!(!out.contains("does not exist"), "{out}");
+    assert!(
+        std::process::Command::new("mkfifo")
+            .arg(draft.join("p.yaml"))
+            .status()
+            .unwrap()
+            .success()
+    );
+    let out = check_draft_at(&draft, "title: 标题\nparts:\n  - include: p.yaml\n");
+    assert!(out.contains("not a regular file"), "{out}");
+}
+
+fn check_draft_at(draft: &Path, yaml: &str) -> String {
+    std::fs::write(draft.join("draft.yaml"), yaml).unwrap();
+    let out = gongwen().arg("check").arg(draft).output().unwrap();
+    assert_eq!(out.status.code(), Some(1), "{}", stderr(&out));
+    stderr(&out)
+}
+
+#[test]
+fn finding_14_an_unknown_fallback_face_is_reported_at_its_own_line() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("v1.yaml");
+    std::fs::write(
+        &path,
+        "title: 标题\nfonts:\n  body: FandolFang R\n  fallback:\n    - FandolKai\n    - 没有这种字体\nparts:\n  - 正文。\n",
+    )
+    .unwrap();
+    let out = gongwen().arg("check").arg(&path).output().unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    let err = stderr(&out);
+    assert!(
+        err.contains(&format!(
+            "{}:6:7: unknown font family `没有这种字体`",
+            path.display()
+        )),
+        "{err}"
+    );
+}
+
+#[test]
+fn finding_14_a_font_folder_that_does_not_exist_is_an_error() {
+    let dir = project();
+    for command in ["build", "check"] {
+        let out = gongwen()
+            .current_dir(dir.path())
+            .args([command, "--font-dir", "/nonexistent/fonts"])
+            .output()
+            .unwrap();
+        assert_eq!(out.status.code(), Some(2), "{command}");
+        assert!(stderr(&out).contains("does not exist"), "{}", stderr(&out));
+    }
+}
+
+#[test]
+fn finding_14_check_refuses_what_build_would_refuse_for_missing_glyphs() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("v1.yaml");
+    std::fs::write(&path, "title: 标题\nparts:\n  - 起草人：王䶮。\n").unwrap();
+    let out = gongwen().arg("check").arg(&path).output().unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    assert!(stderr(&out).contains("䶮 (U+4DAE)"), "{}", stderr(&out));
+    gongwen()
+        .arg("check")
+        .arg(&path)
+        .arg("--allow-missing-glyphs")
+        .assert()
+        .code(0);
+}
