@@ -625,3 +625,179 @@ fn finding_14_check_refuses_what_build_would_refuse_for_missing_glyphs() {
         .assert()
         .code(0);
 }
+
+// 7. Markdown output injection.
+
+/// Every block-level element and raw HTML the Markdown parses into, and every
+/// link target.
+fn markdown_shape(md: &str) -> (Vec<String>, Vec<String>) {
+    use pulldown_cmark::{Event, Options, Parser, Tag};
+    let mut blocks = Vec::new();
+    let mut links = Vec::new();
+    let options = Options::ENABLE_STRIKETHROUGH | Options::ENABLE_TABLES;
+    for event in Parser::new_ext(md, options) {
+        match event {
+            Event::Start(Tag::Link { dest_url, .. }) => links.push(dest_url.to_string()),
+            Event::Start(
+                t @ (Tag::Paragraph
+                | Tag::Heading { .. }
+                | Tag::BlockQuote(_)
+                | Tag::CodeBlock(_)
+                | Tag::HtmlBlock
+                | Tag::List(_)
+                | Tag::Table(_)),
+            ) => blocks.push(
+                format!("{t:?}")
+                    .split(['(', ' '])
+                    .next()
+                    .unwrap()
+                    .to_string(),
+            ),
+            Event::Html(h) | Event::InlineHtml(h) => blocks.push(format!("html {h}")),
+            Event::Rule => blocks.push("rule".into()),
+            _ => {}
+        }
+    }
+    (blocks, links)
+}
+
+const HOSTILE: &str = r##"title: "标题<script>alert(1)</script>[x](javascript:alert(1))"
+stage: "征求意见稿 <b>"
+organ: "# 机关"
+number: "<!-- 号 -->"
+to: "[ref]: http://evil.example"
+preamble:
+  - "___"
+  - "\t缩进的一段"
+parts:
+  - heading: "<script>"
+    text: "第一段 [点我](javascript:alert(1)) 与 [ref]。"
+  - heading: 推进**重点**工作
+    parts:
+      - heading: 推进**重点**工作。
+        text: 正文见[链接](https://gov.cn)。
+      - "&lt;script&gt;alert(2)&lt;/script&gt;"
+      - "[ref]: http://x"
+      - "- 不是列表\n1. 也不是\n---"
+closing:
+  - "</div>特此通知。"
+cc: ["<i>甲</i>", "乙"]
+printer: "| 表 |"
+"##;
+
+#[test]
+fn finding_07_author_text_never_changes_the_structure_of_the_markdown() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("doc/v1.yaml");
+    std::fs::create_dir_all(dir.path().join("doc")).unwrap();
+    std::fs::write(&path, HOSTILE).unwrap();
+    let out_dir = dir.path().join("out");
+    gongwen()
+        .arg("build")
+        .arg(&path)
+        .args(["--format", "md", "--out"])
+        .arg(&out_dir)
+        .assert()
+        .code(0);
+    let md = std::fs::read_to_string(out_dir.join("doc/v1.md")).unwrap();
+    let (blocks, links) = markdown_shape(&md);
+    assert!(
+        !blocks.iter().any(|b| b.starts_with("html")),
+        "{blocks:?}\n{md}"
+    );
+    assert!(
+        !blocks
+            .iter()
+            .any(|b| b == "rule" || b.starts_with("CodeBlock") || b.starts_with("List")),
+        "{blocks:?}\n{md}"
+    );
+    assert_eq!(links, ["https://gov.cn"], "{md}");
+    // title, stage, number, to, 2 preamble, 2 headings, 1 run-in paragraph,
+    // 3 item paragraphs, the paragraph of part 1, closing, signature, 抄送, 印发
+    let headings = blocks.iter().filter(|b| b.starts_with("Heading")).count();
+    assert_eq!(headings, 3, "title and two 一、 headings: {blocks:?}\n{md}");
+    // Every author string is there, as text.
+    let plain = gongwen::render::inline::plain_of_markdown(&md);
+    for text in [
+        "标题<script>alert(1)</script>x",
+        "（征求意见稿 <b>）",
+        "<!-- 号 -->",
+        "[ref]: http://evil.example：",
+        "___",
+        "一、<script>",
+        "<script>alert(2)</script>",
+        "- 不是列表",
+        "</div>特此通知。",
+        "| 表 |",
+    ] {
+        assert!(plain.contains(text), "{text} missing from\n{plain}");
+    }
+}
+
+#[test]
+fn finding_07_the_redline_markdown_keeps_entities_as_text() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(
+        dir.path().join("v1.yaml"),
+        "title: 甲\nparts:\n  - 第一段。\n",
+    )
+    .unwrap();
+    std::fs::write(
+        dir.path().join("v2.yaml"),
+        "title: 甲\nparts:\n  - \"第一段&lt;script&gt;alert(1)&lt;/script&gt;{++x++}。\"\n  - \"<script>新</script>\"\n",
+    )
+    .unwrap();
+    let out = gongwen()
+        .arg("diff")
+        .arg(dir.path().join("v1.yaml"))
+        .arg(dir.path().join("v2.yaml"))
+        .args(["--format", "md"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    let md = String::from_utf8(out.stdout).unwrap();
+    let (blocks, _) = markdown_shape(&md);
+    assert!(
+        !blocks.iter().any(|b| b.starts_with("html")),
+        "{blocks:?}\n{md}"
+    );
+    // `&lt;` in author Markdown is the character `<`: shown as text, as the HTML shows it.
+    let plain = gongwen::render::inline::plain_of_markdown(&md);
+    assert!(plain.contains("<script>alert(1)</script>"), "{plain}");
+    // The author's `{++` is not taken for an insertion mark.
+    assert!(md.contains("\\{++x++\\}"), "{md}");
+}
+
+// 12. Run-in headings with inline Markdown.
+
+#[test]
+fn finding_12_a_run_in_heading_with_markup_stays_one_bold_lead_and_the_toc_has_no_nested_links() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("doc/v1.yaml");
+    std::fs::create_dir_all(dir.path().join("doc")).unwrap();
+    std::fs::write(
+        &path,
+        "title: 标题\nparts:\n  - heading: 总体[要求](https://gov.cn)\n    parts:\n      - heading: 推进**重点**[工作](https://gov.cn)。\n        text: 正文。\n",
+    )
+    .unwrap();
+    let out_dir = dir.path().join("out");
+    gongwen()
+        .arg("build")
+        .arg(&path)
+        .args(["--format", "md,html", "--out"])
+        .arg(&out_dir)
+        .assert()
+        .code(0);
+    let md = std::fs::read_to_string(out_dir.join("doc/v1.md")).unwrap();
+    assert!(
+        md.contains("**（一）推进重点[工作](<https://gov.cn>)**。正文。"),
+        "{md}"
+    );
+    let html = std::fs::read_to_string(out_dir.join("doc/v1.html")).unwrap();
+    let page = scraper::Html::parse_document(&html);
+    let nested = scraper::Selector::parse("a a").unwrap();
+    assert_eq!(page.select(&nested).count(), 0, "{html}");
+    let toc = scraper::Selector::parse("nav.toc a").unwrap();
+    let entries: Vec<String> = page.select(&toc).map(|a| a.text().collect()).collect();
+    assert_eq!(entries, ["一、总体要求", "（一）推进重点工作。"]);
+}

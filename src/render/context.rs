@@ -5,7 +5,10 @@
 
 use serde::Serialize;
 
-use super::inline::{paragraph_md, strong_lead, to_html, to_plain};
+use super::inline::{
+    Block, escape, is_one_block, strong_lead, to_html, to_html_without_links, to_markdown,
+    to_markdown_in_strong, to_plain,
+};
 use crate::model::{Level, Style};
 use crate::numbering::{Content, Document, Section};
 
@@ -37,13 +40,49 @@ pub struct Text {
 }
 
 impl Text {
+    /// Author text written as inline Markdown (a paragraph, a heading, the title).
     pub fn new(source: &str) -> Text {
         Text {
-            md: paragraph_md(source),
+            md: to_markdown(source, Block::Paragraph),
             html: to_html(source),
             plain: to_plain(source),
         }
     }
+
+    /// A value that is plain text, not Markdown (an organ's name, a document
+    /// number): shown exactly as written in every form.
+    pub fn plain(value: &str) -> Text {
+        Text {
+            md: escape(value, Block::Paragraph),
+            html: escape_html(value),
+            plain: value.to_string(),
+        }
+    }
+
+    /// A heading line for a table of contents: its HTML has no links, since
+    /// the entry is a link itself.
+    fn toc(source: &str) -> Text {
+        Text {
+            html: to_html_without_links(source),
+            ..Text::new(source)
+        }
+    }
+}
+
+/// Text for HTML: `&`, `<`, `>` and quotes as entities.
+pub fn escape_html(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&#39;"),
+            _ => out.push(c),
+        }
+    }
+    out
 }
 
 /// Metadata, formatted for display.
@@ -54,21 +93,21 @@ pub struct MetaView {
     /// The title's lines (a title may be set on several lines).
     pub title_lines: Vec<String>,
     /// 征求意见稿, without brackets.
-    pub stage: Option<String>,
+    pub stage: Option<Text>,
     /// （征求意见稿）, as printed under the title.
-    pub stage_label: Option<String>,
-    pub organ: Option<String>,
+    pub stage_label: Option<Text>,
+    pub organ: Option<Text>,
     /// 2021年9月1日.
     pub date: Option<String>,
     /// The ISO form 2021-09-01, for machine-readable metadata.
     pub date_iso: Option<String>,
-    pub number: Option<String>,
-    pub to: Option<String>,
+    pub number: Option<Text>,
+    pub to: Option<Text>,
     pub attachments: Vec<Text>,
-    pub cc: Vec<String>,
+    pub cc: Vec<Text>,
     /// 抄送：甲，乙。 as printed in the imprint.
-    pub cc_line: Option<String>,
-    pub printer: Option<String>,
+    pub cc_line: Option<Text>,
+    pub printer: Option<Text>,
     pub printed: Option<String>,
 }
 
@@ -91,7 +130,7 @@ pub struct BlockView {
     /// The heading text without number, if any.
     pub heading: Option<Text>,
     /// Run-in lead of a paragraph: label and heading (（一）推进……全覆盖。) or the article label.
-    pub lead: Option<String>,
+    pub lead: Option<Text>,
     /// Whether the lead is a heading (emphasised) or only a number.
     pub lead_strong: bool,
     /// The paragraph text after the lead; for a heading, empty.
@@ -120,22 +159,26 @@ impl RenderContext {
     pub fn new(doc: &Document) -> RenderContext {
         let meta = &doc.meta;
         let cc_line = (!meta.cc.is_empty()).then(|| format!("抄送：{}。", meta.cc.join("，")));
+        let plain = |v: &Option<String>| v.as_deref().map(Text::plain);
         let view = MetaView {
             title: Text::new(&meta.title),
-            title_lines: meta.title.lines().map(str::to_string).collect(),
-            stage: meta.stage.clone(),
-            stage_label: meta.stage.as_ref().map(|s| format!("（{s}）")),
-            organ: meta.organ.clone(),
+            title_lines: meta.title.lines().map(to_plain).collect(),
+            stage: plain(&meta.stage),
+            stage_label: meta
+                .stage
+                .as_ref()
+                .map(|s| Text::plain(&format!("（{s}）"))),
+            organ: plain(&meta.organ),
             date: meta.date.map(|d| d.to_string()),
             date_iso: meta
                 .date
                 .map(|d| format!("{:04}-{:02}-{:02}", d.year, d.month, d.day)),
-            number: meta.number.clone(),
-            to: meta.to.clone(),
+            number: plain(&meta.number),
+            to: plain(&meta.to),
             attachments: meta.attachments.iter().map(|a| Text::new(a)).collect(),
-            cc: meta.cc.clone(),
-            cc_line,
-            printer: meta.printer.clone(),
+            cc: meta.cc.iter().map(|c| Text::plain(c)).collect(),
+            cc_line: plain(&cc_line),
+            printer: plain(&meta.printer),
             printed: meta.printed.map(|d| d.to_string()),
         };
         let mut flat = Flattener::default();
@@ -226,7 +269,7 @@ impl Flattener {
             depth,
             label: section.label.clone(),
             heading: Text::new(heading),
-            line: text.clone(),
+            line: Text::toc(&line),
             anchor: section.anchor.clone(),
         });
         self.blocks.push(BlockView {
@@ -240,7 +283,7 @@ impl Flattener {
             lead: None,
             lead_strong: false,
             text: None,
-            md: format!("{hashes} {}", text.md),
+            md: format!("{hashes} {}", to_markdown(&line, Block::Heading)),
             html: text.html,
             plain: text.plain,
         });
@@ -261,7 +304,7 @@ impl Flattener {
                 depth,
                 label: section.label.clone(),
                 heading: Text::new(h),
-                line: Text::new(&heading_line(section, h)),
+                line: Text::toc(&heading_line(section, h)),
                 anchor: section.anchor.clone(),
             });
         }
@@ -269,10 +312,11 @@ impl Flattener {
         let rest_html = rest.as_ref().map_or("", |t| t.html.as_str());
         let rest_plain = rest.as_ref().map_or("", |t| t.plain.as_str());
         let lead_text = Text::new(&lead);
+        let plain = format!("{}{rest_plain}", lead_text.plain);
         let (md, html) = if strong && !lead.trim().is_empty() {
             let lead_core = lead.trim_end_matches('\u{3000}');
             let gap = &lead[lead_core.len()..];
-            let md_lead = paragraph_md(lead_core);
+            let md_lead = to_markdown_in_strong(lead_core, Block::Paragraph);
             (
                 strong_lead(&md_lead, &format!("{gap}{rest_md}")),
                 format!(
@@ -282,9 +326,18 @@ impl Flattener {
             )
         } else {
             (
-                paragraph_md(&format!("{lead}{}", first.unwrap_or(""))),
+                to_markdown(&format!("{lead}{}", first.unwrap_or("")), Block::Paragraph),
                 format!("{}{rest_html}", lead_text.html),
             )
+        };
+        // The bold lead must not change what the paragraph says or is; if it
+        // would, the paragraph is written without it.
+        let md = if is_one_block(&md, Block::Paragraph)
+            && super::inline::plain_of_markdown(&md) == plain
+        {
+            md
+        } else {
+            escape(&plain, Block::Paragraph)
         };
         self.blocks.push(BlockView {
             kind: "para",
@@ -294,12 +347,12 @@ impl Flattener {
             anchor: Some(section.anchor.clone()),
             label: section.label.clone(),
             heading: section.heading.as_deref().map(Text::new),
-            lead: (!lead.is_empty()).then_some(lead.clone()),
+            lead: (!lead.is_empty()).then(|| lead_text.clone()),
             lead_strong: strong,
             text: rest.clone(),
             md,
             html,
-            plain: format!("{}{rest_plain}", lead_text.plain),
+            plain,
         });
     }
 
@@ -340,7 +393,10 @@ mod tests {
         let ctx = context(
             "title: 标题\nstage: 征求意见稿\ncontinuous: [2]\nparts:\n  - heading: 总体要求\n    text: 以习近平……\n  - heading: 提高质量\n    parts:\n      - heading: 推进全覆盖。\n        text: 持续增加。\n",
         );
-        assert_eq!(ctx.meta.stage_label.as_deref(), Some("（征求意见稿）"));
+        assert_eq!(
+            ctx.meta.stage_label.map(|t| t.plain).as_deref(),
+            Some("（征求意见稿）")
+        );
         let md: Vec<&str> = ctx.blocks.iter().map(|b| b.md.as_str()).collect();
         assert_eq!(
             md,

@@ -4,8 +4,9 @@
 
 use serde::Serialize;
 
+use super::context::Text;
 use super::context::role;
-use super::inline::to_plain;
+use super::inline::{Block, escape, escape_inline, to_plain};
 use crate::compare::align::PARAGRAPH_BREAK;
 use crate::compare::inline::{EditClass, InlineOp};
 use crate::compare::{Change, ChangeKind, ChangeSet, PartRef, Place, Summary};
@@ -29,9 +30,9 @@ pub struct RedlineContext {
 #[derive(Debug, Clone, Serialize)]
 pub struct DraftInfo {
     /// What the user calls the draft: its file or folder name (v1).
-    pub name: String,
-    pub title: String,
-    pub stage_label: Option<String>,
+    pub name: Text,
+    pub title: Text,
+    pub stage_label: Option<Text>,
     pub date: Option<String>,
 }
 
@@ -72,7 +73,7 @@ pub struct Entry {
     pub where_old: String,
     pub where_new: String,
     /// One line for the summary list.
-    pub headline: String,
+    pub headline: Text,
     /// Old and new text with deletions (old) and insertions (new) marked.
     pub old_html: String,
     pub new_html: String,
@@ -120,7 +121,7 @@ fn kind_zh(kind: ChangeKind) -> &'static str {
     }
 }
 
-fn escape(s: &str) -> String {
+fn html_escape(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
     for c in s.chars() {
         match c {
@@ -140,32 +141,44 @@ pub fn segments_html(segments: &[Segment]) -> String {
     segments
         .iter()
         .map(|s| match s.kind {
-            "ins" => format!("<ins>{}</ins>", escape(&s.text)),
-            "del" => format!("<del>{}</del>", escape(&s.text)),
-            _ => escape(&s.text),
+            "ins" => format!("<ins>{}</ins>", html_escape(&s.text)),
+            "del" => format!("<del>{}</del>", html_escape(&s.text)),
+            _ => html_escape(&s.text),
         })
         .collect()
 }
 
-/// Segments as CriticMarkup: a deletion followed by an insertion is a substitution.
-pub fn segments_md(segments: &[Segment]) -> String {
+/// Segments as CriticMarkup: a deletion followed by an insertion is a
+/// substitution. The text is the author's, so it is escaped: it can neither
+/// open a Markdown block nor pass for a CriticMarkup mark.
+pub fn segments_md(segments: &[Segment], block: Block) -> String {
     let mut out = String::new();
+    let text = |s: &Segment, at_start: bool| -> String {
+        let t = s.text.replace(PARAGRAPH_BREAK, "¶");
+        if at_start {
+            escape(&t, block)
+        } else {
+            // Not at a line start: a leading mark there opens nothing.
+            escape_inline(&t, block)
+        }
+    };
     let mut i = 0;
     while i < segments.len() {
         let s = &segments[i];
-        let text = s.text.replace(PARAGRAPH_BREAK, "¶");
+        let at_start = out.is_empty();
         match s.kind {
             "del" if segments.get(i + 1).is_some_and(|n| n.kind == "ins") => {
                 out.push_str(&format!(
-                    "{{~~{text}~>{}~~}}",
-                    segments[i + 1].text.replace(PARAGRAPH_BREAK, "¶")
+                    "{{~~{}~>{}~~}}",
+                    text(s, false),
+                    text(&segments[i + 1], false)
                 ));
                 i += 2;
                 continue;
             }
-            "del" => out.push_str(&format!("{{--{text}--}}")),
-            "ins" => out.push_str(&format!("{{++{text}++}}")),
-            _ => out.push_str(&crate::render::inline::paragraph_md(&text)),
+            "del" => out.push_str(&format!("{{--{}--}}", text(s, false))),
+            "ins" => out.push_str(&format!("{{++{}++}}", text(s, false))),
+            _ => out.push_str(&text(s, at_start)),
         }
         i += 1;
     }
@@ -453,9 +466,13 @@ impl RedlineContext {
         show_whitespace: bool,
     ) -> RedlineContext {
         let info = |doc: &Document, name: &str| DraftInfo {
-            name: name.to_string(),
-            title: doc.meta.title.replace('\n', ""),
-            stage_label: doc.meta.stage.as_ref().map(|s| format!("（{s}）")),
+            name: Text::plain(name),
+            title: Text::new(&doc.meta.title.replace('\n', "")),
+            stage_label: doc
+                .meta
+                .stage
+                .as_ref()
+                .map(|s| Text::plain(&format!("（{s}）"))),
             date: doc.meta.date.map(|d| d.to_string()),
         };
         let visible: Vec<&Change> = set
@@ -478,7 +495,7 @@ impl RedlineContext {
                     kind: c.kind,
                     kind_zh: kind_zh(c.kind),
                     class: c.class,
-                    headline: headline(c, &where_old, &where_new),
+                    headline: Text::plain(&headline(c, &where_old, &where_new)),
                     where_old,
                     where_new,
                     old_html: segments_html(&old_segments),
@@ -724,7 +741,7 @@ impl<'a> Marker<'a> {
             )),
             lead: Vec::new(),
             html: segments_html(&text),
-            md: segments_md(&text),
+            md: segments_md(&text, Block::Paragraph),
             text,
             lead_strong: false,
         };
@@ -745,7 +762,7 @@ impl<'a> Marker<'a> {
         strong: bool,
     ) {
         let note_html = note.as_ref().map_or(String::new(), |n| {
-            format!("<span class=\"note\">〔{}〕</span>", escape(n))
+            format!("<span class=\"note\">〔{}〕</span>", html_escape(n))
         });
         let lead_html = if lead.is_empty() {
             String::new()
@@ -755,16 +772,22 @@ impl<'a> Marker<'a> {
             segments_html(&lead)
         };
         let html = format!("{lead_html}{}{note_html}", segments_html(&text));
-        let note_md = note
-            .as_ref()
-            .map_or(String::new(), |n| format!("{{>>{n}<<}}"));
+        let block = if kind == "heading" {
+            Block::Heading
+        } else {
+            Block::Paragraph
+        };
+        let note_md = note.as_ref().map_or(String::new(), |n| {
+            format!("{{>>{}<<}}", escape_inline(n, block))
+        });
+        let both: Vec<Segment> = lead.iter().chain(&text).cloned().collect();
         let md = match kind {
             "heading" => format!(
                 "{} {}{note_md}",
                 "#".repeat((depth + 1).min(6)),
-                segments_md(&lead)
+                segments_md(&both, block)
             ),
-            _ => format!("{}{}{note_md}", segments_md(&lead), segments_md(&text)),
+            _ => format!("{}{note_md}", segments_md(&both, block)),
         };
         self.blocks.push(RedBlock {
             kind,
@@ -800,17 +823,20 @@ pub fn terminal(ctx: &RedlineContext, color: bool) -> String {
         "1",
         &format!(
             "{}{}",
-            ctx.new.title,
-            ctx.new.stage_label.as_deref().unwrap_or("")
+            ctx.new.title.plain,
+            ctx.new
+                .stage_label
+                .as_ref()
+                .map_or("", |s| s.plain.as_str())
         ),
     ));
     out.push_str(&format!(
         "\n{} → {}：{}\n",
-        ctx.old.name, ctx.new.name, ctx.summary.line
+        ctx.old.name.plain, ctx.new.name.plain, ctx.summary.line
     ));
     for e in &ctx.entries {
         out.push('\n');
-        out.push_str(&paint("36", &format!("{}. {}", e.number, e.headline)));
+        out.push_str(&paint("36", &format!("{}. {}", e.number, e.headline.plain)));
         out.push('\n');
         if e.unified.is_empty() {
             continue;
