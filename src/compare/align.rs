@@ -12,6 +12,12 @@
 //! split into them, and the reverse as merged.
 //! Similarity is the Dice coefficient of character bigrams of heading and
 //! text; parts of different levels never match.
+//!
+//! The cost stays near-linear in the number of parts: similarity is computed
+//! only for candidate pairs — the free parts in the same gap between matched
+//! neighbours, and the few that share the most distinctive bigrams (an
+//! inverted index that leaves out bigrams found in many parts) — never for
+//! every pair of changed parts.
 
 use std::collections::HashMap;
 
@@ -23,8 +29,17 @@ use crate::render::inline::to_plain;
 pub const SIBLING_THRESHOLD: f64 = 0.5;
 /// Anywhere in the document: the least similarity for "moved and reworded".
 pub const GLOBAL_THRESHOLD: f64 = 0.6;
-/// Above this many candidate pairs the global pass is skipped (it is quadratic).
-const GLOBAL_PAIR_LIMIT: usize = 4_000_000;
+/// A bigram held by more free parts than this says little about which part is
+/// which ("的规", "规定"), and is left out of the index.
+const INDEX_DF_LIMIT: usize = 64;
+/// How many parts sharing the most distinctive bigrams a part is compared with.
+const INDEX_CANDIDATES: usize = 16;
+/// How many free parts of the same gap between matched neighbours a part is
+/// compared with.
+const GAP_CANDIDATES: usize = 32;
+/// Up to this many pairs of free parts (of one level), every pair is
+/// compared: exact where it is cheap, candidates only where it would not be.
+const EXHAUSTIVE_PAIRS: usize = 50_000;
 
 /// Separator used when a part's heading and paragraphs are diffed as one text:
 /// U+001E RECORD SEPARATOR, a control character the loader refuses in author
@@ -243,7 +258,9 @@ pub fn align(old: &[Node], new: &[Node]) -> Matching {
     // (4) parents by their children; splits and merges, before similarity
     // could pair a part with just one of its pieces; (5) siblings by
     // similarity, (6) anywhere.
-    match_parents_by_children(old, new, &mut m);
+    let old_kids = children_lists(old);
+    let new_kids = children_lists(new);
+    match_parents_by_children(old, new, &old_kids, &new_kids, &mut m);
     let free =
         |partners: &[Option<usize>]| partners.iter().map(Option::is_none).collect::<Vec<bool>>();
     m.splits = splits(old, new, &free(&m.old_to_new), &free(&m.new_to_old));
@@ -262,34 +279,42 @@ pub fn align(old: &[Node], new: &[Node]) -> Matching {
             m.reserved_old[*o] = true;
         }
     }
-    match_similar_siblings(old, new, &mut m);
-    match_parents_by_children(old, new, &mut m);
-    match_similar_anywhere(old, new, &mut m);
+    let candidates = candidates(old, new, &m);
+    match_similar_siblings(old, new, &candidates, &mut m);
+    match_parents_by_children(old, new, &old_kids, &new_kids, &mut m);
+    match_similar_anywhere(old, new, &candidates, &mut m);
     m
 }
 
-/// Children of a node, as indices into the flat list.
-fn children(nodes: &[Node], parent: Option<usize>) -> Vec<usize> {
-    nodes
-        .iter()
-        .enumerate()
-        .filter(|(_, n)| n.parent == parent)
-        .map(|(i, _)| i)
-        .collect()
+/// The sub-sections of every node, as indices into the flat list.
+fn children_lists(nodes: &[Node]) -> Vec<Vec<usize>> {
+    let mut kids = vec![Vec::new(); nodes.len()];
+    for (i, n) in nodes.iter().enumerate() {
+        if let Some(p) = n.parent {
+            kids[p].push(i);
+        }
+    }
+    kids
 }
 
-fn match_parents_by_children(old: &[Node], new: &[Node], m: &mut Matching) {
+fn match_parents_by_children(
+    old: &[Node],
+    new: &[Node],
+    old_kids: &[Vec<usize>],
+    new_kids: &[Vec<usize>],
+    m: &mut Matching,
+) {
     // Deepest first, so a matched section can help its chapter.
     for o in (0..old.len()).rev() {
         if m.old_to_new[o].is_some() {
             continue;
         }
-        let kids = children(old, Some(o));
+        let kids = &old_kids[o];
         if kids.is_empty() {
             continue;
         }
         let mut votes: HashMap<usize, usize> = HashMap::new();
-        for k in &kids {
+        for k in kids {
             if let Some(n) = m.old_to_new[*k]
                 && let Some(p) = new[n].parent
             {
@@ -301,7 +326,7 @@ fn match_parents_by_children(old: &[Node], new: &[Node], m: &mut Matching) {
             .max_by_key(|(p, c)| (**c, std::cmp::Reverse(**p)))
             && m.new_to_old[p].is_none()
             && new[p].section.level == old[o].section.level
-            && count * 2 >= kids.len().max(children(new, Some(p)).len())
+            && count * 2 >= kids.len().max(new_kids[p].len())
         {
             m.link(o, p);
         }
@@ -336,46 +361,160 @@ fn score(a: &Node, b: &Node, threshold: f64) -> Option<f64> {
     (s >= needed).then_some(s)
 }
 
-fn match_similar_siblings(old: &[Node], new: &[Node], m: &mut Matching) {
-    // Root and every matched parent pair.
-    let mut parents: Vec<(Option<usize>, Option<usize>)> = vec![(None, None)];
-    parents.extend(
-        m.old_to_new
-            .iter()
-            .enumerate()
-            .filter_map(|(o, n)| n.map(|n| (Some(o), Some(n)))),
-    );
-    let mut pairs = Vec::new();
-    for (po, pn) in parents {
-        let free_old: Vec<usize> = children(old, po)
-            .into_iter()
-            .filter(|&o| m.old_free(o))
-            .collect();
-        let free_new: Vec<usize> = children(new, pn)
-            .into_iter()
-            .filter(|&n| m.new_free(n))
-            .collect();
-        for &o in &free_old {
-            for &n in &free_new {
-                if let Some(s) = score(&old[o], &new[n], SIBLING_THRESHOLD) {
-                    pairs.push((s, o, n));
+/// An inverted index from character bigrams to the nodes that hold them,
+/// leaving out bigrams held by more than [`INDEX_DF_LIMIT`] nodes.
+struct Index {
+    postings: HashMap<u64, Vec<usize>>,
+}
+
+impl Index {
+    /// Indexes the nodes for which `include` holds.
+    fn new(nodes: &[Node], include: impl Fn(usize) -> bool) -> Index {
+        let mut postings: HashMap<u64, Vec<usize>> = HashMap::new();
+        for (i, node) in nodes.iter().enumerate().filter(|(i, _)| include(*i)) {
+            let mut last = None;
+            for &g in &node.bigrams {
+                if last != Some(g) {
+                    postings.entry(g).or_default().push(i);
+                    last = Some(g);
                 }
+            }
+        }
+        postings.retain(|_, list| list.len() <= INDEX_DF_LIMIT);
+        Index { postings }
+    }
+
+    /// The indexed nodes of the same level sharing the most distinctive
+    /// bigrams with `node`, most first (ties: nearest in reading order).
+    fn nearest(&self, node: &Node, at: usize, nodes: &[Node], limit: usize) -> Vec<usize> {
+        let mut counts: HashMap<usize, u32> = HashMap::new();
+        let mut last = None;
+        for &g in &node.bigrams {
+            if last == Some(g) {
+                continue;
+            }
+            last = Some(g);
+            for &i in self.postings.get(&g).into_iter().flatten() {
+                *counts.entry(i).or_default() += 1;
+            }
+        }
+        let mut found: Vec<(u32, usize)> = counts
+            .into_iter()
+            .filter(|(i, _)| nodes[*i].section.level == node.section.level)
+            .map(|(i, c)| (c, i))
+            .collect();
+        found.sort_by(|a, b| b.0.cmp(&a.0).then(a.1.abs_diff(at).cmp(&b.1.abs_diff(at))));
+        found.into_iter().take(limit).map(|(_, i)| i).collect()
+    }
+}
+
+/// For each free old node, the free new nodes worth comparing it with: every
+/// free new node of its level where there are few ([`EXHAUSTIVE_PAIRS`]);
+/// otherwise those in the same gap between matched neighbours (in reading
+/// order), and those sharing the most distinctive bigrams with it.
+fn candidates(old: &[Node], new: &[Node], m: &Matching) -> Vec<Vec<usize>> {
+    let free_new: Vec<usize> = (0..new.len()).filter(|&n| m.new_free(n)).collect();
+    let mut by_level: HashMap<Level, (usize, Vec<usize>)> = HashMap::new();
+    for o in (0..old.len()).filter(|&o| m.old_free(o)) {
+        by_level.entry(old[o].section.level).or_default().0 += 1;
+    }
+    for &n in &free_new {
+        by_level.entry(new[n].section.level).or_default().1.push(n);
+    }
+    let exhaustive = |level: Level| {
+        by_level
+            .get(&level)
+            .filter(|(olds, news)| olds.saturating_mul(news.len()) <= EXHAUSTIVE_PAIRS)
+            .map(|(_, news)| news)
+    };
+    let index = Index::new(new, |n| {
+        m.new_free(n) && exhaustive(new[n].section.level).is_none()
+    });
+    // The partner of the nearest matched old node before and after each node.
+    let before: Vec<Option<usize>> = m
+        .old_to_new
+        .iter()
+        .scan(None, |last, partner| {
+            let seen = *last;
+            if partner.is_some() {
+                *last = *partner;
+            }
+            Some(seen)
+        })
+        .collect();
+    let mut after: Vec<Option<usize>> = m
+        .old_to_new
+        .iter()
+        .rev()
+        .scan(None, |next, partner| {
+            let seen = *next;
+            if partner.is_some() {
+                *next = *partner;
+            }
+            Some(seen)
+        })
+        .collect();
+    after.reverse();
+    let mut out = vec![Vec::new(); old.len()];
+    for o in (0..old.len()).filter(|&o| m.old_free(o)) {
+        if let Some(all) = exhaustive(old[o].section.level) {
+            out[o] = all.clone();
+            continue;
+        }
+        let lo = before[o].map_or(0, |n| n + 1);
+        let hi = match after[o] {
+            Some(n) if n >= lo => n,
+            _ => new.len(),
+        };
+        let start = free_new.partition_point(|&n| n < lo);
+        let mut list: Vec<usize> = free_new[start..]
+            .iter()
+            .copied()
+            .take_while(|&n| n < hi)
+            .filter(|&n| new[n].section.level == old[o].section.level)
+            .take(GAP_CANDIDATES)
+            .collect();
+        for n in index.nearest(&old[o], o, new, INDEX_CANDIDATES) {
+            if !list.contains(&n) {
+                list.push(n);
+            }
+        }
+        out[o] = list;
+    }
+    out
+}
+
+/// Whether the parts sit under parents that are partners (or both at the top).
+fn under_partners(old: &[Node], new: &[Node], o: usize, n: usize, m: &Matching) -> bool {
+    match (old[o].parent, new[n].parent) {
+        (None, None) => true,
+        (Some(po), Some(pn)) => m.old_to_new[po] == Some(pn),
+        _ => false,
+    }
+}
+
+fn match_similar_siblings(old: &[Node], new: &[Node], candidates: &[Vec<usize>], m: &mut Matching) {
+    let mut pairs = Vec::new();
+    for (o, list) in candidates.iter().enumerate() {
+        for &n in list {
+            if m.free(o, n)
+                && under_partners(old, new, o, n, m)
+                && let Some(s) = score(&old[o], &new[n], SIBLING_THRESHOLD)
+            {
+                pairs.push((s, o, n));
             }
         }
     }
     assign(old, new, &mut pairs, m);
 }
 
-fn match_similar_anywhere(old: &[Node], new: &[Node], m: &mut Matching) {
-    let free_old: Vec<usize> = (0..old.len()).filter(|&o| m.old_free(o)).collect();
-    let free_new: Vec<usize> = (0..new.len()).filter(|&n| m.new_free(n)).collect();
-    if free_old.len().saturating_mul(free_new.len()) > GLOBAL_PAIR_LIMIT {
-        return;
-    }
+fn match_similar_anywhere(old: &[Node], new: &[Node], candidates: &[Vec<usize>], m: &mut Matching) {
     let mut pairs = Vec::new();
-    for &o in &free_old {
-        for &n in &free_new {
-            if let Some(s) = score(&old[o], &new[n], GLOBAL_THRESHOLD) {
+    for (o, list) in candidates.iter().enumerate() {
+        for &n in list {
+            if m.free(o, n)
+                && let Some(s) = score(&old[o], &new[n], GLOBAL_THRESHOLD)
+            {
                 pairs.push((s, o, n));
             }
         }
@@ -394,7 +533,8 @@ pub const SPLIT_GAIN: f64 = 0.3;
 
 /// Parts of `from` that left no partner and whose text reappears across a run
 /// of two to four consecutive unpartnered siblings in `to`: splits (and, with
-/// the drafts swapped, merges). Returns (part, run).
+/// the drafts swapped, merges). Returns (part, run). Only windows holding one
+/// of the parts that share the most distinctive bigrams with it are tried.
 pub fn splits(
     from: &[Node],
     to: &[Node],
@@ -421,42 +561,74 @@ pub fn splits(
             _ => runs.push(vec![i]),
         }
     }
+    // Where each node sits: its run and its place in it (runs of two or more).
+    let mut place: HashMap<usize, (usize, usize)> = HashMap::new();
+    for (r, run) in runs.iter().enumerate().filter(|(_, r)| r.len() >= 2) {
+        for (k, &t) in run.iter().enumerate() {
+            place.insert(t, (r, k));
+        }
+    }
+    if place.is_empty() {
+        return Vec::new();
+    }
+    let index = Index::new(to, |t| place.contains_key(&t));
+    let free_from = from_free.iter().filter(|f| **f).count();
+    // Few enough to try every window with every part: exact where it is cheap.
+    let exhaustive = free_from.saturating_mul(place.len()) <= EXHAUSTIVE_PAIRS;
+    let windows_around = |r: usize, k: usize, out: &mut Vec<(usize, usize, usize)>| {
+        let len = runs[r].len();
+        for start in k.saturating_sub(3)..=k {
+            for end in (start + 2).max(k + 1)..=(start + 4).min(len) {
+                out.push((r, start, end));
+            }
+        }
+    };
     let mut found = Vec::new();
     let mut used = vec![false; to.len()];
     for (f, node) in from.iter().enumerate().filter(|(f, _)| from_free[*f]) {
-        let mut best: Option<(f64, Vec<usize>)> = None;
-        for run in runs
-            .iter()
-            .filter(|r| r.len() >= 2 && to[r[0]].section.level == node.section.level)
-        {
-            for start in 0..run.len() {
-                for end in start + 2..=(start + 4).min(run.len()) {
-                    let window = &run[start..end];
-                    if window.iter().any(|&t| used[t]) {
-                        continue;
-                    }
-                    let joined: String = window.iter().map(|&t| to[t].text.as_str()).collect();
-                    let score = containment(&node.bigrams, &bigrams(&joined));
-                    let every_piece_shares = window
-                        .iter()
-                        .all(|&t| containment(&to[t].bigrams, &node.bigrams) >= SPLIT_PIECE_SHARE);
-                    // The pieces together must say much more of it than the best one
-                    // alone, else that one is the part, reworded, beside a new one.
-                    let best_single = window
-                        .iter()
-                        .map(|&t| containment(&node.bigrams, &to[t].bigrams))
-                        .fold(0.0, f64::max);
-                    let gain = score - best_single >= SPLIT_GAIN;
-                    // A further piece must earn its place: each one past two costs 0.1.
-                    let rank = score - 0.1 * (window.len() - 2) as f64;
-                    if score >= SPLIT_THRESHOLD
-                        && every_piece_shares
-                        && gain
-                        && best.as_ref().is_none_or(|(b, _)| rank > *b)
-                    {
-                        best = Some((rank, window.to_vec()));
-                    }
+        // The windows (run, start, end) around the likeliest pieces (or all),
+        // in the order the runs and windows come in the document.
+        let mut windows: Vec<(usize, usize, usize)> = Vec::new();
+        if exhaustive {
+            for &(r, k) in place.values() {
+                if to[runs[r][0]].section.level == node.section.level {
+                    windows_around(r, k, &mut windows);
                 }
+            }
+        } else {
+            for t in index.nearest(node, f, to, INDEX_CANDIDATES) {
+                let (r, k) = place[&t];
+                windows_around(r, k, &mut windows);
+            }
+        }
+        windows.sort_unstable();
+        windows.dedup();
+        let mut best: Option<(f64, Vec<usize>)> = None;
+        for (r, start, end) in windows {
+            let window = &runs[r][start..end];
+            if window.iter().any(|&t| used[t]) {
+                continue;
+            }
+            let joined: String = window.iter().map(|&t| to[t].text.as_str()).collect();
+            let score = containment(&node.bigrams, &bigrams(&joined));
+            let every_piece_shares = window
+                .iter()
+                .all(|&t| containment(&to[t].bigrams, &node.bigrams) >= SPLIT_PIECE_SHARE);
+            // The pieces together must say much more of it than the best one
+            // alone, else that one is the part, reworded, beside a new one.
+            let best_single = window
+                .iter()
+                .map(|&t| containment(&node.bigrams, &to[t].bigrams))
+                .fold(0.0, f64::max);
+            let gain = score - best_single >= SPLIT_GAIN;
+            // A further piece must earn its place: each one past two costs 0.1.
+            let rank = score - 0.1 * (window.len() - 2) as f64;
+            if score >= SPLIT_THRESHOLD
+                && every_piece_shares
+                && gain
+                && best.as_ref().is_none_or(|(b, _)| rank > *b)
+            {
+                best = Some((rank, window.to_vec()));
             }
         }
         if let Some((_, window)) = best {

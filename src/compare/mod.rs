@@ -284,7 +284,7 @@ pub fn compare(old: &Document, new: &Document) -> ChangeSet {
             _ => {}
         }
     }
-    summary.unchanged = flatten(new).len()
+    summary.unchanged = new.walk().len()
         - changes
             .iter()
             .filter(|c| c.place == Place::Body && c.new.is_some())

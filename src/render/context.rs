@@ -59,6 +59,22 @@ impl Text {
         }
     }
 
+    /// Author text (inline Markdown) set as an ATX heading: one line.
+    pub fn heading(source: &str) -> Text {
+        Text {
+            md: to_markdown(source, Block::Heading),
+            ..Text::new(source)
+        }
+    }
+
+    /// A plain value shown on one line (a list entry): line breaks become spaces.
+    pub fn line(value: &str) -> Text {
+        Text {
+            md: escape(value, Block::Heading),
+            ..Text::plain(value)
+        }
+    }
+
     /// A heading line for a table of contents: its HTML has no links, since
     /// the entry is a link itself.
     fn toc(source: &str) -> Text {

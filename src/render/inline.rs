@@ -220,6 +220,9 @@ fn rewrite(text: &str, block: Block, plain_emphasis: bool) -> String {
     for event in parser(&source) {
         writer.event(event);
     }
+    writer
+        .pending
+        .truncate(trim_end_breaks(&writer.pending).len());
     writer.flush();
     let written = writer.out;
     // Emphasis is written as parsed, but its markers only close where
@@ -422,13 +425,19 @@ fn escape_destination(url: &str) -> String {
 /// markers at a line start) is escaped with a backslash; a line break is a
 /// hard break in a paragraph and a space in a heading.
 pub fn escape(text: &str, block: Block) -> String {
-    escape_from(text, block, true)
+    escape_from(trim_end_breaks(text), block, true)
+}
+
+/// A text without the line breaks and spaces it ends with: a break at the end
+/// of a block shows nothing, and written as `\` it would show a backslash.
+fn trim_end_breaks(text: &str) -> &str {
+    text.trim_end_matches(['\n', '\r', ' ', '\t'])
 }
 
 /// Like [`escape`], for text that does not start a line (it follows other
 /// Markdown on the same line), so a leading mark opens nothing.
 pub fn escape_inline(text: &str, block: Block) -> String {
-    escape_from(text, block, false)
+    escape_from(trim_end_breaks(text), block, false)
 }
 
 fn escape_from(text: &str, block: Block, mut line_start: bool) -> String {
@@ -489,6 +498,8 @@ fn escape_from(text: &str, block: Block, mut line_start: bool) -> String {
                 out.push('\\');
                 out.push(c);
             }
+            // In an ATX heading, trailing `#`s after a space would close it.
+            '#' if block == Block::Heading => out.push_str("\\#"),
             // Only `&name;` and `&#…;` are entities; a lone & is text.
             '&' if is_entity(&chars[i + 1..]) => out.push_str("\\&"),
             _ => out.push(c),

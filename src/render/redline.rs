@@ -2,6 +2,8 @@
 //! templates read — the new draft with insertions and deletions marked, one
 //! entry per change for the summary and the 修改对照表, and the counts.
 
+use std::collections::HashMap;
+
 use serde::Serialize;
 
 use super::context::Text;
@@ -183,6 +185,16 @@ pub fn segments_md(segments: &[Segment], block: Block) -> String {
         i += 1;
     }
     out
+}
+
+/// A note on a block (〔原（五）〕) in HTML.
+fn note_html(note: &str) -> String {
+    format!("<span class=\"note\">〔{}〕</span>", html_escape(note))
+}
+
+/// A note on a block as a CriticMarkup comment.
+fn note_md(note: &str, block: Block) -> String {
+    format!("{{>>{}<<}}", escape_inline(note, block))
 }
 
 /// Splits inline runs into pieces at the paragraph breaks of the new text:
@@ -466,13 +478,13 @@ impl RedlineContext {
         show_whitespace: bool,
     ) -> RedlineContext {
         let info = |doc: &Document, name: &str| DraftInfo {
-            name: Text::plain(name),
-            title: Text::new(&doc.meta.title.replace('\n', "")),
+            name: Text::line(name),
+            title: Text::heading(&doc.meta.title.replace('\n', "")),
             stage_label: doc
                 .meta
                 .stage
                 .as_ref()
-                .map(|s| Text::plain(&format!("（{s}）"))),
+                .map(|s| Text::line(&format!("（{s}）"))),
             date: doc.meta.date.map(|d| d.to_string()),
         };
         let visible: Vec<&Change> = set
@@ -495,7 +507,7 @@ impl RedlineContext {
                     kind: c.kind,
                     kind_zh: kind_zh(c.kind),
                     class: c.class,
-                    headline: Text::plain(&headline(c, &where_old, &where_new)),
+                    headline: Text::line(&headline(c, &where_old, &where_new)),
                     where_old,
                     where_new,
                     old_html: segments_html(&old_segments),
@@ -536,11 +548,10 @@ impl RedlineContext {
         // A change with no place in the marked-up body (a title, the preamble)
         // links to its row of the 修改对照表 instead.
         let mut entries = entries;
+        let shown: std::collections::HashSet<&str> =
+            blocks.iter().filter_map(|b| b.change.as_deref()).collect();
         for e in &mut entries {
-            if !blocks
-                .iter()
-                .any(|b| b.change.as_deref() == Some(e.anchor.as_str()))
-            {
+            if !shown.contains(e.anchor.as_str()) {
                 e.anchor = format!("row-{}", e.number);
             }
         }
@@ -557,24 +568,33 @@ impl RedlineContext {
 
 /// Builds the marked-up draft from the new document and the visible changes.
 struct Marker<'a> {
-    changes: &'a [&'a Change],
+    /// The change shown at each new anchor, with its entry number.
+    at: HashMap<&'a str, (usize, &'a Change)>,
+    /// Deleted parts by the new anchor they stood after ("" for the start).
+    deleted: HashMap<&'a str, Vec<(usize, &'a Change)>>,
     blocks: Vec<RedBlock>,
 }
 
 impl<'a> Marker<'a> {
     fn new(changes: &'a [&'a Change]) -> Marker<'a> {
+        let mut at = HashMap::new();
+        let mut deleted: HashMap<&str, Vec<(usize, &Change)>> = HashMap::new();
+        for (i, c) in changes.iter().enumerate() {
+            if c.place != Place::Body {
+                continue;
+            }
+            if c.kind == ChangeKind::Deleted {
+                let after = c.after.as_deref().unwrap_or("");
+                deleted.entry(after).or_default().push((i + 1, *c));
+            } else if let Some(n) = &c.new {
+                at.entry(n.anchor.as_str()).or_insert((i + 1, *c));
+            }
+        }
         Marker {
-            changes,
+            at,
+            deleted,
             blocks: Vec::new(),
         }
-    }
-
-    fn entry_of(&self, pred: impl Fn(&Change) -> bool) -> Option<(usize, &'a Change)> {
-        self.changes
-            .iter()
-            .enumerate()
-            .find(|(_, c)| pred(c))
-            .map(|(i, c)| (i + 1, *c))
     }
 
     fn blocks(mut self, doc: &Document) -> Vec<RedBlock> {
@@ -588,21 +608,17 @@ impl<'a> Marker<'a> {
 
     /// Deleted parts that stood right after the part with this new anchor (None: at the start).
     fn deleted_after(&mut self, anchor: Option<&str>) {
-        let changes = self.changes;
-        for (i, c) in changes.iter().enumerate() {
-            if c.kind == ChangeKind::Deleted
-                && c.place == Place::Body
-                && c.after.as_deref() == anchor
-            {
-                self.deleted_block(i + 1, c);
-            }
+        for (number, c) in self
+            .deleted
+            .remove(anchor.unwrap_or(""))
+            .unwrap_or_default()
+        {
+            self.deleted_block(number, c);
         }
     }
 
     fn section(&mut self, s: &Section, depth: usize) {
-        let found = self.entry_of(|c| {
-            c.place == Place::Body && c.new.as_ref().is_some_and(|n| n.anchor == s.anchor)
-        });
+        let found = self.at.get(s.anchor.as_str()).copied();
         let (status, note, pieces) = match found {
             None => ("", None, None),
             Some((_, c)) => {
@@ -723,6 +739,14 @@ impl<'a> Marker<'a> {
         let mut all: Vec<String> = o.heading.iter().cloned().collect();
         all.extend(o.paragraphs.iter().cloned());
         text.extend(plain_segments("del", &all.join("")));
+        let note = format!(
+            "删除原{}",
+            if o.label.is_empty() {
+                "段落".to_string()
+            } else {
+                o.label.clone()
+            }
+        );
         let block = RedBlock {
             kind: "para",
             role: o.level.clone(),
@@ -731,17 +755,14 @@ impl<'a> Marker<'a> {
             change: Some(format!("chg-{number}")),
             status: "deleted",
             label: o.label.clone(),
-            note: Some(format!(
-                "删除原{}",
-                if o.label.is_empty() {
-                    "段落".to_string()
-                } else {
-                    o.label.clone()
-                }
-            )),
+            html: format!("{}{}", segments_html(&text), note_html(&note)),
+            md: format!(
+                "{}{}",
+                segments_md(&text, Block::Paragraph),
+                note_md(&note, Block::Paragraph)
+            ),
+            note: Some(note),
             lead: Vec::new(),
-            html: segments_html(&text),
-            md: segments_md(&text, Block::Paragraph),
             text,
             lead_strong: false,
         };
@@ -761,9 +782,11 @@ impl<'a> Marker<'a> {
         text: Vec<Segment>,
         strong: bool,
     ) {
-        let note_html = note.as_ref().map_or(String::new(), |n| {
-            format!("<span class=\"note\">〔{}〕</span>", html_escape(n))
-        });
+        if kind != "heading" && lead.is_empty() && text.is_empty() && note.is_none() {
+            // A part that holds only sub-parts shows nothing of its own.
+            return;
+        }
+        let note_html = note.as_deref().map_or(String::new(), note_html);
         let lead_html = if lead.is_empty() {
             String::new()
         } else if strong {
@@ -777,9 +800,7 @@ impl<'a> Marker<'a> {
         } else {
             Block::Paragraph
         };
-        let note_md = note.as_ref().map_or(String::new(), |n| {
-            format!("{{>>{}<<}}", escape_inline(n, block))
-        });
+        let note_md = note.as_deref().map_or(String::new(), |n| note_md(n, block));
         let both: Vec<Segment> = lead.iter().chain(&text).cloned().collect();
         let md = match kind {
             "heading" => format!(

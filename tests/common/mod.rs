@@ -54,6 +54,99 @@ pub fn text() -> impl Strategy<Value = String> {
     .prop_filter("text must not be blank", |s| !s.trim().is_empty())
 }
 
+/// A strategy for author texts.
+pub type Texts = BoxedStrategy<String>;
+
+/// Author text as a careless or hostile hand writes it: Markdown and HTML
+/// syntax, entities, typst and template syntax, control and bidi
+/// characters, line breaks of every kind, and Chinese.
+pub fn hostile_text() -> Texts {
+    let pieces = prop::sample::select(vec![
+        "<script>alert(1)</script>",
+        "<!--",
+        "-->",
+        "</div>",
+        "<b>",
+        "&lt;",
+        "&amp;",
+        "&#x41;",
+        "**",
+        "*",
+        "__",
+        "_",
+        "~~",
+        "`",
+        "```",
+        "[",
+        "]",
+        "](",
+        "javascript:alert(1)",
+        ")",
+        "[ref]: http://x",
+        "[ref]",
+        "![img](x.png)",
+        "<http://x>",
+        "# ",
+        "## ",
+        "> ",
+        "- ",
+        "+ ",
+        "1. ",
+        "2) ",
+        "---",
+        "___",
+        "***",
+        "===",
+        "|",
+        "| a | b |",
+        "|---|",
+        "\\",
+        "\\*",
+        "{++",
+        "++}",
+        "{--",
+        "~>",
+        "{>>",
+        "$",
+        "$$",
+        "#",
+        "{{",
+        "}}",
+        "{%",
+        "%}",
+        "\n",
+        "\r",
+        "\r\n",
+        "\n\n",
+        "\t",
+        "    ",
+        "\u{202E}",
+        "\u{2066}",
+        "\u{200F}",
+        "\u{0}",
+        "\u{7}",
+        "\u{1B}[31m",
+        "\u{1E}",
+        "\u{3000}",
+        "（一）",
+        "第一条",
+        "一、",
+        "。",
+        "，",
+        "推进",
+        "工作",
+        "重点",
+        "2025",
+        "90%",
+        "a",
+        " ",
+    ]);
+    prop::collection::vec(pieces, 1..8)
+        .prop_map(|v| v.concat())
+        .prop_filter("text must not be blank", |s| !s.trim().is_empty())
+        .boxed()
+}
+
 pub fn body(paras: Vec<String>, children: Vec<Part>, interleave: bool) -> Vec<Block> {
     let mut body: Vec<Block> = Vec::new();
     let mut paras = paras.into_iter();
@@ -95,8 +188,14 @@ pub fn part(
 }
 
 pub fn outline_part(level: u8) -> BoxedStrategy<Part> {
+    outline_part_of(level, text().boxed())
+}
+
+/// An outline part whose texts come from `t`.
+pub fn outline_part_of(level: u8, t: Texts) -> BoxedStrategy<Part> {
+    let text = || t.clone();
     let children = if level < 4 {
-        prop::collection::vec(outline_part(level + 1), 0..3).boxed()
+        prop::collection::vec(outline_part_of(level + 1, t.clone()), 0..3).boxed()
     } else {
         Just(Vec::new()).boxed()
     };
@@ -117,6 +216,12 @@ pub fn outline_part(level: u8) -> BoxedStrategy<Part> {
 
 /// Articles style: an article with items and sub-items.
 pub fn article() -> BoxedStrategy<Part> {
+    article_of(text().boxed())
+}
+
+/// An article whose texts come from `t`.
+pub fn article_of(t: Texts) -> BoxedStrategy<Part> {
+    let text = || t.clone();
     let sub_item = (text(), any::<[bool; 2]>()).prop_map(|(t, [numbered, sub])| {
         part(
             Level::SubItem,
@@ -148,14 +253,20 @@ pub fn article() -> BoxedStrategy<Part> {
 
 /// A division of the given rank or deeper, holding at least one part.
 pub fn division(min_rank: usize) -> BoxedStrategy<Part> {
+    division_of(min_rank, text().boxed())
+}
+
+/// A division whose texts come from `t`.
+pub fn division_of(min_rank: usize, t: Texts) -> BoxedStrategy<Part> {
     let levels: Vec<Level> = Level::DIVISIONS[min_rank..].to_vec();
     prop::sample::select(levels)
-        .prop_flat_map(|level| {
+        .prop_flat_map(move |level| {
+            let text = || t.clone();
             let deeper = level.rank() as usize + 1;
             let child = if deeper < 4 {
-                prop_oneof![3 => article(), 1 => division(deeper)].boxed()
+                prop_oneof![3 => article_of(t.clone()), 1 => division_of(deeper, t.clone())].boxed()
             } else {
-                article()
+                article_of(t.clone())
             };
             (
                 Just(level),
@@ -185,6 +296,12 @@ pub fn date() -> impl Strategy<Value = Date> {
 }
 
 pub fn meta(style: Style) -> impl Strategy<Value = Meta> {
+    meta_of(style, text().boxed())
+}
+
+/// Metadata whose texts come from `t`.
+pub fn meta_of(style: Style, t: Texts) -> impl Strategy<Value = Meta> {
+    let text = || t.clone();
     let levels: Vec<Level> = match style {
         Style::Outline => (1..=4).map(Level::Outline).collect(),
         Style::Articles => vec![
@@ -259,13 +376,18 @@ pub fn meta(style: Style) -> impl Strategy<Value = Meta> {
 }
 
 pub fn draft() -> impl Strategy<Value = Draft> {
+    draft_of(text().boxed())
+}
+
+/// A draft of either style whose texts come from `t`.
+pub fn draft_of(t: Texts) -> impl Strategy<Value = Draft> {
     let outline = (
-        meta(Style::Outline),
-        prop::collection::vec(outline_part(1), 0..4),
+        meta_of(Style::Outline, t.clone()),
+        prop::collection::vec(outline_part_of(1, t.clone()), 0..4),
     );
     let articles = (
-        meta(Style::Articles),
-        prop::collection::vec(prop_oneof![article(), division(0)], 0..4),
+        meta_of(Style::Articles, t.clone()),
+        prop::collection::vec(prop_oneof![article_of(t.clone()), division_of(0, t)], 0..4),
     );
     (prop_oneof![outline, articles], any::<u64>()).prop_map(|((meta, parts), id_bits)| {
         let mut draft = Draft { meta, parts };
@@ -287,4 +409,77 @@ pub fn draft() -> impl Strategy<Value = Draft> {
         }
         draft
     })
+}
+
+/// The path of an outside program a test needs (pdftotext, chromium …). A
+/// missing program fails the test with its name and how to install it —
+/// unless `GONGWEN_SKIP_TOOLS=1` is set, when the test is skipped with a note
+/// written straight to standard error, where `cargo test` shows it.
+pub fn tool(name: &str) -> Option<std::path::PathBuf> {
+    let found = std::env::var_os("PATH").and_then(|paths| {
+        std::env::split_paths(&paths)
+            .map(|dir| dir.join(name))
+            .find(|p| p.is_file())
+    });
+    if found.is_some() {
+        return found;
+    }
+    let install = match name {
+        "pdftotext" | "pdffonts" | "pdftoppm" => "apt-get install poppler-utils",
+        "chromium" => "apt-get install chromium",
+        _ => "install it",
+    };
+    if std::env::var("GONGWEN_SKIP_TOOLS").is_ok_and(|v| v == "1") {
+        use std::io::Write;
+        let _ = writeln!(
+            std::io::stderr(),
+            "SKIPPED: {name} is not installed and GONGWEN_SKIP_TOOLS=1; this test checked nothing"
+        );
+        return None;
+    }
+    panic!(
+        "this test needs {name}, which is not on PATH: {install}, or set GONGWEN_SKIP_TOOLS=1 to skip it"
+    );
+}
+
+/// Runs an outside program and returns its standard output; fails the test if
+/// it fails or takes longer than a minute.
+pub fn run(program: &std::path::Path, args: &[&str]) -> String {
+    use std::io::Read;
+    let mut child = std::process::Command::new(program)
+        .args(args)
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .unwrap_or_else(|e| panic!("cannot run {}: {e}", program.display()));
+    // Read both pipes while waiting, so a chatty program cannot fill one and stall.
+    let drain = |mut pipe: Box<dyn Read + Send>| {
+        std::thread::spawn(move || {
+            let mut bytes = Vec::new();
+            let _ = pipe.read_to_end(&mut bytes);
+            bytes
+        })
+    };
+    let stdout = drain(Box::new(child.stdout.take().unwrap()));
+    let stderr = drain(Box::new(child.stderr.take().unwrap()));
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(60);
+    let status = loop {
+        if let Some(status) = child.try_wait().unwrap() {
+            break status;
+        }
+        if std::time::Instant::now() > deadline {
+            let _ = child.kill();
+            panic!("{} {args:?} took more than a minute", program.display());
+        }
+        std::thread::sleep(std::time::Duration::from_millis(20));
+    };
+    let out = stdout.join().unwrap();
+    let err = stderr.join().unwrap();
+    assert!(
+        status.success(),
+        "{} {args:?} failed: {}",
+        program.display(),
+        String::from_utf8_lossy(&err)
+    );
+    String::from_utf8_lossy(&out).into_owned()
 }
