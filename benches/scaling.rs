@@ -109,8 +109,11 @@ fn main() {
     // many articles as the most changed, and what is left is spare.
     let keep = largest.max(texts.len() / 2).min(texts.len() - 1);
     let spare = texts.split_off(keep);
-    let dir = tempfile::tempdir().unwrap();
-    let old_path = dir.path().join("old.yaml");
+    // GONGWEN_BENCH_KEEP=DIR keeps the drafts there, to profile one diff.
+    let temp = tempfile::tempdir().unwrap();
+    let kept = std::env::var_os("GONGWEN_BENCH_KEEP").map(std::path::PathBuf::from);
+    let dir = kept.as_deref().unwrap_or(temp.path());
+    let old_path = dir.join("old.yaml");
     gongwen::save::save_checked(&draft(&texts), &old_path, false, &[]).unwrap();
     println!(
         "diff scaling, release build, {} cores; old draft: {} articles",
@@ -130,9 +133,9 @@ fn main() {
                     _ => spare[k % spare.len()].clone(),
                 };
             }
-            let new_path = dir.path().join(format!("new-{n}-{mode}.yaml"));
+            let new_path = dir.join(format!("new-{n}-{mode}.yaml"));
             gongwen::save::save_checked(&draft(&new), &new_path, false, &[]).unwrap();
-            let out = dir.path().join("diff.json");
+            let out = dir.join("diff.json");
             let runs = if n >= 2000 { 2 } else { 3 };
             let mut times = Vec::new();
             for _ in 0..runs {

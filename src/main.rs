@@ -459,13 +459,16 @@ fn diff(console: &mut Console, args: DiffArgs) -> Outcome {
         }
     };
     let names = (draft_name(&args.old), draft_name(&args.new));
-    let ctx = RedlineContext::new(
-        &diffed.old,
-        &diffed.new,
-        (&names.0, &names.1),
-        &diffed.changes,
-        args.show_whitespace,
-    );
+    // The view for people; the JSON is the change set itself.
+    let ctx = || {
+        RedlineContext::new(
+            &diffed.old,
+            &diffed.new,
+            (&names.0, &names.1),
+            &diffed.changes,
+            args.show_whitespace,
+        )
+    };
     let bytes = match args.format {
         DiffFormat::Term => {
             let color = match args.color {
@@ -477,7 +480,7 @@ fn diff(console: &mut Console, args: DiffArgs) -> Outcome {
                         && std::env::var_os("NO_COLOR").is_none()
                 }
             };
-            gongwen::render::redline::terminal(&ctx, color).into_bytes()
+            gongwen::render::redline::terminal(&ctx(), color).into_bytes()
         }
         DiffFormat::Json => {
             let report = serde_json::json!({
@@ -507,7 +510,7 @@ fn diff(console: &mut Console, args: DiffArgs) -> Outcome {
                     return Outcome::Trouble;
                 }
             };
-            match renderer.render_redline(format, (&diffed.old, &diffed.new), &ctx) {
+            match renderer.render_redline(format, (&diffed.old, &diffed.new), &ctx()) {
                 Ok(r) => {
                     for w in &r.warnings {
                         console.diagnostic(w);

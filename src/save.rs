@@ -315,6 +315,7 @@ pub fn save_checked(
     );
     if is_file {
         let text = to_string(draft);
+        within_limits(&text, path)?;
         same_draft(draft, crate::load::load_draft_bytes(path, text.as_bytes()))
             .map_err(SaveError::Invalid)?;
         return Ok(crate::write::write_named(path, text.as_bytes())?);
@@ -335,13 +336,38 @@ pub fn save_checked(
             problem: crate::write::Problem::Io(e),
         })
     };
+    let files = to_folder(draft);
+    for (name, text) in &files {
+        within_limits(text, &path.join(name))?;
+    }
     let staging = Staging::new_in(parent).map_err(io)?;
-    for (name, text) in to_folder(draft) {
+    for (name, text) in files {
         std::fs::write(staging.path().join(name), text).map_err(io)?;
     }
     let loaded = crate::load::load_draft(staging.path());
     same_draft(draft, loaded).map_err(SaveError::Invalid)?;
     staging.finish(path).map_err(io)
+}
+
+/// Whether YAML we are about to write can be loaded again: within the
+/// loader's size and value limits. Every line holds at most three values
+/// (`- key: value`), so the line count bounds the values.
+fn within_limits(text: &str, path: &Path) -> Result<(), SaveError> {
+    let lines = text.lines().count();
+    let too_big = text.len() as u64 > crate::load::MAX_FILE_BYTES
+        || lines.saturating_mul(3) > crate::load::node::MAX_NODES;
+    if too_big {
+        return Err(SaveError::Invalid(format!(
+            "{} would be too large to load as one file ({} MB, {lines} lines; a draft file may \
+             have {} MB and {} values): write the draft as a folder (an --out path without \
+             .yaml), which keeps each top-level part in a file of its own",
+            path.display(),
+            text.len() / (1024 * 1024),
+            crate::load::MAX_FILE_BYTES / (1024 * 1024),
+            crate::load::node::MAX_NODES
+        )));
+    }
+    Ok(())
 }
 
 /// Whether `dir` is a draft folder that `--force` may replace; if not, why.

@@ -801,3 +801,78 @@ fn finding_12_a_run_in_heading_with_markup_stays_one_bold_lead_and_the_toc_has_n
     let entries: Vec<String> = page.select(&toc).map(|a| a.text().collect()).collect();
     assert_eq!(entries, ["一、总体要求", "（一）推进重点工作。"]);
 }
+
+// 6. Quadratic diff.
+
+/// Calls `f` with the first paragraph of every article, in reading order.
+fn each_article(parts: &mut [gongwen::model::Part], f: &mut impl FnMut(&mut String)) {
+    use gongwen::model::{Block, Level};
+    for p in parts {
+        if p.level == Level::Article
+            && let Some(Block::Para(t)) = p.body.first_mut()
+        {
+            f(t);
+        }
+        for b in &mut p.body {
+            if let Block::Part(c) = b {
+                each_article(std::slice::from_mut(c), f);
+            }
+        }
+    }
+}
+
+/// The Civil Code with `k` of its articles changed, spread evenly: a few
+/// characters each, or (rewritten) reversed whole.
+fn civil_code_changed(
+    k: usize,
+    rewrite: bool,
+) -> (gongwen::numbering::Document, gongwen::numbering::Document) {
+    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/corpus/civil-code-2020.md");
+    let draft = gongwen::import::import_file(&path, Default::default())
+        .unwrap()
+        .draft;
+    let mut changed = draft.clone();
+    let mut total = 0;
+    each_article(&mut changed.parts, &mut |_| total += 1);
+    let step = total / k;
+    let (mut seen, mut done) = (0, 0);
+    each_article(&mut changed.parts, &mut |t| {
+        if seen % step == 0 && done < k {
+            *t = if rewrite {
+                t.chars().rev().collect()
+            } else {
+                format!("{t}（第{done}处修改）")
+            };
+            done += 1;
+        }
+        seen += 1;
+    });
+    (
+        gongwen::numbering::number(&draft),
+        gongwen::numbering::number(&changed),
+    )
+}
+
+#[test]
+fn finding_06_the_work_of_a_diff_grows_linearly_with_the_parts_changed() {
+    use gongwen::compare::align::{align, flatten};
+    for rewrite in [false, true] {
+        let mut seen = Vec::new();
+        for k in [100, 300, 600, 1200] {
+            let (old, new) = civil_code_changed(k, rewrite);
+            let m = align(&flatten(&old), &flatten(&new));
+            seen.push((k, m.comparisons));
+            eprintln!(
+                "{k} changed (rewritten: {rewrite}): {} comparisons",
+                m.comparisons
+            );
+            // Comparing every changed part with every other would be k² pairs
+            // (1,440,000 for 1,200); the alignment does a bounded amount per part.
+            assert!(
+                m.comparisons <= 50_000 + 120 * k,
+                "{k} parts changed (rewritten: {rewrite}): {} comparisons; all: {seen:?}",
+                m.comparisons
+            );
+        }
+    }
+}

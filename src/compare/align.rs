@@ -57,6 +57,8 @@ pub struct Node<'a> {
     pub text: String,
     /// Character bigrams of the text, for similarity.
     bigrams: Vec<u64>,
+    /// The text's length in characters.
+    chars: usize,
 }
 
 /// Flattens a document in reading order.
@@ -69,6 +71,7 @@ pub fn flatten(doc: &Document) -> Vec<Node<'_>> {
             section: s,
             parent,
             index,
+            chars: text.chars().count(),
             text,
             bigrams,
         });
@@ -111,7 +114,7 @@ fn containment(a: &[u64], b: &[u64]) -> f64 {
     if a.is_empty() {
         return 0.0;
     }
-    similarity(a, b) * (a.len() + b.len()) as f64 / (2 * a.len()) as f64
+    common(a, b) as f64 / a.len() as f64
 }
 
 /// Dice coefficient of two sorted bigram lists.
@@ -119,6 +122,11 @@ fn similarity(a: &[u64], b: &[u64]) -> f64 {
     if a.is_empty() && b.is_empty() {
         return 1.0;
     }
+    2.0 * common(a, b) as f64 / (a.len() + b.len()) as f64
+}
+
+/// The size of the multiset intersection of two sorted bigram lists.
+fn common(a: &[u64], b: &[u64]) -> usize {
     let (mut i, mut j, mut common) = (0, 0, 0);
     while i < a.len() && j < b.len() {
         match a[i].cmp(&b[j]) {
@@ -131,7 +139,7 @@ fn similarity(a: &[u64], b: &[u64]) -> f64 {
             }
         }
     }
-    2.0 * common as f64 / (a.len() + b.len()) as f64
+    common
 }
 
 /// The matching: for each old node its new partner, and the reverse; and the
@@ -144,6 +152,10 @@ pub struct Matching {
     pub splits: Vec<(usize, Vec<usize>)>,
     /// A new part and the old parts merged into it.
     pub merges: Vec<(usize, Vec<usize>)>,
+    /// How many times two texts were compared (a pair's similarity, a piece
+    /// or window of a split): the work done, which grows near-linearly with
+    /// the number of parts, not with its square.
+    pub comparisons: usize,
     reserved_old: Vec<bool>,
     reserved_new: Vec<bool>,
 }
@@ -180,6 +192,7 @@ pub fn align(old: &[Node], new: &[Node]) -> Matching {
         new_to_old: vec![None; new.len()],
         splits: Vec::new(),
         merges: Vec::new(),
+        comparisons: 0,
         reserved_old: vec![false; old.len()],
         reserved_new: vec![false; new.len()],
     };
@@ -263,7 +276,14 @@ pub fn align(old: &[Node], new: &[Node]) -> Matching {
     match_parents_by_children(old, new, &old_kids, &new_kids, &mut m);
     let free =
         |partners: &[Option<usize>]| partners.iter().map(Option::is_none).collect::<Vec<bool>>();
-    m.splits = splits(old, new, &free(&m.old_to_new), &free(&m.new_to_old));
+    let mut work = 0;
+    m.splits = splits(
+        old,
+        new,
+        &free(&m.old_to_new),
+        &free(&m.new_to_old),
+        &mut work,
+    );
     for (o, run) in &m.splits {
         m.reserved_old[*o] = true;
         for n in run {
@@ -272,7 +292,7 @@ pub fn align(old: &[Node], new: &[Node]) -> Matching {
     }
     let new_free: Vec<bool> = (0..new.len()).map(|n| m.new_free(n)).collect();
     let old_free: Vec<bool> = (0..old.len()).map(|o| m.old_free(o)).collect();
-    m.merges = splits(new, old, &new_free, &old_free);
+    m.merges = splits(new, old, &new_free, &old_free, &mut work);
     for (n, run) in &m.merges {
         m.reserved_new[*n] = true;
         for o in run {
@@ -280,6 +300,7 @@ pub fn align(old: &[Node], new: &[Node]) -> Matching {
         }
     }
     let candidates = candidates(old, new, &m);
+    m.comparisons = work + candidates.iter().map(Vec::len).sum::<usize>();
     match_similar_siblings(old, new, &candidates, &mut m);
     match_parents_by_children(old, new, &old_kids, &new_kids, &mut m);
     match_similar_anywhere(old, new, &candidates, &mut m);
@@ -350,21 +371,23 @@ fn assign(old: &[Node], new: &[Node], pairs: &mut [(f64, usize, usize)], m: &mut
     }
 }
 
-fn score(a: &Node, b: &Node, threshold: f64) -> Option<f64> {
+/// Whether a pair of the given similarity is similar enough to match.
+fn similar_enough(a: &Node, b: &Node, similarity: f64, threshold: f64) -> bool {
     if a.section.level != b.section.level {
-        return None;
+        return false;
     }
     // Very short texts only match exactly (an item "（一）甲；" says too little).
-    let short = a.text.chars().count().min(b.text.chars().count()) < 4;
-    let s = similarity(&a.bigrams, &b.bigrams);
-    let needed = if short { 1.0 } else { threshold };
-    (s >= needed).then_some(s)
+    let short = a.chars.min(b.chars) < 4;
+    similarity >= if short { 1.0 } else { threshold }
 }
 
 /// An inverted index from character bigrams to the nodes that hold them,
 /// leaving out bigrams held by more than [`INDEX_DF_LIMIT`] nodes.
 struct Index {
     postings: HashMap<u64, Vec<usize>>,
+    /// Scratch for [`Index::nearest`]: a count per node, and which are set.
+    counts: Vec<u32>,
+    touched: Vec<usize>,
 }
 
 impl Index {
@@ -381,13 +404,16 @@ impl Index {
             }
         }
         postings.retain(|_, list| list.len() <= INDEX_DF_LIMIT);
-        Index { postings }
+        Index {
+            postings,
+            counts: vec![0; nodes.len()],
+            touched: Vec::new(),
+        }
     }
 
     /// The indexed nodes of the same level sharing the most distinctive
     /// bigrams with `node`, most first (ties: nearest in reading order).
-    fn nearest(&self, node: &Node, at: usize, nodes: &[Node], limit: usize) -> Vec<usize> {
-        let mut counts: HashMap<usize, u32> = HashMap::new();
+    fn nearest(&mut self, node: &Node, at: usize, nodes: &[Node], limit: usize) -> Vec<usize> {
         let mut last = None;
         for &g in &node.bigrams {
             if last == Some(g) {
@@ -395,16 +421,31 @@ impl Index {
             }
             last = Some(g);
             for &i in self.postings.get(&g).into_iter().flatten() {
-                *counts.entry(i).or_default() += 1;
+                if self.counts[i] == 0 {
+                    self.touched.push(i);
+                }
+                self.counts[i] += 1;
             }
         }
-        let mut found: Vec<(u32, usize)> = counts
-            .into_iter()
-            .filter(|(i, _)| nodes[*i].section.level == node.section.level)
-            .map(|(i, c)| (c, i))
-            .collect();
-        found.sort_by(|a, b| b.0.cmp(&a.0).then(a.1.abs_diff(at).cmp(&b.1.abs_diff(at))));
-        found.into_iter().take(limit).map(|(_, i)| i).collect()
+        let mut found: Vec<(u32, usize)> = Vec::with_capacity(self.touched.len());
+        for &i in &self.touched {
+            if nodes[i].section.level == node.section.level {
+                found.push((self.counts[i], i));
+            }
+            self.counts[i] = 0;
+        }
+        self.touched.clear();
+        let order = |a: &(u32, usize), b: &(u32, usize)| {
+            b.0.cmp(&a.0)
+                .then(a.1.abs_diff(at).cmp(&b.1.abs_diff(at)))
+                .then(a.1.cmp(&b.1))
+        };
+        if found.len() > limit {
+            found.select_nth_unstable_by(limit - 1, order);
+            found.truncate(limit);
+        }
+        found.sort_by(order);
+        found.into_iter().map(|(_, i)| i).collect()
     }
 }
 
@@ -412,7 +453,7 @@ impl Index {
 /// free new node of its level where there are few ([`EXHAUSTIVE_PAIRS`]);
 /// otherwise those in the same gap between matched neighbours (in reading
 /// order), and those sharing the most distinctive bigrams with it.
-fn candidates(old: &[Node], new: &[Node], m: &Matching) -> Vec<Vec<usize>> {
+fn candidates(old: &[Node], new: &[Node], m: &Matching) -> Vec<Vec<(usize, f64)>> {
     let free_new: Vec<usize> = (0..new.len()).filter(|&n| m.new_free(n)).collect();
     let mut by_level: HashMap<Level, (usize, Vec<usize>)> = HashMap::new();
     for o in (0..old.len()).filter(|&o| m.old_free(o)) {
@@ -427,59 +468,80 @@ fn candidates(old: &[Node], new: &[Node], m: &Matching) -> Vec<Vec<usize>> {
             .filter(|(olds, news)| olds.saturating_mul(news.len()) <= EXHAUSTIVE_PAIRS)
             .map(|(_, news)| news)
     };
-    let index = Index::new(new, |n| {
+    let mut index = Index::new(new, |n| {
         m.new_free(n) && exhaustive(new[n].section.level).is_none()
     });
     // The partner of the nearest matched old node before and after each node.
-    let before: Vec<Option<usize>> = m
-        .old_to_new
-        .iter()
-        .scan(None, |last, partner| {
-            let seen = *last;
-            if partner.is_some() {
-                *last = *partner;
-            }
-            Some(seen)
-        })
-        .collect();
-    let mut after: Vec<Option<usize>> = m
-        .old_to_new
-        .iter()
-        .rev()
-        .scan(None, |next, partner| {
-            let seen = *next;
-            if partner.is_some() {
-                *next = *partner;
-            }
-            Some(seen)
-        })
-        .collect();
-    after.reverse();
-    let mut out = vec![Vec::new(); old.len()];
+    // For each old node, the nearest matched old nodes before and after it,
+    // and their partners: the gap it sits in, on both sides.
+    let mut before: Vec<Option<(usize, usize)>> = vec![None; old.len()];
+    let mut last = None;
+    for (o, partner) in m.old_to_new.iter().enumerate() {
+        before[o] = last;
+        if let Some(n) = partner {
+            last = Some((o, *n));
+        }
+    }
+    let mut after: Vec<Option<(usize, usize)>> = vec![None; old.len()];
+    let mut next = None;
+    for (o, partner) in m.old_to_new.iter().enumerate().rev() {
+        after[o] = next;
+        if let Some(n) = partner {
+            next = Some((o, *n));
+        }
+    }
+    let mut out: Vec<Vec<(usize, f64)>> = vec![Vec::new(); old.len()];
+    // Each pair's similarity, computed once for both passes.
+    let scored = |o: usize, list: &[usize]| -> Vec<(usize, f64)> {
+        list.iter()
+            .map(|&n| (n, similarity(&old[o].bigrams, &new[n].bigrams)))
+            .collect()
+    };
     for o in (0..old.len()).filter(|&o| m.old_free(o)) {
         if let Some(all) = exhaustive(old[o].section.level) {
-            out[o] = all.clone();
+            out[o] = scored(o, all);
             continue;
         }
-        let lo = before[o].map_or(0, |n| n + 1);
-        let hi = match after[o] {
-            Some(n) if n >= lo => n,
-            _ => new.len(),
+        let (old_lo, lo) = before[o].map_or((0, 0), |(bo, bn)| (bo + 1, bn + 1));
+        let (old_hi, hi) = match after[o] {
+            Some((ao, an)) if an >= lo => (ao, an),
+            _ => (old.len(), new.len()),
         };
-        let start = free_new.partition_point(|&n| n < lo);
-        let mut list: Vec<usize> = free_new[start..]
-            .iter()
-            .copied()
-            .take_while(|&n| n < hi)
-            .filter(|&n| new[n].section.level == old[o].section.level)
-            .take(GAP_CANDIDATES)
-            .collect();
+        // Where the node would sit in the new gap if the gap kept its proportions.
+        let share = (o - old_lo) as f64 / (old_hi - old_lo).max(1) as f64;
+        let target = lo + (share * (hi - lo) as f64) as usize;
+        let first = free_new.partition_point(|&n| n < lo);
+        let end = free_new.partition_point(|&n| n < hi);
+        let mut left = free_new[first..end].partition_point(|&n| n < target) + first;
+        let mut right = left;
+        let mut list: Vec<usize> = Vec::new();
+        // Nearest to the target first, on either side; parts of other levels
+        // are passed over, a bounded number of them.
+        let mut looked = 0;
+        while list.len() < GAP_CANDIDATES
+            && looked < 4 * GAP_CANDIDATES
+            && (left > first || right < end)
+        {
+            looked += 1;
+            let take_right = right < end
+                && (left == first || free_new[right] - target <= target - free_new[left - 1]);
+            let n = if take_right {
+                right += 1;
+                free_new[right - 1]
+            } else {
+                left -= 1;
+                free_new[left]
+            };
+            if new[n].section.level == old[o].section.level {
+                list.push(n);
+            }
+        }
         for n in index.nearest(&old[o], o, new, INDEX_CANDIDATES) {
             if !list.contains(&n) {
                 list.push(n);
             }
         }
-        out[o] = list;
+        out[o] = scored(o, &list);
     }
     out
 }
@@ -493,13 +555,18 @@ fn under_partners(old: &[Node], new: &[Node], o: usize, n: usize, m: &Matching) 
     }
 }
 
-fn match_similar_siblings(old: &[Node], new: &[Node], candidates: &[Vec<usize>], m: &mut Matching) {
+fn match_similar_siblings(
+    old: &[Node],
+    new: &[Node],
+    candidates: &[Vec<(usize, f64)>],
+    m: &mut Matching,
+) {
     let mut pairs = Vec::new();
     for (o, list) in candidates.iter().enumerate() {
-        for &n in list {
+        for &(n, s) in list {
             if m.free(o, n)
                 && under_partners(old, new, o, n, m)
-                && let Some(s) = score(&old[o], &new[n], SIBLING_THRESHOLD)
+                && similar_enough(&old[o], &new[n], s, SIBLING_THRESHOLD)
             {
                 pairs.push((s, o, n));
             }
@@ -508,13 +575,16 @@ fn match_similar_siblings(old: &[Node], new: &[Node], candidates: &[Vec<usize>],
     assign(old, new, &mut pairs, m);
 }
 
-fn match_similar_anywhere(old: &[Node], new: &[Node], candidates: &[Vec<usize>], m: &mut Matching) {
+fn match_similar_anywhere(
+    old: &[Node],
+    new: &[Node],
+    candidates: &[Vec<(usize, f64)>],
+    m: &mut Matching,
+) {
     let mut pairs = Vec::new();
     for (o, list) in candidates.iter().enumerate() {
-        for &n in list {
-            if m.free(o, n)
-                && let Some(s) = score(&old[o], &new[n], GLOBAL_THRESHOLD)
-            {
+        for &(n, s) in list {
+            if m.free(o, n) && similar_enough(&old[o], &new[n], s, GLOBAL_THRESHOLD) {
                 pairs.push((s, o, n));
             }
         }
@@ -540,6 +610,7 @@ pub fn splits(
     to: &[Node],
     from_free: &[bool],
     to_free: &[bool],
+    work: &mut usize,
 ) -> Vec<(usize, Vec<usize>)> {
     // Runs of consecutive free siblings of one level.
     let mut runs: Vec<Vec<usize>> = Vec::new();
@@ -571,7 +642,7 @@ pub fn splits(
     if place.is_empty() {
         return Vec::new();
     }
-    let index = Index::new(to, |t| place.contains_key(&t));
+    let mut index = Index::new(to, |t| place.contains_key(&t));
     let free_from = from_free.iter().filter(|f| **f).count();
     // Few enough to try every window with every part: exact where it is cheap.
     let exhaustive = free_from.saturating_mul(place.len()) <= EXHAUSTIVE_PAIRS;
@@ -596,41 +667,72 @@ pub fn splits(
                 }
             }
         } else {
-            for t in index.nearest(node, f, to, INDEX_CANDIDATES) {
-                let (r, k) = place[&t];
-                windows_around(r, k, &mut windows);
+            let nearest = index.nearest(node, f, to, INDEX_CANDIDATES);
+            // A part that one piece already holds almost whole was edited, not
+            // split: no window could gain enough over that piece.
+            if nearest
+                .first()
+                .is_some_and(|&t| containment(&node.bigrams, &to[t].bigrams) > 1.0 - SPLIT_GAIN)
+            {
+                continue;
+            }
+            // The strongest piece of a window that holds SPLIT_THRESHOLD of
+            // the part holds at least a quarter of that (seams aside): only
+            // windows around such a piece are tried.
+            let least = (SPLIT_THRESHOLD * node.bigrams.len() as f64 - 8.0) / 4.0;
+            *work += nearest.len();
+            for t in nearest {
+                if common(&node.bigrams, &to[t].bigrams) as f64 >= least {
+                    let (r, k) = place[&t];
+                    windows_around(r, k, &mut windows);
+                }
             }
         }
         windows.sort_unstable();
         windows.dedup();
         let mut best: Option<(f64, Vec<usize>)> = None;
+        // Per piece: bigrams it shares with the part, and its own share.
+        let mut shared: HashMap<usize, (usize, bool)> = HashMap::new();
+        let mut piece = |t: usize| {
+            *shared.entry(t).or_insert_with(|| {
+                let common = common(&node.bigrams, &to[t].bigrams);
+                let share = common as f64 / to[t].bigrams.len().max(1) as f64;
+                (common, share >= SPLIT_PIECE_SHARE)
+            })
+        };
+        let whole = node.bigrams.len().max(1) as f64;
         for (r, start, end) in windows {
             let window = &runs[r][start..end];
             if window.iter().any(|&t| used[t]) {
                 continue;
             }
-            let joined: String = window.iter().map(|&t| to[t].text.as_str()).collect();
-            let score = containment(&node.bigrams, &bigrams(&joined));
-            let every_piece_shares = window
-                .iter()
-                .all(|&t| containment(&to[t].bigrams, &node.bigrams) >= SPLIT_PIECE_SHARE);
+            let pieces: Vec<(usize, bool)> = window.iter().map(|&t| piece(t)).collect();
+            let every_piece_shares = pieces.iter().all(|(_, ok)| *ok);
             // The pieces together must say much more of it than the best one
             // alone, else that one is the part, reworded, beside a new one.
-            let best_single = window
+            let best_single = pieces
                 .iter()
-                .map(|&t| containment(&node.bigrams, &to[t].bigrams))
+                .map(|(c, _)| *c as f64 / whole)
                 .fold(0.0, f64::max);
+            // The joined text shares at most what its pieces share, plus the
+            // bigrams across their seams (two at most per piece, counting a
+            // one-character piece): cheap bounds first.
+            let bound =
+                (pieces.iter().map(|(c, _)| c).sum::<usize>() + 2 * window.len()) as f64 / whole;
+            if !every_piece_shares || bound < SPLIT_THRESHOLD || bound - best_single < SPLIT_GAIN {
+                continue;
+            }
+            *work += 1;
+            let joined: String = window.iter().map(|&t| to[t].text.as_str()).collect();
+            let score = containment(&node.bigrams, &bigrams(&joined));
             let gain = score - best_single >= SPLIT_GAIN;
             // A further piece must earn its place: each one past two costs 0.1.
             let rank = score - 0.1 * (window.len() - 2) as f64;
-            if score >= SPLIT_THRESHOLD
-                && every_piece_shares
-                && gain
-                && best.as_ref().is_none_or(|(b, _)| rank > *b)
-            {
+            if score >= SPLIT_THRESHOLD && gain && best.as_ref().is_none_or(|(b, _)| rank > *b) {
                 best = Some((rank, window.to_vec()));
             }
         }
+        *work += shared.len();
         if let Some((_, window)) = best {
             for &t in &window {
                 used[t] = true;

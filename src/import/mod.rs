@@ -71,9 +71,11 @@ pub struct Summary {
 /// Reads and imports a file. UTF-8 (with or without BOM) is read as is; a file
 /// that is not UTF-8 but is valid GB18030 (GBK) is decoded, with a note.
 pub fn import_file(path: &Path, options: ImportOptions) -> Result<Imported, Diagnostic> {
-    let bytes = std::fs::read(path).map_err(|e| {
-        Diagnostic::error(path, 0, 0, format!("cannot read the file: {e}"))
-            .help("check the path and its permissions")
+    // The draft written is about as large as the text: refuse up front what
+    // could not be loaded back as one draft file.
+    let bytes = crate::load::read_regular(path).map_err(|why| {
+        Diagnostic::error(path, 0, 0, format!("cannot read the file: {why}"))
+            .help("import a text or Markdown file; a text larger than the limit can be split in two and imported as two drafts")
     })?;
     let (text, gb18030) = decode(path, &bytes)?;
     let mut imported = import_str(path, &text, options)?;

@@ -1,0 +1,223 @@
+//! Big inputs, whole process (release build), with peak memory: figures
+//! printed by `cargo bench --bench big`.
+//!
+//! - a draft of 20,000 parts (articles and items of real text from
+//!   `../shared/corpus/`): `gongwen build` to md, html and pdf, each alone;
+//! - its redline against a copy with 200 edits, as html and as pdf;
+//! - `gongwen import` of a 20 MB text (the Civil Code, 66 times).
+
+use std::path::Path;
+use std::process::{Command, Stdio};
+use std::time::{Duration, Instant};
+
+use gongwen::model::{Block, Draft, Level, Meta, Numbering, Part, Style};
+
+/// Runs the release `gongwen` with `args`; returns its wall time, peak
+/// resident memory in MB (its high-water mark, read from /proc while it
+/// runs) and exit code.
+fn measure(args: &[&str], dir: &Path) -> (Duration, u64, Option<i32>) {
+    let start = Instant::now();
+    let mut child = Command::new(env!("CARGO_BIN_EXE_gongwen"))
+        .args(args)
+        .current_dir(dir)
+        .stdout(Stdio::null())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("run gongwen");
+    let status_file = format!("/proc/{}/status", child.id());
+    let mut peak_kb = 0;
+    let status = loop {
+        if let Ok(status) = std::fs::read_to_string(&status_file)
+            && let Some(kb) = status
+                .lines()
+                .find(|l| l.starts_with("VmHWM:"))
+                .and_then(|l| l.split_whitespace().nth(1))
+                .and_then(|v| v.parse::<u64>().ok())
+        {
+            peak_kb = peak_kb.max(kb);
+        }
+        if let Some(status) = child.try_wait().unwrap() {
+            break status;
+        }
+        std::thread::sleep(Duration::from_millis(5));
+    };
+    let elapsed = start.elapsed();
+    if !matches!(status.code(), Some(0 | 1)) {
+        let mut err = String::new();
+        use std::io::Read;
+        let _ = child.stderr.take().unwrap().read_to_string(&mut err);
+        eprintln!("gongwen {args:?} failed: {err}");
+    }
+    (elapsed, peak_kb / 1024, status.code())
+}
+
+/// Paragraphs of real text from the corpus, each once.
+fn paragraphs(root: &Path) -> Vec<String> {
+    let corpus = root.join("../shared/corpus");
+    let mut names: Vec<_> = std::fs::read_dir(&corpus)
+        .expect("../shared/corpus")
+        .map(|e| e.unwrap().path())
+        .filter(|p| p.extension().is_some_and(|e| e == "md"))
+        .collect();
+    names.sort();
+    let mut seen = std::collections::HashSet::new();
+    let mut texts = Vec::new();
+    fn visit(parts: &[Part], out: &mut Vec<String>) {
+        for p in parts {
+            out.extend(p.paragraphs().map(str::to_string));
+            let kids: Vec<Part> = p.children().cloned().collect();
+            visit(&kids, out);
+        }
+    }
+    for path in names {
+        if let Ok(imported) = gongwen::import::import_file(&path, Default::default()) {
+            let mut all = Vec::new();
+            visit(&imported.draft.parts, &mut all);
+            texts.extend(all.into_iter().filter(|t| seen.insert(t.clone())));
+        }
+    }
+    texts
+}
+
+/// A law of `parts` parts: chapters of 40 articles, every fourth article
+/// with three items; texts taken in turn from `texts`.
+fn law(texts: &[String], parts: usize) -> Draft {
+    let mut next = texts.iter().cycle();
+    let mut made = 0;
+    let mut chapters = Vec::new();
+    while made < parts {
+        let mut chapter = Part::new(Level::Chapter);
+        chapter.heading = Some(format!("第{}部分", chapters.len() + 1));
+        made += 1;
+        for a in 0..40 {
+            if made >= parts {
+                break;
+            }
+            let mut article = Part::new(Level::Article);
+            article.body.push(Block::Para(next.next().unwrap().clone()));
+            made += 1;
+            if a % 4 == 0 {
+                for _ in 0..3 {
+                    if made >= parts {
+                        break;
+                    }
+                    let mut item = Part::new(Level::Item);
+                    item.body.push(Block::Para(next.next().unwrap().clone()));
+                    article.body.push(Block::Part(item));
+                    made += 1;
+                }
+            }
+            chapter.body.push(Block::Part(article));
+        }
+        chapters.push(chapter);
+    }
+    Draft {
+        meta: Meta {
+            title: "二万条的汇编".into(),
+            stage: Some("征求意见稿".into()),
+            numbering: Numbering {
+                style: Style::Articles,
+                continuous: Vec::new(),
+            },
+            ..Meta::default()
+        },
+        parts: chapters,
+    }
+}
+
+/// The draft with `n` articles edited, spread evenly.
+fn edited(draft: &Draft, n: usize) -> Draft {
+    let mut copy = draft.clone();
+    let total: usize = copy.parts.iter().map(|c| c.children().count()).sum();
+    let every = (total / n).max(1);
+    let mut k = 0;
+    for chapter in &mut copy.parts {
+        for block in &mut chapter.body {
+            if let Block::Part(article) = block {
+                k += 1;
+                if k % every == 0
+                    && let Some(Block::Para(text)) = article.body.first_mut()
+                {
+                    text.push_str("（本条修改）");
+                }
+            }
+        }
+    }
+    copy
+}
+
+fn main() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let dir = tempfile::tempdir().unwrap();
+    let texts = paragraphs(root);
+    let doc = dir.path().join("drafts/big");
+    std::fs::create_dir_all(&doc).unwrap();
+    let v1 = law(&texts, 20_000);
+    gongwen::save::save_checked(&v1, &doc.join("v1"), false, &[]).unwrap();
+    gongwen::save::save_checked(&edited(&v1, 200), &doc.join("v2"), false, &[]).unwrap();
+    let size: u64 = std::fs::read_dir(doc.join("v1"))
+        .unwrap()
+        .map(|e| e.unwrap().metadata().unwrap().len())
+        .sum();
+    println!(
+        "big inputs, release build, whole process, {} cores; a draft of 20,000 parts ({} KB of YAML)",
+        std::thread::available_parallelism().map_or(1, |n| n.get()),
+        size / 1024
+    );
+    let report = |what: &str, (time, mb, code): (Duration, u64, Option<i32>)| {
+        println!(
+            "  {what}: {:.2} s, peak memory {mb} MB{}",
+            time.as_secs_f64(),
+            if matches!(code, Some(0 | 1)) {
+                String::new()
+            } else {
+                format!(" (exit {code:?})")
+            }
+        );
+    };
+    for format in ["md", "html", "pdf"] {
+        report(
+            &format!("build --format {format}"),
+            measure(&["build", "drafts/big/v1", "--format", format], dir.path()),
+        );
+    }
+    for format in ["html", "pdf"] {
+        let out = format!("redline.{format}");
+        report(
+            &format!("diff v1 v2 --format {format} (200 edits)"),
+            measure(
+                &[
+                    "diff",
+                    "drafts/big/v1",
+                    "drafts/big/v2",
+                    "--format",
+                    format,
+                    "--out",
+                    &out,
+                ],
+                dir.path(),
+            ),
+        );
+    }
+    // A 20 MB text: the Civil Code 66 times over.
+    let civil = std::fs::read_to_string(root.join("../shared/corpus/civil-code-2020.md")).unwrap();
+    let big = civil.repeat(66);
+    std::fs::write(dir.path().join("big.md"), &big).unwrap();
+    report(
+        &format!(
+            "import of a {} MB text into a folder",
+            big.len() / (1024 * 1024)
+        ),
+        measure(
+            &["import", "big.md", "--out", "drafts/imported/v1"],
+            dir.path(),
+        ),
+    );
+    report(
+        "import of the same text into one .yaml file",
+        measure(
+            &["import", "big.md", "--out", "drafts/imported/v1.yaml"],
+            dir.path(),
+        ),
+    );
+}
