@@ -47,6 +47,18 @@ pub struct Meta {
     pub fonts: Fonts,
 }
 
+/// The stage as a draft keeps it: `（征求意见稿）`, `(征求意见稿)` and
+/// ` 征求意见稿 ` are all `征求意见稿`.
+pub fn stage_name(label: &str) -> &str {
+    let s = label.trim();
+    for (open, close) in [('（', '）'), ('(', ')')] {
+        if let Some(inner) = s.strip_prefix(open).and_then(|r| r.strip_suffix(close)) {
+            return inner.trim();
+        }
+    }
+    s
+}
+
 /// Faces a draft asks for in the PDF, by family name; unset roles use the
 /// bundled faces.
 #[derive(Debug, Clone, PartialEq, Default)]
@@ -375,6 +387,13 @@ mod tests {
         assert_eq!(Date::parse("21-02-01"), None);
         assert_eq!(Date::parse("2021-13-01"), None);
         assert_eq!(Date::parse("二〇二一年九月一日"), None);
+    }
+
+    #[test]
+    fn stage_brackets_and_spaces_are_optional() {
+        assert_eq!(stage_name("（征求意见稿）"), "征求意见稿");
+        assert_eq!(stage_name("(送审稿)"), "送审稿");
+        assert_eq!(stage_name("\t草案 "), "草案");
     }
 
     #[test]

@@ -128,8 +128,11 @@ fn part_out<'a>(part: &'a Part, parent: Option<Level>) -> PartOut<'a> {
     if only_paragraph && let [Block::Para(p)] = part.body.as_slice() {
         return PartOut::Paragraph(p);
     }
-    let kind = (part.level.is_division() && part.level != default_division(parent))
-        .then(|| part.level.name());
+    // The loader takes a part with a heading for the default division and one
+    // without for an article: a division says its kind unless both agree.
+    let kind = (part.level.is_division()
+        && (part.level != default_division(parent) || part.heading.is_none()))
+    .then(|| part.level.name());
     // Paragraphs first, then the sub-parts, is written as `text:` + `parts:`;
     // paragraphs after sub-parts need the mixed `text:` list.
     let first_part = part.body.iter().position(|b| matches!(b, Block::Part(_)));

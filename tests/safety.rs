@@ -876,3 +876,82 @@ fn finding_06_the_work_of_a_diff_grows_linearly_with_the_parts_changed() {
         }
     }
 }
+
+// 13. Big inputs.
+
+#[test]
+fn finding_13_a_text_over_the_limit_is_refused_up_front() {
+    let dir = tempfile::tempdir().unwrap();
+    let big = dir.path().join("big.txt");
+    let limit = gongwen::load::MAX_FILE_BYTES as usize;
+    let line = "第一条 为了规范某事，制定本办法。\n";
+    std::fs::write(&big, line.repeat(limit / line.len() + 1)).unwrap();
+    let out = gongwen()
+        .current_dir(dir.path())
+        .args(["import", "big.txt"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    let err = stderr(&out);
+    assert!(
+        err.contains("more than the 32 MB a draft file may have"),
+        "{err}"
+    );
+    assert!(!dir.path().join("drafts").exists());
+}
+
+#[test]
+fn finding_13_a_draft_of_20000_parts_builds_and_diffs() {
+    use gongwen::model::{Block, Draft, Level, Meta, Numbering, Part, Style};
+    let mut chapters = Vec::new();
+    for c in 0..400 {
+        let mut chapter = Part::new(Level::Chapter);
+        chapter.heading = Some(format!("第{c}部分的规定"));
+        for a in 0..49 {
+            let mut article = Part::new(Level::Article);
+            article.body.push(Block::Para(format!(
+                "本部分第{a}项规定适用于编号为{c}-{a}的事项，有关部门应当依法办理。"
+            )));
+            chapter.body.push(Block::Part(article));
+        }
+        chapters.push(chapter);
+    }
+    let draft = Draft {
+        meta: Meta {
+            title: "两万条".into(),
+            numbering: Numbering {
+                style: Style::Articles,
+                continuous: Vec::new(),
+            },
+            ..Meta::default()
+        },
+        parts: chapters,
+    };
+    let dir = tempfile::tempdir().unwrap();
+    let doc = dir.path().join("drafts/big");
+    gongwen::save::save_checked(&draft, &doc.join("v1"), false, &[]).unwrap();
+    let mut edited = draft.clone();
+    if let Block::Part(a) = &mut edited.parts[100].body[3]
+        && let Some(Block::Para(t)) = a.body.first_mut()
+    {
+        t.push_str("（修改）");
+    }
+    gongwen::save::save_checked(&edited, &doc.join("v2"), false, &[]).unwrap();
+    gongwen()
+        .current_dir(dir.path())
+        .args(["build", "--format", "md,html"])
+        .timeout(Duration::from_secs(600))
+        .assert()
+        .code(0);
+    let md = std::fs::read_to_string(dir.path().join("output/big/v1.md")).unwrap();
+    assert!(
+        md.contains("**第一万九千六百条**"),
+        "the last article is numbered"
+    );
+    let redline = std::fs::read_to_string(dir.path().join("output/big/v1-v2.redline.md")).unwrap();
+    assert!(
+        redline.contains("v1 → v2：修改 1 处"),
+        "{}",
+        &redline[..300]
+    );
+}

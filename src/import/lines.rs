@@ -1,8 +1,9 @@
 //! First pass of the importer: bytes of text → clean lines, each with the
 //! input line it came from. Noise is handled here, deliberately and visibly:
 //!
-//! - zero-width characters (U+200B/C/D, U+2060, U+FEFF) and control
-//!   characters other than the tab are removed;
+//! - zero-width characters (U+200B/C/D, U+2060, U+FEFF), bidirectional
+//!   controls (U+202A–202E, U+2066–2069 …) and control characters other
+//!   than the tab are removed;
 //! - leading and trailing spaces, including U+3000, are trimmed (indentation);
 //! - HTML comments (`<!-- INFO END -->`, `<!-- 第 1 页 -->`), thematic breaks
 //!   (`---`), a leading `> 来源…` quote block, and page-number lines (`1`,
@@ -44,12 +45,14 @@ static MD_HEADING: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"^(#{1,6})(?:\s+(.*?))?\s*#*$").unwrap());
 
 /// Invisible characters the importer removes: zero-width spaces and joiners,
-/// and control characters other than the tab.
+/// bidirectional controls (which would reorder what a reader sees), and
+/// control characters other than the tab.
 fn is_invisible(c: char) -> bool {
     matches!(
         c,
         '\u{200B}' | '\u{200C}' | '\u{200D}' | '\u{2060}' | '\u{FEFF}'
     ) || (c.is_control() && c != '\t')
+        || crate::chars::is_bidi_control(c)
 }
 
 fn is_space(c: char) -> bool {

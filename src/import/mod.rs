@@ -224,20 +224,24 @@ fn take_header(body: &mut Vec<Line>, meta: &mut Meta, dropped: &mut Vec<Dropped>
     if title.len() == 1
         && let Some(c) = STAGE_SUFFIX.captures(&title[0])
     {
-        meta.stage = Some(c[2].to_string());
+        meta.stage = Some(crate::model::stage_name(&c[2]).to_string());
         title[0] = c[1].trim().to_string();
     }
     meta.title = title.join("\n");
     // Stage label and document number right below the title.
     while let Some(first) = body.first() {
         if let Some(c) = STAGE_LINE.captures(&first.text) {
-            if meta.stage.as_deref().is_some_and(|s| s == &c[1]) {
+            if meta
+                .stage
+                .as_deref()
+                .is_some_and(|s| s == crate::model::stage_name(&c[1]))
+            {
                 dropped.push(Dropped {
                     number: first.number,
                     reason: "stage label repeated",
                 });
             } else if meta.stage.is_none() {
-                meta.stage = Some(c[1].to_string());
+                meta.stage = Some(crate::model::stage_name(&c[1]).to_string());
             } else {
                 break;
             }

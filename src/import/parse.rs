@@ -233,6 +233,20 @@ struct Builder {
 impl Builder {
     fn line(&mut self, line: &Line) {
         let marker = classify(&line.text, self.style);
+        // A division line without a title ("第一章" alone) takes its title
+        // from the next line, when that is a short line of plain text.
+        if let Some(top) = self.stack.last_mut()
+            && top.part.level.is_division()
+            && top.part.heading.is_none()
+            && top.part.body.is_empty()
+            && matches!(marker, Marker::Text)
+            && line.heading_depth == 0
+            && line.text.chars().count() <= 40
+            && !line.text.ends_with('。')
+        {
+            top.part.heading = Some(line.text.clone());
+            return;
+        }
         match marker {
             Marker::Division {
                 level,
@@ -331,7 +345,8 @@ impl Builder {
     fn division(&mut self, line: &Line, level: Level, number: Option<u32>, title: String) {
         self.close_while(|l| l.rank() >= level.rank());
         let mut part = Part::new(level);
-        part.heading = Some(title);
+        // An empty title is looked for on the next line (see `line`).
+        part.heading = (!title.is_empty()).then_some(title);
         part.numbered = number.is_some();
         let label = number.map(|n| crate::numbering::label(level, Number { ordinal: n, sub: 0 }));
         self.open(part, label, line.number);
@@ -456,6 +471,40 @@ impl Builder {
             return;
         };
         let mut part = built.part;
+        if part.level.is_division() && part.body.is_empty() {
+            // A 章 with nothing under it (a text cut short, two headings in a
+            // row) is no part a draft can hold: left out, with a warning.
+            let name = format!(
+                "{}{}",
+                built.input_label.as_deref().unwrap_or(""),
+                part.heading.as_deref().unwrap_or("")
+            );
+            self.anomaly(
+                built.line,
+                format!(
+                    "`{name}` has nothing under it and is left out (a {} holds at least one article or paragraph)",
+                    part.level.name()
+                ),
+            );
+            // Nothing was opened after it (it is empty), so its label is the last.
+            self.tree.labels.pop();
+            return;
+        }
+        if part.level.is_division() && part.heading.is_none() {
+            // A division is a heading: with no title found, its number is its
+            // title, and gongwen does not number it again.
+            let label = built.input_label.clone().unwrap_or_default();
+            self.anomaly(
+                built.line,
+                format!("`{label}` has no title: kept as a heading that takes no number"),
+            );
+            part.heading = Some(if label.is_empty() {
+                part.level.name()
+            } else {
+                label
+            });
+            part.numbered = false;
+        }
         if part.heading.is_none() && part.body.is_empty() {
             // A bare number with nothing after it: keep the number's place with its label as text.
             part.body

@@ -202,7 +202,7 @@ impl Checker {
         meta.stage = entries
             .get("stage")
             .and_then(|n| self.text(file, n, "stage"))
-            .map(|s| strip_brackets(&s).to_string());
+            .map(|s| crate::model::stage_name(&s).to_string());
         meta.organ = entries
             .get("organ")
             .and_then(|n| self.text(file, n, "organ"));
@@ -911,17 +911,6 @@ fn include_target(node: &Node) -> Option<&Node> {
     }
 }
 
-/// `（征求意见稿）` and `(征求意见稿)` mean the same label as `征求意见稿`.
-fn strip_brackets(s: &str) -> &str {
-    let s = s.trim();
-    for (open, close) in [('（', '）'), ('(', ')')] {
-        if let Some(inner) = s.strip_prefix(open).and_then(|r| r.strip_suffix(close)) {
-            return inner.trim();
-        }
-    }
-    s
-}
-
 /// Where an included file lives, relative to the file that includes it.
 pub(crate) fn include_path(from: &Path, target: &str) -> PathBuf {
     from.parent().unwrap_or(Path::new(".")).join(target)
@@ -940,12 +929,5 @@ mod tests {
         assert_eq!(suggest_key("标题", DRAFT_KEYS), Some("title"));
         assert_eq!(suggest_key("抄送", DRAFT_KEYS), Some("cc"));
         assert_eq!(suggest_key("zzzz", DRAFT_KEYS), None);
-    }
-
-    #[test]
-    fn stage_brackets_are_optional() {
-        assert_eq!(strip_brackets("（征求意见稿）"), "征求意见稿");
-        assert_eq!(strip_brackets("(送审稿)"), "送审稿");
-        assert_eq!(strip_brackets("草案"), "草案");
     }
 }

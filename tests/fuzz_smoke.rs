@@ -1,0 +1,150 @@
+//! The fuzz targets (`fuzz/targets.rs`, run for millions of inputs by
+//! `cargo fuzz`, see `fuzz/README.md`) run here briefly on every test run: on
+//! their seeds, and on a few thousand mutations of them and random bytes.
+//! `GONGWEN_FUZZ_CASES` sets how many.
+
+mod targets {
+    include!("../fuzz/targets.rs");
+}
+
+use proptest::prelude::*;
+use proptest::test_runner::FileFailurePersistence;
+
+fn seeds(target: &str) -> Vec<Vec<u8>> {
+    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("fuzz/seeds")
+        .join(target);
+    let mut files: Vec<_> = std::fs::read_dir(&dir)
+        .unwrap_or_else(|e| panic!("{}: {e}", dir.display()))
+        .map(|e| e.unwrap().path())
+        .collect();
+    files.sort();
+    let seeds: Vec<Vec<u8>> = files.iter().map(|f| std::fs::read(f).unwrap()).collect();
+    assert!(!seeds.is_empty(), "no seeds in {}", dir.display());
+    seeds
+}
+
+fn run(target: &str, data: &[u8]) {
+    match target {
+        "load" => targets::load(data),
+        "import" => targets::import(data),
+        _ => targets::diff(data),
+    }
+}
+
+#[test]
+fn every_seed_passes_its_target() {
+    for target in ["load", "import", "diff"] {
+        for seed in seeds(target) {
+            run(target, &seed);
+        }
+    }
+}
+
+/// An edit of a seed: at a place (a share of its length), delete some
+/// bytes, insert some, or both.
+#[derive(Debug, Clone)]
+struct Edit {
+    at: prop::sample::Index,
+    delete: usize,
+    insert: Vec<u8>,
+}
+
+fn edits() -> impl Strategy<Value = Vec<Edit>> {
+    let insert = prop_oneof![
+        prop::collection::vec(any::<u8>(), 0..8),
+        // YAML and Markdown syntax, more likely to reach deep than random bytes.
+        prop::sample::select(vec![
+            &b"\n"[..],
+            b"  ",
+            b"- ",
+            b": ",
+            b"\n  - ",
+            b"\"",
+            b"'",
+            b"[",
+            b"]",
+            b"{",
+            b"}",
+            b"&a",
+            b"*a",
+            b"!!str ",
+            b"|\n",
+            b">\n",
+            b"#",
+            b"---\n",
+            b"\t",
+            b"include: ",
+            b"parts:\n",
+            b"text: ",
+            b"heading: ",
+            "（一）".as_bytes(),
+            "第一条".as_bytes(),
+            "一、".as_bytes(),
+            b"**",
+            b"\xFF",
+        ])
+        .prop_map(|b| b.to_vec()),
+    ];
+    prop::collection::vec(
+        (any::<prop::sample::Index>(), 0usize..6, insert).prop_map(|(at, delete, insert)| Edit {
+            at,
+            delete,
+            insert,
+        }),
+        1..6,
+    )
+}
+
+fn mutate(seed: &[u8], edits: &[Edit]) -> Vec<u8> {
+    let mut data = seed.to_vec();
+    for e in edits {
+        let at = e.at.index(data.len() + 1);
+        let end = (at + e.delete).min(data.len());
+        data.splice(at..end, e.insert.iter().copied());
+    }
+    data
+}
+
+fn cases() -> u32 {
+    std::env::var("GONGWEN_FUZZ_CASES")
+        .ok()
+        .and_then(|v| v.parse().ok())
+        .unwrap_or(600)
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig {
+        cases: cases(),
+        failure_persistence: Some(Box::new(FileFailurePersistence::WithSource("regressions"))),
+        ..ProptestConfig::default()
+    })]
+
+    #[test]
+    fn mutated_seeds_pass_the_loader(pick in any::<prop::sample::Index>(), edits in edits()) {
+        let seeds = seeds("load");
+        let seed: &Vec<u8> = pick.get(&seeds);
+        run("load", &mutate(seed, &edits));
+    }
+
+    #[test]
+    fn mutated_seeds_pass_the_importer(pick in any::<prop::sample::Index>(), edits in edits()) {
+        let seeds = seeds("import");
+        let seed: &Vec<u8> = pick.get(&seeds);
+        run("import", &mutate(seed, &edits));
+    }
+
+    #[test]
+    fn mutated_seeds_pass_the_diff(pick in any::<prop::sample::Index>(), edits in edits()) {
+        let seeds = seeds("diff");
+        let seed: &Vec<u8> = pick.get(&seeds);
+        run("diff", &mutate(seed, &edits));
+    }
+
+    #[test]
+    fn random_bytes_pass_every_target(data in prop::collection::vec(any::<u8>(), 0..512)) {
+        for target in ["load", "import", "diff"] {
+            run(target, &data);
+        }
+    }
+}
