@@ -10,6 +10,8 @@ use std::path::Path;
 use std::process::{Command, Stdio};
 use std::time::{Duration, Instant};
 
+mod common;
+
 use gongwen::model::{Block, Draft, Level, Meta, Numbering, Part, Style};
 
 /// Runs the release `gongwen` with `args`; returns its wall time, peak
@@ -52,34 +54,6 @@ fn measure(args: &[&str], dir: &Path) -> (Duration, u64, Option<i32>) {
         );
     }
     (elapsed, peak_kb / 1024, status.code())
-}
-
-/// Paragraphs of real text from the corpus, each once.
-fn paragraphs(root: &Path) -> Vec<String> {
-    let corpus = root.join("../shared/corpus");
-    let mut names: Vec<_> = std::fs::read_dir(&corpus)
-        .expect("../shared/corpus")
-        .map(|e| e.unwrap().path())
-        .filter(|p| p.extension().is_some_and(|e| e == "md"))
-        .collect();
-    names.sort();
-    let mut seen = std::collections::HashSet::new();
-    let mut texts = Vec::new();
-    fn visit(parts: &[Part], out: &mut Vec<String>) {
-        for p in parts {
-            out.extend(p.paragraphs().map(str::to_string));
-            let kids: Vec<Part> = p.children().cloned().collect();
-            visit(&kids, out);
-        }
-    }
-    for path in names {
-        if let Ok(imported) = gongwen::import::import_file(&path, Default::default()) {
-            let mut all = Vec::new();
-            visit(&imported.draft.parts, &mut all);
-            texts.extend(all.into_iter().filter(|t| seen.insert(t.clone())));
-        }
-    }
-    texts
 }
 
 /// A law of `parts` parts: chapters of 40 articles, every fourth article
@@ -152,7 +126,7 @@ fn edited(draft: &Draft, n: usize) -> Draft {
 fn main() {
     let root = Path::new(env!("CARGO_MANIFEST_DIR"));
     let dir = tempfile::tempdir().unwrap();
-    let texts = paragraphs(root);
+    let texts = common::corpus_paragraphs(root);
     let doc = dir.path().join("drafts/big");
     std::fs::create_dir_all(&doc).unwrap();
     let v1 = law(&texts, 20_000);

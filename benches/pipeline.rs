@@ -14,6 +14,9 @@ use std::path::Path;
 use std::process::Command;
 use std::time::{Duration, Instant};
 
+mod common;
+
+use common::peak_rss_kb;
 use gongwen::render::{Format, Renderer, Templates};
 
 fn median(mut v: Vec<Duration>) -> Duration {
@@ -49,13 +52,6 @@ fn in_process(draft: &Path, renderer: &Renderer, runs: usize) -> (Duration, Dura
         size = built.outputs[0].1.len();
     }
     (*times.iter().min().unwrap(), median(times), size)
-}
-
-/// Peak resident memory of this process, from /proc (Linux).
-fn peak_rss_kb() -> Option<u64> {
-    let status = std::fs::read_to_string("/proc/self/status").ok()?;
-    let line = status.lines().find(|l| l.starts_with("VmHWM:"))?;
-    line.split_whitespace().nth(1)?.parse().ok()
 }
 
 /// Imports a corpus text and saves it as a draft.

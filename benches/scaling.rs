@@ -13,41 +13,10 @@ use std::path::Path;
 use std::process::Command;
 use std::time::{Duration, Instant};
 
+mod common;
+
+use common::{corpus_paragraphs, peak_rss_kb};
 use gongwen::model::{Block, Draft, Level, Meta, Numbering, Part, Style};
-
-/// Every paragraph of the corpus texts (12 characters or more), each once.
-fn corpus_articles(root: &Path) -> Vec<String> {
-    let corpus = root.join("../shared/corpus");
-    let mut names: Vec<_> = std::fs::read_dir(&corpus)
-        .expect("../shared/corpus")
-        .map(|e| e.unwrap().path())
-        .filter(|p| p.extension().is_some_and(|e| e == "md"))
-        .collect();
-    names.sort();
-    let mut seen = std::collections::HashSet::new();
-    let mut texts = Vec::new();
-    for path in names {
-        let Ok(imported) = gongwen::import::import_file(&path, Default::default()) else {
-            continue;
-        };
-        collect(&imported.draft.parts, &mut |p: &Part| {
-            for text in p.paragraphs() {
-                if text.chars().count() >= 12 && seen.insert(text.to_string()) {
-                    texts.push(text.to_string());
-                }
-            }
-        });
-    }
-    texts
-}
-
-fn collect(parts: &[Part], f: &mut impl FnMut(&Part)) {
-    for p in parts {
-        f(p);
-        let kids: Vec<Part> = p.children().cloned().collect();
-        collect(&kids, f);
-    }
-}
 
 fn draft(texts: &[String]) -> Draft {
     let parts = texts
@@ -81,12 +50,6 @@ fn edit(text: &str, n: usize) -> String {
     out
 }
 
-fn peak_rss_kb() -> Option<u64> {
-    let status = std::fs::read_to_string("/proc/self/status").ok()?;
-    let line = status.lines().find(|l| l.starts_with("VmHWM:"))?;
-    line.split_whitespace().nth(1)?.parse().ok()
-}
-
 fn main() {
     let args: Vec<String> = std::env::args().collect();
     if let Some(i) = args.iter().position(|a| a == "--child-diff") {
@@ -103,7 +66,7 @@ fn main() {
         sizes
     };
     let root = Path::new(env!("CARGO_MANIFEST_DIR"));
-    let mut texts = corpus_articles(root);
+    let mut texts = corpus_paragraphs(root);
     let largest = *sizes.iter().max().unwrap();
     // Keep back unrelated texts for the rewrites: the draft has at least as
     // many articles as the most changed, and what is left is spare.

@@ -301,9 +301,9 @@ pub fn align(old: &[Node], new: &[Node]) -> Matching {
     }
     let candidates = candidates(old, new, &m);
     m.comparisons = work + candidates.iter().map(Vec::len).sum::<usize>();
-    match_similar_siblings(old, new, &candidates, &mut m);
+    match_similar(old, new, &candidates, SIBLING_THRESHOLD, true, &mut m);
     match_parents_by_children(old, new, &old_kids, &new_kids, &mut m);
-    match_similar_anywhere(old, new, &candidates, &mut m);
+    match_similar(old, new, &candidates, GLOBAL_THRESHOLD, false, &mut m);
     m
 }
 
@@ -555,36 +555,23 @@ fn under_partners(old: &[Node], new: &[Node], o: usize, n: usize, m: &Matching) 
     }
 }
 
-fn match_similar_siblings(
+/// Pairs free parts among their candidates by similarity, best first: with
+/// `siblings`, only parts under partner parents (or both at the top).
+fn match_similar(
     old: &[Node],
     new: &[Node],
     candidates: &[Vec<(usize, f64)>],
+    threshold: f64,
+    siblings: bool,
     m: &mut Matching,
 ) {
     let mut pairs = Vec::new();
     for (o, list) in candidates.iter().enumerate() {
         for &(n, s) in list {
             if m.free(o, n)
-                && under_partners(old, new, o, n, m)
-                && similar_enough(&old[o], &new[n], s, SIBLING_THRESHOLD)
+                && (!siblings || under_partners(old, new, o, n, m))
+                && similar_enough(&old[o], &new[n], s, threshold)
             {
-                pairs.push((s, o, n));
-            }
-        }
-    }
-    assign(old, new, &mut pairs, m);
-}
-
-fn match_similar_anywhere(
-    old: &[Node],
-    new: &[Node],
-    candidates: &[Vec<(usize, f64)>],
-    m: &mut Matching,
-) {
-    let mut pairs = Vec::new();
-    for (o, list) in candidates.iter().enumerate() {
-        for &(n, s) in list {
-            if m.free(o, n) && similar_enough(&old[o], &new[n], s, GLOBAL_THRESHOLD) {
                 pairs.push((s, o, n));
             }
         }

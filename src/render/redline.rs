@@ -6,8 +6,8 @@ use std::collections::HashMap;
 
 use serde::Serialize;
 
-use super::context::Text;
 use super::context::role;
+use super::context::{Text, escape_html};
 use super::inline::{Block, escape, escape_inline, to_plain};
 use crate::compare::align::PARAGRAPH_BREAK;
 use crate::compare::inline::{EditClass, InlineOp};
@@ -123,19 +123,9 @@ fn kind_zh(kind: ChangeKind) -> &'static str {
     }
 }
 
+/// Plain text as HTML, a paragraph break as a line break.
 fn html_escape(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
-    for c in s.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            PARAGRAPH_BREAK => out.push_str("<br>"),
-            _ => out.push(c),
-        }
-    }
-    out
+    escape_html(s).replace(PARAGRAPH_BREAK, "<br>")
 }
 
 /// Segments as HTML: `<ins>` and `<del>`.

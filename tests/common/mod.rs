@@ -141,7 +141,12 @@ pub fn hostile_text() -> Texts {
         "a",
         " ",
     ]);
-    prop::collection::vec(pieces, 1..8)
+    texts_of(pieces, 8)
+}
+
+/// Texts made of up to `most` pieces, not blank.
+pub fn texts_of(pieces: impl Strategy<Value = &'static str> + 'static, most: usize) -> Texts {
+    prop::collection::vec(pieces, 1..most)
         .prop_map(|v| v.concat())
         .prop_filter("text must not be blank", |s| !s.trim().is_empty())
         .boxed()

@@ -1,0 +1,45 @@
+//! What the benches share: real text from the corpus, and memory readings.
+#![allow(dead_code)]
+
+use std::path::Path;
+
+use gongwen::model::Part;
+
+/// Every paragraph of the texts in `../shared/corpus/` of 12 characters or
+/// more, each once, in the order of the files' names.
+pub fn corpus_paragraphs(root: &Path) -> Vec<String> {
+    let corpus = root.join("../shared/corpus");
+    let mut names: Vec<_> = std::fs::read_dir(&corpus)
+        .expect("../shared/corpus")
+        .map(|e| e.unwrap().path())
+        .filter(|p| p.extension().is_some_and(|e| e == "md"))
+        .collect();
+    names.sort();
+    let mut seen = std::collections::HashSet::new();
+    let mut texts = Vec::new();
+    fn visit(parts: &[Part], out: &mut Vec<String>) {
+        for p in parts {
+            out.extend(p.paragraphs().map(str::to_string));
+            let kids: Vec<Part> = p.children().cloned().collect();
+            visit(&kids, out);
+        }
+    }
+    for path in names {
+        if let Ok(imported) = gongwen::import::import_file(&path, Default::default()) {
+            let mut all = Vec::new();
+            visit(&imported.draft.parts, &mut all);
+            texts.extend(
+                all.into_iter()
+                    .filter(|t| t.chars().count() >= 12 && seen.insert(t.clone())),
+            );
+        }
+    }
+    texts
+}
+
+/// Peak resident memory of this process, in KB, from /proc (Linux).
+pub fn peak_rss_kb() -> Option<u64> {
+    let status = std::fs::read_to_string("/proc/self/status").ok()?;
+    let line = status.lines().find(|l| l.starts_with("VmHWM:"))?;
+    line.split_whitespace().nth(1)?.parse().ok()
+}
