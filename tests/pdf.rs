@@ -1,9 +1,10 @@
 //! The PDF measured the way a reader's ruler would: with poppler's pdftotext
-//! and pdffonts. Needs the Debian package `poppler-utils`; `.ci/run` installs it
-//! and sets GONGWEN_REQUIRE_TOOLS=1 so that its absence fails there.
+//! and pdffonts. Needs the Debian package `poppler-utils` (`.ci/run` installs
+//! it); without it these tests fail, unless GONGWEN_SKIP_TOOLS=1 is set.
+
+mod common;
 
 use std::path::{Path, PathBuf};
-use std::process::Command;
 
 use gongwen::render::inline::plain_of_markdown;
 use gongwen::render::pdf::PdfSettings;
@@ -13,17 +14,16 @@ use proptest::prelude::*;
 const MM: f64 = 25.4 / 72.0;
 const REFERENCE: &str = "drafts/chengdong-urbanization-2021/v1";
 
+/// Whether an outside program is there (see `common::tool`: missing fails the
+/// test unless GONGWEN_SKIP_TOOLS=1).
 fn have(tool: &str) -> bool {
-    let found = Command::new(tool).arg("-v").output().is_ok();
-    if !found {
-        if std::env::var_os("GONGWEN_REQUIRE_TOOLS").is_some() {
-            panic!("{tool} is required (GONGWEN_REQUIRE_TOOLS is set) but not installed");
-        }
-        eprintln!(
-            "SKIPPED: {tool} is not installed (apt-get install poppler-utils); .ci/run installs it"
-        );
-    }
-    found
+    common::tool(tool).is_some()
+}
+
+/// The faces a PDF uses, as pdffonts lists them.
+fn pdffonts(pdf: &Path) -> String {
+    let program = common::tool("pdffonts").unwrap_or_else(|| panic!("pdffonts is not installed"));
+    common::run(&program, &[pdf.to_str().unwrap()])
 }
 
 fn renderer(pdf: PdfSettings) -> Renderer {
@@ -46,19 +46,13 @@ fn write_pdf(bytes: &[u8]) -> (tempfile::TempDir, PathBuf) {
     (dir, path)
 }
 
+/// Runs a poppler program on a PDF and returns what it writes (to `-`).
 fn run(tool: &str, args: &[&str], pdf: &Path) -> String {
-    let out = Command::new(tool)
-        .args(args)
-        .arg(pdf)
-        .arg("-")
-        .output()
-        .unwrap();
-    assert!(
-        out.status.success(),
-        "{tool} failed: {}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    String::from_utf8(out.stdout).unwrap()
+    let program = common::tool(tool).unwrap_or_else(|| panic!("{tool} is not installed"));
+    let mut all: Vec<&str> = args.to_vec();
+    all.push(pdf.to_str().unwrap());
+    all.push("-");
+    common::run(&program, &all)
 }
 
 /// A line of text on a page, in millimetres from the top left corner.
@@ -300,8 +294,7 @@ fn headings_title_body_and_numbers_use_their_faces() {
         return;
     }
     let (_dir, pdf) = write_pdf(&build(Path::new(REFERENCE), Format::Pdf));
-    let out = Command::new("pdffonts").arg(&pdf).output().unwrap();
-    let fonts = String::from_utf8_lossy(&out.stdout);
+    let fonts = pdffonts(&pdf);
     for face in [
         "FandolHei-Regular",
         "FandolKai-Regular",
@@ -474,8 +467,7 @@ fn a_face_named_by_the_draft_is_found_in_a_font_folder() {
     });
     let built = gongwen::build_draft(&path, &r, &[Format::Pdf]).unwrap();
     let (_d, pdf) = write_pdf(&built.outputs[0].1);
-    let out = String::from_utf8_lossy(&Command::new("pdffonts").arg(&pdf).output().unwrap().stdout)
-        .into_owned();
+    let out = pdffonts(&pdf);
     assert!(
         !out.contains("FandolFang"),
         "the body is set in the named face:\n{out}"
@@ -597,4 +589,36 @@ proptest! {
         }
         prop_assert!(!text.contains("root:"), "a file was read");
     }
+}
+
+#[test]
+fn without_pdftotext_on_the_path_a_pdf_test_fails_naming_it() {
+    // This test binary, run again for one test with an empty PATH.
+    let out = std::process::Command::new(std::env::current_exe().unwrap())
+        .args(["extracted_text_equals_the_markdown_text", "--exact"])
+        .env("PATH", "/nonexistent")
+        .env_remove("GONGWEN_SKIP_TOOLS")
+        .output()
+        .unwrap();
+    assert!(!out.status.success(), "the test passed without pdftotext");
+    let all = format!(
+        "{}{}",
+        String::from_utf8_lossy(&out.stdout),
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert!(all.contains("needs pdftotext"), "{all}");
+    assert!(all.contains("poppler-utils"), "{all}");
+    // With the opt-out, it is skipped and says so.
+    let out = std::process::Command::new(std::env::current_exe().unwrap())
+        .args(["extracted_text_equals_the_markdown_text", "--exact"])
+        .env("PATH", "/nonexistent")
+        .env("GONGWEN_SKIP_TOOLS", "1")
+        .output()
+        .unwrap();
+    assert!(out.status.success());
+    assert!(
+        String::from_utf8_lossy(&out.stderr).contains("SKIPPED: pdftotext"),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
 }
