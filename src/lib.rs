@@ -22,6 +22,7 @@ pub mod model;
 pub mod numbering;
 pub mod render;
 pub mod save;
+pub mod text;
 pub mod write;
 
 use std::path::Path;

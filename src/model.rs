@@ -272,6 +272,48 @@ impl Level {
     }
 }
 
+/// What a block or a compared piece is, as templates and the JSON name it: a
+/// part's level (`l1`–`l4` in the outline style, `book` … `subitem` in the
+/// articles style), a further paragraph of a part (`text`), a paragraph of the
+/// preamble or closing (`paragraph`), or a metadata value (`meta`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Role {
+    L1,
+    L2,
+    L3,
+    L4,
+    Book,
+    Subbook,
+    Chapter,
+    Section,
+    Article,
+    Item,
+    Subitem,
+    Text,
+    Paragraph,
+    Meta,
+}
+
+impl Level {
+    /// The level's role (also its CSS class and the name the typst template tests).
+    pub fn role(self) -> Role {
+        match self {
+            Level::Outline(1) => Role::L1,
+            Level::Outline(2) => Role::L2,
+            Level::Outline(3) => Role::L3,
+            Level::Outline(_) => Role::L4,
+            Level::Book => Role::Book,
+            Level::SubBook => Role::Subbook,
+            Level::Chapter => Role::Chapter,
+            Level::Section => Role::Section,
+            Level::Article => Role::Article,
+            Level::Item => Role::Item,
+            Level::SubItem => Role::Subitem,
+        }
+    }
+}
+
 /// A stable identifier the author gives a part, used for anchors and to match
 /// parts across drafts.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]

@@ -265,7 +265,7 @@ fn import(name: &str) -> Draft {
 
 /// The article a change sits in: its own label, or the nearest 第X条 on its path.
 fn article_of(r: &gongwen::compare::PartRef) -> Option<String> {
-    if r.level == "article" {
+    if r.level == gongwen::model::Role::Article {
         return Some(r.label.clone());
     }
     r.path.iter().rev().find_map(|p| {

@@ -17,8 +17,8 @@ use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
 
 use gongwen::import::{ImportOptions, Imported, import_file};
-use gongwen::render::inline::plain_of_markdown;
 use gongwen::render::{Format, RenderContext, Templates};
+use gongwen::text::plain_of_markdown;
 
 fn corpus() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/corpus")

@@ -6,9 +6,9 @@ mod common;
 
 use std::path::{Path, PathBuf};
 
-use gongwen::render::inline::plain_of_markdown;
 use gongwen::render::pdf::PdfSettings;
 use gongwen::render::{Format, Renderer, Templates};
+use gongwen::text::plain_of_markdown;
 use proptest::prelude::*;
 
 const MM: f64 = 25.4 / 72.0;
@@ -563,7 +563,7 @@ proptest! {
         let (_d, pdf) = write_pdf(&build(&path, Format::Pdf));
         let text = no_space(&run("pdftotext", &["-raw"], &pdf));
         for t in &texts {
-            let shown = no_space(&gongwen::render::inline::to_plain(t));
+            let shown = no_space(&gongwen::text::to_plain(t));
             prop_assert!(text.contains(&shown), "{shown} not in {text}");
         }
     }
@@ -584,7 +584,7 @@ proptest! {
         let text = no_space(&run("pdftotext", &["-raw"], &pdf));
         for t in &texts {
             // Markdown marks in author text are markup in every format; compare what a reader sees.
-            let shown = no_space(&gongwen::render::inline::to_plain(&format!("〔{t}〕")));
+            let shown = no_space(&gongwen::text::to_plain(&format!("〔{t}〕")));
             prop_assert!(text.contains(&shown), "{shown} not in {text}");
         }
         prop_assert!(!text.contains("root:"), "a file was read");

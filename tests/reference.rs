@@ -4,8 +4,8 @@
 
 use std::path::Path;
 
-use gongwen::render::inline::plain_of_markdown;
 use gongwen::render::{Format, Renderer, Templates};
+use gongwen::text::plain_of_markdown;
 
 const DRAFT: &str = "drafts/chengdong-urbanization-2021/v1";
 const REFERENCE: &str = "tests/fixtures/chengdong-2021-consultation-draft.txt";

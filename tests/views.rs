@@ -60,7 +60,8 @@ fn legislation_law_2015_to_2023_as_json() {
         ("2015.yaml", "legislation-law-2015.md"),
         ("2023.yaml", "legislation-law-2023.md"),
     ] {
-        let imported = gongwen::import::import_file(&corpus.join(file), Default::default()).unwrap();
+        let imported =
+            gongwen::import::import_file(&corpus.join(file), Default::default()).unwrap();
         gongwen::save::save_checked(&imported.draft, &dir.path().join(name), false, &[]).unwrap();
     }
     insta::assert_snapshot!(

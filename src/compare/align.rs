@@ -23,7 +23,7 @@ use std::collections::HashMap;
 
 use crate::model::Level;
 use crate::numbering::{Document, Section};
-use crate::render::inline::to_plain;
+use crate::text::to_plain;
 
 /// Within matched parents: the least similarity for "the same part, reworded".
 pub const SIBLING_THRESHOLD: f64 = 0.5;

@@ -7,8 +7,9 @@ use std::collections::HashMap;
 use super::align::{PARAGRAPH_BREAK, flatten, section_text};
 use super::inline::{new_text, old_text};
 use super::{ChangeKind, ChangeSet, Place};
+use crate::model::Role;
 use crate::numbering::{Document, Section};
-use crate::render::inline::to_plain;
+use crate::text::to_plain;
 
 /// A draft's content without numbers: what a change set must reproduce.
 #[derive(Debug, Clone, PartialEq)]
@@ -22,7 +23,7 @@ pub struct Outline {
 /// One part: level, heading, paragraphs and sub-parts.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Tree {
-    pub level: String,
+    pub level: Role,
     pub heading: Option<String>,
     pub paragraphs: Vec<String>,
     pub children: Vec<Tree>,
@@ -34,7 +35,7 @@ fn meta_values(doc: &Document) -> Vec<(&'static str, Option<String>)> {
 
 fn tree(s: &Section) -> Tree {
     Tree {
-        level: crate::render::context::role(s.level),
+        level: s.level.role(),
         heading: s.heading.as_deref().map(to_plain),
         paragraphs: s.paragraphs().map(to_plain).collect(),
         children: s.children().map(tree).collect(),
@@ -177,7 +178,7 @@ fn apply_body(old_doc: &Document, set: &ChangeSet) -> Result<Vec<Tree>, String> 
         content.insert(
             Key::Old(node.section.anchor.clone()),
             Tree {
-                level: crate::render::context::role(node.section.level),
+                level: node.section.level.role(),
                 heading,
                 paragraphs,
                 children: Vec::new(),

@@ -24,8 +24,8 @@ pub mod tokens;
 
 use serde::Serialize;
 
-use crate::model::Meta;
-use crate::numbering::{Document, Section};
+use crate::model::{Meta, Role};
+use crate::numbering::Document;
 use align::{Node, flatten, longest_increasing};
 use inline::{EditClass, InlineOp};
 
@@ -68,17 +68,28 @@ pub struct PartRef {
     /// Its anchor in that draft's HTML.
     pub anchor: String,
     /// Its level: l1–l4, book, subbook, chapter, section, article, item, subitem.
-    pub level: String,
+    pub level: Role,
     pub heading: Option<String>,
     /// Its own paragraphs, plain text.
     pub paragraphs: Vec<String>,
     /// Where it sits: the parent's label and heading, outermost first.
     pub path: Vec<String>,
+    /// The same parts by level and label, for views that name a part by its
+    /// article (第十一条（二）) or its level-1 part (二、（一）).
+    #[serde(skip)]
+    pub ancestors: Vec<Ancestor>,
     /// The parent's anchor (none at the top) and, if the parent also exists in
     /// the other draft, that parent's anchor there.
     pub parent: Option<ParentRef>,
     /// Position among the parent's sub-parts, from 0.
     pub index: usize,
+}
+
+/// A part that encloses another: its level and its number as printed.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Ancestor {
+    pub role: Role,
+    pub label: String,
 }
 
 /// The parent of a part, in its draft and (if matched) in the other one.
@@ -181,15 +192,16 @@ impl Change {
 
 impl PartRef {
     /// A paragraph or metadata value, which has no number, anchor or parent.
-    fn text(level: &str, text: String, index: usize) -> PartRef {
+    fn text(level: Role, text: String, index: usize) -> PartRef {
         PartRef {
             label: String::new(),
             id: None,
             anchor: String::new(),
-            level: level.to_string(),
+            level,
             heading: None,
             paragraphs: vec![text],
             path: Vec::new(),
+            ancestors: Vec::new(),
             parent: None,
             index,
         }
@@ -221,32 +233,32 @@ impl ChangeSet {
     }
 }
 
-fn level_name(s: &Section) -> String {
-    crate::render::context::role(s.level)
-}
-
 fn part_ref(nodes: &[Node], i: usize, other_parent: Option<&str>) -> PartRef {
     let node = &nodes[i];
     let s = node.section;
     let mut path = Vec::new();
+    let mut ancestors = Vec::new();
     let mut p = node.parent;
     while let Some(pi) = p {
         let ps = nodes[pi].section;
         path.push(ps.display_name());
+        ancestors.push(Ancestor {
+            role: ps.level.role(),
+            label: ps.label.clone(),
+        });
         p = nodes[pi].parent;
     }
     path.reverse();
+    ancestors.reverse();
     PartRef {
         label: s.label.clone(),
         id: s.id.as_ref().map(|i| i.0.clone()),
         anchor: s.anchor.clone(),
-        level: level_name(s),
-        heading: s.heading.as_deref().map(crate::render::inline::to_plain),
-        paragraphs: s
-            .paragraphs()
-            .map(crate::render::inline::to_plain)
-            .collect(),
+        level: s.level.role(),
+        heading: s.heading.as_deref().map(crate::text::to_plain),
+        paragraphs: s.paragraphs().map(crate::text::to_plain).collect(),
         path,
+        ancestors,
         parent: node.parent.map(|pi| ParentRef {
             anchor: nodes[pi].section.anchor.clone(),
             other_anchor: other_parent.map(str::to_string),
@@ -440,7 +452,7 @@ fn paragraph_changes(place: Place, old: &[String], new: &[String]) -> Vec<Change
     let ops = similar::capture_diff_slices(similar::Algorithm::Patience, old, new);
     let mut out = Vec::new();
     let para_ref = |text: &str, index: usize| {
-        PartRef::text("paragraph", crate::render::inline::to_plain(text), index)
+        PartRef::text(Role::Paragraph, crate::text::to_plain(text), index)
     };
     for op in ops {
         let (tag, o, n) = op.as_tag_tuple();
@@ -450,10 +462,7 @@ fn paragraph_changes(place: Place, old: &[String], new: &[String]) -> Vec<Change
         let pairs = o.len().min(n.len());
         for k in 0..pairs {
             let (a, b) = (&old[o.start + k], &new[n.start + k]);
-            let ops = inline::diff(
-                &crate::render::inline::to_plain(a),
-                &crate::render::inline::to_plain(b),
-            );
+            let ops = inline::diff(&crate::text::to_plain(a), &crate::text::to_plain(b));
             let sides = (
                 Some(para_ref(a, o.start + k)),
                 Some(para_ref(b, n.start + k)),
@@ -473,7 +482,7 @@ fn paragraph_changes(place: Place, old: &[String], new: &[String]) -> Vec<Change
 }
 
 fn meta_changes(old: &Meta, new: &Meta) -> Vec<Change> {
-    let value_ref = |v: &str| PartRef::text("meta", v.to_string(), 0);
+    let value_ref = |v: &str| PartRef::text(Role::Meta, v.to_string(), 0);
     meta_fields(old)
         .into_iter()
         .zip(meta_fields(new))

@@ -5,12 +5,9 @@
 
 use serde::Serialize;
 
-use super::inline::{
-    Block, escape, is_one_block, strong_lead, to_html, to_html_without_links, to_markdown,
-    to_markdown_in_strong, to_plain,
-};
-use crate::model::{Level, Style};
+use crate::model::{Level, Role, Style};
 use crate::numbering::{Content, Document, Section};
+use crate::text::{Block, Text, escape, is_one_block, strong_lead, to_markdown, to_plain};
 
 /// Everything a template sees.
 #[derive(Debug, Clone, Serialize)]
@@ -26,79 +23,6 @@ pub struct RenderContext {
     pub closing: Vec<Text>,
     /// Table of contents: every heading, standalone or run-in.
     pub toc: Vec<TocEntry>,
-}
-
-/// A piece of author text in every form.
-#[derive(Debug, Clone, Serialize, PartialEq)]
-pub struct Text {
-    /// Markdown that stays one paragraph.
-    pub md: String,
-    /// Safe HTML (author HTML escaped).
-    pub html: String,
-    /// What the reader sees, without markup.
-    pub plain: String,
-}
-
-impl Text {
-    /// Author text written as inline Markdown (a paragraph, a heading, the title).
-    pub fn new(source: &str) -> Text {
-        Text {
-            md: to_markdown(source, Block::Paragraph),
-            html: to_html(source),
-            plain: to_plain(source),
-        }
-    }
-
-    /// A value that is plain text, not Markdown (an organ's name, a document
-    /// number): shown exactly as written in every form.
-    pub fn plain(value: &str) -> Text {
-        Text {
-            md: escape(value, Block::Paragraph),
-            html: escape_html(value),
-            plain: value.to_string(),
-        }
-    }
-
-    /// Author text (inline Markdown) set as an ATX heading: one line.
-    pub fn heading(source: &str) -> Text {
-        Text {
-            md: to_markdown(source, Block::Heading),
-            ..Text::new(source)
-        }
-    }
-
-    /// A plain value shown on one line (a list entry): line breaks become spaces.
-    pub fn line(value: &str) -> Text {
-        Text {
-            md: escape(value, Block::Heading),
-            ..Text::plain(value)
-        }
-    }
-
-    /// A heading line for a table of contents: its HTML has no links, since
-    /// the entry is a link itself.
-    fn toc(source: &str) -> Text {
-        Text {
-            html: to_html_without_links(source),
-            ..Text::new(source)
-        }
-    }
-}
-
-/// Text for HTML: `&`, `<`, `>` and quotes as entities.
-pub fn escape_html(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
-    for c in s.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&#39;"),
-            _ => out.push(c),
-        }
-    }
-    out
 }
 
 /// Metadata, formatted for display.
@@ -134,7 +58,7 @@ pub struct BlockView {
     pub kind: &'static str,
     /// The level's role: l1–l4 (outline), book, subbook, chapter, section,
     /// article, item, subitem; `text` for a section's further paragraphs.
-    pub role: String,
+    pub role: Role,
     /// Heading depth below the title (1 = top level of the body).
     pub depth: usize,
     /// The HTML heading level for a heading block: depth + 1, at most 6.
@@ -213,20 +137,6 @@ impl RenderContext {
     }
 }
 
-/// The role name of a level, used as a CSS class and by the typst template.
-pub fn role(level: Level) -> String {
-    match level {
-        Level::Outline(n) => format!("l{n}"),
-        Level::Book => "book".into(),
-        Level::SubBook => "subbook".into(),
-        Level::Chapter => "chapter".into(),
-        Level::Section => "section".into(),
-        Level::Article => "article".into(),
-        Level::Item => "item".into(),
-        Level::SubItem => "subitem".into(),
-    }
-}
-
 /// Label and heading as one heading line: 一、总体要求, 第一章　总则.
 pub fn heading_line(section: &Section, heading: &str) -> String {
     if section.level.is_division() && !section.label.is_empty() {
@@ -290,7 +200,7 @@ impl Flattener {
         });
         self.blocks.push(BlockView {
             kind: "heading",
-            role: role(section.level),
+            role: section.level.role(),
             depth,
             h: (depth + 1).min(6),
             anchor: Some(section.anchor.clone()),
@@ -332,9 +242,8 @@ impl Flattener {
         let (md, html) = if strong && !lead.trim().is_empty() {
             let lead_core = lead.trim_end_matches('\u{3000}');
             let gap = &lead[lead_core.len()..];
-            let md_lead = to_markdown_in_strong(lead_core, Block::Paragraph);
             (
-                strong_lead(&md_lead, &format!("{gap}{rest_md}")),
+                strong_lead(lead_core, &format!("{gap}{rest_md}")),
                 format!(
                     "<span class=\"lead\">{}</span>{gap}{rest_html}",
                     lead_text.html.trim_end_matches('\u{3000}')
@@ -347,17 +256,24 @@ impl Flattener {
             )
         };
         // The bold lead must not change what the paragraph says or is; if it
-        // would, the paragraph is written without it.
-        let md = if is_one_block(&md, Block::Paragraph)
-            && super::inline::plain_of_markdown(&md) == plain
-        {
+        // would (CommonMark cannot close `**` after a link before a letter),
+        // the paragraph is written without the bold, then as plain text.
+        let fits = |md: &str| {
+            is_one_block(md, Block::Paragraph) && crate::text::plain_of_markdown(md) == plain
+        };
+        let md = if fits(&md) {
             md
         } else {
-            escape(&plain, Block::Paragraph)
+            let unbold = to_markdown(&format!("{lead}{}", first.unwrap_or("")), Block::Paragraph);
+            if fits(&unbold) {
+                unbold
+            } else {
+                escape(&plain, Block::Paragraph)
+            }
         };
         self.blocks.push(BlockView {
             kind: "para",
-            role: role(section.level),
+            role: section.level.role(),
             depth,
             h: 0,
             anchor: Some(section.anchor.clone()),
@@ -376,7 +292,7 @@ impl Flattener {
         let t = Text::new(text);
         self.blocks.push(BlockView {
             kind: "para",
-            role: "text".into(),
+            role: Role::Text,
             depth,
             h: 0,
             anchor: None,

@@ -3,7 +3,6 @@
 //! overridable by a file of the same name in the project's `templates/`).
 
 pub mod context;
-pub mod inline;
 pub mod pdf;
 pub mod redline;
 
@@ -13,6 +12,7 @@ use std::sync::Arc;
 
 use crate::diagnostic::Diagnostic;
 use crate::numbering::Document;
+pub use crate::text::Text;
 pub use context::RenderContext;
 
 /// An output format of `gongwen build`.

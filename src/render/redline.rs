@@ -6,14 +6,12 @@ use std::collections::HashMap;
 
 use serde::Serialize;
 
-use super::context::role;
-use super::context::{Text, escape_html};
-use super::inline::{Block, escape, escape_inline, to_plain};
 use crate::compare::align::PARAGRAPH_BREAK;
 use crate::compare::inline::{EditClass, InlineOp};
 use crate::compare::{Change, ChangeKind, ChangeSet, PartRef, Place, Summary};
-use crate::model::Level;
+use crate::model::{Level, Role};
 use crate::numbering::{Document, Section};
+use crate::text::{Block, Text, escape, escape_html, escape_inline, to_plain};
 
 /// Everything a redline template sees.
 #[derive(Debug, Clone, Serialize)]
@@ -92,7 +90,7 @@ pub struct Entry {
 pub struct RedBlock {
     /// `heading` or `para`.
     pub kind: &'static str,
-    pub role: String,
+    pub role: Role,
     pub depth: usize,
     pub anchor: Option<String>,
     /// The entry this block shows, if any (`chg-N`).
@@ -368,40 +366,19 @@ fn where_text(change: &Change, r: &Option<PartRef>) -> String {
             } else {
                 r.label.clone()
             };
-            match r.level.as_str() {
-                // An item is named by its article: 第十一条（二）.
-                "item" | "subitem" => {
-                    let article = r.path.iter().rev().find_map(|p| {
-                        let end = p.find('条')?;
-                        p.starts_with('第')
-                            .then(|| p[..end + '条'.len_utf8()].to_string())
-                    });
-                    let item = if r.level == "subitem" {
-                        r.path.last().map(|p| {
-                            p.chars()
-                                .take_while(|c| *c != '）')
-                                .chain(std::iter::once('）'))
-                                .collect::<String>()
-                        })
-                    } else {
-                        None
-                    };
-                    format!(
-                        "{}{}{me}",
-                        article.unwrap_or_default(),
-                        item.unwrap_or_default()
-                    )
-                }
+            let nearest = |role: Role| {
+                r.ancestors
+                    .iter()
+                    .rev()
+                    .find(|a| a.role == role)
+                    .map_or("", |a| a.label.as_str())
+            };
+            match r.level {
+                // An item is named by its article: 第十一条（二）, 第十一条（二）3.
+                Role::Item => format!("{}{me}", nearest(Role::Article)),
+                Role::Subitem => format!("{}{}{me}", nearest(Role::Article), nearest(Role::Item)),
                 // Outline levels 2–4 read with their level-1 part: 二、（一）.
-                level if level.starts_with('l') && level != "l1" => {
-                    let top = r.path.first().map(|p| {
-                        p.chars()
-                            .take_while(|c| *c != '、')
-                            .chain(std::iter::once('、'))
-                            .collect::<String>()
-                    });
-                    format!("{}{me}", top.unwrap_or_default())
-                }
+                Role::L2 | Role::L3 | Role::L4 => format!("{}{me}", nearest(Role::L1)),
                 _ => me,
             }
         }),
@@ -739,7 +716,7 @@ impl<'a> Marker<'a> {
         );
         let block = RedBlock {
             kind: "para",
-            role: o.level.clone(),
+            role: o.level,
             depth: o.path.len() + 1,
             anchor: None,
             change: Some(format!("chg-{number}")),
@@ -802,7 +779,7 @@ impl<'a> Marker<'a> {
         };
         self.blocks.push(RedBlock {
             kind,
-            role: role(s.level),
+            role: s.level.role(),
             depth,
             anchor: Some(s.anchor.clone()).filter(|_| !lead.is_empty() || kind == "heading"),
             change,

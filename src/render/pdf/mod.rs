@@ -17,10 +17,10 @@ use typst_pdf::{PdfOptions, Timestamp};
 
 use serde::Serialize;
 
-use super::inline::to_plain;
 use crate::diagnostic::Diagnostic;
 use crate::model::Date;
 use crate::numbering::{Document, Section};
+use crate::text::to_plain;
 use fonts::{FontError, FontSet};
 use world::{DocumentWorld, file_id};
 

@@ -1,6 +1,4 @@
-//! Author text is inline Markdown (bold, italics, links). This module turns one
-//! paragraph of it into safe HTML, into plain text, and into Markdown that can
-//! never be more than that paragraph; and it escapes plain text for Markdown.
+//! Markdown written from author text, and plain text escaped for Markdown.
 //!
 //! The Markdown written is not the author's source passed through: the source
 //! is parsed, and what it means (text, emphasis, safe links, code) is written
@@ -9,72 +7,9 @@
 //! the written paragraph parses back as exactly one paragraph with the same
 //! visible text.
 
-use pulldown_cmark::{CowStr, Event, Options, Parser, Tag, TagEnd};
+use pulldown_cmark::{Event, Tag, TagEnd};
 
-/// The author's text as Markdown source for our own parser: one paragraph
-/// whatever it holds. Line-start characters that would open a block (a list,
-/// a heading, a quote, code, a link definition) are escaped, and a line break
-/// the author typed is a hard line break.
-fn source_md(text: &str) -> String {
-    let mut out = String::with_capacity(text.len() + 8);
-    for (i, line) in lines(text).enumerate() {
-        if i > 0 {
-            out.push_str("\\\n");
-        }
-        // Leading spaces and tabs are dropped by every renderer; four make code.
-        push_escaping_block_start(&mut out, line.trim_start_matches([' ', '\t']));
-    }
-    out
-}
-
-/// The lines of a text, split at `\n`, `\r\n` and `\r` (all line endings to
-/// CommonMark).
-fn lines(text: &str) -> impl Iterator<Item = &str> {
-    text.split('\n')
-        .flat_map(|l| l.strip_suffix('\r').unwrap_or(l).split('\r'))
-}
-
-/// Pushes a line, escaping what would open a block in CommonMark. Escaping an
-/// ASCII punctuation mark with a backslash never changes the text shown.
-fn push_escaping_block_start(out: &mut String, line: &str) {
-    let mut chars = line.chars();
-    let first = chars.next();
-    let after_marker = |rest: &str| rest.is_empty() || rest.starts_with([' ', '\t']);
-    // A line of one mark (and spaces): a thematic break or a setext underline.
-    let rule_of = |mark: char| line.chars().all(|c| c == mark || c == ' ' || c == '\t');
-    match first {
-        Some('>' | '<' | '|' | '=') => out.push('\\'),
-        // Three backticks or tildes open a fenced code block; one is a code span.
-        Some(c @ ('`' | '~')) if line.starts_with(&c.to_string().repeat(3)) => out.push('\\'),
-        Some(c @ ('-' | '+' | '*' | '_')) if after_marker(chars.as_str()) || rule_of(c) => {
-            out.push('\\')
-        }
-        Some('#') if after_marker(line.trim_start_matches('#')) => out.push('\\'),
-        // `[label]: target` would be a link definition, not text.
-        Some('[') if is_link_definition(line) => out.push('\\'),
-        Some(c) if c.is_ascii_digit() => {
-            // An ordered list marker: up to nine digits, `.` or `)`, then a space.
-            let digits = line.chars().take_while(|c| c.is_ascii_digit()).count();
-            let rest = &line[digits..];
-            if digits <= 9 && rest.starts_with(['.', ')']) && after_marker(&rest[1..]) {
-                out.push_str(&line[..digits]);
-                out.push('\\');
-                out.push_str(rest);
-                return;
-            }
-        }
-        _ => {}
-    }
-    out.push_str(line);
-}
-
-fn is_link_definition(line: &str) -> bool {
-    let Some(rest) = line.strip_prefix('[') else {
-        return false;
-    };
-    rest.find(']')
-        .is_some_and(|end| rest[end + 1..].starts_with(':'))
-}
+use super::{is_safe_url, parser, plain_of_markdown, source_md, to_plain};
 
 /// CommonMark's idea of punctuation (Unicode P and S classes), approximated by
 /// "neither a letter, a digit nor whitespace", which holds for the characters
@@ -108,89 +43,6 @@ pub fn strong_lead(lead: &str, rest: &str) -> String {
         return format!("{}{rest}", escape(tail, Block::Paragraph));
     }
     format!("**{core}**{}{rest}", escape_inline(tail, Block::Paragraph))
-}
-
-fn parser(text: &str) -> Parser<'_> {
-    Parser::new_ext(text, Options::ENABLE_STRIKETHROUGH)
-}
-
-/// Safe HTML for a paragraph of inline Markdown, without the surrounding `<p>`.
-/// Raw HTML in the text is shown as text, and links keep only harmless targets.
-pub fn to_html(text: &str) -> String {
-    html(text, true)
-}
-
-/// Like [`to_html`], with links reduced to their text (for a table of contents,
-/// whose entries are links themselves).
-pub fn to_html_without_links(text: &str) -> String {
-    html(text, false)
-}
-
-fn html(text: &str, links: bool) -> String {
-    let md = source_md(text);
-    let mut link_dropped = Vec::new();
-    let events = parser(&md).filter_map(|event| match event {
-        Event::Start(Tag::Paragraph) | Event::End(TagEnd::Paragraph) => None,
-        Event::Html(raw) | Event::InlineHtml(raw) => Some(Event::Text(raw)),
-        Event::Start(Tag::Link {
-            link_type,
-            dest_url,
-            title,
-            id,
-        }) => {
-            let keep = links && is_safe_url(&dest_url);
-            link_dropped.push(!keep);
-            keep.then_some(Event::Start(Tag::Link {
-                link_type,
-                dest_url,
-                title,
-                id,
-            }))
-        }
-        Event::End(TagEnd::Link) => match link_dropped.pop() {
-            Some(true) => None,
-            _ => Some(Event::End(TagEnd::Link)),
-        },
-        // Images would fetch from the network or the disk: keep their alt text only.
-        Event::Start(Tag::Image { .. }) | Event::End(TagEnd::Image) => None,
-        other => Some(other),
-    });
-    let mut html = String::with_capacity(md.len() * 5 / 4);
-    pulldown_cmark::html::push_html(&mut html, events);
-    html.trim_end_matches('\n').to_string()
-}
-
-/// The text a reader sees, without Markdown markup. Line breaks stay `\n`.
-pub fn to_plain(text: &str) -> String {
-    plain_of_markdown(&source_md(text))
-}
-
-/// The visible text of a Markdown fragment: text, code and raw HTML verbatim,
-/// a soft break joined away (Chinese has no spaces), a hard break as `\n`.
-pub fn plain_of_markdown(md: &str) -> String {
-    let mut out = String::with_capacity(md.len());
-    for event in parser(md) {
-        match event {
-            Event::Text(t) | Event::Code(t) | Event::Html(t) | Event::InlineHtml(t) => {
-                out.push_str(&t)
-            }
-            Event::HardBreak => out.push('\n'),
-            Event::End(TagEnd::Paragraph | TagEnd::Heading(_)) => out.push('\n'),
-            _ => {}
-        }
-    }
-    out.trim_end_matches('\n').to_string()
-}
-
-fn is_safe_url(url: &CowStr) -> bool {
-    let lower = url.trim().to_ascii_lowercase();
-    match lower.split_once(':') {
-        // A colon before any slash, `?` or `#` is a scheme.
-        Some((scheme, _)) if !scheme.contains(['/', '?', '#']) => {
-            matches!(scheme, "http" | "https" | "mailto")
-        }
-        _ => true,
-    }
 }
 
 /// Where Markdown is written: a paragraph (line breaks are hard breaks) or an
@@ -528,6 +380,7 @@ fn is_entity(after: &[char]) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::text::to_html;
 
     fn md(text: &str) -> String {
         to_markdown(text, Block::Paragraph)
@@ -575,73 +428,6 @@ mod tests {
     }
 
     #[test]
-    fn block_markers_at_line_start_are_escaped() {
-        for text in [
-            "- 甲",
-            "# 乙",
-            "1. 丙",
-            "2021) 丁",
-            "> 戊",
-            "<div>",
-            "+ 5",
-            "==",
-            "---",
-            "___",
-            "甲\n- 乙",
-            "甲\n===",
-            "甲\n--",
-            "[ref]: http://x",
-            "\t缩进",
-            "    四个空格",
-            "甲\r\r乙",
-            "| a | b |\n|---|---|",
-        ] {
-            let html = to_html(text);
-            assert!(
-                !html.contains("<li>")
-                    && !html.contains("<h1>")
-                    && !html.contains("<h2>")
-                    && !html.contains("<hr")
-                    && !html.contains("<pre>")
-                    && !html.contains("<blockquote>"),
-                "{text} → {html}"
-            );
-            let written = md(text);
-            let blocks = parser(&written)
-                .filter(|e| matches!(e, Event::Start(_)))
-                .filter(|e| !matches!(e, Event::Start(Tag::Paragraph)))
-                .count();
-            assert_eq!(blocks, 0, "{text:?} → {written:?}");
-        }
-        // Numbers that open a sentence are not list markers.
-        assert_eq!(md("2021年"), "2021年");
-        assert_eq!(md("1.推进"), "1.推进");
-        assert_eq!(md("1. 推进"), "1\\. 推进");
-    }
-
-    #[test]
-    fn raw_html_and_dangerous_links_come_out_as_text() {
-        let html = to_html(
-            "甲<script>alert(1)</script>乙 & [点](javascript:alert(1)) [网](https://gov.cn)",
-        );
-        assert!(
-            html.contains("&lt;script&gt;alert(1)&lt;/script&gt;"),
-            "{html}"
-        );
-        assert!(html.contains("&amp;"), "{html}");
-        assert!(!html.contains("javascript"), "{html}");
-        assert!(
-            html.contains(r#"<a href="https://gov.cn">网</a>"#),
-            "{html}"
-        );
-        let written = md("甲<script>x</script> [点](javascript:alert(1)) [网](https://gov.cn)");
-        assert_eq!(
-            written,
-            "甲\\<script\\>x\\</script\\> 点 [网](<https://gov.cn>)"
-        );
-    }
-
-    #[test]
     fn markdown_keeps_emphasis_links_and_code() {
         assert_eq!(md("**加粗**与*斜体*"), "**加粗**与*斜体*");
         assert_eq!(md("`a*b`"), "`a*b`");
@@ -665,23 +451,5 @@ mod tests {
             to_plain(&escape("&lt;b&gt; & {++x++}", Block::Paragraph)),
             "&lt;b&gt; & {++x++}"
         );
-    }
-
-    #[test]
-    fn a_toc_entry_has_no_link_inside() {
-        assert_eq!(
-            to_html_without_links("推进[重点](https://a.b)工作"),
-            "推进重点工作"
-        );
-    }
-
-    #[test]
-    fn plain_text_drops_markup_only() {
-        assert_eq!(
-            to_plain("**加粗**与[链接](https://a.b)及`代码`"),
-            "加粗与链接及代码"
-        );
-        assert_eq!(to_plain("第一行\n第二行"), "第一行\n第二行");
-        assert_eq!(to_plain("(一)半角括号,逗号"), "(一)半角括号,逗号");
     }
 }
