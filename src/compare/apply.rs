@@ -218,7 +218,7 @@ fn apply_body(old_doc: &Document, set: &ChangeSet) -> Result<Vec<Tree>, String> 
                     content.insert(
                         key.clone(),
                         Tree {
-                            level: n.level.clone(),
+                            level: n.level,
                             heading: n.heading.clone(),
                             paragraphs: n.paragraphs.clone(),
                             children: Vec::new(),
