@@ -16,6 +16,7 @@ pub mod chars;
 pub mod compare;
 pub mod diagnostic;
 pub mod discover;
+pub mod fields;
 pub mod import;
 pub mod load;
 pub mod model;

@@ -8,43 +8,61 @@ use std::path::{Path, PathBuf};
 
 use serde::Serialize;
 
+use crate::fields::{FieldValue, MetaField};
 use crate::load::schema::default_run_in;
-use crate::model::{Block, Date, Draft, Level, Part, Style};
+use crate::model::{Block, Date, Draft, Level, Meta, Part, Style};
 use crate::write::{Staging, WriteError};
 
-#[derive(Serialize)]
+/// A draft's top mapping: the metadata fields a 公文 shows before the body,
+/// the structure, the fields it shows after the body, then the faces — each
+/// only when it holds something.
 struct DraftOut<'a> {
-    title: &'a str,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    stage: Option<&'a str>,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    organ: Option<&'a str>,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    date: Option<String>,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    number: Option<&'a str>,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    to: Option<&'a str>,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    style: Option<&'a str>,
-    #[serde(skip_serializing_if = "Vec::is_empty")]
-    continuous: Vec<String>,
-    #[serde(skip_serializing_if = "<[_]>::is_empty")]
-    preamble: &'a [String],
-    #[serde(skip_serializing_if = "Vec::is_empty")]
+    meta: &'a Meta,
     parts: Vec<PartOut<'a>>,
-    #[serde(skip_serializing_if = "<[_]>::is_empty")]
-    closing: &'a [String],
-    #[serde(skip_serializing_if = "<[_]>::is_empty")]
-    attachments: &'a [String],
-    #[serde(skip_serializing_if = "<[_]>::is_empty")]
-    cc: &'a [String],
-    #[serde(skip_serializing_if = "Option::is_none")]
-    printer: Option<&'a str>,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    printed: Option<String>,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    fonts: Option<FontsOut<'a>>,
+}
+
+impl Serialize for DraftOut<'_> {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap;
+        let meta = self.meta;
+        let mut map = serializer.serialize_map(None)?;
+        let fields = |map: &mut S::SerializeMap, before: bool| -> Result<(), S::Error> {
+            for field in MetaField::ALL
+                .into_iter()
+                .filter(|f| f.before_body() == before)
+            {
+                match field.get(meta) {
+                    Some(FieldValue::Text(t)) => map.serialize_entry(field.key(), &t)?,
+                    Some(FieldValue::Date(d)) => map.serialize_entry(field.key(), &iso(d))?,
+                    Some(FieldValue::List(l)) => map.serialize_entry(field.key(), &l)?,
+                    None => {}
+                }
+            }
+            Ok(())
+        };
+        fields(&mut map, true)?;
+        if meta.numbering.style != Style::Outline {
+            map.serialize_entry("style", meta.numbering.style.name())?;
+        }
+        if !meta.numbering.continuous.is_empty() {
+            let names: Vec<String> = meta.numbering.continuous.iter().map(|l| l.name()).collect();
+            map.serialize_entry("continuous", &names)?;
+        }
+        if !meta.preamble.is_empty() {
+            map.serialize_entry("preamble", &meta.preamble)?;
+        }
+        if !self.parts.is_empty() {
+            map.serialize_entry("parts", &self.parts)?;
+        }
+        if !meta.closing.is_empty() {
+            map.serialize_entry("closing", &meta.closing)?;
+        }
+        fields(&mut map, false)?;
+        if let Some(fonts) = fonts_out(&meta.fonts) {
+            map.serialize_entry("fonts", &fonts)?;
+        }
+        map.end()
+    }
 }
 
 #[derive(Serialize)]
@@ -106,8 +124,9 @@ enum TextEntry<'a> {
     Parts { parts: Vec<PartOut<'a>> },
 }
 
-fn iso(date: Option<Date>) -> Option<String> {
-    date.map(|d| format!("{:04}-{:02}-{:02}", d.year, d.month, d.day))
+/// A date as YAML holds it: 2021-09-01.
+fn iso(d: Date) -> String {
+    format!("{:04}-{:02}-{:02}", d.year, d.month, d.day)
 }
 
 /// The division a part with a heading defaults to under a parent (see the loader).
@@ -177,24 +196,9 @@ fn part_out<'a>(part: &'a Part, parent: Option<Level>) -> PartOut<'a> {
 }
 
 fn draft_out<'a>(draft: &'a Draft, parts: Vec<PartOut<'a>>) -> DraftOut<'a> {
-    let meta = &draft.meta;
     DraftOut {
-        title: &meta.title,
-        stage: meta.stage.as_deref(),
-        organ: meta.organ.as_deref(),
-        date: iso(meta.date),
-        number: meta.number.as_deref(),
-        to: meta.to.as_deref(),
-        style: (meta.numbering.style != Style::Outline).then(|| meta.numbering.style.name()),
-        continuous: meta.numbering.continuous.iter().map(|l| l.name()).collect(),
-        preamble: &meta.preamble,
+        meta: &draft.meta,
         parts,
-        closing: &meta.closing,
-        attachments: &meta.attachments,
-        cc: &meta.cc,
-        printer: meta.printer.as_deref(),
-        printed: iso(meta.printed),
-        fonts: fonts_out(&meta.fonts),
     }
 }
 

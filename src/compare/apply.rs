@@ -7,6 +7,7 @@ use std::collections::HashMap;
 use super::align::{PARAGRAPH_BREAK, flatten, section_text};
 use super::inline::{new_text, old_text};
 use super::{ChangeKind, ChangeSet, Place};
+use crate::fields::MetaField;
 use crate::model::Role;
 use crate::numbering::{Document, Section};
 use crate::text::to_plain;
@@ -14,7 +15,7 @@ use crate::text::to_plain;
 /// A draft's content without numbers: what a change set must reproduce.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Outline {
-    pub meta: Vec<(&'static str, Option<String>)>,
+    pub meta: Vec<(MetaField, Option<String>)>,
     pub preamble: Vec<String>,
     pub closing: Vec<String>,
     pub parts: Vec<Tree>,
@@ -29,8 +30,8 @@ pub struct Tree {
     pub children: Vec<Tree>,
 }
 
-fn meta_values(doc: &Document) -> Vec<(&'static str, Option<String>)> {
-    super::meta_fields(&doc.meta).to_vec()
+fn meta_values(doc: &Document) -> Vec<(MetaField, Option<String>)> {
+    super::meta_fields(&doc.meta)
 }
 
 fn tree(s: &Section) -> Tree {
@@ -72,22 +73,20 @@ pub fn apply(old: &Document, set: &ChangeSet) -> Result<Outline, String> {
     let mut result = outline(old);
     // Metadata.
     for c in set.changes.iter().filter(|c| c.place == Place::Meta) {
-        let field = c
-            .field
-            .as_deref()
-            .ok_or("a metadata change without a field")?;
+        let field = c.field.ok_or("a metadata change without a field")?;
         let slot = result
             .meta
             .iter_mut()
             .find(|(f, _)| *f == field)
-            .ok_or(format!("unknown field {field}"))?;
+            .ok_or(format!("unknown field {}", field.key()))?;
         slot.1 = match c.kind {
             ChangeKind::Deleted => None,
             ChangeKind::Inserted => c.new.as_ref().map(|n| n.paragraphs.join("")),
             _ => {
                 if old_text(&c.inline) != slot.1.clone().unwrap_or_default() {
                     return Err(format!(
-                        "the {field} change does not start from the old value"
+                        "the {} change does not start from the old value",
+                        field.key()
                     ));
                 }
                 Some(new_text(&c.inline))

@@ -24,6 +24,7 @@ pub mod tokens;
 
 use serde::Serialize;
 
+use crate::fields::MetaField;
 use crate::model::{Meta, Role};
 use crate::numbering::Document;
 use align::{Node, flatten, longest_increasing};
@@ -107,7 +108,7 @@ pub struct Change {
     pub place: Place,
     /// For a metadata change, the field (title, stage, organ, date, number, to,
     /// attachments, cc, printer, printed).
-    pub field: Option<String>,
+    pub field: Option<MetaField>,
     pub old: Option<PartRef>,
     pub new: Option<PartRef>,
     /// Every aspect that applies, whatever the kind.
@@ -209,21 +210,8 @@ impl PartRef {
 }
 
 /// The metadata fields compared, with their values as text.
-pub(crate) fn meta_fields(meta: &Meta) -> [(&'static str, Option<String>); 10] {
-    let date = |d: Option<crate::model::Date>| d.map(|d| d.to_string());
-    let join = |list: &[String]| (!list.is_empty()).then(|| list.join("\n"));
-    [
-        ("title", Some(meta.title.clone())),
-        ("stage", meta.stage.clone()),
-        ("organ", meta.organ.clone()),
-        ("date", date(meta.date)),
-        ("number", meta.number.clone()),
-        ("to", meta.to.clone()),
-        ("attachments", join(&meta.attachments)),
-        ("cc", join(&meta.cc)),
-        ("printer", meta.printer.clone()),
-        ("printed", date(meta.printed)),
-    ]
+pub(crate) fn meta_fields(meta: &Meta) -> Vec<(MetaField, Option<String>)> {
+    MetaField::ALL.iter().map(|f| (*f, f.text(meta))).collect()
 }
 
 impl ChangeSet {
@@ -498,7 +486,7 @@ fn meta_changes(old: &Meta, new: &Meta) -> Vec<Change> {
                 _ => Change::new(ChangeKind::Deleted, Place::Meta, sides.0, sides.1),
             };
             Change {
-                field: Some(field.to_string()),
+                field: Some(field),
                 ..change
             }
         })

@@ -341,19 +341,7 @@ fn sides(change: &Change, show_whitespace: bool) -> (Vec<Segment>, Vec<Segment>,
 
 fn where_text(change: &Change, r: &Option<PartRef>) -> String {
     match change.place {
-        Place::Meta => match change.field.as_deref() {
-            Some("title") => "标题".into(),
-            Some("stage") => "稿别".into(),
-            Some("organ") => "发文机关".into(),
-            Some("date") => "成文日期".into(),
-            Some("number") => "发文字号".into(),
-            Some("to") => "主送机关".into(),
-            Some("attachments") => "附件".into(),
-            Some("cc") => "抄送".into(),
-            Some("printer") => "印发机关".into(),
-            Some("printed") => "印发日期".into(),
-            _ => "其他".into(),
-        },
+        Place::Meta => change.field.map_or("其他", |f| f.label()).to_string(),
         Place::Preamble => r
             .as_ref()
             .map_or("前言".into(), |r| format!("前言第{}段", r.index + 1)),

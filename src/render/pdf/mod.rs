@@ -18,6 +18,7 @@ use typst_pdf::{PdfOptions, Timestamp};
 use serde::Serialize;
 
 use crate::diagnostic::Diagnostic;
+use crate::fields::MetaField;
 use crate::model::Date;
 use crate::numbering::{Document, Section};
 use crate::text::to_plain;
@@ -213,24 +214,12 @@ fn civil_from_days(days: i64) -> (i32, u8, u8) {
 fn missing_glyphs(doc: &Document, fonts: &FontSet) -> BTreeMap<char, Vec<String>> {
     let mut places: Vec<(String, String)> = Vec::new();
     let meta = &doc.meta;
-    places.push(("the title".into(), meta.title.clone()));
-    for (name, value) in [
-        ("the stage label", &meta.stage),
-        ("the issuing organ", &meta.organ),
-        ("the document number", &meta.number),
-        ("the recipients", &meta.to),
-        ("the printer", &meta.printer),
-    ] {
-        if let Some(v) = value {
-            places.push((name.into(), v.clone()));
+    for field in MetaField::ALL {
+        for value in field.printed(meta) {
+            places.push((field.label().into(), to_plain(&value)));
         }
     }
-    for (name, list) in [
-        ("the preamble", &meta.preamble),
-        ("the closing", &meta.closing),
-        ("the attachments", &meta.attachments),
-        ("抄送", &meta.cc),
-    ] {
+    for (name, list) in [("前言", &meta.preamble), ("结尾", &meta.closing)] {
         for p in list {
             places.push((name.into(), to_plain(p)));
         }

@@ -1,0 +1,178 @@
+//! The draft schema: walks a YAML node tree and builds the model, collecting
+//! every problem with its place and a fix instead of stopping at the first.
+//! [`keys`] says which keys a mapping may hold, [`scalars`] reads values,
+//! [`parts`] the part tree; this file holds the checker and the top of a draft.
+
+mod keys;
+mod parts;
+mod scalars;
+
+pub use keys::{FONT_KEYS, PART_KEYS, draft_keys, suggest_key};
+pub use parts::default_run_in;
+
+use std::collections::HashMap;
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+
+use super::node::{Node, Pos, Value};
+use crate::diagnostic::Diagnostic;
+use crate::fields::{FieldForm, FieldValue, MetaField};
+use crate::model::{Draft, Meta, Origin, Style};
+
+/// Turns node trees into a [`Draft`], collecting diagnostics.
+pub(crate) struct Checker {
+    pub diagnostics: Vec<Diagnostic>,
+    /// Keys suggested for mistyped ones in the last mapping checked, so a
+    /// missing `title` is not reported again after "did you mean `title`?".
+    suggested: Vec<&'static str>,
+    ids: HashMap<String, (PathBuf, Pos)>,
+}
+
+/// A file being checked: its path and text.
+pub(crate) struct SourceFile {
+    pub path: PathBuf,
+    pub text: Arc<str>,
+}
+
+/// Something that loads an included part file and returns its node tree.
+pub(crate) trait Includer {
+    fn include(
+        &mut self,
+        from: &SourceFile,
+        target: &str,
+        pos: Pos,
+    ) -> Result<(SourceFile, Node), Vec<Diagnostic>>;
+}
+
+impl Checker {
+    pub fn new() -> Checker {
+        Checker {
+            diagnostics: Vec::new(),
+            suggested: Vec::new(),
+            ids: HashMap::new(),
+        }
+    }
+
+    pub(super) fn error(
+        &mut self,
+        file: &SourceFile,
+        pos: Pos,
+        message: impl Into<String>,
+        help: &str,
+    ) {
+        let mut d =
+            Diagnostic::error(&file.path, pos.line, pos.column, message).with_source(&file.text);
+        if !help.is_empty() {
+            d = d.help(help);
+        }
+        self.diagnostics.push(d);
+    }
+
+    pub(super) fn type_error(
+        &mut self,
+        file: &SourceFile,
+        node: &Node,
+        key: &str,
+        expected: &str,
+        help: &str,
+    ) {
+        self.error(
+            file,
+            node.pos,
+            format!(
+                "`{key}` must be {expected}, but here it is {}",
+                node.value.describe()
+            ),
+            help,
+        );
+    }
+
+    /// Checks a whole draft file. Returns `None` when there were errors.
+    pub fn draft(
+        &mut self,
+        file: &SourceFile,
+        root: &Node,
+        includer: &mut dyn Includer,
+    ) -> Option<Draft> {
+        let before = self.diagnostics.len();
+        let Value::Map(entries) = &root.value else {
+            self.error(
+                file,
+                root.pos,
+                format!("a draft must be a mapping of keys such as `title:` and `parts:`, but this file holds {}", root.value.describe()),
+                "start the file with `title: <the document's title>` on its first line",
+            );
+            return None;
+        };
+        let entries = self.keys(file, entries, &draft_keys(), "draft");
+        let mut meta = Meta::default();
+        // Style first: the part tree and `continuous` depend on it.
+        if let Some(node) = entries.get("style") {
+            match self.string(file, node, "style", "") {
+                Some(s) if s == "outline" => meta.numbering.style = Style::Outline,
+                Some(s) if s == "articles" => meta.numbering.style = Style::Articles,
+                Some(s) => self.error(
+                    file,
+                    node.pos,
+                    format!("unknown numbering style `{s}`"),
+                    "use `style: outline` (一、 （一） 1. （1）) or `style: articles` (第一章 第一节 第一条 （一） 1.)",
+                ),
+                None => {}
+            }
+        }
+        let title_mistyped = self.suggested.contains(&"title");
+        if !entries.contains_key("title") && !title_mistyped {
+            self.error(
+                file,
+                root.pos,
+                "the draft has no title",
+                "add a line `title: <the document's title>` at the top of the file",
+            );
+        }
+        for field in MetaField::ALL {
+            let Some(node) = entries.get(field.key()) else {
+                continue;
+            };
+            let key = field.key();
+            let value = match field.form() {
+                FieldForm::Text | FieldForm::Value => self
+                    .text(file, node, key)
+                    .map(|t| FieldValue::Text(field.normalise(&t))),
+                FieldForm::Date => self.date(file, node, key).map(FieldValue::Date),
+                FieldForm::List => Some(FieldValue::List(self.text_list(file, node, key))),
+            };
+            if let Some(value) = value {
+                field.set(&mut meta, value);
+            }
+        }
+        for (key, target) in [
+            ("preamble", &mut meta.preamble),
+            ("closing", &mut meta.closing),
+        ] {
+            if let Some(node) = entries.get(key) {
+                *target = self.text_list(file, node, key);
+            }
+        }
+        meta.fonts.origin = Origin {
+            file: file.path.clone(),
+            line: root.pos.line,
+            column: root.pos.column,
+        };
+        if let Some(node) = entries.get("fonts") {
+            self.fonts(file, node, &mut meta.fonts);
+        }
+        if let Some(node) = entries.get("continuous") {
+            meta.numbering.continuous = self.levels(file, node, meta.numbering.style);
+        }
+        let mut parts = Vec::new();
+        if let Some(node) = entries.get("parts") {
+            parts = self.top_parts(file, node, &meta.numbering, includer);
+        }
+        (self.diagnostics.len() == before).then_some(Draft { meta, parts })
+    }
+}
+
+/// Where an included file lives, relative to the file that includes it.
+pub(crate) fn include_path(from: &Path, target: &str) -> PathBuf {
+    from.parent().unwrap_or(Path::new(".")).join(target)
+}

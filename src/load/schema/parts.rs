@@ -1,0 +1,448 @@
+//! The part tree of a draft: the top-level `parts` list (with `include:`),
+//! each part's level from its parent and the numbering style, its text and
+//! its sub-parts.
+
+use std::collections::HashMap;
+
+use super::{Checker, Includer, PART_KEYS, SourceFile};
+use crate::load::node::{Node, Value};
+use crate::model::{Block, Level, Numbering, Origin, Part, PartId, Style};
+
+impl Checker {
+    /// The top-level `parts` list, where `include:` entries are allowed.
+    pub(super) fn top_parts(
+        &mut self,
+        file: &SourceFile,
+        node: &Node,
+        numbering: &Numbering,
+        includer: &mut dyn Includer,
+    ) -> Vec<Part> {
+        let Value::Seq(items) = &node.value else {
+            self.type_error(
+                file,
+                node,
+                "parts",
+                "a list",
+                "write each part on its own line starting with `- `",
+            );
+            return Vec::new();
+        };
+        let mut parts = Vec::new();
+        for item in items {
+            if let Some(target) = include_target(item) {
+                let target = match &target.value {
+                    Value::Str(s) => s.clone(),
+                    _ => {
+                        self.type_error(file, target, "include", "a file name", "");
+                        continue;
+                    }
+                };
+                match includer.include(file, &target, item.pos) {
+                    Ok((included, root)) => {
+                        let list: Vec<Node> = match root.value {
+                            Value::Seq(items) => items,
+                            _ => vec![root],
+                        };
+                        for entry in &list {
+                            if let Some(p) = self.part(&included, entry, numbering, Parent::Top) {
+                                parts.push(p);
+                            }
+                        }
+                    }
+                    Err(diags) => self.diagnostics.extend(diags),
+                }
+                continue;
+            }
+            if let Some(p) = self.part(file, item, numbering, Parent::Top) {
+                parts.push(p);
+            }
+        }
+        parts
+    }
+
+    /// One part; `parent` decides its level.
+    fn part(
+        &mut self,
+        file: &SourceFile,
+        node: &Node,
+        numbering: &Numbering,
+        parent: Parent,
+    ) -> Option<Part> {
+        let entries: Vec<(Node, Node)> = match &node.value {
+            // A bare string is a part that is one paragraph (an article, an item).
+            Value::Str(_) => vec![(
+                Node {
+                    value: Value::Str("text".into()),
+                    pos: node.pos,
+                },
+                node.clone(),
+            )],
+            Value::Map(entries) => entries.clone(),
+            Value::Null => {
+                self.error(
+                    file,
+                    node.pos,
+                    "empty part",
+                    "give the part a `heading:`, `text:` or `parts:`, or delete the `-` line",
+                );
+                return None;
+            }
+            _ => {
+                self.error(
+                    file,
+                    node.pos,
+                    format!("a part must be text or a mapping with `heading:`, `text:` and `parts:`, but here it is {}", node.value.describe()),
+                    "",
+                );
+                return None;
+            }
+        };
+        let keys = self.keys(file, &entries, PART_KEYS, "part");
+        if let Some(include) = keys.get("include") {
+            self.error(
+                file,
+                include.pos,
+                "`include` is only allowed in the top-level `parts` list of a draft",
+                "move the part file's content here, or include it from the draft's top-level `parts`",
+            );
+        }
+        let heading = keys
+            .get("heading")
+            .and_then(|n| self.text(file, n, "heading"));
+        let level = self.level(
+            file,
+            node,
+            &keys,
+            heading.is_some(),
+            numbering.style,
+            parent,
+        )?;
+        let mut part = Part::new(level);
+        part.origin = Origin {
+            file: file.path.clone(),
+            line: node.pos.line,
+            column: node.pos.column,
+        };
+        part.heading = heading;
+        if let Some(id_node) = keys.get("id") {
+            part.id = self.id(file, id_node);
+        }
+        part.run_in = match keys.get("run-in") {
+            Some(n) => self.boolean(file, n, "run-in").unwrap_or(false),
+            None => default_run_in(level),
+        };
+        if let Some(n) = keys.get("numbered") {
+            part.numbered = self.boolean(file, n, "numbered").unwrap_or(true);
+        }
+        if let Some(n) = keys.get("sub") {
+            part.sub = self.boolean(file, n, "sub").unwrap_or(false);
+        }
+        let child_parent = Parent::Part(level);
+        if let Some(text) = keys.get("text") {
+            self.body_text(file, text, numbering, child_parent, &mut part.body);
+        }
+        if let Some(children) = keys.get("parts") {
+            self.children(file, children, numbering, child_parent, &mut part.body);
+        }
+        let has_content = keys.contains_key("text") || keys.contains_key("parts");
+        if part.heading.is_none() && !has_content {
+            self.error(
+                file,
+                node.pos,
+                "empty part",
+                "give the part a `heading:`, `text:` or `parts:`, or delete it",
+            );
+        } else if level.is_division()
+            && !has_entries(keys.get("parts").copied())
+            && !has_entries(keys.get("text").copied())
+            && !matches!(
+                keys.get("text"),
+                Some(Node {
+                    value: Value::Str(_),
+                    ..
+                })
+            )
+        {
+            self.error(
+                file,
+                node.pos,
+                format!(
+                    "the {} `{}` has no articles",
+                    level.name(),
+                    part.heading.as_deref().unwrap_or("")
+                ),
+                "add its articles under `parts:` (or its text under `text:`), or remove `heading:` if this is an article",
+            );
+        }
+        Some(part)
+    }
+
+    /// The level of a part from its parent, its keys and the numbering style.
+    fn level(
+        &mut self,
+        file: &SourceFile,
+        node: &Node,
+        keys: &HashMap<&str, &Node>,
+        has_heading: bool,
+        style: Style,
+        parent: Parent,
+    ) -> Option<Level> {
+        let kind = match keys.get("kind") {
+            None => None,
+            Some(k) => {
+                let name = self.string(file, k, "kind", "")?;
+                match Level::parse(Style::Articles, &name).filter(|l| l.is_division()) {
+                    Some(level) if style == Style::Articles => Some((level, k.pos)),
+                    Some(_) => {
+                        self.error(
+                            file,
+                            k.pos,
+                            "`kind` is only used in the articles style",
+                            "remove `kind:`, or set `style: articles` at the top of the draft",
+                        );
+                        return None;
+                    }
+                    None => {
+                        self.error(
+                            file,
+                            k.pos,
+                            format!("unknown kind `{name}`"),
+                            "use one of 编, 分编, 章, 节 (or book, subbook, chapter, section)",
+                        );
+                        return None;
+                    }
+                }
+            }
+        };
+        match style {
+            Style::Outline => {
+                let depth = match parent {
+                    Parent::Top => 1,
+                    Parent::Part(Level::Outline(n)) => n + 1,
+                    Parent::Part(_) => 1,
+                };
+                if depth > 4 {
+                    self.error(
+                        file,
+                        node.pos,
+                        "the outline style has four levels (一、 （一） 1. （1）) and this part would be a fifth",
+                        "move the part up a level, or write it as a paragraph of its parent's `text`",
+                    );
+                    return None;
+                }
+                Some(Level::Outline(depth))
+            }
+            Style::Articles => {
+                let in_divisions = match parent {
+                    Parent::Top => true,
+                    Parent::Part(l) => l.is_division(),
+                };
+                if in_divisions && (has_heading || kind.is_some()) {
+                    let level = match kind {
+                        Some((level, _)) => level,
+                        None => match parent {
+                            Parent::Top
+                            | Parent::Part(Level::Book)
+                            | Parent::Part(Level::SubBook) => Level::Chapter,
+                            Parent::Part(Level::Chapter) => Level::Section,
+                            Parent::Part(_) => {
+                                self.error(
+                                    file,
+                                    node.pos,
+                                    "a part with a heading inside a 节 would be a division below 节",
+                                    "articles have no heading: write the article's text under `text:`",
+                                );
+                                return None;
+                            }
+                        },
+                    };
+                    if let Parent::Part(p) = parent
+                        && level.rank() <= p.rank()
+                    {
+                        self.error(
+                            file,
+                            node.pos,
+                            format!("a {} cannot sit inside a {}", level.name(), p.name()),
+                            "move it out to the right level, or change its `kind`",
+                        );
+                        return None;
+                    }
+                    return Some(level);
+                }
+                if let Some((_, pos)) = kind {
+                    self.error(
+                        file,
+                        pos,
+                        "`kind` is only for divisions (编, 分编, 章, 节) inside divisions",
+                        "remove `kind:`",
+                    );
+                    return None;
+                }
+                let level = match parent {
+                    Parent::Top => Level::Article,
+                    Parent::Part(l) if l.is_division() => Level::Article,
+                    Parent::Part(Level::Article) => Level::Item,
+                    Parent::Part(Level::Item) => Level::SubItem,
+                    Parent::Part(_) => {
+                        self.error(
+                            file,
+                            node.pos,
+                            "the articles style has items （一） and sub-items 1. inside articles, and this part would be one level deeper",
+                            "write it as a paragraph of its parent's `text` instead",
+                        );
+                        return None;
+                    }
+                };
+                if has_heading {
+                    let pos = keys.get("heading").map_or(node.pos, |n| n.pos);
+                    self.error(
+                        file,
+                        pos,
+                        format!("a {} has no heading in the articles style", level.name()),
+                        "put this text under `text:` instead",
+                    );
+                    return None;
+                }
+                Some(level)
+            }
+        }
+    }
+
+    fn id(&mut self, file: &SourceFile, node: &Node) -> Option<PartId> {
+        let id = match &node.value {
+            Value::Str(s) => s.clone(),
+            Value::Int(i) => i.to_string(),
+            _ => {
+                self.type_error(
+                    file,
+                    node,
+                    "id",
+                    "a short name",
+                    "write a short name such as `housing`",
+                );
+                return None;
+            }
+        };
+        if id.is_empty()
+            || !id
+                .chars()
+                .all(|c| c.is_alphanumeric() || c == '-' || c == '_')
+        {
+            self.error(
+                file,
+                node.pos,
+                format!("`{id}` is not a valid id"),
+                "an id is made of letters, digits, `-` and `_` (Chinese characters are letters), with no spaces",
+            );
+            return None;
+        }
+        if let Some((first_file, first_pos)) = self.ids.get(&id) {
+            let help = format!(
+                "ids must be unique in a draft; `{id}` is already used at {}:{}:{} — rename one of them",
+                first_file.display(),
+                first_pos.line,
+                first_pos.column
+            );
+            self.error(file, node.pos, format!("duplicate id `{id}`"), &help);
+            return None;
+        }
+        self.ids.insert(id.clone(), (file.path.clone(), node.pos));
+        Some(PartId(id))
+    }
+
+    /// `text:` of a part: one paragraph, or a list of paragraphs and `parts:` blocks.
+    fn body_text(
+        &mut self,
+        file: &SourceFile,
+        node: &Node,
+        numbering: &Numbering,
+        parent: Parent,
+        body: &mut Vec<Block>,
+    ) {
+        match &node.value {
+            Value::Str(_) => {
+                if let Some(t) = self.text(file, node, "text") {
+                    body.push(Block::Para(t));
+                }
+            }
+            Value::Seq(items) => {
+                for item in items {
+                    match &item.value {
+                        Value::Map(entries)
+                            if entries.len() == 1
+                                && matches!(&entries[0].0.value, Value::Str(k) if k == "parts") =>
+                        {
+                            self.children(file, &entries[0].1, numbering, parent, body);
+                        }
+                        _ => {
+                            if let Some(t) = self.text(file, item, "text") {
+                                body.push(Block::Para(t));
+                            }
+                        }
+                    }
+                }
+            }
+            _ => self.type_error(
+                file,
+                node,
+                "text",
+                "text or a list of paragraphs",
+                "write the paragraph after `text:`, or one paragraph per line starting with `- `",
+            ),
+        }
+    }
+
+    fn children(
+        &mut self,
+        file: &SourceFile,
+        node: &Node,
+        numbering: &Numbering,
+        parent: Parent,
+        body: &mut Vec<Block>,
+    ) {
+        let Value::Seq(items) = &node.value else {
+            self.type_error(
+                file,
+                node,
+                "parts",
+                "a list",
+                "write each part on its own line starting with `- `",
+            );
+            return;
+        };
+        for item in items {
+            if let Some(p) = self.part(file, item, numbering, parent) {
+                body.push(Block::Part(p));
+            }
+        }
+    }
+}
+
+/// What a part sits in.
+#[derive(Debug, Clone, Copy)]
+enum Parent {
+    Top,
+    Part(Level),
+}
+
+/// Headings of level 2 and below run into their first paragraph unless told otherwise
+/// (GB/T 9704 7.3.3); level-1 headings and divisions stand on their own line.
+pub fn default_run_in(level: Level) -> bool {
+    matches!(level, Level::Outline(2..=4))
+}
+
+/// Whether a `parts:` value lists anything (even entries that failed their own checks).
+fn has_entries(parts: Option<&Node>) -> bool {
+    matches!(parts, Some(Node { value: Value::Seq(items), .. }) if !items.is_empty())
+}
+
+/// The `include:` value of a part entry that is only an include.
+fn include_target(node: &Node) -> Option<&Node> {
+    match &node.value {
+        Value::Map(entries) if entries.len() == 1 => match &entries[0].0.value {
+            Value::Str(k) if k == "include" => Some(&entries[0].1),
+            _ => None,
+        },
+        _ => None,
+    }
+}

@@ -1,0 +1,197 @@
+//! Values of a draft in the forms its keys take: text, lists of texts, dates,
+//! true/false, level names, ids, and the `fonts:` mapping.
+
+use super::{Checker, FONT_KEYS, SourceFile};
+use crate::load::node::{Node, Value};
+use crate::model::{Date, Level, Origin, Style};
+
+impl Checker {
+    /// A scalar string (numbers and booleans are refused, so `1.50` is not silently `1.5`).
+    pub(super) fn string(
+        &mut self,
+        file: &SourceFile,
+        node: &Node,
+        key: &str,
+        help: &str,
+    ) -> Option<String> {
+        match &node.value {
+            Value::Str(s) => Some(s.clone()),
+            _ => {
+                let help = if help.is_empty() {
+                    "put the text after the colon, in quotes if it is only a number"
+                } else {
+                    help
+                };
+                self.type_error(file, node, key, "text", help);
+                None
+            }
+        }
+    }
+
+    /// Non-empty text.
+    pub(super) fn text(&mut self, file: &SourceFile, node: &Node, key: &str) -> Option<String> {
+        let s = self.string(file, node, key, "")?;
+        if let Some(c) = s.chars().find(|c| crate::chars::is_forbidden(*c)) {
+            let (message, help) = match crate::chars::name(c) {
+                Some(name) => (
+                    format!(
+                        "`{key}` contains the invisible bidirectional control U+{:04X} ({name}), \
+                         which changes the order in which the text around it is shown",
+                        c as u32
+                    ),
+                    "delete it: a reader would see the text in another order than it is written \
+                     (it usually comes from copying out of another program)",
+                ),
+                None => (
+                    format!(
+                        "`{key}` contains the invisible control character U+{:04X}",
+                        c as u32
+                    ),
+                    "delete it (it usually comes from copying out of another program)",
+                ),
+            };
+            self.error(file, node.pos, message, help);
+            return None;
+        }
+        if s.trim().is_empty() {
+            self.error(
+                file,
+                node.pos,
+                format!("`{key}` is empty"),
+                "write the text after the colon, or remove the line",
+            );
+            return None;
+        }
+        Some(s)
+    }
+
+    /// One text or a list of texts.
+    pub(super) fn text_list(&mut self, file: &SourceFile, node: &Node, key: &str) -> Vec<String> {
+        match &node.value {
+            Value::Seq(items) => items
+                .iter()
+                .filter_map(|item| self.text(file, item, key))
+                .collect(),
+            Value::Str(_) => self.text(file, node, key).into_iter().collect(),
+            _ => {
+                self.type_error(
+                    file,
+                    node,
+                    key,
+                    "text or a list of texts",
+                    "write one entry per line, each starting with `- `",
+                );
+                Vec::new()
+            }
+        }
+    }
+
+    pub(super) fn date(&mut self, file: &SourceFile, node: &Node, key: &str) -> Option<Date> {
+        let text = self.string(
+            file,
+            node,
+            key,
+            "write the date as 2021-09-01 or 2021年9月1日",
+        )?;
+        let date = Date::parse(&text);
+        if date.is_none() {
+            self.error(
+                file,
+                node.pos,
+                format!("`{key}` is not a valid date: `{text}`"),
+                "write the date as 2021-09-01 or 2021年9月1日, with a day that exists",
+            );
+        }
+        date
+    }
+
+    pub(super) fn boolean(&mut self, file: &SourceFile, node: &Node, key: &str) -> Option<bool> {
+        match node.value {
+            Value::Bool(b) => Some(b),
+            _ => {
+                self.type_error(file, node, key, "true or false", "write `true` or `false`");
+                None
+            }
+        }
+    }
+
+    pub(super) fn levels(&mut self, file: &SourceFile, node: &Node, style: Style) -> Vec<Level> {
+        let items: Vec<&Node> = match &node.value {
+            Value::Seq(items) => items.iter().collect(),
+            _ => vec![node],
+        };
+        let mut levels = Vec::new();
+        for item in items {
+            let name = match &item.value {
+                Value::Str(s) => s.clone(),
+                Value::Int(i) => i.to_string(),
+                _ => {
+                    self.type_error(file, item, "continuous", "a list of level names", "");
+                    continue;
+                }
+            };
+            match Level::parse(style, &name) {
+                Some(level) => levels.push(level),
+                None => self.error(
+                    file,
+                    item.pos,
+                    format!("`{name}` is not a level of the {} style", style.name()),
+                    &format!("the levels are: {}", Level::names(style).join(", ")),
+                ),
+            }
+        }
+        levels
+    }
+
+    /// The `fonts:` mapping: a family name per role, and fallbacks.
+    pub(super) fn fonts(
+        &mut self,
+        file: &SourceFile,
+        node: &Node,
+        fonts: &mut crate::model::Fonts,
+    ) {
+        fonts.origin = Origin {
+            file: file.path.clone(),
+            line: node.pos.line,
+            column: node.pos.column,
+        };
+        let Value::Map(entries) = &node.value else {
+            self.type_error(
+                file,
+                node,
+                "fonts",
+                "a mapping of roles to font families",
+                "write for example `fonts:` and below it `  body: 仿宋_GB2312`",
+            );
+            return;
+        };
+        let keys = self.keys(file, entries, FONT_KEYS, "fonts mapping");
+        let origin = |n: &Node| Origin {
+            file: file.path.clone(),
+            line: n.pos.line,
+            column: n.pos.column,
+        };
+        for (key, slot) in [
+            ("body", &mut fonts.body),
+            ("kai", &mut fonts.kai),
+            ("hei", &mut fonts.hei),
+            ("title", &mut fonts.title),
+            ("song", &mut fonts.song),
+        ] {
+            if let Some(n) = keys.get(key) {
+                *slot = self.text(file, n, key);
+                fonts.places.insert(key.to_string(), origin(n));
+            }
+        }
+        if let Some(n) = keys.get("fallback") {
+            fonts.fallback = self.text_list(file, n, "fallback");
+            let items: Vec<&Node> = match &n.value {
+                Value::Seq(items) => items.iter().collect(),
+                _ => vec![n],
+            };
+            for (i, item) in items.into_iter().enumerate() {
+                fonts.places.insert(format!("fallback.{i}"), origin(item));
+            }
+        }
+    }
+}
