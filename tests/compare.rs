@@ -482,14 +482,18 @@ fn a_part_split_in_two_is_reported_as_split() {
     assert_eq!(
         (relation.kind, relation.labels.as_slice()),
         (
-            "split_into",
+            gongwen::compare::RelationKind::SplitInto,
             &["第二条".to_string(), "第三条".to_string()][..]
         )
     );
     let pieces: Vec<_> = changes
         .changes
         .iter()
-        .filter(|c| c.relation.as_ref().is_some_and(|r| r.kind == "split_from"))
+        .filter(|c| {
+            c.relation
+                .as_ref()
+                .is_some_and(|r| r.kind == gongwen::compare::RelationKind::SplitFrom)
+        })
         .collect();
     assert_eq!(pieces.len(), 2);
 }

@@ -83,7 +83,7 @@ fn expected_markdown(ctx: &RenderContext) -> Vec<(Kind, String)> {
         para(p.plain.clone());
     }
     for b in &ctx.blocks {
-        if b.kind == "heading" {
+        if b.kind == gongwen::render::context::BlockKind::Heading {
             out.push((Kind::Heading, normal(&b.plain)));
         } else {
             out.push((Kind::Para, normal(&b.plain)));
@@ -166,7 +166,7 @@ proptest! {
             expected.push(("p".to_string(), normal(&p.plain)));
         }
         for b in &ctx.blocks {
-            let name = if b.kind == "heading" { format!("h{}", b.h) } else { "p".into() };
+            let name = if b.kind == gongwen::render::context::BlockKind::Heading { format!("h{}", b.h) } else { "p".into() };
             expected.push((name, normal(&b.plain)));
         }
         prop_assert_eq!(found, expected, "{}", html);
@@ -302,7 +302,7 @@ proptest! {
         let mut expected = vec!["heading", "para", "heading"];
         expected.push(if ctx.entries.is_empty() { "para" } else { "list" });
         expected.push("heading");
-        expected.extend(ctx.blocks.iter().map(|b| if b.kind == "heading" { "heading" } else { "para" }));
+        expected.extend(ctx.blocks.iter().map(|b| if b.kind == gongwen::render::context::BlockKind::Heading { "heading" } else { "para" }));
         prop_assert_eq!(top, expected, "{}", md);
         prop_assert_eq!(items, ctx.entries.len(), "{}", md);
     }

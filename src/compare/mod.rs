@@ -127,12 +127,24 @@ pub struct Change {
     pub relation: Option<Relation>,
 }
 
+/// How a part is related to others in the other draft.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum RelationKind {
+    /// On a deleted part: the parts it was split into.
+    SplitInto,
+    /// On each part it was split into: the deleted part.
+    SplitFrom,
+    /// On each deleted part: the part they were merged into.
+    MergedInto,
+    /// On the part they were merged into: the deleted parts.
+    MergedFrom,
+}
+
 /// A part that became several, or several that became one.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Relation {
-    /// `split_into` (on a deleted part), `split_from` (on the parts it became),
-    /// `merged_into` (on each deleted part), `merged_from` (on the part they became).
-    pub kind: &'static str,
+    pub kind: RelationKind,
     /// The labels of the related parts, as printed in their draft.
     pub labels: Vec<String>,
     /// Their anchors in their draft.
@@ -334,7 +346,7 @@ fn body_changes(old_doc: &Document, new_doc: &Document) -> Vec<Change> {
     // Splits and merges, as the alignment found them.
     let mut relation_old: std::collections::HashMap<usize, Relation> = Default::default();
     let mut relation_new: std::collections::HashMap<usize, Relation> = Default::default();
-    let describe = |nodes: &[Node], idx: &[usize], kind: &'static str| Relation {
+    let describe = |nodes: &[Node], idx: &[usize], kind: RelationKind| Relation {
         kind,
         labels: idx
             .iter()
@@ -346,15 +358,15 @@ fn body_changes(old_doc: &Document, new_doc: &Document) -> Vec<Change> {
             .collect(),
     };
     for (o, run) in &m.splits {
-        relation_old.insert(*o, describe(&new, run, "split_into"));
+        relation_old.insert(*o, describe(&new, run, RelationKind::SplitInto));
         for n in run {
-            relation_new.insert(*n, describe(&old, &[*o], "split_from"));
+            relation_new.insert(*n, describe(&old, &[*o], RelationKind::SplitFrom));
         }
     }
     for (n, run) in &m.merges {
-        relation_new.insert(*n, describe(&old, run, "merged_from"));
+        relation_new.insert(*n, describe(&old, run, RelationKind::MergedFrom));
         for o in run {
-            relation_old.insert(*o, describe(&new, &[*n], "merged_into"));
+            relation_old.insert(*o, describe(&new, &[*n], RelationKind::MergedInto));
         }
     }
     let partner_anchor_of_parent =

@@ -51,11 +51,18 @@ pub struct MetaView {
     pub printed: Option<String>,
 }
 
+/// Whether a block is a heading on a line of its own or a paragraph.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum BlockKind {
+    Heading,
+    Para,
+}
+
 /// One block of the body.
 #[derive(Debug, Clone, Serialize, PartialEq)]
 pub struct BlockView {
-    /// `heading` (a line of its own) or `para`.
-    pub kind: &'static str,
+    pub kind: BlockKind,
     /// The level's role: l1–l4 (outline), book, subbook, chapter, section,
     /// article, item, subitem; `text` for a section's further paragraphs.
     pub role: Role,
@@ -199,7 +206,7 @@ impl Flattener {
             anchor: section.anchor.clone(),
         });
         self.blocks.push(BlockView {
-            kind: "heading",
+            kind: BlockKind::Heading,
             role: section.level.role(),
             depth,
             h: (depth + 1).min(6),
@@ -272,7 +279,7 @@ impl Flattener {
             }
         };
         self.blocks.push(BlockView {
-            kind: "para",
+            kind: BlockKind::Para,
             role: section.level.role(),
             depth,
             h: 0,
@@ -291,7 +298,7 @@ impl Flattener {
     fn plain_para(&mut self, text: &str, depth: usize) {
         let t = Text::new(text);
         self.blocks.push(BlockView {
-            kind: "para",
+            kind: BlockKind::Para,
             role: Role::Text,
             depth,
             h: 0,

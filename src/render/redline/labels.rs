@@ -1,0 +1,100 @@
+//! How a redline names changes and places: 修改 / 新增 …, 二、（一） or
+//! 第十一条（二）, 标题, and the one-line headline of each change.
+
+use crate::compare::inline::EditClass;
+use crate::compare::{Change, ChangeKind, PartRef, Place, RelationKind};
+use crate::model::Role;
+
+pub(super) fn kind_zh(kind: ChangeKind) -> &'static str {
+    match kind {
+        ChangeKind::Modified => "修改",
+        ChangeKind::Inserted => "新增",
+        ChangeKind::Deleted => "删除",
+        ChangeKind::Moved => "移动",
+        ChangeKind::Renumbered => "重新编号",
+    }
+}
+
+pub(super) fn where_text(change: &Change, r: &Option<PartRef>) -> String {
+    match change.place {
+        Place::Meta => change.field.map_or("其他", |f| f.label()).to_string(),
+        Place::Preamble => r
+            .as_ref()
+            .map_or("前言".into(), |r| format!("前言第{}段", r.index + 1)),
+        Place::Closing => r
+            .as_ref()
+            .map_or("结尾".into(), |r| format!("结尾第{}段", r.index + 1)),
+        Place::Body => r.as_ref().map_or(String::new(), |r| {
+            let me = if r.label.is_empty() {
+                r.heading.clone().unwrap_or_default()
+            } else {
+                r.label.clone()
+            };
+            let nearest = |role: Role| {
+                r.ancestors
+                    .iter()
+                    .rev()
+                    .find(|a| a.role == role)
+                    .map_or("", |a| a.label.as_str())
+            };
+            match r.level {
+                // An item is named by its article: 第十一条（二）, 第十一条（二）3.
+                Role::Item => format!("{}{me}", nearest(Role::Article)),
+                Role::Subitem => format!("{}{}{me}", nearest(Role::Article), nearest(Role::Item)),
+                // Outline levels 2–4 read with their level-1 part: 二、（一）.
+                Role::L2 | Role::L3 | Role::L4 => format!("{}{me}", nearest(Role::L1)),
+                _ => me,
+            }
+        }),
+    }
+}
+
+pub(super) fn headline(change: &Change, where_old: &str, where_new: &str) -> String {
+    let name = |r: &Option<PartRef>| {
+        r.as_ref()
+            .map(|r| {
+                r.heading.clone().unwrap_or_else(|| {
+                    r.paragraphs
+                        .first()
+                        .map(|p| p.chars().take(16).collect::<String>())
+                        .unwrap_or_default()
+                })
+            })
+            .unwrap_or_default()
+    };
+    let what = if change.new.is_some() {
+        name(&change.new)
+    } else {
+        name(&change.old)
+    };
+    let place = match change.kind {
+        ChangeKind::Inserted => where_new.to_string(),
+        ChangeKind::Deleted => where_old.to_string(),
+        _ if where_old != where_new => format!("原{where_old} → 现{where_new}"),
+        _ => where_new.to_string(),
+    };
+    let mut aspects = vec![kind_zh(change.kind)];
+    if change.kind == ChangeKind::Moved && change.modified {
+        aspects.push("修改");
+    }
+    if change.kind != ChangeKind::Renumbered && change.renumbered {
+        aspects.push("重新编号");
+    }
+    match change.class {
+        Some(EditClass::Punctuation) => aspects.push("仅标点"),
+        Some(EditClass::Whitespace) => aspects.push("仅空白"),
+        _ => {}
+    }
+    let related;
+    if let Some(r) = &change.relation {
+        let labels = r.labels.join("、");
+        related = match r.kind {
+            RelationKind::SplitInto => format!("拆分为{labels}"),
+            RelationKind::SplitFrom => format!("由原{labels}拆分"),
+            RelationKind::MergedInto => format!("并入{labels}"),
+            RelationKind::MergedFrom => format!("由原{labels}合并"),
+        };
+        aspects.push(&related);
+    }
+    format!("{place} {what}（{}）", aspects.join("、"))
+}

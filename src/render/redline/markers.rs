@@ -1,0 +1,295 @@
+//! The new draft marked up: each part with its change (inserted, reworded,
+//! moved, renumbered), and deleted parts where they stood.
+
+use std::collections::HashMap;
+
+use super::RedBlock;
+use super::segments::{
+    Segment, SegmentKind, note_html, note_md, pieces, plain_segments, segments_html, segments_md,
+};
+use crate::compare::{Change, ChangeKind, Place};
+use crate::model::Level;
+use crate::numbering::{Document, Section};
+use crate::render::context::BlockKind;
+use crate::text::{Block, to_plain};
+
+/// Builds the marked-up draft from the new document and the visible changes.
+pub(super) struct Marker<'a> {
+    /// The change shown at each new anchor, with its entry number.
+    at: HashMap<&'a str, (usize, &'a Change)>,
+    /// Deleted parts by the new anchor they stood after ("" for the start).
+    deleted: HashMap<&'a str, Vec<(usize, &'a Change)>>,
+    blocks: Vec<RedBlock>,
+}
+
+impl<'a> Marker<'a> {
+    pub(super) fn new(changes: &'a [&'a Change]) -> Marker<'a> {
+        let mut at = HashMap::new();
+        let mut deleted: HashMap<&str, Vec<(usize, &Change)>> = HashMap::new();
+        for (i, c) in changes.iter().enumerate() {
+            if c.place != Place::Body {
+                continue;
+            }
+            if c.kind == ChangeKind::Deleted {
+                let after = c.after.as_deref().unwrap_or("");
+                deleted.entry(after).or_default().push((i + 1, *c));
+            } else if let Some(n) = &c.new {
+                at.entry(n.anchor.as_str()).or_insert((i + 1, *c));
+            }
+        }
+        Marker {
+            at,
+            deleted,
+            blocks: Vec::new(),
+        }
+    }
+
+    pub(super) fn blocks(mut self, doc: &Document) -> Vec<RedBlock> {
+        // Metadata and preamble changes are listed in the summary; the body is marked here.
+        self.deleted_after(None);
+        for s in &doc.sections {
+            self.section(s, 1);
+        }
+        self.blocks
+    }
+
+    /// Deleted parts that stood right after the part with this new anchor (None: at the start).
+    fn deleted_after(&mut self, anchor: Option<&str>) {
+        for (number, c) in self
+            .deleted
+            .remove(anchor.unwrap_or(""))
+            .unwrap_or_default()
+        {
+            self.deleted_block(number, c);
+        }
+    }
+
+    fn section(&mut self, s: &Section, depth: usize) {
+        let found = self.at.get(s.anchor.as_str()).copied();
+        let (status, note, pieces) = match found {
+            None => (None, None, None),
+            Some((_, c)) => {
+                let status = Some(c.kind);
+                let old = c.old.as_ref();
+                let mut notes = Vec::new();
+                if c.moved
+                    && let Some(o) = old
+                {
+                    let from = o
+                        .path
+                        .iter()
+                        .chain(std::iter::once(&o.label))
+                        .filter(|p| !p.is_empty())
+                        .cloned()
+                        .collect::<Vec<_>>()
+                        .join("");
+                    notes.push(format!("由原{from}移来"));
+                }
+                if c.renumbered
+                    && let Some(o) = old
+                    && !c.moved
+                {
+                    notes.push(format!("原{}", o.label));
+                }
+                let pieces = if c.kind == ChangeKind::Inserted {
+                    None
+                } else if c.modified {
+                    Some(pieces(&c.inline))
+                } else {
+                    None
+                };
+                (
+                    status,
+                    (!notes.is_empty()).then(|| notes.join("，")),
+                    pieces,
+                )
+            }
+        };
+        let change = found.map(|(n, _)| format!("chg-{n}"));
+        let base = if status == Some(ChangeKind::Inserted) {
+            SegmentKind::Ins
+        } else {
+            SegmentKind::Same
+        };
+        let mut texts: Vec<Vec<Segment>> = match pieces {
+            Some(p) => p,
+            None => {
+                let mut v: Vec<Vec<Segment>> = Vec::new();
+                if let Some(h) = &s.heading {
+                    v.push(plain_segments(base, &to_plain(h)));
+                }
+                v.extend(s.paragraphs().map(|p| plain_segments(base, &to_plain(p))));
+                v
+            }
+        };
+        let heading = if s.heading.is_some() && !texts.is_empty() {
+            Some(texts.remove(0))
+        } else {
+            None
+        };
+        let standalone = s.heading.is_some() && !s.run_in;
+        let mut paragraphs = texts.into_iter();
+        let label_seg = plain_segments(base, &s.label);
+        if standalone {
+            let mut lead = label_seg.clone();
+            if s.level.is_division() && !s.label.is_empty() {
+                lead.push(Segment {
+                    kind: base,
+                    text: "\u{3000}".into(),
+                });
+            }
+            lead.extend(heading.unwrap_or_default());
+            self.push(
+                BlockKind::Heading,
+                s,
+                depth,
+                status,
+                note,
+                change,
+                lead,
+                Vec::new(),
+                true,
+            );
+        } else {
+            let mut lead = label_seg;
+            let strong = s.heading.is_some() || s.level == Level::Article;
+            if let Some(h) = heading {
+                lead.extend(h);
+            } else if s.level == Level::Article && !s.label.is_empty() {
+                lead.push(Segment {
+                    kind: base,
+                    text: "\u{3000}".into(),
+                });
+            }
+            let first = paragraphs.next().unwrap_or_default();
+            self.push(
+                BlockKind::Para,
+                s,
+                depth,
+                status,
+                note,
+                change,
+                lead,
+                first,
+                strong,
+            );
+        }
+        for p in paragraphs {
+            self.push(
+                BlockKind::Para,
+                s,
+                depth,
+                status,
+                None,
+                None,
+                Vec::new(),
+                p,
+                false,
+            );
+        }
+        self.deleted_after(Some(&s.anchor));
+        let child_depth = if s.heading.is_some() {
+            depth + 1
+        } else {
+            depth
+        };
+        for child in s.children() {
+            self.section(child, child_depth);
+        }
+    }
+
+    fn deleted_block(&mut self, number: usize, c: &Change) {
+        let Some(o) = &c.old else { return };
+        let mut text: Vec<Segment> = plain_segments(SegmentKind::Del, &o.label);
+        let mut all: Vec<String> = o.heading.iter().cloned().collect();
+        all.extend(o.paragraphs.iter().cloned());
+        text.extend(plain_segments(SegmentKind::Del, &all.join("")));
+        let note = format!(
+            "删除原{}",
+            if o.label.is_empty() {
+                "段落".to_string()
+            } else {
+                o.label.clone()
+            }
+        );
+        let block = RedBlock {
+            kind: BlockKind::Para,
+            role: o.level,
+            depth: o.path.len() + 1,
+            anchor: None,
+            change: Some(format!("chg-{number}")),
+            status: Some(ChangeKind::Deleted),
+            label: o.label.clone(),
+            html: format!("{}{}", segments_html(&text), note_html(&note)),
+            md: format!(
+                "{}{}",
+                segments_md(&text, Block::Paragraph),
+                note_md(&note, Block::Paragraph)
+            ),
+            note: Some(note),
+            lead: Vec::new(),
+            text,
+            lead_strong: false,
+        };
+        self.blocks.push(block);
+    }
+
+    #[allow(clippy::too_many_arguments)]
+    fn push(
+        &mut self,
+        kind: BlockKind,
+        s: &Section,
+        depth: usize,
+        status: Option<ChangeKind>,
+        note: Option<String>,
+        change: Option<String>,
+        lead: Vec<Segment>,
+        text: Vec<Segment>,
+        strong: bool,
+    ) {
+        if kind != BlockKind::Heading && lead.is_empty() && text.is_empty() && note.is_none() {
+            // A part that holds only sub-parts shows nothing of its own.
+            return;
+        }
+        let note_html = note.as_deref().map_or(String::new(), note_html);
+        let lead_html = if lead.is_empty() {
+            String::new()
+        } else if strong {
+            format!("<span class=\"lead\">{}</span>", segments_html(&lead))
+        } else {
+            segments_html(&lead)
+        };
+        let html = format!("{lead_html}{}{note_html}", segments_html(&text));
+        let block = if kind == BlockKind::Heading {
+            Block::Heading
+        } else {
+            Block::Paragraph
+        };
+        let note_md = note.as_deref().map_or(String::new(), |n| note_md(n, block));
+        let both: Vec<Segment> = lead.iter().chain(&text).cloned().collect();
+        let md = match kind {
+            BlockKind::Heading => format!(
+                "{} {}{note_md}",
+                "#".repeat((depth + 1).min(6)),
+                segments_md(&both, block)
+            ),
+            _ => format!("{}{note_md}", segments_md(&both, block)),
+        };
+        self.blocks.push(RedBlock {
+            kind,
+            role: s.level.role(),
+            depth,
+            anchor: Some(s.anchor.clone())
+                .filter(|_| !lead.is_empty() || kind == BlockKind::Heading),
+            change,
+            status,
+            label: s.label.clone(),
+            note,
+            lead,
+            text,
+            lead_strong: strong,
+            html,
+            md,
+        });
+    }
+}

@@ -1,0 +1,213 @@
+//! The redline render context: a view of a [`ChangeSet`] that the redline
+//! templates read — the new draft with insertions and deletions marked, one
+//! entry per change for the summary and the 修改对照表, and the counts.
+//! [`segments`] writes marked runs of text, [`labels`] names changes and
+//! places, [`markers`] marks up the new draft, [`terminal`] is the
+//! terminal's view.
+
+mod labels;
+mod markers;
+pub mod segments;
+mod terminal;
+
+pub use segments::{Segment, SegmentKind, segments_html, segments_md};
+pub use terminal::terminal;
+
+use serde::Serialize;
+
+use crate::compare::inline::EditClass;
+use crate::compare::{Change, ChangeKind, ChangeSet, Summary};
+use crate::model::Role;
+use crate::numbering::Document;
+use crate::render::context::BlockKind;
+use crate::text::Text;
+use labels::{headline, kind_zh, where_text};
+use markers::Marker;
+use segments::sides;
+
+/// Everything a redline template sees.
+#[derive(Debug, Clone, Serialize)]
+pub struct RedlineContext {
+    pub generator: String,
+    pub old: DraftInfo,
+    pub new: DraftInfo,
+    pub summary: SummaryView,
+    /// One per change shown, in the new draft's order.
+    pub entries: Vec<Entry>,
+    /// The new draft, marked up.
+    pub blocks: Vec<RedBlock>,
+}
+
+/// One of the two drafts.
+#[derive(Debug, Clone, Serialize)]
+pub struct DraftInfo {
+    /// What the user calls the draft: its file or folder name (v1).
+    pub name: Text,
+    pub title: Text,
+    pub stage_label: Option<Text>,
+    pub date: Option<String>,
+}
+
+/// Counts, with Chinese labels for display.
+#[derive(Debug, Clone, Serialize)]
+pub struct SummaryView {
+    /// modified, inserted, deleted, moved, renumbered, unchanged …
+    #[serde(flatten)]
+    pub counts: Summary,
+    /// Whitespace-only edits left out of the entries.
+    pub whitespace_hidden: usize,
+    /// Entries shown.
+    pub total: usize,
+    /// 修改 3 处，新增 1 处 …
+    pub line: String,
+}
+
+/// One change, as the summary and the 对照表 show it.
+#[derive(Debug, Clone, Serialize)]
+pub struct Entry {
+    /// 1, 2, 3 … and the anchor of its place in the marked-up draft (`chg-N`),
+    /// or of its row in the 对照表 (`row-N`) when it has no place there.
+    pub number: usize,
+    pub anchor: String,
+    pub kind: ChangeKind,
+    /// 修改, 新增, 删除, 移动, 重新编号.
+    pub kind_zh: &'static str,
+    pub class: Option<EditClass>,
+    /// Where: 二、（一） / 第十条 / 标题 / 前言.
+    pub where_old: String,
+    pub where_new: String,
+    /// One line for the summary list.
+    pub headline: Text,
+    /// Old and new text with deletions (old) and insertions (new) marked.
+    pub old_html: String,
+    pub new_html: String,
+    pub old_segments: Vec<Segment>,
+    pub new_segments: Vec<Segment>,
+    /// Old and new in one run, deletions and insertions interleaved (git word-diff style).
+    pub unified: Vec<Segment>,
+    /// For the 对照表: "同左" when the text is the same on both sides.
+    pub same_text: bool,
+}
+
+/// A block of the marked-up new draft.
+#[derive(Debug, Clone, Serialize)]
+pub struct RedBlock {
+    pub kind: BlockKind,
+    pub role: Role,
+    pub depth: usize,
+    pub anchor: Option<String>,
+    /// The entry this block shows, if any (`chg-N`).
+    pub change: Option<String>,
+    /// What happened to the part shown (none: nothing).
+    pub status: Option<ChangeKind>,
+    /// The new label; for a renumbered part the old one is in `note`.
+    pub label: String,
+    /// 原（五）, 由五、移来 …
+    pub note: Option<String>,
+    /// Heading (run-in or standalone) and paragraph text, as segments.
+    pub lead: Vec<Segment>,
+    pub text: Vec<Segment>,
+    /// Whether the lead is emphasised (a heading or an article number).
+    pub lead_strong: bool,
+    pub html: String,
+    /// CriticMarkup.
+    pub md: String,
+}
+
+impl RedlineContext {
+    /// Builds the view. Whitespace-only edits are left out unless `show_whitespace`.
+    pub fn new(
+        old: &Document,
+        new: &Document,
+        names: (&str, &str),
+        set: &ChangeSet,
+        show_whitespace: bool,
+    ) -> RedlineContext {
+        let info = |doc: &Document, name: &str| DraftInfo {
+            name: Text::line(name),
+            title: Text::heading(&doc.meta.title.replace('\n', "")),
+            stage_label: doc
+                .meta
+                .stage
+                .as_ref()
+                .map(|s| Text::line(&format!("（{s}）"))),
+            date: doc.meta.date.map(|d| d.to_string()),
+        };
+        let visible: Vec<&Change> = set
+            .changes
+            .iter()
+            .filter(|c| {
+                show_whitespace || c.class != Some(EditClass::Whitespace) || c.moved || c.renumbered
+            })
+            .collect();
+        let entries: Vec<Entry> = visible
+            .iter()
+            .enumerate()
+            .map(|(i, c)| {
+                let (old_segments, new_segments, unified) = sides(c, show_whitespace);
+                let where_old = where_text(c, &c.old);
+                let where_new = where_text(c, &c.new);
+                Entry {
+                    number: i + 1,
+                    anchor: format!("chg-{}", i + 1),
+                    kind: c.kind,
+                    kind_zh: kind_zh(c.kind),
+                    class: c.class,
+                    headline: Text::line(&headline(c, &where_old, &where_new)),
+                    where_old,
+                    where_new,
+                    old_html: segments_html(&old_segments),
+                    new_html: segments_html(&new_segments),
+                    same_text: !c.modified
+                        && c.kind != ChangeKind::Inserted
+                        && c.kind != ChangeKind::Deleted,
+                    old_segments,
+                    new_segments,
+                    unified,
+                }
+            })
+            .collect();
+        let s = &set.summary;
+        let hidden = set.changes.len() - visible.len();
+        let mut line = Vec::new();
+        for (n, label) in [
+            (s.modified, "修改"),
+            (s.inserted, "新增"),
+            (s.deleted, "删除"),
+            (s.moved, "移动"),
+            (s.renumbered, "重新编号"),
+        ] {
+            if n > 0 {
+                line.push(format!("{label} {n} 处"));
+            }
+        }
+        if line.is_empty() {
+            line.push("两稿相同".to_string());
+        }
+        let summary = SummaryView {
+            counts: s.clone(),
+            whitespace_hidden: hidden,
+            total: visible.len(),
+            line: line.join("，"),
+        };
+        let blocks = Marker::new(&visible).blocks(new);
+        // A change with no place in the marked-up body (a title, the preamble)
+        // links to its row of the 修改对照表 instead.
+        let mut entries = entries;
+        let shown: std::collections::HashSet<&str> =
+            blocks.iter().filter_map(|b| b.change.as_deref()).collect();
+        for e in &mut entries {
+            if !shown.contains(e.anchor.as_str()) {
+                e.anchor = format!("row-{}", e.number);
+            }
+        }
+        RedlineContext {
+            generator: format!("gongwen {}", env!("CARGO_PKG_VERSION")),
+            old: info(old, names.0),
+            new: info(new, names.1),
+            summary,
+            entries,
+            blocks,
+        }
+    }
+}

@@ -1,0 +1,251 @@
+//! Runs of text marked unchanged, inserted or deleted, and how each view
+//! writes them: HTML (`<ins>`, `<del>`), CriticMarkup, and the two sides of a
+//! change for the 修改对照表.
+
+use serde::Serialize;
+
+use crate::compare::align::PARAGRAPH_BREAK;
+use crate::compare::inline::{EditClass, InlineOp};
+use crate::compare::{Change, ChangeKind, PartRef};
+use crate::text::{Block, escape, escape_html, escape_inline};
+
+/// Whether a run of text is unchanged, inserted or deleted.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum SegmentKind {
+    Same,
+    Ins,
+    Del,
+}
+
+/// A run of text: unchanged, inserted or deleted.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Segment {
+    pub kind: SegmentKind,
+    pub text: String,
+}
+
+/// Plain text as HTML, a paragraph break as a line break.
+pub(super) fn html_escape(s: &str) -> String {
+    escape_html(s).replace(PARAGRAPH_BREAK, "<br>")
+}
+
+/// Segments as HTML: `<ins>` and `<del>`.
+pub fn segments_html(segments: &[Segment]) -> String {
+    segments
+        .iter()
+        .map(|s| match s.kind {
+            SegmentKind::Ins => format!("<ins>{}</ins>", html_escape(&s.text)),
+            SegmentKind::Del => format!("<del>{}</del>", html_escape(&s.text)),
+            _ => html_escape(&s.text),
+        })
+        .collect()
+}
+
+/// Segments as CriticMarkup: a deletion followed by an insertion is a
+/// substitution. The text is the author's, so it is escaped: it can neither
+/// open a Markdown block nor pass for a CriticMarkup mark.
+pub fn segments_md(segments: &[Segment], block: Block) -> String {
+    let mut out = String::new();
+    let text = |s: &Segment, at_start: bool| -> String {
+        let t = s.text.replace(PARAGRAPH_BREAK, "¶");
+        if at_start {
+            escape(&t, block)
+        } else {
+            // Not at a line start: a leading mark there opens nothing.
+            escape_inline(&t, block)
+        }
+    };
+    let mut i = 0;
+    while i < segments.len() {
+        let s = &segments[i];
+        let at_start = out.is_empty();
+        match s.kind {
+            SegmentKind::Del
+                if segments
+                    .get(i + 1)
+                    .is_some_and(|n| n.kind == SegmentKind::Ins) =>
+            {
+                out.push_str(&format!(
+                    "{{~~{}~>{}~~}}",
+                    text(s, false),
+                    text(&segments[i + 1], false)
+                ));
+                i += 2;
+                continue;
+            }
+            SegmentKind::Del => out.push_str(&format!("{{--{}--}}", text(s, false))),
+            SegmentKind::Ins => out.push_str(&format!("{{++{}++}}", text(s, false))),
+            _ => out.push_str(&text(s, at_start)),
+        }
+        i += 1;
+    }
+    out
+}
+
+/// A note on a block (〔原（五）〕) in HTML.
+pub(super) fn note_html(note: &str) -> String {
+    format!("<span class=\"note\">〔{}〕</span>", html_escape(note))
+}
+
+/// A note on a block as a CriticMarkup comment.
+pub(super) fn note_md(note: &str, block: Block) -> String {
+    format!("{{>>{}<<}}", escape_inline(note, block))
+}
+
+/// Splits inline runs into pieces at the paragraph breaks of the new text:
+/// heading (if any), then paragraphs. A break that was deleted stays inside its run.
+pub(super) fn pieces(ops: &[InlineOp]) -> Vec<Vec<Segment>> {
+    let mut pieces: Vec<Vec<Segment>> = vec![Vec::new()];
+    let push = |pieces: &mut Vec<Vec<Segment>>, kind: SegmentKind, text: &str| {
+        if kind == SegmentKind::Del {
+            if !text.is_empty() {
+                pieces.last_mut().unwrap().push(Segment {
+                    kind,
+                    text: text.to_string(),
+                });
+            }
+            return;
+        }
+        for (i, part) in text.split(PARAGRAPH_BREAK).enumerate() {
+            if i > 0 {
+                pieces.push(Vec::new());
+            }
+            if !part.is_empty() {
+                pieces.last_mut().unwrap().push(Segment {
+                    kind,
+                    text: part.to_string(),
+                });
+            }
+        }
+    };
+    for op in ops {
+        match op {
+            InlineOp::Equal { text } => push(&mut pieces, SegmentKind::Same, text),
+            InlineOp::Insert { text, .. } => push(&mut pieces, SegmentKind::Ins, text),
+            InlineOp::Delete { text, .. } => push(&mut pieces, SegmentKind::Del, text),
+            InlineOp::Replace { old, new, .. } => {
+                push(&mut pieces, SegmentKind::Del, old);
+                push(&mut pieces, SegmentKind::Ins, new);
+            }
+        }
+    }
+    pieces
+}
+
+pub(super) fn plain_segments(kind: SegmentKind, text: &str) -> Vec<Segment> {
+    if text.is_empty() {
+        Vec::new()
+    } else {
+        vec![Segment {
+            kind,
+            text: text.to_string(),
+        }]
+    }
+}
+
+/// Old and new sides of a change, for the 对照表, and both in one run.
+pub(super) fn sides(
+    change: &Change,
+    show_whitespace: bool,
+) -> (Vec<Segment>, Vec<Segment>, Vec<Segment>) {
+    let whole = |r: &Option<PartRef>| -> String {
+        r.as_ref().map_or(String::new(), |r| {
+            let mut parts: Vec<String> = r.heading.iter().cloned().collect();
+            parts.extend(r.paragraphs.iter().cloned());
+            parts.join(&PARAGRAPH_BREAK.to_string())
+        })
+    };
+    let label = |r: &Option<PartRef>| r.as_ref().map_or(String::new(), |r| r.label.clone());
+    match change.kind {
+        ChangeKind::Inserted => {
+            let new = plain_segments(
+                SegmentKind::Ins,
+                &format!("{}{}", label(&change.new), whole(&change.new)),
+            );
+            (Vec::new(), new.clone(), new)
+        }
+        ChangeKind::Deleted => {
+            let old = plain_segments(
+                SegmentKind::Del,
+                &format!("{}{}", label(&change.old), whole(&change.old)),
+            );
+            (old.clone(), Vec::new(), old)
+        }
+        _ if !change.inline.is_empty()
+            && (show_whitespace || change.class != Some(EditClass::Whitespace)) =>
+        {
+            let mut old = plain_segments(SegmentKind::Same, &label(&change.old));
+            let mut new = plain_segments(SegmentKind::Same, &label(&change.new));
+            let mut unified = new.clone();
+            for op in &change.inline {
+                match op {
+                    InlineOp::Equal { text } => {
+                        old.push(Segment {
+                            kind: SegmentKind::Same,
+                            text: text.clone(),
+                        });
+                        new.push(Segment {
+                            kind: SegmentKind::Same,
+                            text: text.clone(),
+                        });
+                        unified.push(Segment {
+                            kind: SegmentKind::Same,
+                            text: text.clone(),
+                        });
+                    }
+                    InlineOp::Delete { text, .. } => {
+                        old.push(Segment {
+                            kind: SegmentKind::Del,
+                            text: text.clone(),
+                        });
+                        unified.push(Segment {
+                            kind: SegmentKind::Del,
+                            text: text.clone(),
+                        });
+                    }
+                    InlineOp::Insert { text, .. } => {
+                        new.push(Segment {
+                            kind: SegmentKind::Ins,
+                            text: text.clone(),
+                        });
+                        unified.push(Segment {
+                            kind: SegmentKind::Ins,
+                            text: text.clone(),
+                        });
+                    }
+                    InlineOp::Replace { old: o, new: n, .. } => {
+                        old.push(Segment {
+                            kind: SegmentKind::Del,
+                            text: o.clone(),
+                        });
+                        new.push(Segment {
+                            kind: SegmentKind::Ins,
+                            text: n.clone(),
+                        });
+                        unified.push(Segment {
+                            kind: SegmentKind::Del,
+                            text: o.clone(),
+                        });
+                        unified.push(Segment {
+                            kind: SegmentKind::Ins,
+                            text: n.clone(),
+                        });
+                    }
+                }
+            }
+            (old, new, unified)
+        }
+        _ => (
+            plain_segments(
+                SegmentKind::Same,
+                &format!("{}{}", label(&change.old), whole(&change.old)),
+            ),
+            plain_segments(
+                SegmentKind::Same,
+                &format!("{}{}", label(&change.new), whole(&change.new)),
+            ),
+            Vec::new(),
+        ),
+    }
+}
