@@ -109,10 +109,7 @@ fn main() {
     let civil_src = root.join("../shared/corpus/civil-code-2020.md");
     let civil = dir.path().join("civil-code.yaml");
     let civil_draft = import(&civil_src, &civil);
-    let renderer = Renderer {
-        templates: Templates::load(None).unwrap(),
-        pdf: Default::default(),
-    };
+    let renderer = Renderer::new(Templates::load(None).unwrap(), common::pdf_settings());
     println!(
         "PDF, release build ({} cores)",
         std::thread::available_parallelism().map_or(1, |n| n.get())

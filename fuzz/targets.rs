@@ -9,15 +9,20 @@ use std::sync::OnceLock;
 use gongwen::compare::apply::{apply, outline};
 use gongwen::numbering::number;
 use gongwen::render::redline::RedlineContext;
-use gongwen::render::{Format, RenderContext, Templates};
+use gongwen::render::{Format, RenderContext, Renderer, Templates, View};
 
 /// A draft read from memory, in a folder that does not exist, so no
 /// `include:` can reach a file.
 const NOWHERE: &str = "/nonexistent/gongwen-fuzz/draft.yaml";
 
-fn templates() -> &'static Templates {
-    static T: OnceLock<Templates> = OnceLock::new();
-    T.get_or_init(|| Templates::load(None).expect("built-in templates"))
+fn renderer() -> &'static Renderer {
+    static R: OnceLock<Renderer> = OnceLock::new();
+    R.get_or_init(|| {
+        Renderer::new(
+            Templates::load(None).expect("built-in templates"),
+            Default::default(),
+        )
+    })
 }
 
 fn without_places(mut d: gongwen::model::Draft) -> gongwen::model::Draft {
@@ -35,7 +40,9 @@ pub fn load(data: &[u8]) {
     let doc = number(&draft);
     let ctx = RenderContext::new(&doc);
     for format in [Format::Markdown, Format::Html] {
-        gongwen::render::render(templates(), format, &ctx).expect("a loaded draft renders");
+        renderer()
+            .render(format, View::Draft(&ctx))
+            .expect("a loaded draft renders");
     }
     let yaml = gongwen::save::to_string(&draft);
     let again = gongwen::load::load_draft_bytes(Path::new(NOWHERE), yaml.as_bytes())
@@ -73,9 +80,10 @@ pub fn diff(data: &[u8]) {
     assert_eq!(replayed, outline(&new), "replaying the change set");
     for show_whitespace in [false, true] {
         let ctx = RedlineContext::new(&old, &new, ("a", "b"), &changes, show_whitespace);
-        gongwen::render::redline::terminal(&ctx, true);
-        for name in ["redline.md.tera", "redline.html.tera"] {
-            templates().render(name, &ctx).expect("the redline renders");
+        for format in [Format::Term, Format::Json, Format::Markdown, Format::Html] {
+            renderer()
+                .render(format, View::Redline(&ctx))
+                .expect("the redline renders");
         }
     }
     serde_json::to_string(&changes).expect("the change set serialises");

@@ -8,19 +8,19 @@
 //! ```no_run
 //! use std::path::Path;
 //! let templates = gongwen::render::Templates::load(None).unwrap();
-//! let renderer = gongwen::render::Renderer { templates, pdf: Default::default() };
+//! let renderer = gongwen::render::Renderer::new(templates, Default::default());
 //! let built = gongwen::build_draft(Path::new("drafts/doc/v1"), &renderer, &[gongwen::render::Format::Html]).unwrap();
 //! ```
 
 pub mod chars;
 pub mod compare;
 pub mod diagnostic;
-pub mod discover;
 pub mod fields;
 pub mod import;
 pub mod load;
 pub mod model;
 pub mod numbering;
+pub mod project;
 pub mod render;
 pub mod save;
 pub mod text;
@@ -29,7 +29,7 @@ pub mod write;
 use std::path::Path;
 
 use diagnostic::{Diagnostic, Diagnostics};
-use render::{Format, RenderContext, Renderer};
+use render::{Format, RenderContext, Renderer, View};
 
 /// Why a draft could not be built.
 #[derive(Debug)]
@@ -61,7 +61,7 @@ pub fn build_draft(
     let mut warnings = Vec::new();
     for &format in formats {
         let rendered = renderer
-            .render(format, &doc, &ctx)
+            .render(format, View::Draft(&ctx))
             .map_err(BuildError::Render)?;
         outputs.push((format, rendered.bytes));
         warnings.extend(rendered.warnings);

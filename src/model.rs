@@ -61,7 +61,7 @@ pub fn stage_name(label: &str) -> &str {
 
 /// Faces a draft asks for in the PDF, by family name; unset roles use the
 /// bundled faces.
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Debug, Clone, PartialEq, Default, Serialize)]
 pub struct Fonts {
     /// 仿宋 for the body (仿宋_GB2312).
     pub body: Option<String>,
@@ -326,7 +326,7 @@ impl fmt::Display for PartId {
 }
 
 /// Where something was written: file and 1-based line and column.
-#[derive(Debug, Clone, PartialEq, Eq, Default)]
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize)]
 pub struct Origin {
     pub file: PathBuf,
     pub line: u32,

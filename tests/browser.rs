@@ -61,10 +61,7 @@ fn the_first_screen_shows_the_title_and_the_toc_on_desktop_and_phone() {
     let Some(browser) = common::tool("chromium") else {
         return;
     };
-    let renderer = gongwen::render::Renderer {
-        templates: gongwen::render::Templates::load(None).unwrap(),
-        pdf: Default::default(),
-    };
+    let renderer = common::renderer();
     let built = gongwen::build_draft(
         Path::new("drafts/chengdong-urbanization-2021/v1"),
         &renderer,

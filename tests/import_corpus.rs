@@ -13,11 +13,13 @@
 //! - a hard-wrapped input (a PDF extraction) is compared as one stream of text,
 //!   since its line breaks are not the author's.
 
+mod common;
+
 use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
 
 use gongwen::import::{ImportOptions, Imported, import_file};
-use gongwen::render::{Format, RenderContext, Templates};
+use gongwen::render::{Format, RenderContext, View};
 use gongwen::text::plain_of_markdown;
 
 fn corpus() -> PathBuf {
@@ -74,10 +76,12 @@ fn input_lines(path: &Path, imported: &Imported) -> Vec<(usize, String)> {
 }
 
 fn output_lines(imported: &Imported) -> Vec<String> {
-    let templates = Templates::load(None).unwrap();
     let doc = gongwen::numbering::number(&imported.draft);
-    let md =
-        gongwen::render::render(&templates, Format::Markdown, &RenderContext::new(&doc)).unwrap();
+    let ctx = RenderContext::new(&doc);
+    let md = common::renderer()
+        .render(Format::Markdown, View::Draft(&ctx))
+        .unwrap()
+        .bytes;
     plain_of_markdown(&String::from_utf8(md).unwrap())
         .lines()
         .map(normalise)
@@ -309,17 +313,12 @@ fn the_reference_draft_round_trips_to_the_golden_text() {
     );
     // Same Markdown as building the hand-kept YAML, apart from the ids the
     // YAML gives its parts (which Markdown does not show).
-    let templates = Templates::load(None).unwrap();
-    let from_import = gongwen::render::render(
-        &templates,
-        Format::Markdown,
-        &RenderContext::new(&gongwen::numbering::number(&imported.draft)),
-    )
-    .unwrap();
-    let renderer = gongwen::render::Renderer {
-        templates,
-        pdf: Default::default(),
-    };
+    let renderer = common::renderer();
+    let ctx = RenderContext::new(&gongwen::numbering::number(&imported.draft));
+    let from_import = renderer
+        .render(Format::Markdown, View::Draft(&ctx))
+        .unwrap()
+        .bytes;
     let from_yaml = gongwen::build_draft(
         Path::new("drafts/chengdong-urbanization-2021/v1"),
         &renderer,

@@ -27,14 +27,11 @@ fn pdffonts(pdf: &Path) -> String {
 }
 
 fn renderer(pdf: PdfSettings) -> Renderer {
-    Renderer {
-        templates: Templates::load(None).unwrap(),
-        pdf,
-    }
+    Renderer::new(Templates::load(None).unwrap(), pdf)
 }
 
 fn build(path: &Path, format: Format) -> Vec<u8> {
-    let built = gongwen::build_draft(path, &renderer(PdfSettings::default()), &[format])
+    let built = gongwen::build_draft(path, &renderer(common::pdf_settings()), &[format])
         .unwrap_or_else(|e| panic!("{e:?}"));
     built.outputs.into_iter().next().unwrap().1
 }
@@ -364,7 +361,7 @@ fn the_same_input_gives_the_same_bytes() {
     let dated = |epoch: Option<i64>| {
         let r = renderer(PdfSettings {
             source_date_epoch: epoch,
-            ..PdfSettings::default()
+            ..common::pdf_settings()
         });
         gongwen::build_draft(Path::new(REFERENCE), &r, &[Format::Pdf])
             .unwrap()
@@ -396,7 +393,7 @@ fn a_character_no_face_has_fails_the_build_naming_it_and_its_part() {
         dir.path(),
         "title: 测试\nparts:\n  - heading: 总体要求\n    text: 刘䶮是南汉的开国皇帝。\n  - heading: 其他\n    text: 无。\n",
     );
-    let err = match gongwen::build_draft(&path, &renderer(PdfSettings::default()), &[Format::Pdf]) {
+    let err = match gongwen::build_draft(&path, &renderer(common::pdf_settings()), &[Format::Pdf]) {
         Err(gongwen::BuildError::Render(d)) => d,
         Err(e) => panic!("{e:?}"),
         Ok(_) => panic!("a PDF with an empty box was written"),
@@ -416,7 +413,7 @@ fn a_character_no_face_has_fails_the_build_naming_it_and_its_part() {
     // Downgraded on request: the PDF is written, with a warning.
     let allowed = renderer(PdfSettings {
         allow_missing_glyphs: true,
-        ..PdfSettings::default()
+        ..common::pdf_settings()
     });
     let built = gongwen::build_draft(&path, &allowed, &[Format::Pdf]).unwrap();
     assert_eq!(built.warnings.len(), 1);
@@ -430,7 +427,7 @@ fn an_unknown_font_family_fails_with_its_name() {
         dir.path(),
         "title: 测试\nfonts:\n  body: 不存在的仿宋体\nparts:\n  - 正文。\n",
     );
-    let err = match gongwen::build_draft(&path, &renderer(PdfSettings::default()), &[Format::Pdf]) {
+    let err = match gongwen::build_draft(&path, &renderer(common::pdf_settings()), &[Format::Pdf]) {
         Err(gongwen::BuildError::Render(d)) => d,
         other => panic!("{:?}", other.map(|_| ())),
     };
@@ -455,7 +452,7 @@ fn a_face_named_by_the_draft_is_found_in_a_font_folder() {
     let dir = tempfile::tempdir().unwrap();
     let fonts = dir.path().join("office-fonts");
     std::fs::create_dir_all(&fonts).unwrap();
-    let bundled = gongwen::render::pdf::fonts::bundled_dir().unwrap();
+    let bundled = common::pdf_settings().bundled.unwrap();
     std::fs::copy(bundled.join("FandolKai-Regular.otf"), fonts.join("kai.otf")).unwrap();
     let path = draft_with(
         dir.path(),
@@ -463,7 +460,7 @@ fn a_face_named_by_the_draft_is_found_in_a_font_folder() {
     );
     let r = renderer(PdfSettings {
         font_dirs: vec![fonts],
-        ..PdfSettings::default()
+        ..common::pdf_settings()
     });
     let built = gongwen::build_draft(&path, &r, &[Format::Pdf]).unwrap();
     let (_d, pdf) = write_pdf(&built.outputs[0].1);
@@ -525,7 +522,9 @@ fn hostile() -> impl Strategy<Value = String> {
 /// Any character the bundled faces can print: printable ASCII, CJK
 /// punctuation and Han characters (those the faces lack replaced by 中).
 fn printable() -> impl Strategy<Value = String> {
-    let fonts = gongwen::render::pdf::fonts::FontSet::new(&Default::default(), &[]).unwrap();
+    let fonts =
+        gongwen::render::pdf::fonts::FontSet::new(&Default::default(), &common::pdf_settings())
+            .unwrap();
     let any_char = prop_oneof![
         1 => prop::char::range('!', '~'),
         1 => prop::char::range('\u{3001}', '\u{3011}'),

@@ -2,19 +2,18 @@
 //! Markdown that reads exactly like the published text: every difference is a
 //! GB/T 9704 convention listed here, nothing is waved through.
 
+mod common;
+
 use std::path::Path;
 
-use gongwen::render::{Format, Renderer, Templates};
+use gongwen::render::Format;
 use gongwen::text::plain_of_markdown;
 
 const DRAFT: &str = "drafts/chengdong-urbanization-2021/v1";
 const REFERENCE: &str = "tests/fixtures/chengdong-2021-consultation-draft.txt";
 
 fn build(format: Format) -> String {
-    let renderer = Renderer {
-        templates: Templates::load(None).unwrap(),
-        pdf: Default::default(),
-    };
+    let renderer = common::renderer();
     let built = gongwen::build_draft(Path::new(DRAFT), &renderer, &[format])
         .unwrap_or_else(|e| panic!("{e:?}"));
     String::from_utf8(built.outputs.into_iter().next().unwrap().1).unwrap()

@@ -7,7 +7,7 @@
 mod common;
 
 use gongwen::numbering::number;
-use gongwen::render::{Format, RenderContext, Renderer, Templates};
+use gongwen::render::{Format, RenderContext, View};
 use proptest::prelude::*;
 use proptest::test_runner::FileFailurePersistence;
 
@@ -128,10 +128,6 @@ fn expected_markdown(ctx: &RenderContext) -> Vec<(Kind, String)> {
     out
 }
 
-fn templates() -> Templates {
-    Templates::load(None).unwrap()
-}
-
 proptest! {
     #![proptest_config(ProptestConfig {
         cases: 256,
@@ -143,7 +139,7 @@ proptest! {
     fn the_markdown_has_exactly_the_blocks_of_the_draft(draft in common::draft_of(common::hostile_text())) {
         let doc = number(&draft);
         let ctx = RenderContext::new(&doc);
-        let md = String::from_utf8(gongwen::render::render(&templates(), Format::Markdown, &ctx).unwrap()).unwrap();
+        let md = String::from_utf8(common::renderer().render(Format::Markdown, View::Draft(&ctx)).unwrap().bytes).unwrap();
         prop_assert_eq!(markdown_blocks(&md), expected_markdown(&ctx), "{}", md);
     }
 
@@ -151,7 +147,7 @@ proptest! {
     fn the_html_has_exactly_the_blocks_of_the_draft(draft in common::draft_of(common::hostile_text())) {
         let doc = number(&draft);
         let ctx = RenderContext::new(&doc);
-        let html = String::from_utf8(gongwen::render::render(&templates(), Format::Html, &ctx).unwrap()).unwrap();
+        let html = String::from_utf8(common::renderer().render(Format::Html, View::Draft(&ctx)).unwrap().bytes).unwrap();
         let page = scraper::Html::parse_document(&html);
         let main = scraper::Selector::parse("main > *").unwrap();
         let found: Vec<(String, String)> = page
@@ -235,8 +231,7 @@ proptest! {
         draft.meta.fonts = Default::default();
         let doc = number(&draft);
         let ctx = RenderContext::new(&doc);
-        let renderer = Renderer { templates: templates(), pdf: Default::default() };
-        let pdf = renderer.render(Format::Pdf, &doc, &ctx).unwrap().bytes;
+        let pdf = common::renderer().render(Format::Pdf, View::Draft(&ctx)).unwrap().bytes;
         let dir = tempfile::tempdir().unwrap();
         let path = dir.path().join("d.pdf");
         std::fs::write(&path, pdf).unwrap();
@@ -270,8 +265,8 @@ proptest! {
         let changes = gongwen::compare::compare(&old, &new);
         let ctx = gongwen::render::redline::RedlineContext::new(&old, &new, ("v1", "v2"), &changes, true);
         let md = String::from_utf8(
-            Renderer { templates: templates(), pdf: Default::default() }
-                .render_redline(Format::Markdown, (&old, &new), &ctx)
+            common::renderer()
+                .render(Format::Markdown, View::Redline(&ctx))
                 .unwrap()
                 .bytes,
         )

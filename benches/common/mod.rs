@@ -43,3 +43,11 @@ pub fn peak_rss_kb() -> Option<u64> {
     let line = status.lines().find(|l| l.starts_with("VmHWM:"))?;
     line.split_whitespace().nth(1)?.parse().ok()
 }
+
+/// PDF settings for benches: the repository's bundled faces.
+pub fn pdf_settings() -> gongwen::render::pdf::PdfSettings {
+    gongwen::render::pdf::PdfSettings {
+        bundled: Some(Path::new(env!("CARGO_MANIFEST_DIR")).join("fonts/fandol")),
+        ..Default::default()
+    }
+}

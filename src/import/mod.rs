@@ -52,6 +52,29 @@ pub struct Imported {
     pub summary: Summary,
 }
 
+impl Imported {
+    /// The import in one line: style, parts, warnings, noise dropped, encoding.
+    pub fn report_line(&self) -> String {
+        let s = &self.summary;
+        let plural = |n: usize| if n == 1 { "" } else { "s" };
+        format!(
+            "{} style, {} parts ({} articles), {} warning{}, {} noise line{} dropped{}",
+            s.style.map_or("", |st| st.name()),
+            s.parts,
+            s.articles,
+            self.warnings.len(),
+            plural(self.warnings.len()),
+            self.dropped.len(),
+            plural(self.dropped.len()),
+            if s.decoded_from_gb18030 {
+                ", decoded from GB18030"
+            } else {
+                ""
+            },
+        )
+    }
+}
+
 /// Counts for the import report.
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct Summary {

@@ -5,7 +5,7 @@
 
 use serde::Serialize;
 
-use crate::model::{Level, Role, Style};
+use crate::model::{Date, Fonts, Level, Role, Style};
 use crate::numbering::{Content, Document, Section};
 use crate::text::{Block, Text, escape, is_one_block, strong_lead, to_markdown, to_plain};
 
@@ -14,6 +14,8 @@ use crate::text::{Block, Text, escape, is_one_block, strong_lead, to_markdown, t
 pub struct RenderContext {
     /// `gongwen <version>`.
     pub generator: String,
+    /// What a printed output needs besides the text.
+    pub print: PrintInfo,
     pub meta: MetaView,
     /// `outline` or `articles`.
     pub style: Style,
@@ -23,6 +25,29 @@ pub struct RenderContext {
     pub closing: Vec<Text>,
     /// Table of contents: every heading, standalone or run-in.
     pub toc: Vec<TocEntry>,
+}
+
+/// What a printed output (the PDF) needs besides the text: the title for the
+/// file's metadata, the date it is stamped with, and the faces the draft names.
+#[derive(Debug, Clone, Serialize)]
+pub struct PrintInfo {
+    /// The title as the draft writes it (line breaks kept).
+    pub title: String,
+    /// The date of the document (成文日期), if it has one.
+    pub date: Option<Date>,
+    /// The faces the draft asks for, and where it names them.
+    pub fonts: Fonts,
+}
+
+impl PrintInfo {
+    /// The print information of a numbered draft.
+    pub fn of(doc: &Document) -> PrintInfo {
+        PrintInfo {
+            title: doc.meta.title.clone(),
+            date: doc.meta.date,
+            fonts: doc.meta.fonts.clone(),
+        }
+    }
 }
 
 /// Metadata, formatted for display.
@@ -134,6 +159,7 @@ impl RenderContext {
         }
         RenderContext {
             generator: format!("gongwen {}", env!("CARGO_PKG_VERSION")),
+            print: PrintInfo::of(doc),
             meta: view,
             style: meta.numbering.style,
             preamble: meta.preamble.iter().map(|p| Text::new(p)).collect(),

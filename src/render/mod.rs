@@ -1,187 +1,88 @@
-//! Numbered document → bytes of an output format. Every format reads the same
-//! [`RenderContext`]; Markdown and HTML through tera templates (built in, and
-//! overridable by a file of the same name in the project's `templates/`).
+//! Views → bytes. A view is one complete, serialisable context: a draft's
+//! ([`RenderContext`]) or a redline's ([`RedlineContext`]). Every output
+//! format is a [`Backend`] with a name and a file extension that renders a
+//! view: Markdown and HTML through tera templates ([`tera`]), the PDF through
+//! a typst template ([`pdf`]), the terminal's word diff ([`term`]) and JSON
+//! for programs ([`json`]). A new format is one new file implementing
+//! [`Backend`] and a line in [`Renderer::backend`].
+//!
+//! ```no_run
+//! use gongwen::render::{Format, Renderer, Templates, View};
+//! let renderer = Renderer::new(Templates::load(None).unwrap(), Default::default());
+//! let draft = gongwen::load::load_draft(std::path::Path::new("drafts/doc/v1")).unwrap();
+//! let ctx = gongwen::render::RenderContext::new(&gongwen::numbering::number(&draft));
+//! let html = renderer.render(Format::Html, View::Draft(&ctx)).unwrap().bytes;
+//! ```
 
 pub mod context;
+pub mod json;
 pub mod pdf;
 pub mod redline;
-
-use std::collections::BTreeMap;
-use std::path::{Path, PathBuf};
-use std::sync::Arc;
+pub mod templates;
+pub mod tera;
+pub mod term;
 
 use crate::diagnostic::Diagnostic;
-use crate::numbering::Document;
 pub use crate::text::Text;
 pub use context::RenderContext;
+pub use redline::RedlineContext;
+pub use templates::Templates;
 
-/// An output format of `gongwen build`.
+/// An output format.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub enum Format {
     Markdown,
     Html,
     Pdf,
+    /// The change list for a terminal (redlines only).
+    Term,
+    /// The view as JSON, for programs.
+    Json,
 }
 
 impl Format {
-    /// Every format, in the order they are written.
+    /// The formats `build` writes for a draft, in the order they are written.
     pub const ALL: [Format; 3] = [Format::Markdown, Format::Html, Format::Pdf];
 
-    /// The name on the command line (`md`, `html`, `pdf`).
+    /// The formats `diff` shows a redline in.
+    pub const REDLINE: [Format; 5] = [
+        Format::Term,
+        Format::Json,
+        Format::Markdown,
+        Format::Html,
+        Format::Pdf,
+    ];
+
+    /// The name on the command line (`md`, `html`, `pdf`, `term`, `json`).
     pub fn name(self) -> &'static str {
         match self {
             Format::Markdown => "md",
             Format::Html => "html",
             Format::Pdf => "pdf",
+            Format::Term => "term",
+            Format::Json => "json",
         }
     }
 
-    /// The output file extension.
+    /// The output file's extension.
     pub fn extension(self) -> &'static str {
-        self.name()
+        match self {
+            Format::Term => "txt",
+            other => other.name(),
+        }
     }
 
     /// Parses a command-line name.
     pub fn parse(name: &str) -> Option<Format> {
-        Format::ALL.into_iter().find(|f| f.name() == name)
-    }
-
-    /// The template a format is rendered with.
-    pub fn template(self) -> &'static str {
-        match self {
-            Format::Markdown => "document.md.tera",
-            Format::Html => "document.html.tera",
-            Format::Pdf => "document.typ",
-        }
+        Format::REDLINE.into_iter().find(|f| f.name() == name)
     }
 }
 
-/// The built-in templates, compiled into the binary so the tool works from any folder.
-pub const BUILTIN_TEMPLATES: &[(&str, &str)] = &[
-    (
-        "document.md.tera",
-        include_str!("../../templates/document.md.tera"),
-    ),
-    (
-        "document.html.tera",
-        include_str!("../../templates/document.html.tera"),
-    ),
-    ("document.typ", include_str!("../../templates/document.typ")),
-    (
-        "redline.md.tera",
-        include_str!("../../templates/redline.md.tera"),
-    ),
-    (
-        "redline.html.tera",
-        include_str!("../../templates/redline.html.tera"),
-    ),
-    ("redline.typ", include_str!("../../templates/redline.typ")),
-];
-
-/// Whether a template is a tera template (the others are read by typst).
-fn is_tera(name: &str) -> bool {
-    name.ends_with(".tera")
-}
-
-/// Where a template came from, for error messages.
-#[derive(Debug, Clone)]
-struct TemplateSource {
-    path: PathBuf,
-    text: Arc<str>,
-}
-
-/// The set of templates in use: the built-in ones, each replaced by a file of
-/// the same name in the override folder when there is one.
-pub struct Templates {
-    tera: tera::Tera,
-    sources: BTreeMap<String, TemplateSource>,
-}
-
-impl Templates {
-    /// Loads the built-in templates and the overrides found in `dir`, if given.
-    pub fn load(dir: Option<&Path>) -> Result<Templates, Diagnostic> {
-        let mut sources = BTreeMap::new();
-        for (name, text) in BUILTIN_TEMPLATES {
-            let mut source = TemplateSource {
-                path: PathBuf::from(format!("templates/{name} (built in)")),
-                text: Arc::from(*text),
-            };
-            if let Some(dir) = dir {
-                let path = dir.join(name);
-                if path.is_file() {
-                    let text = std::fs::read_to_string(&path).map_err(|e| {
-                        Diagnostic::error(&path, 0, 0, format!("cannot read the template: {e}"))
-                            .help("the file must be UTF-8 text; delete it to use the built-in template")
-                    })?;
-                    source = TemplateSource {
-                        path,
-                        text: Arc::from(text),
-                    };
-                }
-            }
-            sources.insert(name.to_string(), source);
-        }
-        let mut tera = tera::Tera::default();
-        tera.autoescape_on([".html.tera", ".html"]);
-        for (name, source) in sources.iter().filter(|(name, _)| is_tera(name)) {
-            tera.add_raw_template(name, &source.text)
-                .map_err(|e| template_error(&sources, name, &e))?;
-        }
-        Ok(Templates { tera, sources })
-    }
-
-    /// Renders a template with the context.
-    pub fn render<T: serde::Serialize>(&self, name: &str, ctx: &T) -> Result<String, Diagnostic> {
-        let context = tera::Context::from_serialize(ctx)
-            .map_err(|e| template_error(&self.sources, name, &e))?;
-        self.tera
-            .render(name, &context)
-            .map_err(|e| template_error(&self.sources, name, &e))
-    }
-
-    /// The text of a template in use (built in or overridden), and where it is.
-    pub fn source(&self, name: &str) -> Option<(&Path, &str)> {
-        self.sources.get(name).map(|s| (s.path.as_path(), &*s.text))
-    }
-}
-
-/// A tera error as a diagnostic naming the template file, line and column.
-fn template_error(
-    sources: &BTreeMap<String, TemplateSource>,
-    name: &str,
-    error: &tera::Error,
-) -> Diagnostic {
-    use tera::ErrorKind;
-    let report = match error.kind() {
-        ErrorKind::SyntaxError(r) | ErrorKind::RenderingError(r) => Some(r),
-        _ => None,
-    };
-    let template = report
-        .map(|r| r.filename())
-        .filter(|f| !f.is_empty())
-        .unwrap_or(name);
-    let source = sources.get(template);
-    let path = source.map_or_else(|| PathBuf::from(template), |s| s.path.clone());
-    let (line, column, message) = match report {
-        Some(r) => (
-            r.span().start_line as u32,
-            r.span().start_col as u32 + 1,
-            r.message().to_string(),
-        ),
-        None => (0, 0, error.to_string()),
-    };
-    let mut d = Diagnostic::error(&path, line, column, format!("template error: {message}"))
-        .help("fix the template, or delete the override to use the built-in one; the fields a template can use are listed in the README");
-    if let Some(s) = source {
-        d = d.with_source(&s.text);
-    }
-    d
-}
-
-/// Everything rendering needs besides the document: templates and PDF settings.
-pub struct Renderer {
-    pub templates: Templates,
-    pub pdf: pdf::PdfSettings,
+/// What a backend renders: a draft, or a redline between two drafts.
+#[derive(Debug, Clone, Copy)]
+pub enum View<'a> {
+    Draft(&'a RenderContext),
+    Redline(&'a RedlineContext),
 }
 
 /// One rendered output and what was noticed while rendering it.
@@ -190,108 +91,83 @@ pub struct Rendered {
     pub warnings: Vec<Diagnostic>,
 }
 
-impl Renderer {
-    /// Renders a numbered document to one format.
-    pub fn render(
-        &self,
-        format: Format,
-        doc: &Document,
-        ctx: &RenderContext,
-    ) -> Result<Rendered, Diagnostic> {
-        if format == Format::Pdf {
-            let (path, text) = self.templates.source(format.template()).ok_or_else(|| {
-                Diagnostic::error(Path::new(format.template()), 0, 0, "template missing")
-            })?;
-            let (bytes, warnings) =
-                pdf::render_pdf(&[doc], ctx, pdf::TemplateText { path, text }, &self.pdf)?;
-            return Ok(Rendered { bytes, warnings });
-        }
-        let bytes = render(&self.templates, format, ctx)?;
-        Ok(Rendered {
+impl Rendered {
+    /// Output with nothing to warn about.
+    pub fn bytes(bytes: Vec<u8>) -> Rendered {
+        Rendered {
             bytes,
             warnings: Vec::new(),
-        })
-    }
-
-    /// Renders a redline between two numbered drafts to one format.
-    pub fn render_redline(
-        &self,
-        format: Format,
-        docs: (&Document, &Document),
-        ctx: &redline::RedlineContext,
-    ) -> Result<Rendered, Diagnostic> {
-        let name = match format {
-            Format::Markdown => "redline.md.tera",
-            Format::Html => "redline.html.tera",
-            Format::Pdf => "redline.typ",
-        };
-        if format == Format::Pdf {
-            let (path, text) = self
-                .templates
-                .source(name)
-                .ok_or_else(|| Diagnostic::error(Path::new(name), 0, 0, "template missing"))?;
-            let (bytes, warnings) = pdf::render_pdf(
-                &[docs.1, docs.0],
-                ctx,
-                pdf::TemplateText { path, text },
-                &self.pdf,
-            )?;
-            return Ok(Rendered { bytes, warnings });
         }
-        let text = finish(format, self.templates.render(name, ctx)?);
-        Ok(Rendered {
-            bytes: text.into_bytes(),
-            warnings: Vec::new(),
-        })
     }
 }
 
-/// Templates end in optional sections; a Markdown file ends in one newline.
-fn finish(format: Format, text: String) -> String {
-    match format {
-        Format::Markdown => format!("{}\n", text.trim_end()),
-        _ => text,
+/// An output format's renderer.
+pub trait Backend {
+    /// Which format it writes.
+    fn format(&self) -> Format;
+
+    /// Renders a view to the format's bytes.
+    fn render(&self, view: View<'_>) -> Result<Rendered, Diagnostic>;
+
+    /// The name on the command line.
+    fn name(&self) -> &'static str {
+        self.format().name()
+    }
+
+    /// The output file's extension.
+    fn extension(&self) -> &'static str {
+        self.format().extension()
     }
 }
 
-/// Renders a document context to a text format (Markdown or HTML).
-pub fn render(
-    templates: &Templates,
-    format: Format,
-    ctx: &RenderContext,
-) -> Result<Vec<u8>, Diagnostic> {
-    let text = finish(format, templates.render(format.template(), ctx)?);
-    Ok(text.into_bytes())
+/// Everything the backends need besides the view: the templates, the PDF
+/// settings (faces, glyph policy, date), and whether the terminal is coloured.
+pub struct Renderer {
+    pub templates: Templates,
+    pub pdf: pdf::PdfSettings,
+    /// Colour in the terminal view.
+    pub color: bool,
 }
 
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn an_override_with_a_syntax_error_names_file_line_and_column() {
-        let dir = tempfile::tempdir().unwrap();
-        let path = dir.path().join("document.md.tera");
-        std::fs::write(&path, "第一行\n{{ meta.title.md }\n").unwrap();
-        let err = Templates::load(Some(dir.path())).err().expect("must fail");
-        assert_eq!(err.file, path);
-        assert_eq!(err.line, 2);
-        assert!(err.column >= 1, "{err}");
-        assert!(err.message.starts_with("template error"), "{err}");
+impl Renderer {
+    /// A renderer with these templates and PDF settings, and no colour.
+    pub fn new(templates: Templates, pdf: pdf::PdfSettings) -> Renderer {
+        Renderer {
+            templates,
+            pdf,
+            color: false,
+        }
     }
 
-    #[test]
-    fn an_override_using_an_unknown_field_fails_at_render_with_its_place() {
-        let dir = tempfile::tempdir().unwrap();
-        let path = dir.path().join("document.md.tera");
-        std::fs::write(&path, "# {{ meta.title.md }}\n\n{{ meta.nonsense }}\n").unwrap();
-        let templates = Templates::load(Some(dir.path())).unwrap();
-        let draft =
-            crate::load::load_draft_bytes(Path::new("t.yaml"), "title: 标题\n".as_bytes()).unwrap();
-        let ctx = RenderContext::new(&crate::numbering::number(&draft));
-        let err = templates.render("document.md.tera", &ctx).unwrap_err();
-        assert_eq!(err.file, path);
-        assert_eq!(err.line, 3);
-        assert!(err.message.contains("nonsense"), "{err}");
+    /// The backend of a format.
+    pub fn backend(&self, format: Format) -> Box<dyn Backend + '_> {
+        match format {
+            Format::Markdown | Format::Html => Box::new(tera::TeraBackend {
+                format,
+                templates: &self.templates,
+            }),
+            Format::Pdf => Box::new(pdf::PdfBackend {
+                templates: &self.templates,
+                settings: &self.pdf,
+            }),
+            Format::Term => Box::new(term::TermBackend { color: self.color }),
+            Format::Json => Box::new(json::JsonBackend),
+        }
     }
+
+    /// Renders a view to a format.
+    pub fn render(&self, format: Format, view: View<'_>) -> Result<Rendered, Diagnostic> {
+        self.backend(format).render(view)
+    }
+}
+
+/// The error for a view a backend does not show.
+fn not_shown(format: Format, what: &str) -> Diagnostic {
+    Diagnostic::error(
+        std::path::Path::new(format.name()),
+        0,
+        0,
+        format!("the {} format does not show {what}", format.name()),
+    )
+    .help("use md, html or pdf for a draft; term, json, md, html or pdf for a redline")
 }

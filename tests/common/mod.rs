@@ -488,3 +488,20 @@ pub fn run(program: &std::path::Path, args: &[&str]) -> String {
     );
     String::from_utf8_lossy(&out).into_owned()
 }
+
+/// PDF settings for tests: the repository's bundled faces, nothing from the
+/// system, no date from the environment.
+pub fn pdf_settings() -> gongwen::render::pdf::PdfSettings {
+    gongwen::render::pdf::PdfSettings {
+        bundled: Some(std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("fonts/fandol")),
+        ..Default::default()
+    }
+}
+
+/// A renderer with the built-in templates and [`pdf_settings`].
+pub fn renderer() -> gongwen::render::Renderer {
+    gongwen::render::Renderer::new(
+        gongwen::render::Templates::load(None).unwrap(),
+        pdf_settings(),
+    )
+}

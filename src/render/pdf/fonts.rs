@@ -6,8 +6,9 @@
 //! some face: typst itself would only warn, or print an empty box.
 
 use std::collections::BTreeMap;
+use std::collections::HashMap;
 use std::path::{Path, PathBuf};
-use std::sync::OnceLock;
+use std::sync::{Arc, LazyLock, Mutex};
 
 use serde::Serialize;
 use typst::foundations::Bytes;
@@ -15,6 +16,7 @@ use typst::text::{Font, FontBook, FontInfo};
 use typst::utils::LazyHash;
 use typst_kit::fonts::FontStore;
 
+use super::PdfSettings;
 use crate::model::Fonts;
 
 /// The bundled faces: file name, and the role they fill.
@@ -50,49 +52,42 @@ pub struct Roles<T> {
     pub song: T,
 }
 
-/// Where the bundled faces are: `$GONGWEN_FONTS`, `./fonts/fandol`, beside the
-/// executable's project, or the source tree the binary was built from.
-pub fn bundled_dir() -> Option<PathBuf> {
-    let mut candidates: Vec<PathBuf> = Vec::new();
-    if let Some(dir) = std::env::var_os("GONGWEN_FONTS") {
-        candidates.push(PathBuf::from(dir));
-    }
-    candidates.push(PathBuf::from("fonts/fandol"));
-    if let Ok(exe) = std::env::current_exe() {
-        // target/{debug,release}/gongwen → the project's fonts/fandol
-        candidates.extend(
-            exe.ancestors()
-                .skip(1)
-                .take(4)
-                .map(|a| a.join("fonts/fandol")),
-        );
-    }
-    candidates.push(Path::new(env!("CARGO_MANIFEST_DIR")).join("fonts/fandol"));
+/// The first of `candidates` that holds the bundled faces. The caller says
+/// where to look (the CLI: `$GONGWEN_FONTS`, `fonts/fandol` in the working
+/// folder, beside the executable's project, the source tree it was built
+/// from); the library looks nowhere by itself.
+pub fn find_bundled(candidates: impl IntoIterator<Item = PathBuf>) -> Option<PathBuf> {
     candidates
         .into_iter()
         .find(|d| d.join(BUNDLED[0].0).is_file())
 }
 
-/// The bundled faces, read once per process.
-fn bundled() -> Result<&'static [Font], String> {
-    static FONTS: OnceLock<Result<Vec<Font>, String>> = OnceLock::new();
-    FONTS
-        .get_or_init(|| {
-            let dir = bundled_dir().ok_or_else(|| {
-                "the bundled fonts (fonts/fandol/*.otf) were not found; run gongwen from its project folder or set GONGWEN_FONTS to the folder holding them".to_string()
-            })?;
-            let mut fonts = Vec::new();
-            for (name, _) in BUNDLED {
-                let path = dir.join(name);
-                let data = std::fs::read(&path).map_err(|e| format!("cannot read {}: {e}", path.display()))?;
-                let font = Font::new(Bytes::new(data), 0).ok_or_else(|| format!("{} is not a font typst can read", path.display()))?;
-                fonts.push(font);
-            }
-            Ok(fonts)
-        })
-        .as_ref()
-        .map(Vec::as_slice)
-        .map_err(Clone::clone)
+/// The bundled faces in `dir`, read once per process and folder.
+fn bundled(dir: Option<&Path>) -> Result<Arc<Vec<Font>>, String> {
+    static FONTS: LazyLock<Mutex<HashMap<PathBuf, Arc<Vec<Font>>>>> =
+        LazyLock::new(Default::default);
+    let dir = dir.ok_or_else(|| {
+        "the bundled fonts (fonts/fandol/*.otf) were not found; run gongwen from its project \
+         folder or set GONGWEN_FONTS to the folder holding them"
+            .to_string()
+    })?;
+    if let Some(fonts) = FONTS.lock().ok().and_then(|f| f.get(dir).cloned()) {
+        return Ok(fonts);
+    }
+    let mut fonts = Vec::new();
+    for (name, _) in BUNDLED {
+        let path = dir.join(name);
+        let data =
+            std::fs::read(&path).map_err(|e| format!("cannot read {}: {e}", path.display()))?;
+        let font = Font::new(Bytes::new(data), 0)
+            .ok_or_else(|| format!("{} is not a font typst can read", path.display()))?;
+        fonts.push(font);
+    }
+    let fonts = Arc::new(fonts);
+    if let Ok(mut cache) = FONTS.lock() {
+        cache.insert(dir.to_path_buf(), Arc::clone(&fonts));
+    }
+    Ok(fonts)
 }
 
 /// Why the fonts could not be set up.
@@ -117,10 +112,14 @@ pub struct FontSet {
 }
 
 impl FontSet {
-    /// The bundled faces plus what the draft names, found in `dirs` or on the system.
-    pub fn new(choice: &Fonts, dirs: &[PathBuf]) -> Result<FontSet, FontError> {
+    /// The bundled faces plus what the draft names, found in the settings'
+    /// folders or (if the settings allow) on the system.
+    pub fn new(choice: &Fonts, settings: &PdfSettings) -> Result<FontSet, FontError> {
         let mut store = FontStore::new();
-        for font in bundled().map_err(FontError::Bundled)? {
+        for font in bundled(settings.bundled.as_deref())
+            .map_err(FontError::Bundled)?
+            .iter()
+        {
             store.push((font.clone(), font.info().clone()));
         }
         let requested: Vec<(String, &str)> = [
@@ -149,7 +148,7 @@ impl FontSet {
         };
         let mut wanted = missing(&store);
         // Only faces of the families asked for join the book, so fallback stays predictable.
-        for dir in dirs {
+        for dir in &settings.font_dirs {
             if wanted.is_empty() {
                 break;
             }
@@ -159,7 +158,7 @@ impl FontSet {
             );
             wanted = missing(&store);
         }
-        if !wanted.is_empty() {
+        if !wanted.is_empty() && settings.system_fonts {
             // Scanning the system is slow (0.3–2 s); done only when a face is still missing.
             store.extend(
                 typst_kit::fonts::system()

@@ -1,12 +1,15 @@
-//! The PDF: the render context laid out to GB/T 9704-2012 by a typst template,
-//! compiled in-process by the typst crates inside a sandboxed [`world`]. The
-//! document reaches typst only as JSON data, so author text can never be
-//! parsed as typst markup or code.
+//! The PDF: a view laid out to GB/T 9704-2012 by a typst template
+//! (`document.typ` for a draft, `redline.typ` for a redline), compiled
+//! in-process by the typst crates inside a sandboxed [`world`]. The view
+//! reaches typst only as JSON data, so author text can never be parsed as
+//! typst markup or code. Everything the PDF needs is in the view (its print
+//! information: title, date, the faces the draft names) or in the settings
+//! the caller gives (font folders, found by the caller; the date to stamp).
 
 pub mod fonts;
+pub mod glyphs;
 pub mod world;
 
-use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
 use typst::WorldExt;
@@ -15,32 +18,28 @@ use typst::foundations::{Datetime, Smart};
 use typst_layout::PagedDocument;
 use typst_pdf::{PdfOptions, Timestamp};
 
-use serde::Serialize;
-
+use super::context::PrintInfo;
+use super::{Backend, Format, Rendered, Templates, View};
 use crate::diagnostic::Diagnostic;
-use crate::fields::MetaField;
 use crate::model::Date;
-use crate::numbering::{Document, Section};
-use crate::text::to_plain;
-use fonts::{FontError, FontSet};
 use world::{DocumentWorld, file_id};
 
-/// Settings of the PDF stage that come from the command line.
+/// Settings of the PDF stage that the caller gives.
 #[derive(Debug, Clone, Default)]
 pub struct PdfSettings {
-    /// Folders to look in for faces a draft names, before the system.
+    /// The folder holding the bundled faces (`fonts/fandol`), found by the
+    /// caller ([`fonts::find_bundled`]).
+    pub bundled: Option<PathBuf>,
+    /// Folders to look in for faces a draft names.
     pub font_dirs: Vec<PathBuf>,
+    /// Whether a face a draft names and no folder holds is looked for among
+    /// the system's fonts (slow: 0.3–2 s).
+    pub system_fonts: bool,
     /// Report characters without a glyph as a warning instead of an error.
     pub allow_missing_glyphs: bool,
     /// Seconds since 1970 to stamp as the creation date (`SOURCE_DATE_EPOCH`);
     /// otherwise the draft's date is used, and without one no date is written.
     pub source_date_epoch: Option<i64>,
-}
-
-/// A template's text and where it came from.
-pub struct TemplateText<'a> {
-    pub path: &'a Path,
-    pub text: &'a str,
 }
 
 impl PdfSettings {
@@ -65,113 +64,72 @@ impl PdfSettings {
     }
 }
 
-/// The faces the draft asks for, found, and every character of the documents
-/// checked against them: what `build` needs before typst runs, and what
-/// `check` runs so that a draft it passes also builds. Returns the faces and
-/// the warnings (missing glyphs, when allowed).
-pub fn prepare_fonts(
-    docs: &[&Document],
-    settings: &PdfSettings,
-) -> Result<(FontSet, Vec<Diagnostic>), Diagnostic> {
-    let doc = docs[0];
-    let fonts_place = &doc.meta.fonts.origin;
-    let fonts = FontSet::new(&doc.meta.fonts, &settings.font_dirs).map_err(|e| match e {
-        FontError::Bundled(message) => Diagnostic::error(Path::new("fonts/fandol"), 0, 0, message)
-            .help("the repository's fonts/ folder holds the Fandol faces; keep it beside the binary's project"),
-        FontError::UnknownFamily { role, family, known } => {
-            let place = doc.meta.fonts.places.get(&role).unwrap_or(fonts_place);
-            let role = match role.split_once('.') {
-                Some((list, i)) => format!("{list}, entry {}", i.parse::<usize>().unwrap_or(0) + 1),
-                None => role,
-            };
-            Diagnostic::error(&place.file, place.line, place.column, format!("unknown font family `{family}` (fonts.{role})"))
-                .help(format!(
-                    "install the face, or pass the folder holding it with --font-dir; the families available are: {}",
-                    known.join(", ")
-                ))
-        }
-    })?;
-    let mut warnings = Vec::new();
-    let mut missing: BTreeMap<char, Vec<String>> = BTreeMap::new();
-    for d in docs {
-        for (c, places) in missing_glyphs(d, &fonts) {
-            missing.entry(c).or_insert(places);
-        }
-    }
-    if !missing.is_empty() {
-        let listed: Vec<String> = missing
-            .iter()
-            .map(|(c, places)| format!("{c} (U+{:04X}) in {}", *c as u32, places.join("、")))
-            .collect();
-        let message = format!("no configured font has a glyph for: {}", listed.join("; "));
-        let help = "name a face that has them under `fonts: fallback:` in the draft (for example Noto Serif CJK SC from the fonts-noto-cjk package), pass its folder with --font-dir, or build with --allow-missing-glyphs to print empty boxes";
-        let d = Diagnostic::error(&fonts_place.file, 0, 0, message).help(help);
-        if settings.allow_missing_glyphs {
-            warnings.push(crate::diagnostic::Diagnostic {
-                severity: crate::diagnostic::Severity::Warning,
-                ..d
-            });
-        } else {
-            return Err(d);
-        }
-    }
-    Ok((fonts, warnings))
+/// The PDF backend.
+pub struct PdfBackend<'a> {
+    pub templates: &'a Templates,
+    pub settings: &'a PdfSettings,
 }
 
-/// Lays out and exports `data` (a render context) with a typst template; the
-/// fonts are those of the first document, and the text of every document is
-/// checked for glyphs. Returns the PDF and any warnings.
-pub fn render_pdf<T: Serialize>(
-    docs: &[&Document],
-    data: &T,
-    template: TemplateText,
-    settings: &PdfSettings,
-) -> Result<(Vec<u8>, Vec<Diagnostic>), Diagnostic> {
-    let doc = docs[0];
-    let (fonts, mut warnings) = prepare_fonts(docs, settings)?;
-    let data = serde_json::to_vec(data).map_err(|e| {
-        Diagnostic::error(
-            template.path,
-            0,
-            0,
-            format!("cannot serialise the document: {e}"),
-        )
-    })?;
-    let font_data = serde_json::to_vec(&fonts.roles).map_err(|e| {
-        Diagnostic::error(
-            template.path,
-            0,
-            0,
-            format!("cannot serialise the fonts: {e}"),
-        )
-    })?;
-    let date = creation_date(doc.meta.date, settings.source_date_epoch);
-    let world = DocumentWorld::new(
-        template.text,
-        vec![("/data.json", data), ("/fonts.json", font_data)],
-        fonts,
-        date.map(|(d, _)| d),
-    );
-    let Warned {
-        output,
-        warnings: typst_warnings,
-    } = typst::compile::<PagedDocument>(&world);
-    for w in typst_warnings
-        .iter()
-        .filter(|w| w.severity == Severity::Warning)
-    {
-        warnings.push(typst_diagnostic(&world, template.path, w));
+impl Backend for PdfBackend<'_> {
+    fn format(&self) -> Format {
+        Format::Pdf
     }
-    let document = output.map_err(|errors| typst_diagnostic(&world, template.path, &errors[0]))?;
-    let options = PdfOptions {
-        ident: Smart::Custom(format!("gongwen:{}", doc.meta.title)),
-        creator: Smart::Custom(Some(format!("gongwen {}", env!("CARGO_PKG_VERSION")))),
-        timestamp: date.map(|(_, t)| t),
-        ..PdfOptions::default()
-    };
-    let pdf = typst_pdf::pdf(&document, &options)
-        .map_err(|errors| typst_diagnostic(&world, template.path, &errors[0]))?;
-    Ok((pdf, warnings))
+
+    fn render(&self, view: View<'_>) -> Result<Rendered, Diagnostic> {
+        let (name, print, data) = match view {
+            View::Draft(ctx) => ("document.typ", &ctx.print, serde_json::to_vec(ctx)),
+            View::Redline(ctx) => ("redline.typ", &ctx.print, serde_json::to_vec(ctx)),
+        };
+        let (path, text) = self
+            .templates
+            .source(name)
+            .ok_or_else(|| Diagnostic::error(Path::new(name), 0, 0, "template missing"))?;
+        let data = data.map_err(|e| {
+            Diagnostic::error(path, 0, 0, format!("cannot serialise the view: {e}"))
+        })?;
+        let (fonts, mut warnings) = glyphs::check_fonts(view, self.settings)?;
+        let font_data = serde_json::to_vec(&fonts.roles).map_err(|e| {
+            Diagnostic::error(path, 0, 0, format!("cannot serialise the fonts: {e}"))
+        })?;
+        let date = creation_date(print.date, self.settings.source_date_epoch);
+        let world = DocumentWorld::new(
+            text,
+            vec![("/data.json", data), ("/fonts.json", font_data)],
+            fonts,
+            date.map(|(d, _)| d),
+        );
+        let Warned {
+            output,
+            warnings: typst_warnings,
+        } = typst::compile::<PagedDocument>(&world);
+        for w in typst_warnings
+            .iter()
+            .filter(|w| w.severity == Severity::Warning)
+        {
+            warnings.push(typst_diagnostic(&world, path, w));
+        }
+        let document = output.map_err(|errors| typst_diagnostic(&world, path, &errors[0]))?;
+        let options = PdfOptions {
+            ident: Smart::Custom(format!("gongwen:{}", print.title)),
+            creator: Smart::Custom(Some(format!("gongwen {}", env!("CARGO_PKG_VERSION")))),
+            timestamp: date.map(|(_, t)| t),
+            ..PdfOptions::default()
+        };
+        let pdf = typst_pdf::pdf(&document, &options)
+            .map_err(|errors| typst_diagnostic(&world, path, &errors[0]))?;
+        Ok(Rendered {
+            bytes: pdf,
+            warnings,
+        })
+    }
+}
+
+/// What the print stage knows of a view (for callers that check before rendering).
+pub fn print_info<'a>(view: View<'a>) -> &'a PrintInfo {
+    match view {
+        View::Draft(ctx) => &ctx.print,
+        View::Redline(ctx) => &ctx.print,
+    }
 }
 
 /// The creation date: `SOURCE_DATE_EPOCH` if given, else the draft's date at midnight UTC.
@@ -208,51 +166,6 @@ fn civil_from_days(days: i64) -> (i32, u8, u8) {
     let m = if mp < 10 { mp + 3 } else { mp - 9 } as u8;
     let y = yoe + era * 400 + i64::from(m <= 2);
     (y as i32, m, d)
-}
-
-/// Characters no face has, each with up to three places it occurs.
-fn missing_glyphs(doc: &Document, fonts: &FontSet) -> BTreeMap<char, Vec<String>> {
-    let mut places: Vec<(String, String)> = Vec::new();
-    let meta = &doc.meta;
-    for field in MetaField::ALL {
-        for value in field.printed(meta) {
-            places.push((field.label().into(), to_plain(&value)));
-        }
-    }
-    for (name, list) in [("前言", &meta.preamble), ("结尾", &meta.closing)] {
-        for p in list {
-            places.push((name.into(), to_plain(p)));
-        }
-    }
-    fn visit(s: &Section, places: &mut Vec<(String, String)>) {
-        let name = s.display_name();
-        let mut text = s.label.clone();
-        if let Some(h) = &s.heading {
-            text.push_str(&to_plain(h));
-        }
-        for p in s.paragraphs() {
-            text.push_str(&to_plain(p));
-        }
-        places.push((name, text));
-        for c in s.children() {
-            visit(c, places);
-        }
-    }
-    for s in &doc.sections {
-        visit(s, &mut places);
-    }
-    let mut missing: BTreeMap<char, Vec<String>> = BTreeMap::new();
-    let all: String = places.iter().map(|(_, t)| t.as_str()).collect();
-    for c in fonts.missing_glyphs(&all) {
-        let found: Vec<String> = places
-            .iter()
-            .filter(|(_, t)| t.contains(c))
-            .map(|(n, _)| n.clone())
-            .take(3)
-            .collect();
-        missing.insert(c, found);
-    }
-    missing
 }
 
 /// A typst diagnostic as ours, placed in the template (or the data) by line and column.

@@ -19,7 +19,9 @@ use crate::compare::inline::EditClass;
 use crate::compare::{Change, ChangeKind, ChangeSet, Summary};
 use crate::model::Role;
 use crate::numbering::Document;
-use crate::render::context::BlockKind;
+use std::path::Path;
+
+use crate::render::context::{BlockKind, PrintInfo};
 use crate::text::Text;
 use labels::{headline, kind_zh, where_text};
 use markers::Marker;
@@ -29,6 +31,8 @@ use segments::sides;
 #[derive(Debug, Clone, Serialize)]
 pub struct RedlineContext {
     pub generator: String,
+    /// What a printed output needs (from the new draft).
+    pub print: PrintInfo,
     pub old: DraftInfo,
     pub new: DraftInfo,
     pub summary: SummaryView,
@@ -36,6 +40,8 @@ pub struct RedlineContext {
     pub entries: Vec<Entry>,
     /// The new draft, marked up.
     pub blocks: Vec<RedBlock>,
+    /// The change set itself, for programs (the JSON view).
+    pub changes: ChangeSet,
 }
 
 /// One of the two drafts.
@@ -43,7 +49,11 @@ pub struct RedlineContext {
 pub struct DraftInfo {
     /// What the user calls the draft: its file or folder name (v1).
     pub name: Text,
+    /// Its path as given (set by [`RedlineContext::with_paths`]).
+    pub path: String,
     pub title: Text,
+    /// The title as the draft writes it (line breaks kept).
+    pub title_source: String,
     pub stage_label: Option<Text>,
     pub date: Option<String>,
 }
@@ -125,7 +135,9 @@ impl RedlineContext {
     ) -> RedlineContext {
         let info = |doc: &Document, name: &str| DraftInfo {
             name: Text::line(name),
+            path: String::new(),
             title: Text::heading(&doc.meta.title.replace('\n', "")),
+            title_source: doc.meta.title.clone(),
             stage_label: doc
                 .meta
                 .stage
@@ -203,11 +215,20 @@ impl RedlineContext {
         }
         RedlineContext {
             generator: format!("gongwen {}", env!("CARGO_PKG_VERSION")),
+            print: PrintInfo::of(new),
             old: info(old, names.0),
             new: info(new, names.1),
             summary,
             entries,
             blocks,
+            changes: set.clone(),
         }
+    }
+
+    /// The same view with the paths the drafts were given as (for the JSON).
+    pub fn with_paths(mut self, old: &Path, new: &Path) -> RedlineContext {
+        self.old.path = old.display().to_string();
+        self.new.path = new.display().to_string();
+        self
     }
 }

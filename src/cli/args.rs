@@ -1,0 +1,182 @@
+//! The command line's arguments, as clap reads them.
+
+use std::path::{Path, PathBuf};
+
+use clap::builder::{PossibleValuesParser, TypedValueParser};
+use clap::{Parser, Subcommand};
+use gongwen::diagnostic::Diagnostic;
+use gongwen::import::StyleChoice;
+use gongwen::render::pdf::{PdfSettings, fonts::find_bundled};
+use gongwen::render::{Format, Renderer, Templates};
+
+#[derive(Parser)]
+#[command(
+    name = "gongwen",
+    version,
+    about = "Draft, number, render and compare Chinese government policy documents (公文)"
+)]
+pub struct Cli {
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+#[derive(Subcommand)]
+pub enum Command {
+    /// Render drafts to Markdown, HTML and PDF under output/.
+    Build {
+        /// Drafts, document folders or folders of documents [default: drafts/]
+        paths: Vec<PathBuf>,
+        /// Folder to write into; the layout below drafts/ is mirrored there
+        #[arg(long, default_value = "output")]
+        out: PathBuf,
+        /// Formats to write, comma-separated
+        #[arg(long, value_delimiter = ',', default_value = "md,html,pdf",
+              value_parser = formats(&Format::ALL))]
+        format: Vec<Format>,
+        #[command(flatten)]
+        render: RenderArgs,
+    },
+    /// Check drafts and report every problem with file, line and column.
+    Check {
+        /// Drafts, document folders or folders of documents [default: drafts/]
+        paths: Vec<PathBuf>,
+        #[command(flatten)]
+        fonts: FontArgs,
+    },
+    /// Show what changed between two drafts (exit 0 same, 1 different, 2 trouble).
+    Diff(DiffArgs),
+    /// Turn a plain-text or Markdown document into a YAML draft.
+    Import {
+        /// The text (.txt) or Markdown (.md) file, UTF-8 or GB18030
+        input: PathBuf,
+        /// Where to write: a .yaml file, or a folder (draft.yaml plus one file per top-level part)
+        /// [default: drafts/<input name>/v1.yaml]
+        #[arg(long)]
+        out: Option<PathBuf>,
+        /// Numbering style to read the input as
+        #[arg(long, value_enum, default_value_t = StyleArg::Auto)]
+        style: StyleArg,
+        /// Replace the draft at --out (only a draft: a .yaml file, or a folder of its YAML files)
+        #[arg(long)]
+        force: bool,
+    },
+}
+
+#[derive(clap::Args)]
+pub struct DiffArgs {
+    /// The earlier draft (file or folder)
+    pub old: PathBuf,
+    /// The later draft (file or folder)
+    pub new: PathBuf,
+    /// term: coloured word diff; json: for programs; md: CriticMarkup; html: redline page with 修改对照表; pdf
+    #[arg(long, default_value = "term", value_parser = formats(&Format::REDLINE))]
+    pub format: Format,
+    /// Write to this file instead of standard output
+    #[arg(long)]
+    pub out: Option<PathBuf>,
+    /// Also list edits that only touch whitespace
+    #[arg(long)]
+    pub show_whitespace: bool,
+    /// Colour in the terminal view
+    #[arg(long, value_enum, default_value_t = ColorArg::Auto)]
+    pub color: ColorArg,
+    #[command(flatten)]
+    pub render: RenderArgs,
+}
+
+/// Options of the template and PDF stages, shared by `build` and `diff`.
+#[derive(clap::Args)]
+pub struct RenderArgs {
+    /// Folder of template overrides [default: templates/ if it exists]
+    #[arg(long)]
+    templates: Option<PathBuf>,
+    #[command(flatten)]
+    fonts: FontArgs,
+}
+
+/// Options of the fonts, shared by `build`, `diff` and `check`.
+#[derive(clap::Args)]
+pub struct FontArgs {
+    /// Folder holding faces a draft names under `fonts:` (searched before the system); repeatable
+    #[arg(long = "font-dir")]
+    font_dirs: Vec<PathBuf>,
+    /// Print characters no font has as empty boxes, with a warning, instead of failing
+    #[arg(long)]
+    allow_missing_glyphs: bool,
+}
+
+#[derive(Clone, Copy, clap::ValueEnum)]
+pub enum ColorArg {
+    Auto,
+    Always,
+    Never,
+}
+
+#[derive(Clone, Copy, clap::ValueEnum)]
+pub enum StyleArg {
+    Auto,
+    Outline,
+    Articles,
+}
+
+impl From<StyleArg> for StyleChoice {
+    fn from(s: StyleArg) -> StyleChoice {
+        match s {
+            StyleArg::Auto => StyleChoice::Auto,
+            StyleArg::Outline => StyleChoice::Outline,
+            StyleArg::Articles => StyleChoice::Articles,
+        }
+    }
+}
+
+/// A clap parser for format names, listing the ones allowed.
+fn formats(allowed: &[Format]) -> impl TypedValueParser<Value = Format> {
+    let names: Vec<&'static str> = allowed.iter().map(|f| f.name()).collect();
+    PossibleValuesParser::new(names).map(|name| Format::parse(&name).expect("a listed format"))
+}
+
+impl FontArgs {
+    /// The PDF settings, with what only the command line knows: where the
+    /// bundled faces are, and the date to stamp (`SOURCE_DATE_EPOCH`).
+    pub fn settings(self) -> PdfSettings {
+        let mut candidates: Vec<PathBuf> = Vec::new();
+        candidates.extend(std::env::var_os("GONGWEN_FONTS").map(PathBuf::from));
+        candidates.push(PathBuf::from("fonts/fandol"));
+        if let Ok(exe) = std::env::current_exe() {
+            // target/{debug,release}/gongwen → the project's fonts/fandol
+            candidates.extend(
+                exe.ancestors()
+                    .skip(1)
+                    .take(4)
+                    .map(|a| a.join("fonts/fandol")),
+            );
+        }
+        candidates.push(Path::new(env!("CARGO_MANIFEST_DIR")).join("fonts/fandol"));
+        PdfSettings {
+            bundled: find_bundled(candidates),
+            font_dirs: self.font_dirs,
+            system_fonts: true,
+            allow_missing_glyphs: self.allow_missing_glyphs,
+            source_date_epoch: std::env::var("SOURCE_DATE_EPOCH")
+                .ok()
+                .and_then(|s| s.trim().parse().ok()),
+        }
+    }
+}
+
+impl RenderArgs {
+    /// The renderer: templates (built in, with the overrides) and PDF
+    /// settings. A broken font folder is trouble (exit 2), a broken template
+    /// override a problem (exit 1).
+    pub fn renderer(self) -> Result<Renderer, (Diagnostic, u8)> {
+        let pdf = self.fonts.settings();
+        pdf.check().map_err(|d| (d, 2))?;
+        let default_templates = Path::new("templates");
+        let dir = self
+            .templates
+            .as_deref()
+            .or(default_templates.is_dir().then_some(default_templates));
+        let templates = Templates::load(dir).map_err(|d| (d, 1))?;
+        Ok(Renderer::new(templates, pdf))
+    }
+}

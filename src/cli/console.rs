@@ -1,0 +1,70 @@
+//! Standard output and error for the commands: printing never panics, a
+//! closed pipe ends it quietly, a full disk is reported once.
+
+use std::process::ExitCode;
+
+use gongwen::diagnostic::Diagnostic;
+
+/// How a command ended.
+#[derive(Clone, Copy, PartialEq)]
+pub enum Outcome {
+    Ok,
+    Problems,
+    Trouble,
+}
+
+/// Standard output and error as the commands use them. A closed pipe
+/// (`gongwen build | head -1`) ends the printing quietly and the command goes
+/// on with its work; any other failure to print (a full disk) is reported once
+/// on standard error and makes the exit code 2. Nothing here panics.
+#[derive(Default)]
+pub struct Console {
+    closed: bool,
+    failure: Option<std::io::Error>,
+}
+
+impl Console {
+    /// Prints a line on standard output.
+    pub fn line(&mut self, text: impl std::fmt::Display) {
+        self.bytes(format!("{text}\n").as_bytes());
+    }
+
+    /// Writes bytes to standard output.
+    pub fn bytes(&mut self, bytes: &[u8]) {
+        use std::io::Write;
+        if self.closed {
+            return;
+        }
+        let mut out = std::io::stdout().lock();
+        if let Err(e) = out.write_all(bytes).and_then(|()| out.flush()) {
+            self.closed = true;
+            if e.kind() != std::io::ErrorKind::BrokenPipe {
+                self.failure = Some(e);
+            }
+        }
+    }
+
+    /// Prints a line on standard error; if that is closed too, there is no one to tell.
+    pub fn err(&self, text: impl std::fmt::Display) {
+        use std::io::Write;
+        let _ = writeln!(std::io::stderr().lock(), "{text}");
+    }
+
+    /// Prints a diagnostic with its source line.
+    pub fn diagnostic(&self, d: &Diagnostic) {
+        self.err(d.render());
+    }
+
+    /// The exit code: the command's, unless standard output failed.
+    pub fn finish(self, outcome: Outcome) -> ExitCode {
+        if let Some(e) = &self.failure {
+            self.err(format!("error: cannot write to standard output: {e}"));
+            return ExitCode::from(2);
+        }
+        match outcome {
+            Outcome::Ok => ExitCode::SUCCESS,
+            Outcome::Problems => ExitCode::from(1),
+            Outcome::Trouble => ExitCode::from(2),
+        }
+    }
+}

@@ -1,0 +1,233 @@
+//! The project on disk: drafts found under a folder, each built into its
+//! outputs, consecutive drafts of a document compared into a redline, and
+//! every output named and written below the output folder. What `gongwen
+//! build` and `gongwen check` do, for the CLI, tests, benchmarks and a later
+//! `watch` alike; what happens is reported as it happens, through a callback.
+//!
+//! ```no_run
+//! use gongwen::project::{self, Event};
+//! use gongwen::render::{Format, Renderer, Templates};
+//! let drafts = project::discover::find_all(&["drafts".into()]).unwrap();
+//! let renderer = Renderer::new(Templates::load(None).unwrap(), Default::default());
+//! let summary = project::build(&drafts, &renderer, "output".as_ref(), &[Format::Html], &mut |e| {
+//!     if let Event::Wrote(path) = e { println!("wrote {}", path.display()) }
+//! }).unwrap();
+//! assert_eq!(summary.failed_drafts, 0);
+//! ```
+
+pub mod discover;
+
+use std::collections::HashMap;
+use std::path::{Path, PathBuf};
+
+use crate::diagnostic::{Diagnostic, Diagnostics};
+use crate::render::pdf::{PdfSettings, glyphs};
+use crate::render::{Format, RedlineContext, RenderContext, Renderer, View};
+use crate::write::{self, WriteError};
+use crate::{BuildError, build_draft, draft_name};
+pub use discover::{DraftEntry, consecutive_pairs, find_all};
+
+/// What building (or checking) reports as it goes.
+#[derive(Debug)]
+pub enum Event<'a> {
+    /// An output was written.
+    Wrote(&'a Path),
+    /// Something worth knowing that does not stop the output (an allowed
+    /// missing glyph, a template warning).
+    Warning(&'a Diagnostic),
+    /// A draft has problems: nothing of it was written.
+    Failed(&'a Path, &'a [Diagnostic]),
+    /// A draft passed `check`.
+    Checked(&'a Path),
+    /// A redline could not be rendered.
+    RedlineFailed(&'a Diagnostic),
+    /// An output could not be written.
+    NotWritten(&'a WriteError),
+}
+
+/// What a build did, in counts.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Summary {
+    pub written: usize,
+    /// Drafts with problems (nothing of them written).
+    pub failed_drafts: usize,
+    /// Redlines that could not be rendered.
+    pub failed_redlines: usize,
+    /// Outputs that could not be written.
+    pub failed_writes: usize,
+}
+
+/// The output of a redline between two drafts of a document, relative to the
+/// output folder: `doc/v1-v2.redline.html`.
+pub fn redline_output(old: &DraftEntry, new: &DraftEntry, format: Format) -> PathBuf {
+    new.output(Path::new(""), "").with_file_name(format!(
+        "{}-{}.redline.{}",
+        draft_name(&old.path),
+        draft_name(&new.path),
+        format.extension()
+    ))
+}
+
+/// Every output a build would write, relative to the output folder; two that
+/// would be the same file are an error naming both, before anything is written.
+pub fn plan(entries: &[DraftEntry], formats: &[Format]) -> Result<Vec<PathBuf>, Diagnostic> {
+    let mut seen: HashMap<PathBuf, PathBuf> = HashMap::new();
+    let mut outputs = Vec::new();
+    let drafts = entries.iter().flat_map(|e| {
+        formats
+            .iter()
+            .map(move |f| (e.path.clone(), e.output(Path::new(""), f.extension())))
+    });
+    let redlines = consecutive_pairs(entries).into_iter().flat_map(|(a, b)| {
+        formats
+            .iter()
+            .map(move |f| (b.path.clone(), redline_output(a, b, *f)))
+    });
+    for (source, output) in drafts.chain(redlines) {
+        if let Some(other) = seen.insert(output.clone(), source.clone()) {
+            return Err(Diagnostic::error(
+                &source,
+                0,
+                0,
+                format!(
+                    "{} and {} would both be written as {}",
+                    other.display(),
+                    source.display(),
+                    output.display()
+                ),
+            )
+            .help("rename one of the drafts (a draft named like a redline, v1-v2.redline.yaml, is one way to meet this)"));
+        }
+        outputs.push(output);
+    }
+    Ok(outputs)
+}
+
+/// Builds drafts into `formats` below `out`, and the redlines between
+/// consecutive drafts of each document; reports each output written and each
+/// problem through `on`.
+pub fn build(
+    entries: &[DraftEntry],
+    renderer: &Renderer,
+    out: &Path,
+    formats: &[Format],
+    on: &mut dyn FnMut(Event),
+) -> Result<Summary, Diagnostic> {
+    plan(entries, formats)?;
+    let mut summary = Summary::default();
+    let mut documents = HashMap::new();
+    for entry in entries {
+        let built = match build_draft(&entry.path, renderer, formats) {
+            Ok(built) => built,
+            Err(e) => {
+                summary.failed_drafts += 1;
+                on(Event::Failed(&entry.path, &failure(e)));
+                continue;
+            }
+        };
+        for w in &built.warnings {
+            on(Event::Warning(w));
+        }
+        // Written as soon as built, so a long build shows its progress.
+        for (format, bytes) in &built.outputs {
+            write_output(
+                out,
+                &entry.output(Path::new(""), format.extension()),
+                bytes,
+                &mut summary,
+                on,
+            );
+        }
+        documents.insert(entry.path.clone(), built.document);
+    }
+    for (a, b) in consecutive_pairs(entries) {
+        let (Some(old), Some(new)) = (documents.get(&a.path), documents.get(&b.path)) else {
+            continue;
+        };
+        let changes = crate::compare::compare(old, new);
+        let names = (draft_name(&a.path), draft_name(&b.path));
+        let ctx = RedlineContext::new(old, new, (&names.0, &names.1), &changes, false)
+            .with_paths(&a.path, &b.path);
+        for &format in formats {
+            match renderer.render(format, View::Redline(&ctx)) {
+                Ok(rendered) => {
+                    for w in &rendered.warnings {
+                        on(Event::Warning(w));
+                    }
+                    write_output(
+                        out,
+                        &redline_output(a, b, format),
+                        &rendered.bytes,
+                        &mut summary,
+                        on,
+                    );
+                }
+                Err(d) => {
+                    summary.failed_redlines += 1;
+                    on(Event::RedlineFailed(&d));
+                }
+            }
+        }
+    }
+    Ok(summary)
+}
+
+/// Writes one output below `out`, counting and reporting it.
+fn write_output(
+    out: &Path,
+    relative: &Path,
+    bytes: &[u8],
+    summary: &mut Summary,
+    on: &mut dyn FnMut(Event),
+) {
+    let written = write::inside(out, relative).and_then(|dest| {
+        write::write_atomic(&dest, bytes)?;
+        Ok(dest)
+    });
+    match written {
+        Ok(dest) => {
+            summary.written += 1;
+            on(Event::Wrote(&dest));
+        }
+        Err(e) => {
+            summary.failed_writes += 1;
+            on(Event::NotWritten(&e));
+        }
+    }
+}
+
+/// A build failure as the diagnostics to show.
+fn failure(e: BuildError) -> Vec<Diagnostic> {
+    match e {
+        BuildError::Draft(diags) => diags.0,
+        BuildError::Render(d) => vec![d],
+    }
+}
+
+/// Checks drafts as `build` would, without writing anything: the draft, then
+/// its faces and every character against them. Returns how many problems
+/// were found.
+pub fn check(entries: &[DraftEntry], settings: &PdfSettings, on: &mut dyn FnMut(Event)) -> usize {
+    let mut problems = 0;
+    for entry in entries {
+        let result = crate::load::load_draft(&entry.path).and_then(|draft| {
+            let ctx = RenderContext::new(&crate::numbering::number(&draft));
+            glyphs::check_fonts(View::Draft(&ctx), settings)
+                .map(|(_, warnings)| warnings)
+                .map_err(Diagnostics::from)
+        });
+        match result {
+            Ok(warnings) => {
+                for w in &warnings {
+                    on(Event::Warning(w));
+                }
+                on(Event::Checked(&entry.path));
+            }
+            Err(diags) => {
+                problems += diags.0.len();
+                on(Event::Failed(&entry.path, &diags.0));
+            }
+        }
+    }
+    problems
+}

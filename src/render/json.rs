@@ -1,0 +1,48 @@
+//! JSON for programs. A redline is the change set with the two drafts'
+//! paths, names and titles (the format the README documents); a draft is its
+//! whole render context.
+
+use serde::Serialize;
+
+use super::{Backend, Format, Rendered, View};
+use crate::diagnostic::Diagnostic;
+
+/// Pretty-printed JSON, keys in alphabetical order, one newline at the end.
+pub struct JsonBackend;
+
+impl Backend for JsonBackend {
+    fn format(&self) -> Format {
+        Format::Json
+    }
+
+    fn render(&self, view: View<'_>) -> Result<Rendered, Diagnostic> {
+        let value = match view {
+            View::Redline(ctx) => {
+                let draft = |d: &super::redline::DraftInfo| serde_json::json!({ "path": d.path, "name": d.name.plain, "title": d.title_source });
+                serde_json::json!({
+                    "old": draft(&ctx.old),
+                    "new": draft(&ctx.new),
+                    "summary": ctx.changes.summary,
+                    "changes": ctx.changes.changes,
+                })
+            }
+            View::Draft(ctx) => to_value(ctx)?,
+        };
+        let mut text = serde_json::to_string_pretty(&value).map_err(error)?;
+        text.push('\n');
+        Ok(Rendered::bytes(text.into_bytes()))
+    }
+}
+
+fn to_value<T: Serialize>(value: &T) -> Result<serde_json::Value, Diagnostic> {
+    serde_json::to_value(value).map_err(error)
+}
+
+fn error(e: serde_json::Error) -> Diagnostic {
+    Diagnostic::error(
+        std::path::Path::new("json"),
+        0,
+        0,
+        format!("cannot write the JSON: {e}"),
+    )
+}

@@ -1,0 +1,147 @@
+//! Before typst runs: the faces a view asks for are found, and every
+//! character it prints is checked against them, so that a PDF with an empty
+//! box (which typst would print without a word) is never written unasked.
+//! `check` runs this too, so a draft it passes is one `build` can set.
+
+use std::collections::BTreeMap;
+use std::path::Path;
+
+use super::fonts::{FontError, FontSet};
+use super::{PdfSettings, print_info};
+use crate::diagnostic::{Diagnostic, Severity};
+use crate::render::View;
+use crate::render::context::BlockKind;
+use crate::render::redline::Segment;
+
+/// The faces of a view, and the warnings (missing glyphs, when allowed).
+pub fn check_fonts(
+    view: View<'_>,
+    settings: &PdfSettings,
+) -> Result<(FontSet, Vec<Diagnostic>), Diagnostic> {
+    let choice = &print_info(view).fonts;
+    let fonts_place = &choice.origin;
+    let fonts = FontSet::new(choice, settings).map_err(|e| match e {
+        FontError::Bundled(message) => Diagnostic::error(Path::new("fonts/fandol"), 0, 0, message)
+            .help("the repository's fonts/ folder holds the Fandol faces; keep it beside the binary's project, or set GONGWEN_FONTS to it"),
+        FontError::UnknownFamily { role, family, known } => {
+            let place = choice.places.get(&role).unwrap_or(fonts_place);
+            let role = match role.split_once('.') {
+                Some((list, i)) => format!("{list}, entry {}", i.parse::<usize>().unwrap_or(0) + 1),
+                None => role,
+            };
+            Diagnostic::error(&place.file, place.line, place.column, format!("unknown font family `{family}` (fonts.{role})"))
+                .help(format!(
+                    "install the face, or pass the folder holding it with --font-dir; the families available are: {}",
+                    known.join(", ")
+                ))
+        }
+    })?;
+    let missing = missing_glyphs(&printed_texts(view), &fonts);
+    let mut warnings = Vec::new();
+    if !missing.is_empty() {
+        let listed: Vec<String> = missing
+            .iter()
+            .map(|(c, places)| format!("{c} (U+{:04X}) in {}", *c as u32, places.join("、")))
+            .collect();
+        let message = format!("no configured font has a glyph for: {}", listed.join("; "));
+        let help = "name a face that has them under `fonts: fallback:` in the draft (for example Noto Serif CJK SC from the fonts-noto-cjk package), pass its folder with --font-dir, or build with --allow-missing-glyphs to print empty boxes";
+        let d = Diagnostic::error(&fonts_place.file, 0, 0, message).help(help);
+        if settings.allow_missing_glyphs {
+            warnings.push(Diagnostic {
+                severity: Severity::Warning,
+                ..d
+            });
+        } else {
+            return Err(d);
+        }
+    }
+    Ok((fonts, warnings))
+}
+
+/// Everything a view prints, by the place a reader would look for it: the
+/// metadata by its Chinese name, a part by its number and heading.
+pub fn printed_texts(view: View<'_>) -> Vec<(String, String)> {
+    let mut out: Vec<(String, String)> = Vec::new();
+    match view {
+        View::Draft(ctx) => {
+            let m = &ctx.meta;
+            out.push(("标题".into(), m.title.plain.clone()));
+            for (name, text) in [
+                ("稿别", &m.stage_label),
+                ("发文机关", &m.organ),
+                ("发文字号", &m.number),
+                ("主送机关", &m.to),
+                ("抄送", &m.cc_line),
+                ("印发机关", &m.printer),
+            ] {
+                if let Some(t) = text {
+                    out.push((name.into(), t.plain.clone()));
+                }
+            }
+            for (name, date) in [("成文日期", &m.date), ("印发日期", &m.printed)] {
+                if let Some(d) = date {
+                    out.push((name.into(), d.clone()));
+                }
+            }
+            let lists = [
+                ("附件", &m.attachments),
+                ("前言", &ctx.preamble),
+                ("结尾", &ctx.closing),
+            ];
+            for (name, list) in lists {
+                out.extend(list.iter().map(|t| (name.to_string(), t.plain.clone())));
+            }
+            // A further paragraph is named by the part it belongs to.
+            let mut part = String::new();
+            for b in &ctx.blocks {
+                if b.anchor.is_some() || b.kind == BlockKind::Heading {
+                    let heading = b.heading.as_ref().map_or("", |h| h.plain.as_str());
+                    part = format!("{}{heading}", b.label);
+                    if part.is_empty() {
+                        part = b.plain.chars().take(12).collect();
+                    }
+                }
+                out.push((part.clone(), b.plain.clone()));
+            }
+        }
+        View::Redline(ctx) => {
+            out.push(("标题".into(), ctx.new.title.plain.clone()));
+            let text = |segments: &[Segment]| segments.iter().map(|s| s.text.as_str()).collect();
+            for e in &ctx.entries {
+                let place = if e.where_new.is_empty() {
+                    &e.where_old
+                } else {
+                    &e.where_new
+                };
+                out.push((place.clone(), text(&e.old_segments)));
+                out.push((place.clone(), text(&e.new_segments)));
+            }
+            for b in &ctx.blocks {
+                let mut all: String = text(&b.lead);
+                all.push_str(&text(&b.text));
+                all.push_str(b.note.as_deref().unwrap_or(""));
+                out.push((b.label.clone(), all));
+            }
+        }
+    }
+    out
+}
+
+/// Characters no face has, each with up to three places it occurs.
+fn missing_glyphs(places: &[(String, String)], fonts: &FontSet) -> BTreeMap<char, Vec<String>> {
+    let mut missing: BTreeMap<char, Vec<String>> = BTreeMap::new();
+    let all: String = places.iter().map(|(_, t)| t.as_str()).collect();
+    for c in fonts.missing_glyphs(&all) {
+        let mut found: Vec<String> = Vec::new();
+        for (name, _) in places.iter().filter(|(_, t)| t.contains(c)) {
+            if !found.contains(name) {
+                found.push(name.clone());
+            }
+            if found.len() == 3 {
+                break;
+            }
+        }
+        missing.insert(c, found);
+    }
+    missing
+}

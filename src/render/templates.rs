@@ -1,0 +1,165 @@
+//! The templates in use: the built-in ones (compiled into the binary, so the
+//! tool works from any folder), each replaced by a file of the same name in
+//! the override folder when there is one. Errors name the template file, line
+//! and column.
+
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+
+use crate::diagnostic::Diagnostic;
+
+/// The built-in templates, compiled into the binary so the tool works from any folder.
+pub const BUILTIN_TEMPLATES: &[(&str, &str)] = &[
+    (
+        "document.md.tera",
+        include_str!("../../templates/document.md.tera"),
+    ),
+    (
+        "document.html.tera",
+        include_str!("../../templates/document.html.tera"),
+    ),
+    ("document.typ", include_str!("../../templates/document.typ")),
+    (
+        "redline.md.tera",
+        include_str!("../../templates/redline.md.tera"),
+    ),
+    (
+        "redline.html.tera",
+        include_str!("../../templates/redline.html.tera"),
+    ),
+    ("redline.typ", include_str!("../../templates/redline.typ")),
+];
+
+/// Whether a template is a tera template (the others are read by typst).
+fn is_tera(name: &str) -> bool {
+    name.ends_with(".tera")
+}
+
+/// Where a template came from, for error messages.
+#[derive(Debug, Clone)]
+struct TemplateSource {
+    path: PathBuf,
+    text: Arc<str>,
+}
+
+/// The set of templates in use: the built-in ones, each replaced by a file of
+/// the same name in the override folder when there is one.
+pub struct Templates {
+    tera: tera::Tera,
+    sources: BTreeMap<String, TemplateSource>,
+}
+
+impl Templates {
+    /// Loads the built-in templates and the overrides found in `dir`, if given.
+    pub fn load(dir: Option<&Path>) -> Result<Templates, Diagnostic> {
+        let mut sources = BTreeMap::new();
+        for (name, text) in BUILTIN_TEMPLATES {
+            let mut source = TemplateSource {
+                path: PathBuf::from(format!("templates/{name} (built in)")),
+                text: Arc::from(*text),
+            };
+            if let Some(dir) = dir {
+                let path = dir.join(name);
+                if path.is_file() {
+                    let text = std::fs::read_to_string(&path).map_err(|e| {
+                        Diagnostic::error(&path, 0, 0, format!("cannot read the template: {e}"))
+                            .help("the file must be UTF-8 text; delete it to use the built-in template")
+                    })?;
+                    source = TemplateSource {
+                        path,
+                        text: Arc::from(text),
+                    };
+                }
+            }
+            sources.insert(name.to_string(), source);
+        }
+        let mut tera = tera::Tera::default();
+        tera.autoescape_on([".html.tera", ".html"]);
+        for (name, source) in sources.iter().filter(|(name, _)| is_tera(name)) {
+            tera.add_raw_template(name, &source.text)
+                .map_err(|e| template_error(&sources, name, &e))?;
+        }
+        Ok(Templates { tera, sources })
+    }
+
+    /// Renders a template with the context.
+    pub fn render<T: serde::Serialize>(&self, name: &str, ctx: &T) -> Result<String, Diagnostic> {
+        let context = tera::Context::from_serialize(ctx)
+            .map_err(|e| template_error(&self.sources, name, &e))?;
+        self.tera
+            .render(name, &context)
+            .map_err(|e| template_error(&self.sources, name, &e))
+    }
+
+    /// The text of a template in use (built in or overridden), and where it is.
+    pub fn source(&self, name: &str) -> Option<(&Path, &str)> {
+        self.sources.get(name).map(|s| (s.path.as_path(), &*s.text))
+    }
+}
+
+/// A tera error as a diagnostic naming the template file, line and column.
+fn template_error(
+    sources: &BTreeMap<String, TemplateSource>,
+    name: &str,
+    error: &tera::Error,
+) -> Diagnostic {
+    use tera::ErrorKind;
+    let report = match error.kind() {
+        ErrorKind::SyntaxError(r) | ErrorKind::RenderingError(r) => Some(r),
+        _ => None,
+    };
+    let template = report
+        .map(|r| r.filename())
+        .filter(|f| !f.is_empty())
+        .unwrap_or(name);
+    let source = sources.get(template);
+    let path = source.map_or_else(|| PathBuf::from(template), |s| s.path.clone());
+    let (line, column, message) = match report {
+        Some(r) => (
+            r.span().start_line as u32,
+            r.span().start_col as u32 + 1,
+            r.message().to_string(),
+        ),
+        None => (0, 0, error.to_string()),
+    };
+    let mut d = Diagnostic::error(&path, line, column, format!("template error: {message}"))
+        .help("fix the template, or delete the override to use the built-in one; the fields a template can use are listed in the README");
+    if let Some(s) = source {
+        d = d.with_source(&s.text);
+    }
+    d
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::render::RenderContext;
+
+    #[test]
+    fn an_override_with_a_syntax_error_names_file_line_and_column() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("document.md.tera");
+        std::fs::write(&path, "第一行\n{{ meta.title.md }\n").unwrap();
+        let err = Templates::load(Some(dir.path())).err().expect("must fail");
+        assert_eq!(err.file, path);
+        assert_eq!(err.line, 2);
+        assert!(err.column >= 1, "{err}");
+        assert!(err.message.starts_with("template error"), "{err}");
+    }
+
+    #[test]
+    fn an_override_using_an_unknown_field_fails_at_render_with_its_place() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("document.md.tera");
+        std::fs::write(&path, "# {{ meta.title.md }}\n\n{{ meta.nonsense }}\n").unwrap();
+        let templates = Templates::load(Some(dir.path())).unwrap();
+        let draft =
+            crate::load::load_draft_bytes(Path::new("t.yaml"), "title: 标题\n".as_bytes()).unwrap();
+        let ctx = RenderContext::new(&crate::numbering::number(&draft));
+        let err = templates.render("document.md.tera", &ctx).unwrap_err();
+        assert_eq!(err.file, path);
+        assert_eq!(err.line, 3);
+        assert!(err.message.contains("nonsense"), "{err}");
+    }
+}
