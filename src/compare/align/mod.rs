@@ -17,7 +17,14 @@
 //! only for candidate pairs — the free parts in the same gap between matched
 //! neighbours, and the few that share the most distinctive bigrams (an
 //! inverted index that leaves out bigrams found in many parts) — never for
-//! every pair of changed parts.
+//! every pair of changed parts ([`candidates`]); splits and merges are found
+//! likewise ([`splits`]).
+
+mod candidates;
+mod splits;
+
+use candidates::{candidates, under_partners};
+pub use splits::{SPLIT_GAIN, SPLIT_PIECE_SHARE, SPLIT_THRESHOLD, splits};
 
 use std::collections::HashMap;
 
@@ -31,15 +38,15 @@ pub const SIBLING_THRESHOLD: f64 = 0.5;
 pub const GLOBAL_THRESHOLD: f64 = 0.6;
 /// A bigram held by more free parts than this says little about which part is
 /// which ("的规", "规定"), and is left out of the index.
-const INDEX_DF_LIMIT: usize = 64;
+pub(super) const INDEX_DF_LIMIT: usize = 64;
 /// How many parts sharing the most distinctive bigrams a part is compared with.
-const INDEX_CANDIDATES: usize = 16;
+pub(super) const INDEX_CANDIDATES: usize = 16;
 /// How many free parts of the same gap between matched neighbours a part is
 /// compared with.
-const GAP_CANDIDATES: usize = 32;
+pub(super) const GAP_CANDIDATES: usize = 32;
 /// Up to this many pairs of free parts (of one level), every pair is
 /// compared: exact where it is cheap, candidates only where it would not be.
-const EXHAUSTIVE_PAIRS: usize = 50_000;
+pub(super) const EXHAUSTIVE_PAIRS: usize = 50_000;
 
 /// Separator used when a part's heading and paragraphs are diffed as one text:
 /// U+001E RECORD SEPARATOR, a control character the loader refuses in author
@@ -96,7 +103,7 @@ pub fn section_text(s: &Section) -> String {
     parts.join(&PARAGRAPH_BREAK.to_string())
 }
 
-fn bigrams(text: &str) -> Vec<u64> {
+pub(super) fn bigrams(text: &str) -> Vec<u64> {
     let chars: Vec<char> = text.chars().filter(|c| !c.is_whitespace()).collect();
     let mut grams: Vec<u64> = chars
         .windows(2)
@@ -110,7 +117,7 @@ fn bigrams(text: &str) -> Vec<u64> {
 }
 
 /// How many of `a`'s bigrams are also in `b`, as a share of `a` (sorted lists).
-fn containment(a: &[u64], b: &[u64]) -> f64 {
+pub(super) fn containment(a: &[u64], b: &[u64]) -> f64 {
     if a.is_empty() {
         return 0.0;
     }
@@ -118,7 +125,7 @@ fn containment(a: &[u64], b: &[u64]) -> f64 {
 }
 
 /// Dice coefficient of two sorted bigram lists.
-fn similarity(a: &[u64], b: &[u64]) -> f64 {
+pub(super) fn similarity(a: &[u64], b: &[u64]) -> f64 {
     if a.is_empty() && b.is_empty() {
         return 1.0;
     }
@@ -126,7 +133,7 @@ fn similarity(a: &[u64], b: &[u64]) -> f64 {
 }
 
 /// The size of the multiset intersection of two sorted bigram lists.
-fn common(a: &[u64], b: &[u64]) -> usize {
+pub(super) fn common(a: &[u64], b: &[u64]) -> usize {
     let (mut i, mut j, mut common) = (0, 0, 0);
     while i < a.len() && j < b.len() {
         match a[i].cmp(&b[j]) {
@@ -167,7 +174,7 @@ impl Matching {
     }
 
     /// Both unmatched and not part of a split or merge.
-    fn free(&self, o: usize, n: usize) -> bool {
+    pub(super) fn free(&self, o: usize, n: usize) -> bool {
         self.old_to_new[o].is_none()
             && self.new_to_old[n].is_none()
             && !self.reserved_old[o]
@@ -175,12 +182,12 @@ impl Matching {
     }
 
     /// Unmatched old parts not part of a split or merge.
-    fn old_free(&self, o: usize) -> bool {
+    pub(super) fn old_free(&self, o: usize) -> bool {
         self.old_to_new[o].is_none() && !self.reserved_old[o]
     }
 
     /// Unmatched new parts not part of a split or merge.
-    fn new_free(&self, n: usize) -> bool {
+    pub(super) fn new_free(&self, n: usize) -> bool {
         self.new_to_old[n].is_none() && !self.reserved_new[n]
     }
 }
@@ -381,180 +388,6 @@ fn similar_enough(a: &Node, b: &Node, similarity: f64, threshold: f64) -> bool {
     similarity >= if short { 1.0 } else { threshold }
 }
 
-/// An inverted index from character bigrams to the nodes that hold them,
-/// leaving out bigrams held by more than [`INDEX_DF_LIMIT`] nodes.
-struct Index {
-    postings: HashMap<u64, Vec<usize>>,
-    /// Scratch for [`Index::nearest`]: a count per node, and which are set.
-    counts: Vec<u32>,
-    touched: Vec<usize>,
-}
-
-impl Index {
-    /// Indexes the nodes for which `include` holds.
-    fn new(nodes: &[Node], include: impl Fn(usize) -> bool) -> Index {
-        let mut postings: HashMap<u64, Vec<usize>> = HashMap::new();
-        for (i, node) in nodes.iter().enumerate().filter(|(i, _)| include(*i)) {
-            let mut last = None;
-            for &g in &node.bigrams {
-                if last != Some(g) {
-                    postings.entry(g).or_default().push(i);
-                    last = Some(g);
-                }
-            }
-        }
-        postings.retain(|_, list| list.len() <= INDEX_DF_LIMIT);
-        Index {
-            postings,
-            counts: vec![0; nodes.len()],
-            touched: Vec::new(),
-        }
-    }
-
-    /// The indexed nodes of the same level sharing the most distinctive
-    /// bigrams with `node`, most first (ties: nearest in reading order).
-    fn nearest(&mut self, node: &Node, at: usize, nodes: &[Node], limit: usize) -> Vec<usize> {
-        let mut last = None;
-        for &g in &node.bigrams {
-            if last == Some(g) {
-                continue;
-            }
-            last = Some(g);
-            for &i in self.postings.get(&g).into_iter().flatten() {
-                if self.counts[i] == 0 {
-                    self.touched.push(i);
-                }
-                self.counts[i] += 1;
-            }
-        }
-        let mut found: Vec<(u32, usize)> = Vec::with_capacity(self.touched.len());
-        for &i in &self.touched {
-            if nodes[i].section.level == node.section.level {
-                found.push((self.counts[i], i));
-            }
-            self.counts[i] = 0;
-        }
-        self.touched.clear();
-        let order = |a: &(u32, usize), b: &(u32, usize)| {
-            b.0.cmp(&a.0)
-                .then(a.1.abs_diff(at).cmp(&b.1.abs_diff(at)))
-                .then(a.1.cmp(&b.1))
-        };
-        if found.len() > limit {
-            found.select_nth_unstable_by(limit - 1, order);
-            found.truncate(limit);
-        }
-        found.sort_by(order);
-        found.into_iter().map(|(_, i)| i).collect()
-    }
-}
-
-/// For each free old node, the free new nodes worth comparing it with: every
-/// free new node of its level where there are few ([`EXHAUSTIVE_PAIRS`]);
-/// otherwise those in the same gap between matched neighbours (in reading
-/// order), and those sharing the most distinctive bigrams with it.
-fn candidates(old: &[Node], new: &[Node], m: &Matching) -> Vec<Vec<(usize, f64)>> {
-    let free_new: Vec<usize> = (0..new.len()).filter(|&n| m.new_free(n)).collect();
-    let mut by_level: HashMap<Level, (usize, Vec<usize>)> = HashMap::new();
-    for o in (0..old.len()).filter(|&o| m.old_free(o)) {
-        by_level.entry(old[o].section.level).or_default().0 += 1;
-    }
-    for &n in &free_new {
-        by_level.entry(new[n].section.level).or_default().1.push(n);
-    }
-    let exhaustive = |level: Level| {
-        by_level
-            .get(&level)
-            .filter(|(olds, news)| olds.saturating_mul(news.len()) <= EXHAUSTIVE_PAIRS)
-            .map(|(_, news)| news)
-    };
-    let mut index = Index::new(new, |n| {
-        m.new_free(n) && exhaustive(new[n].section.level).is_none()
-    });
-    // The partner of the nearest matched old node before and after each node.
-    // For each old node, the nearest matched old nodes before and after it,
-    // and their partners: the gap it sits in, on both sides.
-    let mut before: Vec<Option<(usize, usize)>> = vec![None; old.len()];
-    let mut last = None;
-    for (o, partner) in m.old_to_new.iter().enumerate() {
-        before[o] = last;
-        if let Some(n) = partner {
-            last = Some((o, *n));
-        }
-    }
-    let mut after: Vec<Option<(usize, usize)>> = vec![None; old.len()];
-    let mut next = None;
-    for (o, partner) in m.old_to_new.iter().enumerate().rev() {
-        after[o] = next;
-        if let Some(n) = partner {
-            next = Some((o, *n));
-        }
-    }
-    let mut out: Vec<Vec<(usize, f64)>> = vec![Vec::new(); old.len()];
-    // Each pair's similarity, computed once for both passes.
-    let scored = |o: usize, list: &[usize]| -> Vec<(usize, f64)> {
-        list.iter()
-            .map(|&n| (n, similarity(&old[o].bigrams, &new[n].bigrams)))
-            .collect()
-    };
-    for o in (0..old.len()).filter(|&o| m.old_free(o)) {
-        if let Some(all) = exhaustive(old[o].section.level) {
-            out[o] = scored(o, all);
-            continue;
-        }
-        let (old_lo, lo) = before[o].map_or((0, 0), |(bo, bn)| (bo + 1, bn + 1));
-        let (old_hi, hi) = match after[o] {
-            Some((ao, an)) if an >= lo => (ao, an),
-            _ => (old.len(), new.len()),
-        };
-        // Where the node would sit in the new gap if the gap kept its proportions.
-        let share = (o - old_lo) as f64 / (old_hi - old_lo).max(1) as f64;
-        let target = lo + (share * (hi - lo) as f64) as usize;
-        let first = free_new.partition_point(|&n| n < lo);
-        let end = free_new.partition_point(|&n| n < hi);
-        let mut left = free_new[first..end].partition_point(|&n| n < target) + first;
-        let mut right = left;
-        let mut list: Vec<usize> = Vec::new();
-        // Nearest to the target first, on either side; parts of other levels
-        // are passed over, a bounded number of them.
-        let mut looked = 0;
-        while list.len() < GAP_CANDIDATES
-            && looked < 4 * GAP_CANDIDATES
-            && (left > first || right < end)
-        {
-            looked += 1;
-            let take_right = right < end
-                && (left == first || free_new[right] - target <= target - free_new[left - 1]);
-            let n = if take_right {
-                right += 1;
-                free_new[right - 1]
-            } else {
-                left -= 1;
-                free_new[left]
-            };
-            if new[n].section.level == old[o].section.level {
-                list.push(n);
-            }
-        }
-        for n in index.nearest(&old[o], o, new, INDEX_CANDIDATES) {
-            if !list.contains(&n) {
-                list.push(n);
-            }
-        }
-        out[o] = scored(o, &list);
-    }
-    out
-}
-
-/// Whether the parts sit under parents that are partners (or both at the top).
-fn under_partners(old: &[Node], new: &[Node], o: usize, n: usize, m: &Matching) -> bool {
-    match (old[o].parent, new[n].parent) {
-        (None, None) => true,
-        (Some(po), Some(pn)) => m.old_to_new[po] == Some(pn),
-        _ => false,
-    }
-}
-
 /// Pairs free parts among their candidates by similarity, best first: with
 /// `siblings`, only parts under partner parents (or both at the top).
 fn match_similar(
@@ -577,157 +410,6 @@ fn match_similar(
         }
     }
     assign(old, new, &mut pairs, m);
-}
-
-/// The least share of a part's text found again in the consecutive parts it
-/// was split into (or merged from), each of which must take at least
-/// [`SPLIT_PIECE_SHARE`] of its own text from it.
-pub const SPLIT_THRESHOLD: f64 = 0.6;
-/// See [`SPLIT_THRESHOLD`].
-pub const SPLIT_PIECE_SHARE: f64 = 0.2;
-/// How much more of the part the pieces together must hold than the best piece alone.
-pub const SPLIT_GAIN: f64 = 0.3;
-
-/// Parts of `from` that left no partner and whose text reappears across a run
-/// of two to four consecutive unpartnered siblings in `to`: splits (and, with
-/// the drafts swapped, merges). Returns (part, run). Only windows holding one
-/// of the parts that share the most distinctive bigrams with it are tried.
-pub fn splits(
-    from: &[Node],
-    to: &[Node],
-    from_free: &[bool],
-    to_free: &[bool],
-    work: &mut usize,
-) -> Vec<(usize, Vec<usize>)> {
-    // Runs of consecutive free siblings of one level.
-    let mut runs: Vec<Vec<usize>> = Vec::new();
-    for (i, node) in to.iter().enumerate() {
-        if !to_free[i] {
-            continue;
-        }
-        match runs.last_mut() {
-            Some(run)
-                if {
-                    let last = &to[*run.last().unwrap()];
-                    last.parent == node.parent
-                        && last.section.level == node.section.level
-                        && last.index + 1 == node.index
-                } =>
-            {
-                run.push(i)
-            }
-            _ => runs.push(vec![i]),
-        }
-    }
-    // Where each node sits: its run and its place in it (runs of two or more).
-    let mut place: HashMap<usize, (usize, usize)> = HashMap::new();
-    for (r, run) in runs.iter().enumerate().filter(|(_, r)| r.len() >= 2) {
-        for (k, &t) in run.iter().enumerate() {
-            place.insert(t, (r, k));
-        }
-    }
-    if place.is_empty() {
-        return Vec::new();
-    }
-    let mut index = Index::new(to, |t| place.contains_key(&t));
-    let free_from = from_free.iter().filter(|f| **f).count();
-    // Few enough to try every window with every part: exact where it is cheap.
-    let exhaustive = free_from.saturating_mul(place.len()) <= EXHAUSTIVE_PAIRS;
-    let windows_around = |r: usize, k: usize, out: &mut Vec<(usize, usize, usize)>| {
-        let len = runs[r].len();
-        for start in k.saturating_sub(3)..=k {
-            for end in (start + 2).max(k + 1)..=(start + 4).min(len) {
-                out.push((r, start, end));
-            }
-        }
-    };
-    let mut found = Vec::new();
-    let mut used = vec![false; to.len()];
-    for (f, node) in from.iter().enumerate().filter(|(f, _)| from_free[*f]) {
-        // The windows (run, start, end) around the likeliest pieces (or all),
-        // in the order the runs and windows come in the document.
-        let mut windows: Vec<(usize, usize, usize)> = Vec::new();
-        if exhaustive {
-            for &(r, k) in place.values() {
-                if to[runs[r][0]].section.level == node.section.level {
-                    windows_around(r, k, &mut windows);
-                }
-            }
-        } else {
-            let nearest = index.nearest(node, f, to, INDEX_CANDIDATES);
-            // A part that one piece already holds almost whole was edited, not
-            // split: no window could gain enough over that piece.
-            if nearest
-                .first()
-                .is_some_and(|&t| containment(&node.bigrams, &to[t].bigrams) > 1.0 - SPLIT_GAIN)
-            {
-                continue;
-            }
-            // The strongest piece of a window that holds SPLIT_THRESHOLD of
-            // the part holds at least a quarter of that (seams aside): only
-            // windows around such a piece are tried.
-            let least = (SPLIT_THRESHOLD * node.bigrams.len() as f64 - 8.0) / 4.0;
-            *work += nearest.len();
-            for t in nearest {
-                if common(&node.bigrams, &to[t].bigrams) as f64 >= least {
-                    let (r, k) = place[&t];
-                    windows_around(r, k, &mut windows);
-                }
-            }
-        }
-        windows.sort_unstable();
-        windows.dedup();
-        let mut best: Option<(f64, Vec<usize>)> = None;
-        // Per piece: bigrams it shares with the part, and its own share.
-        let mut shared: HashMap<usize, (usize, bool)> = HashMap::new();
-        let mut piece = |t: usize| {
-            *shared.entry(t).or_insert_with(|| {
-                let common = common(&node.bigrams, &to[t].bigrams);
-                let share = common as f64 / to[t].bigrams.len().max(1) as f64;
-                (common, share >= SPLIT_PIECE_SHARE)
-            })
-        };
-        let whole = node.bigrams.len().max(1) as f64;
-        for (r, start, end) in windows {
-            let window = &runs[r][start..end];
-            if window.iter().any(|&t| used[t]) {
-                continue;
-            }
-            let pieces: Vec<(usize, bool)> = window.iter().map(|&t| piece(t)).collect();
-            let every_piece_shares = pieces.iter().all(|(_, ok)| *ok);
-            // The pieces together must say much more of it than the best one
-            // alone, else that one is the part, reworded, beside a new one.
-            let best_single = pieces
-                .iter()
-                .map(|(c, _)| *c as f64 / whole)
-                .fold(0.0, f64::max);
-            // The joined text shares at most what its pieces share, plus the
-            // bigrams across their seams (two at most per piece, counting a
-            // one-character piece): cheap bounds first.
-            let bound =
-                (pieces.iter().map(|(c, _)| c).sum::<usize>() + 2 * window.len()) as f64 / whole;
-            if !every_piece_shares || bound < SPLIT_THRESHOLD || bound - best_single < SPLIT_GAIN {
-                continue;
-            }
-            *work += 1;
-            let joined: String = window.iter().map(|&t| to[t].text.as_str()).collect();
-            let score = containment(&node.bigrams, &bigrams(&joined));
-            let gain = score - best_single >= SPLIT_GAIN;
-            // A further piece must earn its place: each one past two costs 0.1.
-            let rank = score - 0.1 * (window.len() - 2) as f64;
-            if score >= SPLIT_THRESHOLD && gain && best.as_ref().is_none_or(|(b, _)| rank > *b) {
-                best = Some((rank, window.to_vec()));
-            }
-        }
-        *work += shared.len();
-        if let Some((_, window)) = best {
-            for &t in &window {
-                used[t] = true;
-            }
-            found.push((f, window));
-        }
-    }
-    found
 }
 
 /// Indices (into `seq`) of a longest strictly increasing subsequence.
