@@ -53,7 +53,8 @@ fn main() -> ExitCode {
 fn drafts(console: &Console, paths: &[PathBuf]) -> Result<Vec<DraftEntry>, Outcome> {
     let default = [PathBuf::from("drafts")];
     let paths = if paths.is_empty() { &default } else { paths };
-    project::find_all(paths).map_err(|d| {
+    let cwd = std::env::current_dir().unwrap_or_default();
+    project::find_all(paths, &cwd).map_err(|d| {
         console.diagnostic(&d);
         Outcome::Trouble
     })
@@ -221,7 +222,8 @@ fn import(
         }
     };
     imported.warnings.iter().for_each(|w| console.diagnostic(w));
-    if let Err(e) = save::save_checked(&imported.draft, &out, force, &[input]) {
+    let cwd = std::env::current_dir().unwrap_or_default();
+    if let Err(e) = save::save_checked(&imported.draft, &out, force, &[input, &cwd]) {
         console.err(format_args!("error: {e}"));
         return Outcome::Trouble;
     }

@@ -304,8 +304,8 @@ impl From<WriteError> for SaveError {
 /// checking that what is written loads back as the same draft. A folder is
 /// assembled beside its destination and renamed into place. With `replace`,
 /// an existing draft there is replaced — only a draft: a `.yaml` file, or a
-/// folder holding `draft.yaml` and nothing but YAML files, which is not the
-/// working folder and does not hold any of `keep` (the file being imported).
+/// folder holding `draft.yaml` and nothing but YAML files, which neither is
+/// nor holds any of `keep` (the file being imported, the working folder).
 pub fn save_checked(
     draft: &Draft,
     path: &Path,
@@ -387,16 +387,11 @@ fn replaceable_draft_folder(dir: &Path, keep: &[&Path]) -> Result<(), String> {
         return Err("it is not a folder".into());
     }
     let real = std::fs::canonicalize(dir).map_err(|e| e.to_string())?;
-    if let Ok(cwd) = std::env::current_dir().and_then(std::fs::canonicalize)
-        && cwd.starts_with(&real)
-    {
-        return Err("it is the folder you are working in, or holds it".into());
-    }
     for k in keep {
         if let Ok(k) = std::fs::canonicalize(k)
             && k.starts_with(&real)
         {
-            return Err(format!("it holds {}", k.display()));
+            return Err(format!("it is or holds {}, which must stay", k.display()));
         }
     }
     if !dir.join(crate::load::DRAFT_FILE).is_file() {

@@ -116,8 +116,9 @@ fn is_hidden(path: &Path) -> bool {
 
 /// The drafts a command-line path names, sorted by path. Folders are walked
 /// once each (a link back to a folder already walked is not followed again),
-/// and a draft reached twice through links is listed once.
-pub fn find_drafts(path: &Path) -> Result<Vec<DraftEntry>, Diagnostic> {
+/// and a draft reached twice through links is listed once. A relative path is
+/// relative to `cwd`, the folder the caller works in.
+pub fn find_drafts(path: &Path, cwd: &Path) -> Result<Vec<DraftEntry>, Diagnostic> {
     if !path.exists() {
         return Err(Diagnostic::error(path, 0, 0, "no such file or folder")
             .help("give a draft (.yaml file or folder with draft.yaml), a document folder, or a folder of documents"));
@@ -133,7 +134,7 @@ pub fn find_drafts(path: &Path) -> Result<Vec<DraftEntry>, Diagnostic> {
         return Err(Diagnostic::error(path, 0, 0, "not a draft")
             .help("a draft is a .yaml file, or a folder holding draft.yaml"));
     }
-    let base = output_base(path);
+    let base = output_base(path, cwd);
     let mut entries: Vec<DraftEntry> = drafts
         .into_iter()
         .map(|p| {
@@ -156,11 +157,11 @@ pub fn find_drafts(path: &Path) -> Result<Vec<DraftEntry>, Diagnostic> {
 /// The drafts several command-line paths name: each draft once, however
 /// often it was named or reached. Two different drafts whose output would
 /// be the same file (`v1.yaml` and `v1/`) are an error naming both.
-pub fn find_all(paths: &[PathBuf]) -> Result<Vec<DraftEntry>, Diagnostic> {
+pub fn find_all(paths: &[PathBuf], cwd: &Path) -> Result<Vec<DraftEntry>, Diagnostic> {
     let mut entries: Vec<DraftEntry> = Vec::new();
     let mut seen = std::collections::HashSet::new();
     for path in paths {
-        let found = find_drafts(path)?;
+        let found = find_drafts(path, cwd)?;
         if found.is_empty() {
             return Err(Diagnostic::error(
                 path,
@@ -242,8 +243,8 @@ impl Walk {
 /// The folder output paths are relative to: the nearest `drafts` folder at or
 /// above `path`; otherwise the folder above a document (a folder holding
 /// drafts directly) or a draft, and the folder itself for a folder of documents.
-fn output_base(path: &Path) -> PathBuf {
-    let absolute = std::path::absolute(path).unwrap_or_else(|_| path.to_path_buf());
+fn output_base(path: &Path, cwd: &Path) -> PathBuf {
+    let absolute = cwd.join(path);
     for ancestor in absolute.ancestors() {
         if ancestor.file_name().is_some_and(|n| n == "drafts") {
             return relative_like(path, &absolute, ancestor);
@@ -304,7 +305,7 @@ mod tests {
     }
 
     fn stems(path: &Path) -> Vec<String> {
-        find_drafts(path)
+        find_drafts(path, Path::new("/"))
             .unwrap()
             .iter()
             .map(|e| e.stem.display().to_string())
@@ -352,18 +353,21 @@ mod tests {
         let dir = tree();
         let doc = dir.path().join("drafts/doc");
         std::fs::write(doc.join("v1.yml"), "title: a\n").unwrap();
-        let err = find_all(&[dir.path().join("drafts")]).unwrap_err();
+        let err = find_all(&[dir.path().join("drafts")], Path::new("/")).unwrap_err();
         assert!(
             err.message.contains("would all be written as doc/v1.*"),
             "{err}"
         );
         // Naming one draft twice is not a clash.
         let v2 = doc.join("v2.yaml");
-        assert_eq!(find_all(&[v2.clone(), v2]).unwrap().len(), 1);
+        assert_eq!(
+            find_all(&[v2.clone(), v2], Path::new("/")).unwrap().len(),
+            1
+        );
     }
 
     #[test]
     fn a_missing_path_is_an_error() {
-        assert!(find_drafts(Path::new("/nonexistent/gongwen")).is_err());
+        assert!(find_drafts(Path::new("/nonexistent/gongwen"), Path::new("/")).is_err());
     }
 }

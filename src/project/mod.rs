@@ -7,7 +7,8 @@
 //! ```no_run
 //! use gongwen::project::{self, Event};
 //! use gongwen::render::{Format, Renderer, Templates};
-//! let drafts = project::discover::find_all(&["drafts".into()]).unwrap();
+//! let cwd = std::env::current_dir().unwrap();
+//! let drafts = project::find_all(&["drafts".into()], &cwd).unwrap();
 //! let renderer = Renderer::new(Templates::load(None).unwrap(), Default::default());
 //! let summary = project::build(&drafts, &renderer, "output".as_ref(), &[Format::Html], &mut |e| {
 //!     if let Event::Wrote(path) = e { println!("wrote {}", path.display()) }
