@@ -11,7 +11,7 @@ use gongwen::render::{Format, Renderer, Templates};
 use gongwen::text::plain_of_markdown;
 use proptest::prelude::*;
 
-const MM: f64 = 25.4 / 72.0;
+use common::MM;
 const REFERENCE: &str = "drafts/chengdong-urbanization-2021/v1";
 
 /// Whether an outside program is there (see `common::tool`: missing fails the
@@ -52,65 +52,10 @@ fn run(tool: &str, args: &[&str], pdf: &Path) -> String {
     common::run(&program, &all)
 }
 
-/// A line of text on a page, in millimetres from the top left corner.
-#[derive(Debug, Clone)]
-struct Line {
-    page: usize,
-    x0: f64,
-    x1: f64,
-    y0: f64,
-    y1: f64,
-    text: String,
-}
+use common::{Layout, Line};
 
-struct Layout {
-    pages: Vec<(f64, f64)>,
-    lines: Vec<Line>,
-}
-
-/// Lines as pdftotext -bbox-layout sees them, segments on one baseline merged.
 fn layout(pdf: &Path) -> Layout {
-    let html = run("pdftotext", &["-bbox-layout"], pdf);
-    let attr = |tag: &str, name: &str| -> f64 {
-        let start = tag.find(&format!("{name}=\"")).unwrap() + name.len() + 2;
-        tag[start..start + tag[start..].find('"').unwrap()]
-            .parse()
-            .unwrap()
-    };
-    let mut pages = Vec::new();
-    let mut lines: Vec<Line> = Vec::new();
-    for (index, page) in html.split("<page ").skip(1).enumerate() {
-        pages.push((attr(page, "width") * MM, attr(page, "height") * MM));
-        for chunk in page.split("<line ").skip(1) {
-            let text: String = chunk
-                .split("<word ")
-                .skip(1)
-                .map(|w| &w[w.find('>').unwrap() + 1..w.find("</word>").unwrap()])
-                .collect();
-            let text = text
-                .replace("&amp;", "&")
-                .replace("&lt;", "<")
-                .replace("&gt;", ">")
-                .replace("&quot;", "\"");
-            let line = Line {
-                page: index + 1,
-                x0: attr(chunk, "xMin") * MM,
-                x1: attr(chunk, "xMax") * MM,
-                y0: attr(chunk, "yMin") * MM,
-                y1: attr(chunk, "yMax") * MM,
-                text,
-            };
-            match lines.last_mut() {
-                Some(last) if last.page == line.page && (last.y0 - line.y0).abs() < 0.5 => {
-                    last.x0 = last.x0.min(line.x0);
-                    last.x1 = last.x1.max(line.x1);
-                    last.text.push_str(&line.text);
-                }
-                _ => lines.push(line),
-            }
-        }
-    }
-    Layout { pages, lines }
+    common::pdf_layout(pdf)
 }
 
 /// Body lines: inside the text block's height (page numbers sit below it).

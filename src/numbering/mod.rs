@@ -241,16 +241,17 @@ impl State {
             match block {
                 Block::Para(text) => {
                     // Items (项) belong to the paragraph (款) before them: a new
-                    // paragraph of the article restarts them, and likewise for 目 in a 项.
-                    match level {
-                        Level::Article => {
-                            self.counters.remove(&Level::Item);
-                            self.counters.remove(&Level::SubItem);
+                    // paragraph of the article restarts them, and likewise for 目 in
+                    // a 项 — unless the draft numbers them continuously.
+                    let restarted: &[Level] = match level {
+                        Level::Article => &[Level::Item, Level::SubItem],
+                        Level::Item => &[Level::SubItem],
+                        _ => &[],
+                    };
+                    for l in restarted {
+                        if self.restart.get(l).is_some_and(Option::is_some) {
+                            self.counters.remove(l);
                         }
-                        Level::Item => {
-                            self.counters.remove(&Level::SubItem);
-                        }
-                        _ => {}
                     }
                     body.push(Content::Para(text.clone()));
                 }

@@ -505,3 +505,70 @@ pub fn renderer() -> gongwen::render::Renderer {
         pdf_settings(),
     )
 }
+
+/// Millimetres in a PDF point.
+pub const MM: f64 = 25.4 / 72.0;
+
+/// A line of text on a page, in millimetres from the top left corner.
+#[derive(Debug, Clone)]
+pub struct Line {
+    pub page: usize,
+    pub x0: f64,
+    pub x1: f64,
+    pub y0: f64,
+    pub y1: f64,
+    pub text: String,
+}
+
+/// The pages (width, height in mm) and lines of a PDF.
+pub struct Layout {
+    pub pages: Vec<(f64, f64)>,
+    pub lines: Vec<Line>,
+}
+
+/// Lines as `pdftotext -bbox-layout` sees them, segments on one baseline
+/// merged. Fails the test without pdftotext (see [`tool`]).
+pub fn pdf_layout(pdf: &std::path::Path) -> Layout {
+    let program = tool("pdftotext").unwrap_or_else(|| panic!("pdftotext is not installed"));
+    let html = run(&program, &["-bbox-layout", pdf.to_str().unwrap(), "-"]);
+    let attr = |tag: &str, name: &str| -> f64 {
+        let start = tag.find(&format!("{name}=\"")).unwrap() + name.len() + 2;
+        tag[start..start + tag[start..].find('"').unwrap()]
+            .parse()
+            .unwrap()
+    };
+    let mut pages = Vec::new();
+    let mut lines: Vec<Line> = Vec::new();
+    for (index, page) in html.split("<page ").skip(1).enumerate() {
+        pages.push((attr(page, "width") * MM, attr(page, "height") * MM));
+        for chunk in page.split("<line ").skip(1) {
+            let text: String = chunk
+                .split("<word ")
+                .skip(1)
+                .map(|w| &w[w.find('>').unwrap() + 1..w.find("</word>").unwrap()])
+                .collect();
+            let text = text
+                .replace("&amp;", "&")
+                .replace("&lt;", "<")
+                .replace("&gt;", ">")
+                .replace("&quot;", "\"");
+            let line = Line {
+                page: index + 1,
+                x0: attr(chunk, "xMin") * MM,
+                x1: attr(chunk, "xMax") * MM,
+                y0: attr(chunk, "yMin") * MM,
+                y1: attr(chunk, "yMax") * MM,
+                text,
+            };
+            match lines.last_mut() {
+                Some(last) if last.page == line.page && (last.y0 - line.y0).abs() < 0.5 => {
+                    last.x0 = last.x0.min(line.x0);
+                    last.x1 = last.x1.max(line.x1);
+                    last.text.push_str(&line.text);
+                }
+                _ => lines.push(line),
+            }
+        }
+    }
+    Layout { pages, lines }
+}
