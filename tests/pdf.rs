@@ -491,7 +491,7 @@ fn printable() -> impl Strategy<Value = String> {
 }
 
 proptest! {
-    #![proptest_config(ProptestConfig { cases: 24, failure_persistence: None, .. ProptestConfig::default() })]
+    #![proptest_config(ProptestConfig { cases: 24, failure_persistence: Some(Box::new(proptest::test_runner::FileFailurePersistence::WithSource("regressions"))), .. ProptestConfig::default() })]
 
     #[test]
     fn arbitrary_printable_text_comes_back_from_pdftotext(texts in prop::collection::vec(printable(), 1..6)) {

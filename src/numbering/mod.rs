@@ -139,7 +139,9 @@ pub fn number(draft: &Draft) -> Document {
     let mut state = State {
         counters: HashMap::new(),
         unnumbered: HashMap::new(),
-        restart: HashMap::new(),
+        within: HashMap::new(),
+        open: Vec::new(),
+        next_id: 0,
         used: draft
             .parts
             .iter()
@@ -148,12 +150,12 @@ pub fn number(draft: &Draft) -> Document {
             .collect(),
     };
     for level in all_levels() {
-        let under = if draft.meta.numbering.continuous.contains(&level) {
+        let within = if draft.meta.numbering.continuous.contains(&level) {
             None
         } else {
             level.restarts_under()
         };
-        state.restart.insert(level, under);
+        state.within.insert(level, within);
     }
     let sections = state.parts(&draft.parts, "");
     Document {
@@ -177,14 +179,32 @@ fn all_ids(part: &Part) -> Vec<&PartId> {
     ids
 }
 
+/// Where a part is counted: among the parts of its level under one enclosing
+/// part (its id; 0 for the whole document) and, for items and sub-items, after
+/// the same paragraph (款) of it.
+type Scope = (usize, usize);
+
+/// A part being numbered: its level, an id for scopes, and how many
+/// paragraphs of its own came so far.
+struct Open {
+    level: Level,
+    id: usize,
+    paragraphs: usize,
+}
+
 struct State {
-    counters: HashMap<Level, Number>,
+    /// The count of each level in each scope.
+    counters: HashMap<(Level, Scope), Number>,
     /// Parts without a number seen so far, per level, for their anchors.
     unnumbered: HashMap<Level, u32>,
-    /// For each level, the level whose new parts restart its count (None: never).
-    restart: HashMap<Level, Option<Level>>,
+    /// For each level, the level it is counted within (None: it runs on
+    /// through the document).
+    within: HashMap<Level, Option<Level>>,
     /// Anchors already taken (author ids first, so derived anchors never steal them).
     used: HashSet<String>,
+    /// The parts enclosing the one being numbered, outermost first.
+    open: Vec<Open>,
+    next_id: usize,
 }
 
 impl State {
@@ -192,24 +212,35 @@ impl State {
         parts.iter().map(|p| self.part(p, prefix)).collect()
     }
 
+    /// A part is numbered among the parts of its level that share its
+    /// nearest enclosing part at or above the level it is counted within
+    /// (its 章 for a 节, its 条 for a 项, nothing for a level that runs on);
+    /// items and sub-items start again after each paragraph of their part.
+    fn scope(&self, level: Level) -> Scope {
+        let Some(within) = self.within.get(&level).copied().flatten() else {
+            return (0, 0);
+        };
+        match self
+            .open
+            .iter()
+            .rev()
+            .find(|o| o.level.rank() <= within.rank())
+        {
+            Some(o) if o.level == within && matches!(level, Level::Item | Level::SubItem) => {
+                (o.id, o.paragraphs)
+            }
+            Some(o) => (o.id, 0),
+            None => (0, 0),
+        }
+    }
+
     fn part(&mut self, part: &Part, prefix: &str) -> Section {
         let level = part.level;
-        // A new part restarts the count of every deeper level that restarts at or above it.
-        let resets: Vec<Level> = self
-            .restart
-            .iter()
-            .filter(|(l, under)| {
-                l.rank() > level.rank() && under.is_some_and(|u| u.rank() >= level.rank())
-            })
-            .map(|(l, _)| *l)
-            .collect();
-        for l in resets {
-            self.counters.remove(&l);
-        }
+        let scope = self.scope(level);
         let number = part.numbered.then(|| {
             let counter = self
                 .counters
-                .entry(level)
+                .entry((level, scope))
                 .or_insert(Number { ordinal: 0, sub: 0 });
             if part.sub && counter.ordinal > 0 {
                 counter.sub += 1;
@@ -237,27 +268,25 @@ impl State {
             None => self.fresh_anchor(base),
         };
         let mut body = Vec::with_capacity(part.body.len());
+        self.next_id += 1;
+        self.open.push(Open {
+            level,
+            id: self.next_id,
+            paragraphs: 0,
+        });
         for block in &part.body {
             match block {
                 Block::Para(text) => {
-                    // Items (项) belong to the paragraph (款) before them: a new
-                    // paragraph of the article restarts them, and likewise for 目 in
-                    // a 项 — unless the draft numbers them continuously.
-                    let restarted: &[Level] = match level {
-                        Level::Article => &[Level::Item, Level::SubItem],
-                        Level::Item => &[Level::SubItem],
-                        _ => &[],
-                    };
-                    for l in restarted {
-                        if self.restart.get(l).is_some_and(Option::is_some) {
-                            self.counters.remove(l);
-                        }
+                    // Items (项) belong to the paragraph (款) before them (see `scope`).
+                    if let Some(open) = self.open.last_mut() {
+                        open.paragraphs += 1;
                     }
                     body.push(Content::Para(text.clone()));
                 }
                 Block::Part(child) => body.push(Content::Section(self.part(child, &anchor))),
             }
         }
+        self.open.pop();
         Section {
             level,
             number,
@@ -578,7 +607,9 @@ mod tests {
         let mut second = part(Level::Chapter, "其他", vec![para(Level::Article, "y")]);
         second.id = Some(PartId("ch1".into()));
         let doc = number(&draft(Style::Articles, vec![], vec![book, second]));
-        assert_eq!(labels(&doc), ["", "第一章", "第一条", "第二章", "第二条"]);
+        // A chapter is counted among the chapters of its 编; one outside every
+        // 编 among those outside every 编.
+        assert_eq!(labels(&doc), ["", "第一章", "第一条", "第一章", "第二条"]);
         let anchors: Vec<_> = doc.walk().iter().map(|s| s.anchor.clone()).collect();
         assert_eq!(anchors, ["bx1", "bx1-ch1", "art1", "ch1", "art2"]);
     }
