@@ -1,12 +1,39 @@
-//! The command line as a user meets it: exit codes, output layout, template
-//! overrides, escaping, and errors for broken input.
+//! The command line as a user meets it: exit codes, output layout and
+//! contents, template overrides, options, escaping, and errors for broken
+//! input.
+
+mod common;
 
 use std::path::{Path, PathBuf};
 
 use assert_cmd::Command;
+use gongwen::render::{Format, RenderContext, View};
 
+/// The binary, with none of the environment variables it reads inherited
+/// from whoever runs the tests.
 fn gongwen() -> Command {
-    Command::cargo_bin("gongwen").unwrap()
+    let mut cmd = Command::cargo_bin("gongwen").unwrap();
+    cmd.env_remove("GONGWEN_FONTS")
+        .env_remove("SOURCE_DATE_EPOCH")
+        .env_remove("NO_COLOR")
+        .timeout(std::time::Duration::from_secs(300));
+    cmd
+}
+
+/// A draft of the repository built in-process, to compare the CLI's files with.
+fn built(draft: &str, format: Format) -> Vec<u8> {
+    let doc = gongwen::numbering::number(&gongwen::load::load_draft(&root().join(draft)).unwrap());
+    common::renderer()
+        .render(format, View::Draft(&RenderContext::new(&doc)))
+        .unwrap()
+        .bytes
+}
+
+/// The text of a PDF, as pdftotext reads it in order (empty without pdftotext
+/// when GONGWEN_SKIP_TOOLS=1; a failure without it otherwise).
+fn pdf_text(pdf: &Path) -> Option<String> {
+    let program = common::tool("pdftotext")?;
+    Some(common::run(&program, &["-raw", pdf.to_str().unwrap(), "-"]))
 }
 
 fn root() -> PathBuf {
@@ -42,18 +69,42 @@ fn build_without_arguments_writes_every_draft_under_drafts_into_output() {
         "{}",
         String::from_utf8_lossy(&out.stderr)
     );
-    for ext in ["md", "html"] {
-        let path = dir
-            .path()
-            .join(format!("output/chengdong-urbanization-2021/v1.{ext}"));
-        assert!(path.is_file(), "{} missing", path.display());
+    let doc = dir.path().join("output/chengdong-urbanization-2021");
+    // The files are what the library makes of the drafts.
+    for (file, draft, format) in [
+        ("v1.md", V1, Format::Markdown),
+        ("v1.html", V1, Format::Html),
+        ("v2.md", V2, Format::Markdown),
+    ] {
+        assert_eq!(
+            std::fs::read(doc.join(file)).unwrap(),
+            built(draft, format),
+            "{file}"
+        );
     }
-    // Only the CLI prints, and it says what it wrote.
-    let stdout = String::from_utf8_lossy(&out.stdout);
+    if let Some(text) = pdf_text(&doc.join("v1.pdf")) {
+        let text: String = text.split_whitespace().collect();
+        assert!(
+            text.contains("城东区贯彻落实《西宁市2021年新型城镇化"),
+            "{text}"
+        );
+        assert!(text.contains("（征求意见稿）"), "{text}");
+        assert!(text.contains("（十二）"), "{text}");
+    }
+    let redline = std::fs::read_to_string(doc.join("v1-v2.redline.md")).unwrap();
     assert!(
-        stdout.contains("output/chengdong-urbanization-2021/v1.html"),
+        redline.contains("v1 → v2：修改 6 处，新增 2 处，移动 1 处，重新编号 3 处"),
+        "{redline}"
+    );
+    // Only the CLI prints, and it says what it wrote: nine files, in order.
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    let wrote: Vec<&str> = stdout.lines().filter(|l| l.starts_with("wrote")).collect();
+    assert_eq!(wrote.len(), 9, "{stdout}");
+    assert!(
+        wrote[0].ends_with("output/chengdong-urbanization-2021/v1.md"),
         "{stdout}"
     );
+    assert!(wrote[8].ends_with("v1-v2.redline.pdf"), "{stdout}");
 }
 
 #[test]
@@ -71,7 +122,10 @@ fn a_copy_of_drafts_elsewhere_builds_with_the_same_layout() {
         .arg("md")
         .assert()
         .code(0);
-    assert!(out_dir.join("chengdong-urbanization-2021/v1.md").is_file());
+    assert_eq!(
+        std::fs::read(out_dir.join("chengdong-urbanization-2021/v1.md")).unwrap(),
+        built(V1, Format::Markdown)
+    );
     assert!(
         !out_dir.join("chengdong-urbanization-2021/v1.html").exists(),
         "only the formats asked for"
@@ -79,12 +133,22 @@ fn a_copy_of_drafts_elsewhere_builds_with_the_same_layout() {
 }
 
 #[test]
-fn check_passes_the_sample_drafts() {
-    gongwen()
+fn check_passes_the_sample_drafts_and_says_so_for_each() {
+    let out = gongwen()
         .current_dir(root())
         .args(["check"])
-        .assert()
-        .code(0);
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(0));
+    assert_eq!(
+        String::from_utf8_lossy(&out.stdout),
+        "ok      drafts/chengdong-urbanization-2021/v1\nok      drafts/chengdong-urbanization-2021/v2.yaml\n"
+    );
+    assert!(
+        out.stderr.is_empty(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
 }
 
 fn write_draft(dir: &Path, yaml: &str) -> PathBuf {
@@ -441,16 +505,16 @@ fn diff_json_has_the_documented_fields() {
     let json: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
     assert_eq!(json["old"]["name"], "v1");
     assert_eq!(json["new"]["name"], "v2");
-    for key in [
-        "modified",
-        "inserted",
-        "deleted",
-        "moved",
-        "renumbered",
-        "unchanged",
-    ] {
-        assert!(json["summary"][key].is_u64(), "summary.{key}");
-    }
+    // The figures the README shows for the reference draft's second version.
+    assert_eq!(
+        json["summary"],
+        serde_json::json!({
+            "modified": 6, "inserted": 2, "deleted": 0, "moved": 1, "renumbered": 3,
+            "unchanged": 8, "whitespace_only": 0, "punctuation_only": 0
+        })
+    );
+    assert_eq!(json["old"]["path"], V1);
+    assert_eq!(json["new"]["path"], V2);
     let changes = json["changes"].as_array().unwrap();
     let renumbered = changes.iter().find(|c| c["kind"] == "renumbered").unwrap();
     assert_eq!(renumbered["old"]["label"], "（五）");
@@ -521,7 +585,27 @@ fn diff_writes_criticmarkup_html_and_pdf() {
         .arg(&pdf)
         .assert()
         .code(1);
-    assert!(std::fs::read(&pdf).unwrap().starts_with(b"%PDF"));
+    if let Some(text) = pdf_text(&pdf) {
+        // The redline PDF reads in order: title and counts, the summary, the
+        // marked-up draft with both sides of an edit, then the 对照表.
+        let text: String = text.split_whitespace().collect();
+        let mut at = 0;
+        for expected in [
+            "修改对照",
+            "修改6处，新增2处，移动1处，重新编号3处",
+            "修改摘要",
+            "修改稿",
+            "〔由原五、加快建设现代化城市（十）移来〕",
+            "部门报道报到",
+            "修改对照表",
+            "同左",
+        ] {
+            let found = text[at..]
+                .find(expected)
+                .unwrap_or_else(|| panic!("{expected} not found after {at} in {text}"));
+            at += found + expected.len();
+        }
+    }
 }
 
 #[test]
@@ -533,13 +617,208 @@ fn build_writes_redlines_between_consecutive_drafts() {
         .args(["build", "--format", "md,html"])
         .assert()
         .code(0);
-    for ext in ["md", "html"] {
-        assert!(
-            dir.path()
-                .join(format!(
-                    "output/chengdong-urbanization-2021/v1-v2.redline.{ext}"
-                ))
-                .is_file()
-        );
+    let doc = dir.path().join("output/chengdong-urbanization-2021");
+    let md = std::fs::read_to_string(doc.join("v1-v2.redline.md")).unwrap();
+    assert!(md.contains("部门{~~报道~>报到~~}"), "{md}");
+    let html = std::fs::read_to_string(doc.join("v1-v2.redline.html")).unwrap();
+    assert!(html.contains("<del>报道</del><ins>报到</ins>"), "{html}");
+    // The same views `gongwen diff` writes.
+    let diff = gongwen()
+        .current_dir(root())
+        .args(["diff", V1, V2, "--format", "md"])
+        .output()
+        .unwrap();
+    assert_eq!(String::from_utf8_lossy(&diff.stdout), md);
+}
+
+#[test]
+fn overrides_of_the_pdf_and_redline_templates_are_used() {
+    let dir = tempfile::tempdir().unwrap();
+    copy_tree(&root().join("drafts"), &dir.path().join("drafts"));
+    let templates = dir.path().join("templates");
+    std::fs::create_dir_all(&templates).unwrap();
+    std::fs::write(
+        templates.join("document.typ"),
+        "#let data = json(\"/data.json\")\n#set text(font: json(\"/fonts.json\").body)\n自定义版式：#data.meta.title.plain.replace(\"\\n\", \"\")\n",
+    )
+    .unwrap();
+    std::fs::write(
+        templates.join("redline.md.tera"),
+        "自定义修改对照：{{ summary.line }}（{{ entries | length }}条）\n",
+    )
+    .unwrap();
+    gongwen()
+        .current_dir(dir.path())
+        .args(["build", "--format", "md,pdf"])
+        .assert()
+        .code(0);
+    let doc = dir.path().join("output/chengdong-urbanization-2021");
+    let redline = std::fs::read_to_string(doc.join("v1-v2.redline.md")).unwrap();
+    assert_eq!(
+        redline,
+        "自定义修改对照：修改 6 处，新增 2 处，移动 1 处，重新编号 3 处（12条）\n"
+    );
+    if let Some(text) = pdf_text(&doc.join("v1.pdf")) {
+        let text: String = text.split_whitespace().collect();
+        assert!(text.starts_with("自定义版式：城东区贯彻落实"), "{text}");
     }
+}
+
+#[test]
+fn the_terminal_view_is_coloured_only_when_asked_or_on_a_terminal_without_no_color() {
+    let run = |args: &[&str]| {
+        let out = gongwen()
+            .current_dir(root())
+            .args(["diff", V1, V2])
+            .args(args)
+            .output()
+            .unwrap();
+        String::from_utf8_lossy(&out.stdout).into_owned()
+    };
+    assert!(run(&["--color", "always"]).contains("\x1b[31m[-报道-]\x1b[0m"));
+    assert!(!run(&["--color", "never"]).contains('\x1b'));
+    // Auto, and not a terminal: no colour.
+    assert!(!run(&[]).contains('\x1b'));
+    // On a terminal (script(1) gives one), colour unless NO_COLOR is set.
+    let Some(script) = common::tool("script") else {
+        return;
+    };
+    let bin = assert_cmd::cargo::cargo_bin("gongwen");
+    let on_terminal = |no_color: bool| {
+        let mut cmd = std::process::Command::new(&script);
+        cmd.current_dir(root())
+            .args(["-qec"])
+            .arg(format!("{} diff {V1} {V2}", bin.display()))
+            .arg("/dev/null")
+            .env_remove("NO_COLOR");
+        if no_color {
+            cmd.env("NO_COLOR", "1");
+        }
+        String::from_utf8_lossy(&cmd.output().unwrap().stdout).into_owned()
+    };
+    assert!(
+        on_terminal(false).contains("\x1b[31m"),
+        "colour on a terminal"
+    );
+    assert!(
+        !on_terminal(true).contains("\x1b[31m"),
+        "NO_COLOR is honoured"
+    );
+}
+
+#[test]
+fn whitespace_only_edits_are_hidden_unless_asked_for() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(
+        dir.path().join("a.yaml"),
+        "title: 甲\nparts:\n  - 推进 重点工作。\n",
+    )
+    .unwrap();
+    std::fs::write(
+        dir.path().join("b.yaml"),
+        "title: 甲\nparts:\n  - 推进重点工作。\n",
+    )
+    .unwrap();
+    let run = |args: &[&str]| {
+        let out = gongwen()
+            .current_dir(dir.path())
+            .args(["diff", "a.yaml", "b.yaml", "--color", "never"])
+            .args(args)
+            .output()
+            .unwrap();
+        assert_eq!(out.status.code(), Some(1), "the drafts differ either way");
+        String::from_utf8_lossy(&out.stdout).into_owned()
+    };
+    let hidden = run(&[]);
+    assert!(!hidden.contains("[- -]"), "{hidden}");
+    let shown = run(&["--show-whitespace"]);
+    assert!(shown.contains("推进[- -]重点工作"), "{shown}");
+    assert!(shown.contains("仅空白"), "{shown}");
+    let md = run(&["--format", "md"]);
+    assert!(md.contains("另有 1 处仅空白的修改未列出"), "{md}");
+}
+
+#[test]
+fn import_reads_gb18030_and_takes_the_style_it_is_told() {
+    let dir = tempfile::tempdir().unwrap();
+    let text =
+        "关于加强管理的办法\n第一条 为了加强管理，制定本办法。\n第二条 本办法自公布之日起施行。\n";
+    let (gbk, _, _) = encoding_rs::GB18030.encode(text);
+    std::fs::write(dir.path().join("gbk.txt"), &gbk).unwrap();
+    let out = gongwen()
+        .current_dir(dir.path())
+        .args(["import", "gbk.txt", "--out", "auto.yaml"])
+        .output()
+        .unwrap();
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let report = String::from_utf8_lossy(&out.stdout);
+    assert!(
+        report.contains("articles style, 2 parts (2 articles)"),
+        "{report}"
+    );
+    assert!(report.contains("decoded from GB18030"), "{report}");
+    let draft = gongwen::load::load_draft(&dir.path().join("auto.yaml")).unwrap();
+    assert_eq!(draft.meta.title, "关于加强管理的办法");
+    // The same text read as an outline: no 一、 lines, so no parts.
+    let out = gongwen()
+        .current_dir(dir.path())
+        .args([
+            "import",
+            "gbk.txt",
+            "--out",
+            "outline.yaml",
+            "--style",
+            "outline",
+        ])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(0));
+    assert!(String::from_utf8_lossy(&out.stdout).contains("outline style, 0 parts"));
+    let draft = gongwen::load::load_draft(&dir.path().join("outline.yaml")).unwrap();
+    assert_eq!(draft.meta.numbering.style, gongwen::model::Style::Outline);
+    assert_eq!(draft.meta.preamble.len(), 2);
+}
+
+#[test]
+fn the_pdf_is_dated_by_the_draft_or_source_date_epoch_and_the_same_in_two_processes() {
+    let Some(pdfinfo) = common::tool("pdfinfo") else {
+        return;
+    };
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::create_dir_all(dir.path().join("doc")).unwrap();
+    std::fs::write(
+        dir.path().join("doc/v1.yaml"),
+        "title: 甲\ndate: 2021-09-01\nparts:\n  - 正文。\n",
+    )
+    .unwrap();
+    let build = |out: &str, epoch: Option<&str>| {
+        let mut cmd = gongwen();
+        cmd.current_dir(dir.path())
+            .args(["build", "doc/v1.yaml", "--format", "pdf", "--out", out]);
+        if let Some(e) = epoch {
+            cmd.env("SOURCE_DATE_EPOCH", e);
+        }
+        cmd.assert().code(0);
+        let pdf = dir.path().join(out).join("doc/v1.pdf");
+        let info = common::run(&pdfinfo, &["-isodates", pdf.to_str().unwrap()]);
+        (std::fs::read(&pdf).unwrap(), info)
+    };
+    let (first, info) = build("a", None);
+    assert!(
+        info.contains("CreationDate:    2021-09-01T00:00:00Z"),
+        "{info}"
+    );
+    // Built again by another process: the same bytes.
+    let (second, _) = build("b", None);
+    assert!(first == second, "two builds of the same draft differ");
+    let (_, info) = build("c", Some("1700000000"));
+    assert!(
+        info.contains("CreationDate:    2023-11-14T22:13:20Z"),
+        "{info}"
+    );
 }

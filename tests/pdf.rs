@@ -393,16 +393,33 @@ fn a_face_named_by_the_draft_is_found_in_a_font_folder() {
     if !have("pdffonts") {
         return;
     }
-    // The bundled FandolKai, offered as an office's own face from a folder.
+    // A face gongwen does not bundle (DejaVu Sans, from fonts-dejavu-core,
+    // which .ci/run installs), offered as an office's own face from a folder;
+    // the system's fonts are not searched, so only the folder can provide it.
+    let dejavu = Path::new("/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf");
+    assert!(
+        dejavu.is_file(),
+        "this test needs {} (apt-get install fonts-dejavu-core)",
+        dejavu.display()
+    );
     let dir = tempfile::tempdir().unwrap();
     let fonts = dir.path().join("office-fonts");
     std::fs::create_dir_all(&fonts).unwrap();
-    let bundled = common::pdf_settings().bundled.unwrap();
-    std::fs::copy(bundled.join("FandolKai-Regular.otf"), fonts.join("kai.otf")).unwrap();
+    std::fs::copy(dejavu, fonts.join("office.ttf")).unwrap();
     let path = draft_with(
         dir.path(),
-        "title: 测试\nfonts:\n  body: FandolKai\nparts:\n  - 正文。\n",
+        "title: 测试\nfonts:\n  fallback: [DejaVu Sans]\nparts:\n  - 正文 ☃。\n",
     );
+    // Without the folder: an unknown family, named.
+    match gongwen::build_draft(&path, &renderer(common::pdf_settings()), &[Format::Pdf]) {
+        Err(gongwen::BuildError::Render(d)) => {
+            assert!(
+                d.message.contains("unknown font family `DejaVu Sans`"),
+                "{d}"
+            )
+        }
+        other => panic!("{:?}", other.map(|_| ())),
+    }
     let r = renderer(PdfSettings {
         font_dirs: vec![fonts],
         ..common::pdf_settings()
@@ -411,8 +428,8 @@ fn a_face_named_by_the_draft_is_found_in_a_font_folder() {
     let (_d, pdf) = write_pdf(&built.outputs[0].1);
     let out = pdffonts(&pdf);
     assert!(
-        !out.contains("FandolFang"),
-        "the body is set in the named face:\n{out}"
+        out.contains("DejaVuSans"),
+        "the folder's face is used:\n{out}"
     );
 }
 
