@@ -5,6 +5,8 @@ use std::path::{Path, PathBuf};
 
 use gongwen::diagnostic::Diagnostic;
 use gongwen::load::{load_draft, load_draft_bytes};
+mod common;
+
 use proptest::prelude::*;
 
 /// The one error a draft given as text produces.
@@ -282,7 +284,7 @@ fn exercise(bytes: &[u8]) {
 }
 
 proptest! {
-    #![proptest_config(ProptestConfig { cases: 10_000, failure_persistence: Some(Box::new(proptest::test_runner::FileFailurePersistence::WithSource("regressions"))), .. ProptestConfig::default() })]
+    #![proptest_config(common::proptest_config(10_000))]
 
     #[test]
     fn arbitrary_bytes_never_panic(bytes in proptest::collection::vec(any::<u8>(), 0..400)) {

@@ -194,7 +194,7 @@ fn apply_edit(draft: &mut Draft, edit: &Edit) {
 }
 
 proptest! {
-    #![proptest_config(ProptestConfig { cases: 300, failure_persistence: Some(Box::new(proptest::test_runner::FileFailurePersistence::WithSource("regressions"))), .. ProptestConfig::default() })]
+    #![proptest_config(common::proptest_config(300))]
 
     #[test]
     fn a_draft_compared_with_itself_has_no_changes(draft in common::draft()) {
@@ -528,11 +528,7 @@ fn long_text() -> common::Texts {
 }
 
 proptest! {
-    #![proptest_config(ProptestConfig {
-        cases: 200,
-        failure_persistence: Some(Box::new(proptest::test_runner::FileFailurePersistence::WithSource("regressions"))),
-        ..ProptestConfig::default()
-    })]
+    #![proptest_config(common::proptest_config(200))]
 
     /// A sound diff could delete and re-insert everything; a minimal one
     /// reports no more changes than were made: k parts edited in place are at

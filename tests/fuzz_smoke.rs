@@ -7,8 +7,9 @@ mod targets {
     include!("../fuzz/targets.rs");
 }
 
+mod common;
+
 use proptest::prelude::*;
-use proptest::test_runner::FileFailurePersistence;
 
 fn seeds(target: &str) -> Vec<Vec<u8>> {
     let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
@@ -114,11 +115,7 @@ fn cases() -> u32 {
 }
 
 proptest! {
-    #![proptest_config(ProptestConfig {
-        cases: cases(),
-        failure_persistence: Some(Box::new(FileFailurePersistence::WithSource("regressions"))),
-        ..ProptestConfig::default()
-    })]
+    #![proptest_config(common::proptest_config(cases()))]
 
     #[test]
     fn mutated_seeds_pass_the_loader(pick in any::<prop::sample::Index>(), edits in edits()) {

@@ -12,7 +12,6 @@ use std::collections::HashMap;
 use gongwen::model::{Block, Draft, Level, Part};
 use gongwen::numbering::numerals::chinese;
 use proptest::prelude::*;
-use proptest::test_runner::FileFailurePersistence;
 
 /// The level a level is counted within: its parent level, or none when it
 /// runs on through the document. Chapters are counted within a 编, running on
@@ -146,11 +145,7 @@ fn oracle(draft: &Draft) -> Vec<String> {
 }
 
 proptest! {
-    #![proptest_config(ProptestConfig {
-        cases: 1000,
-        failure_persistence: Some(Box::new(FileFailurePersistence::WithSource("regressions"))),
-        ..ProptestConfig::default()
-    })]
+    #![proptest_config(common::proptest_config(1000))]
 
     #[test]
     fn numbering_agrees_with_an_independent_oracle(draft in common::draft()) {

@@ -508,7 +508,7 @@ fn printable() -> impl Strategy<Value = String> {
 }
 
 proptest! {
-    #![proptest_config(ProptestConfig { cases: 24, failure_persistence: Some(Box::new(proptest::test_runner::FileFailurePersistence::WithSource("regressions"))), .. ProptestConfig::default() })]
+    #![proptest_config(common::proptest_config(24))]
 
     #[test]
     fn arbitrary_printable_text_comes_back_from_pdftotext(texts in prop::collection::vec(printable(), 1..6)) {

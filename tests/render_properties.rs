@@ -9,7 +9,6 @@ mod common;
 use gongwen::numbering::number;
 use gongwen::render::{Format, RenderContext, View};
 use proptest::prelude::*;
-use proptest::test_runner::FileFailurePersistence;
 
 /// Text compared across formats: no whitespace (line breaks and the gaps of a
 /// justified line differ by format), no control characters (a parser may drop
@@ -129,11 +128,7 @@ fn expected_markdown(ctx: &RenderContext) -> Vec<(Kind, String)> {
 }
 
 proptest! {
-    #![proptest_config(ProptestConfig {
-        cases: 256,
-        failure_persistence: Some(Box::new(FileFailurePersistence::WithSource("regressions"))),
-        ..ProptestConfig::default()
-    })]
+    #![proptest_config(common::proptest_config(256))]
 
     #[test]
     fn the_markdown_has_exactly_the_blocks_of_the_draft(draft in common::draft_of(common::hostile_text())) {
@@ -218,11 +213,7 @@ fn printable_text() -> common::Texts {
 }
 
 proptest! {
-    #![proptest_config(ProptestConfig {
-        cases: 12,
-        failure_persistence: Some(Box::new(FileFailurePersistence::WithSource("regressions"))),
-        ..ProptestConfig::default()
-    })]
+    #![proptest_config(common::proptest_config(12))]
 
     #[test]
     fn the_pdf_text_has_every_block_once_in_order(draft in common::draft_of(printable_text())) {
@@ -249,11 +240,7 @@ proptest! {
 }
 
 proptest! {
-    #![proptest_config(ProptestConfig {
-        cases: 256,
-        failure_persistence: Some(Box::new(FileFailurePersistence::WithSource("regressions"))),
-        ..ProptestConfig::default()
-    })]
+    #![proptest_config(common::proptest_config(256))]
 
     #[test]
     fn the_redline_markdown_has_exactly_its_blocks(

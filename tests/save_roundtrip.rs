@@ -10,7 +10,7 @@ use common::draft;
 use proptest::prelude::*;
 
 proptest! {
-    #![proptest_config(ProptestConfig { cases: 500, failure_persistence: Some(Box::new(proptest::test_runner::FileFailurePersistence::WithSource("regressions"))), .. ProptestConfig::default() })]
+    #![proptest_config(common::proptest_config(500))]
 
     #[test]
     fn load_of_save_is_the_same_draft(draft in draft()) {

@@ -572,3 +572,15 @@ pub fn pdf_layout(pdf: &std::path::Path) -> Layout {
     }
     Layout { pages, lines }
 }
+
+/// A property test's settings: `cases` cases, failures kept in `regressions/`
+/// beside the test so the next run tries them first.
+pub fn proptest_config(cases: u32) -> ProptestConfig {
+    ProptestConfig {
+        cases,
+        failure_persistence: Some(Box::new(
+            proptest::test_runner::FileFailurePersistence::WithSource("regressions"),
+        )),
+        ..ProptestConfig::default()
+    }
+}

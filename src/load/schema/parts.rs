@@ -17,14 +17,7 @@ impl Checker {
         numbering: &Numbering,
         includer: &mut dyn Includer,
     ) -> Vec<Part> {
-        let Value::Seq(items) = &node.value else {
-            self.type_error(
-                file,
-                node,
-                "parts",
-                "a list",
-                "write each part on its own line starting with `- `",
-            );
+        let Some(items) = self.part_list(file, node) else {
             return Vec::new();
         };
         let mut parts = Vec::new();
@@ -392,6 +385,21 @@ impl Checker {
         }
     }
 
+    /// The entries of a `parts:` value, or an error saying it must be a list.
+    fn part_list<'n>(&mut self, file: &SourceFile, node: &'n Node) -> Option<&'n [Node]> {
+        if let Value::Seq(items) = &node.value {
+            return Some(items);
+        }
+        self.type_error(
+            file,
+            node,
+            "parts",
+            "a list",
+            "write each part on its own line starting with `- `",
+        );
+        None
+    }
+
     fn children(
         &mut self,
         file: &SourceFile,
@@ -400,14 +408,7 @@ impl Checker {
         parent: Parent,
         body: &mut Vec<Block>,
     ) {
-        let Value::Seq(items) = &node.value else {
-            self.type_error(
-                file,
-                node,
-                "parts",
-                "a list",
-                "write each part on its own line starting with `- `",
-            );
+        let Some(items) = self.part_list(file, node) else {
             return;
         };
         for item in items {
