@@ -125,6 +125,10 @@ fn html(text: &str, links: bool) -> String {
             Some(true) => None,
             _ => Some(Event::End(TagEnd::Link)),
         },
+        // pulldown-cmark follows `<br />` with a newline, which a browser shows as a
+        // space between two Chinese characters once the break is hidden (the title
+        // on a narrow screen).
+        Event::HardBreak => Some(Event::InlineHtml("<br />".into())),
         // Images would fetch from the network or the disk: keep their alt text only.
         Event::Start(Tag::Image { .. }) | Event::End(TagEnd::Image) => None,
         other => Some(other),
