@@ -280,10 +280,10 @@ pub fn escape(text: &str, block: Block) -> String {
     escape_from(trim_end_breaks(text), block, true)
 }
 
-/// A text without the line breaks and spaces it ends with: a break at the end
-/// of a block shows nothing, and written as `\` it would show a backslash.
+/// A text without the line breaks and blank lines it ends with: see
+/// [`super::trim_end_breaks`].
 fn trim_end_breaks(text: &str) -> &str {
-    text.trim_end_matches(['\n', '\r', ' ', '\t'])
+    super::trim_end_breaks(text)
 }
 
 /// Like [`escape`], for text that does not start a line (it follows other
@@ -384,6 +384,18 @@ mod tests {
 
     fn md(text: &str) -> String {
         to_markdown(text, Block::Paragraph)
+    }
+
+    #[test]
+    fn a_last_line_of_ideographic_spaces_leaves_no_backslash() {
+        // Found by the render properties on CI: the file's end is trimmed,
+        // U+3000 with it, and a `\` written for the break showed as text.
+        for text in ["甲\n\u{3000}", "甲\n\u{3000}\n", "甲\r\n \u{3000}\t"] {
+            assert_eq!(md(text), "甲", "{text:?}");
+            assert_eq!(escape(text, Block::Paragraph), "甲", "{text:?}");
+        }
+        // A break before text is still a break.
+        assert_eq!(md("甲\n\u{3000}乙"), "甲\\\n\u{3000}乙");
     }
 
     #[test]

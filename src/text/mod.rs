@@ -22,8 +22,10 @@ use pulldown_cmark::{CowStr, Event, Options, Parser, Tag, TagEnd};
 /// The author's text as Markdown source for our own parser: one paragraph
 /// whatever it holds. Line-start characters that would open a block (a list,
 /// a heading, a quote, code, a link definition) are escaped, and a line break
-/// the author typed is a hard line break.
+/// the author typed is a hard line break. Breaks at the end show nothing and
+/// are dropped (see [`trim_end_breaks`]).
 pub(crate) fn source_md(text: &str) -> String {
+    let text = trim_end_breaks(text);
     let mut out = String::with_capacity(text.len() + 8);
     for (i, line) in lines(text).enumerate() {
         if i > 0 {
@@ -32,7 +34,29 @@ pub(crate) fn source_md(text: &str) -> String {
         // Leading spaces and tabs are dropped by every renderer; four make code.
         push_escaping_block_start(&mut out, line.trim_start_matches([' ', '\t']));
     }
+    // A link reference definition can only open a paragraph, but its label
+    // may run over the author's line breaks (`[` on one line, `x]: url` on
+    // the next): the whole paragraph would vanish.
+    if starts_link_definition(&out) {
+        out.insert(0, '\\');
+    }
     out
+}
+
+/// A text without the line breaks it ends with, nor the lines after its last
+/// break that hold only spaces (any Unicode space, U+3000 too): a break at the
+/// end of a block shows nothing, and written as `\` before a line that a
+/// renderer or the file's end trims away, it would show a backslash. Spaces
+/// that end a line of text stay (a lead's U+3000 is part of it).
+pub(crate) fn trim_end_breaks(text: &str) -> &str {
+    let mut text = text.trim_end_matches([' ', '\t']);
+    while let Some(i) = text.rfind(['\n', '\r']) {
+        if !text[i + 1..].trim().is_empty() {
+            break;
+        }
+        text = text[..i].trim_end_matches([' ', '\t', '\n', '\r']);
+    }
+    text
 }
 
 /// The lines of a text, split at `\n`, `\r\n` and `\r` (all line endings to
@@ -58,8 +82,6 @@ fn push_escaping_block_start(out: &mut String, line: &str) {
             out.push('\\')
         }
         Some('#') if after_marker(line.trim_start_matches('#')) => out.push('\\'),
-        // `[label]: target` would be a link definition, not text.
-        Some('[') if is_link_definition(line) => out.push('\\'),
         Some(c) if c.is_ascii_digit() => {
             // An ordered list marker: up to nine digits, `.` or `)`, then a space.
             let digits = line.chars().take_while(|c| c.is_ascii_digit()).count();
@@ -76,12 +98,26 @@ fn push_escaping_block_start(out: &mut String, line: &str) {
     out.push_str(line);
 }
 
-fn is_link_definition(line: &str) -> bool {
-    let Some(rest) = line.strip_prefix('[') else {
+/// Whether Markdown source starts with `[label]:`, a link reference
+/// definition: the first unescaped `]` closes the label (an unescaped `[`
+/// before it means there is none) and a `:` follows. Errs towards yes: an
+/// escaped `[` shows as `[` all the same.
+fn starts_link_definition(source: &str) -> bool {
+    let Some(label) = source.strip_prefix('[') else {
         return false;
     };
-    rest.find(']')
-        .is_some_and(|end| rest[end + 1..].starts_with(':'))
+    let mut chars = label.chars();
+    while let Some(c) = chars.next() {
+        match c {
+            '\\' => {
+                chars.next();
+            }
+            '[' => return false,
+            ']' => return chars.next() == Some(':'),
+            _ => {}
+        }
+    }
+    false
 }
 
 pub(crate) fn parser(text: &str) -> Parser<'_> {
@@ -253,6 +289,23 @@ mod tests {
     }
 
     #[test]
+    fn a_link_definition_over_two_lines_stays_text() {
+        // Found by the render properties: the label ran over the break and
+        // the whole paragraph vanished from every output.
+        for text in [
+            "[\n[ref]: http://x",
+            "[甲\n乙]: http://x",
+            "[ref]: http://x",
+        ] {
+            let shown: String = text.chars().filter(|c| *c != '\n').collect();
+            assert_eq!(to_plain(text).replace('\n', ""), shown, "{text:?}");
+            assert!(to_html(text).contains("http://x"), "{text:?}");
+        }
+        // A link at the start is still a link.
+        assert_eq!(to_plain("[链接](https://gov.cn)：正文"), "链接：正文");
+    }
+
+    #[test]
     fn block_markers_at_line_start_are_escaped() {
         for text in [
             "- 甲",
@@ -269,6 +322,7 @@ mod tests {
             "甲\n===",
             "甲\n--",
             "[ref]: http://x",
+            "[\n[ref]: http://x",
             "\t缩进",
             "    四个空格",
             "甲\r\r乙",

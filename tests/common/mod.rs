@@ -576,8 +576,26 @@ pub fn pdf_layout(pdf: &std::path::Path) -> Layout {
 /// A property test's settings: `cases` cases, failures kept in `regressions/`
 /// beside the test so the next run tries them first.
 pub fn proptest_config(cases: u32) -> ProptestConfig {
+    // `PROPTEST_CASES=100000 cargo test …` for a long search; the default
+    // keeps the suite under a minute.
+    let cases = std::env::var("PROPTEST_CASES")
+        .ok()
+        .and_then(|n| n.parse().ok())
+        .unwrap_or(cases);
+    // A fixed seed unless PROPTEST_RNG_SEED names one: the suite gates every
+    // landing and must give the same verdict twice; the long random searches
+    // (`PROPTEST_RNG_SEED=$RANDOM PROPTEST_CASES=…`, and the fuzzers) hunt.
+    let rng_seed = match std::env::var("PROPTEST_RNG_SEED") {
+        Ok(_) => ProptestConfig::default().rng_seed,
+        Err(_) => proptest::test_runner::RngSeed::Fixed(9704),
+    };
     ProptestConfig {
         cases,
+        rng_seed,
+        // The generators filter (blank texts, empty parts): about one case
+        // in two is drawn again, more on a long search.
+        max_local_rejects: cases.saturating_mul(4).max(65_536),
+        max_global_rejects: cases.max(1024),
         failure_persistence: Some(Box::new(
             proptest::test_runner::FileFailurePersistence::WithSource("regressions"),
         )),
