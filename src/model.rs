@@ -295,6 +295,20 @@ pub enum Role {
     Meta,
 }
 
+impl Role {
+    /// What sets a printed number off from the text after it: a full-width
+    /// space after 第一编, 第一章, 第一节 and 第一条 (GB/T 9704 practice);
+    /// nothing after 一、 or （一）, which end in punctuation.
+    pub fn label_gap(self) -> &'static str {
+        match self {
+            Role::Book | Role::Subbook | Role::Chapter | Role::Section | Role::Article => {
+                "\u{3000}"
+            }
+            _ => "",
+        }
+    }
+}
+
 impl Level {
     /// The level's role (also its CSS class and the name the typst template tests).
     pub fn role(self) -> Role {

@@ -4,6 +4,7 @@
 use serde::Serialize;
 use similar::{Algorithm, DiffTag, capture_diff_slices_deadline};
 
+use super::align::PARAGRAPH_BREAK;
 use super::tokens::{TokenKind, kind, tokenize};
 
 /// One run of an inline change list. Concatenating `equal`, `delete` and the
@@ -105,11 +106,34 @@ pub fn diff(old: &str, new: &str) -> Vec<InlineOp> {
             text: old.to_string(),
         }];
     }
-    let a = tokenize(old);
-    let b = tokenize(new);
+    runs(&tokenize(old), &tokenize(new))
+}
+
+/// The inline changes of a part rewritten in place: whole paragraphs (and
+/// the heading) replaced, those left as they were kept equal. A word diff
+/// of two unrelated texts would only pick out their common particles.
+pub fn rewrite(old: &str, new: &str) -> Vec<InlineOp> {
+    if old == new {
+        return diff(old, new);
+    }
+    fn pieces(text: &str) -> Vec<&str> {
+        let mut out = Vec::new();
+        for piece in text.split_inclusive(PARAGRAPH_BREAK) {
+            match piece.strip_suffix(PARAGRAPH_BREAK) {
+                Some(paragraph) => out.extend([paragraph, &piece[paragraph.len()..]]),
+                None => out.push(piece),
+            }
+        }
+        out
+    }
+    runs(&pieces(old), &pieces(new))
+}
+
+/// Token diff, merged into runs.
+fn runs(a: &[&str], b: &[&str]) -> Vec<InlineOp> {
     // Token diff is quadratic at worst: a deadline bounds pathological input.
     let deadline = std::time::Instant::now() + std::time::Duration::from_millis(200);
-    let ops = capture_diff_slices_deadline(Algorithm::Patience, &a, &b, Some(deadline));
+    let ops = capture_diff_slices_deadline(Algorithm::Patience, a, b, Some(deadline));
     // (old, new) pieces; equal pieces have both.
     let mut runs: Vec<(String, String, bool)> = Vec::new();
     for op in ops {

@@ -115,6 +115,11 @@ pub struct Change {
     pub modified: bool,
     pub moved: bool,
     pub renumbered: bool,
+    /// A part rewritten in place: paired with the old part because it holds
+    /// the same slot (between the same neighbours, under the same parent),
+    /// though too little of its wording survives to say so by similarity.
+    /// Its inline runs replace whole paragraphs.
+    pub rewritten: bool,
     /// For a modification: the strongest kind of edit in it.
     pub class: Option<EditClass>,
     /// For a modification: the inline runs over heading and paragraphs joined by U+001E.
@@ -187,6 +192,7 @@ impl Change {
             modified: false,
             moved: false,
             renumbered: false,
+            rewritten: false,
             class: None,
             inline: Vec::new(),
             after: None,
@@ -430,7 +436,13 @@ fn body_changes(old_doc: &Document, new_doc: &Document) -> Vec<Change> {
                     let mut change =
                         Change::new(kind, Place::Body, Some(old_ref(o)), Some(new_ref()));
                     if modified {
-                        change = change.with_inline(inline::diff(&old[o].text, &node.text));
+                        let runs = if m.rewritten[n] {
+                            inline::rewrite(&old[o].text, &node.text)
+                        } else {
+                            inline::diff(&old[o].text, &node.text)
+                        };
+                        change = change.with_inline(runs);
+                        change.rewritten = m.rewritten[n];
                     }
                     change.moved = moved[n];
                     change.renumbered = renumbered;

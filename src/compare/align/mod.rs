@@ -6,7 +6,9 @@
 //! whose children mostly matched each other (a retitled chapter); (5) similar
 //! text among the unmatched children of matched parents, similarity ≥ 0.5;
 //! (6) similar text anywhere at the same level, similarity ≥ 0.6 (a part
-//! moved and reworded). Before (5), a part whose text reappears across two to
+//! moved and reworded); (7) what is left on both sides of the same gap
+//! between matched neighbours, in order: the same slot rewritten
+//! ([`slots`]). Before (5), a part whose text reappears across two to
 //! four consecutive new parts (at least 60 % of its text, at least 20 % of
 //! each piece's, and 30 % more than the best piece alone holds) is taken as
 //! split into them, and the reverse as merged.
@@ -21,6 +23,7 @@
 //! likewise ([`splits`]).
 
 mod candidates;
+mod slots;
 mod splits;
 
 use candidates::{candidates, under_partners};
@@ -163,6 +166,9 @@ pub struct Matching {
     /// or window of a split): the work done, which grows near-linearly with
     /// the number of parts, not with its square.
     pub comparisons: usize,
+    /// For each new node: paired with an old one only because they hold the
+    /// same slot (see [`slots`]), less alike than [`SIBLING_THRESHOLD`].
+    pub rewritten: Vec<bool>,
     reserved_old: Vec<bool>,
     reserved_new: Vec<bool>,
 }
@@ -200,6 +206,7 @@ pub fn align(old: &[Node], new: &[Node]) -> Matching {
         splits: Vec::new(),
         merges: Vec::new(),
         comparisons: 0,
+        rewritten: vec![false; new.len()],
         reserved_old: vec![false; old.len()],
         reserved_new: vec![false; new.len()],
     };
@@ -311,6 +318,8 @@ pub fn align(old: &[Node], new: &[Node]) -> Matching {
     match_similar(old, new, &candidates, SIBLING_THRESHOLD, true, &mut m);
     match_parents_by_children(old, new, &old_kids, &new_kids, &mut m);
     match_similar(old, new, &candidates, GLOBAL_THRESHOLD, false, &mut m);
+    // (7) what is left in the same slot.
+    slots::pair_slots(old, new, &old_kids, &new_kids, &mut m);
     m
 }
 

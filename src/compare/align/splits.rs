@@ -76,22 +76,27 @@ pub fn splits(
         // The windows (run, start, end) around the likeliest pieces (or all),
         // in the order the runs and windows come in the document.
         let mut windows: Vec<(usize, usize, usize)> = Vec::new();
+        // The most of the part one free part holds anywhere: the pieces of a
+        // split must hold much more than that together, else the part was
+        // edited (its partner is that one) and a window of neighbours that
+        // share its vocabulary, as policy texts' items do, only looks like
+        // its pieces.
+        let best_anywhere;
         if exhaustive {
-            for &(r, k) in place.values() {
-                if to[runs[r][0]].section.level == node.section.level {
+            let mut most: f64 = 0.0;
+            for (&t, &(r, k)) in &place {
+                if to[t].section.level == node.section.level {
                     windows_around(r, k, &mut windows);
+                    most = most.max(containment(&node.bigrams, &to[t].bigrams));
                 }
             }
+            *work += place.len();
+            best_anywhere = most;
         } else {
             let nearest = index.nearest(node, f, to, INDEX_CANDIDATES);
-            // A part that one piece already holds almost whole was edited, not
-            // split: no window could gain enough over that piece.
-            if nearest
+            best_anywhere = nearest
                 .first()
-                .is_some_and(|&t| containment(&node.bigrams, &to[t].bigrams) > 1.0 - SPLIT_GAIN)
-            {
-                continue;
-            }
+                .map_or(0.0, |&t| containment(&node.bigrams, &to[t].bigrams));
             // The strongest piece of a window that holds SPLIT_THRESHOLD of
             // the part holds at least a quarter of that (seams aside): only
             // windows around such a piece are tried.
@@ -103,6 +108,10 @@ pub fn splits(
                     windows_around(r, k, &mut windows);
                 }
             }
+        }
+        // No window could gain enough over the best piece anywhere.
+        if best_anywhere > 1.0 - SPLIT_GAIN {
+            continue;
         }
         windows.sort_unstable();
         windows.dedup();
@@ -129,7 +138,7 @@ pub fn splits(
             let best_single = pieces
                 .iter()
                 .map(|(c, _)| *c as f64 / whole)
-                .fold(0.0, f64::max);
+                .fold(best_anywhere, f64::max);
             // The joined text shares at most what its pieces share, plus the
             // bigrams across their seams (two at most per piece, counting a
             // one-character piece): cheap bounds first.

@@ -124,6 +124,36 @@ pub struct RedBlock {
     pub md: String,
 }
 
+/// 修改 3 处，新增 1 处 …: the changes the views show, counted by kind, and
+/// how many whitespace-only edits they leave out.
+fn summary_line(visible: &[&Change], hidden: usize) -> String {
+    let count = |kind: ChangeKind| visible.iter().filter(|c| c.kind == kind).count();
+    let mut line = Vec::new();
+    for kind in [
+        ChangeKind::Modified,
+        ChangeKind::Inserted,
+        ChangeKind::Deleted,
+        ChangeKind::Moved,
+        ChangeKind::Renumbered,
+    ] {
+        let n = count(kind);
+        if n > 0 {
+            line.push(format!("{} {n} 处", kind_zh(kind)));
+        }
+    }
+    if line.is_empty() && hidden == 0 {
+        return "两稿相同".to_string();
+    }
+    if line.is_empty() {
+        line.push("无实质修改".to_string());
+    }
+    let mut line = line.join("，");
+    if hidden > 0 {
+        line.push_str(&format!("（另有仅空白的修改 {hidden} 处未列出）"));
+    }
+    line
+}
+
 impl RedlineContext {
     /// Builds the view. Whitespace-only edits are left out unless `show_whitespace`.
     pub fn new(
@@ -181,26 +211,12 @@ impl RedlineContext {
             .collect();
         let s = &set.summary;
         let hidden = set.changes.len() - visible.len();
-        let mut line = Vec::new();
-        for (n, label) in [
-            (s.modified, "修改"),
-            (s.inserted, "新增"),
-            (s.deleted, "删除"),
-            (s.moved, "移动"),
-            (s.renumbered, "重新编号"),
-        ] {
-            if n > 0 {
-                line.push(format!("{label} {n} 处"));
-            }
-        }
-        if line.is_empty() {
-            line.push("两稿相同".to_string());
-        }
+        let line = summary_line(&visible, hidden);
         let summary = SummaryView {
             counts: s.clone(),
             whitespace_hidden: hidden,
             total: visible.len(),
-            line: line.join("，"),
+            line,
         };
         let blocks = Marker::new(&visible).blocks(new);
         // A change with no place in the marked-up body (a title, the preamble)

@@ -156,7 +156,14 @@ pub(super) fn sides(
             parts.join(&PARAGRAPH_BREAK.to_string())
         })
     };
-    let label = |r: &Option<PartRef>| r.as_ref().map_or(String::new(), |r| r.label.clone());
+    // The number as printed, set off from the text as it is printed.
+    let label = |r: &Option<PartRef>| {
+        r.as_ref()
+            .filter(|r| !r.label.is_empty())
+            .map_or(String::new(), |r| {
+                format!("{}{}", r.label, r.level.label_gap())
+            })
+    };
     match change.kind {
         ChangeKind::Inserted => {
             let new = plain_segments(
