@@ -69,3 +69,26 @@ fn legislation_law_2015_to_2023_as_json() {
         diff(dir.path(), "2015.yaml", "2023.yaml", "json")
     );
 }
+
+#[test]
+fn the_summary_line_counts_what_the_views_show() {
+    let dir = tempfile::tempdir().unwrap();
+    let write = |name: &str, first: &str, second: &str| {
+        let yaml = format!(
+            "title: 某某办法\nstyle: articles\nparts:\n  - 为了规范公共数据开放工作，{first}\n  - {second}\n"
+        );
+        std::fs::write(dir.path().join(name), yaml).unwrap();
+    };
+    write("a.yaml", "制定本办法。", "本办法自2024年5月1日起施行。");
+    // A space added to the first article (hidden), a date changed in the second.
+    write("b.yaml", "制定本办法 。", "本办法自2025年1月1日起施行。");
+    let term = diff(dir.path(), "a.yaml", "b.yaml", "term");
+    assert!(
+        term.contains("：修改 1 处（另有仅空白的修改 1 处未列出）\n"),
+        "{term}"
+    );
+    // One entry listed, printed as the article is printed.
+    assert!(term.contains("\n1. 第二条"), "{term}");
+    assert!(!term.contains("\n2. "), "{term}");
+    assert!(term.contains("第二条\u{3000}本办法自"), "{term}");
+}
