@@ -218,6 +218,50 @@ proptest! {
         let changes = diff(&old, &new);
         let rebuilt = apply(&number(&old), &changes).map_err(TestCaseError::fail)?;
         prop_assert_eq!(rebuilt, outline(&number(&new)));
+        // A run of renumbering hides nothing else: each change in it only
+        // renumbers, and its parts follow each other on both sides.
+        let mut last_end = 0;
+        for g in &changes.groups {
+            prop_assert!(g.count >= 2 && g.start >= last_end);
+            last_end = g.start + g.count;
+            let run = &changes.changes[g.range()];
+            for c in run {
+                prop_assert!(
+                    c.kind == ChangeKind::Renumbered && !c.modified && !c.moved && c.class.is_none(),
+                    "{:#?}", c
+                );
+            }
+            let label = |c: &gongwen::compare::Change, old: bool| {
+                let side = if old { &c.old } else { &c.new };
+                side.as_ref().unwrap().label.clone()
+            };
+            prop_assert_eq!(&g.old_first, &label(&run[0], true));
+            prop_assert_eq!(&g.new_last, &label(&run[run.len() - 1], false));
+        }
+    }
+
+    #[test]
+    fn a_part_inserted_before_a_run_renumbers_it_as_one_group(
+        words in prop::collection::vec("[甲乙丙丁戊己庚辛壬癸]{3,8}", 3..12),
+    ) {
+        let parts: Vec<Part> = words.iter().enumerate().map(|(i, w)| {
+            let mut p = Part::new(Level::Article);
+            p.body.push(Block::Para(format!("{w}的内容第{i}段。")));
+            p
+        }).collect();
+        let old = Draft { meta: Meta { title: "标题".into(), ..Meta::default() }, parts };
+        let mut new = old.clone();
+        new.parts.insert(0, {
+            let mut p = Part::new(Level::Article);
+            p.body.push(Block::Para("全新的内容。".into()));
+            p
+        });
+        let changes = diff(&old, &new);
+        prop_assert_eq!(changes.groups.len(), 1);
+        let g = &changes.groups[0];
+        prop_assert_eq!((g.start, g.count), (1, words.len()));
+        prop_assert_eq!(&g.old_first, "第一条");
+        prop_assert_eq!(&g.new_first, "第二条");
     }
 
     #[test]

@@ -7,6 +7,8 @@ use std::path::{Path, PathBuf};
 
 use assert_cmd::Command;
 
+mod common;
+
 fn root() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR"))
 }
@@ -91,4 +93,109 @@ fn the_summary_line_counts_what_the_views_show() {
     assert!(term.contains("\n1. 第二条"), "{term}");
     assert!(!term.contains("\n2. "), "{term}");
     assert!(term.contains("第二条\u{3000}本办法自"), "{term}");
+}
+
+/// `gongwen diff … --out FILE` in `dir`; the file's bytes.
+fn diff_to_file(dir: &Path, old: &str, new: &str, format: &str) -> Vec<u8> {
+    let out = dir.join(format!("redline.{format}"));
+    let status = Command::cargo_bin("gongwen")
+        .unwrap()
+        .current_dir(dir)
+        .args(["diff", old, new, "--format", format, "--out"])
+        .arg(&out)
+        .output()
+        .unwrap();
+    assert_eq!(
+        status.status.code(),
+        Some(1),
+        "{}",
+        String::from_utf8_lossy(&status.stderr)
+    );
+    std::fs::read(out).unwrap()
+}
+
+#[test]
+fn a_run_of_renumbered_articles_is_one_line_in_every_view() {
+    // The Legislation Law with its fifth article deleted: the 115 after it
+    // renumber, and nothing else changes.
+    let corpus = root().join("../shared/corpus/legislation-law-2023.md");
+    let old = gongwen::import::import_file(&corpus, Default::default())
+        .unwrap()
+        .draft;
+    let mut new = old.clone();
+    /// Removes the fifth article of a body, counting through its divisions.
+    fn remove_fifth_article(body: &mut Vec<gongwen::model::Block>, seen: &mut usize) -> bool {
+        use gongwen::model::{Block, Level};
+        for i in 0..body.len() {
+            let Block::Part(part) = &mut body[i] else {
+                continue;
+            };
+            if part.level != Level::Article {
+                if remove_fifth_article(&mut part.body, seen) {
+                    return true;
+                }
+                continue;
+            }
+            *seen += 1;
+            if *seen == 5 {
+                body.remove(i);
+                return true;
+            }
+        }
+        false
+    }
+    let mut body: Vec<gongwen::model::Block> = new
+        .parts
+        .drain(..)
+        .map(gongwen::model::Block::Part)
+        .collect();
+    assert!(remove_fifth_article(&mut body, &mut 0));
+    new.parts = body
+        .into_iter()
+        .map(|b| match b {
+            gongwen::model::Block::Part(p) => p,
+            _ => unreachable!("a draft's top level holds parts"),
+        })
+        .collect();
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("a.yaml"), gongwen::save::to_string(&old)).unwrap();
+    std::fs::write(dir.path().join("b.yaml"), gongwen::save::to_string(&new)).unwrap();
+    let sentence = "原第六条至第一百二十条依次改为第五条至第一百一十九条（重新编号 115 处）";
+    let term = diff(dir.path(), "a.yaml", "b.yaml", "term");
+    assert_eq!(term.matches("依次改为").count(), 1, "{term}");
+    assert!(term.contains(&format!("2. {sentence}\n")), "{term}");
+    assert_eq!(
+        term.lines()
+            .filter(|l| l.starts_with(char::is_numeric))
+            .count(),
+        2,
+        "{term}"
+    );
+    let md = diff(dir.path(), "a.yaml", "b.yaml", "md");
+    assert!(md.contains(&format!("2. {sentence}\n")), "{md}");
+    assert!(!md.contains("\n3. "), "{md}");
+    let html = diff(dir.path(), "a.yaml", "b.yaml", "html");
+    let page = scraper::Html::parse_document(&html);
+    let items: Vec<String> = page
+        .select(&scraper::Selector::parse("ol > li > a").unwrap())
+        .map(|a| a.text().collect())
+        .collect();
+    assert_eq!(items.len(), 2, "{items:?}");
+    assert_eq!(items[1], sentence);
+    let rows = page
+        .select(&scraper::Selector::parse("tr[id^=row-]").unwrap())
+        .count();
+    assert_eq!(rows, 2);
+    let json: serde_json::Value =
+        serde_json::from_str(&diff(dir.path(), "a.yaml", "b.yaml", "json")).unwrap();
+    assert_eq!(json["changes"].as_array().unwrap().len(), 116);
+    assert_eq!(json["groups"].as_array().unwrap().len(), 1);
+    assert_eq!(json["groups"][0]["count"], 115);
+    let pdf = diff_to_file(dir.path(), "a.yaml", "b.yaml", "pdf");
+    let path = dir.path().join("redline.pdf");
+    assert!(pdf.starts_with(b"%PDF"));
+    if let Some(program) = common::tool("pdftotext") {
+        let text = common::run(&program, &["-raw", path.to_str().unwrap(), "-"]);
+        assert_eq!(text.matches("依次改为").count(), 1, "{text}");
+    }
 }

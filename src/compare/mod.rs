@@ -19,6 +19,7 @@
 
 pub mod align;
 pub mod apply;
+pub mod groups;
 pub mod inline;
 pub mod tokens;
 
@@ -26,8 +27,9 @@ use serde::Serialize;
 
 use crate::fields::MetaField;
 use crate::model::{Meta, Role};
-use crate::numbering::Document;
+use crate::numbering::{Document, Number};
 use align::{Node, flatten, longest_increasing};
+pub use groups::Group;
 use inline::{EditClass, InlineOp};
 
 /// What happened to a part.
@@ -84,6 +86,12 @@ pub struct PartRef {
     pub parent: Option<ParentRef>,
     /// Position among the parent's sub-parts, from 0.
     pub index: usize,
+    /// Its number (none for a paragraph, a field or an unnumbered part).
+    #[serde(skip)]
+    pub number: Option<Number>,
+    /// Position among its draft's parts of the same level, from 0.
+    #[serde(skip)]
+    pub rank: usize,
 }
 
 /// A part that encloses another: its level and its number as printed.
@@ -178,6 +186,9 @@ pub struct ChangeSet {
     pub summary: Summary,
     /// In the new draft's reading order; a deleted part where it stood.
     pub changes: Vec<Change>,
+    /// Runs of consecutive changes that only renumber (原第十条至第五十三条依次改为
+    /// 第九条至第五十二条): each a view's one line, its changes still listed above.
+    pub groups: Vec<Group>,
 }
 
 impl Change {
@@ -223,6 +234,8 @@ impl PartRef {
             ancestors: Vec::new(),
             parent: None,
             index,
+            number: None,
+            rank: index,
         }
     }
 }
@@ -270,6 +283,8 @@ fn part_ref(nodes: &[Node], i: usize, other_parent: Option<&str>) -> PartRef {
             other_anchor: other_parent.map(str::to_string),
         }),
         index: node.index,
+        number: s.number,
+        rank: node.rank,
     }
 }
 
@@ -307,7 +322,12 @@ pub fn compare(old: &Document, new: &Document) -> ChangeSet {
             .iter()
             .filter(|c| c.place == Place::Body && c.new.is_some())
             .count();
-    ChangeSet { summary, changes }
+    let groups = groups::groups(&changes);
+    ChangeSet {
+        summary,
+        changes,
+        groups,
+    }
 }
 
 fn body_changes(old_doc: &Document, new_doc: &Document) -> Vec<Change> {

@@ -24,6 +24,7 @@ impl Backend for JsonBackend {
                     "new": draft(&ctx.new),
                     "summary": ctx.changes.summary,
                     "changes": ctx.changes.changes,
+                    "groups": ctx.changes.groups,
                 })
             }
             View::Draft(ctx) => to_value(ctx)?,

@@ -63,6 +63,8 @@ pub struct Node<'a> {
     pub parent: Option<usize>,
     /// Position among the parent's sub-sections.
     pub index: usize,
+    /// Position among the draft's parts of its level, in reading order.
+    pub rank: usize,
     /// Heading and paragraphs as plain text, joined by [`PARAGRAPH_BREAK`].
     pub text: String,
     /// Character bigrams of the text, for similarity.
@@ -73,25 +75,35 @@ pub struct Node<'a> {
 
 /// Flattens a document in reading order.
 pub fn flatten(doc: &Document) -> Vec<Node<'_>> {
-    fn visit<'a>(s: &'a Section, parent: Option<usize>, index: usize, out: &mut Vec<Node<'a>>) {
+    fn visit<'a>(
+        s: &'a Section,
+        parent: Option<usize>,
+        index: usize,
+        ranks: &mut HashMap<Level, usize>,
+        out: &mut Vec<Node<'a>>,
+    ) {
         let text = section_text(s);
         let bigrams = bigrams(&text);
         let me = out.len();
+        let rank = ranks.entry(s.level).or_default();
+        *rank += 1;
         out.push(Node {
             section: s,
             parent,
             index,
+            rank: *rank - 1,
             chars: text.chars().count(),
             text,
             bigrams,
         });
         for (i, child) in s.children().enumerate() {
-            visit(child, Some(me), i, out);
+            visit(child, Some(me), i, ranks, out);
         }
     }
     let mut out = Vec::new();
+    let mut ranks = HashMap::new();
     for (i, s) in doc.sections.iter().enumerate() {
-        visit(s, None, i, &mut out);
+        visit(s, None, i, &mut ranks, &mut out);
     }
     out
 }

@@ -23,18 +23,19 @@ pub(super) struct Marker<'a> {
 }
 
 impl<'a> Marker<'a> {
-    pub(super) fn new(changes: &'a [&'a Change]) -> Marker<'a> {
+    /// From the changes shown, each with the number of the entry showing it.
+    pub(super) fn new(changes: &[(usize, &'a Change)]) -> Marker<'a> {
         let mut at = HashMap::new();
         let mut deleted: HashMap<&str, Vec<(usize, &Change)>> = HashMap::new();
-        for (i, c) in changes.iter().enumerate() {
+        for &(number, c) in changes {
             if c.place != Place::Body {
                 continue;
             }
             if c.kind == ChangeKind::Deleted {
                 let after = c.after.as_deref().unwrap_or("");
-                deleted.entry(after).or_default().push((i + 1, *c));
+                deleted.entry(after).or_default().push((number, c));
             } else if let Some(n) = &c.new {
-                at.entry(n.anchor.as_str()).or_insert((i + 1, *c));
+                at.entry(n.anchor.as_str()).or_insert((number, c));
             }
         }
         Marker {

@@ -16,7 +16,7 @@ pub use terminal::terminal;
 use serde::Serialize;
 
 use crate::compare::inline::EditClass;
-use crate::compare::{Change, ChangeKind, ChangeSet, Summary};
+use crate::compare::{Change, ChangeKind, ChangeSet, Group, Summary};
 use crate::model::Role;
 use crate::numbering::Document;
 use std::path::Path;
@@ -25,7 +25,7 @@ use crate::render::context::{BlockKind, PrintInfo};
 use crate::text::Text;
 use labels::{headline, kind_zh, where_text};
 use markers::Marker;
-use segments::sides;
+use segments::{plain_segments, sides};
 
 /// Everything a redline template sees.
 #[derive(Debug, Clone, Serialize)]
@@ -97,6 +97,9 @@ pub struct Entry {
     pub unified: Vec<Segment>,
     /// For the 对照表: "同左" when the text is the same on both sides.
     pub same_text: bool,
+    /// How many changes the entry stands for: more than one for a run of
+    /// renumbering.
+    pub count: usize,
 }
 
 /// A block of the marked-up new draft.
@@ -122,6 +125,70 @@ pub struct RedBlock {
     pub html: String,
     /// CriticMarkup.
     pub md: String,
+}
+
+/// The entry for one change.
+fn change_entry(number: usize, c: &Change, show_whitespace: bool) -> Entry {
+    let (old_segments, new_segments, unified) = sides(c, show_whitespace);
+    let where_old = where_text(c, &c.old);
+    let where_new = where_text(c, &c.new);
+    Entry {
+        number,
+        anchor: format!("chg-{number}"),
+        kind: c.kind,
+        kind_zh: kind_zh(c.kind),
+        class: c.class,
+        headline: Text::line(&headline(c, &where_old, &where_new)),
+        where_old,
+        where_new,
+        old_html: segments_html(&old_segments),
+        new_html: segments_html(&new_segments),
+        same_text: !c.modified && c.kind != ChangeKind::Inserted && c.kind != ChangeKind::Deleted,
+        old_segments,
+        new_segments,
+        unified,
+        count: 1,
+    }
+}
+
+/// The entry for a run of renumbering: 原第十条至第五十三条依次改为第九条至第五十二条.
+fn group_entry(number: usize, g: &Group, changes: &[Change]) -> Entry {
+    let (first, last) = (&changes[0], &changes[changes.len() - 1]);
+    // Two parts are listed (原第十五条、第十六条分别改为……), more are a range.
+    let (joint, verb) = if g.count == 2 {
+        ("、", "分别")
+    } else {
+        ("至", "依次")
+    };
+    let range = |first: String, last: &str| format!("{first}{joint}{last}");
+    let where_old = range(where_text(first, &first.old), &g.old_last);
+    let where_new = range(where_text(first, &first.new), &g.new_last);
+    debug_assert_eq!(
+        last.new.as_ref().map(|r| r.label.as_str()),
+        Some(g.new_last.as_str())
+    );
+    let old_segments = plain_segments(SegmentKind::Same, &where_old);
+    let new_segments = plain_segments(SegmentKind::Same, &where_new);
+    Entry {
+        number,
+        anchor: format!("chg-{number}"),
+        kind: ChangeKind::Renumbered,
+        kind_zh: kind_zh(ChangeKind::Renumbered),
+        class: None,
+        headline: Text::line(&format!(
+            "原{where_old}{verb}改为{where_new}（重新编号 {} 处）",
+            g.count
+        )),
+        old_html: segments_html(&old_segments),
+        new_html: segments_html(&new_segments),
+        where_old,
+        where_new,
+        same_text: false,
+        old_segments,
+        new_segments,
+        unified: Vec::new(),
+        count: g.count,
+    }
 }
 
 /// 修改 3 处，新增 1 处 …: the changes the views show, counted by kind, and
@@ -175,40 +242,44 @@ impl RedlineContext {
                 .map(|s| Text::line(&format!("（{s}）"))),
             date: doc.meta.date.map(|d| d.to_string()),
         };
-        let visible: Vec<&Change> = set
+        let visible: Vec<(usize, &Change)> = set
             .changes
             .iter()
-            .filter(|c| {
+            .enumerate()
+            .filter(|(_, c)| {
                 show_whitespace || c.class != Some(EditClass::Whitespace) || c.moved || c.renumbered
             })
             .collect();
-        let entries: Vec<Entry> = visible
-            .iter()
-            .enumerate()
-            .map(|(i, c)| {
-                let (old_segments, new_segments, unified) = sides(c, show_whitespace);
-                let where_old = where_text(c, &c.old);
-                let where_new = where_text(c, &c.new);
-                Entry {
-                    number: i + 1,
-                    anchor: format!("chg-{}", i + 1),
-                    kind: c.kind,
-                    kind_zh: kind_zh(c.kind),
-                    class: c.class,
-                    headline: Text::line(&headline(c, &where_old, &where_new)),
-                    where_old,
-                    where_new,
-                    old_html: segments_html(&old_segments),
-                    new_html: segments_html(&new_segments),
-                    same_text: !c.modified
-                        && c.kind != ChangeKind::Inserted
-                        && c.kind != ChangeKind::Deleted,
-                    old_segments,
-                    new_segments,
-                    unified,
+        // One entry per change shown, or per run of renumbering; each change
+        // with the number of the entry that shows it.
+        let group_at: std::collections::HashMap<usize, &Group> =
+            set.groups.iter().map(|g| (g.start, g)).collect();
+        let mut entries: Vec<Entry> = Vec::new();
+        let mut numbered: Vec<(usize, &Change)> = Vec::new();
+        let mut k = 0;
+        while k < visible.len() {
+            let (i, c) = visible[k];
+            let number = entries.len() + 1;
+            // A run's changes only renumber, so all of them are shown.
+            let run = group_at.get(&i).filter(|g| {
+                visible
+                    .get(k + g.count - 1)
+                    .is_some_and(|v| v.0 == i + g.count - 1)
+            });
+            match run {
+                Some(g) => {
+                    entries.push(group_entry(number, g, &set.changes[g.range()]));
+                    numbered.extend(visible[k..k + g.count].iter().map(|(_, c)| (number, *c)));
+                    k += g.count;
                 }
-            })
-            .collect();
+                None => {
+                    entries.push(change_entry(number, c, show_whitespace));
+                    numbered.push((number, c));
+                    k += 1;
+                }
+            }
+        }
+        let visible: Vec<&Change> = visible.into_iter().map(|(_, c)| c).collect();
         let s = &set.summary;
         let hidden = set.changes.len() - visible.len();
         let line = summary_line(&visible, hidden);
@@ -218,10 +289,9 @@ impl RedlineContext {
             total: visible.len(),
             line,
         };
-        let blocks = Marker::new(&visible).blocks(new);
+        let blocks = Marker::new(&numbered).blocks(new);
         // A change with no place in the marked-up body (a title, the preamble)
         // links to its row of the 修改对照表 instead.
-        let mut entries = entries;
         let shown: std::collections::HashSet<&str> =
             blocks.iter().filter_map(|b| b.change.as_deref()).collect();
         for e in &mut entries {
