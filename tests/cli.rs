@@ -510,7 +510,7 @@ fn diff_json_has_the_documented_fields() {
         json["summary"],
         serde_json::json!({
             "modified": 6, "inserted": 2, "deleted": 0, "moved": 1, "renumbered": 3,
-            "unchanged": 8, "whitespace_only": 0, "punctuation_only": 0
+            "unchanged": 8, "whitespace_only": 0, "punctuation_only": 0, "reference_only": 0
         })
     );
     assert_eq!(json["old"]["path"], V1);

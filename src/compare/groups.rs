@@ -3,14 +3,15 @@
 //! "原第十条至第五十三条依次改为第九条至第五十二条" — not forty.
 //!
 //! A run is two or more changes, next to each other in the change list, each
-//! of which only renumbers its part, of one level, whose parts follow each
-//! other among that level's parts in both drafts and whose numbers follow
-//! each other too. A change that does anything else (a word, a move) ends the
+//! of which only renumbers its part (and perhaps the references in it, along
+//! with the parts they name), of one level, whose parts follow each other
+//! among that level's parts in both drafts and whose numbers follow each
+//! other too. A change that does anything else (a word, a move) ends the
 //! run: grouping never hides it.
 
 use serde::Serialize;
 
-use super::{Change, ChangeKind, PartRef};
+use super::{Change, PartRef};
 use crate::model::Role;
 use crate::numbering::Number;
 
@@ -18,8 +19,10 @@ use crate::numbering::Number;
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Group {
     pub level: Role,
-    /// The run's first change, as an index into the change list.
-    pub start: usize,
+    /// Its changes, as indices into the change list, in order. Between two
+    /// of them there may be changes of other levels that only renumber
+    /// references (an item citing an article): those are not in the run.
+    pub changes: Vec<usize>,
     /// How many changes (parts) it holds.
     pub count: usize,
     /// The first and last parts' labels in the old draft (第十条, 第五十三条).
@@ -28,13 +31,6 @@ pub struct Group {
     /// And in the new one (第九条, 第五十二条).
     pub new_first: String,
     pub new_last: String,
-}
-
-impl Group {
-    /// The changes it holds, as a range of indices into the change list.
-    pub fn range(&self) -> std::ops::Range<usize> {
-        self.start..self.start + self.count
-    }
 }
 
 /// Whether `b` is the number right after `a`: 第十条 then 第十一条, or
@@ -55,14 +51,26 @@ fn next_to(a: &PartRef, b: &PartRef) -> bool {
     a.level == b.level && b.rank == a.rank + 1 && follows(a.number, b.number)
 }
 
+/// Renumbered, and at most its references renumbered with their targets
+/// (those are listed as such besides).
+fn renumber_only(c: &Change) -> bool {
+    c.renumbered
+        && !c.moved
+        && (!c.modified || c.reference_only())
+        && c.old.is_some()
+        && c.new.is_some()
+}
+
+/// Whether a run of `level` may pass over this change: one at another level
+/// that only renumbers references (an item citing a renumbered article).
+fn passed_over(c: &Change, level: Option<Role>) -> bool {
+    c.reference_only() && !c.moved && !c.renumbered && c.new.as_ref().map(|r| r.level) != level
+}
+
 /// The runs in a change list.
 pub fn groups(changes: &[Change]) -> Vec<Group> {
-    let renumber_only = |c: &Change| {
-        c.kind == ChangeKind::Renumbered
-            && !c.modified
-            && !c.moved
-            && c.old.is_some()
-            && c.new.is_some()
+    let side = |c: &Change, old: bool| -> PartRef {
+        if old { c.old.clone() } else { c.new.clone() }.expect("a renumbered part has both sides")
     };
     let mut out = Vec::new();
     let mut i = 0;
@@ -71,33 +79,35 @@ pub fn groups(changes: &[Change]) -> Vec<Group> {
             i += 1;
             continue;
         }
-        let mut end = i + 1;
-        while end < changes.len() && renumber_only(&changes[end]) {
-            let (a, b) = (&changes[end - 1], &changes[end]);
-            let both = |side: fn(&Change) -> &Option<PartRef>| {
-                next_to(side(a).as_ref().unwrap(), side(b).as_ref().unwrap())
-            };
-            if !(both(|c| &c.old) && both(|c| &c.new)) {
+        let level = changes[i].new.as_ref().map(|r| r.level);
+        let mut run = vec![i];
+        let mut j = i + 1;
+        while j < changes.len() {
+            let (a, b) = (&changes[*run.last().unwrap()], &changes[j]);
+            if renumber_only(b)
+                && next_to(&side(a, true), &side(b, true))
+                && next_to(&side(a, false), &side(b, false))
+            {
+                run.push(j);
+            } else if !passed_over(b, level) {
                 break;
             }
-            end += 1;
+            j += 1;
         }
-        if end - i >= 2 {
-            let label = |c: &Change, side: fn(&Change) -> &Option<PartRef>| {
-                side(c).as_ref().unwrap().label.clone()
-            };
-            let (first, last) = (&changes[i], &changes[end - 1]);
+        let last = *run.last().unwrap();
+        if run.len() >= 2 {
+            let (first, end) = (&changes[i], &changes[last]);
             out.push(Group {
-                level: first.new.as_ref().unwrap().level,
-                start: i,
-                count: end - i,
-                old_first: label(first, |c| &c.old),
-                old_last: label(last, |c| &c.old),
-                new_first: label(first, |c| &c.new),
-                new_last: label(last, |c| &c.new),
+                level: side(first, false).level,
+                count: run.len(),
+                old_first: side(first, true).label,
+                old_last: side(end, true).label,
+                new_first: side(first, false).label,
+                new_last: side(end, false).label,
+                changes: run,
             });
         }
-        i = end;
+        i = last + 1;
     }
     out
 }

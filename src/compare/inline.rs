@@ -5,6 +5,7 @@ use serde::Serialize;
 use similar::{Algorithm, DiffTag, capture_diff_slices_deadline};
 
 use super::align::PARAGRAPH_BREAK;
+use super::references::Keyed;
 use super::tokens::{TokenKind, kind, tokenize};
 
 /// One run of an inline change list. Concatenating `equal`, `delete` and the
@@ -36,6 +37,9 @@ pub enum InlineOp {
 pub enum EditClass {
     /// Only spaces changed.
     Whitespace,
+    /// Only references renumbered with the parts they name: 依照本法第十六条 →
+    /// 依照本法第十五条, after an article before it was deleted.
+    Reference,
     /// Only punctuation (and spaces) changed: , → ，
     Punctuation,
     /// Words or numbers changed.
@@ -129,39 +133,70 @@ pub fn rewrite(old: &str, new: &str) -> Vec<InlineOp> {
     runs(&pieces(old), &pieces(new))
 }
 
+/// The inline changes from `old` to `new` with references kept whole and
+/// compared by what they name: a reference renumbered with its target (第十六条
+/// → 第十五条, the same article) is a run of class [`EditClass::Reference`].
+pub fn diff_keyed(old: &Keyed, new: &Keyed) -> Vec<InlineOp> {
+    keyed_runs(&old.tokens, &old.keys, &new.tokens, &new.keys)
+}
+
 /// Token diff, merged into runs.
 fn runs(a: &[&str], b: &[&str]) -> Vec<InlineOp> {
+    keyed_runs(a, a, b, b)
+}
+
+/// What a run of the diff is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Run {
+    Equal,
+    /// Tokens that compare equal by key but read differently: a reference
+    /// whose number followed its target's.
+    Reference,
+    Changed,
+}
+
+/// Diffs tokens by their keys, merged into runs. Adjacent deletions and
+/// insertions become one replacement; a single short token left equal between
+/// two changes of one kind is folded into them, so runs read as phrases.
+fn keyed_runs<K: std::hash::Hash + Eq + Ord>(
+    a: &[&str],
+    a_keys: &[K],
+    b: &[&str],
+    b_keys: &[K],
+) -> Vec<InlineOp> {
     // Token diff is quadratic at worst: a deadline bounds pathological input.
     let deadline = std::time::Instant::now() + std::time::Duration::from_millis(200);
-    let ops = capture_diff_slices_deadline(Algorithm::Patience, a, b, Some(deadline));
+    let ops = capture_diff_slices_deadline(Algorithm::Patience, a_keys, b_keys, Some(deadline));
     // (old, new) pieces; equal pieces have both.
-    let mut runs: Vec<(String, String, bool)> = Vec::new();
+    let mut runs: Vec<(String, String, Run)> = Vec::new();
+    let mut push = |o: &str, n: &str, kind: Run| match runs.last_mut() {
+        Some(last) if last.2 == kind => {
+            last.0.push_str(o);
+            last.1.push_str(n);
+        }
+        _ => runs.push((o.to_string(), n.to_string(), kind)),
+    };
     for op in ops {
         let (tag, old_range, new_range) = op.as_tag_tuple();
-        let o: String = a[old_range].concat();
-        let n: String = b[new_range].concat();
-        match tag {
-            DiffTag::Equal => runs.push((o, n, true)),
-            _ => match runs.last_mut() {
-                Some(last) if !last.2 => {
-                    last.0.push_str(&o);
-                    last.1.push_str(&n);
-                }
-                _ => runs.push((o, n, false)),
-            },
+        if tag == DiffTag::Equal {
+            for (o, n) in a[old_range].iter().zip(&b[new_range]) {
+                push(o, n, if o == n { Run::Equal } else { Run::Reference });
+            }
+        } else {
+            push(&a[old_range].concat(), &b[new_range].concat(), Run::Changed);
         }
     }
-    // Fold a lone short equal run between two changes into one change.
-    let mut merged: Vec<(String, String, bool)> = Vec::new();
+    // Fold a lone short equal run between two changes of one kind.
+    let mut merged: Vec<(String, String, Run)> = Vec::new();
     let mut i = 0;
     while i < runs.len() {
         let run = runs[i].clone();
-        let between_changes = run.2
-            && i > 0
+        let between = run.2 == Run::Equal
             && i + 1 < runs.len()
-            && !runs[i + 1].2
-            && merged.last().is_some_and(|m| !m.2);
-        if between_changes && run.0.chars().count() <= 1 {
+            && merged
+                .last()
+                .is_some_and(|m| m.2 != Run::Equal && m.2 == runs[i + 1].2);
+        if between && run.0.chars().count() <= 1 {
             let next = runs[i + 1].clone();
             if let Some(last) = merged.last_mut() {
                 last.0.push_str(&run.0);
@@ -177,16 +212,22 @@ fn runs(a: &[&str], b: &[&str]) -> Vec<InlineOp> {
     }
     merged
         .into_iter()
-        .map(|(o, n, equal)| {
-            if equal {
-                InlineOp::Equal { text: o }
-            } else if o.is_empty() {
+        .map(|(o, n, kind)| match kind {
+            Run::Equal => InlineOp::Equal { text: o },
+            Run::Reference => InlineOp::Replace {
+                old: o,
+                new: n,
+                class: EditClass::Reference,
+            },
+            Run::Changed if o.is_empty() => {
                 let class = classify("", &n);
                 InlineOp::Insert { text: n, class }
-            } else if n.is_empty() {
+            }
+            Run::Changed if n.is_empty() => {
                 let class = classify(&o, "");
                 InlineOp::Delete { text: o, class }
-            } else {
+            }
+            Run::Changed => {
                 let class = classify(&o, &n);
                 InlineOp::Replace {
                     old: o,

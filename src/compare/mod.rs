@@ -21,6 +21,7 @@ pub mod align;
 pub mod apply;
 pub mod groups;
 pub mod inline;
+pub mod references;
 pub mod tokens;
 
 use serde::Serialize;
@@ -178,6 +179,9 @@ pub struct Summary {
     pub whitespace_only: usize,
     /// Modifications that touch only punctuation.
     pub punctuation_only: usize,
+    /// Modifications that only renumber references along with the parts they
+    /// name (引用序号调整).
+    pub reference_only: usize,
 }
 
 /// All changes from one draft to the next.
@@ -209,6 +213,12 @@ impl Change {
             after: None,
             relation: None,
         }
+    }
+
+    /// Whether its only edits renumber references along with the parts they
+    /// name (class [`EditClass::Reference`]).
+    pub fn reference_only(&self) -> bool {
+        self.class == Some(EditClass::Reference)
     }
 
     /// Marks the change as a modification with these inline runs.
@@ -314,6 +324,7 @@ pub fn compare(old: &Document, new: &Document) -> ChangeSet {
         match c.class {
             Some(EditClass::Whitespace) => summary.whitespace_only += 1,
             Some(EditClass::Punctuation) => summary.punctuation_only += 1,
+            Some(EditClass::Reference) => summary.reference_only += 1,
             _ => {}
         }
     }
@@ -402,6 +413,7 @@ fn body_changes(old_doc: &Document, new_doc: &Document) -> Vec<Change> {
                 .and_then(|p| map[p])
                 .map(|q| other[q].section.anchor.clone())
         };
+    let references = References::new(&old, &new, &m);
     let mut out = Vec::new();
     // Deleted parts are reported where they stood: after the new partner of
     // the old part before them.
@@ -459,7 +471,7 @@ fn body_changes(old_doc: &Document, new_doc: &Document) -> Vec<Change> {
                         let runs = if m.rewritten[n] {
                             inline::rewrite(&old[o].text, &node.text)
                         } else {
-                            inline::diff(&old[o].text, &node.text)
+                            references.diff(&old[o].text, &node.text)
                         };
                         change = change.with_inline(runs);
                         change.rewritten = m.rewritten[n];
@@ -475,6 +487,53 @@ fn body_changes(old_doc: &Document, new_doc: &Document) -> Vec<Change> {
         }
     }
     out
+}
+
+/// References resolved in both drafts, keyed in the new draft's terms.
+struct References<'m> {
+    old: references::Resolver,
+    new: references::Resolver,
+    matching: &'m align::Matching,
+}
+
+impl<'m> References<'m> {
+    fn new(old: &[Node], new: &[Node], matching: &'m align::Matching) -> References<'m> {
+        References {
+            old: references::Resolver::new(old),
+            new: references::Resolver::new(new),
+            matching,
+        }
+    }
+
+    /// The inline diff of two texts of a matched part, references compared
+    /// by the parts they name.
+    fn diff(&self, old: &str, new: &str) -> Vec<inline::InlineOp> {
+        if !old.contains('条') && !new.contains('条') {
+            return inline::diff(old, new);
+        }
+        let key = |article: String, clause: Option<u32>, part: String| {
+            format!("\u{1F}{article}:{clause:?}:{part}")
+        };
+        // An old part is named by its partner in the new draft, if it has one.
+        let partner = |o: usize| {
+            self.matching.old_to_new[o].map_or_else(|| format!("old{o}"), |n| n.to_string())
+        };
+        let old = references::keyed(old, &self.old, |t| {
+            key(
+                partner(t.article),
+                t.clause,
+                t.part.map(partner).unwrap_or_default(),
+            )
+        });
+        let new = references::keyed(new, &self.new, |t| {
+            key(
+                t.article.to_string(),
+                t.clause,
+                t.part.map(|p| p.to_string()).unwrap_or_default(),
+            )
+        });
+        inline::diff_keyed(&old, &new)
+    }
 }
 
 /// Changes in a list of paragraphs (preamble, closing): aligned by a diff of

@@ -5,6 +5,9 @@ use crate::compare::inline::EditClass;
 use crate::compare::{Change, ChangeKind, PartRef, Place, RelationKind};
 use crate::model::Role;
 
+/// A modification that only renumbers references with the parts they name.
+pub(super) const REFERENCE_ZH: &str = "引用序号调整";
+
 pub(super) fn kind_zh(kind: ChangeKind) -> &'static str {
     match kind {
         ChangeKind::Modified => "修改",
@@ -73,7 +76,13 @@ pub(super) fn headline(change: &Change, where_old: &str, where_new: &str) -> Str
         _ if where_old != where_new => format!("原{where_old} → 现{where_new}"),
         _ => where_new.to_string(),
     };
-    let mut aspects = vec![kind_zh(change.kind)];
+    let mut aspects = vec![
+        if change.kind == ChangeKind::Modified && change.reference_only() {
+            REFERENCE_ZH
+        } else {
+            kind_zh(change.kind)
+        },
+    ];
     if change.kind == ChangeKind::Moved && change.modified {
         aspects.push("修改");
     }
@@ -83,6 +92,9 @@ pub(super) fn headline(change: &Change, where_old: &str, where_new: &str) -> Str
     match change.class {
         Some(EditClass::Punctuation) => aspects.push("仅标点"),
         Some(EditClass::Whitespace) => aspects.push("仅空白"),
+        Some(EditClass::Reference) if change.kind != ChangeKind::Modified => {
+            aspects.push(REFERENCE_ZH)
+        }
         _ => {}
     }
     let related;

@@ -20,6 +20,9 @@ pub(super) struct Marker<'a> {
     /// Deleted parts by the new anchor they stood after ("" for the start).
     deleted: HashMap<&'a str, Vec<(usize, &'a Change)>>,
     blocks: Vec<RedBlock>,
+    /// Entries whose anchor is already on a block: an entry for a run of
+    /// changes is anchored at its first part only (an id is unique).
+    anchored: std::collections::HashSet<usize>,
 }
 
 impl<'a> Marker<'a> {
@@ -42,7 +45,15 @@ impl<'a> Marker<'a> {
             at,
             deleted,
             blocks: Vec::new(),
+            anchored: Default::default(),
         }
+    }
+
+    /// `chg-N` for the first block that shows entry N; none for the others.
+    fn anchor(&mut self, number: usize) -> Option<String> {
+        self.anchored
+            .insert(number)
+            .then(|| format!("chg-{number}"))
     }
 
     pub(super) fn blocks(mut self, doc: &Document) -> Vec<RedBlock> {
@@ -106,7 +117,7 @@ impl<'a> Marker<'a> {
                 )
             }
         };
-        let change = found.map(|(n, _)| format!("chg-{n}"));
+        let change = found.and_then(|(n, _)| self.anchor(n));
         let base = if status == Some(ChangeKind::Inserted) {
             SegmentKind::Ins
         } else {
@@ -218,7 +229,7 @@ impl<'a> Marker<'a> {
             role: o.level,
             depth: o.path.len() + 1,
             anchor: None,
-            change: Some(format!("chg-{number}")),
+            change: self.anchor(number),
             status: Some(ChangeKind::Deleted),
             label: o.label.clone(),
             html: format!("{}{}", segments_html(&text), note_html(&note)),

@@ -23,7 +23,7 @@ use std::path::Path;
 
 use crate::render::context::{BlockKind, PrintInfo};
 use crate::text::Text;
-use labels::{headline, kind_zh, where_text};
+use labels::{REFERENCE_ZH, headline, kind_zh, where_text};
 use markers::Marker;
 use segments::{plain_segments, sides};
 
@@ -136,7 +136,11 @@ fn change_entry(number: usize, c: &Change, show_whitespace: bool) -> Entry {
         number,
         anchor: format!("chg-{number}"),
         kind: c.kind,
-        kind_zh: kind_zh(c.kind),
+        kind_zh: if c.kind == ChangeKind::Modified && c.reference_only() {
+            REFERENCE_ZH
+        } else {
+            kind_zh(c.kind)
+        },
         class: c.class,
         headline: Text::line(&headline(c, &where_old, &where_new)),
         where_old,
@@ -152,8 +156,8 @@ fn change_entry(number: usize, c: &Change, show_whitespace: bool) -> Entry {
 }
 
 /// The entry for a run of renumbering: 原第十条至第五十三条依次改为第九条至第五十二条.
-fn group_entry(number: usize, g: &Group, changes: &[Change]) -> Entry {
-    let (first, last) = (&changes[0], &changes[changes.len() - 1]);
+fn group_entry(number: usize, g: &Group, changes: &[&Change]) -> Entry {
+    let (first, last) = (changes[0], changes[changes.len() - 1]);
     // Two parts are listed (原第十五条、第十六条分别改为……), more are a range.
     let (joint, verb) = if g.count == 2 {
         ("、", "分别")
@@ -191,10 +195,50 @@ fn group_entry(number: usize, g: &Group, changes: &[Change]) -> Entry {
     }
 }
 
+/// The one entry for every reference renumbered with its target.
+fn references_entry(number: usize, changes: &[&Change]) -> Entry {
+    const LISTED: usize = 10;
+    let mut places: Vec<String> = changes
+        .iter()
+        .take(LISTED)
+        .map(|c| where_text(c, &c.new))
+        .collect();
+    if changes.len() > LISTED {
+        places.push("等".to_string());
+    }
+    let new_segments = plain_segments(SegmentKind::Same, "条文中引用的条文序号作相应调整");
+    Entry {
+        number,
+        anchor: format!("chg-{number}"),
+        kind: ChangeKind::Modified,
+        kind_zh: REFERENCE_ZH,
+        class: Some(EditClass::Reference),
+        headline: Text::line(&format!(
+            "{REFERENCE_ZH} {} 处：{}",
+            changes.len(),
+            places.join("、").replace("、等", "等")
+        )),
+        where_old: String::new(),
+        where_new: String::new(),
+        old_html: String::new(),
+        new_html: segments_html(&new_segments),
+        same_text: false,
+        old_segments: Vec::new(),
+        new_segments,
+        unified: Vec::new(),
+        count: changes.len(),
+    }
+}
+
 /// 修改 3 处，新增 1 处 …: the changes the views show, counted by kind, and
 /// how many whitespace-only edits they leave out.
 fn summary_line(visible: &[&Change], hidden: usize) -> String {
-    let count = |kind: ChangeKind| visible.iter().filter(|c| c.kind == kind).count();
+    let count = |kind: ChangeKind| {
+        visible
+            .iter()
+            .filter(|c| c.kind == kind && !(kind == ChangeKind::Modified && c.reference_only()))
+            .count()
+    };
     let mut line = Vec::new();
     for kind in [
         ChangeKind::Modified,
@@ -207,6 +251,13 @@ fn summary_line(visible: &[&Change], hidden: usize) -> String {
         if n > 0 {
             line.push(format!("{} {n} 处", kind_zh(kind)));
         }
+    }
+    let references = visible
+        .iter()
+        .filter(|c| c.kind == ChangeKind::Modified && c.reference_only())
+        .count();
+    if references > 0 {
+        line.push(format!("{REFERENCE_ZH} {references} 处"));
     }
     if line.is_empty() && hidden == 0 {
         return "两稿相同".to_string();
@@ -251,33 +302,45 @@ impl RedlineContext {
             })
             .collect();
         // One entry per change shown, or per run of renumbering; each change
-        // with the number of the entry that shows it.
+        // with the number of the entry that shows it. References renumbered
+        // with their targets are one entry at the end, whether their parts
+        // are in a run or not.
         let group_at: std::collections::HashMap<usize, &Group> =
-            set.groups.iter().map(|g| (g.start, g)).collect();
+            set.groups.iter().map(|g| (g.changes[0], g)).collect();
+        // The entry of each change in a run after its first.
+        let mut in_run: std::collections::HashMap<usize, usize> = Default::default();
         let mut entries: Vec<Entry> = Vec::new();
         let mut numbered: Vec<(usize, &Change)> = Vec::new();
-        let mut k = 0;
-        while k < visible.len() {
-            let (i, c) = visible[k];
+        let mut references: Vec<&Change> = Vec::new();
+        let mut unplaced: Vec<&Change> = Vec::new();
+        for &(i, c) in &visible {
             let number = entries.len() + 1;
-            // A run's changes only renumber, so all of them are shown.
-            let run = group_at.get(&i).filter(|g| {
-                visible
-                    .get(k + g.count - 1)
-                    .is_some_and(|v| v.0 == i + g.count - 1)
-            });
-            match run {
-                Some(g) => {
-                    entries.push(group_entry(number, g, &set.changes[g.range()]));
-                    numbered.extend(visible[k..k + g.count].iter().map(|(_, c)| (number, *c)));
-                    k += g.count;
+            if let Some(&number) = in_run.get(&i) {
+                numbered.push((number, c));
+                if c.reference_only() {
+                    references.push(c);
                 }
-                None => {
-                    entries.push(change_entry(number, c, show_whitespace));
-                    numbered.push((number, c));
-                    k += 1;
+            } else if let Some(g) = group_at.get(&i) {
+                // A run's changes only renumber, so all of them are shown.
+                let members: Vec<&Change> = g.changes.iter().map(|&j| &set.changes[j]).collect();
+                entries.push(group_entry(number, g, &members));
+                in_run.extend(g.changes[1..].iter().map(|&j| (j, number)));
+                numbered.push((number, c));
+                if c.reference_only() {
+                    references.push(c);
                 }
+            } else if c.reference_only() && !c.moved {
+                references.push(c);
+                unplaced.push(c);
+            } else {
+                entries.push(change_entry(number, c, show_whitespace));
+                numbered.push((number, c));
             }
+        }
+        if !references.is_empty() {
+            let number = entries.len() + 1;
+            entries.push(references_entry(number, &references));
+            numbered.extend(unplaced.into_iter().map(|c| (number, c)));
         }
         let visible: Vec<&Change> = visible.into_iter().map(|(_, c)| c).collect();
         let s = &set.summary;

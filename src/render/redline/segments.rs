@@ -16,6 +16,31 @@ pub enum SegmentKind {
     Same,
     Ins,
     Del,
+    /// A reference's old and new number where only the numbering moved
+    /// (第十六条 → 第十五条, the same article): shown, but dimmed.
+    RefDel,
+    RefIns,
+}
+
+impl SegmentKind {
+    /// Deleted text, of either kind.
+    pub fn is_del(self) -> bool {
+        matches!(self, SegmentKind::Del | SegmentKind::RefDel)
+    }
+
+    /// Inserted text, of either kind.
+    pub fn is_ins(self) -> bool {
+        matches!(self, SegmentKind::Ins | SegmentKind::RefIns)
+    }
+
+    /// The deleted and inserted kinds for a run of this class.
+    fn pair(class: EditClass) -> (SegmentKind, SegmentKind) {
+        if class == EditClass::Reference {
+            (SegmentKind::RefDel, SegmentKind::RefIns)
+        } else {
+            (SegmentKind::Del, SegmentKind::Ins)
+        }
+    }
 }
 
 /// A run of text: unchanged, inserted or deleted.
@@ -37,7 +62,9 @@ pub fn segments_html(segments: &[Segment]) -> String {
         .map(|s| match s.kind {
             SegmentKind::Ins => format!("<ins>{}</ins>", html_escape(&s.text)),
             SegmentKind::Del => format!("<del>{}</del>", html_escape(&s.text)),
-            _ => html_escape(&s.text),
+            SegmentKind::RefIns => format!("<ins class=\"ref\">{}</ins>", html_escape(&s.text)),
+            SegmentKind::RefDel => format!("<del class=\"ref\">{}</del>", html_escape(&s.text)),
+            SegmentKind::Same => html_escape(&s.text),
         })
         .collect()
 }
@@ -61,11 +88,7 @@ pub fn segments_md(segments: &[Segment], block: Block) -> String {
         let s = &segments[i];
         let at_start = out.is_empty();
         match s.kind {
-            SegmentKind::Del
-                if segments
-                    .get(i + 1)
-                    .is_some_and(|n| n.kind == SegmentKind::Ins) =>
-            {
+            kind if kind.is_del() && segments.get(i + 1).is_some_and(|n| n.kind.is_ins()) => {
                 out.push_str(&format!(
                     "{{~~{}~>{}~~}}",
                     text(s, false),
@@ -74,8 +97,8 @@ pub fn segments_md(segments: &[Segment], block: Block) -> String {
                 i += 2;
                 continue;
             }
-            SegmentKind::Del => out.push_str(&format!("{{--{}--}}", text(s, false))),
-            SegmentKind::Ins => out.push_str(&format!("{{++{}++}}", text(s, false))),
+            kind if kind.is_del() => out.push_str(&format!("{{--{}--}}", text(s, false))),
+            kind if kind.is_ins() => out.push_str(&format!("{{++{}++}}", text(s, false))),
             _ => out.push_str(&text(s, at_start)),
         }
         i += 1;
@@ -98,7 +121,7 @@ pub(super) fn note_md(note: &str, block: Block) -> String {
 pub(super) fn pieces(ops: &[InlineOp]) -> Vec<Vec<Segment>> {
     let mut pieces: Vec<Vec<Segment>> = vec![Vec::new()];
     let push = |pieces: &mut Vec<Vec<Segment>>, kind: SegmentKind, text: &str| {
-        if kind == SegmentKind::Del {
+        if kind.is_del() {
             if !text.is_empty() {
                 pieces.last_mut().unwrap().push(Segment {
                     kind,
@@ -124,9 +147,10 @@ pub(super) fn pieces(ops: &[InlineOp]) -> Vec<Vec<Segment>> {
             InlineOp::Equal { text } => push(&mut pieces, SegmentKind::Same, text),
             InlineOp::Insert { text, .. } => push(&mut pieces, SegmentKind::Ins, text),
             InlineOp::Delete { text, .. } => push(&mut pieces, SegmentKind::Del, text),
-            InlineOp::Replace { old, new, .. } => {
-                push(&mut pieces, SegmentKind::Del, old);
-                push(&mut pieces, SegmentKind::Ins, new);
+            InlineOp::Replace { old, new, class } => {
+                let (del, ins) = SegmentKind::pair(*class);
+                push(&mut pieces, del, old);
+                push(&mut pieces, ins, new);
             }
         }
     }
@@ -221,21 +245,26 @@ pub(super) fn sides(
                             text: text.clone(),
                         });
                     }
-                    InlineOp::Replace { old: o, new: n, .. } => {
+                    InlineOp::Replace {
+                        old: o,
+                        new: n,
+                        class,
+                    } => {
+                        let (del, ins) = SegmentKind::pair(*class);
                         old.push(Segment {
-                            kind: SegmentKind::Del,
+                            kind: del,
                             text: o.clone(),
                         });
                         new.push(Segment {
-                            kind: SegmentKind::Ins,
+                            kind: ins,
                             text: n.clone(),
                         });
                         unified.push(Segment {
-                            kind: SegmentKind::Del,
+                            kind: del,
                             text: o.clone(),
                         });
                         unified.push(Segment {
-                            kind: SegmentKind::Ins,
+                            kind: ins,
                             text: n.clone(),
                         });
                     }

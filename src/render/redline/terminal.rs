@@ -45,6 +45,9 @@ pub fn terminal(ctx: &RedlineContext, color: bool) -> String {
             match seg.kind {
                 SegmentKind::Del => out.push_str(&paint("31", &format!("[-{text}-]"))),
                 SegmentKind::Ins => out.push_str(&paint("32", &format!("{{+{text}+}}"))),
+                // A reference renumbered with its target: dim.
+                SegmentKind::RefDel => out.push_str(&paint("2;31", &format!("[-{text}-]"))),
+                SegmentKind::RefIns => out.push_str(&paint("2;32", &format!("{{+{text}+}}"))),
                 _ => out.push_str(&context_of(&text, i == 0, i == last)),
             }
         }
