@@ -777,3 +777,125 @@ fn an_article_and_an_item_rewritten_in_place_are_modified_not_deleted_and_insert
     let rebuilt = apply(&number(&old), &changes).unwrap();
     assert_eq!(rebuilt, outline(&number(&new)));
 }
+
+/// Rewrites the internal references to articles in a text with `renumber`
+/// (old article number → new), as a drafter does after deleting an article.
+fn renumber_references(text: &str, renumber: impl Fn(u32) -> u32) -> String {
+    use gongwen::compare::references::find;
+    use gongwen::numbering::numerals::chinese;
+    let mut out = String::new();
+    let mut at = 0;
+    for r in find(text) {
+        let Some(article) = r
+            .article
+            .filter(|_| r.internal && r.article.is_some_and(|a| a.sub == 0))
+        else {
+            continue;
+        };
+        let span = &text[r.start..r.end];
+        let cut = span.find('条').unwrap() + '条'.len_utf8();
+        out.push_str(&text[at..r.start]);
+        out.push_str(&format!(
+            "第{}条",
+            chinese(u64::from(renumber(article.ordinal)))
+        ));
+        out.push_str(&span[cut..]);
+        at = r.end;
+    }
+    out.push_str(&text[at..]);
+    out
+}
+
+/// Every paragraph of a draft, mutable, through a visitor.
+fn each_paragraph(parts: &mut [Part], f: &mut impl FnMut(&mut String)) {
+    for p in parts {
+        for b in &mut p.body {
+            match b {
+                Block::Para(s) => f(s),
+                Block::Part(c) => each_paragraph(std::slice::from_mut(c), f),
+            }
+        }
+    }
+}
+
+#[test]
+fn an_early_article_deleted_renumbers_the_rest_as_one_run_and_references_follow() {
+    let old = import("legislation-law-2023.md");
+    let mut new = old.clone();
+    let fifth = paths_of(&mut new, Level::Article)[4].clone();
+    take(&mut new.parts, &fifth).unwrap();
+    // The drafter renumbers every reference to an article after the fifth.
+    each_paragraph(&mut new.parts, &mut |s| {
+        *s = renumber_references(s, |n| if n > 5 { n - 1 } else { n })
+    });
+    let changes = diff(&old, &new);
+    let s = &changes.summary;
+    assert_eq!((s.deleted, s.inserted, s.moved), (1, 0, 0), "{s:?}");
+    // One run: 第六条 … 第一百二十条 became 第五条 … 第一百一十九条.
+    assert_eq!(changes.groups.len(), 1, "{:#?}", changes.groups);
+    let g = &changes.groups[0];
+    assert_eq!(
+        (
+            g.count,
+            g.old_first.as_str(),
+            g.old_last.as_str(),
+            g.new_first.as_str(),
+            g.new_last.as_str()
+        ),
+        (115, "第六条", "第一百二十条", "第五条", "第一百一十九条")
+    );
+    // Every reference that followed its article is a reference edit, kept
+    // whole; nothing is a modification.
+    fn citing(parts: &[Part]) -> usize {
+        parts
+            .iter()
+            .map(|p| {
+                let own = p.body.iter().any(|b| {
+                    matches!(b, Block::Para(s) if renumber_references(s, |n| if n > 5 { n - 1 } else { n }) != *s)
+                });
+                usize::from(own) + citing(&p.children().cloned().collect::<Vec<_>>())
+            })
+            .sum()
+    }
+    assert_eq!(s.modified, s.reference_only, "{s:?}");
+    assert_eq!(s.reference_only, citing(&old.parts), "{s:?}");
+    assert!(s.reference_only >= 5, "{s:?}");
+    for c in changes.changes.iter().filter(|c| c.modified) {
+        for op in &c.inline {
+            if let InlineOp::Replace { old, new, class } = op {
+                assert_eq!(*class, EditClass::Reference);
+                assert!(
+                    old.starts_with('第') && new.starts_with('第'),
+                    "{old} → {new}"
+                );
+                assert!(!old.contains('和') && !old.contains('、'), "{old}");
+            }
+        }
+    }
+    // A reference changed to name another article is a real modification.
+    let mut elsewhere = new.clone();
+    let mut done = false;
+    each_paragraph(&mut elsewhere.parts, &mut |s| {
+        if !done && s.contains("本法第十条") {
+            *s = s.replacen("本法第十条", "本法第三十条", 1);
+            done = true;
+        }
+    });
+    assert!(done);
+    let changes = diff(&old, &elsewhere);
+    let real: Vec<&gongwen::compare::Change> = changes
+        .changes
+        .iter()
+        .filter(|c| c.modified && !c.reference_only())
+        .collect();
+    assert_eq!(real.len(), 1, "{real:#?}");
+    assert_eq!(real[0].class, Some(EditClass::Text));
+    assert!(
+        real[0].inline.iter().any(|op| matches!(op,
+        InlineOp::Replace { old, new, .. } if old == "第十一条" && new == "第三十条")),
+        "{:#?}",
+        real[0].inline
+    );
+    let rebuilt = apply(&number(&old), &changes).unwrap();
+    assert_eq!(rebuilt, outline(&number(&elsewhere)));
+}
