@@ -35,6 +35,11 @@ const V1: &str = "drafts/chengdong-urbanization-2021/v1";
 const V2: &str = "drafts/chengdong-urbanization-2021/v2.yaml";
 
 #[test]
+fn reference_redline_as_a_decision() {
+    insta::assert_snapshot!("reference_decision", diff(&root(), V1, V2, "decision"));
+}
+
+#[test]
 fn reference_redline_in_the_terminal() {
     insta::assert_snapshot!("reference_term", diff(&root(), V1, V2, "term"));
 }
@@ -198,4 +203,64 @@ fn a_run_of_renumbered_articles_is_one_line_in_every_view() {
         let text = common::run(&program, &["-raw", path.to_str().unwrap(), "-"]);
         assert_eq!(text.matches("依次改为").count(), 1, "{text}");
     }
+}
+
+/// (article, verb) for each numbered item of a decision or an amendment:
+/// the first article it names and whether it adds a paragraph or rewrites.
+fn articles_and_verbs(text: &str, prefix: &str) -> Vec<(String, &'static str)> {
+    const NUMERALS: &str = "一二三四五六七八九十百零";
+    text.lines()
+        .filter(|l| {
+            l.split_once('、')
+                .is_some_and(|(n, _)| !n.is_empty() && n.chars().all(|c| NUMERALS.contains(c)))
+        })
+        .filter_map(|l| {
+            let at = l.find(&format!("{prefix}第"))? + prefix.len();
+            let end = at + l[at..].find('条')? + '条'.len_utf8();
+            let verb = if l.contains("增加一款") {
+                "增加一款"
+            } else {
+                "修改为"
+            };
+            Some((l[at..end].to_string(), verb))
+        })
+        .collect()
+}
+
+#[test]
+fn the_criminal_law_decision_names_the_articles_of_the_twelfth_amendment_with_its_verbs() {
+    let corpus = root().join("../shared/corpus");
+    let dir = tempfile::tempdir().unwrap();
+    for (name, file) in [
+        ("a.yaml", "criminal-law-pre-amendment12.md"),
+        ("b.yaml", "criminal-law-post-amendment12.md"),
+    ] {
+        let draft = gongwen::import::import_file(&corpus.join(file), Default::default())
+            .unwrap()
+            .draft;
+        std::fs::write(dir.path().join(name), gongwen::save::to_string(&draft)).unwrap();
+    }
+    let decision = diff(dir.path(), "a.yaml", "b.yaml", "decision");
+    let amendment =
+        std::fs::read_to_string(corpus.join("criminal-law-amendment12-text.md")).unwrap();
+    let expected = articles_and_verbs(&amendment, "刑法");
+    assert_eq!(expected.len(), 7, "{expected:?}");
+    // 第四百五十二条 gained an editorial footnote upstream (① …施行日期…) in the
+    // same commit; the amendment does not name it, the decision rightly does.
+    let found: Vec<(String, &str)> = articles_and_verbs(&decision, "")
+        .into_iter()
+        .filter(|(a, _)| a != "第四百五十二条")
+        .collect();
+    assert_eq!(found, expected, "{decision}");
+    assert!(decision.starts_with("关于修改《中华人民共和国刑法》的决定（草案）\n"));
+    // A whole article quoted as the amendment quotes it: each paragraph opens
+    // with “, the last one closes.
+    assert!(
+        decision.contains("将第三百九十条修改为：“对犯行贿罪的"),
+        "{decision}"
+    );
+    assert!(
+        decision.contains("\n“（七）将违法所得用于行贿的。\n“行贿人"),
+        "{decision}"
+    );
 }

@@ -100,6 +100,7 @@ pub struct PartRef {
 pub struct Ancestor {
     pub role: Role,
     pub label: String,
+    pub number: Option<Number>,
 }
 
 /// The parent of a part, in its draft and (if matched) in the other one.
@@ -274,6 +275,7 @@ fn part_ref(nodes: &[Node], i: usize, other_parent: Option<&str>) -> PartRef {
         ancestors.push(Ancestor {
             role: ps.level.role(),
             label: ps.label.clone(),
+            number: ps.number,
         });
         p = nodes[pi].parent;
     }
@@ -413,7 +415,7 @@ fn body_changes(old_doc: &Document, new_doc: &Document) -> Vec<Change> {
                 .and_then(|p| map[p])
                 .map(|q| other[q].section.anchor.clone())
         };
-    let references = References::new(&old, &new, &m);
+    let references = references::Both::new(&old, &new, &m);
     let mut out = Vec::new();
     // Deleted parts are reported where they stood: after the new partner of
     // the old part before them.
@@ -487,53 +489,6 @@ fn body_changes(old_doc: &Document, new_doc: &Document) -> Vec<Change> {
         }
     }
     out
-}
-
-/// References resolved in both drafts, keyed in the new draft's terms.
-struct References<'m> {
-    old: references::Resolver,
-    new: references::Resolver,
-    matching: &'m align::Matching,
-}
-
-impl<'m> References<'m> {
-    fn new(old: &[Node], new: &[Node], matching: &'m align::Matching) -> References<'m> {
-        References {
-            old: references::Resolver::new(old),
-            new: references::Resolver::new(new),
-            matching,
-        }
-    }
-
-    /// The inline diff of two texts of a matched part, references compared
-    /// by the parts they name.
-    fn diff(&self, old: &str, new: &str) -> Vec<inline::InlineOp> {
-        if !old.contains('条') && !new.contains('条') {
-            return inline::diff(old, new);
-        }
-        let key = |article: String, clause: Option<u32>, part: String| {
-            format!("\u{1F}{article}:{clause:?}:{part}")
-        };
-        // An old part is named by its partner in the new draft, if it has one.
-        let partner = |o: usize| {
-            self.matching.old_to_new[o].map_or_else(|| format!("old{o}"), |n| n.to_string())
-        };
-        let old = references::keyed(old, &self.old, |t| {
-            key(
-                partner(t.article),
-                t.clause,
-                t.part.map(partner).unwrap_or_default(),
-            )
-        });
-        let new = references::keyed(new, &self.new, |t| {
-            key(
-                t.article.to_string(),
-                t.clause,
-                t.part.map(|p| p.to_string()).unwrap_or_default(),
-            )
-        });
-        inline::diff_keyed(&old, &new)
-    }
 }
 
 /// Changes in a list of paragraphs (preamble, closing): aligned by a diff of

@@ -16,7 +16,7 @@
 
 use std::collections::HashMap;
 
-use super::align::Node;
+use super::align::{Matching, Node};
 use crate::model::Level;
 use crate::numbering::Number;
 use crate::numbering::numerals::parse_chinese;
@@ -263,6 +263,53 @@ pub fn keyed<'a>(text: &'a str, resolver: &Resolver, key: impl Fn(Target) -> Str
     }
     push_plain(&mut out, &text[at..]);
     out
+}
+
+/// References resolved in both drafts, keyed in the new draft's terms.
+pub(super) struct Both<'m> {
+    old: Resolver,
+    new: Resolver,
+    matching: &'m Matching,
+}
+
+impl<'m> Both<'m> {
+    pub(super) fn new(old: &[Node], new: &[Node], matching: &'m Matching) -> Both<'m> {
+        Both {
+            old: Resolver::new(old),
+            new: Resolver::new(new),
+            matching,
+        }
+    }
+
+    /// The inline diff of two texts of a matched part, references compared
+    /// by the parts they name.
+    pub(super) fn diff(&self, old: &str, new: &str) -> Vec<super::inline::InlineOp> {
+        if !old.contains('条') && !new.contains('条') {
+            return super::inline::diff(old, new);
+        }
+        let key = |article: String, clause: Option<u32>, part: String| {
+            format!("\u{1F}{article}:{clause:?}:{part}")
+        };
+        // An old part is named by its partner in the new draft, if it has one.
+        let partner = |o: usize| {
+            self.matching.old_to_new[o].map_or_else(|| format!("old{o}"), |n| n.to_string())
+        };
+        let old = keyed(old, &self.old, |t| {
+            key(
+                partner(t.article),
+                t.clause,
+                t.part.map(partner).unwrap_or_default(),
+            )
+        });
+        let new = keyed(new, &self.new, |t| {
+            key(
+                t.article.to_string(),
+                t.clause,
+                t.part.map(|p| p.to_string()).unwrap_or_default(),
+            )
+        });
+        super::inline::diff_keyed(&old, &new)
+    }
 }
 
 #[cfg(test)]

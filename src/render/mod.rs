@@ -38,6 +38,8 @@ pub enum Format {
     Term,
     /// The view as JSON, for programs.
     Json,
+    /// The amendment decision a redline amounts to (redlines only).
+    Decision,
 }
 
 impl Format {
@@ -45,12 +47,13 @@ impl Format {
     pub const ALL: [Format; 3] = [Format::Markdown, Format::Html, Format::Pdf];
 
     /// The formats `diff` shows a redline in.
-    pub const REDLINE: [Format; 5] = [
+    pub const REDLINE: [Format; 6] = [
         Format::Term,
         Format::Json,
         Format::Markdown,
         Format::Html,
         Format::Pdf,
+        Format::Decision,
     ];
 
     /// The name on the command line (`md`, `html`, `pdf`, `term`, `json`).
@@ -61,6 +64,7 @@ impl Format {
             Format::Pdf => "pdf",
             Format::Term => "term",
             Format::Json => "json",
+            Format::Decision => "decision",
         }
     }
 
@@ -68,6 +72,7 @@ impl Format {
     pub fn extension(self) -> &'static str {
         match self {
             Format::Term => "txt",
+            Format::Decision => "decision.txt",
             other => other.name(),
         }
     }
@@ -152,6 +157,7 @@ impl Renderer {
             }),
             Format::Term => Box::new(term::TermBackend { color: self.color }),
             Format::Json => Box::new(json::JsonBackend),
+            Format::Decision => Box::new(term::DecisionBackend),
         }
     }
 
@@ -169,5 +175,5 @@ fn not_shown(format: Format, what: &str) -> Diagnostic {
         0,
         format!("the {} format does not show {what}", format.name()),
     )
-    .help("use md, html or pdf for a draft; term, json, md, html or pdf for a redline")
+    .help("use md, html or pdf for a draft; term, json, md, html, pdf or decision for a redline")
 }

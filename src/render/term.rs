@@ -1,4 +1,5 @@
-//! The terminal's view of a redline: a word diff like `git diff --word-diff`.
+//! The plain-text views of a redline: the terminal's word diff (like `git
+//! diff --word-diff`) and the amendment decision.
 
 use super::{Backend, Format, Rendered, View, not_shown};
 use crate::diagnostic::Diagnostic;
@@ -19,6 +20,22 @@ impl Backend for TermBackend {
                 super::redline::terminal(ctx, self.color).into_bytes(),
             )),
             View::Draft(_) => Err(not_shown(Format::Term, "a draft")),
+        }
+    }
+}
+
+/// The amendment decision a redline amounts to, as plain text.
+pub struct DecisionBackend;
+
+impl Backend for DecisionBackend {
+    fn format(&self) -> Format {
+        Format::Decision
+    }
+
+    fn render(&self, view: View<'_>) -> Result<Rendered, Diagnostic> {
+        match view {
+            View::Redline(ctx) => Ok(Rendered::bytes(super::redline::decision(ctx).into_bytes())),
+            View::Draft(_) => Err(not_shown(Format::Decision, "a draft")),
         }
     }
 }

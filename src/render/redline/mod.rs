@@ -5,11 +5,13 @@
 //! places, [`markers`] marks up the new draft, [`terminal`] is the
 //! terminal's view.
 
+mod decision;
 mod labels;
 mod markers;
 pub mod segments;
 mod terminal;
 
+pub use decision::decision;
 pub use segments::{Segment, SegmentKind, segments_html, segments_md};
 pub use terminal::terminal;
 
@@ -42,6 +44,10 @@ pub struct RedlineContext {
     pub blocks: Vec<RedBlock>,
     /// The change set itself, for programs (the JSON view).
     pub changes: ChangeSet,
+    /// The printed lines of changed parts of the new draft (and of the parts
+    /// holding them), by anchor, for views that quote a part whole.
+    #[serde(skip)]
+    pub full_text: std::collections::HashMap<String, Vec<String>>,
 }
 
 /// One of the two drafts.
@@ -362,6 +368,16 @@ impl RedlineContext {
                 e.anchor = format!("row-{}", e.number);
             }
         }
+        let wanted: std::collections::HashSet<&str> = set
+            .changes
+            .iter()
+            .filter_map(|c| c.new.as_ref())
+            .flat_map(|n| {
+                std::iter::once(n.anchor.as_str())
+                    .chain(n.parent.as_ref().map(|p| p.anchor.as_str()))
+            })
+            .collect();
+        let full_text = decision::full_texts(new, &wanted);
         RedlineContext {
             generator: format!("gongwen {}", env!("CARGO_PKG_VERSION")),
             print: PrintInfo::of(new),
@@ -371,6 +387,7 @@ impl RedlineContext {
             entries,
             blocks,
             changes: set.clone(),
+            full_text,
         }
     }
 

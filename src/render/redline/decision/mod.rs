@@ -1,0 +1,401 @@
+//! The amendment decision view: the text a legislative affairs office drafts
+//! after a revision, in the register of published 修改决定 — "一、将第九条修改为：
+//! “……”", "将第十六条第一款中的“A”修改为“B”", "在第三条中增加一款，作为第二款：“……”",
+//! "增加一条，作为第七条：“……”", "删去第九条。", then "此外，对条文顺序作相应调整".
+//!
+//! Parts are named by their old numbers (a decision amends the old text);
+//! what is added is placed by its new number. An article's own edits and
+//! those of its items make one unit, so a rewritten article is quoted whole,
+//! items and all.
+
+mod phrases;
+
+use std::collections::{HashMap, HashSet};
+
+use phrases::{added_paragraph, changed_paragraphs, name, named_edits, quote, quote_item};
+
+use super::RedlineContext;
+use crate::compare::inline::EditClass;
+use crate::compare::{Change, ChangeKind, PartRef, Place};
+use crate::fields::MetaField;
+use crate::model::Role;
+use crate::numbering::numerals::chinese;
+use crate::numbering::{Content, Document, Section};
+use crate::text::to_plain;
+
+/// The printed lines of the new draft's parts that a decision may quote
+/// whole: for each anchor wanted, its paragraphs and its sub-parts' lines,
+/// each sub-part's first line with its number (（一）……).
+pub(super) fn full_texts(doc: &Document, wanted: &HashSet<&str>) -> HashMap<String, Vec<String>> {
+    fn lines(s: &Section, labelled: bool, out: &mut Vec<String>) {
+        let lead = if labelled {
+            format!("{}{}", s.label, s.level.role().label_gap())
+        } else {
+            String::new()
+        };
+        let mut first = true;
+        if let Some(h) = &s.heading {
+            out.push(format!("{lead}{}", to_plain(h)));
+            first = false;
+        }
+        for c in &s.body {
+            match c {
+                Content::Para(p) if first => {
+                    out.push(format!("{lead}{}", to_plain(p)));
+                    first = false;
+                }
+                Content::Para(p) => out.push(to_plain(p)),
+                Content::Section(child) => lines(child, true, out),
+            }
+        }
+        if first && labelled {
+            out.push(lead);
+        }
+    }
+    fn visit(s: &Section, wanted: &HashSet<&str>, out: &mut HashMap<String, Vec<String>>) {
+        if wanted.contains(s.anchor.as_str()) {
+            let mut text = Vec::new();
+            // An article is quoted without its number; an item with it.
+            lines(s, s.level.role() != Role::Article, &mut text);
+            out.insert(s.anchor.clone(), text);
+        }
+        for child in s.children() {
+            visit(child, wanted, out);
+        }
+    }
+    let mut out = HashMap::new();
+    for s in &doc.sections {
+        visit(s, wanted, &mut out);
+    }
+    out
+}
+
+/// An article's own change (if any) and the changes of its items.
+struct Unit<'a> {
+    own: Option<&'a Change>,
+    parts: Vec<&'a Change>,
+}
+
+/// Whether a change says something a decision states: not a renumbering,
+/// not a reference that followed its target, not whitespace.
+fn substantive(c: &Change) -> bool {
+    match c.kind {
+        ChangeKind::Renumbered => false,
+        ChangeKind::Modified => !matches!(
+            c.class,
+            Some(EditClass::Reference | EditClass::Whitespace) | None
+        ),
+        _ => true,
+    }
+}
+
+/// The key of the article a body change belongs to, in the new draft's
+/// anchors (an old anchor for a deleted article).
+fn unit_key(c: &Change) -> Option<String> {
+    let (r, new_side) = match (&c.new, &c.old) {
+        (Some(r), _) => (r, true),
+        (None, Some(r)) => (r, false),
+        _ => return None,
+    };
+    match r.level {
+        Role::Article if new_side => Some(r.anchor.clone()),
+        Role::Article => Some(format!("old:{}", r.anchor)),
+        Role::Item => r.parent.as_ref().and_then(|p| {
+            if new_side {
+                Some(p.anchor.clone())
+            } else {
+                p.other_anchor
+                    .clone()
+                    .or_else(|| Some(format!("old:{}", p.anchor)))
+            }
+        }),
+        _ => None,
+    }
+}
+
+/// The decision for a redline.
+pub fn decision(ctx: &RedlineContext) -> String {
+    let set = &ctx.changes;
+    let mut items: Vec<String> = Vec::new();
+    // Units in the order their first change comes.
+    let mut units: Vec<Unit> = Vec::new();
+    let mut unit_of: HashMap<String, usize> = HashMap::new();
+    let mut singles: Vec<(usize, &Change)> = Vec::new();
+    for c in &set.changes {
+        if c.place == Place::Meta && c.field == Some(MetaField::Title) {
+            if let Some(n) = &c.new {
+                items.push(format!(
+                    "将名称修改为“{}”。",
+                    n.paragraphs.concat().replace('\n', "")
+                ));
+            }
+            continue;
+        }
+        if c.place != Place::Body {
+            continue;
+        }
+        let is_own = c
+            .new
+            .as_ref()
+            .or(c.old.as_ref())
+            .is_some_and(|r| r.level == Role::Article);
+        match unit_key(c) {
+            Some(key) => {
+                let at = *unit_of.entry(key).or_insert_with(|| {
+                    units.push(Unit {
+                        own: None,
+                        parts: Vec::new(),
+                    });
+                    units.len() - 1
+                });
+                if is_own {
+                    units[at].own = Some(c);
+                } else {
+                    units[at].parts.push(c);
+                }
+            }
+            None => singles.push((units.len(), c)),
+        }
+    }
+    // Chapters, sections and outline parts come where they stood among the units.
+    let mut singles = singles.into_iter().peekable();
+    for (i, unit) in units.iter().enumerate() {
+        while let Some((_, c)) = singles.next_if(|(at, _)| *at <= i) {
+            items.extend(single(ctx, c));
+        }
+        items.extend(article(ctx, unit));
+    }
+    for (_, c) in singles {
+        items.extend(single(ctx, c));
+    }
+    // A title inside 《》 takes 〈〉 for the marks it holds itself.
+    let title = ctx.new.title.plain.replace('《', "〈").replace('》', "〉");
+    let mut out = format!("关于修改《{title}》的决定（草案）\n\n");
+    if items.is_empty() {
+        out.push_str("两稿相同，无需修改。\n");
+        return out;
+    }
+    for (i, item) in items.iter().enumerate() {
+        out.push_str(&format!("{}、{item}\n\n", chinese(i as u64 + 1)));
+    }
+    let renumbered = set.changes.iter().any(|c| c.renumbered);
+    let references = set.summary.reference_only > 0;
+    let closing = match (renumbered, references) {
+        (true, true) => Some("此外，对条文顺序以及条文中引用的条文序号作相应调整。"),
+        (true, false) => Some("此外，对条文顺序作相应调整。"),
+        (false, true) => Some("此外，对条文中引用的条文序号作相应调整。"),
+        (false, false) => None,
+    };
+    if let Some(closing) = closing {
+        out.push_str(closing);
+        out.push_str("\n\n");
+    }
+    out.push_str(&format!("《{title}》根据本决定作相应修改，重新公布。\n"));
+    out
+}
+
+/// The new text of a part as a decision quotes it: an article or an item
+/// whole, with its sub-parts; an outline part with its number, without its
+/// sub-parts (each has its own change).
+fn whole(ctx: &RedlineContext, r: &PartRef) -> Vec<String> {
+    let outline = matches!(r.level, Role::L1 | Role::L2 | Role::L3 | Role::L4);
+    if !outline && let Some(text) = ctx.full_text.get(&r.anchor) {
+        return text.clone();
+    }
+    let mut lines: Vec<String> = r.heading.iter().cloned().collect();
+    lines.extend(r.paragraphs.iter().cloned());
+    if outline && let Some(first) = lines.first_mut() {
+        first.insert_str(0, &r.label);
+    }
+    lines
+}
+
+/// A change that is not an article's or an item's: a chapter, a section, an
+/// outline part.
+fn single(ctx: &RedlineContext, c: &Change) -> Option<String> {
+    if !substantive(c) {
+        return None;
+    }
+    let division = |r: &PartRef| {
+        matches!(
+            r.level,
+            Role::Book | Role::Subbook | Role::Chapter | Role::Section
+        )
+    };
+    match (c.kind, &c.old, &c.new) {
+        (ChangeKind::Deleted, Some(o), _) => Some(format!("删去{}。", name(o))),
+        (ChangeKind::Inserted, _, Some(n)) if division(n) => Some(format!(
+            "增加{}“{}”。",
+            name(n),
+            n.heading.clone().unwrap_or_default()
+        )),
+        (ChangeKind::Inserted, _, Some(n)) => {
+            Some(format!("增加{}：{}", name(n), quote(&whole(ctx, n))))
+        }
+        (_, Some(o), Some(n)) if division(o) => Some(format!(
+            "将{}{}名修改为“{}”。",
+            name(o),
+            match o.level {
+                Role::Section => "节",
+                Role::Book | Role::Subbook => "编",
+                _ => "章",
+            },
+            n.heading.clone().unwrap_or_default()
+        )),
+        (_, Some(o), Some(n)) => {
+            // A part quoted with its number says where that number came from.
+            if name(o) != name(n) {
+                Some(format!(
+                    "将{}改为{}，修改为：{}",
+                    name(o),
+                    name(n),
+                    quote(&whole(ctx, n))
+                ))
+            } else {
+                let text = [o.heading.clone().unwrap_or_default(), o.paragraphs.concat()].concat();
+                Some(match named_edits(&c.inline, &text) {
+                    Some((what, true)) => format!("删去{}{what}。", name(o)),
+                    Some((what, false)) => format!("将{}{what}。", name(o)),
+                    None => format!("将{}修改为：{}", name(o), quote(&whole(ctx, n))),
+                })
+            }
+        }
+        _ => None,
+    }
+}
+
+/// The sentences for one article and its items.
+fn article(ctx: &RedlineContext, unit: &Unit) -> Vec<String> {
+    let mut out = Vec::new();
+    let item_structure = unit.parts.iter().any(|c| {
+        matches!(
+            c.kind,
+            ChangeKind::Inserted | ChangeKind::Deleted | ChangeKind::Moved
+        )
+    });
+    if let Some(c) = unit.own {
+        match (c.kind, &c.old, &c.new) {
+            (ChangeKind::Deleted, Some(o), _) => return vec![format!("删去{}。", name(o))],
+            (ChangeKind::Inserted, _, Some(n)) => {
+                let sentence = match n.number {
+                    // 第一百二十条之一 follows 第一百二十条 (the 修正案 register).
+                    Some(number) if number.sub > 0 => format!(
+                        "在第{}条后增加一条，作为{}：{}",
+                        chinese(u64::from(number.ordinal)),
+                        n.label,
+                        quote(&whole(ctx, n))
+                    ),
+                    _ => format!("增加一条，作为{}：{}", n.label, quote(&whole(ctx, n))),
+                };
+                return vec![sentence];
+            }
+            (_, Some(o), Some(n)) if c.moved => {
+                let mut sentence = format!("将{}改为{}", name(o), name(n));
+                if substantive(c) || unit.parts.iter().any(|p| substantive(p)) {
+                    sentence.push_str(&format!("，修改为：{}", quote(&whole(ctx, n))));
+                } else {
+                    sentence.push('。');
+                }
+                return vec![sentence];
+            }
+            (_, Some(o), Some(n)) if substantive(c) => {
+                let (old_count, new_count) = (o.paragraphs.len(), n.paragraphs.len());
+                let changed = changed_paragraphs(&c.inline, o.heading.is_some());
+                if item_structure || c.rewritten {
+                    return vec![format!("将{}修改为：{}", name(o), quote(&whole(ctx, n)))];
+                }
+                if new_count == old_count + 1 {
+                    // One paragraph more: 在第X条中增加一款，作为第Y款.
+                    let added = added_paragraph(&c.inline, n.heading.is_some())
+                        .filter(|&k| k < new_count)
+                        .unwrap_or(new_count - 1);
+                    let only_that = o.paragraphs.iter().all(|p| n.paragraphs.contains(p))
+                        && !unit.parts.iter().any(|p| substantive(p));
+                    let head = format!(
+                        "在{}中增加一款，作为第{}款",
+                        name(o),
+                        chinese(added as u64 + 1)
+                    );
+                    return vec![if only_that {
+                        format!("{head}：{}", quote(&n.paragraphs[added..=added]))
+                    } else {
+                        format!("{head}，将该条修改为：{}", quote(&whole(ctx, n)))
+                    }];
+                }
+                if old_count != new_count || changed.len() != 1 {
+                    return vec![format!("将{}修改为：{}", name(o), quote(&whole(ctx, n)))];
+                }
+                let k = changed[0];
+                let clause = if old_count > 1 {
+                    format!("第{}款", chinese(k as u64))
+                } else {
+                    String::new()
+                };
+                let old_paragraph = o.paragraphs.get(k - 1).cloned().unwrap_or_default();
+                match named_edits(&c.inline, &old_paragraph) {
+                    Some((what, true)) => out.push(format!("删去{}{clause}{what}。", name(o))),
+                    Some((what, false)) => out.push(format!("将{}{clause}{what}。", name(o))),
+                    None if old_count > 1 => out.push(format!(
+                        "将{}{clause}修改为：{}",
+                        name(o),
+                        quote(&n.paragraphs[k - 1..k])
+                    )),
+                    None => {
+                        return vec![format!("将{}修改为：{}", name(o), quote(&whole(ctx, n)))];
+                    }
+                }
+            }
+            _ => {}
+        }
+    } else if item_structure && unit.parts.iter().filter(|p| substantive(p)).count() > 2 {
+        // Many items added or removed in an article otherwise unchanged: the
+        // article quoted whole reads better than a list of them.
+        if let Some(n) = unit.parts.iter().find_map(|p| p.new.as_ref()) {
+            let article = n.ancestors.iter().rev().find(|a| a.role == Role::Article);
+            if let (Some(a), Some(parent)) = (article, &n.parent)
+                && let Some(text) = ctx.full_text.get(&parent.anchor)
+            {
+                let old_name = unit
+                    .parts
+                    .iter()
+                    .find_map(|p| p.old.as_ref())
+                    .and_then(|o| o.ancestors.iter().rev().find(|a| a.role == Role::Article))
+                    .map_or(a.label.clone(), |a| a.label.clone());
+                return vec![format!("将{old_name}修改为：{}", quote(text))];
+            }
+        }
+    }
+    for c in unit.parts.iter().filter(|p| substantive(p)) {
+        match (c.kind, &c.old, &c.new) {
+            (ChangeKind::Deleted, Some(o), _) => out.push(format!("删去{}。", name(o))),
+            (ChangeKind::Inserted, _, Some(n)) => {
+                let article = n
+                    .ancestors
+                    .iter()
+                    .rev()
+                    .find(|a| a.role == Role::Article)
+                    .map_or(String::new(), |a| a.label.clone());
+                let ordinal = n.number.map_or(0, |x| u64::from(x.ordinal));
+                out.push(format!(
+                    "在{article}中增加一项，作为第{}项：{}。",
+                    chinese(ordinal),
+                    quote_item(&whole(ctx, n))
+                ));
+            }
+            (_, Some(o), Some(n)) => {
+                let text = o.paragraphs.concat();
+                match named_edits(&c.inline, &text) {
+                    Some((what, true)) => out.push(format!("删去{}{what}。", name(o))),
+                    Some((what, false)) => out.push(format!("将{}{what}。", name(o))),
+                    None => out.push(format!(
+                        "将{}修改为：{}。",
+                        name(o),
+                        quote_item(&whole(ctx, n))
+                    )),
+                }
+            }
+            _ => {}
+        }
+    }
+    out
+}

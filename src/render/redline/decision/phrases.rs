@@ -1,0 +1,217 @@
+//! The phrases of a decision: how it quotes a text, names a part, and
+//! names a small edit (中的“A”修改为“B”).
+
+use crate::compare::PartRef;
+use crate::compare::align::PARAGRAPH_BREAK;
+use crate::compare::inline::{EditClass, InlineOp};
+use crate::model::Role;
+use crate::numbering::numerals::chinese;
+
+/// Up to this many replacements in one paragraph are named one by one
+/// (将……中的“A”修改为“B”); more, and the paragraph is quoted whole.
+const NAMED_EDITS: usize = 3;
+/// The longest text a named replacement quotes.
+const NAMED_LENGTH: usize = 20;
+/// The shortest, context included.
+const MIN_QUOTED: usize = 3;
+
+/// Quotes paragraphs as a decision does: each opens with “, only the last
+/// closes; quotes inside become ‘’.
+pub(super) fn quote(lines: &[String]) -> String {
+    let inner = |l: &String| l.replace('“', "‘").replace('”', "’");
+    let body: Vec<String> = lines.iter().map(|l| format!("“{}", inner(l))).collect();
+    format!("{}”", body.join("\n"))
+}
+
+/// An item is quoted with its number and without its closing ；, the full
+/// stop after the quote.
+pub(super) fn quote_item(lines: &[String]) -> String {
+    let mut lines = lines.to_vec();
+    if let Some(last) = lines.last_mut() {
+        *last = last.trim_end_matches(['；', ';']).to_string();
+    }
+    quote(&lines)
+}
+
+/// How a decision names a part: 第九条, 第九条第二项, 第九条第二项第三目,
+/// 第四章, 二、（三）.
+pub(super) fn name(r: &PartRef) -> String {
+    let ancestor = |role: Role| r.ancestors.iter().rev().find(|a| a.role == role);
+    let ordinal = |n: Option<crate::numbering::Number>| n.map_or(0, |n| u64::from(n.ordinal));
+    match r.level {
+        Role::Item => match ancestor(Role::Article) {
+            Some(a) => format!("{}第{}项", a.label, chinese(ordinal(r.number))),
+            None => r.label.clone(),
+        },
+        Role::Subitem => match (ancestor(Role::Article), ancestor(Role::Item)) {
+            (Some(a), Some(i)) => format!(
+                "{}第{}项第{}目",
+                a.label,
+                chinese(ordinal(i.number)),
+                chinese(ordinal(r.number))
+            ),
+            _ => r.label.clone(),
+        },
+        Role::L2 | Role::L3 | Role::L4 => {
+            let top = ancestor(Role::L1).map_or("", |a| a.label.as_str());
+            format!("{top}{}", r.label)
+        }
+        _ if r.label.is_empty() => r.heading.clone().unwrap_or_default(),
+        _ => r.label.clone(),
+    }
+}
+
+/// The paragraphs of an inline diff that changed, by their 1-based number in
+/// the old text (the heading, if any, counts as none).
+pub(super) fn changed_paragraphs(ops: &[InlineOp], has_heading: bool) -> Vec<usize> {
+    let mut at = 0usize;
+    let mut out = Vec::new();
+    for op in ops {
+        let old = match op {
+            InlineOp::Equal { text } | InlineOp::Delete { text, .. } => text.as_str(),
+            InlineOp::Replace { old, .. } => old.as_str(),
+            InlineOp::Insert { .. } => "",
+        };
+        if op.class().is_some_and(|c| c > EditClass::Whitespace) {
+            let paragraph = at + usize::from(!has_heading);
+            if !out.contains(&paragraph) {
+                out.push(paragraph);
+            }
+        }
+        at += old.matches(PARAGRAPH_BREAK).count();
+    }
+    out
+}
+
+/// The paragraph (0-based, in the new text) that an insertion of a whole
+/// paragraph added: the run holds a paragraph break at its start (a paragraph
+/// after the others) or at its end (one before).
+pub(super) fn added_paragraph(ops: &[InlineOp], has_heading: bool) -> Option<usize> {
+    let mut at = 0usize;
+    for op in ops {
+        let new = match op {
+            InlineOp::Equal { text } | InlineOp::Insert { text, .. } => text.as_str(),
+            InlineOp::Replace { new, .. } => new.as_str(),
+            InlineOp::Delete { .. } => "",
+        };
+        if let InlineOp::Insert { text, .. } = op
+            && text.contains(PARAGRAPH_BREAK)
+        {
+            let paragraph = if text.starts_with(PARAGRAPH_BREAK) {
+                at + 1
+            } else {
+                at
+            };
+            return paragraph.checked_sub(usize::from(has_heading));
+        }
+        at += new.matches(PARAGRAPH_BREAK).count();
+    }
+    None
+}
+
+/// "中的“A”修改为“B”，“C”修改为“D”" or "中的“A”、“B”" (to delete) for a few
+/// short replacements or deletions; `None` when the edit is better quoted
+/// whole. Each quoted old text is widened with the unchanged text around it
+/// until it is found once in `old_text` (化 → 新型化).
+pub(super) fn named_edits(ops: &[InlineOp], old_text: &str) -> Option<(String, bool)> {
+    let edits: Vec<usize> = (0..ops.len())
+        .filter(|&i| ops[i].class().is_some_and(|c| c > EditClass::Whitespace))
+        .collect();
+    if edits.is_empty() || edits.len() > NAMED_EDITS {
+        return None;
+    }
+    let equal = |i: Option<usize>| match i.and_then(|i| ops.get(i)) {
+        Some(InlineOp::Equal { text }) => text.as_str(),
+        _ => "",
+    };
+    let short = |s: &str| !s.contains(PARAGRAPH_BREAK) && s.chars().count() <= NAMED_LENGTH;
+    let mut deletions = true;
+    let mut replacements = true;
+    let mut parts = Vec::new();
+    for &i in &edits {
+        let (old, new) = match &ops[i] {
+            InlineOp::Replace { old, new, .. } => {
+                deletions = false;
+                (old.as_str(), new.as_str())
+            }
+            InlineOp::Delete { text, .. } => {
+                replacements = false;
+                (text.as_str(), "")
+            }
+            InlineOp::Insert { .. } => return None,
+            InlineOp::Equal { .. } => unreachable!("an edit"),
+        };
+        if !short(old) || !short(new) {
+            return None;
+        }
+        let before: Vec<char> = equal(i.checked_sub(1)).chars().collect();
+        let after: Vec<char> = equal(Some(i + 1)).chars().collect();
+        let (mut left, mut right) = (0, 0);
+        let widened = |left: usize, right: usize, middle: &str| -> String {
+            let mut s: String = before[before.len() - left..].iter().collect();
+            s.push_str(middle);
+            s.extend(&after[..right]);
+            s
+        };
+        loop {
+            let candidate = widened(left, right, old);
+            // At least three characters, so a quote reads as words (新型化,
+            // not 化), and found once.
+            if candidate.chars().count() >= MIN_QUOTED.min(old_text.chars().count())
+                && !candidate.trim().is_empty()
+                && old_text.matches(&candidate).count() == 1
+            {
+                break;
+            }
+            // The words before an edit say more of it than those after.
+            let grow_left = left < before.len() && (left < MIN_QUOTED || right == after.len());
+            if grow_left {
+                left += 1;
+            } else if right < after.len() {
+                right += 1;
+            } else {
+                return None;
+            }
+            if widened(left, right, old).chars().count() > NAMED_LENGTH {
+                return None;
+            }
+            let stop = |c: char| c == PARAGRAPH_BREAK;
+            if before[before.len() - left..].iter().any(|&c| stop(c))
+                || after[..right].iter().any(|&c| stop(c))
+            {
+                return None;
+            }
+        }
+        // A deletion quotes exactly what goes: no context to widen it with.
+        if new.is_empty() && left + right > 0 {
+            return None;
+        }
+        parts.push((widened(left, right, old), widened(left, right, new)));
+    }
+    if replacements {
+        let said: Vec<String> = parts
+            .iter()
+            .map(|(o, n)| format!("“{o}”修改为“{n}”"))
+            .collect();
+        Some((format!("中的{}", said.join("，")), false))
+    } else if deletions {
+        let said: Vec<String> = parts.iter().map(|(o, _)| format!("“{o}”")).collect();
+        Some((format!("中的{}", said.join("、")), true))
+    } else {
+        None
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn quotes_open_every_paragraph_and_close_the_last() {
+        assert_eq!(
+            quote(&["甲。".into(), "乙称“丙”。".into()]),
+            "“甲。\n“乙称‘丙’。”"
+        );
+        assert_eq!(quote_item(&["（二）甲的；".into()]), "“（二）甲的”");
+    }
+}
