@@ -34,11 +34,19 @@ pub fn kind(token: &str) -> TokenKind {
     }
 }
 
-/// The dictionary costs a few hundred milliseconds to build: only once, and
-/// only when some paragraph actually changed.
+/// jieba's dictionary cut to the words it saw at least 50 times (52,178 of
+/// 349,045): built in about 10 ms where the whole one took 0.1 s in every
+/// process, and the words a diff of policy and legal text splits on are all
+/// there (新型/城镇化, 立法/规划/和/年度). Made from jieba-rs 0.11's
+/// `src/data/dict.txt` (MIT) with `awk '$2 >= 50 {print $1" "$2}'`.
+const DICTIONARY: &str = include_str!("jieba-dict.txt");
+
+/// The segmenter, built once and only when some paragraph actually changed.
 fn jieba() -> &'static Jieba {
     static JIEBA: OnceLock<Jieba> = OnceLock::new();
-    JIEBA.get_or_init(Jieba::new)
+    JIEBA.get_or_init(|| {
+        Jieba::with_dict(&mut DICTIONARY.as_bytes()).expect("the built-in dictionary parses")
+    })
 }
 
 fn is_han(c: char) -> bool {
@@ -98,6 +106,26 @@ fn number_len(text: &str) -> usize {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_built_in_dictionary_splits_legal_text_into_words() {
+        assert_eq!(
+            tokenize("编制立法规划和年度立法计划，推进新型城镇化"),
+            [
+                "编制",
+                "立法",
+                "规划",
+                "和",
+                "年度",
+                "立法",
+                "计划",
+                "，",
+                "推进",
+                "新型",
+                "城镇化"
+            ]
+        );
+    }
 
     #[test]
     fn numbers_and_latin_words_stay_whole_and_chinese_splits_into_words() {
