@@ -93,6 +93,54 @@ fn edited(draft: &gongwen::model::Draft) -> gongwen::model::Draft {
     copy
 }
 
+/// Where one diff's time goes, in process (cold: the first diff of the
+/// process, so the word list is built inside "inline").
+fn stages(a: &Path, b: &Path, renderer: &Renderer) {
+    use gongwen::compare::align::{align, flatten};
+    let t = Instant::now();
+    let (old, new) = (
+        gongwen::load::load_draft(a).unwrap(),
+        gongwen::load::load_draft(b).unwrap(),
+    );
+    let load = t.elapsed();
+    let t = Instant::now();
+    let (old, new) = (
+        gongwen::numbering::number(&old),
+        gongwen::numbering::number(&new),
+    );
+    let number = t.elapsed();
+    let t = Instant::now();
+    let (fo, fnew) = (flatten(&old), flatten(&new));
+    let m = align(&fo, &fnew);
+    let aligned = t.elapsed();
+    let t = Instant::now();
+    let set = gongwen::compare::compare(&old, &new);
+    let compared = t.elapsed();
+    let t = Instant::now();
+    let ctx = gongwen::render::redline::RedlineContext::new(&old, &new, ("a", "b"), &set, false);
+    let context = t.elapsed();
+    let t = Instant::now();
+    renderer
+        .render(
+            gongwen::render::Format::Html,
+            gongwen::render::View::Redline(&ctx),
+        )
+        .unwrap();
+    let html = t.elapsed();
+    let ms = |d: Duration| d.as_secs_f64() * 1000.0;
+    println!(
+        "    in process: load {:.1} ms, number {:.1} ms, align {:.1} ms ({} comparisons), \
+         inline diffs with word segmentation {:.1} ms, view {:.1} ms, html {:.1} ms",
+        ms(load),
+        ms(number),
+        ms(aligned),
+        m.comparisons,
+        ms(compared.saturating_sub(aligned)),
+        ms(context),
+        ms(html)
+    );
+}
+
 fn main() {
     let args: Vec<String> = std::env::args().collect();
     // Child mode: one diff, then report this process's peak memory.
@@ -138,10 +186,40 @@ fn main() {
     import(&corpus.join("criminal-law-post-amendment12.md"), &crim_b);
     let civil_b = dir.path().join("civil-code-edited.yaml");
     gongwen::save::save_checked(&edited(&civil_draft), &civil_b, false, &[]).unwrap();
-    for (name, a, b) in [
+    let company_a = dir.path().join("company-2018.yaml");
+    let company_b = dir.path().join("company-2023.yaml");
+    import(&corpus.join("company-law-2018.md"), &company_a);
+    import(&corpus.join("company-law-2023.md"), &company_b);
+    let pairs = [
         ("criminal law, 修正案（十二）", &crim_a, &crim_b),
         ("Civil Code, 50 scattered edits", &civil, &civil_b),
-    ] {
+        ("company law 2018 → 2023", &company_a, &company_b),
+    ];
+    for (name, a, b) in pairs {
+        for format in ["json", "html"] {
+            let out = dir.path().join(format!("diff.{format}"));
+            let mut times = Vec::new();
+            for _ in 0..5 {
+                let start = Instant::now();
+                let status = Command::new(env!("CARGO_BIN_EXE_gongwen"))
+                    .args(["diff", "--format", format, "--out"])
+                    .arg(&out)
+                    .arg(a)
+                    .arg(b)
+                    .status()
+                    .expect("run gongwen diff");
+                assert_eq!(status.code(), Some(1), "the drafts differ");
+                times.push(start.elapsed());
+            }
+            println!(
+                "  {name}, {format}: whole process min {:.3} s, median {:.3} s",
+                times.iter().min().unwrap().as_secs_f64(),
+                median(times).as_secs_f64(),
+            );
+        }
+        stages(a, b, &renderer);
+    }
+    for (name, a, b) in pairs {
         let out = dir.path().join("diff.json");
         let mut times = Vec::new();
         for _ in 0..5 {

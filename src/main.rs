@@ -164,7 +164,8 @@ fn diff(console: &mut Console, args: DiffArgs) -> Outcome {
         }
     };
     let names = (draft_name(&args.old), draft_name(&args.new));
-    let ctx = RedlineContext::new(
+    let ctx = RedlineContext::for_format(
+        args.format,
         &diffed.old,
         &diffed.new,
         (&names.0, &names.1),

@@ -77,6 +77,12 @@ impl Format {
         }
     }
 
+    /// Whether a redline in this format shows the marked-up new draft (md,
+    /// html, pdf), not only the change list.
+    pub fn shows_document(self) -> bool {
+        matches!(self, Format::Markdown | Format::Html | Format::Pdf)
+    }
+
     /// Parses a command-line name.
     pub fn parse(name: &str) -> Option<Format> {
         Format::REDLINE.into_iter().find(|f| f.name() == name)

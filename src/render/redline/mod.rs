@@ -287,6 +287,38 @@ impl RedlineContext {
         set: &ChangeSet,
         show_whitespace: bool,
     ) -> RedlineContext {
+        Self::build(old, new, names, set, show_whitespace, true)
+    }
+
+    /// The view for a format that shows only the change list (term, json,
+    /// decision): without the marked-up draft, which costs a pass over every
+    /// part of a long document.
+    pub fn for_format(
+        format: crate::render::Format,
+        old: &Document,
+        new: &Document,
+        names: (&str, &str),
+        set: &ChangeSet,
+        show_whitespace: bool,
+    ) -> RedlineContext {
+        Self::build(
+            old,
+            new,
+            names,
+            set,
+            show_whitespace,
+            format.shows_document(),
+        )
+    }
+
+    fn build(
+        old: &Document,
+        new: &Document,
+        names: (&str, &str),
+        set: &ChangeSet,
+        show_whitespace: bool,
+        document: bool,
+    ) -> RedlineContext {
         let info = |doc: &Document, name: &str| DraftInfo {
             name: Text::line(name),
             path: String::new(),
@@ -358,7 +390,11 @@ impl RedlineContext {
             total: visible.len(),
             line,
         };
-        let blocks = Marker::new(&numbered).blocks(new);
+        let blocks = if document {
+            Marker::new(&numbered).blocks(new)
+        } else {
+            Vec::new()
+        };
         // A change with no place in the marked-up body (a title, the preamble)
         // links to its row of the 修改对照表 instead.
         let shown: std::collections::HashSet<&str> =
