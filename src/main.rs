@@ -173,6 +173,10 @@ fn diff(console: &mut Console, args: DiffArgs) -> Outcome {
         args.show_whitespace,
     )
     .with_paths(&args.old, &args.new);
+    let ctx = match args.side_by_side {
+        true => ctx.side_by_side(&diffed.new, args.unchanged),
+        false => ctx,
+    };
     let rendered = match renderer.render(args.format, View::Redline(&ctx)) {
         Ok(r) => r,
         Err(d) => {

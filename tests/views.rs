@@ -3,6 +3,7 @@
 //! law revision (the Legislation Law, 2015 → 2023) in JSON. A change to a view
 //! is then a snapshot diff someone reads, not a silent drift.
 
+use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
 
 use assert_cmd::Command;
@@ -263,4 +264,97 @@ fn the_criminal_law_decision_names_the_articles_of_the_twelfth_amendment_with_it
         decision.contains("\n“（七）将违法所得用于行贿的。\n“行贿人"),
         "{decision}"
     );
+}
+
+/// `gongwen diff` with more arguments, run in `dir`; its standard output.
+fn diff_with(dir: &Path, args: &[&str]) -> String {
+    let out = Command::cargo_bin("gongwen")
+        .unwrap()
+        .current_dir(dir)
+        .arg("diff")
+        .args(args)
+        .output()
+        .unwrap();
+    assert_eq!(
+        out.status.code(),
+        Some(1),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    String::from_utf8(out.stdout).unwrap()
+}
+
+#[test]
+fn the_side_by_side_table_has_a_row_per_changed_part_and_every_link_lands() {
+    let html = diff_with(&root(), &[V1, V2, "--format", "html", "--side-by-side"]);
+    let page = scraper::Html::parse_document(&html);
+    let select = |css: &str| scraper::Selector::parse(css).unwrap();
+    let rows: Vec<scraper::ElementRef> = page.select(&select("table.sbs tbody tr")).collect();
+    // Eleven body changes in v1 → v2 (the date is metadata): each one row.
+    let json: serde_json::Value = serde_json::from_str(&diff(&root(), V1, V2, "json")).unwrap();
+    let body = json["changes"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|c| c["where"] == "body")
+        .count();
+    assert_eq!(rows.len(), body);
+    // The edited figures: struck on the left, marked on the right.
+    let row = rows
+        .iter()
+        .find(|r| r.html().contains("<del>4500</del>"))
+        .expect("the row of 二、（二）");
+    assert!(row.html().contains("<ins>5000</ins>"), "{}", row.html());
+    // No marked-up draft in this layout, and every summary link lands on a row.
+    assert_eq!(page.select(&select("section.draft")).count(), 0);
+    let ids: BTreeSet<String> = page
+        .select(&select("[id]"))
+        .map(|e| e.value().attr("id").unwrap().to_string())
+        .collect();
+    for a in page.select(&select(".summary a")) {
+        let target = a.value().attr("href").unwrap().trim_start_matches('#');
+        assert!(ids.contains(target), "{target}");
+    }
+    // With --unchanged, every part of v2 has a row (同左 for the unchanged).
+    let html = diff_with(
+        &root(),
+        &[V1, V2, "--format", "html", "--side-by-side", "--unchanged"],
+    );
+    let page = scraper::Html::parse_document(&html);
+    let parts = gongwen::numbering::number(&gongwen::load::load_draft(&root().join(V2)).unwrap())
+        .walk()
+        .len();
+    let deleted = json["summary"]["deleted"].as_u64().unwrap() as usize;
+    assert_eq!(
+        page.select(&select("table.sbs tbody tr")).count(),
+        parts + deleted
+    );
+    let same = page.select(&select("table.sbs .same")).count();
+    assert_eq!(
+        same,
+        json["summary"]["unchanged"].as_u64().unwrap() as usize
+    );
+    // The PDF shows the same table.
+    let dir = tempfile::tempdir().unwrap();
+    let pdf = dir.path().join("sbs.pdf");
+    let out = Command::cargo_bin("gongwen")
+        .unwrap()
+        .current_dir(root())
+        .args(["diff", V1, V2, "--format", "pdf", "--side-by-side", "--out"])
+        .arg(&pdf)
+        .output()
+        .unwrap();
+    assert_eq!(
+        out.status.code(),
+        Some(1),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    if let Some(program) = common::tool("pdftotext") {
+        let text = common::run(&program, &["-raw", pdf.to_str().unwrap(), "-"]);
+        assert!(
+            text.contains("新旧对照表") && text.contains("修改前") && text.contains("修改后"),
+            "{text}"
+        );
+    }
 }

@@ -77,6 +77,13 @@ pub struct DiffArgs {
     /// Also list edits that only touch whitespace
     #[arg(long)]
     pub show_whitespace: bool,
+    /// html and pdf: a two-column 新旧对照表 (修改前 | 修改后) of the changed parts in
+    /// document order, in place of the marked-up draft
+    #[arg(long)]
+    pub side_by_side: bool,
+    /// With --side-by-side: unchanged parts too, 同左 in the right column
+    #[arg(long, requires = "side_by_side")]
+    pub unchanged: bool,
     /// Colour in the terminal view
     #[arg(long, value_enum, default_value_t = ColorArg::Auto)]
     pub color: ColorArg,

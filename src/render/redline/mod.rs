@@ -9,10 +9,12 @@ mod decision;
 mod labels;
 mod markers;
 pub mod segments;
+mod side;
 mod terminal;
 
 pub use decision::decision;
 pub use segments::{Segment, SegmentKind, segments_html, segments_md};
+pub use side::{SideBySide, SideRow};
 pub use terminal::terminal;
 
 use serde::Serialize;
@@ -48,6 +50,24 @@ pub struct RedlineContext {
     /// holding them), by anchor, for views that quote a part whole.
     #[serde(skip)]
     pub full_text: std::collections::HashMap<String, Vec<String>>,
+    /// The two-column 新旧对照表, when asked for ([`RedlineContext::side_by_side`]).
+    pub side_by_side: Option<SideBySide>,
+    /// Whether whitespace-only edits are shown.
+    #[serde(skip)]
+    show_whitespace: bool,
+    /// The entry that shows each body change, by the change's key
+    /// ([`change_key`]).
+    #[serde(skip)]
+    entry_of: std::collections::HashMap<String, usize>,
+}
+
+/// A body change's key: its new anchor, or its old one for a deletion.
+pub(super) fn change_key(c: &Change) -> Option<String> {
+    match (&c.new, &c.old) {
+        (Some(n), _) => Some(n.anchor.clone()),
+        (None, Some(o)) => Some(format!("old:{}", o.anchor)),
+        _ => None,
+    }
 }
 
 /// One of the two drafts.
@@ -390,6 +410,11 @@ impl RedlineContext {
             total: visible.len(),
             line,
         };
+        let entry_of = numbered
+            .iter()
+            .filter(|(_, c)| c.place == crate::compare::Place::Body)
+            .filter_map(|(n, c)| change_key(c).map(|k| (k, *n)))
+            .collect();
         let blocks = if document {
             Marker::new(&numbered).blocks(new)
         } else {
@@ -424,6 +449,9 @@ impl RedlineContext {
             blocks,
             changes: set.clone(),
             full_text,
+            side_by_side: None,
+            show_whitespace,
+            entry_of,
         }
     }
 
