@@ -81,9 +81,24 @@ pub struct Diffed {
 }
 
 /// Loads, numbers and compares two drafts.
+///
+/// With a core to spare, the newer draft is loaded and the word list built
+/// while the older draft loads: neither is needed before.
 pub fn diff_drafts(old: &Path, new: &Path) -> Result<Diffed, BuildError> {
-    let old = numbering::number(&load::load_draft(old).map_err(BuildError::Draft)?);
-    let new = numbering::number(&load::load_draft(new).map_err(BuildError::Draft)?);
+    let load = |path: &Path| load::load_draft(path).map(|d| numbering::number(&d));
+    let (old, new) = std::thread::scope(|s| {
+        s.spawn(compare::tokens::prepare);
+        let newer = s.spawn(|| load(new));
+        let old = load(old);
+        let new = newer
+            .join()
+            .unwrap_or_else(|panic| std::panic::resume_unwind(panic));
+        (old, new)
+    });
+    let (old, new) = (
+        old.map_err(BuildError::Draft)?,
+        new.map_err(BuildError::Draft)?,
+    );
     let changes = compare::compare(&old, &new);
     Ok(Diffed { old, new, changes })
 }

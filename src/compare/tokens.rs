@@ -49,6 +49,12 @@ fn jieba() -> &'static Jieba {
     })
 }
 
+/// Builds the word list now rather than on first use: a caller with a core
+/// to spare starts it while it loads the drafts.
+pub fn prepare() {
+    jieba();
+}
+
 fn is_han(c: char) -> bool {
     matches!(c as u32, 0x3400..=0x4DBF | 0x4E00..=0x9FFF | 0xF900..=0xFAFF | 0x20000..=0x3134F)
 }

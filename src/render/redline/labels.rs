@@ -86,6 +86,10 @@ pub(super) fn headline(change: &Change, where_old: &str, where_new: &str) -> Str
     if change.kind == ChangeKind::Moved && change.modified {
         aspects.push("修改");
     }
+    // Paired with the part it replaced because it holds its place.
+    if change.rewritten {
+        aspects.push("改写");
+    }
     if change.kind != ChangeKind::Renumbered && change.renumbered {
         aspects.push("重新编号");
     }
