@@ -899,3 +899,61 @@ fn an_early_article_deleted_renumbers_the_rest_as_one_run_and_references_follow(
     let rebuilt = apply(&number(&old), &changes).unwrap();
     assert_eq!(rebuilt, outline(&number(&elsewhere)));
 }
+
+#[test]
+fn an_outline_drafts_reference_to_an_item_numbered_through_it_follows_the_item() {
+    let item = |text: &str| {
+        let mut p = Part::new(Level::Outline(2));
+        p.body.push(Block::Para(text.into()));
+        p
+    };
+    let top = |heading: &str, items: Vec<Part>| {
+        let mut p = Part::new(Level::Outline(1));
+        p.heading = Some(heading.into());
+        p.body.extend(items.into_iter().map(Block::Part));
+        p
+    };
+    let meta = Meta {
+        title: "工作措施".into(),
+        numbering: gongwen::model::Numbering {
+            style: gongwen::model::Style::Outline,
+            continuous: vec![Level::Outline(2)],
+        },
+        ..Meta::default()
+    };
+    let draft = |first: Vec<Part>, cite: &str| Draft {
+        meta: meta.clone(),
+        parts: vec![
+            top("总体要求", first),
+            top(
+                "保障措施",
+                vec![
+                    item("加强组织领导，明确责任分工，确保各项任务落到实处。"),
+                    item(&format!("各部门按照本措施第（{cite}）项的要求抓好落实。")),
+                ],
+            ),
+        ],
+    };
+    let old = draft(vec![item("推进城市更新，完善基础设施。")], "三");
+    let new = draft(
+        vec![
+            item("推进城市更新，完善基础设施。"),
+            item("新增的一项工作任务内容。"),
+        ],
+        "四",
+    );
+    let changes = diff(&old, &new);
+    let s = &changes.summary;
+    assert_eq!(
+        (s.inserted, s.reference_only, s.modified),
+        (1, 1, 1),
+        "{:#?}",
+        changes.changes
+    );
+    let cite = changes.changes.iter().find(|c| c.reference_only()).unwrap();
+    assert!(cite.inline.contains(&InlineOp::Replace {
+        old: "第（三）项".into(),
+        new: "第（四）项".into(),
+        class: EditClass::Reference
+    }));
+}

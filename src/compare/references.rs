@@ -36,6 +36,8 @@ pub struct Reference {
     /// Whether it names a part of this draft (本法第十六条, 依照第十六条),
     /// not of another law (刑法第十六条).
     pub internal: bool,
+    /// Whether it is read from the part it sits in: 前款第二项, 本条第一款.
+    pub relative: bool,
 }
 
 const NUMERALS: &str = "零〇一二三四五六七八九十百千两";
@@ -85,6 +87,7 @@ pub fn find(text: &str) -> Vec<Reference> {
             item: None,
             subitem: None,
             internal: true,
+            relative: false,
         };
         // 第X条之Y, then 第Y款, 第（Z）项, 第W目, in that order.
         let mut rank = 0;
@@ -131,6 +134,7 @@ pub fn find(text: &str) -> Vec<Reference> {
             continue;
         }
         r.internal = internal(text, start, out.last());
+        r.relative = r.article.is_none() && text[..start].ends_with(['款', '条', '该', '本', '前']);
         at = r.end;
         out.push(r);
     }
@@ -162,6 +166,9 @@ fn internal(text: &str, start: usize, previous: Option<&Reference>) -> bool {
 /// and sub-items by number under them.
 pub struct Resolver {
     articles: HashMap<Number, usize>,
+    /// An outline draft's second-level parts by number, where each number is
+    /// used once in the whole text (items numbered through it): 本措施第（三）项.
+    outline_items: HashMap<u32, Option<usize>>,
     /// (parent node, level, ordinal) → node.
     children: HashMap<(usize, Level, u32), usize>,
 }
@@ -179,12 +186,20 @@ impl Resolver {
     pub fn new(nodes: &[Node]) -> Resolver {
         let mut articles = HashMap::new();
         let mut children = HashMap::new();
+        let mut outline_items: HashMap<u32, Option<usize>> = HashMap::new();
         for (i, node) in nodes.iter().enumerate() {
             let Some(number) = node.section.number else {
                 continue;
             };
             if node.section.level == Level::Article {
                 articles.entry(number).or_insert(i);
+            }
+            if node.section.level == Level::Outline(2) && number.sub == 0 {
+                // A number used twice names no one part.
+                outline_items
+                    .entry(number.ordinal)
+                    .and_modify(|seen| *seen = None)
+                    .or_insert(Some(i));
             }
             if let Some(p) = node.parent
                 && number.sub == 0
@@ -194,14 +209,32 @@ impl Resolver {
                     .or_insert(i);
             }
         }
-        Resolver { articles, children }
+        Resolver {
+            articles,
+            children,
+            outline_items,
+        }
     }
 
-    /// The target of an internal reference that names an article; `None` if
-    /// the draft has no such part.
+    /// The target of an internal reference that names an article (or, in an
+    /// outline draft, an item numbered through the whole text); `None` if the
+    /// draft has no such part.
     pub fn resolve(&self, r: &Reference) -> Option<Target> {
         if !r.internal {
             return None;
+        }
+        // An outline draft's item, by a number used once in the whole text.
+        if r.article.is_none() {
+            if !self.articles.is_empty() || r.relative || r.clause.is_some() || r.subitem.is_some()
+            {
+                return None;
+            }
+            let node = (*self.outline_items.get(&r.item?)?)?;
+            return Some(Target {
+                article: node,
+                clause: None,
+                part: None,
+            });
         }
         let article = *self.articles.get(&r.article?)?;
         let mut part = None;
@@ -284,7 +317,7 @@ impl<'m> Both<'m> {
     /// The inline diff of two texts of a matched part, references compared
     /// by the parts they name.
     pub(super) fn diff(&self, old: &str, new: &str) -> Vec<super::inline::InlineOp> {
-        if !old.contains('条') && !new.contains('条') {
+        if !old.contains('第') && !new.contains('第') {
             return super::inline::diff(old, new);
         }
         let key = |article: String, clause: Option<u32>, part: String| {
