@@ -23,11 +23,21 @@ pub(super) struct Marker<'a> {
     /// Entries whose anchor is already on a block: an entry for a run of
     /// changes is anchored at its first part only (an id is unique).
     anchored: std::collections::HashSet<usize>,
+    /// Which written forms of each block to make (a format shows one; the
+    /// PDF, neither: it sets the segments).
+    forms: Forms,
+}
+
+/// The written forms of the marked-up draft's blocks a view holds.
+#[derive(Debug, Clone, Copy)]
+pub(super) struct Forms {
+    pub html: bool,
+    pub md: bool,
 }
 
 impl<'a> Marker<'a> {
     /// From the changes shown, each with the number of the entry showing it.
-    pub(super) fn new(changes: &[(usize, &'a Change)]) -> Marker<'a> {
+    pub(super) fn new(changes: &[(usize, &'a Change)], forms: Forms) -> Marker<'a> {
         let mut at = HashMap::new();
         let mut deleted: HashMap<&str, Vec<(usize, &Change)>> = HashMap::new();
         for &(number, c) in changes {
@@ -46,6 +56,7 @@ impl<'a> Marker<'a> {
             deleted,
             blocks: Vec::new(),
             anchored: Default::default(),
+            forms,
         }
     }
 
@@ -232,12 +243,20 @@ impl<'a> Marker<'a> {
             change: self.anchor(number),
             status: Some(ChangeKind::Deleted),
             label: o.label.clone(),
-            html: format!("{}{}", segments_html(&text), note_html(&note)),
-            md: format!(
-                "{}{}",
-                segments_md(&text, Block::Paragraph),
-                note_md(&note, Block::Paragraph)
-            ),
+            html: if self.forms.html {
+                format!("{}{}", segments_html(&text), note_html(&note))
+            } else {
+                String::new()
+            },
+            md: if self.forms.md {
+                format!(
+                    "{}{}",
+                    segments_md(&text, Block::Paragraph),
+                    note_md(&note, Block::Paragraph)
+                )
+            } else {
+                String::new()
+            },
             note: Some(note),
             lead: Vec::new(),
             text,
@@ -263,29 +282,37 @@ impl<'a> Marker<'a> {
             // A part that holds only sub-parts shows nothing of its own.
             return;
         }
-        let note_html = note.as_deref().map_or(String::new(), note_html);
-        let lead_html = if lead.is_empty() {
+        let html = if self.forms.html {
+            let note_html = note.as_deref().map_or(String::new(), note_html);
+            let lead_html = if lead.is_empty() {
+                String::new()
+            } else if strong {
+                format!("<span class=\"lead\">{}</span>", segments_html(&lead))
+            } else {
+                segments_html(&lead)
+            };
+            format!("{lead_html}{}{note_html}", segments_html(&text))
+        } else {
             String::new()
-        } else if strong {
-            format!("<span class=\"lead\">{}</span>", segments_html(&lead))
-        } else {
-            segments_html(&lead)
         };
-        let html = format!("{lead_html}{}{note_html}", segments_html(&text));
-        let block = if kind == BlockKind::Heading {
-            Block::Heading
+        let md = if self.forms.md {
+            let block = if kind == BlockKind::Heading {
+                Block::Heading
+            } else {
+                Block::Paragraph
+            };
+            let note_md = note.as_deref().map_or(String::new(), |n| note_md(n, block));
+            let both: Vec<Segment> = lead.iter().chain(&text).cloned().collect();
+            match kind {
+                BlockKind::Heading => format!(
+                    "{} {}{note_md}",
+                    "#".repeat((depth + 1).min(6)),
+                    segments_md(&both, block)
+                ),
+                _ => format!("{}{note_md}", segments_md(&both, block)),
+            }
         } else {
-            Block::Paragraph
-        };
-        let note_md = note.as_deref().map_or(String::new(), |n| note_md(n, block));
-        let both: Vec<Segment> = lead.iter().chain(&text).cloned().collect();
-        let md = match kind {
-            BlockKind::Heading => format!(
-                "{} {}{note_md}",
-                "#".repeat((depth + 1).min(6)),
-                segments_md(&both, block)
-            ),
-            _ => format!("{}{note_md}", segments_md(&both, block)),
+            String::new()
         };
         self.blocks.push(RedBlock {
             kind,

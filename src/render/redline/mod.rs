@@ -28,7 +28,7 @@ use std::path::Path;
 use crate::render::context::{BlockKind, PrintInfo};
 use crate::text::Text;
 use labels::{REFERENCE_ZH, headline, kind_zh, where_text};
-use markers::Marker;
+use markers::{Forms, Marker};
 use segments::{plain_segments, sides};
 
 /// Everything a redline template sees.
@@ -307,12 +307,16 @@ impl RedlineContext {
         set: &ChangeSet,
         show_whitespace: bool,
     ) -> RedlineContext {
-        Self::build(old, new, names, set, show_whitespace, true)
+        let both = Forms {
+            html: true,
+            md: true,
+        };
+        Self::build(old, new, names, set, show_whitespace, Some(both))
     }
 
-    /// The view for a format that shows only the change list (term, json,
-    /// decision): without the marked-up draft, which costs a pass over every
-    /// part of a long document.
+    /// The view as a format needs it: the marked-up draft only for md, html
+    /// and pdf (it costs a pass over every part of a long document), and its
+    /// blocks written only in the format's own form.
     pub fn for_format(
         format: crate::render::Format,
         old: &Document,
@@ -321,14 +325,11 @@ impl RedlineContext {
         set: &ChangeSet,
         show_whitespace: bool,
     ) -> RedlineContext {
-        Self::build(
-            old,
-            new,
-            names,
-            set,
-            show_whitespace,
-            format.shows_document(),
-        )
+        let forms = format.shows_document().then_some(Forms {
+            html: format == crate::render::Format::Html,
+            md: format == crate::render::Format::Markdown,
+        });
+        Self::build(old, new, names, set, show_whitespace, forms)
     }
 
     fn build(
@@ -337,7 +338,7 @@ impl RedlineContext {
         names: (&str, &str),
         set: &ChangeSet,
         show_whitespace: bool,
-        document: bool,
+        document: Option<Forms>,
     ) -> RedlineContext {
         let info = |doc: &Document, name: &str| DraftInfo {
             name: Text::line(name),
@@ -415,10 +416,9 @@ impl RedlineContext {
             .filter(|(_, c)| c.place == crate::compare::Place::Body)
             .filter_map(|(n, c)| change_key(c).map(|k| (k, *n)))
             .collect();
-        let blocks = if document {
-            Marker::new(&numbered).blocks(new)
-        } else {
-            Vec::new()
+        let blocks = match document {
+            Some(forms) => Marker::new(&numbered, forms).blocks(new),
+            None => Vec::new(),
         };
         // A change with no place in the marked-up body (a title, the preamble)
         // links to its row of the 修改对照表 instead.
