@@ -4,6 +4,7 @@
 use crate::compare::PartRef;
 use crate::compare::align::PARAGRAPH_BREAK;
 use crate::compare::inline::{EditClass, InlineOp};
+use crate::compare::tokens::tokenize;
 use crate::model::Role;
 use crate::numbering::numerals::chinese;
 
@@ -144,13 +145,15 @@ pub(super) fn named_edits(ops: &[InlineOp], old_text: &str) -> Option<(String, b
         if !short(old) || !short(new) {
             return None;
         }
-        let before: Vec<char> = equal(i.checked_sub(1)).chars().collect();
-        let after: Vec<char> = equal(Some(i + 1)).chars().collect();
+        // Widened by whole words, so a quote never starts inside one
+        // (“股东大会”, not “司股东大会”).
+        let before = tokenize(equal(i.checked_sub(1)));
+        let after = tokenize(equal(Some(i + 1)));
         let (mut left, mut right) = (0, 0);
         let widened = |left: usize, right: usize, middle: &str| -> String {
-            let mut s: String = before[before.len() - left..].iter().collect();
+            let mut s: String = before[before.len() - left..].concat();
             s.push_str(middle);
-            s.extend(&after[..right]);
+            s.push_str(&after[..right].concat());
             s
         };
         loop {
@@ -164,7 +167,12 @@ pub(super) fn named_edits(ops: &[InlineOp], old_text: &str) -> Option<(String, b
                 break;
             }
             // The words before an edit say more of it than those after.
-            let grow_left = left < before.len() && (left < MIN_QUOTED || right == after.len());
+            let left_chars: usize = before[before.len() - left..]
+                .iter()
+                .map(|t| t.chars().count())
+                .sum();
+            let grow_left =
+                left < before.len() && (left_chars < MIN_QUOTED || right == after.len());
             if grow_left {
                 left += 1;
             } else if right < after.len() {
@@ -175,9 +183,10 @@ pub(super) fn named_edits(ops: &[InlineOp], old_text: &str) -> Option<(String, b
             if widened(left, right, old).chars().count() > NAMED_LENGTH {
                 return None;
             }
-            let stop = |c: char| c == PARAGRAPH_BREAK;
-            if before[before.len() - left..].iter().any(|&c| stop(c))
-                || after[..right].iter().any(|&c| stop(c))
+            if before[before.len() - left..]
+                .iter()
+                .chain(&after[..right])
+                .any(|t| t.contains(PARAGRAPH_BREAK))
             {
                 return None;
             }
@@ -205,6 +214,24 @@ pub(super) fn named_edits(ops: &[InlineOp], old_text: &str) -> Option<(String, b
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_named_edit_is_widened_by_whole_words_until_found_once() {
+        let equal = |t: &str| InlineOp::Equal { text: t.into() };
+        let ops = [
+            equal("股东"),
+            InlineOp::Replace {
+                old: "大会".into(),
+                new: "会".into(),
+                class: EditClass::Text,
+            },
+            equal("选举董事，股东大会决议。"),
+        ];
+        assert_eq!(
+            named_edits(&ops, "股东大会选举董事，股东大会决议。"),
+            Some(("中的“股东大会选举”修改为“股东会选举”".to_string(), false))
+        );
+    }
 
     #[test]
     fn quotes_open_every_paragraph_and_close_the_last() {
