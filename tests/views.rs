@@ -14,13 +14,15 @@ fn root() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR"))
 }
 
-/// `gongwen diff` run in `dir`; its standard output (exit 1: the drafts differ).
-fn diff(dir: &Path, old: &str, new: &str, format: &str) -> String {
+/// `gongwen diff ARGS…` run in `dir`; its standard output (exit 1: the
+/// drafts differ).
+fn diff_with(dir: &Path, args: &[&str]) -> String {
     let out = Command::cargo_bin("gongwen")
         .unwrap()
         .current_dir(dir)
         .env_remove("NO_COLOR")
-        .args(["diff", old, new, "--format", format, "--color", "never"])
+        .arg("diff")
+        .args(args)
         .output()
         .unwrap();
     assert_eq!(
@@ -30,6 +32,11 @@ fn diff(dir: &Path, old: &str, new: &str, format: &str) -> String {
         String::from_utf8_lossy(&out.stderr)
     );
     String::from_utf8(out.stdout).unwrap()
+}
+
+/// `gongwen diff OLD NEW --format FORMAT` in `dir`, uncoloured; its output.
+fn diff(dir: &Path, old: &str, new: &str, format: &str) -> String {
+    diff_with(dir, &[old, new, "--format", format, "--color", "never"])
 }
 
 const V1: &str = "drafts/chengdong-urbanization-2021/v1";
@@ -110,18 +117,9 @@ fn the_summary_line_counts_what_the_views_show() {
 /// `gongwen diff … --out FILE` in `dir`; the file's bytes.
 fn diff_to_file(dir: &Path, old: &str, new: &str, format: &str) -> Vec<u8> {
     let out = dir.join(format!("redline.{format}"));
-    let status = Command::cargo_bin("gongwen")
-        .unwrap()
-        .current_dir(dir)
-        .args(["diff", old, new, "--format", format, "--out"])
-        .arg(&out)
-        .output()
-        .unwrap();
-    assert_eq!(
-        status.status.code(),
-        Some(1),
-        "{}",
-        String::from_utf8_lossy(&status.stderr)
+    diff_with(
+        dir,
+        &[old, new, "--format", format, "--out", out.to_str().unwrap()],
     );
     std::fs::read(out).unwrap()
 }
@@ -272,24 +270,6 @@ fn the_criminal_law_decision_names_the_articles_of_the_twelfth_amendment_with_it
     );
 }
 
-/// `gongwen diff` with more arguments, run in `dir`; its standard output.
-fn diff_with(dir: &Path, args: &[&str]) -> String {
-    let out = Command::cargo_bin("gongwen")
-        .unwrap()
-        .current_dir(dir)
-        .arg("diff")
-        .args(args)
-        .output()
-        .unwrap();
-    assert_eq!(
-        out.status.code(),
-        Some(1),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    String::from_utf8(out.stdout).unwrap()
-}
-
 #[test]
 fn the_side_by_side_table_has_a_row_per_changed_part_and_every_link_lands() {
     let html = diff_with(&root(), &[V1, V2, "--format", "html", "--side-by-side"]);
@@ -343,18 +323,17 @@ fn the_side_by_side_table_has_a_row_per_changed_part_and_every_link_lands() {
     // The PDF shows the same table.
     let dir = tempfile::tempdir().unwrap();
     let pdf = dir.path().join("sbs.pdf");
-    let out = Command::cargo_bin("gongwen")
-        .unwrap()
-        .current_dir(root())
-        .args(["diff", V1, V2, "--format", "pdf", "--side-by-side", "--out"])
-        .arg(&pdf)
-        .output()
-        .unwrap();
-    assert_eq!(
-        out.status.code(),
-        Some(1),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
+    diff_with(
+        &root(),
+        &[
+            V1,
+            V2,
+            "--format",
+            "pdf",
+            "--side-by-side",
+            "--out",
+            pdf.to_str().unwrap(),
+        ],
     );
     if let Some(program) = common::tool("pdftotext") {
         let text = common::run(&program, &["-raw", pdf.to_str().unwrap(), "-"]);
