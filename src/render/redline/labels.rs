@@ -8,6 +8,16 @@ use crate::model::Role;
 /// A modification that only renumbers references with the parts they name.
 pub(super) const REFERENCE_ZH: &str = "引用序号调整";
 
+/// What a change is called in the lists: its kind, or 引用序号调整 for a
+/// modification that only renumbers references.
+pub(super) fn change_zh(change: &Change) -> &'static str {
+    if change.kind == ChangeKind::Modified && change.reference_only() {
+        REFERENCE_ZH
+    } else {
+        kind_zh(change.kind)
+    }
+}
+
 pub(super) fn kind_zh(kind: ChangeKind) -> &'static str {
     match kind {
         ChangeKind::Modified => "修改",
@@ -76,13 +86,7 @@ pub(super) fn headline(change: &Change, where_old: &str, where_new: &str) -> Str
         _ if where_old != where_new => format!("原{where_old} → 现{where_new}"),
         _ => where_new.to_string(),
     };
-    let mut aspects = vec![
-        if change.kind == ChangeKind::Modified && change.reference_only() {
-            REFERENCE_ZH
-        } else {
-            kind_zh(change.kind)
-        },
-    ];
+    let mut aspects = vec![change_zh(change)];
     if change.kind == ChangeKind::Moved && change.modified {
         aspects.push("修改");
     }

@@ -27,7 +27,7 @@ use std::path::Path;
 
 use crate::render::context::{BlockKind, PrintInfo};
 use crate::text::Text;
-use labels::{REFERENCE_ZH, headline, kind_zh, where_text};
+use labels::{REFERENCE_ZH, change_zh, headline, kind_zh, where_text};
 use markers::{Forms, Marker};
 use segments::{plain_segments, sides};
 
@@ -162,11 +162,7 @@ fn change_entry(number: usize, c: &Change, show_whitespace: bool) -> Entry {
         number,
         anchor: format!("chg-{number}"),
         kind: c.kind,
-        kind_zh: if c.kind == ChangeKind::Modified && c.reference_only() {
-            REFERENCE_ZH
-        } else {
-            kind_zh(c.kind)
-        },
+        kind_zh: change_zh(c),
         class: c.class,
         headline: Text::line(&headline(c, &where_old, &where_new)),
         where_old,
@@ -259,31 +255,22 @@ fn references_entry(number: usize, changes: &[&Change]) -> Entry {
 /// 修改 3 处，新增 1 处 …: the changes the views show, counted by kind, and
 /// how many whitespace-only edits they leave out.
 fn summary_line(visible: &[&Change], hidden: usize) -> String {
-    let count = |kind: ChangeKind| {
-        visible
-            .iter()
-            .filter(|c| c.kind == kind && !(kind == ChangeKind::Modified && c.reference_only()))
-            .count()
-    };
     let mut line = Vec::new();
-    for kind in [
+    for label in [
         ChangeKind::Modified,
         ChangeKind::Inserted,
         ChangeKind::Deleted,
         ChangeKind::Moved,
         ChangeKind::Renumbered,
-    ] {
-        let n = count(kind);
+    ]
+    .map(kind_zh)
+    .into_iter()
+    .chain([REFERENCE_ZH])
+    {
+        let n = visible.iter().filter(|c| change_zh(c) == label).count();
         if n > 0 {
-            line.push(format!("{} {n} 处", kind_zh(kind)));
+            line.push(format!("{label} {n} 处"));
         }
-    }
-    let references = visible
-        .iter()
-        .filter(|c| c.kind == ChangeKind::Modified && c.reference_only())
-        .count();
-    if references > 0 {
-        line.push(format!("{REFERENCE_ZH} {references} 处"));
     }
     if line.is_empty() && hidden == 0 {
         return "两稿相同".to_string();
