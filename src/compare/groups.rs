@@ -69,9 +69,11 @@ fn passed_over(c: &Change, level: Option<Role>) -> bool {
 
 /// The runs in a change list.
 pub fn groups(changes: &[Change]) -> Vec<Group> {
-    let side = |c: &Change, old: bool| -> PartRef {
-        if old { c.old.clone() } else { c.new.clone() }.expect("a renumbered part has both sides")
-    };
+    fn side(c: &Change, old: bool) -> &PartRef {
+        if old { &c.old } else { &c.new }
+            .as_ref()
+            .expect("a renumbered part has both sides")
+    }
     let mut out = Vec::new();
     let mut i = 0;
     while i < changes.len() {
@@ -85,8 +87,8 @@ pub fn groups(changes: &[Change]) -> Vec<Group> {
         while j < changes.len() {
             let (a, b) = (&changes[*run.last().unwrap()], &changes[j]);
             if renumber_only(b)
-                && next_to(&side(a, true), &side(b, true))
-                && next_to(&side(a, false), &side(b, false))
+                && next_to(side(a, true), side(b, true))
+                && next_to(side(a, false), side(b, false))
             {
                 run.push(j);
             } else if !passed_over(b, level) {
@@ -100,10 +102,10 @@ pub fn groups(changes: &[Change]) -> Vec<Group> {
             out.push(Group {
                 level: side(first, false).level,
                 count: run.len(),
-                old_first: side(first, true).label,
-                old_last: side(end, true).label,
-                new_first: side(first, false).label,
-                new_last: side(end, false).label,
+                old_first: side(first, true).label.clone(),
+                old_last: side(end, true).label.clone(),
+                new_first: side(first, false).label.clone(),
+                new_last: side(end, false).label.clone(),
                 changes: run,
             });
         }

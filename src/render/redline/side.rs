@@ -9,8 +9,9 @@ use serde::Serialize;
 
 use super::segments::{Segment, SegmentKind, plain_segments, segments_html, sides};
 use super::{RedlineContext, change_key};
+use crate::compare::align::PARAGRAPH_BREAK;
 use crate::compare::inline::EditClass;
-use crate::compare::{Change, ChangeKind, PartRef, Place};
+use crate::compare::{Change, ChangeKind, Place};
 use crate::numbering::{Document, Section};
 use crate::text::to_plain;
 
@@ -48,7 +49,8 @@ impl SideRow {
     }
 }
 
-/// A part's own text as printed: number, heading, paragraphs.
+/// A part's own text as printed: number, heading, paragraphs (these joined
+/// by [`PARAGRAPH_BREAK`], as in a change's segments).
 fn printed(s: &Section) -> String {
     let mut text = String::new();
     if !s.label.is_empty() {
@@ -61,18 +63,8 @@ fn printed(s: &Section) -> String {
         .map(|h| to_plain(h))
         .chain(s.paragraphs().map(to_plain))
         .collect();
-    text.push_str(&pieces.join("\n"));
+    text.push_str(&pieces.join(&PARAGRAPH_BREAK.to_string()));
     text
-}
-
-fn deleted_text(r: &PartRef) -> String {
-    let gap = if r.label.is_empty() {
-        ""
-    } else {
-        r.level.label_gap()
-    };
-    let pieces: Vec<String> = r.heading.iter().chain(&r.paragraphs).cloned().collect();
-    format!("{}{gap}{}", r.label, pieces.join("\n"))
 }
 
 impl RedlineContext {
@@ -111,11 +103,9 @@ impl RedlineContext {
         let mut push_deleted =
             |rows: &mut Vec<SideRow>, keys: &mut Vec<Option<String>>, after: &str| {
                 for c in deleted.remove(after).unwrap_or_default() {
-                    if let Some(o) = &c.old {
-                        let old = plain_segments(SegmentKind::Del, &deleted_text(o));
-                        rows.push(SideRow::new(old, Vec::new(), false));
-                        keys.push(change_key(c));
-                    }
+                    let (old, new, _) = sides(c, show_whitespace);
+                    rows.push(SideRow::new(old, new, false));
+                    keys.push(change_key(c));
                 }
             };
         push_deleted(&mut rows, &mut keys, "");
