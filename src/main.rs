@@ -132,6 +132,12 @@ fn build(
 }
 
 fn diff(console: &mut Console, args: DiffArgs) -> Outcome {
+    if args.side_by_side && !matches!(args.format, Format::Html | Format::Pdf) {
+        console.err(
+            "error: --side-by-side lays out the html and pdf redlines; add --format html or pdf",
+        );
+        return Outcome::Trouble;
+    }
     let diffed = match gongwen::diff_drafts(&args.old, &args.new) {
         Ok(d) => d,
         Err(BuildError::Draft(diags)) => {

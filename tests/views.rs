@@ -343,3 +343,17 @@ fn the_side_by_side_table_has_a_row_per_changed_part_and_every_link_lands() {
         );
     }
 }
+
+#[test]
+fn side_by_side_asks_for_a_format_that_shows_it() {
+    let out = Command::cargo_bin("gongwen")
+        .unwrap()
+        .current_dir(root())
+        .args(["diff", V1, V2, "--side-by-side"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(stderr.contains("--format html or pdf"), "{stderr}");
+    assert!(out.stdout.is_empty());
+}
