@@ -93,8 +93,8 @@ fn edited(draft: &gongwen::model::Draft) -> gongwen::model::Draft {
     copy
 }
 
-/// Where one diff's time goes, in process (cold: the first diff of the
-/// process, so the word list is built inside "inline").
+/// Where one diff's time goes, in process (the first diff of the process;
+/// the word list is baked in, so nothing is built).
 fn stages(a: &Path, b: &Path, renderer: &Renderer) {
     use gongwen::compare::align::{align, flatten};
     let t = Instant::now();

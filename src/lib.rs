@@ -82,12 +82,10 @@ pub struct Diffed {
 
 /// Loads, numbers and compares two drafts.
 ///
-/// With a core to spare, the newer draft is loaded and the word list built
-/// while the older draft loads: neither is needed before.
+/// With a core to spare, the newer draft is loaded while the older one loads.
 pub fn diff_drafts(old: &Path, new: &Path) -> Result<Diffed, BuildError> {
     let load = |path: &Path| load::load_draft(path).map(|d| numbering::number(&d));
     let (old, new) = std::thread::scope(|s| {
-        s.spawn(compare::tokens::prepare);
         let newer = s.spawn(|| load(new));
         let old = load(old);
         let new = newer

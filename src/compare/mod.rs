@@ -23,6 +23,7 @@ pub mod groups;
 pub mod inline;
 pub mod references;
 pub mod tokens;
+pub mod words;
 
 use serde::Serialize;
 

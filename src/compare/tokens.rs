@@ -1,13 +1,11 @@
-//! Tokens for inline comparison: Chinese split into words (jieba), Latin words
+//! Tokens for inline comparison: Chinese split into words ([`words`]), Latin words
 //! and numbers kept whole (2025, 4500, 90%, 2.5%), every punctuation mark and
 //! every run of whitespace a token of its own. Diffing these instead of
 //! characters keeps 2025 → 2026 one change instead of 202[-5-]{+6+}, and
 //! instead of whitespace-separated words keeps a Chinese sentence from being
 //! one giant token.
 
-use std::sync::OnceLock;
-
-use jieba_rs::Jieba;
+use super::words;
 
 /// What a token is, for classifying a change.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -34,27 +32,6 @@ pub fn kind(token: &str) -> TokenKind {
     }
 }
 
-/// jieba's dictionary cut to the words it saw at least 50 times (52,178 of
-/// 349,045): built in about 10 ms where the whole one took 0.1 s in every
-/// process, and the words a diff of policy and legal text splits on are all
-/// there (新型/城镇化, 立法/规划/和/年度). Made from jieba-rs 0.11's
-/// `src/data/dict.txt` (MIT) with `awk '$2 >= 50 {print $1" "$2}'`.
-const DICTIONARY: &str = include_str!("jieba-dict.txt");
-
-/// The segmenter, built once and only when some paragraph actually changed.
-fn jieba() -> &'static Jieba {
-    static JIEBA: OnceLock<Jieba> = OnceLock::new();
-    JIEBA.get_or_init(|| {
-        Jieba::with_dict(&mut DICTIONARY.as_bytes()).expect("the built-in dictionary parses")
-    })
-}
-
-/// Builds the word list now rather than on first use: a caller with a core
-/// to spare starts it while it loads the drafts.
-pub fn prepare() {
-    jieba();
-}
-
 fn is_han(c: char) -> bool {
     matches!(c as u32, 0x3400..=0x4DBF | 0x4E00..=0x9FFF | 0xF900..=0xFAFF | 0x20000..=0x3134F)
 }
@@ -66,9 +43,7 @@ pub fn tokenize(text: &str) -> Vec<&str> {
     while let Some(first) = rest.chars().next() {
         let len = if is_han(first) {
             let run = rest.find(|c: char| !is_han(c)).unwrap_or(rest.len());
-            for token in jieba().cut(&rest[..run], false) {
-                tokens.push(token.word);
-            }
+            words::segment(&rest[..run], &mut tokens);
             rest = &rest[run..];
             continue;
         } else if first.is_ascii_digit() || ('０'..='９').contains(&first) {
