@@ -132,10 +132,8 @@ fn build(
 }
 
 fn diff(console: &mut Console, args: DiffArgs) -> Outcome {
-    if args.side_by_side && !matches!(args.format, Format::Html | Format::Pdf) {
-        console.err(
-            "error: --side-by-side lays out the html and pdf redlines; add --format html or pdf",
-        );
+    if let Some(message) = args.usage_error() {
+        console.err(message);
         return Outcome::Trouble;
     }
     let diffed = match gongwen::diff_drafts(&args.old, &args.new) {
@@ -149,10 +147,6 @@ fn diff(console: &mut Console, args: DiffArgs) -> Outcome {
             return Outcome::Trouble;
         }
     };
-    if args.format == Format::Pdf && args.out.is_none() && std::io::stdout().is_terminal() {
-        console.err("error: a PDF is not for the terminal; give --out FILE.pdf");
-        return Outcome::Trouble;
-    }
     let mut renderer = match args.render.renderer() {
         Ok(r) => r,
         Err((d, _)) => {
@@ -178,7 +172,8 @@ fn diff(console: &mut Console, args: DiffArgs) -> Outcome {
         &diffed.changes,
         args.show_whitespace,
     )
-    .with_paths(&args.old, &args.new);
+    .with_paths(&args.old, &args.new)
+    .with_author(args.author.clone());
     let ctx = match args.side_by_side {
         true => ctx.side_by_side(&diffed.new, args.unchanged),
         false => ctx,

@@ -22,7 +22,7 @@ pub struct Cli {
 
 #[derive(Subcommand)]
 pub enum Command {
-    /// Render drafts to Markdown, HTML and PDF under output/.
+    /// Render drafts to Markdown, HTML, PDF and Word (.docx) under output/.
     Build {
         /// Drafts, document folders or folders of documents [default: drafts/]
         paths: Vec<PathBuf>,
@@ -30,7 +30,7 @@ pub enum Command {
         #[arg(long, default_value = "output")]
         out: PathBuf,
         /// Formats to write, comma-separated
-        #[arg(long, value_delimiter = ',', default_value = "md,html,pdf",
+        #[arg(long, value_delimiter = ',', default_value = "md,html,pdf,docx",
               value_parser = formats(&Format::ALL))]
         format: Vec<Format>,
         #[command(flatten)]
@@ -68,7 +68,8 @@ pub struct DiffArgs {
     pub old: PathBuf,
     /// The later draft (file or folder)
     pub new: PathBuf,
-    /// term: coloured word diff; json: for programs; md: CriticMarkup; html: redline page with 修改对照表; pdf
+    /// term: coloured word diff; json: for programs; md: CriticMarkup; html: redline page with 修改对照表; pdf;
+    /// decision: the amendment decision; docx: the new draft with Word tracked changes
     #[arg(long, default_value = "term", value_parser = formats(&Format::REDLINE))]
     pub format: Format,
     /// Write to this file instead of standard output
@@ -84,11 +85,37 @@ pub struct DiffArgs {
     /// With --side-by-side: unchanged parts too, 同左 in the right column
     #[arg(long, requires = "side_by_side")]
     pub unchanged: bool,
+    /// docx: the author Word shows for each tracked change [default: the new draft's organ, else gongwen]
+    #[arg(long)]
+    pub author: Option<String>,
     /// Colour in the terminal view
     #[arg(long, value_enum, default_value_t = ColorArg::Auto)]
     pub color: ColorArg,
     #[command(flatten)]
     pub render: RenderArgs,
+}
+
+impl DiffArgs {
+    /// What is wrong with the options together, found before any work.
+    pub fn usage_error(&self) -> Option<&'static str> {
+        use std::io::IsTerminal;
+        let to_terminal = self.out.is_none() && std::io::stdout().is_terminal();
+        if self.side_by_side && !matches!(self.format, Format::Html | Format::Pdf) {
+            Some(
+                "error: --side-by-side lays out the html and pdf redlines; add --format html or pdf",
+            )
+        } else if self.author.is_some() && self.format != Format::Docx {
+            Some(
+                "error: --author names who made the tracked changes of the docx redline; add --format docx",
+            )
+        } else if self.format == Format::Pdf && to_terminal {
+            Some("error: a PDF is not for the terminal; give --out FILE.pdf")
+        } else if self.format == Format::Docx && to_terminal {
+            Some("error: a Word file is not for the terminal; give --out FILE.docx")
+        } else {
+            None
+        }
+    }
 }
 
 /// Options of the template and PDF stages, shared by `build` and `diff`.

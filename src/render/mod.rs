@@ -15,6 +15,7 @@
 //! ```
 
 pub mod context;
+pub mod docx;
 pub mod json;
 pub mod pdf;
 pub mod redline;
@@ -40,20 +41,23 @@ pub enum Format {
     Json,
     /// The amendment decision a redline amounts to (redlines only).
     Decision,
+    /// A Word file: the draft in GB/T 9704 styles.
+    Docx,
 }
 
 impl Format {
     /// The formats `build` writes for a draft, in the order they are written.
-    pub const ALL: [Format; 3] = [Format::Markdown, Format::Html, Format::Pdf];
+    pub const ALL: [Format; 4] = [Format::Markdown, Format::Html, Format::Pdf, Format::Docx];
 
     /// The formats `diff` shows a redline in.
-    pub const REDLINE: [Format; 6] = [
+    pub const REDLINE: [Format; 7] = [
         Format::Term,
         Format::Json,
         Format::Markdown,
         Format::Html,
         Format::Pdf,
         Format::Decision,
+        Format::Docx,
     ];
 
     /// The name on the command line (`md`, `html`, `pdf`, `term`, `json`).
@@ -65,6 +69,7 @@ impl Format {
             Format::Term => "term",
             Format::Json => "json",
             Format::Decision => "decision",
+            Format::Docx => "docx",
         }
     }
 
@@ -85,7 +90,10 @@ impl Format {
 
     /// Parses a command-line name.
     pub fn parse(name: &str) -> Option<Format> {
-        Format::REDLINE.into_iter().find(|f| f.name() == name)
+        Format::REDLINE
+            .into_iter()
+            .chain(Format::ALL)
+            .find(|f| f.name() == name)
     }
 }
 
@@ -164,6 +172,7 @@ impl Renderer {
             Format::Term => Box::new(term::TermBackend { color: self.color }),
             Format::Json => Box::new(json::JsonBackend),
             Format::Decision => Box::new(term::DecisionBackend),
+            Format::Docx => Box::new(docx::DocxBackend),
         }
     }
 
@@ -181,5 +190,5 @@ fn not_shown(format: Format, what: &str) -> Diagnostic {
         0,
         format!("the {} format does not show {what}", format.name()),
     )
-    .help("use md, html or pdf for a draft; term, json, md, html, pdf or decision for a redline")
+    .help("use md, html, pdf or docx for a draft; term, json, md, html, pdf or decision for a redline")
 }

@@ -2,6 +2,8 @@
 //! awkward text.
 #![allow(dead_code)]
 
+pub mod edits;
+
 use gongwen::model::{Block, Date, Draft, Fonts, Level, Meta, Numbering, Part, PartId, Style};
 use proptest::prelude::*;
 
@@ -432,6 +434,9 @@ pub fn tool(name: &str) -> Option<std::path::PathBuf> {
     let install = match name {
         "pdftotext" | "pdffonts" | "pdftoppm" => "apt-get install poppler-utils",
         "chromium" => "apt-get install chromium",
+        "pandoc" => "apt-get install pandoc",
+        "soffice" => "apt-get install libreoffice-writer-nogui",
+        "openxml-audit" => "pip install openxml-audit",
         _ => "install it",
     };
     if std::env::var("GONGWEN_SKIP_TOOLS").is_ok_and(|v| v == "1") {

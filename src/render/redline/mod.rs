@@ -52,6 +52,13 @@ pub struct RedlineContext {
     pub full_text: std::collections::HashMap<String, Vec<String>>,
     /// The two-column 新旧对照表, when asked for ([`RedlineContext::side_by_side`]).
     pub side_by_side: Option<SideBySide>,
+    /// Both drafts laid out for the Word redline, when it is asked for.
+    #[serde(skip)]
+    pub word: Option<Box<crate::render::docx::WordSides>>,
+    /// Who the Word redline names as the author of its revisions (default:
+    /// the new draft's organ, else `gongwen`).
+    #[serde(skip)]
+    pub author: Option<String>,
     /// Whether whitespace-only edits are shown.
     #[serde(skip)]
     show_whitespace: bool,
@@ -298,7 +305,7 @@ impl RedlineContext {
             html: true,
             md: true,
         };
-        Self::build(old, new, names, set, show_whitespace, Some(both))
+        Self::build(old, new, names, set, show_whitespace, Some(both), true)
     }
 
     /// The view as a format needs it: the marked-up draft only for md, html
@@ -316,7 +323,8 @@ impl RedlineContext {
             html: format == crate::render::Format::Html,
             md: format == crate::render::Format::Markdown,
         });
-        Self::build(old, new, names, set, show_whitespace, forms)
+        let word = format == crate::render::Format::Docx;
+        Self::build(old, new, names, set, show_whitespace, forms, word)
     }
 
     fn build(
@@ -326,6 +334,7 @@ impl RedlineContext {
         set: &ChangeSet,
         show_whitespace: bool,
         document: Option<Forms>,
+        word: bool,
     ) -> RedlineContext {
         let info = |doc: &Document, name: &str| DraftInfo {
             name: Text::line(name),
@@ -437,12 +446,20 @@ impl RedlineContext {
             changes: set.clone(),
             full_text,
             side_by_side: None,
+            word: word.then(|| Box::new(crate::render::docx::WordSides::new(old, new))),
+            author: None,
             show_whitespace,
             entry_of,
         }
     }
 
     /// The same view with the paths the drafts were given as (for the JSON).
+    /// Names the author of the Word redline's revisions.
+    pub fn with_author(mut self, author: Option<String>) -> RedlineContext {
+        self.author = author;
+        self
+    }
+
     pub fn with_paths(mut self, old: &Path, new: &Path) -> RedlineContext {
         self.old.path = old.display().to_string();
         self.new.path = new.display().to_string();

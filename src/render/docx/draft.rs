@@ -1,0 +1,222 @@
+//! A draft's body as WordprocessingML paragraphs: the same document as the
+//! PDF, numbers typed into the text as offices type them, each paragraph in
+//! the named style of its role.
+
+use super::parts::CELL;
+use super::xml::{Para, Run};
+use crate::model::Role;
+use crate::render::context::{BlockKind, BlockView, MetaView};
+
+/// The paragraph style of a heading on a line of its own.
+pub fn heading_style(role: Role) -> &'static str {
+    match role {
+        Role::L1 => "GwH1",
+        Role::L2 => "GwH2",
+        Role::L3 => "GwH3",
+        Role::Book => "GwBook",
+        Role::Subbook => "GwSubbook",
+        Role::Chapter => "GwChapter",
+        Role::Section => "GwSection",
+        _ => "GwH4",
+    }
+}
+
+/// The paragraph style of a paragraph that a part's number leads.
+pub fn para_style(role: Role) -> &'static str {
+    match role {
+        Role::Article => "GwArticle",
+        Role::Item => "GwItem",
+        Role::Subitem => "GwSubitem",
+        _ => "Normal",
+    }
+}
+
+/// The character style of a run-in lead: 第一条 in 黑体, （一）… in 楷体.
+pub fn lead_style(role: Role) -> Option<&'static str> {
+    match role {
+        Role::Article => Some("GwArticleNo"),
+        Role::L1 | Role::Book | Role::Subbook | Role::Chapter => Some("GwLead1"),
+        Role::L2 | Role::Section => Some("GwLead2"),
+        Role::L3 => Some("GwLead3"),
+        Role::L4 => Some("GwLead4"),
+        _ => None,
+    }
+}
+
+/// The outline level Word's navigation pane shows a heading at.
+pub fn outline(depth: usize) -> String {
+    format!(
+        r#"<w:outlineLvl w:val="{}"/>"#,
+        depth.saturating_sub(1).min(8)
+    )
+}
+
+/// The runs of a lead: a styled number or heading, then the full-width
+/// space after 第一条 unstyled, so the face change is the number's alone.
+pub fn lead_runs(role: Role, lead: &str, strong: bool) -> Vec<Run> {
+    let core = lead.trim_end_matches('\u{3000}');
+    let gap = &lead[core.len()..];
+    let mut runs = Vec::new();
+    match lead_style(role).filter(|_| strong) {
+        Some(style) => runs.push(Run::styled(core, style)),
+        None => runs.push(Run::plain(core)),
+    }
+    if !gap.is_empty() {
+        runs.push(Run::plain(gap));
+    }
+    runs
+}
+
+/// One block of the body.
+pub fn block(b: &BlockView) -> Para {
+    match b.kind {
+        BlockKind::Heading => Para::new(heading_style(b.role), vec![Run::plain(&b.plain)])
+            .with_props(outline(b.depth)),
+        BlockKind::Para => {
+            let mut runs = match &b.lead {
+                Some(lead) => lead_runs(b.role, &lead.plain, b.lead_strong),
+                None => Vec::new(),
+            };
+            if let Some(text) = &b.text {
+                runs.push(Run::plain(&text.plain));
+            }
+            Para::new(para_style(b.role), runs)
+        }
+    }
+}
+
+/// An empty line of the grid (标题下空一行).
+pub fn blank() -> Para {
+    Para::new("Normal", Vec::new())
+}
+
+/// The head of the document: 发文字号, the title's lines, 稿别, a blank line,
+/// and the addressee.
+pub fn head(meta: &MetaView) -> Vec<Para> {
+    let mut out = Vec::new();
+    if let Some(number) = &meta.number {
+        out.push(Para::new("GwNumber", vec![Run::plain(&number.plain)]));
+        out.push(blank());
+    }
+    for line in &meta.title_lines {
+        out.push(Para::new("GwTitle", vec![Run::plain(line)]));
+    }
+    if let Some(stage) = &meta.stage_label {
+        out.push(Para::new("GwStage", vec![Run::plain(&stage.plain)]));
+    }
+    out.push(blank());
+    if let Some(to) = &meta.to {
+        out.push(Para::new(
+            "GwTo",
+            vec![Run::plain(format!("{}：", to.plain))],
+        ));
+    }
+    out
+}
+
+/// Width in character cells: CJK and full-width one, the rest half.
+fn cells(text: &str) -> f64 {
+    text.chars()
+        .map(|c| if (c as u32) < 0x2E80 { 0.5 } else { 1.0 })
+        .sum()
+}
+
+/// The tail: attachment note, signature and date, as GB/T 9704 sets them.
+pub fn tail(meta: &MetaView) -> Vec<Para> {
+    let mut out = Vec::new();
+    if !meta.attachments.is_empty() {
+        out.push(blank());
+        let many = meta.attachments.len() > 1;
+        for (i, a) in meta.attachments.iter().enumerate() {
+            let number = if many {
+                format!("{}.", i + 1)
+            } else {
+                String::new()
+            };
+            let text = if i == 0 {
+                format!("附件：{number}{}", a.plain)
+            } else {
+                // Later items line up under the first item's text.
+                format!("{number}{}", a.plain)
+            };
+            let props = if i == 0 {
+                String::new()
+            } else {
+                format!(
+                    r#"<w:ind w:leftChars="500" w:left="{}" w:hangingChars="0" w:hanging="0"/>"#,
+                    5 * CELL
+                )
+            };
+            out.push(Para::new("GwAttachment", vec![Run::plain(text)]).with_props(props));
+        }
+    }
+    if meta.organ.is_some() || meta.date.is_some() {
+        out.push(blank());
+        // Unsealed (7.3.5): the organ two characters in from the right, the
+        // date on the next line starting two characters right of the organ.
+        let organ = meta.organ.as_ref().map(|o| o.plain.as_str()).unwrap_or("");
+        let date = meta.date.as_deref().unwrap_or("");
+        let date_right = 2.0_f64.max(cells(organ) - cells(date));
+        let organ_right = (date_right + cells(date) + 2.0 - cells(organ)).max(0.0);
+        let right = |cells: f64| {
+            format!(
+                r#"<w:ind w:rightChars="{}" w:right="{}" w:firstLineChars="0" w:firstLine="0"/>"#,
+                (cells * 100.0).round() as u32,
+                (cells * f64::from(CELL)).round() as u32
+            )
+        };
+        if !organ.is_empty() {
+            out.push(
+                Para::new("GwSignature", vec![Run::plain(organ)]).with_props(right(organ_right)),
+            );
+        }
+        if !date.is_empty() {
+            out.push(Para::new("GwDate", vec![Run::plain(date)]).with_props(right(date_right)));
+        }
+    }
+    out
+}
+
+/// The imprint (版记): 抄送 and 印发 between rules, in a frame at the foot of
+/// the last page (7.4).
+pub fn imprint(meta: &MetaView) -> Vec<Para> {
+    if meta.cc_line.is_none() && meta.printer.is_none() && meta.printed.is_none() {
+        return Vec::new();
+    }
+    let frame = r#"<w:framePr w:wrap="notBeside" w:vAnchor="margin" w:hAnchor="margin" w:xAlign="center" w:yAlign="bottom"/>"#;
+    let thick = r#"w:val="single" w:sz="8" w:space="1" w:color="auto""#;
+    let thin = r#"w:val="single" w:sz="6" w:space="1" w:color="auto""#;
+    let mut out = Vec::new();
+    let has_printed = meta.printer.is_some() || meta.printed.is_some();
+    if let Some(cc) = &meta.cc_line {
+        let bottom = if has_printed { thin } else { thick };
+        out.push(
+            Para::new("GwImprint", vec![Run::plain(&cc.plain)]).with_props(format!(
+                r#"<w:keepNext/>{frame}<w:pBdr><w:top {thick}/><w:bottom {bottom}/></w:pBdr>"#
+            )),
+        );
+    }
+    if has_printed {
+        let top = if meta.cc_line.is_some() {
+            String::new()
+        } else {
+            format!("<w:top {thick}/>")
+        };
+        let mut text = meta
+            .printer
+            .as_ref()
+            .map(|p| p.plain.clone())
+            .unwrap_or_default();
+        if let Some(printed) = &meta.printed {
+            text.push('\t');
+            text.push_str(&format!("{printed}印发"));
+        }
+        out.push(
+            Para::new("GwImprint", vec![Run::plain(text)]).with_props(format!(
+                r#"{frame}<w:pBdr>{top}<w:bottom {thick}/></w:pBdr><w:tabs><w:tab w:val="right" w:pos="{}"/></w:tabs>"#,
+                super::parts::BLOCK_WIDTH - 2 * 280
+            )),
+        );
+    }
+    out
+}

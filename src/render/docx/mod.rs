@@ -1,0 +1,137 @@
+//! Word files: a draft as an editable .docx in GB/T 9704 layout — A4, the
+//! 22 × 28 grid, named styles by role, odd and even page numbers — and a
+//! redline as the new draft with every change a tracked change. The
+//! WordprocessingML is written directly ([`xml`], [`parts`]) and zipped with
+//! fixed timestamps ([`package`]), so the same input gives the same bytes.
+
+mod draft;
+mod package;
+mod parts;
+mod redline;
+mod xml;
+
+pub use redline::WordSides;
+
+use super::context::MetaView;
+use super::{Backend, Format, Rendered, View};
+use crate::diagnostic::Diagnostic;
+use crate::model::Date;
+use parts::Faces;
+use xml::{Body, Revisions};
+
+/// The DOCX backend.
+pub struct DocxBackend;
+
+impl Backend for DocxBackend {
+    fn format(&self) -> Format {
+        Format::Docx
+    }
+
+    fn render(&self, view: View<'_>) -> Result<Rendered, Diagnostic> {
+        match view {
+            View::Draft(ctx) => {
+                let mut body = Body::new(Revisions::default());
+                for p in draft::head(&ctx.meta) {
+                    body.para(&p);
+                }
+                for p in &ctx.preamble {
+                    body.para(&xml::Para::new("Normal", vec![xml::Run::plain(&p.plain)]));
+                }
+                for b in &ctx.blocks {
+                    body.para(&draft::block(b));
+                }
+                for p in &ctx.closing {
+                    body.para(&xml::Para::new("Normal", vec![xml::Run::plain(&p.plain)]));
+                }
+                for p in draft::tail(&ctx.meta)
+                    .iter()
+                    .chain(&draft::imprint(&ctx.meta))
+                {
+                    body.para(p);
+                }
+                let faces = Faces::of(&ctx.print.fonts);
+                package_document(&body.xml, &faces, &ctx.meta, ctx.print.date, None)
+            }
+            View::Redline(ctx) => {
+                let sides = ctx.word.as_deref().ok_or_else(|| {
+                    Diagnostic::error(
+                        std::path::Path::new("docx"),
+                        0,
+                        0,
+                        "the redline view was built without the drafts the Word redline needs",
+                    )
+                    .help("build it with RedlineContext::new or for_format(Format::Docx, …)")
+                })?;
+                let new = &sides.new;
+                let author = ctx
+                    .author
+                    .clone()
+                    .or_else(|| new.meta.organ.as_ref().map(|o| o.plain.clone()))
+                    .unwrap_or_else(|| "gongwen".to_string());
+                let date = new.print.date.or(sides.old.print.date);
+                let mut body = Body::new(Revisions::new(&author, date.map(iso_midnight)));
+                redline::write(&mut body, sides);
+                let faces = Faces::of(&new.print.fonts);
+                package_document(&body.xml, &faces, &new.meta, new.print.date, None)
+            }
+        }
+    }
+}
+
+/// `2021-09-01T00:00:00Z`.
+fn iso_midnight(date: Date) -> String {
+    format!(
+        "{:04}-{:02}-{:02}T00:00:00Z",
+        date.year, date.month, date.day
+    )
+}
+
+/// Packs a body and the fixed parts into a .docx.
+fn package_document(
+    body: &str,
+    faces: &Faces,
+    meta: &MetaView,
+    date: Option<Date>,
+    comments: Option<String>,
+) -> Result<Rendered, Diagnostic> {
+    let title: String = meta.title_lines.concat();
+    let created = date.map(iso_midnight);
+    let mut files = vec![
+        (
+            "[Content_Types].xml",
+            parts::content_types(comments.is_some()),
+        ),
+        ("_rels/.rels", parts::package_rels()),
+        (
+            "docProps/core.xml",
+            parts::core(
+                &title,
+                meta.organ.as_ref().map(|o| o.plain.as_str()),
+                created.as_deref(),
+            ),
+        ),
+        ("word/document.xml", parts::document(body)),
+        (
+            "word/_rels/document.xml.rels",
+            parts::document_rels(comments.is_some()),
+        ),
+        ("word/styles.xml", parts::styles(faces)),
+        ("word/settings.xml", parts::settings()),
+        ("word/fontTable.xml", parts::font_table(faces)),
+        ("word/footer1.xml", parts::footer(true)),
+        ("word/footer2.xml", parts::footer(false)),
+        ("word/theme/theme1.xml", parts::THEME.to_string()),
+    ];
+    if let Some(c) = comments {
+        files.push(("word/comments.xml", c));
+    }
+    let bytes = package::pack(&files).map_err(|e| {
+        Diagnostic::error(
+            std::path::Path::new("docx"),
+            0,
+            0,
+            format!("cannot pack the .docx: {e}"),
+        )
+    })?;
+    Ok(Rendered::bytes(bytes))
+}

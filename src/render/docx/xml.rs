@@ -1,0 +1,309 @@
+//! WordprocessingML paragraphs and runs, written as text. Every string that
+//! reaches the XML goes through [`escape`]; tabs and line breaks in a run
+//! become `w:tab` and `w:br`, as Word writes them.
+
+use std::fmt::Write as _;
+
+/// The main WordprocessingML namespace and the relationships namespace.
+pub const W: &str = "http://schemas.openxmlformats.org/wordprocessingml/2006/main";
+pub const R: &str = "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
+
+/// Escapes text for an XML attribute or element, dropping the characters
+/// XML 1.0 does not allow (C0 controls other than tab, line feed, return).
+pub fn escape(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\t' | '\n' | '\r' => out.push(c),
+            c if (c as u32) < 0x20 || matches!(c, '\u{FFFE}' | '\u{FFFF}') => {}
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+/// How a run or a paragraph mark is tracked.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Mark {
+    Plain,
+    Inserted,
+    Deleted,
+    /// Moved away from here (shown struck; Reject All keeps it here).
+    MovedFrom,
+    /// Moved to here.
+    MovedTo,
+}
+
+impl Mark {
+    /// The revision element of this mark, if it has one.
+    fn tag(self) -> Option<&'static str> {
+        match self {
+            Mark::Plain => None,
+            Mark::Inserted => Some("w:ins"),
+            Mark::Deleted => Some("w:del"),
+            Mark::MovedFrom => Some("w:moveFrom"),
+            Mark::MovedTo => Some("w:moveTo"),
+        }
+    }
+}
+
+/// A run of text in one character style.
+#[derive(Debug, Clone)]
+pub struct Run {
+    pub text: String,
+    /// A character style id, if the run has one.
+    pub style: Option<&'static str>,
+    pub mark: Mark,
+}
+
+impl Run {
+    pub fn plain(text: impl Into<String>) -> Run {
+        Run {
+            text: text.into(),
+            style: None,
+            mark: Mark::Plain,
+        }
+    }
+
+    pub fn styled(text: impl Into<String>, style: &'static str) -> Run {
+        Run {
+            style: Some(style),
+            ..Run::plain(text)
+        }
+    }
+
+    pub fn marked(mut self, mark: Mark) -> Run {
+        self.mark = mark;
+        self
+    }
+}
+
+/// One paragraph: its style, direct paragraph properties, and runs.
+#[derive(Debug, Clone)]
+pub struct Para {
+    pub style: &'static str,
+    /// Extra `w:pPr` children written after the style (already XML).
+    pub props: String,
+    pub runs: Vec<Run>,
+    /// Whether the paragraph mark itself is inserted or deleted.
+    pub mark: Mark,
+}
+
+impl Para {
+    pub fn new(style: &'static str, runs: Vec<Run>) -> Para {
+        Para {
+            style,
+            props: String::new(),
+            runs,
+            mark: Mark::Plain,
+        }
+    }
+
+    pub fn with_props(mut self, props: impl Into<String>) -> Para {
+        self.props = props.into();
+        self
+    }
+}
+
+/// Who made tracked changes, and when (`2021-09-01T00:00:00Z`).
+#[derive(Debug, Clone, Default)]
+pub struct Revisions {
+    pub author: String,
+    pub date: Option<String>,
+    /// The id of the next revision mark; ids are unique in the file.
+    next_id: u32,
+}
+
+impl Revisions {
+    pub fn new(author: &str, date: Option<String>) -> Revisions {
+        Revisions {
+            author: author.to_string(),
+            date,
+            next_id: 1,
+        }
+    }
+
+    /// `w:id="…" w:author="…" w:date="…"` for the next revision mark.
+    fn attributes(&mut self) -> String {
+        let id = self.next_id;
+        self.next_id += 1;
+        let mut out = format!(r#"w:id="{id}" w:author="{}""#, escape(&self.author));
+        if let Some(date) = &self.date {
+            write!(out, r#" w:date="{}""#, escape(date)).unwrap();
+        }
+        out
+    }
+
+    /// How many revision marks have been written.
+    #[cfg(test)]
+    pub fn count(&self) -> u32 {
+        self.next_id.saturating_sub(1)
+    }
+}
+
+/// Writes paragraphs into a document body.
+pub struct Body {
+    pub xml: String,
+    pub revisions: Revisions,
+}
+
+impl Body {
+    pub fn new(revisions: Revisions) -> Body {
+        Body {
+            xml: String::new(),
+            revisions,
+        }
+    }
+
+    /// Appends a paragraph.
+    pub fn para(&mut self, p: &Para) {
+        self.xml.push_str("<w:p><w:pPr>");
+        if p.style != "Normal" {
+            write!(self.xml, r#"<w:pStyle w:val="{}"/>"#, p.style).unwrap();
+        }
+        self.xml.push_str(&p.props);
+        if let Some(tag) = p.mark.tag() {
+            let a = self.revisions.attributes();
+            write!(self.xml, "<w:rPr><{tag} {a}/></w:rPr>").unwrap();
+        }
+        self.xml.push_str("</w:pPr>");
+        // Neighbouring runs with the same mark share one w:ins or w:del.
+        let mut i = 0;
+        while i < p.runs.len() {
+            let mark = p.runs[i].mark;
+            let end = p.runs[i..]
+                .iter()
+                .position(|r| r.mark != mark)
+                .map_or(p.runs.len(), |n| i + n);
+            let open = mark.tag();
+            if let Some(tag) = open {
+                let a = self.revisions.attributes();
+                write!(self.xml, "<{tag} {a}>").unwrap();
+            }
+            for run in &p.runs[i..end] {
+                run_xml(&mut self.xml, run);
+            }
+            if let Some(tag) = open {
+                write!(self.xml, "</{tag}>").unwrap();
+            }
+            i = end;
+        }
+        self.xml.push_str("</w:p>");
+    }
+
+    /// Whether moves can be written: their range markers must carry a date.
+    pub fn can_move(&self) -> bool {
+        self.revisions.date.is_some()
+    }
+
+    /// Writes paragraphs moved away from here (`from`) or to here, whole,
+    /// between the range markers that tie the two ends together by `name`.
+    pub fn moved<'p>(&mut self, name: &str, from: bool, paras: impl Iterator<Item = &'p Para>) {
+        let (range, mark) = if from {
+            ("w:moveFromRange", Mark::MovedFrom)
+        } else {
+            ("w:moveToRange", Mark::MovedTo)
+        };
+        let id = self.revisions.next_id;
+        let a = self.revisions.attributes();
+        write!(self.xml, r#"<{range}Start {a} w:name="{}"/>"#, escape(name)).unwrap();
+        for p in paras {
+            let p = Para {
+                mark,
+                runs: p.runs.iter().map(|r| r.clone().marked(mark)).collect(),
+                ..p.clone()
+            };
+            self.para(&p);
+        }
+        write!(self.xml, r#"<{range}End w:id="{id}"/>"#).unwrap();
+    }
+}
+
+/// One run: its style, then its text with tabs and breaks as elements.
+fn run_xml(out: &mut String, run: &Run) {
+    if run.text.is_empty() {
+        return;
+    }
+    out.push_str("<w:r>");
+    if let Some(style) = run.style {
+        write!(out, r#"<w:rPr><w:rStyle w:val="{style}"/></w:rPr>"#).unwrap();
+    }
+    let text_tag = if run.mark == Mark::Deleted {
+        "w:delText"
+    } else {
+        "w:t"
+    };
+    let mut piece = String::new();
+    let flush = |out: &mut String, piece: &mut String| {
+        if !piece.is_empty() {
+            let space = if piece.contains(' ') {
+                r#" xml:space="preserve""#
+            } else {
+                ""
+            };
+            write!(out, "<{text_tag}{space}>{}</{text_tag}>", escape(piece)).unwrap();
+            piece.clear();
+        }
+    };
+    for c in run.text.chars() {
+        match c {
+            '\t' => {
+                flush(out, &mut piece);
+                out.push_str("<w:tab/>");
+            }
+            '\n' => {
+                flush(out, &mut piece);
+                out.push_str("<w:br/>");
+            }
+            '\r' => {}
+            c => piece.push(c),
+        }
+    }
+    flush(out, &mut piece);
+    out.push_str("</w:r>");
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn text_is_escaped_and_controls_dropped() {
+        assert_eq!(escape("a<b>&\"c\u{1}"), "a&lt;b&gt;&amp;&quot;c");
+    }
+
+    #[test]
+    fn runs_with_one_mark_share_one_revision_and_ids_are_unique() {
+        let mut body = Body::new(Revisions::new("甲", Some("2021-09-01T00:00:00Z".into())));
+        let p = Para {
+            mark: Mark::Inserted,
+            ..Para::new(
+                "Normal",
+                vec![
+                    Run::plain("前").marked(Mark::Inserted),
+                    Run::styled("第一条", "GwArticleNo").marked(Mark::Inserted),
+                    Run::plain("旧 ").marked(Mark::Deleted),
+                    Run::plain("a\tb\nc"),
+                ],
+            )
+        };
+        body.para(&p);
+        assert_eq!(body.revisions.count(), 3);
+        assert!(body.xml.contains(
+            r#"<w:rPr><w:ins w:id="1" w:author="甲" w:date="2021-09-01T00:00:00Z"/></w:rPr>"#
+        ));
+        assert!(body.xml.contains(r#"<w:ins w:id="2" "#));
+        assert!(
+            body.xml
+                .contains(r#"<w:delText xml:space="preserve">旧 </w:delText>"#)
+        );
+        assert!(
+            body.xml
+                .contains("<w:t>a</w:t><w:tab/><w:t>b</w:t><w:br/><w:t>c</w:t>")
+        );
+    }
+}

@@ -1,0 +1,487 @@
+//! Word files: the draft's .docx and the redline's tracked changes.
+//!
+//! The redline is checked two ways against the drafts' own .docx files:
+//! Accept All and Reject All done here on the XML, paragraph by paragraph,
+//! and pandoc's `--track-changes=accept|reject` reader. Every file written is
+//! validated with openxml-audit; LibreOffice lays the reference draft out.
+
+mod common;
+
+use std::collections::{BTreeSet, HashMap};
+use std::io::Read;
+use std::path::{Path, PathBuf};
+
+use common::edits::{apply_edit, edit};
+use gongwen::model::Draft;
+use gongwen::numbering::{Document, number};
+use gongwen::render::{Format, RedlineContext, RenderContext, View};
+use proptest::prelude::*;
+
+fn draft_docx(doc: &Document) -> Vec<u8> {
+    let ctx = RenderContext::new(doc);
+    common::renderer()
+        .render(Format::Docx, View::Draft(&ctx))
+        .unwrap()
+        .bytes
+}
+
+fn redline_docx(old: &Document, new: &Document) -> Vec<u8> {
+    let changes = gongwen::compare::compare(old, new);
+    let ctx = RedlineContext::for_format(Format::Docx, old, new, ("old", "new"), &changes, false);
+    common::renderer()
+        .render(Format::Docx, View::Redline(&ctx))
+        .unwrap()
+        .bytes
+}
+
+/// One part of the package, as text.
+fn part(docx: &[u8], name: &str) -> String {
+    let mut zip = zip::ZipArchive::new(std::io::Cursor::new(docx)).unwrap();
+    let mut text = String::new();
+    zip.by_name(name)
+        .unwrap()
+        .read_to_string(&mut text)
+        .unwrap();
+    text
+}
+
+const W: &str = "http://schemas.openxmlformats.org/wordprocessingml/2006/main";
+
+/// Which side of the tracked changes to keep.
+#[derive(Clone, Copy, PartialEq)]
+enum Keep {
+    Accept,
+    Reject,
+}
+
+/// The body's paragraphs after Accept All or Reject All: content of the
+/// dropped kind removed, and a paragraph whose mark is dropped joined to
+/// the next, as Word does.
+fn paragraphs(docx: &[u8], keep: Keep) -> Vec<String> {
+    let xml = part(docx, "word/document.xml");
+    let doc = roxmltree::Document::parse(&xml).unwrap();
+    let (dropped, kept) = match keep {
+        Keep::Accept => (["del", "moveFrom"], ["ins", "moveTo"]),
+        Keep::Reject => (["ins", "moveTo"], ["del", "moveFrom"]),
+    };
+    let is = |n: &roxmltree::Node, names: &[&str]| {
+        n.tag_name().namespace() == Some(W) && names.contains(&n.tag_name().name())
+    };
+    let body = doc
+        .descendants()
+        .find(|n| n.has_tag_name((W, "body")))
+        .unwrap();
+    let mut out = Vec::new();
+    let mut carried = String::new();
+    for p in body.children().filter(|n| n.has_tag_name((W, "p"))) {
+        let mut text = std::mem::take(&mut carried);
+        let mut mark_dropped = false;
+        for n in p.descendants() {
+            let in_ppr = n.ancestors().any(|a| a.has_tag_name((W, "pPr")));
+            if in_ppr {
+                if is(&n, &dropped) {
+                    mark_dropped = true;
+                }
+                continue;
+            }
+            if n.ancestors().any(|a| is(&a, &dropped)) {
+                continue;
+            }
+            match n.tag_name().name() {
+                "t" | "delText" if n.tag_name().namespace() == Some(W) => {
+                    if n.tag_name().name() == "delText" {
+                        assert!(
+                            n.ancestors().any(|a| is(&a, &kept[..1])),
+                            "delText outside a deletion"
+                        );
+                    }
+                    text.push_str(n.text().unwrap_or(""));
+                }
+                "tab" => text.push('\t'),
+                "br" => text.push('\n'),
+                _ => {}
+            }
+        }
+        if mark_dropped {
+            carried = text;
+        } else {
+            out.push(text);
+        }
+    }
+    if !carried.is_empty() {
+        out.push(carried);
+    }
+    out
+}
+
+/// Every revision id (ins, del, moves, paragraph marks, move ranges) and
+/// the names of the two ends of each move.
+fn revision_ids(docx: &[u8]) -> (Vec<String>, BTreeSet<String>, BTreeSet<String>) {
+    let xml = part(docx, "word/document.xml");
+    let doc = roxmltree::Document::parse(&xml).unwrap();
+    let mut ids = Vec::new();
+    let (mut from, mut to) = (BTreeSet::new(), BTreeSet::new());
+    for n in doc.descendants() {
+        let name = n.tag_name().name();
+        if matches!(
+            name,
+            "ins" | "del" | "moveFrom" | "moveTo" | "moveFromRangeStart" | "moveToRangeStart"
+        ) {
+            ids.push(n.attribute((W, "id")).unwrap().to_string());
+            assert!(
+                n.attribute((W, "author")).is_some(),
+                "{name} without author"
+            );
+        }
+        if name == "moveFromRangeStart" {
+            from.insert(n.attribute((W, "name")).unwrap().to_string());
+        }
+        if name == "moveToRangeStart" {
+            to.insert(n.attribute((W, "name")).unwrap().to_string());
+        }
+    }
+    (ids, from, to)
+}
+
+/// Accept All gives the new draft's paragraphs and Reject All the old
+/// draft's, exactly; ids are unique and every move has both ends.
+fn check_redline(old: &Document, new: &Document) -> Vec<u8> {
+    let red = redline_docx(old, new);
+    assert_eq!(
+        paragraphs(&red, Keep::Accept),
+        paragraphs(&draft_docx(new), Keep::Accept),
+        "accept all"
+    );
+    assert_eq!(
+        paragraphs(&red, Keep::Reject),
+        paragraphs(&draft_docx(old), Keep::Accept),
+        "reject all"
+    );
+    let (ids, from, to) = revision_ids(&red);
+    let unique: BTreeSet<&String> = ids.iter().collect();
+    assert_eq!(unique.len(), ids.len(), "revision ids repeat");
+    assert_eq!(from, to, "a move without both ends");
+    red
+}
+
+fn reference(version: &str) -> Document {
+    let path = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("drafts/chengdong-urbanization-2021")
+        .join(version);
+    number(&gongwen::load::load_draft(&path).unwrap())
+}
+
+fn corpus(name: &str) -> Document {
+    let path = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("../shared/corpus")
+        .join(name);
+    number(
+        &gongwen::import::import_file(&path, Default::default())
+            .unwrap()
+            .draft,
+    )
+}
+
+const REVISIONS: [(&str, &str); 4] = [
+    ("legislation-law-2015.md", "legislation-law-2023.md"),
+    ("company-law-2018.md", "company-law-2023.md"),
+    (
+        "administrative-reconsideration-law-2017.md",
+        "administrative-reconsideration-law-2023.md",
+    ),
+    (
+        "criminal-law-pre-amendment12.md",
+        "criminal-law-post-amendment12.md",
+    ),
+];
+
+#[test]
+fn the_draft_docx_has_the_gbt9704_page_grid_styles_and_footers() {
+    let v1 = reference("v1");
+    let docx = draft_docx(&v1);
+    assert_eq!(docx, draft_docx(&v1), "the same draft gives the same bytes");
+    let document = part(&docx, "word/document.xml");
+    for expected in [
+        r#"<w:pgSz w:w="11906" w:h="16838"/>"#,
+        r#"w:top="2098" w:right="1474" w:bottom="1984" w:left="1588""#,
+        r#"<w:docGrid w:type="linesAndChars" w:linePitch="579" w:charSpace="-851"/>"#,
+        r#"<w:footerReference w:type="default""#,
+        r#"<w:footerReference w:type="even""#,
+    ] {
+        assert!(document.contains(expected), "{expected}");
+    }
+    assert!(part(&docx, "word/settings.xml").contains("<w:evenAndOddHeaders/>"));
+    let styles = part(&docx, "word/styles.xml");
+    for name in [
+        "标题",
+        "稿别",
+        "一级标题",
+        "二级标题",
+        "三级标题",
+        "四级标题",
+        "章",
+        "节",
+        "条",
+        "条号",
+    ] {
+        assert!(
+            styles.contains(&format!(r#"<w:name w:val="{name}"/>"#)),
+            "style {name}"
+        );
+    }
+    assert!(styles.contains(r#"<w:sz w:val="32"/>"#), "defaults at 3号");
+    assert!(styles.contains(r#"w:eastAsia="仿宋_GB2312""#));
+    let odd = part(&docx, "word/footer1.xml");
+    let even = part(&docx, "word/footer2.xml");
+    assert!(odd.contains(r#"<w:jc w:val="right"/>"#) && odd.contains(" PAGE "));
+    assert!(even.contains(r#"<w:jc w:val="left"/>"#) && even.contains(" PAGE "));
+    // The draft's text, paragraph by paragraph, as the PDF sets it.
+    let ctx = RenderContext::new(&v1);
+    let paras = paragraphs(&docx, Keep::Accept);
+    for block in &ctx.blocks {
+        assert!(paras.contains(&block.plain), "{}", block.plain);
+    }
+    assert!(paras.contains(&"（征求意见稿）".to_string()));
+}
+
+#[test]
+fn article_numbers_are_a_black_run_then_a_full_width_space() {
+    let law = corpus("legislation-law-2023.md");
+    let document = part(&draft_docx(&law), "word/document.xml");
+    assert!(document.contains(
+        r#"<w:pStyle w:val="GwArticle"/></w:pPr><w:r><w:rPr><w:rStyle w:val="GwArticleNo"/></w:rPr><w:t>第一条</w:t></w:r><w:r><w:t>　</w:t></w:r>"#
+    ));
+    assert!(document.contains(r#"<w:pStyle w:val="GwChapter"/>"#));
+}
+
+#[test]
+fn a_draft_names_its_own_faces() {
+    let mut draft = gongwen::load::load_draft(
+        &Path::new(env!("CARGO_MANIFEST_DIR")).join("drafts/chengdong-urbanization-2021/v1"),
+    )
+    .unwrap();
+    draft.meta.fonts.body = Some("方正仿宋_GBK".into());
+    let styles = part(&draft_docx(&number(&draft)), "word/styles.xml");
+    assert!(styles.contains(r#"w:eastAsia="方正仿宋_GBK""#));
+}
+
+#[test]
+fn the_reference_redline_accepts_to_v2_and_rejects_to_v1() {
+    let red = check_redline(&reference("v1"), &reference("v2.yaml"));
+    let document = part(&red, "word/document.xml");
+    assert!(document.contains("<w:ins ") && document.contains("<w:del "));
+    assert_eq!(red, redline_docx(&reference("v1"), &reference("v2.yaml")));
+}
+
+#[test]
+fn real_law_redlines_accept_and_reject_exactly() {
+    for (a, b) in REVISIONS {
+        let (old, new) = (corpus(a), corpus(b));
+        let red = check_redline(&old, &new);
+        let (ids, from, _) = revision_ids(&red);
+        eprintln!("{a} → {b}: {} revisions, {} moves", ids.len(), from.len());
+    }
+}
+
+/// pandoc's reading of a file, whitespace removed (its plain writer wraps
+/// and spaces paragraphs its own way).
+fn pandoc(path: &Path, track: &str) -> String {
+    let program = common::tool("pandoc").unwrap();
+    let text = common::run(
+        &program,
+        &[
+            "-f",
+            "docx",
+            &format!("--track-changes={track}"),
+            "-t",
+            "plain",
+            "--wrap=none",
+            path.to_str().unwrap(),
+        ],
+    );
+    text.chars().filter(|c| !c.is_whitespace()).collect()
+}
+
+fn write(dir: &Path, name: &str, bytes: &[u8]) -> PathBuf {
+    let path = dir.join(name);
+    std::fs::write(&path, bytes).unwrap();
+    path
+}
+
+#[test]
+fn pandoc_accepts_and_rejects_the_redlines_to_the_drafts() {
+    if common::tool("pandoc").is_none() {
+        return;
+    }
+    let dir = tempfile::tempdir().unwrap();
+    let mut pairs = vec![(
+        reference("v1"),
+        reference("v2.yaml"),
+        "reference".to_string(),
+    )];
+    for (a, b) in REVISIONS {
+        pairs.push((corpus(a), corpus(b), a.to_string()));
+    }
+    for (old, new, name) in pairs {
+        let red = write(dir.path(), "red.docx", &redline_docx(&old, &new));
+        let old_file = write(dir.path(), "old.docx", &draft_docx(&old));
+        let new_file = write(dir.path(), "new.docx", &draft_docx(&new));
+        assert_eq!(
+            pandoc(&red, "accept"),
+            pandoc(&new_file, "accept"),
+            "{name}: accept"
+        );
+        assert_eq!(
+            pandoc(&red, "reject"),
+            pandoc(&old_file, "accept"),
+            "{name}: reject"
+        );
+    }
+}
+
+#[test]
+fn openxml_audit_finds_no_errors_in_any_file_written() {
+    let Some(audit) = common::tool("openxml-audit") else {
+        return;
+    };
+    let dir = tempfile::tempdir().unwrap();
+    let (v1, v2) = (reference("v1"), reference("v2.yaml"));
+    let (law_a, law_b) = (corpus("company-law-2018.md"), corpus("company-law-2023.md"));
+    let files = [
+        write(dir.path(), "v1.docx", &draft_docx(&v1)),
+        write(dir.path(), "v1-v2.redline.docx", &redline_docx(&v1, &v2)),
+        write(dir.path(), "company.docx", &draft_docx(&law_b)),
+        write(
+            dir.path(),
+            "company.redline.docx",
+            &redline_docx(&law_a, &law_b),
+        ),
+    ];
+    for file in &files {
+        let report = common::run(&audit, &["-m", "50", file.to_str().unwrap()]);
+        assert!(
+            report.contains("Errors: 0"),
+            "{}:\n{report}",
+            file.display()
+        );
+    }
+}
+
+/// A temporary home whose font folder holds the bundled faces, so
+/// LibreOffice draws Chinese without any system font.
+fn libreoffice_pdf(docx: &[u8], dir: &Path) -> PathBuf {
+    let soffice = common::tool("soffice").unwrap();
+    let fonts = dir.join("home/.fonts");
+    std::fs::create_dir_all(&fonts).unwrap();
+    for entry in
+        std::fs::read_dir(Path::new(env!("CARGO_MANIFEST_DIR")).join("fonts/fandol")).unwrap()
+    {
+        let path = entry.unwrap().path();
+        if path.extension().is_some_and(|e| e == "otf") {
+            std::fs::copy(&path, fonts.join(path.file_name().unwrap())).unwrap();
+        }
+    }
+    let file = write(dir, "draft.docx", docx);
+    let status = std::process::Command::new(soffice)
+        .env("HOME", dir.join("home"))
+        .args(["--headless", "--convert-to", "pdf", "--outdir"])
+        .arg(dir)
+        .arg(&file)
+        .stdout(std::process::Stdio::null())
+        .stderr(std::process::Stdio::null())
+        .status()
+        .unwrap();
+    assert!(status.success());
+    dir.join("draft.pdf")
+}
+
+#[test]
+fn libreoffice_lays_the_reference_draft_out_on_a4_with_22_lines_a_page() {
+    if common::tool("soffice").is_none() || common::tool("pdftotext").is_none() {
+        return;
+    }
+    let dir = tempfile::tempdir().unwrap();
+    let v1 = reference("v1");
+    let pdf = libreoffice_pdf(&draft_docx(&v1), dir.path());
+    let layout = common::pdf_layout(&pdf);
+    for (w, h) in &layout.pages {
+        assert!(
+            (w - 210.0).abs() < 0.5 && (h - 297.0).abs() < 0.5,
+            "{w} × {h}"
+        );
+    }
+    // The text block ends 35 mm above the foot; below it, the page number.
+    let block_end = 297.0 - 35.0;
+    let mut full = 0;
+    let mut pages: HashMap<usize, Vec<&common::Line>> = HashMap::new();
+    for line in &layout.lines {
+        pages.entry(line.page).or_default().push(line);
+    }
+    for page in 1..=layout.pages.len() {
+        let lines = &pages[&page];
+        let (body, foot): (Vec<&common::Line>, Vec<&common::Line>) =
+            lines.iter().copied().partition(|l| l.y1 < block_end + 1.0);
+        assert_eq!(foot.len(), 1, "page {page}: one page number");
+        let number = foot[0];
+        assert_eq!(number.text, format!("—{page}—"), "page {page}");
+        if page % 2 == 1 {
+            assert!(number.x1 > 150.0, "odd page {page}: number on the right");
+        } else {
+            assert!(number.x0 < 60.0, "even page {page}: number on the left");
+        }
+        // Every line on the grid of 22 rows, 225 mm / 22 apart (an empty
+        // line, such as the one under the title, is a row with no text).
+        let pitch = 225.0 / 22.0;
+        let first = body[0].y1;
+        let mut rows = Vec::new();
+        for l in &body {
+            let row = ((l.y1 - first) / pitch).round();
+            assert!(
+                (l.y1 - first - row * pitch).abs() < 2.0,
+                "page {page}: {} is off the grid",
+                l.text
+            );
+            rows.push(row as usize);
+        }
+        let last = *rows.last().unwrap();
+        assert!(last < 22, "page {page}: {} rows", last + 1);
+        // A page whose last line reaches the foot of the block is full.
+        if body.last().is_some_and(|l| l.y1 > block_end - pitch) {
+            assert_eq!(last + 1, 22, "full page {page}");
+            full += 1;
+        }
+    }
+    assert!(full >= 2, "{full} full pages");
+    // The draft's words, in order, with page numbers and line ends taken out.
+    let text: String = layout
+        .lines
+        .iter()
+        .filter(|l| l.y1 < block_end + 1.0)
+        .flat_map(|l| l.text.chars())
+        .filter(|c| !c.is_whitespace())
+        .collect();
+    let ctx = RenderContext::new(&v1);
+    for block in &ctx.blocks {
+        let plain: String = block.plain.chars().filter(|c| !c.is_whitespace()).collect();
+        assert!(text.contains(&plain), "{plain}");
+    }
+}
+
+fn edited() -> impl Strategy<Value = (Draft, Draft)> {
+    (common::draft(), prop::collection::vec(edit(), 1..6)).prop_map(|(draft, edits)| {
+        let mut new = draft.clone();
+        for e in &edits {
+            apply_edit(&mut new, e);
+        }
+        (draft, new)
+    })
+}
+
+proptest! {
+    #![proptest_config(common::proptest_config(200))]
+
+    #[test]
+    fn every_redline_accepts_to_the_new_draft_and_rejects_to_the_old((old, new) in edited()) {
+        check_redline(&number(&old), &number(&new));
+    }
+}
