@@ -9,6 +9,10 @@
 //! before and after its twelfth amendment, and on the Civil Code against a
 //! copy with 50 scattered edits; peak memory of a process doing the same.
 //! Target: under 200 ms each.
+//!
+//! Word — whole process: `gongwen build --format docx` of the reference draft
+//! and the Civil Code, and `gongwen diff --format docx` of each pair above.
+//! Target: the Civil Code's .docx and the criminal-law redline under 0.5 s.
 
 use std::path::Path;
 use std::process::Command;
@@ -24,12 +28,12 @@ fn median(mut v: Vec<Duration>) -> Duration {
     v[v.len() / 2]
 }
 
-fn whole_process(draft: &Path, out: &Path, runs: usize) -> (Duration, Duration) {
+fn whole_process(draft: &Path, out: &Path, runs: usize, format: &str) -> (Duration, Duration) {
     let mut times = Vec::new();
     for _ in 0..runs {
         let start = Instant::now();
         let status = Command::new(env!("CARGO_BIN_EXE_gongwen"))
-            .args(["build", "--format", "pdf", "--out"])
+            .args(["build", "--format", format, "--out"])
             .arg(out)
             .arg(draft)
             .current_dir(env!("CARGO_MANIFEST_DIR"))
@@ -117,7 +121,14 @@ fn stages(a: &Path, b: &Path, renderer: &Renderer) {
     let set = gongwen::compare::compare(&old, &new);
     let compared = t.elapsed();
     let t = Instant::now();
-    let ctx = gongwen::render::redline::RedlineContext::new(&old, &new, ("a", "b"), &set, false);
+    let ctx = gongwen::render::redline::RedlineContext::for_format(
+        gongwen::render::Format::Html,
+        &old,
+        &new,
+        ("a", "b"),
+        &set,
+        false,
+    );
     let context = t.elapsed();
     let t = Instant::now();
     renderer
@@ -166,7 +177,7 @@ fn main() {
         ("reference draft", &reference, 10),
         ("Civil Code (1,260 articles)", &civil, 3),
     ] {
-        let (wmin, wmed) = whole_process(draft, &dir.path().join("out"), runs);
+        let (wmin, wmed) = whole_process(draft, &dir.path().join("out"), runs, "pdf");
         let (imin, imed, size) = in_process(draft, &renderer, runs);
         println!(
             "  {name}: whole process min {:.3} s, median {:.3} s; in process (warm) min {:.3} s, median {:.3} s; {} KB",
@@ -175,6 +186,19 @@ fn main() {
             imin.as_secs_f64(),
             imed.as_secs_f64(),
             size / 1024
+        );
+    }
+
+    println!("Word (.docx), release build");
+    for (name, draft) in [
+        ("reference draft", &reference),
+        ("Civil Code (1,260 articles)", &civil),
+    ] {
+        let (wmin, wmed) = whole_process(draft, &dir.path().join("out"), 5, "docx");
+        println!(
+            "  {name}: whole process min {:.3} s, median {:.3} s",
+            wmin.as_secs_f64(),
+            wmed.as_secs_f64()
         );
     }
 
@@ -196,7 +220,7 @@ fn main() {
         ("company law 2018 → 2023", &company_a, &company_b),
     ];
     for (name, a, b) in pairs {
-        for format in ["json", "html"] {
+        for format in ["json", "html", "docx"] {
             let out = dir.path().join(format!("diff.{format}"));
             let mut times = Vec::new();
             for _ in 0..5 {

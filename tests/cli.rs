@@ -75,6 +75,7 @@ fn build_without_arguments_writes_every_draft_under_drafts_into_output() {
         ("v1.md", V1, Format::Markdown),
         ("v1.html", V1, Format::Html),
         ("v2.md", V2, Format::Markdown),
+        ("v1.docx", V1, Format::Docx),
     ] {
         assert_eq!(
             std::fs::read(doc.join(file)).unwrap(),
@@ -96,15 +97,16 @@ fn build_without_arguments_writes_every_draft_under_drafts_into_output() {
         redline.contains("v1 → v2：修改 6 处，新增 2 处，移动 1 处，重新编号 3 处"),
         "{redline}"
     );
-    // Only the CLI prints, and it says what it wrote: nine files, in order.
+    // Only the CLI prints, and it says what it wrote: twelve files, in order.
     let stdout = String::from_utf8_lossy(&out.stdout);
     let wrote: Vec<&str> = stdout.lines().filter(|l| l.starts_with("wrote")).collect();
-    assert_eq!(wrote.len(), 9, "{stdout}");
+    assert_eq!(wrote.len(), 12, "{stdout}");
     assert!(
         wrote[0].ends_with("output/chengdong-urbanization-2021/v1.md"),
         "{stdout}"
     );
-    assert!(wrote[8].ends_with("v1-v2.redline.pdf"), "{stdout}");
+    assert!(wrote[10].ends_with("v1-v2.redline.pdf"), "{stdout}");
+    assert!(wrote[11].ends_with("v1-v2.redline.docx"), "{stdout}");
 }
 
 #[test]
@@ -205,10 +207,19 @@ fn usage_and_io_trouble_exit_two() {
         .assert()
         .code(2);
     gongwen()
-        .args(["build", "--format", "docx"])
+        .args(["build", "--format", "rtf"])
         .current_dir(root())
         .assert()
         .code(2);
+    // A Word file is not for the terminal, and --author is the docx redline's.
+    let out = gongwen()
+        .args(["diff", "--format", "decision", "--author", "甲"])
+        .args([V1, V2])
+        .current_dir(root())
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("--author names who made"));
     gongwen().args(["frobnicate"]).assert().code(2);
 }
 

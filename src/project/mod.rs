@@ -147,8 +147,11 @@ pub fn build(
         };
         let changes = crate::compare::compare(old, new);
         let names = (draft_name(&a.path), draft_name(&b.path));
-        let ctx = RedlineContext::new(old, new, (&names.0, &names.1), &changes, false)
+        let mut ctx = RedlineContext::new(old, new, (&names.0, &names.1), &changes, false)
             .with_paths(&a.path, &b.path);
+        if formats.contains(&Format::Docx) {
+            ctx = ctx.with_word(old, new);
+        }
         for &format in formats {
             match renderer.render(format, View::Redline(&ctx)) {
                 Ok(rendered) => {

@@ -305,7 +305,7 @@ impl RedlineContext {
             html: true,
             md: true,
         };
-        Self::build(old, new, names, set, show_whitespace, Some(both), true)
+        Self::build(old, new, names, set, show_whitespace, Some(both), false)
     }
 
     /// The view as a format needs it: the marked-up draft only for md, html
@@ -454,6 +454,13 @@ impl RedlineContext {
     }
 
     /// The same view with the paths the drafts were given as (for the JSON).
+    /// Lays both drafts out for the Word redline (`for_format` does it for
+    /// docx; a view made with `new` needs it before it is rendered as docx).
+    pub fn with_word(mut self, old: &Document, new: &Document) -> RedlineContext {
+        self.word = Some(Box::new(crate::render::docx::WordSides::new(old, new)));
+        self
+    }
+
     /// Names the author of the Word redline's revisions.
     pub fn with_author(mut self, author: Option<String>) -> RedlineContext {
         self.author = author;
