@@ -9,7 +9,7 @@ use std::process::ExitCode;
 
 use clap::Parser;
 
-use cli::args::{Cli, ColorArg, Command, DiffArgs, FontArgs, RenderArgs, StyleArg};
+use cli::args::{Cli, ColorArg, Command, DiffArgs, FontArgs, ImportArgs, RenderArgs};
 use cli::console::{Console, Outcome};
 use gongwen::project::{self, DraftEntry, Event};
 use gongwen::render::{Format, RedlineContext, View};
@@ -39,12 +39,7 @@ fn main() -> ExitCode {
         } => build(&mut console, &paths, &out, &format, render),
         Command::Check { paths, fonts } => check(&mut console, &paths, fonts),
         Command::Diff(args) => diff(&mut console, args),
-        Command::Import {
-            input,
-            out,
-            style,
-            force,
-        } => import(&mut console, &input, out, style, force),
+        Command::Import(args) => import(&mut console, &args),
     };
     console.finish(outcome)
 }
@@ -202,14 +197,9 @@ fn diff(console: &mut Console, args: DiffArgs) -> Outcome {
     }
 }
 
-fn import(
-    console: &mut Console,
-    input: &Path,
-    out: Option<PathBuf>,
-    style: StyleArg,
-    force: bool,
-) -> Outcome {
-    let out = out.unwrap_or_else(|| {
+fn import(console: &mut Console, args: &ImportArgs) -> Outcome {
+    let (input, force) = (args.input.as_path(), args.force);
+    let out = args.out.clone().unwrap_or_else(|| {
         let stem = input.file_stem().unwrap_or_default().to_string_lossy();
         Path::new("drafts").join(stem.as_ref()).join("v1.yaml")
     });
@@ -217,10 +207,7 @@ fn import(
         console.err(format_args!("error: {}", SaveError::Exists(out)));
         return Outcome::Trouble;
     }
-    let options = gongwen::import::ImportOptions {
-        style: style.into(),
-    };
-    let imported = match gongwen::import::import_file(input, options) {
+    let imported = match gongwen::import::import_file(input, args.options()) {
         Ok(i) => i,
         Err(d) => {
             console.diagnostic(&d);

@@ -442,6 +442,12 @@ fn import_bad_input() {
     assert_eq!(run.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&run.stderr).contains("empty.txt: the file has no text"));
 
+    // A .docx cut short: a zip package gongwen cannot read.
+    let run = import(&binary, &out("b.yaml"));
+    assert_eq!(run.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&run.stderr).contains("not a readable .docx package"));
+    let binary = dir.path().join("picture.png");
+    std::fs::write(&binary, b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR").unwrap();
     let run = import(&binary, &out("b.yaml"));
     assert_eq!(run.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&run.stderr).contains("this is not a text file"));

@@ -45,21 +45,8 @@ pub enum Command {
     },
     /// Show what changed between two drafts (exit 0 same, 1 different, 2 trouble).
     Diff(DiffArgs),
-    /// Turn a plain-text or Markdown document into a YAML draft.
-    Import {
-        /// The text (.txt) or Markdown (.md) file, UTF-8 or GB18030
-        input: PathBuf,
-        /// Where to write: a .yaml file, or a folder (draft.yaml plus one file per top-level part)
-        /// [default: drafts/<input name>/v1.yaml]
-        #[arg(long)]
-        out: Option<PathBuf>,
-        /// Numbering style to read the input as
-        #[arg(long, value_enum, default_value_t = StyleArg::Auto)]
-        style: StyleArg,
-        /// Replace the draft at --out (only a draft: a .yaml file, or a folder of its YAML files)
-        #[arg(long)]
-        force: bool,
-    },
+    /// Turn a plain-text, Markdown or Word document into a YAML draft.
+    Import(ImportArgs),
 }
 
 #[derive(clap::Args)]
@@ -151,6 +138,43 @@ pub enum StyleArg {
     Auto,
     Outline,
     Articles,
+}
+
+#[derive(clap::Args)]
+pub struct ImportArgs {
+    /// The text (.txt), Markdown (.md) or Word (.docx) file; text in UTF-8 or GB18030
+    pub input: PathBuf,
+    /// Where to write: a .yaml file, or a folder (draft.yaml plus one file per top-level part)
+    /// [default: drafts/<input name>/v1.yaml]
+    #[arg(long)]
+    pub out: Option<PathBuf>,
+    /// Numbering style to read the input as
+    #[arg(long, value_enum, default_value_t = StyleArg::Auto)]
+    pub style: StyleArg,
+    /// Replace the draft at --out (only a draft: a .yaml file, or a folder of its YAML files)
+    #[arg(long)]
+    pub force: bool,
+    /// Word: read the text as if every tracked change were accepted
+    #[arg(long, conflicts_with = "reject_changes")]
+    pub accept_changes: bool,
+    /// Word: read the text as if every tracked change were rejected
+    #[arg(long)]
+    pub reject_changes: bool,
+}
+
+impl ImportArgs {
+    /// The library's options for these arguments.
+    pub fn options(&self) -> gongwen::import::ImportOptions {
+        use gongwen::import::docx::TrackedChanges;
+        gongwen::import::ImportOptions {
+            style: self.style.into(),
+            changes: match (self.accept_changes, self.reject_changes) {
+                (true, _) => TrackedChanges::Accept,
+                (_, true) => TrackedChanges::Reject,
+                _ => TrackedChanges::Refuse,
+            },
+        }
+    }
 }
 
 impl From<StyleArg> for StyleChoice {

@@ -11,6 +11,7 @@
 //! assert_eq!(imported.summary.articles, 2);
 //! ```
 
+pub mod docx;
 pub mod lines;
 pub mod parse;
 
@@ -39,6 +40,8 @@ pub enum StyleChoice {
 #[derive(Debug, Clone, Copy, Default)]
 pub struct ImportOptions {
     pub style: StyleChoice,
+    /// What to do with tracked changes in a Word file.
+    pub changes: docx::TrackedChanges,
 }
 
 /// The result of an import: the draft and what the importer noticed.
@@ -50,6 +53,8 @@ pub struct Imported {
     /// Input lines left out as noise, with the reason.
     pub dropped: Vec<Dropped>,
     pub summary: Summary,
+    /// The input line each part starts on, parts in document order (depth first).
+    pub part_lines: Vec<usize>,
 }
 
 impl Imported {
@@ -67,9 +72,11 @@ impl Imported {
             self.dropped.len(),
             plural(self.dropped.len()),
             if s.decoded_from_gb18030 {
-                ", decoded from GB18030"
+                ", decoded from GB18030".to_string()
+            } else if let Some((numbered, changes)) = s.word {
+                format!(", read from Word ({numbered} list numbers, {changes} tracked changes)")
             } else {
-                ""
+                String::new()
             },
         )
     }
@@ -89,6 +96,9 @@ pub struct Summary {
     pub lines_joined: usize,
     /// Whether the input was decoded from GB18030.
     pub decoded_from_gb18030: bool,
+    /// For a Word file: paragraphs numbered by Word's lists, and tracked
+    /// changes accepted or rejected.
+    pub word: Option<(usize, usize)>,
 }
 
 /// Reads and imports a file. UTF-8 (with or without BOM) is read as is; a file
@@ -98,11 +108,53 @@ pub fn import_file(path: &Path, options: ImportOptions) -> Result<Imported, Diag
     // could not be loaded back as one draft file.
     let bytes = crate::load::read_regular(path).map_err(|why| {
         Diagnostic::error(path, 0, 0, format!("cannot read the file: {why}"))
-            .help("import a text or Markdown file; a text larger than the limit can be split in two and imported as two drafts")
+            .help("import a text, Markdown or Word (.docx) file; a document larger than the limit can be split in two and imported as two drafts")
     })?;
+    if docx::is_compound(&bytes) {
+        return Err(docx::compound_error(path, &bytes));
+    }
+    if docx::is_package(&bytes) {
+        return import_docx(path, &bytes, options);
+    }
     let (text, gb18030) = decode(path, &bytes)?;
     let mut imported = import_str(path, &text, options)?;
     imported.summary.decoded_from_gb18030 = gb18030;
+    Ok(imported)
+}
+
+/// Visits parts depth first, each before its sub-parts.
+fn visit_parts(parts: &mut [Part], f: &mut dyn FnMut(&mut Part)) {
+    for part in parts {
+        f(part);
+        for block in &mut part.body {
+            if let crate::model::Block::Part(child) = block {
+                visit_parts(std::slice::from_mut(child), f);
+            }
+        }
+    }
+}
+
+/// Imports a Word file: its paragraphs as lines, then as any text.
+fn import_docx(path: &Path, bytes: &[u8], options: ImportOptions) -> Result<Imported, Diagnostic> {
+    let word = docx::read(path, bytes, options.changes)?;
+    let mut imported = import_str(path, &word.text, options)?;
+    docx::apply_meta(&mut imported.draft.meta, &word.meta);
+    // Part ids from gongwen's bookmarks, by the line each part starts on.
+    let ids: HashMap<usize, &String> = word.ids.iter().map(|(l, id)| (*l, id)).collect();
+    let mut lines = imported.part_lines.iter();
+    visit_parts(&mut imported.draft.parts, &mut |part| {
+        if let Some(id) = lines.next().and_then(|l| ids.get(l)) {
+            part.id = Some(crate::model::PartId((*id).clone()));
+        }
+    });
+    for &line in &word.tables {
+        imported.warnings.push(
+            Diagnostic::warning(path, line as u32, 0, "a table: kept as text, one paragraph per row with its cells separated by a full-width space")
+                .help("drafts have no tables yet: check the rows in the YAML, or move the table to an attachment"),
+        );
+    }
+    imported.warnings.sort_by_key(|w| w.line);
+    imported.summary.word = Some((word.numbered, word.changes));
     Ok(imported)
 }
 
@@ -111,7 +163,7 @@ fn decode(path: &Path, bytes: &[u8]) -> Result<(String, bool), Diagnostic> {
     let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
     let binary = || {
         Diagnostic::error(path, 0, 0, "this is not a text file (it holds binary data)")
-            .help("import a plain-text (.txt) or Markdown (.md) file; from Word, use Save As → Plain Text (UTF-8)")
+            .help("import a text (.txt), Markdown (.md) or Word (.docx) file")
     };
     if bytes.contains(&0) {
         return Err(binary());
@@ -204,6 +256,7 @@ pub fn import_str(path: &Path, text: &str, options: ImportOptions) -> Result<Imp
         invisible_removed: invisible,
         lines_joined,
         decoded_from_gb18030: false,
+        word: None,
     };
     if walk.is_empty() {
         warnings.push(
@@ -217,6 +270,7 @@ pub fn import_str(path: &Path, text: &str, options: ImportOptions) -> Result<Imp
         warnings,
         dropped,
         summary,
+        part_lines: tree.labels.iter().map(|(line, _)| *line).collect(),
     })
 }
 

@@ -97,6 +97,8 @@ pub struct BlockView {
     pub h: usize,
     /// The section this block opens, if it opens one.
     pub anchor: Option<String>,
+    /// The `id:` the draft gives that section, if any.
+    pub id: Option<String>,
     /// The derived number as printed (一、 （一） 第一条), empty if none.
     pub label: String,
     /// The heading text without number, if any.
@@ -237,6 +239,7 @@ impl Flattener {
             depth,
             h: (depth + 1).min(6),
             anchor: Some(section.anchor.clone()),
+            id: section.id.as_ref().map(|i| i.0.clone()),
             label: section.label.clone(),
             heading: Some(Text::new(heading)),
             lead: None,
@@ -310,6 +313,7 @@ impl Flattener {
             depth,
             h: 0,
             anchor: Some(section.anchor.clone()),
+            id: section.id.as_ref().map(|i| i.0.clone()),
             label: section.label.clone(),
             heading: section.heading.as_deref().map(Text::new),
             lead: (!lead.is_empty()).then(|| lead_text.clone()),
@@ -329,6 +333,7 @@ impl Flattener {
             depth,
             h: 0,
             anchor: None,
+            id: None,
             label: String::new(),
             heading: None,
             lead: None,

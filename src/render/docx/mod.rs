@@ -38,7 +38,9 @@ impl Backend for DocxBackend {
                     body.para(&xml::Para::new("Normal", vec![xml::Run::plain(&p.plain)]));
                 }
                 for b in &ctx.blocks {
-                    body.para(&draft::block(b));
+                    let mut p = draft::block(b);
+                    p.bookmark = b.id.as_deref().and_then(xml::bookmark_name);
+                    body.para(&p);
                 }
                 for p in &ctx.closing {
                     body.para(&xml::Para::new("Normal", vec![xml::Run::plain(&p.plain)]));

@@ -91,6 +91,8 @@ pub struct Para {
     pub runs: Vec<Run>,
     /// Whether the paragraph mark itself is inserted or deleted.
     pub mark: Mark,
+    /// A bookmark at the start of the paragraph (a part's `id:`).
+    pub bookmark: Option<String>,
 }
 
 impl Para {
@@ -100,6 +102,7 @@ impl Para {
             props: String::new(),
             runs,
             mark: Mark::Plain,
+            bookmark: None,
         }
     }
 
@@ -171,6 +174,16 @@ impl Body {
             write!(self.xml, "<w:rPr><{tag} {a}/></w:rPr>").unwrap();
         }
         self.xml.push_str("</w:pPr>");
+        if let Some(name) = &p.bookmark {
+            let id = self.revisions.next_id;
+            self.revisions.next_id += 1;
+            write!(
+                self.xml,
+                r#"<w:bookmarkStart w:id="{id}" w:name="{}"/><w:bookmarkEnd w:id="{id}"/>"#,
+                escape(name)
+            )
+            .unwrap();
+        }
         // Neighbouring runs with the same mark share one w:ins or w:del.
         let mut i = 0;
         while i < p.runs.len() {
@@ -267,9 +280,37 @@ fn run_xml(out: &mut String, run: &Run) {
     out.push_str("</w:r>");
 }
 
+/// The hidden bookmark that carries a part's `id:` through Word:
+/// `_gw_` and the id with `-` as `_d`, `_` as `_u` and any other character
+/// that is not an ASCII letter or digit as `_x` + its hex code + `_`. Word
+/// keeps bookmarks of up to 40 characters; a longer one is not written.
+pub fn bookmark_name(id: &str) -> Option<String> {
+    let mut name = String::from("_gw_");
+    for c in id.chars() {
+        match c {
+            'a'..='z' | 'A'..='Z' | '0'..='9' => name.push(c),
+            '-' => name.push_str("_d"),
+            '_' => name.push_str("_u"),
+            c => write!(name, "_x{:x}_", c as u32).unwrap(),
+        }
+    }
+    (name.chars().count() <= 40).then_some(name)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn part_ids_become_bookmark_names_word_keeps() {
+        assert_eq!(
+            bookmark_name("public-services").as_deref(),
+            Some("_gw_public_dservices")
+        );
+        assert_eq!(bookmark_name("a_b").as_deref(), Some("_gw_a_ub"));
+        assert_eq!(bookmark_name("总则").as_deref(), Some("_gw__x603b__x5219_"));
+        assert_eq!(bookmark_name(&"x".repeat(37)), None);
+    }
 
     #[test]
     fn text_is_escaped_and_controls_dropped() {

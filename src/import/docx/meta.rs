@@ -1,0 +1,95 @@
+//! What a .docx gongwen wrote says in its own styles: the head (标题,
+//! 稿别, 发文字号), the tail (署名, 日期, 附件说明, 版记), and the part ids its
+//! bookmarks carry.
+
+/// The styles whose paragraphs go to [`DocxText::meta`].
+pub(super) const META_STYLES: [&str; 5] =
+    ["GwSignature", "GwDate", "GwAttachment", "GwTo", "GwImprint"];
+
+/// The part id a gongwen bookmark carries (see the writer's
+/// `bookmark_name`): `_gw_public_dservices` → `public-services`.
+pub fn part_id(name: &str) -> Option<String> {
+    let rest = name.strip_prefix("_gw_")?;
+    let mut id = String::new();
+    let mut chars = rest.chars();
+    while let Some(c) = chars.next() {
+        if c != '_' {
+            id.push(c);
+            continue;
+        }
+        match chars.next()? {
+            'd' => id.push('-'),
+            'u' => id.push('_'),
+            'x' => {
+                let hex: String = chars.by_ref().take_while(|&h| h != '_').collect();
+                id.push(char::from_u32(u32::from_str_radix(&hex, 16).ok()?)?);
+            }
+            _ => return None,
+        }
+    }
+    (!id.is_empty()).then_some(id)
+}
+
+/// The styles of the head (标题, 稿别, 发文字号): their paragraphs open the
+/// text in the order the recogniser reads a head, whatever their order in
+/// the file (GB/T 9704 puts the document number above the title).
+pub(super) const HEAD_STYLES: [&str; 3] = ["GwTitle", "GwStage", "GwNumber"];
+
+/// Fills the metadata a gongwen .docx holds in its own styles.
+pub fn apply_meta(meta: &mut crate::model::Meta, paragraphs: &[(String, String)]) {
+    for (style, raw) in paragraphs {
+        let text = raw.trim();
+        match style.as_str() {
+            "GwSignature" => meta.organ = Some(text.to_string()),
+            "GwDate" => meta.date = crate::model::Date::parse(text).or(meta.date),
+            "GwTo" => meta.to = Some(text.trim_end_matches(['：', ':']).to_string()),
+            "GwAttachment" => {
+                let item = text.strip_prefix("附件：").unwrap_or(text);
+                // 1.名称 when there are several.
+                let item = match item.split_once(['.', '．']) {
+                    Some((n, rest)) if !n.is_empty() && n.chars().all(|c| c.is_ascii_digit()) => {
+                        rest
+                    }
+                    _ => item,
+                };
+                meta.attachments.push(item.to_string());
+            }
+            "GwImprint" => {
+                if let Some(cc) = text.strip_prefix("抄送：") {
+                    meta.cc = cc
+                        .trim_end_matches('。')
+                        .split(['，', '、'])
+                        .map(str::to_string)
+                        .collect();
+                } else {
+                    // 印发机关, a tab, then the date印发.
+                    let (printer, printed) = raw.split_once('\u{3000}').unwrap_or((raw, ""));
+                    let printer = printer.trim();
+                    if !printer.is_empty() {
+                        meta.printer = Some(printer.to_string());
+                    }
+                    meta.printed =
+                        crate::model::Date::parse(printed.trim().trim_end_matches("印发"));
+                }
+            }
+            _ => {}
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn bookmark_names_give_back_part_ids() {
+        assert_eq!(
+            part_id("_gw_public_dservices").as_deref(),
+            Some("public-services")
+        );
+        assert_eq!(part_id("_gw_a_ub").as_deref(), Some("a_b"));
+        assert_eq!(part_id("_gw__x603b__x5219_").as_deref(), Some("总则"));
+        assert_eq!(part_id("_Toc123"), None);
+        assert_eq!(part_id("_gw_a_q"), None);
+    }
+}

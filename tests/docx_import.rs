@@ -1,0 +1,350 @@
+//! Word files in: a .docx gongwen wrote reads back as the same draft; one
+//! pandoc makes from a corpus law keeps every article number; one whose
+//! numbers are Word's automatic list numbering imports with the numbers it
+//! showed; tracked changes, .doc and encrypted files are refused with a way on.
+
+mod common;
+
+use std::path::{Path, PathBuf};
+
+use gongwen::import::docx::TrackedChanges;
+use gongwen::import::{ImportOptions, import_file};
+use gongwen::model::Level;
+use gongwen::numbering::number;
+use gongwen::render::{Format, RedlineContext, RenderContext, View};
+
+fn root() -> &'static Path {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+}
+
+fn load(relative: &str) -> gongwen::model::Draft {
+    gongwen::load::load_draft(&root().join(relative)).unwrap()
+}
+
+fn write(dir: &Path, name: &str, bytes: &[u8]) -> PathBuf {
+    let path = dir.join(name);
+    std::fs::write(&path, bytes).unwrap();
+    path
+}
+
+fn options(changes: TrackedChanges) -> ImportOptions {
+    ImportOptions {
+        changes,
+        ..Default::default()
+    }
+}
+
+#[test]
+fn the_reference_draft_round_trips_through_its_docx() {
+    let dir = tempfile::tempdir().unwrap();
+    for version in [
+        "drafts/chengdong-urbanization-2021/v1",
+        "drafts/chengdong-urbanization-2021/v2.yaml",
+    ] {
+        let draft = load(version);
+        let ctx = RenderContext::new(&number(&draft));
+        let docx = common::renderer()
+            .render(Format::Docx, View::Draft(&ctx))
+            .unwrap()
+            .bytes;
+        let file = write(dir.path(), "draft.docx", &docx);
+        let imported = import_file(&file, ImportOptions::default()).unwrap();
+        assert!(imported.warnings.is_empty(), "{:?}", imported.warnings);
+        assert_eq!(
+            gongwen::save::to_string(&imported.draft),
+            gongwen::save::to_string(&draft),
+            "{version}"
+        );
+    }
+}
+
+#[test]
+fn tracked_changes_are_refused_unless_accepted_or_rejected() {
+    let dir = tempfile::tempdir().unwrap();
+    let (v1, v2) = (
+        load("drafts/chengdong-urbanization-2021/v1"),
+        load("drafts/chengdong-urbanization-2021/v2.yaml"),
+    );
+    let (old, new) = (number(&v1), number(&v2));
+    let changes = gongwen::compare::compare(&old, &new);
+    let ctx = RedlineContext::for_format(Format::Docx, &old, &new, ("v1", "v2"), &changes, false);
+    let docx = common::renderer()
+        .render(Format::Docx, View::Redline(&ctx))
+        .unwrap()
+        .bytes;
+    let file = write(dir.path(), "redline.docx", &docx);
+    let refused = import_file(&file, ImportOptions::default()).unwrap_err();
+    assert!(
+        refused.message.contains("tracked changes"),
+        "{}",
+        refused.message
+    );
+    assert!(
+        refused
+            .help
+            .as_deref()
+            .unwrap_or("")
+            .contains("--accept-changes")
+    );
+    // The redline carries no part ids (a bookmark would name both sides).
+    let accepted = import_file(&file, options(TrackedChanges::Accept)).unwrap();
+    assert_eq!(without_ids(accepted.draft), without_ids(v2));
+    let rejected = import_file(&file, options(TrackedChanges::Reject)).unwrap();
+    assert_eq!(without_ids(rejected.draft), without_ids(v1));
+}
+
+/// The draft's YAML with its part ids left out.
+fn without_ids(mut draft: gongwen::model::Draft) -> String {
+    fn strip(parts: &mut [gongwen::model::Part]) {
+        for p in parts {
+            p.id = None;
+            for b in &mut p.body {
+                if let gongwen::model::Block::Part(c) = b {
+                    strip(std::slice::from_mut(c));
+                }
+            }
+        }
+    }
+    strip(&mut draft.parts);
+    gongwen::save::to_string(&draft)
+}
+
+#[test]
+fn a_doc_or_an_encrypted_file_is_told_to_be_saved_as_docx() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut ole = vec![0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1];
+    ole.extend([0u8; 504]);
+    let doc = write(dir.path(), "old.doc", &ole);
+    let e = import_file(&doc, ImportOptions::default()).unwrap_err();
+    assert!(e.message.contains("Word 97–2003"), "{}", e.message);
+    assert!(e.help.as_deref().unwrap_or("").contains(".docx"));
+    ole.extend("EncryptionInfo".encode_utf16().flat_map(u16::to_le_bytes));
+    let locked = write(dir.path(), "locked.docx", &ole);
+    let e = import_file(&locked, ImportOptions::default()).unwrap_err();
+    assert!(e.message.contains("encrypted"), "{}", e.message);
+    let broken = write(dir.path(), "broken.docx", b"PK\x03\x04 not really a zip");
+    let e = import_file(&broken, ImportOptions::default()).unwrap_err();
+    assert!(e.message.contains("not a readable .docx"), "{}", e.message);
+}
+
+/// Article labels of an imported draft, as gongwen numbers them.
+fn articles(draft: &gongwen::model::Draft) -> Vec<String> {
+    number(draft)
+        .walk()
+        .iter()
+        .filter(|s| s.level == Level::Article)
+        .map(|s| s.label.clone())
+        .collect()
+}
+
+#[test]
+fn a_law_made_into_docx_by_pandoc_keeps_every_article_number() {
+    let Some(pandoc) = common::tool("pandoc") else {
+        return;
+    };
+    let dir = tempfile::tempdir().unwrap();
+    for law in ["legislation-law-2023.md", "company-law-2023.md"] {
+        let md = root().join("../shared/corpus").join(law);
+        let docx = dir.path().join("law.docx");
+        common::run(
+            &pandoc,
+            &[md.to_str().unwrap(), "-o", docx.to_str().unwrap()],
+        );
+        let from_word = import_file(&docx, ImportOptions::default()).unwrap();
+        let from_text = import_file(&md, ImportOptions::default()).unwrap();
+        let (word, text) = (articles(&from_word.draft), articles(&from_text.draft));
+        assert!(word.len() > 100, "{law}: {} articles", word.len());
+        assert_eq!(word, text, "{law}");
+        // Every article of the text is there, in order, numbered as printed.
+        assert!(
+            from_word
+                .warnings
+                .iter()
+                .all(|w| !w.message.contains("numbers this part")),
+            "{law}: {:?}",
+            from_word.warnings
+        );
+    }
+}
+
+/// A Python that has python-docx (Debian's python3-docx is for the system
+/// Python, which may not be the first `python3` on PATH).
+fn python_with_docx() -> Option<PathBuf> {
+    let candidates = [PathBuf::from("/usr/bin/python3")]
+        .into_iter()
+        .chain(common::tool("python3"));
+    for python in candidates {
+        let ok = std::process::Command::new(&python)
+            .args(["-c", "import docx"])
+            .stderr(std::process::Stdio::null())
+            .status()
+            .is_ok_and(|s| s.success());
+        if ok {
+            return Some(python);
+        }
+    }
+    if std::env::var("GONGWEN_SKIP_TOOLS").is_ok_and(|v| v == "1") {
+        eprintln!("SKIPPED: no Python with python-docx; this test checked nothing");
+        return None;
+    }
+    panic!(
+        "this test needs python-docx: apt-get install python3-docx, or set GONGWEN_SKIP_TOOLS=1"
+    );
+}
+
+/// A document numbered only by Word: 一、 （一） 1. from a list whose levels
+/// are chineseCounting and decimal, written with python-docx.
+const LIST_DOCUMENT: &str = r#"
+import sys
+from docx import Document
+from docx.oxml import parse_xml
+from docx.oxml.ns import nsdecls, qn
+
+doc = Document()
+numbering = doc.part.numbering_part.element
+levels = [("chineseCounting", "%1、"), ("chineseCounting", "（%2）"), ("decimal", "%3.")]
+lvls = "".join(
+    f'<w:lvl w:ilvl="{i}"><w:start w:val="1"/><w:numFmt w:val="{fmt}"/>'
+    f'<w:lvlText w:val="{text}"/><w:suff w:val="nothing"/></w:lvl>'
+    for i, (fmt, text) in enumerate(levels)
+)
+abstract = parse_xml(f'<w:abstractNum {nsdecls("w")} w:abstractNumId="90">{lvls}</w:abstractNum>')
+first = numbering.find(qn("w:num"))
+if first is not None:
+    first.addprevious(abstract)
+else:
+    numbering.append(abstract)
+numbering.append(parse_xml(f'<w:num {nsdecls("w")} w:numId="90"><w:abstractNumId w:val="90"/></w:num>'))
+
+def item(text, level):
+    p = doc.add_paragraph(text)
+    p._p.get_or_add_pPr().append(parse_xml(
+        f'<w:numPr {nsdecls("w")}><w:ilvl w:val="{level}"/><w:numId w:val="90"/></w:numPr>'))
+
+doc.add_paragraph("关于推进公共数据开放的实施意见")
+doc.add_paragraph("为推进公共数据开放，提出如下意见。")
+item("总体要求", 0)
+doc.add_paragraph("坚持统筹推进、安全有序。")
+item("重点任务", 0)
+item("建设开放平台。依托现有平台，建设统一开放平台。", 1)
+item("建立开放目录。", 1)
+item("按年度更新目录。", 2)
+item("公布目录清单。", 2)
+item("完善开放规则。明确开放条件。", 1)
+item("保障措施", 0)
+item("加强组织领导。建立协调机制。", 1)
+doc.save(sys.argv[1])
+"#;
+
+#[test]
+fn word_list_numbering_imports_with_the_numbers_it_showed() {
+    let Some(python) = python_with_docx() else {
+        return;
+    };
+    let dir = tempfile::tempdir().unwrap();
+    let script = write(dir.path(), "make.py", LIST_DOCUMENT.as_bytes());
+    let docx = dir.path().join("list.docx");
+    common::run(&python, &[script.to_str().unwrap(), docx.to_str().unwrap()]);
+    let imported = import_file(&docx, ImportOptions::default()).unwrap();
+    assert_eq!(imported.summary.word, Some((9, 0)));
+    assert!(imported.warnings.is_empty(), "{:?}", imported.warnings);
+    let doc = number(&imported.draft);
+    let labels: Vec<String> = doc.walk().iter().map(|s| s.label.clone()).collect();
+    assert_eq!(
+        labels,
+        [
+            "一、",
+            "二、",
+            "（一）",
+            "（二）",
+            "1.",
+            "2.",
+            "（三）",
+            "三、",
+            "（一）"
+        ]
+    );
+    assert_eq!(imported.draft.meta.title, "关于推进公共数据开放的实施意见");
+    let headings: Vec<Option<String>> = doc.walk().iter().map(|s| s.heading.clone()).collect();
+    assert_eq!(headings[0].as_deref(), Some("总体要求"));
+}
+
+#[test]
+fn a_table_is_kept_as_rows_of_text_and_reported() {
+    let Some(pandoc) = common::tool("pandoc") else {
+        return;
+    };
+    let dir = tempfile::tempdir().unwrap();
+    let md = write(
+        dir.path(),
+        "t.md",
+        "关于报送数据的通知\n\n一、报送范围\n\n| 单位 | 数据 |\n|---|---|\n| 甲局 | 人口 |\n| 乙局 | 就业 |\n\n二、报送时间\n\n每季度末报送。\n"
+            .as_bytes(),
+    );
+    let docx = dir.path().join("t.docx");
+    common::run(
+        &pandoc,
+        &[md.to_str().unwrap(), "-o", docx.to_str().unwrap()],
+    );
+    let imported = import_file(&docx, ImportOptions::default()).unwrap();
+    let tables: Vec<_> = imported
+        .warnings
+        .iter()
+        .filter(|w| w.message.starts_with("a table"))
+        .collect();
+    assert_eq!(tables.len(), 1, "{:?}", imported.warnings);
+    let yaml = gongwen::save::to_string(&imported.draft);
+    assert!(yaml.contains("甲局\u{3000}人口"), "{yaml}");
+    assert_eq!(number(&imported.draft).walk().len(), 2, "{yaml}");
+}
+
+#[test]
+fn the_command_line_refuses_tracked_changes_and_takes_either_choice() {
+    let dir = tempfile::tempdir().unwrap();
+    let red = dir.path().join("red.docx");
+    let gongwen = || assert_cmd::Command::cargo_bin("gongwen").unwrap();
+    gongwen()
+        .current_dir(root())
+        .args(["diff", "--format", "docx", "--out"])
+        .arg(&red)
+        .args([
+            "drafts/chengdong-urbanization-2021/v1",
+            "drafts/chengdong-urbanization-2021/v2.yaml",
+        ])
+        .assert()
+        .code(1);
+    let out = gongwen()
+        .arg("import")
+        .arg(&red)
+        .arg("--out")
+        .arg(dir.path().join("a.yaml"))
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        stderr.contains("tracked changes") && stderr.contains("--reject-changes"),
+        "{stderr}"
+    );
+    assert!(!dir.path().join("a.yaml").exists());
+    let out = gongwen()
+        .arg("import")
+        .arg(&red)
+        .args(["--accept-changes", "--reject-changes"])
+        .output()
+        .unwrap();
+    assert_eq!(
+        out.status.code(),
+        Some(2),
+        "the two choices exclude each other"
+    );
+    gongwen()
+        .arg("import")
+        .arg(&red)
+        .arg("--reject-changes")
+        .arg("--out")
+        .arg(dir.path().join("v1.yaml"))
+        .assert()
+        .code(0);
+    assert!(dir.path().join("v1.yaml").exists());
+}
