@@ -16,6 +16,7 @@ use gongwen::model::Draft;
 use gongwen::numbering::{Document, number};
 use gongwen::render::{Format, RedlineContext, RenderContext, View};
 use proptest::prelude::*;
+use proptest::strategy::ValueTree;
 
 fn draft_docx(doc: &Document) -> Vec<u8> {
     let ctx = RenderContext::new(doc);
@@ -164,8 +165,12 @@ fn check_redline(old: &Document, new: &Document) -> Vec<u8> {
     red
 }
 
+fn root() -> &'static Path {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+}
+
 fn reference(version: &str) -> Document {
-    let path = Path::new(env!("CARGO_MANIFEST_DIR"))
+    let path = root()
         .join("drafts/chengdong-urbanization-2021")
         .join(version);
     number(&gongwen::load::load_draft(&path).unwrap())
@@ -347,7 +352,10 @@ fn openxml_audit_finds_no_errors_in_any_file_written() {
     let dir = tempfile::tempdir().unwrap();
     let (v1, v2) = (reference("v1"), reference("v2.yaml"));
     let (law_a, law_b) = (corpus("company-law-2018.md"), corpus("company-law-2023.md"));
-    let files = [
+    let fixture = number(
+        &gongwen::load::load_draft(&root().join("tests/fixtures/full-articles.yaml")).unwrap(),
+    );
+    let mut files = vec![
         write(dir.path(), "v1.docx", &draft_docx(&v1)),
         write(dir.path(), "v1-v2.redline.docx", &redline_docx(&v1, &v2)),
         write(dir.path(), "company.docx", &draft_docx(&law_b)),
@@ -356,14 +364,42 @@ fn openxml_audit_finds_no_errors_in_any_file_written() {
             "company.redline.docx",
             &redline_docx(&law_a, &law_b),
         ),
+        // Every metadata field: signature, attachments, the 版记 in its frame.
+        write(dir.path(), "full-articles.docx", &draft_docx(&fixture)),
+        write(
+            dir.path(),
+            "full-articles.redline.docx",
+            &redline_docx(&fixture, &v1),
+        ),
     ];
+    // Generated drafts with random edits, as the property test makes them.
+    let mut runner = proptest::test_runner::TestRunner::deterministic();
+    for i in 0..12 {
+        let (old, new) = edited().new_tree(&mut runner).unwrap().current();
+        let (old, new) = (number(&old), number(&new));
+        files.push(write(
+            dir.path(),
+            &format!("generated-{i}.docx"),
+            &draft_docx(&new),
+        ));
+        files.push(write(
+            dir.path(),
+            &format!("generated-{i}.redline.docx"),
+            &redline_docx(&old, &new),
+        ));
+    }
+    // One run over the folder: the validator starts once.
+    let report = common::run(&audit, &["-r", "-m", "50", dir.path().to_str().unwrap()]);
     for file in &files {
-        let report = common::run(&audit, &["-m", "50", file.to_str().unwrap()]);
-        assert!(
-            report.contains("Errors: 0"),
-            "{}:\n{report}",
-            file.display()
-        );
+        let name = file.to_str().unwrap();
+        let at = report
+            .find(&format!("File: {name}\n"))
+            .unwrap_or_else(|| panic!("{name} not validated:\n{report}"));
+        let verdict = report[at..]
+            .lines()
+            .find(|l| l.starts_with("Errors: "))
+            .unwrap();
+        assert_eq!(verdict, "Errors: 0", "{name}:\n{}", &report[at..]);
     }
 }
 

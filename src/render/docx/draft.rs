@@ -177,13 +177,14 @@ pub fn tail(meta: &MetaView) -> Vec<Para> {
     out
 }
 
-/// The imprint (版记): 抄送 and 印发 between rules, in a frame at the foot of
-/// the last page (7.4).
+/// The imprint (版记): 抄送 and 印发 between rules (7.4), after the
+/// signature. GB/T 9704 puts it at the foot of the last (even) page; a Word
+/// frame anchored there is read differently by each word processor, so the
+/// office moves it down with blank lines, as it does with its own templates.
 pub fn imprint(meta: &MetaView) -> Vec<Para> {
     if meta.cc_line.is_none() && meta.printer.is_none() && meta.printed.is_none() {
         return Vec::new();
     }
-    let frame = r#"<w:framePr w:wrap="notBeside" w:vAnchor="margin" w:hAnchor="margin" w:xAlign="center" w:yAlign="bottom"/>"#;
     let thick = r#"w:val="single" w:sz="8" w:space="1" w:color="auto""#;
     let thin = r#"w:val="single" w:sz="6" w:space="1" w:color="auto""#;
     let mut out = Vec::new();
@@ -192,7 +193,7 @@ pub fn imprint(meta: &MetaView) -> Vec<Para> {
         let bottom = if has_printed { thin } else { thick };
         out.push(
             Para::new("GwImprint", vec![Run::plain(&cc.plain)]).with_props(format!(
-                r#"<w:keepNext/>{frame}<w:pBdr><w:top {thick}/><w:bottom {bottom}/></w:pBdr>"#
+                r#"<w:keepNext/><w:pBdr><w:top {thick}/><w:bottom {bottom}/></w:pBdr>"#
             )),
         );
     }
@@ -213,7 +214,7 @@ pub fn imprint(meta: &MetaView) -> Vec<Para> {
         }
         out.push(
             Para::new("GwImprint", vec![Run::plain(text)]).with_props(format!(
-                r#"{frame}<w:pBdr>{top}<w:bottom {thick}/></w:pBdr><w:tabs><w:tab w:val="right" w:pos="{}"/></w:tabs>"#,
+                r#"<w:pBdr>{top}<w:bottom {thick}/></w:pBdr><w:tabs><w:tab w:val="right" w:pos="{}"/></w:tabs>"#,
                 super::parts::BLOCK_WIDTH - 2 * 280
             )),
         );
