@@ -35,6 +35,17 @@ fn redline_docx(old: &Document, new: &Document) -> Vec<u8> {
         .bytes
 }
 
+/// The redline with the 修改对照表 after its text.
+fn side_by_side_docx(old: &Document, new: &Document) -> Vec<u8> {
+    let changes = gongwen::compare::compare(old, new);
+    let ctx = RedlineContext::for_format(Format::Docx, old, new, ("old", "new"), &changes, false)
+        .side_by_side(new, false);
+    common::renderer()
+        .render(Format::Docx, View::Redline(&ctx))
+        .unwrap()
+        .bytes
+}
+
 /// One part of the package, as text.
 fn part(docx: &[u8], name: &str) -> String {
     let mut zip = zip::ZipArchive::new(std::io::Cursor::new(docx)).unwrap();
@@ -276,6 +287,32 @@ fn the_reference_redline_accepts_to_v2_and_rejects_to_v1() {
     let document = part(&red, "word/document.xml");
     assert!(document.contains("<w:ins ") && document.contains("<w:del "));
     assert_eq!(red, redline_docx(&reference("v1"), &reference("v2.yaml")));
+}
+
+#[test]
+fn the_side_by_side_table_follows_the_tracked_text() {
+    let (v1, v2) = (reference("v1"), reference("v2.yaml"));
+    let docx = side_by_side_docx(&v1, &v2);
+    let document = part(&docx, "word/document.xml");
+    let xml = roxmltree::Document::parse(&document).unwrap();
+    let rows = xml
+        .descendants()
+        .filter(|n| n.has_tag_name((W, "tr")))
+        .count();
+    let changes = gongwen::compare::compare(&v1, &v2);
+    let ctx = RedlineContext::for_format(Format::Docx, &v1, &v2, ("a", "b"), &changes, false)
+        .side_by_side(&v2, false);
+    assert_eq!(
+        rows,
+        1 + ctx.side_by_side.unwrap().rows.len(),
+        "a header and a row per part"
+    );
+    assert!(document.contains("修改前") && !document.contains("同左"));
+    assert!(document.contains("<w:strike/>") && document.contains(r#"<w:u w:val="single"/>"#));
+    // The tracked text before the table is the redline's.
+    let heading = document.find("修改对照表").unwrap();
+    let tracked = &document[..document[..heading].rfind("<w:p>").unwrap()];
+    assert!(part(&redline_docx(&v1, &v2), "word/document.xml").starts_with(tracked));
 }
 
 #[test]

@@ -354,6 +354,6 @@ fn side_by_side_asks_for_a_format_that_shows_it() {
         .unwrap();
     assert_eq!(out.status.code(), Some(2));
     let stderr = String::from_utf8_lossy(&out.stderr);
-    assert!(stderr.contains("--format html or pdf"), "{stderr}");
+    assert!(stderr.contains("--format html, pdf or docx"), "{stderr}");
     assert!(out.stdout.is_empty());
 }

@@ -66,7 +66,7 @@ pub struct DiffArgs {
     #[arg(long)]
     pub show_whitespace: bool,
     /// html and pdf: a two-column 新旧对照表 (修改前 | 修改后) of the changed parts in
-    /// document order, in place of the marked-up draft
+    /// document order, in place of the marked-up draft; docx: the table after the tracked text
     #[arg(long)]
     pub side_by_side: bool,
     /// With --side-by-side: unchanged parts too, 同左 in the right column
@@ -87,9 +87,9 @@ impl DiffArgs {
     pub fn usage_error(&self) -> Option<&'static str> {
         use std::io::IsTerminal;
         let to_terminal = self.out.is_none() && std::io::stdout().is_terminal();
-        if self.side_by_side && !matches!(self.format, Format::Html | Format::Pdf) {
+        if self.side_by_side && !matches!(self.format, Format::Html | Format::Pdf | Format::Docx) {
             Some(
-                "error: --side-by-side lays out the html and pdf redlines; add --format html or pdf",
+                "error: --side-by-side lays out the html, pdf and docx redlines; add --format html, pdf or docx",
             )
         } else if self.author.is_some() && self.format != Format::Docx {
             Some(

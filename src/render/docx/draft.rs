@@ -51,16 +51,24 @@ pub fn outline(depth: usize) -> String {
     )
 }
 
-/// The runs of a lead: a styled number or heading, then the full-width
-/// space after 第一条 unstyled, so the face change is the number's alone.
-pub fn lead_runs(role: Role, lead: &str, strong: bool) -> Vec<Run> {
+/// The runs of a lead: its number and its run-in heading each a run in the
+/// lead's style (so a redline can change the one and keep the other), then
+/// the full-width space after 第一条 unstyled, so the face change is the
+/// number's alone.
+pub fn lead_runs(role: Role, label: &str, lead: &str, strong: bool) -> Vec<Run> {
     let core = lead.trim_end_matches('\u{3000}');
     let gap = &lead[core.len()..];
-    let mut runs = Vec::new();
-    match lead_style(role).filter(|_| strong) {
-        Some(style) => runs.push(Run::styled(core, style)),
-        None => runs.push(Run::plain(core)),
-    }
+    let pieces: Vec<&str> = match core.strip_prefix(label) {
+        Some(heading) if !label.is_empty() && !heading.is_empty() => vec![label, heading],
+        _ => vec![core],
+    };
+    let mut runs: Vec<Run> = pieces
+        .into_iter()
+        .map(|piece| match lead_style(role).filter(|_| strong) {
+            Some(style) => Run::styled(piece, style),
+            None => Run::plain(piece),
+        })
+        .collect();
     if !gap.is_empty() {
         runs.push(Run::plain(gap));
     }
@@ -74,7 +82,7 @@ pub fn block(b: &BlockView) -> Para {
             .with_props(outline(b.depth)),
         BlockKind::Para => {
             let mut runs = match &b.lead {
-                Some(lead) => lead_runs(b.role, &lead.plain, b.lead_strong),
+                Some(lead) => lead_runs(b.role, &b.label, &lead.plain, b.lead_strong),
                 None => Vec::new(),
             };
             if let Some(text) = &b.text {

@@ -8,6 +8,7 @@ mod draft;
 mod package;
 mod parts;
 mod redline;
+mod table;
 mod xml;
 
 pub use redline::WordSides;
@@ -73,6 +74,9 @@ impl Backend for DocxBackend {
                 let date = new.print.date.or(sides.old.print.date);
                 let mut body = Body::new(Revisions::new(&author, date.map(iso_midnight)));
                 redline::write(&mut body, sides);
+                if let Some(side) = &ctx.side_by_side {
+                    table::write(&mut body, side);
+                }
                 let faces = Faces::of(&new.print.fonts);
                 package_document(&body.xml, &faces, &new.meta, new.print.date, None)
             }

@@ -83,7 +83,7 @@ fn units(ctx: &RenderContext) -> Vec<Unit> {
     for b in &ctx.blocks {
         let para = draft::block(b);
         let lead = b.lead.as_ref().map_or(0, |l| {
-            draft::lead_runs(b.role, &l.plain, b.lead_strong).len()
+            draft::lead_runs(b.role, &b.label, &l.plain, b.lead_strong).len()
         });
         match &b.anchor {
             Some(anchor) => out.push(Unit {
@@ -135,8 +135,16 @@ fn paired(old: &(Para, usize), new: &(Para, usize)) -> Para {
     let (old_lead, old_rest) = old.0.runs.split_at(old.1);
     let (new_lead, new_rest) = new.0.runs.split_at(new.1);
     let mut runs = Vec::new();
-    if concat(old_lead) == concat(new_lead) {
-        runs.extend(new_lead.iter().cloned());
+    if old_lead.len() == new_lead.len() {
+        // Number, heading and gap each kept or replaced on its own.
+        for (o, n) in old_lead.iter().zip(new_lead) {
+            if o.text == n.text {
+                runs.push(n.clone());
+            } else {
+                runs.push(o.clone().marked(Mark::Deleted));
+                runs.push(n.clone().marked(Mark::Inserted));
+            }
+        }
     } else {
         runs.extend(old_lead.iter().map(|r| r.clone().marked(Mark::Deleted)));
         runs.extend(new_lead.iter().cloned().map(|r| r.marked(Mark::Inserted)));

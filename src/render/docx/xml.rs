@@ -57,6 +57,8 @@ pub struct Run {
     pub text: String,
     /// A character style id, if the run has one.
     pub style: Option<&'static str>,
+    /// Direct run properties after the style (already XML, in schema order).
+    pub format: &'static str,
     pub mark: Mark,
 }
 
@@ -65,6 +67,7 @@ impl Run {
         Run {
             text: text.into(),
             style: None,
+            format: "",
             mark: Mark::Plain,
         }
     }
@@ -242,8 +245,13 @@ fn run_xml(out: &mut String, run: &Run) {
         return;
     }
     out.push_str("<w:r>");
-    if let Some(style) = run.style {
-        write!(out, r#"<w:rPr><w:rStyle w:val="{style}"/></w:rPr>"#).unwrap();
+    if run.style.is_some() || !run.format.is_empty() {
+        out.push_str("<w:rPr>");
+        if let Some(style) = run.style {
+            write!(out, r#"<w:rStyle w:val="{style}"/>"#).unwrap();
+        }
+        out.push_str(run.format);
+        out.push_str("</w:rPr>");
     }
     let text_tag = if run.mark == Mark::Deleted {
         "w:delText"
