@@ -315,6 +315,32 @@ fn the_side_by_side_table_follows_the_tracked_text() {
     assert!(part(&redline_docx(&v1, &v2), "word/document.xml").starts_with(tracked));
 }
 
+/// The reference drafts without their dates: a move cannot be a Word move.
+fn undated(version: &str) -> Document {
+    let mut draft = gongwen::load::load_draft(
+        &root()
+            .join("drafts/chengdong-urbanization-2021")
+            .join(version),
+    )
+    .unwrap();
+    draft.meta.date = None;
+    number(&draft)
+}
+
+#[test]
+fn without_a_date_a_move_is_a_deletion_and_an_insertion_with_comments() {
+    let red = check_redline(&undated("v1"), &undated("v2.yaml"));
+    let document = part(&red, "word/document.xml");
+    assert!(!document.contains("moveFrom") && !document.contains("moveTo"));
+    let comments = part(&red, "word/comments.xml");
+    assert!(comments.contains("本部分移至新稿（五）处"), "{comments}");
+    assert!(comments.contains("本部分由原稿（十）处移来"), "{comments}");
+    assert_eq!(document.matches("<w:commentReference ").count(), 2);
+    // Dated, the same change is a Word move and there are no comments.
+    let dated = redline_docx(&reference("v1"), &reference("v2.yaml"));
+    assert!(part(&dated, "word/document.xml").contains("<w:moveFromRangeStart "));
+}
+
 #[test]
 fn real_law_redlines_accept_and_reject_exactly() {
     for (a, b) in REVISIONS {

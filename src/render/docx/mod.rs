@@ -78,7 +78,8 @@ impl Backend for DocxBackend {
                     table::write(&mut body, side);
                 }
                 let faces = Faces::of(&new.print.fonts);
-                package_document(&body.xml, &faces, &new.meta, new.print.date, None)
+                let comments = body.comments_part();
+                package_document(&body.xml, &faces, &new.meta, new.print.date, comments)
             }
         }
     }

@@ -65,6 +65,8 @@ enum Key {
 /// A paragraph and how many of its first runs are its lead (number, heading).
 struct Unit {
     key: Key,
+    /// The part's number as printed (第十条, （三）), empty for the rest.
+    label: String,
     paras: Vec<(Para, usize)>,
 }
 
@@ -73,10 +75,12 @@ fn units(ctx: &RenderContext) -> Vec<Unit> {
     let mut out = vec![
         Unit {
             key: Key::Head,
+            label: String::new(),
             paras: plain(draft::head(&ctx.meta)),
         },
         Unit {
             key: Key::Preamble,
+            label: String::new(),
             paras: plain(ctx.preamble.iter().map(|t| text_para(&t.plain)).collect()),
         },
     ];
@@ -88,6 +92,7 @@ fn units(ctx: &RenderContext) -> Vec<Unit> {
         match &b.anchor {
             Some(anchor) => out.push(Unit {
                 key: Key::Part(anchor.clone()),
+                label: b.label.clone(),
                 paras: vec![(para, lead)],
             }),
             None => out
@@ -99,14 +104,17 @@ fn units(ctx: &RenderContext) -> Vec<Unit> {
     }
     out.push(Unit {
         key: Key::Closing,
+        label: String::new(),
         paras: plain(ctx.closing.iter().map(|t| text_para(&t.plain)).collect()),
     });
     out.push(Unit {
         key: Key::Tail,
+        label: String::new(),
         paras: plain(draft::tail(&ctx.meta)),
     });
     out.push(Unit {
         key: Key::Imprint,
+        label: String::new(),
         paras: plain(draft::imprint(&ctx.meta)),
     });
     out
@@ -232,7 +240,7 @@ pub fn write(body: &mut Body, sides: &WordSides) {
         for o in *next_old..upto {
             match partner[o] {
                 Some(_) if in_place[o] => {}
-                Some(n) => moves.from(body, &old[o], n),
+                Some(n) => moves.from(body, &old[o], n, &new[n]),
                 None => old[o]
                     .paras
                     .iter()
@@ -244,7 +252,7 @@ pub fn write(body: &mut Body, sides: &WordSides) {
     let flush_new = |body: &mut Body, moves: &mut Moves, pending: &mut Vec<usize>| {
         for n in pending.drain(..) {
             match old_of[n] {
-                Some(_) => moves.to(body, &new[n], n),
+                Some(o) => moves.to(body, &new[n], n, &old[o]),
                 None => new[n]
                     .paras
                     .iter()
@@ -267,6 +275,33 @@ pub fn write(body: &mut Body, sides: &WordSides) {
     flush_new(body, &mut moves, &mut pending);
 }
 
+/// Where a moved part stood or went: its number, or its opening words.
+fn place(unit: &Unit) -> String {
+    if !unit.label.is_empty() {
+        return unit.label.clone();
+    }
+    let text: String = unit
+        .paras
+        .first()
+        .map(|p| concat(&p.0.runs))
+        .unwrap_or_default()
+        .chars()
+        .take(12)
+        .collect();
+    format!("“{text}”")
+}
+
+/// A unit's paragraphs tracked one way, the first with a comment.
+fn with_note(body: &mut Body, unit: &Unit, mark: Mark, note: String) {
+    for (i, p) in unit.paras.iter().enumerate() {
+        let mut para = whole(&p.0, mark);
+        if i == 0 {
+            para.comment = Some(note.clone());
+        }
+        body.para(&para);
+    }
+}
+
 /// Moves, each named by the new unit it went to (`move3`), written whole at
 /// both ends: edits nested inside a move would break Reject All.
 #[derive(Default)]
@@ -283,27 +318,27 @@ impl Moves {
             .clone()
     }
 
-    /// The old end of a move; without a date for its markers, a deletion.
-    fn from(&mut self, body: &mut Body, unit: &Unit, n: usize) {
+    /// The old end of a move (moved to `to`); without a date for its
+    /// markers, a deletion with a comment saying where the part went.
+    fn from(&mut self, body: &mut Body, unit: &Unit, n: usize, to: &Unit) {
         if body.can_move() {
             let name = self.name(n);
             body.moved(&name, true, unit.paras.iter().map(|p| &p.0));
         } else {
-            unit.paras
-                .iter()
-                .for_each(|p| body.para(&whole(&p.0, Mark::Deleted)));
+            let note = format!("本部分移至新稿{}处", place(to));
+            with_note(body, unit, Mark::Deleted, note);
         }
     }
 
-    /// The new end of a move; without a date for its markers, an insertion.
-    fn to(&mut self, body: &mut Body, unit: &Unit, n: usize) {
+    /// The new end of a move (from `from`); without a date for its markers,
+    /// an insertion with a comment saying where the part came from.
+    fn to(&mut self, body: &mut Body, unit: &Unit, n: usize, from: &Unit) {
         if body.can_move() {
             let name = self.name(n);
             body.moved(&name, false, unit.paras.iter().map(|p| &p.0));
         } else {
-            unit.paras
-                .iter()
-                .for_each(|p| body.para(&whole(&p.0, Mark::Inserted)));
+            let note = format!("本部分由原稿{}处移来", place(from));
+            with_note(body, unit, Mark::Inserted, note);
         }
     }
 }

@@ -96,6 +96,8 @@ pub struct Para {
     pub mark: Mark,
     /// A bookmark at the start of the paragraph (a part's `id:`).
     pub bookmark: Option<String>,
+    /// A comment on the whole paragraph.
+    pub comment: Option<String>,
 }
 
 impl Para {
@@ -106,6 +108,7 @@ impl Para {
             runs,
             mark: Mark::Plain,
             bookmark: None,
+            comment: None,
         }
     }
 
@@ -155,6 +158,8 @@ impl Revisions {
 pub struct Body {
     pub xml: String,
     pub revisions: Revisions,
+    /// The comments' own XML (`w:comment` elements), in id order.
+    pub comments: Vec<String>,
 }
 
 impl Body {
@@ -162,6 +167,7 @@ impl Body {
         Body {
             xml: String::new(),
             revisions,
+            comments: Vec::new(),
         }
     }
 
@@ -187,6 +193,22 @@ impl Body {
             )
             .unwrap();
         }
+        let comment = p.comment.as_ref().map(|text| {
+            let id = self.comments.len();
+            let mut attrs = format!(
+                r#"w:id="{id}" w:author="{}""#,
+                escape(&self.revisions.author)
+            );
+            if let Some(date) = &self.revisions.date {
+                write!(attrs, r#" w:date="{}""#, escape(date)).unwrap();
+            }
+            self.comments.push(format!(
+                r#"<w:comment {attrs}><w:p><w:r><w:t>{}</w:t></w:r></w:p></w:comment>"#,
+                escape(text)
+            ));
+            write!(self.xml, r#"<w:commentRangeStart w:id="{id}"/>"#).unwrap();
+            id
+        });
         // Neighbouring runs with the same mark share one w:ins or w:del.
         let mut i = 0;
         while i < p.runs.len() {
@@ -208,7 +230,24 @@ impl Body {
             }
             i = end;
         }
+        if let Some(id) = comment {
+            write!(
+                self.xml,
+                r#"<w:commentRangeEnd w:id="{id}"/><w:r><w:commentReference w:id="{id}"/></w:r>"#
+            )
+            .unwrap();
+        }
         self.xml.push_str("</w:p>");
+    }
+
+    /// `comments.xml`, if any paragraph has a comment.
+    pub fn comments_part(&self) -> Option<String> {
+        (!self.comments.is_empty()).then(|| {
+            format!(
+                r#"<?xml version="1.0" encoding="UTF-8" standalone="yes"?><w:comments xmlns:w="{W}">{}</w:comments>"#,
+                self.comments.concat()
+            )
+        })
     }
 
     /// Whether moves can be written: their range markers must carry a date.
