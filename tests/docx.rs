@@ -437,7 +437,7 @@ fn openxml_audit_finds_no_errors_in_any_file_written() {
     ];
     // Generated drafts with random edits, as the property test makes them.
     let mut runner = proptest::test_runner::TestRunner::deterministic();
-    for i in 0..12 {
+    for i in 0..50 {
         let (old, new) = edited().new_tree(&mut runner).unwrap().current();
         let (old, new) = (number(&old), number(&new));
         files.push(write(
