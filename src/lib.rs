@@ -13,6 +13,7 @@
 //! ```
 
 pub mod chars;
+pub mod comments;
 pub mod compare;
 pub mod diagnostic;
 pub mod fields;

@@ -62,6 +62,7 @@ fn report(console: &mut Console, event: Event) {
         Event::Checked(path) => console.line(format_args!("ok      {}", path.display())),
         Event::Warning(d) | Event::RedlineFailed(d) => console.diagnostic(d),
         Event::NotWritten(e) => console.err(format_args!("error: {e}")),
+        Event::Note(text) => console.line(format_args!("note: {text}")),
         Event::Failed(path, diags) => {
             for d in diags {
                 console.diagnostic(d);

@@ -144,7 +144,7 @@ fn check_passes_the_sample_drafts_and_says_so_for_each() {
     assert_eq!(out.status.code(), Some(0));
     assert_eq!(
         String::from_utf8_lossy(&out.stdout),
-        "ok      drafts/chengdong-urbanization-2021/v1\nok      drafts/chengdong-urbanization-2021/v2.yaml\n"
+        "ok      drafts/chengdong-urbanization-2021/v1\nok      drafts/chengdong-urbanization-2021/v2.yaml\nok      drafts/chengdong-urbanization-2021/v1.comments.yaml\n"
     );
     assert!(
         out.stderr.is_empty(),

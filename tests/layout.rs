@@ -18,6 +18,7 @@ const ORDER: &[(&str, u32)] = &[
     ("save", 3),
     ("import", 4),
     ("compare", 5),
+    ("comments", 5),
     ("render", 6),
     ("project", 7),
     ("cli", 8),

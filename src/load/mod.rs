@@ -44,6 +44,47 @@ pub fn load_draft(path: &Path) -> Result<Draft, Diagnostics> {
     load_draft_bytes(&main, &bytes)
 }
 
+/// The comments file of a draft: `v1.comments.yaml` beside the draft
+/// `v1.yaml` or the draft folder `v1/`.
+pub fn comments_path(draft: &Path) -> PathBuf {
+    let draft = if draft.file_name().is_some_and(|n| n == DRAFT_FILE) {
+        draft.parent().unwrap_or(draft)
+    } else {
+        draft
+    };
+    let stem = if draft.is_dir() {
+        draft.file_name()
+    } else {
+        draft.file_stem()
+    }
+    .map(|s| s.to_string_lossy().into_owned())
+    .unwrap_or_default();
+    draft.with_file_name(format!("{stem}.comments.yaml"))
+}
+
+/// Whether a file is a comments file rather than a draft.
+pub fn is_comments_file(path: &Path) -> bool {
+    path.file_name()
+        .and_then(|n| n.to_str())
+        .is_some_and(|n| n.ends_with(".comments.yaml") || n.ends_with(".comments.yml"))
+}
+
+/// Loads and checks a comments file.
+pub fn load_comments(path: &Path) -> Result<Vec<crate::model::Comment>, Diagnostics> {
+    let bytes = read_regular(path).map_err(|message| {
+        Diagnostic::error(path, 0, 0, message)
+            .help("a comments file is `<draft>.comments.yaml` beside the draft")
+    })?;
+    let (file, root) = parse_file(path, &bytes).map_err(Diagnostics)?;
+    let mut checker = Checker::new();
+    let comments = checker.comments(&file, &root);
+    if checker.diagnostics.is_empty() {
+        Ok(comments)
+    } else {
+        Err(Diagnostics(checker.diagnostics))
+    }
+}
+
 /// Reads a file that must be a regular file of at most [`MAX_FILE_BYTES`];
 /// the error says what is wrong in the author's terms.
 pub(crate) fn read_regular(path: &Path) -> Result<Vec<u8>, String> {

@@ -101,11 +101,12 @@ pub fn is_draft(path: &Path) -> bool {
     }
 }
 
+/// A YAML file that is a draft: not a comments file (`v1.comments.yaml`).
 fn is_yaml(path: &Path) -> bool {
     matches!(
         path.extension().and_then(|e| e.to_str()),
         Some("yaml" | "yml")
-    )
+    ) && !crate::load::is_comments_file(path)
 }
 
 fn is_hidden(path: &Path) -> bool {

@@ -16,6 +16,7 @@
 //! assert_eq!(summary.failed_drafts, 0);
 //! ```
 
+pub mod comments;
 pub mod discover;
 
 use std::collections::HashMap;
@@ -44,6 +45,8 @@ pub enum Event<'a> {
     RedlineFailed(&'a Diagnostic),
     /// An output could not be written.
     NotWritten(&'a WriteError),
+    /// Something worth a look that is not a problem.
+    Note(&'a str),
 }
 
 /// What a build did, in counts.
@@ -233,5 +236,5 @@ pub fn check(entries: &[DraftEntry], settings: &PdfSettings, on: &mut dyn FnMut(
             }
         }
     }
-    problems
+    problems + comments::check(entries, on)
 }

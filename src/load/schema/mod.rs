@@ -3,9 +3,12 @@
 //! [`keys`] says which keys a mapping may hold, [`scalars`] reads values,
 //! [`parts`] the part tree; this file holds the checker and the top of a draft.
 
+mod comments;
 mod keys;
 mod parts;
 mod scalars;
+
+pub use comments::COMMENT_KEYS;
 
 pub use keys::{FONT_KEYS, PART_KEYS, draft_keys, suggest_key};
 pub use parts::default_run_in;

@@ -1,0 +1,198 @@
+//! Parts by the numbers a reader writes for them: 第九条, 二、（三）, 第三条第二款,
+//! 第二章第一节, or a part's `id:`. A number names a part when it is the end of
+//! the part's chain of numbers (二、（三） or just （三）) and no other part's
+//! chain ends the same way.
+
+use std::collections::HashMap;
+
+use super::Place;
+use crate::numbering::numerals::{chinese, parse_chinese};
+
+use crate::numbering::{Document, Section};
+
+struct Entry {
+    anchor: String,
+    /// The parent part's entry.
+    parent: Option<usize>,
+    /// Labels from the top part down to this one, empty ones left out.
+    chain: Vec<String>,
+    /// Its own paragraphs (款 of an article).
+    paragraphs: usize,
+    order: usize,
+}
+
+/// Every part of a draft by every way of naming it.
+pub struct Labels {
+    entries: Vec<Entry>,
+    keys: HashMap<String, Vec<usize>>,
+    by_anchor: HashMap<String, usize>,
+}
+
+/// How a reader's number is compared: no spaces, brackets full-width,
+/// 第（三）项 and 第三项 as the item's own label （三）.
+fn normalise(text: &str) -> String {
+    let mut t: String = text
+        .chars()
+        .filter(|c| !c.is_whitespace())
+        .map(|c| match c {
+            '(' => '（',
+            ')' => '）',
+            '．' => '.',
+            c => c,
+        })
+        .collect();
+    static ITEM: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
+        regex::Regex::new(r"第（?([〇零一二三四五六七八九十百千]+)）?项").unwrap()
+    });
+    t = ITEM.replace_all(&t, "（$1）").into_owned();
+    t
+}
+
+impl Labels {
+    pub fn new(doc: &Document) -> Labels {
+        fn visit(
+            s: &Section,
+            parent: Option<usize>,
+            chain: &mut Vec<String>,
+            out: &mut Vec<Entry>,
+        ) {
+            let pushed = !s.label.is_empty();
+            if pushed {
+                chain.push(s.label.clone());
+            }
+            let me = out.len();
+            out.push(Entry {
+                anchor: s.anchor.clone(),
+                parent,
+                chain: chain.clone(),
+                paragraphs: s.paragraphs().count(),
+                order: me + 1,
+            });
+            for c in s.children() {
+                visit(c, Some(me), chain, out);
+            }
+            if pushed {
+                chain.pop();
+            }
+        }
+        let mut entries = Vec::new();
+        for s in &doc.sections {
+            visit(s, None, &mut Vec::new(), &mut entries);
+        }
+        let mut keys: HashMap<String, Vec<usize>> = HashMap::new();
+        for (i, e) in entries.iter().enumerate() {
+            for k in 0..e.chain.len() {
+                keys.entry(e.chain[k..].concat()).or_default().push(i);
+            }
+        }
+        for (i, s) in doc.walk().iter().enumerate() {
+            if let Some(id) = &s.id {
+                keys.entry(id.0.clone()).or_default().push(i);
+            }
+        }
+        let by_anchor = entries
+            .iter()
+            .enumerate()
+            .map(|(i, e)| (e.anchor.clone(), i))
+            .collect();
+        Labels {
+            entries,
+            keys,
+            by_anchor,
+        }
+    }
+
+    /// Whether the part `anchor` is `ancestor` or inside it.
+    pub fn within(&self, anchor: &str, ancestor: &str) -> bool {
+        let mut at = self.by_anchor.get(anchor).copied();
+        while let Some(i) = at {
+            if self.entries[i].anchor == ancestor {
+                return true;
+            }
+            at = self.entries[i].parent;
+        }
+        false
+    }
+
+    /// The shortest way to name a part that names only it: （三） where that
+    /// is unique, 二、（三） where it is not.
+    pub fn display(&self, anchor: &str) -> Option<String> {
+        let e = &self.entries[*self.by_anchor.get(anchor)?];
+        (0..e.chain.len())
+            .rev()
+            .map(|k| e.chain[k..].concat())
+            .find(|key| self.keys.get(key).is_some_and(|v| v.len() == 1))
+            .or_else(|| Some(e.chain.concat()))
+    }
+
+    /// The part a reader's number names, or why none does.
+    pub fn find(&self, text: &str) -> Result<Place, (String, String)> {
+        let wanted = normalise(text);
+        // 第三条第二款: the article, and its second paragraph.
+        let (base, paragraph) = match wanted.strip_suffix('款').and_then(|t| t.rsplit_once('第'))
+        {
+            Some((base, n)) if !base.is_empty() => match parse_chinese(n) {
+                Some(n) => (base.to_string(), Some(n as usize)),
+                None => (wanted.clone(), None),
+            },
+            _ => (wanted.clone(), None),
+        };
+        let Some(found) = self.keys.get(&base) else {
+            let nearest = self
+                .keys
+                .keys()
+                .filter(|k| self.keys[*k].len() == 1)
+                .map(|k| (strsim::jaro_winkler(&base, k), k))
+                .max_by(|a, b| a.0.total_cmp(&b.0).then_with(|| b.1.cmp(a.1)));
+            let help = match nearest {
+                Some((score, k)) if score > 0.7 => format!(
+                    "did you mean {k}? Name a part as it is numbered in this draft (第九条, 二、（三）), by its id, or write `general`"
+                ),
+                _ => "name a part as it is numbered in this draft (第九条, 二、（三）), by its id, or write `general`".to_string(),
+            };
+            return Err((format!("no part of the draft is numbered {text}"), help));
+        };
+        if found.len() > 1 {
+            let names: Vec<String> = found
+                .iter()
+                .take(4)
+                .map(|&i| self.entries[i].chain.concat())
+                .collect();
+            return Err((
+                format!("{text} names {} parts of the draft", found.len()),
+                format!("say which, with the numbers above it: {}", names.join(", ")),
+            ));
+        }
+        let e = &self.entries[found[0]];
+        let mut label = self.display(&e.anchor).unwrap_or_default();
+        if let Some(n) = paragraph {
+            if n == 0 || n > e.paragraphs {
+                return Err((
+                    format!("{base} has {} paragraphs (款), not {n}", e.paragraphs),
+                    format!(
+                        "name one of its paragraphs, 第一款 to 第{}款",
+                        chinese(e.paragraphs as u64)
+                    ),
+                ));
+            }
+            label.push_str(&format!("第{}款", chinese(n as u64)));
+        }
+        Ok(Place {
+            anchor: Some(e.anchor.clone()),
+            label,
+            order: e.order,
+        })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn item_forms_read_as_the_items_label() {
+        assert_eq!(normalise("第九条第（三）项"), "第九条（三）");
+        assert_eq!(normalise("第九条 第三项"), "第九条（三）");
+        assert_eq!(normalise("二、(三)"), "二、（三）");
+    }
+}

@@ -1,0 +1,241 @@
+//! A comments file (`v1.comments.yaml`): the comments received on a draft,
+//! each checked with its place and a fix, like the draft itself.
+
+use std::collections::HashMap;
+
+use super::{Checker, SourceFile};
+use crate::load::node::{Node, Pos, Value};
+use crate::model::{Comment, Disposition, Origin, Target};
+
+/// The keys of a comment.
+pub const COMMENT_KEYS: [&str; 8] = [
+    "id",
+    "from",
+    "received",
+    "on",
+    "text",
+    "disposition",
+    "reason",
+    "note",
+];
+
+/// What `on:` may say for the whole text.
+const GENERAL: [&str; 5] = ["general", "全文", "总体", "总体意见", "整体"];
+
+/// YAML 1.1 reads a bare `on` as true; as a comment's key it is `on:`.
+fn on_key(file: &SourceFile, key: &Node) -> Node {
+    if key.value != Value::Bool(true) {
+        return key.clone();
+    }
+    let line = file
+        .text
+        .lines()
+        .nth(key.pos.line.saturating_sub(1) as usize);
+    let written: Option<String> = line.map(|l| {
+        l.chars()
+            .skip(key.pos.column.saturating_sub(1) as usize)
+            .take(2)
+            .collect()
+    });
+    match written {
+        Some(w) if w.eq_ignore_ascii_case("on") => Node {
+            value: Value::Str("on".into()),
+            pos: key.pos,
+        },
+        _ => key.clone(),
+    }
+}
+
+impl Checker {
+    /// Checks a comments file: a mapping with `comments:`, a list of comments.
+    pub fn comments(&mut self, file: &SourceFile, root: &Node) -> Vec<Comment> {
+        let shape = "a comments file is `comments:` followed by a list of comments, each \
+                     with id, from, on, text and disposition";
+        let Value::Map(entries) = &root.value else {
+            self.error(file, root.pos, "a comments file must be a mapping", shape);
+            return Vec::new();
+        };
+        let keys = self.keys(file, entries, &["comments"], "comments file");
+        let Some(list) = keys.get("comments") else {
+            if self.diagnostics.is_empty() {
+                self.error(file, root.pos, "the file has no `comments:` list", shape);
+            }
+            return Vec::new();
+        };
+        let Value::Seq(items) = &list.value else {
+            self.type_error(file, list, "comments", "a list", shape);
+            return Vec::new();
+        };
+        let mut seen: HashMap<String, Pos> = HashMap::new();
+        let mut out = Vec::new();
+        for item in items {
+            if let Some(c) = self.comment(file, item, &mut seen) {
+                out.push(c);
+            }
+        }
+        out
+    }
+
+    fn comment(
+        &mut self,
+        file: &SourceFile,
+        node: &Node,
+        seen: &mut HashMap<String, Pos>,
+    ) -> Option<Comment> {
+        let Value::Map(entries) = &node.value else {
+            self.type_error(
+                file,
+                node,
+                "comments",
+                "a list of mappings (id:, from:, on:, text:, disposition: …)",
+                "start each comment with `- id: ` and indent its other keys under it",
+            );
+            return None;
+        };
+        let before = self.diagnostics.len();
+        let entries: Vec<(Node, Node)> = entries
+            .iter()
+            .map(|(k, v)| (on_key(file, k), v.clone()))
+            .collect();
+        let keys = self.keys(file, &entries, &COMMENT_KEYS, "comment");
+        // A missing key is not reported again after "did you mean" named it.
+        let required = |checker: &mut Checker, key: &str| -> Option<&Node> {
+            let found = keys.get(key).copied();
+            if found.is_none() && !checker.suggested.contains(&key) {
+                checker.error(
+                    file,
+                    node.pos,
+                    format!("this comment has no `{key}`"),
+                    match key {
+                        "id" => "give every comment an id of its own (1, 2, 3 … or 教育局-1)",
+                        "from" => "say who sent it: a unit (区教育局), or 公众 / 个人 with a name",
+                        "on" => "say what it is about: a part as numbered in this draft (第九条, 二、（三）), a part id, or `general`",
+                        "text" => "copy the comment as received",
+                        _ => "write 采纳, 部分采纳, 未采纳, 已有规定 or 不涉及",
+                    },
+                );
+            }
+            found
+        };
+        let id_node = required(self, "id");
+        let from_node = required(self, "from");
+        let on_node = required(self, "on");
+        let text_node = required(self, "text");
+        let disposition_node = required(self, "disposition");
+        let id = id_node.and_then(|n| match &n.value {
+            Value::Int(i) => Some(i.to_string()),
+            _ => self.text(file, n, "id"),
+        });
+        if let (Some(id), Some(n)) = (&id, id_node) {
+            if let Some(first) = seen.get(id) {
+                self.error(
+                    file,
+                    n.pos,
+                    format!(
+                        "the id `{id}` is used a second time (first at line {})",
+                        first.line
+                    ),
+                    "give every comment an id of its own",
+                );
+            } else {
+                seen.insert(id.clone(), n.pos);
+            }
+        }
+        let from = from_node.and_then(|n| self.text(file, n, "from"));
+        let text = text_node.and_then(|n| self.text(file, n, "text"));
+        let received = keys
+            .get("received")
+            .and_then(|n| self.date(file, n, "received"));
+        let on = on_node.map(|n| self.targets(file, n)).unwrap_or_default();
+        let disposition = disposition_node.and_then(|n| self.disposition(file, n));
+        let reason = keys
+            .get("reason")
+            .and_then(|n| self.text(file, n, "reason"));
+        let note = keys.get("note").and_then(|n| self.text(file, n, "note"));
+        if let Some(d) = disposition
+            && d != Disposition::Adopted
+            && reason.is_none()
+            && !keys.contains_key("reason")
+        {
+            self.error(
+                file,
+                disposition_node.map_or(node.pos, |n| n.pos),
+                format!("a comment marked {} needs a `reason`", d.zh()),
+                "say why it was not (or only partly) adopted: the 意见采纳情况表 prints it in 理由及说明",
+            );
+        }
+        if self.diagnostics.len() > before {
+            return None;
+        }
+        Some(Comment {
+            id: id?,
+            from: from?,
+            received,
+            on,
+            text: text?,
+            disposition: disposition?,
+            reason,
+            note,
+            origin: Origin {
+                file: file.path.clone(),
+                line: node.pos.line,
+                column: node.pos.column,
+            },
+        })
+    }
+
+    /// `on:`: one target or a list of them.
+    fn targets(&mut self, file: &SourceFile, node: &Node) -> Vec<(Target, Origin)> {
+        let items: Vec<&Node> = match &node.value {
+            Value::Seq(items) => items.iter().collect(),
+            _ => vec![node],
+        };
+        let mut out = Vec::new();
+        for item in items {
+            let text = match &item.value {
+                Value::Int(i) => Some(i.to_string()),
+                _ => self.text(file, item, "on"),
+            };
+            let Some(text) = text else { continue };
+            let text: String = text.split_whitespace().collect();
+            let target = if GENERAL.contains(&text.to_lowercase().as_str()) {
+                Target::General
+            } else {
+                Target::Part(text)
+            };
+            let origin = Origin {
+                file: file.path.clone(),
+                line: item.pos.line,
+                column: item.pos.column,
+            };
+            out.push((target, origin));
+        }
+        if out.is_empty() && matches!(node.value, Value::Seq(_)) {
+            self.error(
+                file,
+                node.pos,
+                "`on` is an empty list",
+                "name at least one part, or write `general`",
+            );
+        }
+        out
+    }
+
+    fn disposition(&mut self, file: &SourceFile, node: &Node) -> Option<Disposition> {
+        let text = self.text(file, node, "disposition")?;
+        let d = Disposition::parse(&text);
+        if d.is_none() {
+            let names: Vec<&str> = Disposition::ALL.iter().map(|d| d.zh()).collect();
+            self.error(
+                file,
+                node.pos,
+                format!("`{text}` is not a disposition"),
+                &format!(
+                    "write one of {} (or adopted, partly, rejected, already, n/a)",
+                    names.join(", ")
+                ),
+            );
+        }
+        d
+    }
+}

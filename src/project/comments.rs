@@ -1,0 +1,93 @@
+//! The comments received on each draft: loaded, tied to the draft's parts,
+//! and compared with the next draft of the document.
+
+use std::path::Path;
+
+use super::Event;
+use super::discover::{DraftEntry, consecutive_pairs};
+use crate::comments::{Fate, Labels, Resolved, check_against_next, fates, resolve};
+use crate::diagnostic::Diagnostic;
+use crate::numbering::{Document, number};
+
+/// A draft's comments, checked: none if it has no comments file.
+pub fn comments_of(path: &Path, doc: &Document) -> Result<Option<Vec<Resolved>>, Vec<Diagnostic>> {
+    let file = crate::load::comments_path(path);
+    if !file.exists() {
+        return Ok(None);
+    }
+    let comments = crate::load::load_comments(&file).map_err(|d| d.0)?;
+    resolve(&comments, doc).map(Some)
+}
+
+/// The draft after `entry` in its document, if any.
+pub fn next_of<'e>(entries: &'e [DraftEntry], entry: &DraftEntry) -> Option<&'e DraftEntry> {
+    consecutive_pairs(entries)
+        .into_iter()
+        .find(|(a, _)| a.path == entry.path)
+        .map(|(_, b)| b)
+}
+
+/// Checks the comments on every draft that has them; returns the number of
+/// problems (errors) and reports warnings and notes through `on`.
+pub fn check(entries: &[DraftEntry], on: &mut dyn FnMut(Event)) -> usize {
+    let mut problems = 0;
+    for entry in entries {
+        let Ok(draft) = crate::load::load_draft(&entry.path) else {
+            continue;
+        };
+        let doc = number(&draft);
+        let resolved = match comments_of(&entry.path, &doc) {
+            Ok(Some(r)) => r,
+            Ok(None) => continue,
+            Err(diags) => {
+                problems += diags.len();
+                on(Event::Failed(
+                    &crate::load::comments_path(&entry.path),
+                    &diags,
+                ));
+                continue;
+            }
+        };
+        let Some(next) = next_of(entries, entry) else {
+            on(Event::Checked(&crate::load::comments_path(&entry.path)));
+            continue;
+        };
+        let Ok(next_draft) = crate::load::load_draft(&next.path) else {
+            continue;
+        };
+        let next_doc = number(&next_draft);
+        let changes = crate::compare::compare(&doc, &next_doc);
+        for w in check_against_next(&resolved, &changes, &doc, &next.path) {
+            on(Event::Warning(&w));
+        }
+        // Parts the next draft changed that no comment is about: worth a look,
+        // not a problem (not every change answers a comment).
+        let labels = Labels::new(&doc);
+        let commented: std::collections::HashSet<&str> = resolved
+            .iter()
+            .flat_map(|r| r.places.iter().filter_map(|p| p.anchor.as_deref()))
+            .collect();
+        let mut uncommented: Vec<String> = fates(&changes, &Labels::new(&next_doc))
+            .into_iter()
+            .filter(|(anchor, (fate, _))| {
+                matches!(fate, Fate::Changed | Fate::Deleted)
+                    && !commented.contains(anchor.as_str())
+            })
+            .filter_map(|(anchor, _)| labels.display(&anchor))
+            .collect();
+        uncommented.sort();
+        let file = crate::load::comments_path(&entry.path);
+        if !uncommented.is_empty() {
+            let note = format!(
+                "{}: {} parts changed in {} have no comment on them: {}",
+                file.display(),
+                uncommented.len(),
+                crate::draft_name(&next.path),
+                uncommented.join("、")
+            );
+            on(Event::Note(&note));
+        }
+        on(Event::Checked(&file));
+    }
+    problems
+}

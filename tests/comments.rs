@@ -1,0 +1,214 @@
+//! Comments on a draft: the reference document's comments file, tied to
+//! v1's parts and consistent with v2; bad comments files, each with its
+//! place and message.
+
+use std::path::{Path, PathBuf};
+
+use gongwen::comments::{check_against_next, resolve};
+use gongwen::model::Disposition;
+use gongwen::numbering::{Document, number};
+
+fn root() -> &'static Path {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+}
+
+fn reference(version: &str) -> Document {
+    number(
+        &gongwen::load::load_draft(
+            &root()
+                .join("drafts/chengdong-urbanization-2021")
+                .join(version),
+        )
+        .unwrap(),
+    )
+}
+
+const COMMENTS: &str = "drafts/chengdong-urbanization-2021/v1.comments.yaml";
+
+#[test]
+fn the_reference_comments_tie_to_v1_and_agree_with_v2() {
+    let path = root().join(COMMENTS);
+    assert_eq!(
+        gongwen::load::comments_path(&root().join("drafts/chengdong-urbanization-2021/v1")),
+        path
+    );
+    let comments = gongwen::load::load_comments(&path).unwrap();
+    assert!(comments.len() >= 15);
+    for d in Disposition::ALL {
+        assert!(comments.iter().any(|c| c.disposition == d), "{}", d.zh());
+    }
+    let units: std::collections::BTreeSet<&str> = comments
+        .iter()
+        .map(|c| c.from.as_str())
+        .filter(|f| !f.starts_with("公众"))
+        .collect();
+    assert!(units.len() >= 5, "{units:?}");
+    assert!(comments.iter().any(|c| c.from.starts_with("公众")));
+    let v1 = reference("v1");
+    let resolved = resolve(&comments, &v1).unwrap();
+    let labels: Vec<&str> = resolved
+        .iter()
+        .flat_map(|r| r.places.iter().map(|p| p.label.as_str()))
+        .collect();
+    // Every level: the whole text, level-1 parts, items (written 二、（一） or （一）).
+    for label in ["总体意见", "一、", "四、", "（一）", "（十）", "（十二）"] {
+        assert!(labels.contains(&label), "{label} in {labels:?}");
+    }
+    // In reading order: the whole text first, then by part.
+    assert_eq!(resolved[0].places[0].label, "总体意见");
+    let changes = gongwen::compare::compare(&v1, &reference("v2.yaml"));
+    let warnings = check_against_next(&resolved, &changes, &v1, Path::new("v2.yaml"));
+    assert!(warnings.is_empty(), "{warnings:?}");
+}
+
+/// Writes a comments file beside a copy of the reference v1 and checks it.
+fn check_with(
+    comments: &str,
+) -> (
+    Vec<gongwen::diagnostic::Diagnostic>,
+    PathBuf,
+    tempfile::TempDir,
+) {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("v1.comments.yaml");
+    std::fs::write(&file, comments).unwrap();
+    let errors = match gongwen::load::load_comments(&file) {
+        Err(d) => d.0,
+        Ok(c) => match resolve(&c, &reference("v1")) {
+            Err(d) => d,
+            Ok(_) => Vec::new(),
+        },
+    };
+    (errors, file, dir)
+}
+
+fn one(comment: &str) -> String {
+    format!("comments:\n  - id: 1\n    from: 区教育局\n{comment}")
+}
+
+#[test]
+fn bad_comments_files_say_where_and_what() {
+    let cases: [(&str, String, u32, u32, &str); 7] = [
+        (
+            "unknown target",
+            one("    on: （二十）\n    text: 意见。\n    disposition: 采纳\n"),
+            4,
+            9,
+            "no part of the draft is numbered （二十）",
+        ),
+        (
+            "a target only v2 has",
+            one("    on: （十三）\n    text: 意见。\n    disposition: 采纳\n"),
+            4,
+            9,
+            "no part of the draft is numbered （十三）",
+        ),
+        (
+            "bad disposition",
+            one("    on: （一）\n    text: 意见。\n    disposition: 研究采纳\n"),
+            6,
+            18,
+            "`研究采纳` is not a disposition",
+        ),
+        (
+            "no reason",
+            one("    on: （一）\n    text: 意见。\n    disposition: 未采纳\n"),
+            6,
+            18,
+            "a comment marked 未采纳 needs a `reason`",
+        ),
+        (
+            "duplicate id",
+            format!(
+                "{}  - id: 1\n    from: 区财政局\n    on: general\n    text: 意见。\n    disposition: 采纳\n",
+                one("    on: （一）\n    text: 意见。\n    disposition: 采纳\n")
+            ),
+            7,
+            9,
+            "the id `1` is used a second time (first at line 2)",
+        ),
+        (
+            "a mistyped key",
+            one("    on: （一）\n    txet: 意见。\n    disposition: 采纳\n"),
+            5,
+            5,
+            "unknown key `txet` in a comment",
+        ),
+        (
+            "broken YAML",
+            "comments:\n  - id: 1\n    from: [区教育局\n".to_string(),
+            0,
+            0,
+            "",
+        ),
+    ];
+    for (what, text, line, column, message) in cases {
+        let (errors, file, _dir) = check_with(&text);
+        assert!(!errors.is_empty(), "{what}: no error");
+        let e = &errors[0];
+        assert_eq!(e.file, file, "{what}");
+        if message.is_empty() {
+            assert!(e.line > 0, "{what}: {e:?}");
+            continue;
+        }
+        assert_eq!((e.line, e.column), (line, column), "{what}: {e:?}");
+        assert_eq!(e.message, message, "{what}");
+        assert!(e.help.is_some(), "{what}: a fix is offered");
+    }
+    let (errors, _, _dir) = check_with(&one(
+        "    on: （二十）\n    text: 意见。\n    disposition: 采纳\n",
+    ));
+    assert!(errors[0].help.as_deref().unwrap().contains("did you mean"));
+    let (errors, _, _dir) = check_with(&one(
+        "    on: （三）\n    text: 意见。\n    disposition: 采纳\n    reason: 无\n",
+    ));
+    assert!(
+        errors.is_empty(),
+        "（三） is unique in v1 (continuous numbering): {errors:?}"
+    );
+}
+
+#[test]
+fn check_warns_of_an_adopted_comment_on_a_part_left_unchanged() {
+    let dir = tempfile::tempdir().unwrap();
+    let doc = dir.path().join("doc");
+    std::fs::create_dir(&doc).unwrap();
+    std::fs::copy(
+        root().join("drafts/chengdong-urbanization-2021/v2.yaml"),
+        doc.join("v2.yaml"),
+    )
+    .unwrap();
+    let copy = |from: &Path, to: &Path| {
+        std::fs::create_dir_all(to).unwrap();
+        for e in std::fs::read_dir(from).unwrap() {
+            let e = e.unwrap();
+            std::fs::copy(e.path(), to.join(e.file_name())).unwrap();
+        }
+    };
+    copy(
+        &root().join("drafts/chengdong-urbanization-2021/v1"),
+        &doc.join("v1"),
+    );
+    std::fs::write(
+        doc.join("v1.comments.yaml"),
+        one("    on: （一）\n    text: 建议写明幼儿园数量。\n    disposition: 采纳\n"),
+    )
+    .unwrap();
+    let out = assert_cmd::Command::cargo_bin("gongwen")
+        .unwrap()
+        .arg("check")
+        .arg(&doc)
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(0), "a warning, not a problem");
+    let text = String::from_utf8_lossy(&out.stdout) + String::from_utf8_lossy(&out.stderr);
+    assert!(
+        text.contains("comment 1 is marked 采纳, but （一） is unchanged in v2"),
+        "{text}"
+    );
+    // Changed parts no comment is about are listed in a note.
+    assert!(
+        text.contains("parts changed in v2 have no comment on them"),
+        "{text}"
+    );
+}
