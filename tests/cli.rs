@@ -97,16 +97,19 @@ fn build_without_arguments_writes_every_draft_under_drafts_into_output() {
         redline.contains("v1 → v2：修改 6 处，新增 2 处，移动 1 处，重新编号 3 处"),
         "{redline}"
     );
-    // Only the CLI prints, and it says what it wrote: twelve files, in order.
+    // Only the CLI prints, and it says what it wrote: fifteen files, in order.
     let stdout = String::from_utf8_lossy(&out.stdout);
     let wrote: Vec<&str> = stdout.lines().filter(|l| l.starts_with("wrote")).collect();
-    assert_eq!(wrote.len(), 12, "{stdout}");
+    assert_eq!(wrote.len(), 15, "{stdout}");
     assert!(
         wrote[0].ends_with("output/chengdong-urbanization-2021/v1.md"),
         "{stdout}"
     );
     assert!(wrote[10].ends_with("v1-v2.redline.pdf"), "{stdout}");
     assert!(wrote[11].ends_with("v1-v2.redline.docx"), "{stdout}");
+    // Then the 意见采纳情况表 of v1, which has comments.
+    assert!(wrote[12].ends_with("v1.comments.md"), "{stdout}");
+    assert!(wrote[14].ends_with("v1.comments.pdf"), "{stdout}");
 }
 
 #[test]

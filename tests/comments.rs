@@ -2,7 +2,12 @@
 //! v1's parts and consistent with v2; bad comments files, each with its
 //! place and message.
 
+mod common;
+
 use std::path::{Path, PathBuf};
+
+use gongwen::render::comments::CommentsView;
+use proptest::prelude::*;
 
 use gongwen::comments::{check_against_next, resolve};
 use gongwen::model::Disposition;
@@ -211,4 +216,122 @@ fn check_warns_of_an_adopted_comment_on_a_part_left_unchanged() {
         text.contains("parts changed in v2 have no comment on them"),
         "{text}"
     );
+}
+
+#[test]
+fn the_reference_table_counts_what_the_file_holds() {
+    let (v1, v2) = (reference("v1"), reference("v2.yaml"));
+    let comments = gongwen::load::load_comments(&root().join(COMMENTS)).unwrap();
+    let resolved = resolve(&comments, &v1).unwrap();
+    let changes = gongwen::compare::compare(&v1, &v2);
+    let view = CommentsView::new(&v1, "v1", &resolved, Some(("v2", &changes, &v2)));
+    assert_eq!(view.rows.len(), comments.len());
+    for d in Disposition::ALL {
+        let n = comments.iter().filter(|c| c.disposition == d).count();
+        let shown = view
+            .counts
+            .iter()
+            .find(|c| c.disposition == d.zh())
+            .unwrap()
+            .count;
+        assert_eq!(shown, n, "{}", d.zh());
+        if n > 0 {
+            assert!(
+                view.summary.contains(&format!("{}{n}条", d.zh())),
+                "{}",
+                view.summary
+            );
+        }
+    }
+    assert!(
+        view.summary.starts_with("共收到16个单位（个人）意见18条"),
+        "{}",
+        view.summary
+    );
+    assert_eq!(
+        view.title.plain,
+        "《城东区贯彻落实〈西宁市2021年新型城镇化建设及城乡融合发展工作要点〉工作措施》征求意见采纳情况表"
+    );
+    // The part v2 moved, and one it only renumbered, with their numbers there.
+    let target = |id: &str| {
+        view.rows
+            .iter()
+            .find(|r| r.id == id)
+            .unwrap()
+            .target
+            .plain
+            .clone()
+    };
+    assert_eq!(target("6"), "（十）（修改后为（五））");
+    assert_eq!(target("8"), "（七）（修改后为（九））");
+    assert_eq!(target("1"), "一、");
+    // The whole-text comments come first, then by part, in reading order.
+    assert_eq!(view.rows[0].target.plain, "总体意见");
+    let md = common::renderer()
+        .render(
+            gongwen::render::Format::Markdown,
+            gongwen::render::View::Comments(&view),
+        )
+        .unwrap()
+        .bytes;
+    let md = String::from_utf8(md).unwrap();
+    assert_eq!(
+        md.lines().filter(|l| l.starts_with("| ")).count(),
+        1 + comments.len()
+    );
+}
+
+proptest! {
+    #![proptest_config(common::proptest_config(200))]
+
+    /// A comment on any part, by the number it has in the draft: after any
+    /// edits, the table names the same part in the next draft — the number
+    /// it shows there finds a part with the same text.
+    #[test]
+    fn a_comment_follows_its_part_into_the_next_draft(
+        draft in common::draft(),
+        pick in any::<prop::sample::Index>(),
+        edits in prop::collection::vec(common::edits::edit(), 1..5),
+    ) {
+        let doc = number(&draft);
+        let labels = gongwen::comments::Labels::new(&doc);
+        let sections = doc.walk();
+        prop_assume!(!sections.is_empty());
+        let part = pick.get(&sections);
+        let Some(label) = labels.display(&part.anchor) else { return Ok(()) };
+        prop_assume!(!label.is_empty());
+        let comment = gongwen::model::Comment {
+            id: "1".into(),
+            from: "区教育局".into(),
+            received: None,
+            on: vec![(gongwen::model::Target::Part(label.clone()), Default::default())],
+            text: "意见。".into(),
+            disposition: Disposition::NotAdopted,
+            reason: Some("理由。".into()),
+            note: None,
+            origin: Default::default(),
+        };
+        let resolved = resolve(&[comment], &doc).unwrap();
+        prop_assert_eq!(resolved[0].places[0].anchor.as_deref(), Some(part.anchor.as_str()));
+        let mut next = draft.clone();
+        for e in &edits {
+            common::edits::apply_edit(&mut next, e);
+        }
+        let next_doc = number(&next);
+        let changes = gongwen::compare::compare(&doc, &next_doc);
+        let view = CommentsView::new(&doc, "v1", &resolved, Some(("v2", &changes, &next_doc)));
+        let shown = &view.rows[0].target.plain;
+        prop_assert!(shown.starts_with(&label), "{} does not start with {}", shown, label);
+        if let Some(later) = shown[label.len()..].strip_prefix("（修改后为").and_then(|t| t.strip_suffix('）')) {
+            let place = gongwen::comments::Labels::new(&next_doc).find(later);
+            prop_assert!(place.is_ok(), "{} is not a part of the next draft", later);
+            // The change set pairs the part with the one the table names.
+            let anchor = place.unwrap().anchor.unwrap();
+            let paired = changes.changes.iter().any(|c| {
+                c.old.as_ref().is_some_and(|o| o.anchor == part.anchor)
+                    && c.new.as_ref().is_some_and(|n| n.anchor == anchor)
+            });
+            prop_assert!(paired, "{} → {} is not the part's own move", label, later);
+        }
+    }
 }

@@ -115,14 +115,14 @@ impl Labels {
     }
 
     /// The shortest way to name a part that names only it: （三） where that
-    /// is unique, 二、（三） where it is not.
+    /// is unique, 二、（三） where it is not; none for a part no number names
+    /// alone (an unnumbered part shares its parent's numbers).
     pub fn display(&self, anchor: &str) -> Option<String> {
         let e = &self.entries[*self.by_anchor.get(anchor)?];
         (0..e.chain.len())
             .rev()
             .map(|k| e.chain[k..].concat())
             .find(|key| self.keys.get(key).is_some_and(|v| v.len() == 1))
-            .or_else(|| Some(e.chain.concat()))
     }
 
     /// The part a reader's number names, or why none does.
@@ -164,7 +164,7 @@ impl Labels {
             ));
         }
         let e = &self.entries[found[0]];
-        let mut label = self.display(&e.anchor).unwrap_or_default();
+        let mut label = self.display(&e.anchor).unwrap_or_else(|| text.to_string());
         if let Some(n) = paragraph {
             if n == 0 || n > e.paragraphs {
                 return Err((

@@ -3,11 +3,16 @@
 
 use std::path::Path;
 
-use super::Event;
+use std::collections::HashMap;
+use std::path::PathBuf;
+
 use super::discover::{DraftEntry, consecutive_pairs};
+use super::{Event, Summary, write_output};
 use crate::comments::{Fate, Labels, Resolved, check_against_next, fates, resolve};
 use crate::diagnostic::Diagnostic;
 use crate::numbering::{Document, number};
+use crate::render::comments::CommentsView;
+use crate::render::{Format, Renderer, View};
 
 /// A draft's comments, checked: none if it has no comments file.
 pub fn comments_of(path: &Path, doc: &Document) -> Result<Option<Vec<Resolved>>, Vec<Diagnostic>> {
@@ -90,4 +95,95 @@ pub fn check(entries: &[DraftEntry], on: &mut dyn FnMut(Event)) -> usize {
         on(Event::Checked(&file));
     }
     problems
+}
+
+/// The formats the 意见采纳情况表 is written in, of those a build asks for.
+fn table_formats(formats: &[Format]) -> Vec<Format> {
+    formats
+        .iter()
+        .copied()
+        .filter(|f| matches!(f, Format::Markdown | Format::Html | Format::Pdf))
+        .collect()
+}
+
+/// The table's output, relative to the output folder: `doc/v1.comments.html`.
+pub fn table_output(entry: &DraftEntry, format: Format) -> PathBuf {
+    entry.output(Path::new(""), &format!("comments.{}", format.extension()))
+}
+
+/// The outputs the tables of these drafts would be written to.
+pub fn planned(entries: &[DraftEntry], formats: &[Format]) -> Vec<(PathBuf, PathBuf)> {
+    let mut out = Vec::new();
+    for e in entries {
+        let file = crate::load::comments_path(&e.path);
+        if file.exists() {
+            for f in table_formats(formats) {
+                out.push((file.clone(), table_output(e, f)));
+            }
+        }
+    }
+    out
+}
+
+/// Writes the 意见采纳情况表 of every built draft that has comments.
+pub fn build_tables(
+    entries: &[DraftEntry],
+    documents: &HashMap<PathBuf, Document>,
+    renderer: &Renderer,
+    out: &Path,
+    formats: &[Format],
+    summary: &mut Summary,
+    on: &mut dyn FnMut(Event),
+) {
+    let formats = table_formats(formats);
+    if formats.is_empty() {
+        return;
+    }
+    for entry in entries {
+        let Some(doc) = documents.get(&entry.path) else {
+            continue;
+        };
+        let file = crate::load::comments_path(&entry.path);
+        let resolved = match comments_of(&entry.path, doc) {
+            Ok(Some(r)) => r,
+            Ok(None) => continue,
+            Err(diags) => {
+                summary.failed_drafts += 1;
+                on(Event::Failed(&file, &diags));
+                continue;
+            }
+        };
+        let next = next_of(entries, entry).and_then(|n| Some((n, documents.get(&n.path)?)));
+        let changes = next.map(|(_, next_doc)| crate::compare::compare(doc, next_doc));
+        let next_name = next.map(|(n, _)| crate::draft_name(&n.path));
+        let view = CommentsView::new(
+            doc,
+            &crate::draft_name(&entry.path),
+            &resolved,
+            match (&next_name, &changes, next) {
+                (Some(name), Some(changes), Some((_, next_doc))) => Some((name, changes, next_doc)),
+                _ => None,
+            },
+        );
+        for &format in &formats {
+            match renderer.render(format, View::Comments(&view)) {
+                Ok(rendered) => {
+                    for w in &rendered.warnings {
+                        on(Event::Warning(w));
+                    }
+                    write_output(
+                        out,
+                        &table_output(entry, format),
+                        &rendered.bytes,
+                        summary,
+                        on,
+                    );
+                }
+                Err(d) => {
+                    summary.failed_redlines += 1;
+                    on(Event::RedlineFailed(&d));
+                }
+            }
+        }
+    }
 }

@@ -87,7 +87,8 @@ pub fn plan(entries: &[DraftEntry], formats: &[Format]) -> Result<Vec<PathBuf>, 
             .iter()
             .map(move |f| (b.path.clone(), redline_output(a, b, *f)))
     });
-    for (source, output) in drafts.chain(redlines) {
+    let tables = comments::planned(entries, formats);
+    for (source, output) in drafts.chain(redlines).chain(tables) {
         if let Some(other) = seen.insert(output.clone(), source.clone()) {
             return Err(Diagnostic::error(
                 &source,
@@ -176,11 +177,20 @@ pub fn build(
             }
         }
     }
+    comments::build_tables(
+        entries,
+        &documents,
+        renderer,
+        out,
+        formats,
+        &mut summary,
+        on,
+    );
     Ok(summary)
 }
 
 /// Writes one output below `out`, counting and reporting it.
-fn write_output(
+pub(crate) fn write_output(
     out: &Path,
     relative: &Path,
     bytes: &[u8],

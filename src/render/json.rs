@@ -28,6 +28,7 @@ impl Backend for JsonBackend {
                 })
             }
             View::Draft(ctx) => to_value(ctx)?,
+            View::Comments(ctx) => to_value(ctx)?,
         };
         let mut text = serde_json::to_string_pretty(&value).map_err(error)?;
         text.push('\n');

@@ -14,6 +14,7 @@
 //! let html = renderer.render(Format::Html, View::Draft(&ctx)).unwrap().bytes;
 //! ```
 
+pub mod comments;
 pub mod context;
 pub mod docx;
 pub mod json;
@@ -102,6 +103,8 @@ impl Format {
 pub enum View<'a> {
     Draft(&'a RenderContext),
     Redline(&'a RedlineContext),
+    /// The 意见采纳情况表 of the comments on a draft.
+    Comments(&'a comments::CommentsView),
 }
 
 /// One rendered output and what was noticed while rendering it.

@@ -29,6 +29,15 @@ pub const BUILTIN_TEMPLATES: &[(&str, &str)] = &[
         include_str!("../../templates/redline.html.tera"),
     ),
     ("redline.typ", include_str!("../../templates/redline.typ")),
+    (
+        "comments.md.tera",
+        include_str!("../../templates/comments.md.tera"),
+    ),
+    (
+        "comments.html.tera",
+        include_str!("../../templates/comments.html.tera"),
+    ),
+    ("comments.typ", include_str!("../../templates/comments.typ")),
 ];
 
 /// Whether a template is a tera template (the others are read by typst).

@@ -20,6 +20,7 @@ impl Backend for TermBackend {
                 super::redline::terminal(ctx, self.color).into_bytes(),
             )),
             View::Draft(_) => Err(not_shown(Format::Term, "a draft")),
+            View::Comments(_) => Err(not_shown(Format::Term, "a comments table")),
         }
     }
 }
@@ -36,6 +37,7 @@ impl Backend for DecisionBackend {
         match view {
             View::Redline(ctx) => Ok(Rendered::bytes(super::redline::decision(ctx).into_bytes())),
             View::Draft(_) => Err(not_shown(Format::Decision, "a draft")),
+            View::Comments(_) => Err(not_shown(Format::Decision, "a comments table")),
         }
     }
 }

@@ -55,6 +55,7 @@ impl Backend for DocxBackend {
                 let faces = Faces::of(&ctx.print.fonts);
                 package_document(&body.xml, &faces, &ctx.meta, ctx.print.date, None)
             }
+            View::Comments(_) => Err(super::not_shown(Format::Docx, "a comments table yet")),
             View::Redline(ctx) => {
                 let sides = ctx.word.as_deref().ok_or_else(|| {
                     Diagnostic::error(

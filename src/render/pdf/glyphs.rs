@@ -104,6 +104,16 @@ pub fn printed_texts(view: View<'_>) -> Vec<(String, String)> {
                 out.push((part.clone(), b.plain.clone()));
             }
         }
+        View::Comments(ctx) => {
+            out.push(("标题".into(), ctx.title.plain.clone()));
+            out.push(("说明".into(), ctx.summary.clone()));
+            for r in &ctx.rows {
+                let place = format!("意见{}", r.id);
+                for text in [&r.from, &r.target, &r.text, &r.reason] {
+                    out.push((place.clone(), text.plain.clone()));
+                }
+            }
+        }
         View::Redline(ctx) => {
             out.push(("标题".into(), ctx.new.title.plain.clone()));
             let text = |segments: &[Segment]| segments.iter().map(|s| s.text.as_str()).collect();

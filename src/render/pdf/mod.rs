@@ -79,6 +79,7 @@ impl Backend for PdfBackend<'_> {
         let (name, print, data) = match view {
             View::Draft(ctx) => ("document.typ", &ctx.print, serde_json::to_vec(ctx)),
             View::Redline(ctx) => ("redline.typ", &ctx.print, serde_json::to_vec(ctx)),
+            View::Comments(ctx) => ("comments.typ", &ctx.print, serde_json::to_vec(ctx)),
         };
         let (path, text) = self
             .templates
@@ -129,6 +130,7 @@ pub fn print_info<'a>(view: View<'a>) -> &'a PrintInfo {
     match view {
         View::Draft(ctx) => &ctx.print,
         View::Redline(ctx) => &ctx.print,
+        View::Comments(ctx) => &ctx.print,
     }
 }
 

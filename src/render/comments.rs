@@ -1,0 +1,176 @@
+//! The 意见采纳情况表: one row per comment received on a draft, in the order
+//! of the parts they are about, with the decision on each and why; each part
+//! named as numbered in the draft commented on and, where the next draft
+//! moved, renumbered or deleted it, as it stands there.
+
+use serde::Serialize;
+
+use super::context::PrintInfo;
+use crate::comments::{Fate, Labels, Resolved, fates};
+use crate::compare::ChangeSet;
+use crate::model::Disposition;
+use crate::numbering::Document;
+use crate::text::Text;
+
+/// Everything the table's templates see.
+#[derive(Debug, Clone, Serialize)]
+pub struct CommentsView {
+    pub generator: String,
+    /// For the PDF: the faces and date of the draft commented on.
+    pub print: PrintInfo,
+    /// 《…》征求意见采纳情况表
+    pub title: Text,
+    /// The draft commented on (v1) and the next one (v2), if there is one.
+    pub draft: String,
+    pub next: Option<String>,
+    /// 共收到 6 个单位（个人）意见 18 条，其中采纳 8 条 …
+    pub summary: String,
+    pub counts: Vec<Count>,
+    pub rows: Vec<Row>,
+}
+
+/// How many comments had one decision.
+#[derive(Debug, Clone, Serialize)]
+pub struct Count {
+    pub disposition: &'static str,
+    pub count: usize,
+}
+
+/// One comment.
+#[derive(Debug, Clone, Serialize)]
+pub struct Row {
+    /// 1, 2, 3 … in the table's order.
+    pub number: usize,
+    /// The id in the comments file.
+    pub id: String,
+    pub from: Text,
+    /// The parts it is about, as numbered in the draft commented on, with
+    /// their number in the next draft where that changed: （十）（修改后为三、（五））.
+    pub target: Text,
+    pub text: Text,
+    pub disposition: &'static str,
+    /// The same, for styling: adopted, partly_adopted, not_adopted …
+    pub kind: Disposition,
+    /// 理由及说明: the reason, then the note.
+    pub reason: Text,
+    /// The cells as Markdown table cells (`|` escaped, one line each).
+    pub md: [String; 6],
+}
+
+/// Text for one Markdown table cell: escaped, on one line, `|` escaped.
+fn cell(text: &str) -> String {
+    let md = Text::line(text).md;
+    let mut out = String::with_capacity(md.len());
+    let mut escaped = false;
+    for c in md.chars() {
+        if c == '|' && !escaped {
+            out.push('\\');
+        }
+        escaped = c == '\\' && !escaped;
+        out.push(c);
+    }
+    out
+}
+
+impl CommentsView {
+    /// The table for comments on `doc`; `next` is the next draft's name, its
+    /// comparison with `doc` and the next draft itself.
+    pub fn new(
+        doc: &Document,
+        draft: &str,
+        resolved: &[Resolved],
+        next: Option<(&str, &ChangeSet, &Document)>,
+    ) -> CommentsView {
+        let fates = next.map(|(_, changes, next_doc)| fates(changes, &Labels::new(next_doc)));
+        let mut rows = Vec::new();
+        for (i, r) in resolved.iter().enumerate() {
+            let c = &r.comment;
+            let target: Vec<String> = r
+                .places
+                .iter()
+                .map(|p| {
+                    let later = p
+                        .anchor
+                        .as_ref()
+                        .and_then(|a| fates.as_ref()?.get(a))
+                        .and_then(|(fate, label)| match fate {
+                            Fate::Deleted => Some("（修改后删去）".to_string()),
+                            Fate::Moved | Fate::Renumbered | Fate::Changed => label
+                                .as_ref()
+                                .filter(|l| **l != p.label)
+                                .map(|l| format!("（修改后为{l}）")),
+                            Fate::Unchanged => None,
+                        });
+                    format!("{}{}", p.label, later.unwrap_or_default())
+                })
+                .collect();
+            let target = target.join("、");
+            let reason = match (&c.reason, &c.note) {
+                (Some(r), Some(n)) => format!("{r}（{n}）"),
+                (Some(r), None) => r.clone(),
+                (None, Some(n)) => n.clone(),
+                (None, None) => String::new(),
+            };
+            let number = i + 1;
+            rows.push(Row {
+                md: [
+                    number.to_string(),
+                    cell(&c.from),
+                    cell(&target),
+                    cell(&c.text),
+                    c.disposition.zh().to_string(),
+                    cell(&reason),
+                ],
+                number,
+                id: c.id.clone(),
+                from: Text::plain(&c.from),
+                target: Text::plain(&target),
+                text: Text::plain(&c.text),
+                disposition: c.disposition.zh(),
+                kind: c.disposition,
+                reason: Text::plain(&reason),
+            });
+        }
+        let counts: Vec<Count> = Disposition::ALL
+            .iter()
+            .map(|d| Count {
+                disposition: d.zh(),
+                count: resolved
+                    .iter()
+                    .filter(|r| r.comment.disposition == *d)
+                    .count(),
+            })
+            .collect();
+        let senders: std::collections::BTreeSet<&str> =
+            resolved.iter().map(|r| r.comment.from.as_str()).collect();
+        let parts: Vec<String> = counts
+            .iter()
+            .enumerate()
+            .filter(|(i, c)| *i < 3 || c.count > 0)
+            .map(|(_, c)| format!("{}{}条", c.disposition, c.count))
+            .collect();
+        let summary = format!(
+            "共收到{}个单位（个人）意见{}条，其中{}。",
+            senders.len(),
+            resolved.len(),
+            parts.join("，")
+        );
+        // A title inside 《》 takes 〈〉 for the titles it quotes.
+        let title = doc
+            .meta
+            .title
+            .replace('\n', "")
+            .replace('《', "〈")
+            .replace('》', "〉");
+        CommentsView {
+            generator: format!("gongwen {}", env!("CARGO_PKG_VERSION")),
+            print: PrintInfo::of(doc),
+            title: Text::plain(&format!("《{title}》征求意见采纳情况表")),
+            draft: draft.to_string(),
+            next: next.map(|(name, _, _)| name.to_string()),
+            summary,
+            counts,
+            rows,
+        }
+    }
+}
