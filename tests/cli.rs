@@ -97,19 +97,32 @@ fn build_without_arguments_writes_every_draft_under_drafts_into_output() {
         redline.contains("v1 → v2：修改 6 处，新增 2 处，移动 1 处，重新编号 3 处"),
         "{redline}"
     );
-    // Only the CLI prints, and it says what it wrote: fifteen files, in order.
+    // Only the CLI prints, and it says what it wrote: sixteen files, in order.
     let stdout = String::from_utf8_lossy(&out.stdout);
     let wrote: Vec<&str> = stdout.lines().filter(|l| l.starts_with("wrote")).collect();
-    assert_eq!(wrote.len(), 15, "{stdout}");
+    assert_eq!(wrote.len(), 16, "{stdout}");
     assert!(
         wrote[0].ends_with("output/chengdong-urbanization-2021/v1.md"),
         "{stdout}"
     );
     assert!(wrote[10].ends_with("v1-v2.redline.pdf"), "{stdout}");
     assert!(wrote[11].ends_with("v1-v2.redline.docx"), "{stdout}");
-    // Then the 意见采纳情况表 of v1, which has comments.
-    assert!(wrote[12].ends_with("v1.comments.md"), "{stdout}");
-    assert!(wrote[14].ends_with("v1.comments.pdf"), "{stdout}");
+    // Then, v1 having comments, the 起草说明 draft and the 意见采纳情况表.
+    assert!(wrote[12].ends_with("v1-v2.explanation.md"), "{stdout}");
+    assert!(wrote[13].ends_with("v1.comments.md"), "{stdout}");
+    assert!(wrote[15].ends_with("v1.comments.pdf"), "{stdout}");
+    let explanation = std::fs::read_to_string(doc.join("v1-v2.explanation.md")).unwrap();
+    assert!(
+        explanation.starts_with("> 本稿由 gongwen 根据征求意见记录和两稿比对自动生成")
+            && explanation.contains("未经审核不得报送或公开"),
+        "{explanation}"
+    );
+    assert!(
+        explanation.contains("共收到16个单位（个人）反馈意见18条")
+            && explanation.contains("采纳8条，部分采纳1条，未采纳5条，已有规定3条，不涉及1条")
+            && explanation.contains("v2修改6处，新增2处，移动1处"),
+        "{explanation}"
+    );
 }
 
 #[test]

@@ -11,7 +11,7 @@ use super::{Event, Summary, write_output};
 use crate::comments::{Fate, Labels, Resolved, check_against_next, fates, resolve};
 use crate::diagnostic::Diagnostic;
 use crate::numbering::{Document, number};
-use crate::render::comments::CommentsView;
+use crate::render::comments::{CommentsView, ExplanationView};
 use crate::render::{Format, Renderer, View};
 
 /// A draft's comments, checked: none if it has no comments file.
@@ -111,15 +111,29 @@ pub fn table_output(entry: &DraftEntry, format: Format) -> PathBuf {
     entry.output(Path::new(""), &format!("comments.{}", format.extension()))
 }
 
-/// The outputs the tables of these drafts would be written to.
+/// The 起草说明 draft's output: `doc/v1-v2.explanation.md`.
+fn explanation_output(entry: &DraftEntry, next: &DraftEntry) -> PathBuf {
+    super::redline_output(entry, next, Format::Markdown).with_file_name(format!(
+        "{}-{}.explanation.md",
+        crate::draft_name(&entry.path),
+        crate::draft_name(&next.path)
+    ))
+}
+
+/// The outputs the tables (and 起草说明 drafts) of these drafts would be written to.
 pub fn planned(entries: &[DraftEntry], formats: &[Format]) -> Vec<(PathBuf, PathBuf)> {
     let mut out = Vec::new();
+    let formats = table_formats(formats);
     for e in entries {
         let file = crate::load::comments_path(&e.path);
-        if file.exists() {
-            for f in table_formats(formats) {
-                out.push((file.clone(), table_output(e, f)));
-            }
+        if !file.exists() || formats.is_empty() {
+            continue;
+        }
+        if let Some(next) = next_of(entries, e) {
+            out.push((file.clone(), explanation_output(e, next)));
+        }
+        for &f in &formats {
+            out.push((file.clone(), table_output(e, f)));
         }
     }
     out
@@ -165,6 +179,23 @@ pub fn build_tables(
                 _ => None,
             },
         );
+        if let (Some(changes), Some((next_entry, _))) = (&changes, next) {
+            let explanation = ExplanationView::new(&view, &resolved, changes);
+            let output = explanation_output(entry, next_entry);
+            match renderer
+                .templates
+                .render("explanation.md.tera", &explanation)
+            {
+                Ok(text) => {
+                    let text = format!("{}\n", text.trim_end());
+                    write_output(out, &output, text.as_bytes(), summary, on);
+                }
+                Err(d) => {
+                    summary.failed_redlines += 1;
+                    on(Event::RedlineFailed(&d));
+                }
+            }
+        }
         for &format in &formats {
             match renderer.render(format, View::Comments(&view)) {
                 Ok(rendered) => {

@@ -174,3 +174,130 @@ impl CommentsView {
         }
     }
 }
+
+/// What the 起草说明 paragraph is made from: who commented, what was decided,
+/// what the next draft changed. A starting point for the drafter, never a
+/// text to publish unread.
+#[derive(Debug, Clone, Serialize)]
+pub struct ExplanationView {
+    /// The title, 〈〉 inside.
+    pub title: String,
+    pub draft: String,
+    pub next: String,
+    /// The first and last day a comment was received, 2021年9月13日.
+    pub first: Option<String>,
+    pub last: Option<String>,
+    /// The units that sent comments, in the order of their first comment.
+    pub units: Vec<String>,
+    /// Comments from the public (公众, 个人).
+    pub public: usize,
+    pub senders: usize,
+    pub total: usize,
+    /// The decisions with at least one comment.
+    pub counts: Vec<Count>,
+    /// 修改6处，新增2处，移动1处 …
+    pub changes: String,
+    /// The level-1 parts with the most changes, most first (at most three).
+    pub most_changed: Vec<String>,
+    /// Changed parts some comment is about, and those no comment is about.
+    pub answered: usize,
+    pub unanswered: usize,
+}
+
+impl ExplanationView {
+    pub fn new(
+        table: &CommentsView,
+        resolved: &[Resolved],
+        changes: &ChangeSet,
+    ) -> ExplanationView {
+        let mut units: Vec<String> = Vec::new();
+        let mut public = 0;
+        for r in resolved {
+            let from = &r.comment.from;
+            if from.starts_with("公众") || from.starts_with("个人") {
+                public += 1;
+            } else if !units.contains(from) {
+                units.push(from.clone());
+            }
+        }
+        let mut dates: Vec<crate::model::Date> =
+            resolved.iter().filter_map(|r| r.comment.received).collect();
+        dates.sort();
+        let s = &changes.summary;
+        let parts: Vec<String> = [
+            ("修改", s.modified),
+            ("新增", s.inserted),
+            ("删除", s.deleted),
+            ("移动", s.moved),
+        ]
+        .iter()
+        .filter(|(_, n)| *n > 0)
+        .map(|(what, n)| format!("{what}{n}处"))
+        .collect();
+        // Changes by the level-1 part they are in (their own, if they are one).
+        let mut by_part: Vec<(String, usize)> = Vec::new();
+        let commented: std::collections::HashSet<&str> = resolved
+            .iter()
+            .flat_map(|r| r.places.iter().filter_map(|p| p.anchor.as_deref()))
+            .collect();
+        let (mut answered, mut unanswered) = (0, 0);
+        let body = changes
+            .changes
+            .iter()
+            .filter(|c| c.place == crate::compare::Place::Body);
+        for c in body.filter(|c| c.modified || c.moved || c.old.is_none() || c.new.is_none()) {
+            let Some(part) = c.new.as_ref().or(c.old.as_ref()) else {
+                continue;
+            };
+            let top = part.path.first().cloned().unwrap_or_else(|| {
+                format!("{}{}", part.label, part.heading.as_deref().unwrap_or(""))
+            });
+            match by_part.iter_mut().find(|(p, _)| *p == top) {
+                Some((_, n)) => *n += 1,
+                None => by_part.push((top, 1)),
+            }
+            // A comment on a part answers a change to it, or an insertion into it.
+            let into = c
+                .new
+                .as_ref()
+                .and_then(|n| n.parent.as_ref()?.other_anchor.as_deref());
+            let on_it = c.old.as_ref().map(|o| o.anchor.as_str()).or(into);
+            if on_it.is_some_and(|a| commented.contains(a)) {
+                answered += 1;
+            } else {
+                unanswered += 1;
+            }
+        }
+        by_part.sort_by_key(|p| std::cmp::Reverse(p.1));
+        ExplanationView {
+            title: table.title.plain.clone(),
+            draft: table.draft.clone(),
+            next: table.next.clone().unwrap_or_default(),
+            first: dates.first().map(|d| d.to_string()),
+            last: dates.last().map(|d| d.to_string()),
+            units,
+            public,
+            senders: resolved
+                .iter()
+                .map(|r| r.comment.from.as_str())
+                .collect::<std::collections::BTreeSet<_>>()
+                .len(),
+            total: resolved.len(),
+            counts: table
+                .counts
+                .iter()
+                .filter(|c| c.count > 0)
+                .cloned()
+                .collect(),
+            changes: parts.join("，"),
+            most_changed: by_part
+                .into_iter()
+                .take(3)
+                .filter(|(_, n)| *n > 1)
+                .map(|(p, n)| format!("{p}（{n}处）"))
+                .collect(),
+            answered,
+            unanswered,
+        }
+    }
+}

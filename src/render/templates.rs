@@ -38,6 +38,10 @@ pub const BUILTIN_TEMPLATES: &[(&str, &str)] = &[
         include_str!("../../templates/comments.html.tera"),
     ),
     ("comments.typ", include_str!("../../templates/comments.typ")),
+    (
+        "explanation.md.tera",
+        include_str!("../../templates/explanation.md.tera"),
+    ),
 ];
 
 /// Whether a template is a tera template (the others are read by typst).
