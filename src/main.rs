@@ -170,6 +170,12 @@ fn diff(console: &mut Console, args: DiffArgs) -> Outcome {
     )
     .with_paths(&args.old, &args.new)
     .with_author(args.author.clone());
+    // The comments on the older draft, by the changes that answer them.
+    let ctx = match project::comments::comments_of(&args.old, &diffed.old) {
+        Ok(Some(resolved)) => ctx.with_comments(&resolved),
+        Ok(None) => ctx,
+        Err(diags) => (diags.iter().for_each(|d| console.diagnostic(d)), ctx).1,
+    };
     let ctx = match args.side_by_side {
         true => ctx.side_by_side(&diffed.new, args.unchanged),
         false => ctx,

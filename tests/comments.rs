@@ -320,6 +320,21 @@ proptest! {
         let next_doc = number(&next);
         let changes = gongwen::compare::compare(&doc, &next_doc);
         let view = CommentsView::new(&doc, "v1", &resolved, Some(("v2", &changes, &next_doc)));
+        // The redline lists the comment at every change to its part.
+        let ctx = gongwen::render::RedlineContext::new(&doc, &next_doc, ("v1", "v2"), &changes, true)
+            .with_comments(&resolved);
+        for (i, c) in changes.changes.iter().enumerate() {
+            let own = c.old.as_ref().is_some_and(|o| o.anchor == part.anchor);
+            if own && (c.modified || c.moved || c.kind == gongwen::compare::ChangeKind::Deleted) {
+                prop_assert!(ctx.comments[0].changes.contains(&i), "change {} to the part is not linked", i);
+            }
+        }
+        for &i in &ctx.comments[0].changes {
+            let c = &changes.changes[i];
+            let own = c.old.as_ref().is_some_and(|o| o.anchor == part.anchor);
+            let into = c.new.as_ref().and_then(|n| n.parent.as_ref()?.other_anchor.clone());
+            prop_assert!(own || (c.old.is_none() && into.as_deref() == Some(part.anchor.as_str())));
+        }
         let shown = &view.rows[0].target.plain;
         prop_assert!(shown.starts_with(&label), "{} does not start with {}", shown, label);
         if let Some(later) = shown[label.len()..].strip_prefix("（修改后为").and_then(|t| t.strip_suffix('）')) {

@@ -156,6 +156,11 @@ pub fn build(
         if formats.contains(&Format::Docx) {
             ctx = ctx.with_word(old, new);
         }
+        // The comments on the older draft, by the changes that answer them
+        // (a comments file with problems is reported with the tables).
+        if let Ok(Some(resolved)) = comments::comments_of(&a.path, old) {
+            ctx = ctx.with_comments(&resolved);
+        }
         for &format in formats {
             match renderer.render(format, View::Redline(&ctx)) {
                 Ok(rendered) => {

@@ -19,13 +19,19 @@ impl Backend for JsonBackend {
         let value = match view {
             View::Redline(ctx) => {
                 let draft = |d: &super::redline::DraftInfo| serde_json::json!({ "path": d.path, "name": d.name.plain, "title": d.title_source });
-                serde_json::json!({
+                let mut value = serde_json::json!({
                     "old": draft(&ctx.old),
                     "new": draft(&ctx.new),
                     "summary": ctx.changes.summary,
                     "changes": ctx.changes.changes,
                     "groups": ctx.changes.groups,
-                })
+                });
+                // The comments on the older draft, each with the changes (by
+                // index) that answer it, when it has a comments file.
+                if !ctx.comments.is_empty() {
+                    value["comments"] = to_value(&ctx.comments)?;
+                }
+                value
             }
             View::Draft(ctx) => to_value(ctx)?,
             View::Comments(ctx) => to_value(ctx)?,

@@ -5,6 +5,7 @@
 //! places, [`markers`] marks up the new draft, [`terminal`] is the
 //! terminal's view.
 
+mod answers;
 mod decision;
 mod labels;
 mod markers;
@@ -12,6 +13,7 @@ pub mod segments;
 mod side;
 mod terminal;
 
+pub use answers::{Answer, CommentLink};
 pub use decision::decision;
 pub use segments::{Segment, SegmentKind, segments_html, segments_md};
 pub use side::{SideBySide, SideRow};
@@ -55,6 +57,8 @@ pub struct RedlineContext {
     /// Both drafts laid out for the Word redline, when it is asked for.
     #[serde(skip)]
     pub word: Option<Box<crate::render::docx::WordSides>>,
+    /// The comments on the older draft, each with the changes that answer it.
+    pub comments: Vec<CommentLink>,
     /// Who the Word redline names as the author of its revisions (default:
     /// the new draft's organ, else `gongwen`).
     #[serde(skip)]
@@ -103,6 +107,8 @@ pub struct SummaryView {
     pub total: usize,
     /// 修改 3 处，新增 1 处 …
     pub line: String,
+    /// 答复意见 9 条（涉及修改 7 处）, when the older draft has comments.
+    pub comments: Option<String>,
 }
 
 /// One change, as the summary and the 对照表 show it.
@@ -133,6 +139,8 @@ pub struct Entry {
     /// How many changes the entry stands for: more than one for a run of
     /// renumbering.
     pub count: usize,
+    /// The comments on the draft this change answers (see [`answers`]).
+    pub comments: Vec<Answer>,
 }
 
 /// A block of the marked-up new draft.
@@ -181,6 +189,7 @@ fn change_entry(number: usize, c: &Change, show_whitespace: bool) -> Entry {
         new_segments,
         unified,
         count: 1,
+        comments: Vec::new(),
     }
 }
 
@@ -221,6 +230,7 @@ fn group_entry(number: usize, g: &Group, changes: &[&Change]) -> Entry {
         new_segments,
         unified: Vec::new(),
         count: g.count,
+        comments: Vec::new(),
     }
 }
 
@@ -256,6 +266,7 @@ fn references_entry(number: usize, changes: &[&Change]) -> Entry {
         new_segments,
         unified: Vec::new(),
         count: changes.len(),
+        comments: Vec::new(),
     }
 }
 
@@ -406,6 +417,7 @@ impl RedlineContext {
             whitespace_hidden: hidden,
             total: visible.len(),
             line,
+            comments: None,
         };
         let entry_of = numbered
             .iter()
@@ -447,6 +459,7 @@ impl RedlineContext {
             full_text,
             side_by_side: None,
             word: word.then(|| Box::new(crate::render::docx::WordSides::new(old, new))),
+            comments: Vec::new(),
             author: None,
             show_whitespace,
             entry_of,
