@@ -40,6 +40,7 @@ fn main() -> ExitCode {
         Command::Check { paths, fonts } => check(&mut console, &paths, fonts),
         Command::Diff(args) => diff(&mut console, args),
         Command::Import(args) => import(&mut console, &args),
+        Command::Comments { command } => cli::comments::run(&mut console, &command),
     };
     console.finish(outcome)
 }

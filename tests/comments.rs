@@ -350,3 +350,191 @@ proptest! {
         }
     }
 }
+
+/// A copy of the reference document's v1, without its comments file.
+fn reference_copy() -> (tempfile::TempDir, PathBuf) {
+    let dir = tempfile::tempdir().unwrap();
+    let v1 = dir.path().join("v1");
+    std::fs::create_dir(&v1).unwrap();
+    for e in std::fs::read_dir(root().join("drafts/chengdong-urbanization-2021/v1")).unwrap() {
+        let e = e.unwrap();
+        std::fs::copy(e.path(), v1.join(e.file_name())).unwrap();
+    }
+    (dir, v1)
+}
+
+/// A feedback table: header row and comments, as an office fills it in.
+const TABLE: [[&str; 8]; 4] = [
+    [
+        "序号",
+        "提出单位",
+        "条款",
+        "意见内容",
+        "处理情况",
+        "理由",
+        "备注",
+        "联系人",
+    ],
+    [
+        "1",
+        "区教育局",
+        "（一）",
+        "建议写明幼儿园数量，并明确开工时间。",
+        "未采纳",
+        "以年度计划为准。",
+        "",
+        "张三",
+    ],
+    [
+        "2",
+        "区财政局",
+        "总体",
+        "建议明确资金来源。",
+        "不采纳",
+        "按预算程序办理。",
+        "",
+        "",
+    ],
+    [
+        "3",
+        "公众（李某）",
+        "（三）、（四）",
+        "建议增加\"生态\"协同内容。",
+        "部分采纳",
+        "部分已有规定。",
+        "见（八）",
+        "",
+    ],
+];
+
+fn csv_of(rows: &[[&str; 8]]) -> String {
+    rows.iter()
+        .map(|r| {
+            r.iter()
+                .map(|c| format!("\"{}\"", c.replace('"', "\"\"")))
+                .collect::<Vec<_>>()
+                .join(",")
+        })
+        .collect::<Vec<_>>()
+        .join("\r\n")
+}
+
+fn xlsx_of(rows: &[[&str; 8]], path: &Path) {
+    let mut book = rust_xlsxwriter::Workbook::new();
+    let sheet = book.add_worksheet();
+    for (r, row) in rows.iter().enumerate() {
+        for (c, cell) in row.iter().enumerate() {
+            if !cell.is_empty() {
+                sheet.write_string(r as u32, c as u16, *cell).unwrap();
+            }
+        }
+    }
+    book.save(path).unwrap();
+}
+
+#[test]
+fn a_csv_and_an_xlsx_feedback_table_give_the_same_comments_file_once() {
+    use gongwen::project::comments::import_feedback;
+    let (dir_a, draft_a) = reference_copy();
+    let (dir_b, draft_b) = reference_copy();
+    let csv = dir_a.path().join("反馈.csv");
+    std::fs::write(&csv, csv_of(&TABLE)).unwrap();
+    let xlsx = dir_b.path().join("反馈.xlsx");
+    xlsx_of(&TABLE, &xlsx);
+    let a = import_feedback(&csv, &draft_a).unwrap();
+    let b = import_feedback(&xlsx, &draft_b).unwrap();
+    assert_eq!((a.added, a.already), (3, 0));
+    assert_eq!(a.unknown_headers, ["联系人"]);
+    assert!(a.warnings.is_empty(), "{:?}", a.warnings);
+    let text_a = std::fs::read_to_string(&a.file).unwrap();
+    assert_eq!(text_a, std::fs::read_to_string(&b.file).unwrap());
+    // What was written loads as the table says.
+    let comments = gongwen::load::load_comments(&a.file).unwrap();
+    assert_eq!(comments.len(), 3);
+    assert_eq!(comments[1].disposition, Disposition::NotAdopted);
+    assert_eq!(
+        comments[1].on,
+        [(gongwen::model::Target::General, comments[1].on[0].1.clone())]
+    );
+    assert_eq!(comments[2].on.len(), 2);
+    assert_eq!(comments[2].text, "建议增加\"生态\"协同内容。");
+    assert_eq!(comments[2].note.as_deref(), Some("见（八）"));
+    // Twice: nothing added, the file unchanged.
+    let again = import_feedback(&csv, &draft_a).unwrap();
+    assert_eq!((again.added, again.already), (0, 3));
+    assert_eq!(std::fs::read_to_string(&a.file).unwrap(), text_a);
+    // An edited file keeps its edits; a new row is appended after them.
+    let edited = text_a.replace("comments:\n", "# 第二批\ncomments:\n");
+    std::fs::write(&a.file, &edited).unwrap();
+    let mut more = TABLE.to_vec();
+    more.push([
+        "",
+        "区民政局",
+        "（十二）",
+        "建议增加困境儿童内容。",
+        "已有规定",
+        "已有表述。",
+        "",
+        "",
+    ]);
+    std::fs::write(&csv, csv_of(&more)).unwrap();
+    let third = import_feedback(&csv, &draft_a).unwrap();
+    assert_eq!((third.added, third.already), (1, 3));
+    let now = std::fs::read_to_string(&a.file).unwrap();
+    assert!(now.starts_with(&edited), "{now}");
+    assert!(now.contains("id: \"4\""), "{now}");
+}
+
+#[test]
+fn bad_feedback_tables_say_which_row_and_column() {
+    use gongwen::project::comments::import_feedback;
+    let (dir, draft) = reference_copy();
+    let csv = dir.path().join("t.csv");
+    // A row with a cell too many (an unquoted comma).
+    std::fs::write(
+        &csv,
+        format!(
+            "{}\n4,区民政局,（一）,意见,有逗号,采纳,理由,,\n",
+            csv_of(&TABLE)
+        ),
+    )
+    .unwrap();
+    let e = &import_feedback(&csv, &draft).unwrap_err()[0];
+    assert_eq!((e.file.as_path(), e.line), (csv.as_path(), 5));
+    assert!(
+        e.message.contains("9 cells where the header row has 8"),
+        "{}",
+        e.message
+    );
+    // A disposition the table invented.
+    let mut bad = TABLE.to_vec();
+    bad[2][4] = "研究后再定";
+    std::fs::write(&csv, csv_of(&bad)).unwrap();
+    let e = &import_feedback(&csv, &draft).unwrap_err()[0];
+    assert_eq!((e.line, e.column), (3, 5));
+    assert_eq!(e.message, "`研究后再定` is not a disposition");
+    // A workbook whose columns gongwen cannot place.
+    let xlsx = dir.path().join("t.xlsx");
+    xlsx_of(
+        &[
+            ["甲", "乙", "丙", "丁", "", "", "", ""],
+            ["1", "2", "3", "4", "", "", "", ""],
+        ],
+        &xlsx,
+    );
+    let e = &import_feedback(&xlsx, &draft).unwrap_err()[0];
+    assert_eq!((e.file.as_path(), e.line), (xlsx.as_path(), 1));
+    assert!(e.message.contains("no column header"), "{}", e.message);
+    // A workbook without the 意见内容 column.
+    xlsx_of(
+        &[
+            ["序号", "单位", "条款", "处理情况", "", "", "", ""],
+            ["1", "区教育局", "（一）", "采纳", "", "", "", ""],
+        ],
+        &xlsx,
+    );
+    let e = &import_feedback(&xlsx, &draft).unwrap_err()[0];
+    assert!(e.message.contains("no 意见内容 column"), "{}", e.message);
+    // Nothing was written by any of them.
+    assert!(!gongwen::load::comments_path(&draft).exists());
+}

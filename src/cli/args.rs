@@ -47,6 +47,11 @@ pub enum Command {
     Diff(DiffArgs),
     /// Turn a plain-text, Markdown or Word document into a YAML draft.
     Import(ImportArgs),
+    /// The comments received on a draft.
+    Comments {
+        #[command(subcommand)]
+        command: CommentsCommand,
+    },
 }
 
 #[derive(clap::Args)]
@@ -138,6 +143,20 @@ pub enum StyleArg {
     Auto,
     Outline,
     Articles,
+}
+
+#[derive(Subcommand)]
+pub enum CommentsCommand {
+    /// Add the comments of a 意见反馈表 (.csv or .xlsx, columns 序号, 单位, 条款, 意见内容,
+    /// 处理情况, 理由 …) to the draft's comments file, <draft>.comments.yaml; rows already
+    /// there are not added again
+    Import {
+        /// The feedback table: CSV (UTF-8 or GB18030) or an Excel workbook (first sheet)
+        table: PathBuf,
+        /// The draft the comments are on (file or folder)
+        #[arg(long)]
+        draft: PathBuf,
+    },
 }
 
 #[derive(clap::Args)]

@@ -1,6 +1,7 @@
 //! The command line's own parts: its arguments and its console.
 
 pub mod args;
+pub mod comments;
 pub mod console;
 
 /// mimalloc instead of the system allocator: a diff or a build allocates

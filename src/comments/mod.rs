@@ -3,6 +3,7 @@
 //! checked against the next draft — a comment marked 采纳 on a part the next
 //! draft left unchanged is suspect. The 意见采纳情况表 is rendered from this.
 
+pub mod append;
 mod labels;
 
 pub use labels::Labels;

@@ -12,6 +12,7 @@
 //! ```
 
 pub mod docx;
+pub mod feedback;
 pub mod lines;
 pub mod parse;
 

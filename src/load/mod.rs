@@ -75,7 +75,15 @@ pub fn load_comments(path: &Path) -> Result<Vec<crate::model::Comment>, Diagnost
         Diagnostic::error(path, 0, 0, message)
             .help("a comments file is `<draft>.comments.yaml` beside the draft")
     })?;
-    let (file, root) = parse_file(path, &bytes).map_err(Diagnostics)?;
+    load_comments_bytes(path, &bytes)
+}
+
+/// Checks a comments file given as bytes, as if read from `path`.
+pub fn load_comments_bytes(
+    path: &Path,
+    bytes: &[u8],
+) -> Result<Vec<crate::model::Comment>, Diagnostics> {
+    let (file, root) = parse_file(path, bytes).map_err(Diagnostics)?;
     let mut checker = Checker::new();
     let comments = checker.comments(&file, &root);
     if checker.diagnostics.is_empty() {

@@ -72,15 +72,17 @@ pub fn check(entries: &[DraftEntry], on: &mut dyn FnMut(Event)) -> usize {
             .iter()
             .flat_map(|r| r.places.iter().filter_map(|p| p.anchor.as_deref()))
             .collect();
-        let mut uncommented: Vec<String> = fates(&changes, &Labels::new(&next_doc))
+        let mut uncommented: Vec<(usize, String)> = fates(&changes, &Labels::new(&next_doc))
             .into_iter()
             .filter(|(anchor, (fate, _))| {
                 matches!(fate, Fate::Changed | Fate::Deleted)
                     && !commented.contains(anchor.as_str())
             })
             .filter_map(|(anchor, _)| labels.display(&anchor))
+            .filter_map(|label| Some((labels.find(&label).ok()?.order, label)))
             .collect();
         uncommented.sort();
+        let uncommented: Vec<String> = uncommented.into_iter().map(|(_, l)| l).collect();
         let file = crate::load::comments_path(&entry.path);
         if !uncommented.is_empty() {
             let note = format!(
@@ -88,7 +90,7 @@ pub fn check(entries: &[DraftEntry], on: &mut dyn FnMut(Event)) -> usize {
                 file.display(),
                 uncommented.len(),
                 crate::draft_name(&next.path),
-                uncommented.join("、")
+                uncommented.join("；")
             );
             on(Event::Note(&note));
         }
@@ -217,4 +219,60 @@ pub fn build_tables(
             }
         }
     }
+}
+
+/// What `comments import` did.
+#[derive(Debug)]
+pub struct Imported {
+    /// The comments file written.
+    pub file: PathBuf,
+    pub added: usize,
+    /// Rows the file already had.
+    pub already: usize,
+    /// Column headers the table has that gongwen does not read.
+    pub unknown_headers: Vec<String>,
+    /// Targets the draft has no part for (the file is written; `check` will
+    /// say so too).
+    pub warnings: Vec<Diagnostic>,
+}
+
+/// Adds the comments of a 意见反馈表 (CSV or XLSX) to a draft's comments file.
+pub fn import_feedback(table: &Path, draft: &Path) -> Result<Imported, Vec<Diagnostic>> {
+    let doc = crate::load::load_draft(draft)
+        .map(|d| number(&d))
+        .map_err(|d| d.0)?;
+    let feedback = crate::import::feedback::read_feedback(table).map_err(|d| vec![d])?;
+    let file = crate::load::comments_path(draft);
+    let (current, existing) = if file.exists() {
+        let bytes = crate::load::read_regular(&file)
+            .map_err(|why| vec![Diagnostic::error(&file, 0, 0, why)])?;
+        let existing = crate::load::load_comments_bytes(&file, &bytes).map_err(|d| d.0)?;
+        (String::from_utf8_lossy(&bytes).into_owned(), existing)
+    } else {
+        (String::new(), Vec::new())
+    };
+    let appended = crate::comments::append::append(&current, &existing, &feedback.rows);
+    // What is written must read back: checked before anything is written.
+    let all = crate::load::load_comments_bytes(&file, appended.text.as_bytes()).map_err(|d| d.0)?;
+    if appended.added > 0 {
+        crate::write::write_atomic(&file, appended.text.as_bytes())
+            .map_err(|e| vec![Diagnostic::error(&file, 0, 0, e.to_string())])?;
+    }
+    let warnings = match resolve(&all, &doc) {
+        Ok(_) => Vec::new(),
+        Err(errors) => errors
+            .into_iter()
+            .map(|mut d| {
+                d.severity = crate::diagnostic::Severity::Warning;
+                d
+            })
+            .collect(),
+    };
+    Ok(Imported {
+        file,
+        added: appended.added,
+        already: appended.already,
+        unknown_headers: feedback.unknown_headers,
+        warnings,
+    })
 }
