@@ -122,6 +122,20 @@ impl Date {
         Date::new(y.parse().ok()?, m.parse().ok()?, d.parse().ok()?)
     }
 
+    /// The calendar day (year, month, day) a count of days since 1970-01-01
+    /// falls on (Howard Hinnant's civil_from_days).
+    pub fn civil_from_days(days: i64) -> (i64, u8, u8) {
+        let z = days + 719_468;
+        let era = z.div_euclid(146_097);
+        let doe = z - era * 146_097;
+        let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
+        let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+        let mp = (5 * doy + 2) / 153;
+        let d = (doy - (153 * mp + 2) / 5 + 1) as u8;
+        let m = if mp < 10 { mp + 3 } else { mp - 9 } as u8;
+        (yoe + era * 400 + i64::from(m <= 2), m, d)
+    }
+
     /// Days since 1970-01-01, for reproducible timestamps.
     pub fn days_since_epoch(&self) -> i64 {
         // Howard Hinnant's days_from_civil.

@@ -190,16 +190,7 @@ fn xlsx_rows(path: &Path, bytes: Vec<u8>) -> Result<Vec<Vec<String>>, Diagnostic
 
 /// An Excel date serial (days since 1899-12-30) as 2021-09-13.
 fn excel_date(serial: f64) -> String {
-    let days = serial.floor() as i64 - 25_569; // 1970-01-01
-    let z = days + 719_468;
-    let era = z.div_euclid(146_097);
-    let doe = z - era * 146_097;
-    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
-    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-    let mp = (5 * doy + 2) / 153;
-    let d = doy - (153 * mp + 2) / 5 + 1;
-    let m = if mp < 10 { mp + 3 } else { mp - 9 };
-    let y = yoe + era * 400 + i64::from(m <= 2);
+    let (y, m, d) = Date::civil_from_days(serial.floor() as i64 - 25_569); // 1970-01-01
     format!("{y:04}-{m:02}-{d:02}")
 }
 

@@ -156,17 +156,9 @@ fn creation_date(date: Option<Date>, epoch: Option<i64>) -> Option<(Datetime, Ti
     Some((datetime, Timestamp::new_utc(datetime)))
 }
 
-/// Calendar date of a day count since 1970-01-01 (Howard Hinnant's civil_from_days).
+/// Calendar date of a day count since 1970-01-01.
 fn civil_from_days(days: i64) -> (i32, u8, u8) {
-    let z = days + 719_468;
-    let era = z.div_euclid(146_097);
-    let doe = z - era * 146_097;
-    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
-    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-    let mp = (5 * doy + 2) / 153;
-    let d = (doy - (153 * mp + 2) / 5 + 1) as u8;
-    let m = if mp < 10 { mp + 3 } else { mp - 9 } as u8;
-    let y = yoe + era * 400 + i64::from(m <= 2);
+    let (y, m, d) = Date::civil_from_days(days);
     (y as i32, m, d)
 }
 
