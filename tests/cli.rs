@@ -97,10 +97,10 @@ fn build_without_arguments_writes_every_draft_under_drafts_into_output() {
         redline.contains("v1 → v2：修改 6 处，新增 2 处，移动 1 处，重新编号 3 处"),
         "{redline}"
     );
-    // Only the CLI prints, and it says what it wrote: sixteen files, in order.
+    // Only the CLI prints, and it says what it wrote: seventeen files, in order.
     let stdout = String::from_utf8_lossy(&out.stdout);
     let wrote: Vec<&str> = stdout.lines().filter(|l| l.starts_with("wrote")).collect();
-    assert_eq!(wrote.len(), 16, "{stdout}");
+    assert_eq!(wrote.len(), 17, "{stdout}");
     assert!(
         wrote[0].ends_with("output/chengdong-urbanization-2021/v1.md"),
         "{stdout}"
@@ -111,6 +111,7 @@ fn build_without_arguments_writes_every_draft_under_drafts_into_output() {
     assert!(wrote[12].ends_with("v1-v2.explanation.md"), "{stdout}");
     assert!(wrote[13].ends_with("v1.comments.md"), "{stdout}");
     assert!(wrote[15].ends_with("v1.comments.pdf"), "{stdout}");
+    assert!(wrote[16].ends_with("v1.comments.docx"), "{stdout}");
     let explanation = std::fs::read_to_string(doc.join("v1-v2.explanation.md")).unwrap();
     assert!(
         explanation.starts_with("> 本稿由 gongwen 根据征求意见记录和两稿比对自动生成")

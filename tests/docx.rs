@@ -434,6 +434,28 @@ fn openxml_audit_finds_no_errors_in_any_file_written() {
             &redline_docx(&fixture, &v1),
         ),
     ];
+    // The 意见采纳情况表 in Word: landscape, a header row on every page.
+    let comments = gongwen::load::load_comments(
+        &root().join("drafts/chengdong-urbanization-2021/v1.comments.yaml"),
+    )
+    .unwrap();
+    let resolved = gongwen::comments::resolve(&comments, &v1).unwrap();
+    let changes = gongwen::compare::compare(&v1, &v2);
+    let view = gongwen::render::comments::CommentsView::new(
+        &v1,
+        "v1",
+        &resolved,
+        Some(("v2", &changes, &v2)),
+    );
+    let table = common::renderer()
+        .render(Format::Docx, View::Comments(&view))
+        .unwrap()
+        .bytes;
+    let document = part(&table, "word/document.xml");
+    assert!(document.contains(r#"w:orient="landscape""#));
+    assert_eq!(document.matches("<w:tr>").count(), 1 + comments.len());
+    assert!(document.contains("<w:tblHeader/>") && document.contains("（十）（修改后为（五））"));
+    files.push(write(dir.path(), "v1.comments.docx", &table));
     // Generated drafts with random edits, as the property test makes them.
     let mut runner = proptest::test_runner::TestRunner::deterministic();
     for i in 0..50 {

@@ -104,7 +104,12 @@ fn table_formats(formats: &[Format]) -> Vec<Format> {
     formats
         .iter()
         .copied()
-        .filter(|f| matches!(f, Format::Markdown | Format::Html | Format::Pdf))
+        .filter(|f| {
+            matches!(
+                f,
+                Format::Markdown | Format::Html | Format::Pdf | Format::Docx
+            )
+        })
         .collect()
 }
 

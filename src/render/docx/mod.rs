@@ -55,7 +55,20 @@ impl Backend for DocxBackend {
                 let faces = Faces::of(&ctx.print.fonts);
                 package_document(&body.xml, &faces, &ctx.meta, ctx.print.date, None)
             }
-            View::Comments(_) => Err(super::not_shown(Format::Docx, "a comments table yet")),
+            View::Comments(ctx) => {
+                let mut body = Body::new(Revisions::default());
+                table::comments(&mut body, ctx);
+                let faces = Faces::of(&ctx.print.fonts);
+                package(
+                    &body.xml,
+                    &faces,
+                    &ctx.title.plain,
+                    None,
+                    ctx.print.date,
+                    None,
+                    true,
+                )
+            }
             View::Redline(ctx) => {
                 let sides = ctx.word.as_deref().ok_or_else(|| {
                     Diagnostic::error(
@@ -94,7 +107,7 @@ fn iso_midnight(date: Date) -> String {
     )
 }
 
-/// Packs a body and the fixed parts into a .docx.
+/// Packs a draft's (or a redline's) body and the fixed parts into a .docx.
 fn package_document(
     body: &str,
     faces: &Faces,
@@ -103,6 +116,20 @@ fn package_document(
     comments: Option<String>,
 ) -> Result<Rendered, Diagnostic> {
     let title: String = meta.title_lines.concat();
+    let organ = meta.organ.as_ref().map(|o| o.plain.as_str());
+    package(body, faces, &title, organ, date, comments, false)
+}
+
+/// Packs a body and the fixed parts into a .docx.
+fn package(
+    body: &str,
+    faces: &Faces,
+    title: &str,
+    organ: Option<&str>,
+    date: Option<Date>,
+    comments: Option<String>,
+    landscape: bool,
+) -> Result<Rendered, Diagnostic> {
     let created = date.map(iso_midnight);
     let mut files = vec![
         (
@@ -112,13 +139,9 @@ fn package_document(
         ("_rels/.rels", parts::package_rels()),
         (
             "docProps/core.xml",
-            parts::core(
-                &title,
-                meta.organ.as_ref().map(|o| o.plain.as_str()),
-                created.as_deref(),
-            ),
+            parts::core(title, organ, created.as_deref()),
         ),
-        ("word/document.xml", parts::document(body)),
+        ("word/document.xml", parts::document(body, landscape)),
         (
             "word/_rels/document.xml.rels",
             parts::document_rels(comments.is_some()),

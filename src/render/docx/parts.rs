@@ -151,7 +151,13 @@ pub fn styles(faces: &Faces) -> String {
             NO_INDENT.into(),
             format!("{}{small}", fonts(&faces.song)),
         ),
-        ("GwCaption", "对照表", NO_INDENT.into(), small),
+        // Table cells: 4号, set closer than the body's grid and not justified.
+        (
+            "GwCaption",
+            "表格",
+            format!(r#"<w:spacing w:line="400" w:lineRule="exact"/>{NO_INDENT}<w:jc w:val="left"/>"#),
+            small,
+        ),
     ];
     for (id, name, ppr, rpr) in paragraph {
         write!(
@@ -232,11 +238,19 @@ pub fn footer(odd: bool) -> String {
 }
 
 /// The section: A4, GB/T 9704 margins, the footers, and the 22 × 28 grid.
-pub fn section() -> String {
+pub fn section(landscape: bool) -> String {
+    if landscape {
+        // A wide table (the 意见采纳情况表): A4 turned, the margins turned
+        // with it, no character grid.
+        return r#"<w:sectPr><w:footerReference w:type="default" r:id="rIdFooterOdd"/><w:footerReference w:type="even" r:id="rIdFooterEven"/><w:pgSz w:w="16838" w:h="11906" w:orient="landscape"/><w:pgMar w:top="1588" w:right="1984" w:bottom="1474" w:left="2098" w:header="851" w:footer="850" w:gutter="0"/><w:cols w:space="425"/></w:sectPr>"#.to_string();
+    }
     format!(
         r#"<w:sectPr><w:footerReference w:type="default" r:id="rIdFooterOdd"/><w:footerReference w:type="even" r:id="rIdFooterEven"/><w:pgSz w:w="11906" w:h="16838"/><w:pgMar w:top="2098" w:right="1474" w:bottom="1984" w:left="1588" w:header="851" w:footer="1304" w:gutter="0"/><w:cols w:space="425"/><w:docGrid w:type="linesAndChars" w:linePitch="{LINE}" w:charSpace="{CHAR_SPACE}"/></w:sectPr>"#
     )
 }
+
+/// The width of the text block of a landscape page: 297 − 37 − 35 mm.
+pub const LANDSCAPE_WIDTH: u32 = 16838 - 2098 - 1984;
 
 /// `theme/theme1.xml`: Word requires a theme; this one is black on white
 /// with the body and heading faces as its minor and major fonts.
@@ -303,10 +317,10 @@ pub fn core(title: &str, creator: Option<&str>, date: Option<&str>) -> String {
 }
 
 /// `document.xml` around a body.
-pub fn document(body: &str) -> String {
+pub fn document(body: &str, landscape: bool) -> String {
     format!(
         r#"<?xml version="1.0" encoding="UTF-8" standalone="yes"?><w:document xmlns:w="{W}" xmlns:r="{}"><w:body>{body}{}</w:body></w:document>"#,
         super::xml::R,
-        section()
+        section(landscape)
     )
 }

@@ -14,12 +14,11 @@ use crate::render::redline::{Segment, SideBySide};
 const STRUCK: &str = "<w:strike/>";
 const MARKED: &str = r#"<w:b/><w:u w:val="single"/>"#;
 
-/// One cell: its segments, a paragraph per paragraph of the part.
-fn cell(body: &mut Body, runs: Vec<Run>) {
+/// One cell `width` twips wide: its runs, a paragraph per paragraph break.
+pub fn cell(body: &mut Body, width: u32, runs: Vec<Run>) {
     write!(
         body.xml,
-        r#"<w:tc><w:tcPr><w:tcW w:w="{}" w:type="dxa"/></w:tcPr>"#,
-        BLOCK_WIDTH / 2
+        r#"<w:tc><w:tcPr><w:tcW w:w="{width}" w:type="dxa"/></w:tcPr>"#
     )
     .unwrap();
     // A paragraph break inside a segment starts the cell's next paragraph.
@@ -42,31 +41,52 @@ fn cell(body: &mut Body, runs: Vec<Run>) {
     body.xml.push_str("</w:tc>");
 }
 
-fn row(body: &mut Body, old: Vec<Run>, new: Vec<Run>, header: bool) {
+/// One row of cells, `widths` wide; a header row repeats on every page.
+pub fn row(body: &mut Body, widths: &[u32], cells: Vec<Vec<Run>>, header: bool) {
     body.xml.push_str("<w:tr>");
     if header {
         body.xml.push_str("<w:trPr><w:tblHeader/></w:trPr>");
     }
-    cell(body, old);
-    cell(body, new);
+    for (width, runs) in widths.iter().zip(cells) {
+        cell(body, *width, runs);
+    }
     body.xml.push_str("</w:tr>");
+}
+
+/// Opens a table of columns `widths` wide, ruled all round and between.
+pub fn open(body: &mut Body, widths: &[u32]) {
+    let border = r#"w:val="single" w:sz="4" w:space="0" w:color="auto""#;
+    let total: u32 = widths.iter().sum();
+    write!(
+        body.xml,
+        r#"<w:tbl><w:tblPr><w:tblW w:w="{total}" w:type="dxa"/><w:tblBorders><w:top {border}/><w:left {border}/><w:bottom {border}/><w:right {border}/><w:insideH {border}/><w:insideV {border}/></w:tblBorders><w:tblLayout w:type="fixed"/></w:tblPr><w:tblGrid>"#
+    )
+    .unwrap();
+    for w in widths {
+        write!(body.xml, r#"<w:gridCol w:w="{w}"/>"#).unwrap();
+    }
+    body.xml.push_str("</w:tblGrid>");
+}
+
+/// A bold run, for a header cell.
+pub fn bold(text: &str) -> Run {
+    Run {
+        format: "<w:b/>",
+        ..Run::plain(text)
+    }
 }
 
 /// Writes the heading and the table.
 pub fn write(body: &mut Body, table: &SideBySide) {
     body.para(&Para::new("GwChapter", vec![Run::plain("修改对照表")]));
-    let border = r#"w:val="single" w:sz="4" w:space="0" w:color="auto""#;
-    write!(
-        body.xml,
-        r#"<w:tbl><w:tblPr><w:tblW w:w="{BLOCK_WIDTH}" w:type="dxa"/><w:tblBorders><w:top {border}/><w:left {border}/><w:bottom {border}/><w:right {border}/><w:insideH {border}/><w:insideV {border}/></w:tblBorders><w:tblLayout w:type="fixed"/></w:tblPr><w:tblGrid><w:gridCol w:w="{half}"/><w:gridCol w:w="{half}"/></w:tblGrid>"#,
-        half = BLOCK_WIDTH / 2
-    )
-    .unwrap();
-    let bold = |t: &str| Run {
-        format: "<w:b/>",
-        ..Run::plain(t)
-    };
-    row(body, vec![bold("修改前")], vec![bold("修改后")], true);
+    let widths = [BLOCK_WIDTH / 2, BLOCK_WIDTH / 2];
+    open(body, &widths);
+    row(
+        body,
+        &widths,
+        vec![vec![bold("修改前")], vec![bold("修改后")]],
+        true,
+    );
     for r in &table.rows {
         let runs = |segments: &[Segment]| -> Vec<Run> {
             segments
@@ -88,7 +108,53 @@ pub fn write(body: &mut Body, table: &SideBySide) {
         } else {
             runs(&r.new_segments)
         };
-        row(body, runs(&r.old_segments), new, false);
+        row(body, &widths, vec![runs(&r.old_segments), new], false);
     }
     body.xml.push_str("</w:tbl>");
+}
+
+/// The 意见采纳情况表 as a Word document: title, summary, and the table with
+/// its header row on every page.
+pub fn comments(body: &mut Body, view: &crate::render::comments::CommentsView) {
+    body.para(&Para::new("GwTitle", vec![Run::plain(&view.title.plain)]));
+    body.para(&Para::new("Normal", vec![Run::plain(&view.summary)]));
+    let width = super::parts::LANDSCAPE_WIDTH;
+    // 序号 | 提出单位 | 条款 | 意见内容 | 采纳情况 | 理由及说明, in parts of the width.
+    let parts = [4, 12, 12, 32, 8, 26];
+    let total: u32 = parts.iter().sum();
+    let widths: Vec<u32> = parts.iter().map(|p| width * p / total).collect();
+    open(body, &widths);
+    let header = [
+        "序号",
+        "提出单位",
+        "条款",
+        "意见内容",
+        "采纳情况",
+        "理由及说明",
+    ];
+    row(
+        body,
+        &widths,
+        header.iter().map(|h| vec![bold(h)]).collect(),
+        true,
+    );
+    for r in &view.rows {
+        let cells = [
+            r.number.to_string(),
+            r.from.plain.clone(),
+            r.target.plain.clone(),
+            r.text.plain.clone(),
+            r.disposition.to_string(),
+            r.reason.plain.clone(),
+        ];
+        row(
+            body,
+            &widths,
+            cells.into_iter().map(|c| vec![Run::plain(c)]).collect(),
+            false,
+        );
+    }
+    body.xml.push_str("</w:tbl>");
+    // A paragraph after a table ends the body, as Word requires.
+    body.para(&Para::new("GwCaption", Vec::new()));
 }
