@@ -149,13 +149,17 @@ fn csv_rows(path: &Path, bytes: &[u8]) -> Result<Vec<Vec<String>>, Diagnostic> {
     for record in reader.records() {
         let record = record.map_err(|e| {
             let line = e.position().map_or(0, |p| p.line() as u32);
-            let message = match e.kind() {
-                csv::ErrorKind::UnequalLengths { expected_len, len, .. } => format!(
-                    "this row has {len} cells where the header row has {expected_len}"
+            let (column, message) = match e.kind() {
+                csv::ErrorKind::UnequalLengths {
+                    expected_len, len, ..
+                } => (
+                    // The first cell past the header's last.
+                    *expected_len as u32 + 1,
+                    format!("this row has {len} cells where the header row has {expected_len}"),
                 ),
-                _ => format!("the CSV cannot be read here: {e}"),
+                _ => (0, format!("the CSV cannot be read here: {e}")),
             };
-            Diagnostic::error(path, line, 0, message)
+            Diagnostic::error(path, line, column, message)
                 .help("check the quotes and commas of this row: a cell holding a comma or a line break must be in double quotes")
         })?;
         rows.push(record.iter().map(|c| c.trim().to_string()).collect());
