@@ -348,3 +348,72 @@ fn the_command_line_refuses_tracked_changes_and_takes_either_choice() {
         .code(0);
     assert!(dir.path().join("v1.yaml").exists());
 }
+
+/// A .docx with `document.xml` replaced and a `numbering.xml` added.
+fn package_with(base: &[u8], document: &str, numbering: &str) -> Vec<u8> {
+    use std::io::{Read, Write};
+    let mut zip = zip::ZipArchive::new(std::io::Cursor::new(base)).unwrap();
+    let mut out = zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));
+    let options = zip::write::SimpleFileOptions::default();
+    for i in 0..zip.len() {
+        let mut file = zip.by_index(i).unwrap();
+        let name = file.name().unwrap().to_string();
+        let mut bytes = Vec::new();
+        file.read_to_end(&mut bytes).unwrap();
+        if name == "word/document.xml" {
+            bytes = document.as_bytes().to_vec();
+        }
+        out.start_file(name, options).unwrap();
+        out.write_all(&bytes).unwrap();
+    }
+    out.start_file("word/numbering.xml", options).unwrap();
+    out.write_all(numbering.as_bytes()).unwrap();
+    out.finish().unwrap().into_inner()
+}
+
+/// Pieces a damaged or hostile file might hold where a paragraph is.
+const PIECES: [&str; 9] = [
+    r#"<w:p><w:pPr><w:numPr><w:ilvl w:val="0"/><w:numId w:val="7"/></w:numPr></w:pPr><w:r><w:t>甲</w:t></w:r></w:p>"#,
+    r#"<w:p><w:pPr><w:numPr><w:ilvl w:val="99"/><w:numId w:val="7"/></w:numPr></w:pPr></w:p>"#,
+    r#"<w:p><w:pPr><w:rPr><w:del w:id="1" w:author="a"/></w:rPr></w:pPr><w:del w:id="2" w:author="a"><w:r><w:delText>乙</w:delText></w:r></w:del></w:p>"#,
+    r#"<w:tbl><w:tr><w:tc><w:p><w:r><w:t>丙</w:t></w:r></w:p></w:tc></w:tr></w:tbl>"#,
+    r#"<w:p><w:bookmarkStart w:id="9" w:name="_gw__x1f600_"/><w:r><w:t>第一条　丁</w:t></w:r></w:p>"#,
+    r#"<w:p><w:pPr><w:pStyle w:val="GwImprint"/></w:pPr><w:r><w:t>抄送：</w:t><w:tab/></w:r></w:p>"#,
+    r#"<w:p><w:pPr><w:pStyle w:val="GwDate"/></w:pPr><w:r><w:t>2021年13月45日</w:t></w:r></w:p>"#,
+    r#"<w:sdt><w:sdtContent><w:p><w:r><w:t>一、戊</w:t></w:r></w:p></w:sdtContent></w:sdt>"#,
+    "<w:p><w:r><w:t>\u{202E}己\u{0}</w:t></w:r></w:p>",
+];
+
+/// A list whose numbers no real list reaches.
+const NUMBERING: &str = r#"<?xml version="1.0" encoding="UTF-8"?><w:numbering xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:abstractNum w:abstractNumId="1"><w:lvl w:ilvl="0"><w:start w:val="18446744073709551615"/><w:numFmt w:val="upperRoman"/><w:lvlText w:val="%1%1%1%9"/></w:lvl><w:lvl w:ilvl="1"><w:start w:val="999999999999"/><w:numFmt w:val="lowerLetter"/><w:lvlText w:val="(%2)"/></w:lvl></w:abstractNum><w:num w:numId="7"><w:abstractNumId w:val="1"/><w:lvlOverride w:ilvl="40"><w:startOverride w:val="3"/></w:lvlOverride></w:num></w:numbering>"#;
+
+proptest::proptest! {
+    #![proptest_config(common::proptest_config(64))]
+
+    /// Whatever a .docx holds, importing it gives a draft or an error, never
+    /// a panic or a hang.
+    #[test]
+    fn a_damaged_or_hostile_docx_is_a_draft_or_an_error(
+        picks in proptest::collection::vec(0..PIECES.len(), 0..12),
+        cut in proptest::option::of(0usize..4000),
+        changes in proptest::sample::select(vec![TrackedChanges::Refuse, TrackedChanges::Accept, TrackedChanges::Reject]),
+    ) {
+        let draft = load("drafts/chengdong-urbanization-2021/v2.yaml");
+        let ctx = RenderContext::new(&number(&draft));
+        let base = common::renderer().render(Format::Docx, View::Draft(&ctx)).unwrap().bytes;
+        let body: String = picks.iter().map(|&i| PIECES[i]).collect();
+        let mut document = format!(
+            r#"<?xml version="1.0" encoding="UTF-8"?><w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body><w:p><w:r><w:t>标题</w:t></w:r></w:p>{body}</w:body></w:document>"#
+        );
+        if let Some(cut) = cut {
+            let mut at = cut.min(document.len());
+            while !document.is_char_boundary(at) {
+                at -= 1;
+            }
+            document.truncate(at);
+        }
+        let dir = tempfile::tempdir().unwrap();
+        let file = write(dir.path(), "x.docx", &package_with(&base, &document, NUMBERING));
+        let _ = import_file(&file, options(changes));
+    }
+}

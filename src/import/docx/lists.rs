@@ -173,10 +173,12 @@ pub(super) fn format_number(n: u64, format: &str) -> String {
             char::from_u32('①' as u32 + n as u32 - 1).map_or_else(String::new, String::from)
         }
         "decimalZero" if n < 10 => format!("0{n}"),
-        "lowerLetter" => letters(false),
-        "upperLetter" => letters(true),
-        "lowerRoman" => roman(n).to_lowercase(),
-        "upperRoman" => roman(n),
+        // Numbers no list reaches (a damaged or hostile file) are written as
+        // digits rather than as a million letters.
+        "lowerLetter" if n <= 780 => letters(false),
+        "upperLetter" if n <= 780 => letters(true),
+        "lowerRoman" if n < 4000 => roman(n).to_lowercase(),
+        "upperRoman" if n < 4000 => roman(n),
         "none" => String::new(),
         _ => n.to_string(),
     }
@@ -221,5 +223,8 @@ mod tests {
         assert_eq!(format_number(14, "upperRoman"), "XIV");
         assert_eq!(format_number(3, "decimalEnclosedCircle"), "③");
         assert_eq!(format_number(12, "decimalFullWidth"), "１２");
+        // A start value no real list has stays a number.
+        assert_eq!(format_number(u64::MAX, "lowerLetter"), u64::MAX.to_string());
+        assert_eq!(format_number(1_000_000_000, "upperRoman"), "1000000000");
     }
 }

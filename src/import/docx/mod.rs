@@ -179,6 +179,9 @@ pub fn read(path: &Path, bytes: &[u8], changes: TrackedChanges) -> Result<DocxTe
         for (line, _) in &mut out.ids {
             *line += shift;
         }
+        for line in &mut out.tables {
+            *line += shift;
+        }
     }
     Ok(out)
 }
@@ -264,7 +267,7 @@ impl Reader {
     }
 
     fn table(&mut self, tbl: Node) {
-        self.out.tables.push(self.out.text.lines().count() + 1);
+        self.out.tables.push(self.lines + 1);
         for row in tbl.children().filter(|c| is_w(c, "tr")) {
             let cells: Vec<String> = row
                 .children()
@@ -343,7 +346,7 @@ impl Reader {
             return None;
         }
         let counters = self.counters.entry(id).or_insert_with(|| vec![None; 9]);
-        counters[ilvl] = Some(counters[ilvl].map_or(level.start, |n| n + 1));
+        counters[ilvl] = Some(counters[ilvl].map_or(level.start, |n| n.saturating_add(1)));
         for deeper in counters.iter_mut().skip(ilvl + 1) {
             *deeper = None;
         }
