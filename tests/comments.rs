@@ -62,7 +62,8 @@ fn the_reference_comments_tie_to_v1_and_agree_with_v2() {
     // In reading order: the whole text first, then by part.
     assert_eq!(resolved[0].places[0].label, "总体意见");
     let changes = gongwen::compare::compare(&v1, &reference("v2.yaml"));
-    let warnings = check_against_next(&resolved, &changes, &v1, Path::new("v2.yaml"));
+    let labels = gongwen::comments::Labels::new(&v1);
+    let warnings = check_against_next(&resolved, &changes, &labels, Path::new("v2.yaml"));
     assert!(warnings.is_empty(), "{warnings:?}");
 }
 

@@ -102,6 +102,11 @@ impl Labels {
         }
     }
 
+    /// A part's place in reading order (1 for the first part).
+    pub fn order(&self, anchor: &str) -> Option<usize> {
+        Some(self.entries[*self.by_anchor.get(anchor)?].order)
+    }
+
     /// Whether the part `anchor` is `ancestor` or inside it.
     pub fn within(&self, anchor: &str, ancestor: &str) -> bool {
         let mut at = self.by_anchor.get(anchor).copied();

@@ -12,7 +12,7 @@ use std::path::Path;
 
 use serde::Serialize;
 
-use crate::compare::{ChangeKind, ChangeSet};
+use crate::compare::{Change, ChangeKind, ChangeSet};
 use crate::diagnostic::Diagnostic;
 use crate::model::{Comment, Disposition, Origin, Target};
 use crate::numbering::Document;
@@ -115,25 +115,44 @@ pub fn fates(
     out
 }
 
-/// The parts of the old draft the next draft changed, moved, deleted or
-/// inserted something into (by their anchors in the old draft).
-fn touched(changes: &ChangeSet) -> Vec<&str> {
-    let mut out = Vec::new();
-    for c in &changes.changes {
-        if let Some(old) = &c.old
-            && (c.modified || c.moved || c.kind == ChangeKind::Deleted)
-        {
-            out.push(old.anchor.as_str());
-        }
-        // An insertion or a move into a part touches that part.
-        if matches!(c.kind, ChangeKind::Inserted) || c.moved {
-            let into = c.new.as_ref().and_then(|n| n.parent.as_ref());
-            if let Some(anchor) = into.and_then(|p| p.other_anchor.as_deref()) {
-                out.push(anchor);
-            }
-        }
+/// The anchors of the parts some comment is about.
+pub fn commented(resolved: &[Resolved]) -> std::collections::HashSet<&str> {
+    resolved
+        .iter()
+        .flat_map(|r| r.places.iter().filter_map(|p| p.anchor.as_deref()))
+        .collect()
+}
+
+/// Whether a change alters the body beyond renumbering: the changes a
+/// comment may be answered by.
+pub fn substantive(c: &Change) -> bool {
+    c.place == crate::compare::Place::Body
+        && (c.modified || c.moved || matches!(c.kind, ChangeKind::Inserted | ChangeKind::Deleted))
+}
+
+/// The part of the old draft (its anchor) a substantive change answers a
+/// comment on: the part itself, or for an insertion the part it went into.
+pub fn answered_part(c: &Change) -> Option<&str> {
+    if !substantive(c) {
+        return None;
     }
-    out
+    c.old
+        .as_ref()
+        .map(|o| o.anchor.as_str())
+        .or_else(|| into(c))
+}
+
+/// The old anchor of the part a change's part now sits in.
+fn into(c: &Change) -> Option<&str> {
+    c.new.as_ref()?.parent.as_ref()?.other_anchor.as_deref()
+}
+
+/// The parts of the old draft the next draft changed, moved, deleted or
+/// inserted or moved something into (by their anchors in the old draft).
+fn touched(changes: &ChangeSet) -> Vec<&str> {
+    let answered = changes.changes.iter().filter_map(answered_part);
+    let moved_into = changes.changes.iter().filter(|c| c.moved).filter_map(into);
+    answered.chain(moved_into).collect()
 }
 
 /// Warnings where the comments and the next draft disagree: a comment marked
@@ -142,10 +161,9 @@ fn touched(changes: &ChangeSet) -> Vec<&str> {
 pub fn check_against_next(
     resolved: &[Resolved],
     changes: &ChangeSet,
-    doc: &Document,
+    labels: &Labels,
     next: &Path,
 ) -> Vec<Diagnostic> {
-    let labels = Labels::new(doc);
     let touched = touched(changes);
     let next_name = crate::draft_name(next);
     let mut out = Vec::new();

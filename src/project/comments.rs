@@ -1,14 +1,13 @@
 //! The comments received on each draft: loaded, tied to the draft's parts,
 //! and compared with the next draft of the document.
 
-use std::path::Path;
-
 use std::collections::HashMap;
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
 use super::discover::{DraftEntry, consecutive_pairs};
 use super::{Event, Summary, write_output};
-use crate::comments::{Fate, Labels, Resolved, check_against_next, fates, resolve};
+use crate::comments::{Fate, Labels, Resolved, check_against_next, commented, fates, resolve};
+use crate::compare::ChangeSet;
 use crate::diagnostic::Diagnostic;
 use crate::numbering::{Document, number};
 use crate::render::comments::{CommentsView, ExplanationView};
@@ -32,65 +31,59 @@ pub fn next_of<'e>(entries: &'e [DraftEntry], entry: &DraftEntry) -> Option<&'e 
         .map(|(_, b)| b)
 }
 
-/// Checks the comments on every draft that has them; returns the number of
-/// problems (errors) and reports warnings and notes through `on`.
-pub fn check(entries: &[DraftEntry], on: &mut dyn FnMut(Event)) -> usize {
+/// Checks the comments on every draft that has them, against the draft and
+/// the next one (`documents`: the drafts that loaded, numbered); returns the
+/// number of problems (errors) and reports warnings and notes through `on`.
+pub fn check(
+    entries: &[DraftEntry],
+    documents: &HashMap<PathBuf, Document>,
+    on: &mut dyn FnMut(Event),
+) -> usize {
     let mut problems = 0;
     for entry in entries {
-        let Ok(draft) = crate::load::load_draft(&entry.path) else {
+        let Some(doc) = documents.get(&entry.path) else {
             continue;
         };
-        let doc = number(&draft);
-        let resolved = match comments_of(&entry.path, &doc) {
+        let file = crate::load::comments_path(&entry.path);
+        let resolved = match comments_of(&entry.path, doc) {
             Ok(Some(r)) => r,
             Ok(None) => continue,
             Err(diags) => {
                 problems += diags.len();
-                on(Event::Failed(
-                    &crate::load::comments_path(&entry.path),
-                    &diags,
-                ));
+                on(Event::Failed(&file, &diags));
                 continue;
             }
         };
-        let Some(next) = next_of(entries, entry) else {
-            on(Event::Checked(&crate::load::comments_path(&entry.path)));
+        let next = next_of(entries, entry).and_then(|n| Some((n, documents.get(&n.path)?)));
+        let Some((next, next_doc)) = next else {
+            on(Event::Checked(&file));
             continue;
         };
-        let Ok(next_draft) = crate::load::load_draft(&next.path) else {
-            continue;
-        };
-        let next_doc = number(&next_draft);
-        let changes = crate::compare::compare(&doc, &next_doc);
-        for w in check_against_next(&resolved, &changes, &doc, &next.path) {
+        let changes = crate::compare::compare(doc, next_doc);
+        let labels = Labels::new(doc);
+        for w in check_against_next(&resolved, &changes, &labels, &next.path) {
             on(Event::Warning(&w));
         }
         // Parts the next draft changed that no comment is about: worth a look,
         // not a problem (not every change answers a comment).
-        let labels = Labels::new(&doc);
-        let commented: std::collections::HashSet<&str> = resolved
-            .iter()
-            .flat_map(|r| r.places.iter().filter_map(|p| p.anchor.as_deref()))
-            .collect();
-        let mut uncommented: Vec<(usize, String)> = fates(&changes, &Labels::new(&next_doc))
+        let commented = commented(&resolved);
+        let mut uncommented: Vec<(usize, String)> = fates(&changes, &Labels::new(next_doc))
             .into_iter()
             .filter(|(anchor, (fate, _))| {
                 matches!(fate, Fate::Changed | Fate::Deleted)
                     && !commented.contains(anchor.as_str())
             })
-            .filter_map(|(anchor, _)| labels.display(&anchor))
-            .filter_map(|label| Some((labels.find(&label).ok()?.order, label)))
+            .filter_map(|(anchor, _)| Some((labels.order(&anchor)?, labels.display(&anchor)?)))
             .collect();
         uncommented.sort();
-        let uncommented: Vec<String> = uncommented.into_iter().map(|(_, l)| l).collect();
-        let file = crate::load::comments_path(&entry.path);
         if !uncommented.is_empty() {
+            let labels: Vec<String> = uncommented.into_iter().map(|(_, l)| l).collect();
             let note = format!(
                 "{}: {} parts changed in {} have no comment on them: {}",
                 file.display(),
-                uncommented.len(),
+                labels.len(),
                 crate::draft_name(&next.path),
-                uncommented.join("；")
+                labels.join("；")
             );
             on(Event::Note(&note));
         }
@@ -146,10 +139,51 @@ pub fn planned(entries: &[DraftEntry], formats: &[Format]) -> Vec<(PathBuf, Path
     out
 }
 
-/// Writes the 意见采纳情况表 of every built draft that has comments.
-pub fn build_tables(
+/// The comments on every built draft that has them, checked; a comments
+/// file with problems is reported and counted as a draft that failed.
+pub fn load_all(
     entries: &[DraftEntry],
     documents: &HashMap<PathBuf, Document>,
+    summary: &mut Summary,
+    on: &mut dyn FnMut(Event),
+) -> HashMap<PathBuf, Vec<Resolved>> {
+    let mut out = HashMap::new();
+    for entry in entries {
+        let Some(doc) = documents.get(&entry.path) else {
+            continue;
+        };
+        match comments_of(&entry.path, doc) {
+            Ok(Some(r)) => {
+                out.insert(entry.path.clone(), r);
+            }
+            Ok(None) => {}
+            Err(diags) => {
+                summary.failed_drafts += 1;
+                on(Event::Failed(
+                    &crate::load::comments_path(&entry.path),
+                    &diags,
+                ));
+            }
+        }
+    }
+    out
+}
+
+/// What a build has made of the drafts by the time it writes the tables.
+pub struct Built<'a> {
+    pub entries: &'a [DraftEntry],
+    /// The drafts that built, numbered.
+    pub documents: &'a HashMap<PathBuf, Document>,
+    /// The checked comments on each draft that has them ([`load_all`]).
+    pub comments: &'a HashMap<PathBuf, Vec<Resolved>>,
+    /// Each draft's comparison with the next one, by the older draft.
+    pub changes: &'a HashMap<PathBuf, ChangeSet>,
+}
+
+/// Writes the 意见采纳情况表 (and, where there is a next draft, the 起草说明
+/// draft) of every built draft that has comments.
+pub fn build_tables(
+    built: &Built,
     renderer: &Renderer,
     out: &Path,
     formats: &[Format],
@@ -160,41 +194,37 @@ pub fn build_tables(
     if formats.is_empty() {
         return;
     }
-    for entry in entries {
-        let Some(doc) = documents.get(&entry.path) else {
+    for entry in built.entries {
+        let (Some(doc), Some(resolved)) = (
+            built.documents.get(&entry.path),
+            built.comments.get(&entry.path),
+        ) else {
             continue;
         };
-        let file = crate::load::comments_path(&entry.path);
-        let resolved = match comments_of(&entry.path, doc) {
-            Ok(Some(r)) => r,
-            Ok(None) => continue,
-            Err(diags) => {
-                summary.failed_drafts += 1;
-                on(Event::Failed(&file, &diags));
-                continue;
-            }
-        };
-        let next = next_of(entries, entry).and_then(|n| Some((n, documents.get(&n.path)?)));
-        let changes = next.map(|(_, next_doc)| crate::compare::compare(doc, next_doc));
-        let next_name = next.map(|(n, _)| crate::draft_name(&n.path));
+        let next = next_of(built.entries, entry).and_then(|n| {
+            Some((
+                n,
+                crate::draft_name(&n.path),
+                built.changes.get(&entry.path)?,
+                built.documents.get(&n.path)?,
+            ))
+        });
         let view = CommentsView::new(
             doc,
             &crate::draft_name(&entry.path),
-            &resolved,
-            match (&next_name, &changes, next) {
-                (Some(name), Some(changes), Some((_, next_doc))) => Some((name, changes, next_doc)),
-                _ => None,
-            },
+            resolved,
+            next.as_ref()
+                .map(|(_, name, changes, next_doc)| (name.as_str(), *changes, *next_doc)),
         );
-        if let (Some(changes), Some((next_entry, _))) = (&changes, next) {
-            let explanation = ExplanationView::new(&view, &resolved, changes);
-            let output = explanation_output(entry, next_entry);
+        if let Some((next_entry, _, changes, _)) = next {
+            let explanation = ExplanationView::new(&view, resolved, changes);
             match renderer
                 .templates
                 .render("explanation.md.tera", &explanation)
             {
                 Ok(text) => {
                     let text = format!("{}\n", text.trim_end());
+                    let output = explanation_output(entry, next_entry);
                     write_output(out, &output, text.as_bytes(), summary, on);
                 }
                 Err(d) => {

@@ -145,6 +145,10 @@ pub fn build(
         }
         documents.insert(entry.path.clone(), built.document);
     }
+    // The comments on each draft, loaded once: the redlines list the ones
+    // their changes answer, and the tables print them all.
+    let drafts_comments = comments::load_all(entries, &documents, &mut summary, on);
+    let mut comparisons = HashMap::new();
     for (a, b) in consecutive_pairs(entries) {
         let (Some(old), Some(new)) = (documents.get(&a.path), documents.get(&b.path)) else {
             continue;
@@ -156,10 +160,9 @@ pub fn build(
         if formats.contains(&Format::Docx) {
             ctx = ctx.with_word(old, new);
         }
-        // The comments on the older draft, by the changes that answer them
-        // (a comments file with problems is reported with the tables).
-        if let Ok(Some(resolved)) = comments::comments_of(&a.path, old) {
-            ctx = ctx.with_comments(&resolved);
+        // The comments on the older draft, by the changes that answer them.
+        if let Some(resolved) = drafts_comments.get(&a.path) {
+            ctx = ctx.with_comments(resolved);
         }
         for &format in formats {
             match renderer.render(format, View::Redline(&ctx)) {
@@ -181,16 +184,15 @@ pub fn build(
                 }
             }
         }
+        comparisons.insert(a.path.clone(), changes);
     }
-    comments::build_tables(
+    let built = comments::Built {
         entries,
-        &documents,
-        renderer,
-        out,
-        formats,
-        &mut summary,
-        on,
-    );
+        documents: &documents,
+        comments: &drafts_comments,
+        changes: &comparisons,
+    };
+    comments::build_tables(&built, renderer, out, formats, &mut summary, on);
     Ok(summary)
 }
 
@@ -231,9 +233,13 @@ fn failure(e: BuildError) -> Vec<Diagnostic> {
 /// were found.
 pub fn check(entries: &[DraftEntry], settings: &PdfSettings, on: &mut dyn FnMut(Event)) -> usize {
     let mut problems = 0;
+    // The drafts that load, numbered, for checking their comments after.
+    let mut documents = HashMap::new();
     for entry in entries {
         let result = crate::load::load_draft(&entry.path).and_then(|draft| {
-            let ctx = RenderContext::new(&crate::numbering::number(&draft));
+            let doc = crate::numbering::number(&draft);
+            let ctx = RenderContext::new(&doc);
+            documents.insert(entry.path.clone(), doc);
             glyphs::check_fonts(View::Draft(&ctx), settings)
                 .map(|(_, warnings)| warnings)
                 .map_err(Diagnostics::from)
@@ -251,5 +257,5 @@ pub fn check(entries: &[DraftEntry], settings: &PdfSettings, on: &mut dyn FnMut(
             }
         }
     }
-    problems + comments::check(entries, on)
+    problems + comments::check(entries, &documents, on)
 }

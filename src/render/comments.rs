@@ -6,7 +6,7 @@
 use serde::Serialize;
 
 use super::context::PrintInfo;
-use crate::comments::{Fate, Labels, Resolved, fates};
+use crate::comments::{Fate, Labels, Resolved, answered_part, commented, fates, substantive};
 use crate::compare::ChangeSet;
 use crate::model::Disposition;
 use crate::numbering::Document;
@@ -236,16 +236,9 @@ impl ExplanationView {
         .collect();
         // Changes by the level-1 part they are in (their own, if they are one).
         let mut by_part: Vec<(String, usize)> = Vec::new();
-        let commented: std::collections::HashSet<&str> = resolved
-            .iter()
-            .flat_map(|r| r.places.iter().filter_map(|p| p.anchor.as_deref()))
-            .collect();
+        let commented = commented(resolved);
         let (mut answered, mut unanswered) = (0, 0);
-        let body = changes
-            .changes
-            .iter()
-            .filter(|c| c.place == crate::compare::Place::Body);
-        for c in body.filter(|c| c.modified || c.moved || c.old.is_none() || c.new.is_none()) {
+        for c in changes.changes.iter().filter(|c| substantive(c)) {
             let Some(part) = c.new.as_ref().or(c.old.as_ref()) else {
                 continue;
             };
@@ -256,13 +249,7 @@ impl ExplanationView {
                 Some((_, n)) => *n += 1,
                 None => by_part.push((top, 1)),
             }
-            // A comment on a part answers a change to it, or an insertion into it.
-            let into = c
-                .new
-                .as_ref()
-                .and_then(|n| n.parent.as_ref()?.other_anchor.as_deref());
-            let on_it = c.old.as_ref().map(|o| o.anchor.as_str()).or(into);
-            if on_it.is_some_and(|a| commented.contains(a)) {
+            if answered_part(c).is_some_and(|a| commented.contains(a)) {
                 answered += 1;
             } else {
                 unanswered += 1;

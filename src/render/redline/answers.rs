@@ -5,8 +5,7 @@
 use serde::Serialize;
 
 use super::{RedlineContext, change_key};
-use crate::comments::Resolved;
-use crate::compare::{ChangeKind, Place};
+use crate::comments::{Resolved, answered_part};
 
 /// A comment as a change lists it: 意见6（东川工业园区管委会，采纳）.
 #[derive(Debug, Clone, Serialize)]
@@ -39,24 +38,12 @@ impl RedlineContext {
             .collect();
         let mut answering = 0;
         for (i, c) in self.changes.changes.iter().enumerate() {
-            if c.place != Place::Body
-                || !(c.modified || c.moved || c.kind != ChangeKind::Renumbered)
-            {
+            let Some(part) = answered_part(c) else {
                 continue;
-            }
-            // The part itself, or for an insertion the part it went into.
-            let into = c
-                .new
-                .as_ref()
-                .and_then(|n| n.parent.as_ref()?.other_anchor.as_deref());
-            let own = c.old.as_ref().map(|o| o.anchor.as_str());
+            };
             let mut answered = false;
             for (r, link) in resolved.iter().zip(&mut links) {
-                let about = r.places.iter().filter_map(|p| p.anchor.as_deref());
-                if about
-                    .into_iter()
-                    .any(|a| Some(a) == own || (own.is_none() && Some(a) == into))
-                {
+                if r.places.iter().any(|p| p.anchor.as_deref() == Some(part)) {
                     link.changes.push(i);
                     answered = true;
                     let entry = change_key(c).and_then(|k| self.entry_of.get(&k).copied());
