@@ -316,7 +316,7 @@ impl RedlineContext {
             html: true,
             md: true,
         };
-        Self::build(old, new, names, set, show_whitespace, Some(both), false)
+        Self::build(old, new, names, set, show_whitespace, Some(both))
     }
 
     /// The view as a format needs it: the marked-up draft only for md, html
@@ -334,8 +334,11 @@ impl RedlineContext {
             html: format == crate::render::Format::Html,
             md: format == crate::render::Format::Markdown,
         });
-        let word = format == crate::render::Format::Docx;
-        Self::build(old, new, names, set, show_whitespace, forms, word)
+        let ctx = Self::build(old, new, names, set, show_whitespace, forms);
+        match format {
+            crate::render::Format::Docx => ctx.with_word(old, new),
+            _ => ctx,
+        }
     }
 
     fn build(
@@ -345,7 +348,6 @@ impl RedlineContext {
         set: &ChangeSet,
         show_whitespace: bool,
         document: Option<Forms>,
-        word: bool,
     ) -> RedlineContext {
         let info = |doc: &Document, name: &str| DraftInfo {
             name: Text::line(name),
@@ -458,7 +460,7 @@ impl RedlineContext {
             changes: set.clone(),
             full_text,
             side_by_side: None,
-            word: word.then(|| Box::new(crate::render::docx::WordSides::new(old, new))),
+            word: None,
             comments: Vec::new(),
             author: None,
             show_whitespace,
