@@ -115,24 +115,19 @@ pub fn read(path: &Path, bytes: &[u8], changes: TrackedChanges) -> Result<DocxTe
     })?;
     let numbering = part("word/numbering.xml")?;
     let styles = part("word/styles.xml")?;
-    let parse = |name: &str, xml: &str| -> Result<(), Diagnostic> {
-        Document::parse(xml)
-            .map(|_| ())
-            .map_err(|e| error(format!("{name} is not well-formed XML: {e}")))
-    };
-    parse("word/document.xml", &document)?;
-    let doc = Document::parse(&document).expect("checked above");
+    // Each part parsed once; a part that is not XML is an error naming it.
+    let not_xml =
+        |name: &str, e: roxmltree::Error| error(format!("{name} is not well-formed XML: {e}"));
+    let doc = Document::parse(&document).map_err(|e| not_xml("word/document.xml", e))?;
     let numbering = match &numbering {
         Some(xml) => {
-            parse("word/numbering.xml", xml)?;
-            Lists::new(&Document::parse(xml).expect("checked above"))
+            Lists::new(&Document::parse(xml).map_err(|e| not_xml("word/numbering.xml", e))?)
         }
         None => Lists::default(),
     };
     let style_lists = match &styles {
         Some(xml) => {
-            parse("word/styles.xml", xml)?;
-            style_numbering(&Document::parse(xml).expect("checked above"))
+            style_numbering(&Document::parse(xml).map_err(|e| not_xml("word/styles.xml", e))?)
         }
         None => HashMap::new(),
     };
