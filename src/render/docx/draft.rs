@@ -93,6 +93,11 @@ pub fn block(b: &BlockView) -> Para {
     }
 }
 
+/// A paragraph of plain text in the body style (preamble, closing).
+pub fn text_para(text: &str) -> Para {
+    Para::new("Normal", vec![Run::plain(text)])
+}
+
 /// An empty line of the grid (标题下空一行).
 pub fn blank() -> Para {
     Para::new("Normal", Vec::new())

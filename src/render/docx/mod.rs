@@ -36,7 +36,7 @@ impl Backend for DocxBackend {
                     body.para(&p);
                 }
                 for p in &ctx.preamble {
-                    body.para(&xml::Para::new("Normal", vec![xml::Run::plain(&p.plain)]));
+                    body.para(&draft::text_para(&p.plain));
                 }
                 for b in &ctx.blocks {
                     let mut p = draft::block(b);
@@ -44,7 +44,7 @@ impl Backend for DocxBackend {
                     body.para(&p);
                 }
                 for p in &ctx.closing {
-                    body.para(&xml::Para::new("Normal", vec![xml::Run::plain(&p.plain)]));
+                    body.para(&draft::text_para(&p.plain));
                 }
                 for p in draft::tail(&ctx.meta)
                     .iter()

@@ -81,7 +81,12 @@ fn units(ctx: &RenderContext) -> Vec<Unit> {
         Unit {
             key: Key::Preamble,
             label: String::new(),
-            paras: plain(ctx.preamble.iter().map(|t| text_para(&t.plain)).collect()),
+            paras: plain(
+                ctx.preamble
+                    .iter()
+                    .map(|t| draft::text_para(&t.plain))
+                    .collect(),
+            ),
         },
     ];
     for b in &ctx.blocks {
@@ -105,7 +110,12 @@ fn units(ctx: &RenderContext) -> Vec<Unit> {
     out.push(Unit {
         key: Key::Closing,
         label: String::new(),
-        paras: plain(ctx.closing.iter().map(|t| text_para(&t.plain)).collect()),
+        paras: plain(
+            ctx.closing
+                .iter()
+                .map(|t| draft::text_para(&t.plain))
+                .collect(),
+        ),
     });
     out.push(Unit {
         key: Key::Tail,
@@ -118,10 +128,6 @@ fn units(ctx: &RenderContext) -> Vec<Unit> {
         paras: plain(draft::imprint(&ctx.meta)),
     });
     out
-}
-
-fn text_para(text: &str) -> Para {
-    Para::new("Normal", vec![Run::plain(text)])
 }
 
 fn concat(runs: &[Run]) -> String {
@@ -240,7 +246,7 @@ pub fn write(body: &mut Body, sides: &WordSides) {
         for o in *next_old..upto {
             match partner[o] {
                 Some(_) if in_place[o] => {}
-                Some(n) => moves.from(body, &old[o], n, &new[n]),
+                Some(n) => moves.end(body, &old[o], n, true, &new[n]),
                 None => old[o]
                     .paras
                     .iter()
@@ -252,7 +258,7 @@ pub fn write(body: &mut Body, sides: &WordSides) {
     let flush_new = |body: &mut Body, moves: &mut Moves, pending: &mut Vec<usize>| {
         for n in pending.drain(..) {
             match old_of[n] {
-                Some(o) => moves.to(body, &new[n], n, &old[o]),
+                Some(o) => moves.end(body, &new[n], n, false, &old[o]),
                 None => new[n]
                     .paras
                     .iter()
@@ -318,26 +324,18 @@ impl Moves {
             .clone()
     }
 
-    /// The old end of a move (moved to `to`); without a date for its
-    /// markers, a deletion with a comment saying where the part went.
-    fn from(&mut self, body: &mut Body, unit: &Unit, n: usize, to: &Unit) {
+    /// One end of a move: the old end (`from`, moved to `other`) or the new
+    /// one (moved from `other`). Without a date for its markers, a deletion or
+    /// an insertion with a comment saying where the part went or came from.
+    fn end(&mut self, body: &mut Body, unit: &Unit, n: usize, from: bool, other: &Unit) {
         if body.can_move() {
             let name = self.name(n);
-            body.moved(&name, true, unit.paras.iter().map(|p| &p.0));
-        } else {
-            let note = format!("本部分移至新稿{}处", place(to));
+            body.moved(&name, from, unit.paras.iter().map(|p| &p.0));
+        } else if from {
+            let note = format!("本部分移至新稿{}处", place(other));
             with_note(body, unit, Mark::Deleted, note);
-        }
-    }
-
-    /// The new end of a move (from `from`); without a date for its markers,
-    /// an insertion with a comment saying where the part came from.
-    fn to(&mut self, body: &mut Body, unit: &Unit, n: usize, from: &Unit) {
-        if body.can_move() {
-            let name = self.name(n);
-            body.moved(&name, false, unit.paras.iter().map(|p| &p.0));
         } else {
-            let note = format!("本部分由原稿{}处移来", place(from));
+            let note = format!("本部分由原稿{}处移来", place(other));
             with_note(body, unit, Mark::Inserted, note);
         }
     }
