@@ -104,11 +104,7 @@ pub fn diff_drafts(old: &Path, new: &Path) -> Result<Diffed, BuildError> {
 
 /// What a user calls a draft: its file name without extension, or its folder name.
 pub fn draft_name(path: &Path) -> String {
-    let path = if path.file_name().is_some_and(|n| n == load::DRAFT_FILE) {
-        path.parent().unwrap_or(path)
-    } else {
-        path
-    };
+    let path = load::draft_location(path);
     let name = if path.is_dir() {
         path.file_name()
     } else {

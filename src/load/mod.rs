@@ -44,22 +44,19 @@ pub fn load_draft(path: &Path) -> Result<Draft, Diagnostics> {
     load_draft_bytes(&main, &bytes)
 }
 
+/// Where a draft is: the folder for `v1/draft.yaml`, else the path itself.
+pub fn draft_location(path: &Path) -> &Path {
+    if path.file_name().is_some_and(|n| n == DRAFT_FILE) {
+        path.parent().unwrap_or(path)
+    } else {
+        path
+    }
+}
+
 /// The comments file of a draft: `v1.comments.yaml` beside the draft
 /// `v1.yaml` or the draft folder `v1/`.
 pub fn comments_path(draft: &Path) -> PathBuf {
-    let draft = if draft.file_name().is_some_and(|n| n == DRAFT_FILE) {
-        draft.parent().unwrap_or(draft)
-    } else {
-        draft
-    };
-    let stem = if draft.is_dir() {
-        draft.file_name()
-    } else {
-        draft.file_stem()
-    }
-    .map(|s| s.to_string_lossy().into_owned())
-    .unwrap_or_default();
-    draft.with_file_name(format!("{stem}.comments.yaml"))
+    draft_location(draft).with_file_name(format!("{}.comments.yaml", crate::draft_name(draft)))
 }
 
 /// Whether a file is a comments file rather than a draft.
