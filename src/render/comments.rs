@@ -25,6 +25,8 @@ pub struct CommentsView {
     pub next: Option<String>,
     /// 共收到 6 个单位（个人）意见 18 条，其中采纳 8 条 …
     pub summary: String,
+    /// How many units and people sent comments.
+    pub senders: usize,
     pub counts: Vec<Count>,
     pub rows: Vec<Row>,
 }
@@ -169,6 +171,7 @@ impl CommentsView {
             draft: draft.to_string(),
             next: next.map(|(name, _, _)| name.to_string()),
             summary,
+            senders: senders.len(),
             counts,
             rows,
         }
@@ -264,11 +267,7 @@ impl ExplanationView {
             last: dates.last().map(|d| d.to_string()),
             units,
             public,
-            senders: resolved
-                .iter()
-                .map(|r| r.comment.from.as_str())
-                .collect::<std::collections::BTreeSet<_>>()
-                .len(),
+            senders: table.senders,
             total: resolved.len(),
             counts: table
                 .counts
