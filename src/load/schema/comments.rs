@@ -176,11 +176,7 @@ impl Checker {
             disposition: disposition?,
             reason,
             note,
-            origin: Origin {
-                file: file.path.clone(),
-                line: node.pos.line,
-                column: node.pos.column,
-            },
+            origin: file.origin(node.pos),
         })
     }
 
@@ -203,11 +199,7 @@ impl Checker {
             } else {
                 Target::Part(text)
             };
-            let origin = Origin {
-                file: file.path.clone(),
-                line: item.pos.line,
-                column: item.pos.column,
-            };
+            let origin = file.origin(item.pos);
             out.push((target, origin));
         }
         if out.is_empty() && matches!(node.value, Value::Seq(_)) {

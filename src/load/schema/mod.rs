@@ -37,6 +37,17 @@ pub(crate) struct SourceFile {
     pub text: Arc<str>,
 }
 
+impl SourceFile {
+    /// Where a node of this file was written.
+    pub fn origin(&self, pos: Pos) -> Origin {
+        Origin {
+            file: self.path.clone(),
+            line: pos.line,
+            column: pos.column,
+        }
+    }
+}
+
 /// Something that loads an included part file and returns its node tree.
 pub(crate) trait Includer {
     fn include(
@@ -156,11 +167,7 @@ impl Checker {
                 *target = self.text_list(file, node, key);
             }
         }
-        meta.fonts.origin = Origin {
-            file: file.path.clone(),
-            line: root.pos.line,
-            column: root.pos.column,
-        };
+        meta.fonts.origin = file.origin(root.pos);
         if let Some(node) = entries.get("fonts") {
             self.fonts(file, node, &mut meta.fonts);
         }

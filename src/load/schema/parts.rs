@@ -6,7 +6,7 @@ use std::collections::HashMap;
 
 use super::{Checker, Includer, PART_KEYS, SourceFile};
 use crate::load::node::{Node, Value};
-use crate::model::{Block, Level, Numbering, Origin, Part, PartId, Style};
+use crate::model::{Block, Level, Numbering, Part, PartId, Style};
 
 impl Checker {
     /// The top-level `parts` list, where `include:` entries are allowed.
@@ -111,11 +111,7 @@ impl Checker {
             parent,
         )?;
         let mut part = Part::new(level);
-        part.origin = Origin {
-            file: file.path.clone(),
-            line: node.pos.line,
-            column: node.pos.column,
-        };
+        part.origin = file.origin(node.pos);
         part.heading = heading;
         if let Some(id_node) = keys.get("id") {
             part.id = self.id(file, id_node);

@@ -3,7 +3,7 @@
 
 use super::{Checker, FONT_KEYS, SourceFile};
 use crate::load::node::{Node, Value};
-use crate::model::{Date, Level, Origin, Style};
+use crate::model::{Date, Level, Style};
 
 impl Checker {
     /// A scalar string (numbers and booleans are refused, so `1.50` is not silently `1.5`).
@@ -150,11 +150,7 @@ impl Checker {
         node: &Node,
         fonts: &mut crate::model::Fonts,
     ) {
-        fonts.origin = Origin {
-            file: file.path.clone(),
-            line: node.pos.line,
-            column: node.pos.column,
-        };
+        fonts.origin = file.origin(node.pos);
         let Value::Map(entries) = &node.value else {
             self.type_error(
                 file,
@@ -166,11 +162,7 @@ impl Checker {
             return;
         };
         let keys = self.keys(file, entries, FONT_KEYS, "fonts mapping");
-        let origin = |n: &Node| Origin {
-            file: file.path.clone(),
-            line: n.pos.line,
-            column: n.pos.column,
-        };
+        let origin = |n: &Node| file.origin(n.pos);
         for (key, slot) in [
             ("body", &mut fonts.body),
             ("kai", &mut fonts.kai),
