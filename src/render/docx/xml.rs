@@ -136,10 +136,21 @@ impl Revisions {
         }
     }
 
-    /// `w:id="…" w:author="…" w:date="…"` for the next revision mark.
-    fn attributes(&mut self) -> String {
+    /// An id no other mark or bookmark of the file has.
+    fn take_id(&mut self) -> u32 {
         let id = self.next_id;
         self.next_id += 1;
+        id
+    }
+
+    /// `w:id="…" w:author="…" w:date="…"` for the next revision mark.
+    fn attributes(&mut self) -> String {
+        let id = self.take_id();
+        self.attributes_of(id)
+    }
+
+    /// The attributes of the revision mark with this id.
+    fn attributes_of(&self, id: u32) -> String {
         let mut out = format!(r#"w:id="{id}" w:author="{}""#, escape(&self.author));
         if let Some(date) = &self.date {
             write!(out, r#" w:date="{}""#, escape(date)).unwrap();
@@ -184,8 +195,7 @@ impl Body {
         }
         self.xml.push_str("</w:pPr>");
         if let Some(name) = &p.bookmark {
-            let id = self.revisions.next_id;
-            self.revisions.next_id += 1;
+            let id = self.revisions.take_id();
             write!(
                 self.xml,
                 r#"<w:bookmarkStart w:id="{id}" w:name="{}"/><w:bookmarkEnd w:id="{id}"/>"#,
@@ -263,8 +273,8 @@ impl Body {
         } else {
             ("w:moveToRange", Mark::MovedTo)
         };
-        let id = self.revisions.next_id;
-        let a = self.revisions.attributes();
+        let id = self.revisions.take_id();
+        let a = self.revisions.attributes_of(id);
         write!(self.xml, r#"<{range}Start {a} w:name="{}"/>"#, escape(name)).unwrap();
         for p in paras {
             let p = Para {
