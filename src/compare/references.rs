@@ -155,11 +155,16 @@ fn internal(text: &str, start: usize, previous: Option<&Reference>) -> bool {
     if before.ends_with('》') {
         return false;
     }
-    match DOCUMENT_ENDINGS.iter().find(|e| before.ends_with(*e)) {
-        // 本法, 本条例, 本办法: this draft; any other name: another document.
-        Some(ending) => before[..before.len() - ending.len()].ends_with('本'),
-        None => true,
+    // 本法, 本条例, 本办法: this draft; any other name (刑法): another
+    // document. 办法 also ends in 法, so every ending that fits is tried.
+    let mut endings = DOCUMENT_ENDINGS
+        .iter()
+        .filter(|e| before.ends_with(*e))
+        .peekable();
+    if endings.peek().is_none() {
+        return true;
     }
+    endings.any(|ending| before[..before.len() - ending.len()].ends_with('本'))
 }
 
 /// Finds the parts a reference names in one draft: articles by number, items
@@ -370,6 +375,8 @@ mod tests {
             spans("依照刑法第一百二十条之一、第一百二十条之二的规定"),
             [("第一百二十条之一", false), ("第一百二十条之二", false)]
         );
+        assert_eq!(spans("违反本办法第九十条"), [("第九十条", true)]);
+        assert_eq!(spans("依照管理办法第九条"), [("第九条", false)]);
         assert_eq!(
             spans("《中华人民共和国行政处罚法》第五条"),
             [("第五条", false)]

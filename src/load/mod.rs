@@ -8,6 +8,7 @@
 //! ```
 
 pub mod node;
+pub mod scalar;
 pub mod schema;
 
 use std::path::{Path, PathBuf};
@@ -16,6 +17,7 @@ use std::sync::Arc;
 use crate::diagnostic::{Diagnostic, Diagnostics};
 use crate::model::Draft;
 use node::{Node, Pos};
+pub use schema::TextSite;
 use schema::{Checker, Includer, SourceFile};
 
 /// The main file of a draft kept as a folder.
@@ -117,8 +119,30 @@ pub(crate) fn read_regular(path: &Path) -> Result<Vec<u8>, String> {
 /// Checks a draft given as bytes, as if read from `path` (includes resolve
 /// next to it, and only inside its folder).
 pub fn load_draft_bytes(path: &Path, bytes: &[u8]) -> Result<Draft, Diagnostics> {
-    let (file, root) = parse_file(path, bytes).map_err(Diagnostics)?;
+    load_checked(path, bytes, Checker::new()).map(|(draft, _)| draft)
+}
+
+/// Loads a draft as [`load_draft`] does, with every text value of it and
+/// where it is written (for `lint`), in reading order.
+pub fn load_draft_with_texts(path: &Path) -> Result<(Draft, Vec<TextSite>), Diagnostics> {
+    let main = if path.is_dir() {
+        path.join(DRAFT_FILE)
+    } else {
+        path.to_path_buf()
+    };
+    let bytes = read_regular(&main)
+        .map_err(|message| Diagnostic::error(&main, 0, 0, message).help("check the path"))?;
     let mut checker = Checker::new();
+    checker.sites = Some(Vec::new());
+    load_checked(&main, &bytes, checker)
+}
+
+fn load_checked(
+    path: &Path,
+    bytes: &[u8],
+    mut checker: Checker,
+) -> Result<(Draft, Vec<TextSite>), Diagnostics> {
+    let (file, root) = parse_file(path, bytes).map_err(Diagnostics)?;
     let folder = path.parent().unwrap_or(Path::new("."));
     let folder = if folder.as_os_str().is_empty() {
         Path::new(".")
@@ -131,7 +155,7 @@ pub fn load_draft_bytes(path: &Path, bytes: &[u8]) -> Result<Draft, Diagnostics>
     };
     let draft = checker.draft(&file, &root, &mut includer);
     match draft {
-        Some(d) if checker.diagnostics.is_empty() => Ok(d),
+        Some(d) if checker.diagnostics.is_empty() => Ok((d, checker.sites.unwrap_or_default())),
         _ => Err(Diagnostics(checker.diagnostics)),
     }
 }

@@ -11,6 +11,7 @@
 //! assert_eq!(to_html("甲<b>乙"), "甲&lt;b&gt;乙");
 //! ```
 
+pub mod links;
 pub mod markdown;
 
 use serde::Serialize;

@@ -23,7 +23,7 @@ pub fn draft_keys() -> Vec<&'static str> {
     fields(true)
         .chain(STRUCTURE_KEYS)
         .chain(fields(false))
-        .chain(["fonts"])
+        .chain(["fonts", "lint"])
         .collect()
 }
 
@@ -149,7 +149,7 @@ mod tests {
         assert_eq!(
             draft_keys().join(" "),
             "title stage organ date number to style continuous preamble parts closing \
-             attachments cc printer printed fonts"
+             attachments cc printer printed fonts lint"
         );
     }
 }

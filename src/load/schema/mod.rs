@@ -7,8 +7,10 @@ mod comments;
 mod keys;
 mod parts;
 mod scalars;
+mod texts;
 
 pub use comments::COMMENT_KEYS;
+pub use texts::TextSite;
 
 pub use keys::{FONT_KEYS, PART_KEYS, draft_keys, suggest_key};
 pub use parts::default_run_in;
@@ -29,6 +31,13 @@ pub(crate) struct Checker {
     /// missing `title` is not reported again after "did you mean `title`?".
     suggested: Vec<&'static str>,
     ids: HashMap<String, (PathBuf, Pos)>,
+    /// Every text value met, with its place, when `lint` asks for them.
+    pub sites: Option<Vec<TextSite>>,
+    /// The part being read, by its place in reading order, and how many
+    /// parts have been met.
+    current_part: Option<usize>,
+    parts_met: usize,
+    links: Vec<texts::PendingLink>,
 }
 
 /// A file being checked: its path and text.
@@ -64,6 +73,10 @@ impl Checker {
             diagnostics: Vec::new(),
             suggested: Vec::new(),
             ids: HashMap::new(),
+            sites: None,
+            current_part: None,
+            parts_met: 0,
+            links: Vec::new(),
         }
     }
 
@@ -171,6 +184,9 @@ impl Checker {
         if let Some(node) = entries.get("fonts") {
             self.fonts(file, node, &mut meta.fonts);
         }
+        if let Some(node) = entries.get("lint") {
+            meta.lint = self.lint_settings(file, node);
+        }
         if let Some(node) = entries.get("continuous") {
             meta.numbering.continuous = self.levels(file, node, meta.numbering.style);
         }
@@ -178,7 +194,9 @@ impl Checker {
         if let Some(node) = entries.get("parts") {
             parts = self.top_parts(file, node, &meta.numbering, includer);
         }
-        (self.diagnostics.len() == before).then_some(Draft { meta, parts })
+        let draft = Draft { meta, parts };
+        self.check_links(&draft);
+        (self.diagnostics.len() == before).then_some(draft)
     }
 }
 

@@ -91,6 +91,22 @@ impl Checker {
             }
         };
         let keys = self.keys(file, &entries, PART_KEYS, "part");
+        let outer = self.current_part.replace(self.parts_met);
+        self.parts_met += 1;
+        let part = self.part_body(file, node, &keys, numbering, parent);
+        self.current_part = outer;
+        part
+    }
+
+    /// The rest of [`Checker::part`], with the part's keys read.
+    fn part_body(
+        &mut self,
+        file: &SourceFile,
+        node: &Node,
+        keys: &HashMap<&str, &Node>,
+        numbering: &Numbering,
+        parent: Parent,
+    ) -> Option<Part> {
         if let Some(include) = keys.get("include") {
             self.error(
                 file,
@@ -102,14 +118,7 @@ impl Checker {
         let heading = keys
             .get("heading")
             .and_then(|n| self.text(file, n, "heading"));
-        let level = self.level(
-            file,
-            node,
-            &keys,
-            heading.is_some(),
-            numbering.style,
-            parent,
-        )?;
+        let level = self.level(file, node, keys, heading.is_some(), numbering.style, parent)?;
         let mut part = Part::new(level);
         part.origin = file.origin(node.pos);
         part.heading = heading;

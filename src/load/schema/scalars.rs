@@ -3,7 +3,7 @@
 
 use super::{Checker, FONT_KEYS, SourceFile};
 use crate::load::node::{Node, Value};
-use crate::model::{Date, Level, Style};
+use crate::model::{Date, Level, LintLevel, LintSetting, Style};
 
 impl Checker {
     /// A scalar string (numbers and booleans are refused, so `1.50` is not silently `1.5`).
@@ -62,6 +62,7 @@ impl Checker {
             );
             return None;
         }
+        self.note_text(file, node, key, &s);
         Some(s)
     }
 
@@ -94,7 +95,9 @@ impl Checker {
             "write the date as 2021-09-01 or 2021年9月1日",
         )?;
         let date = Date::parse(&text);
-        if date.is_none() {
+        if date.is_some() {
+            self.note_text(file, node, key, &text);
+        } else {
             self.error(
                 file,
                 node.pos,
@@ -186,4 +189,55 @@ impl Checker {
             }
         }
     }
+
+    /// The `lint:` mapping: rule id → off, warning or error. Rule ids are
+    /// checked by `lint`, which knows them.
+    pub(super) fn lint_settings(&mut self, file: &SourceFile, node: &Node) -> Vec<LintSetting> {
+        let Value::Map(entries) = &node.value else {
+            self.type_error(
+                file,
+                node,
+                "lint",
+                "a mapping of rule: off, warning or error",
+                "write one rule per line, e.g. `  half-width-punctuation: off`",
+            );
+            return Vec::new();
+        };
+        let mut out = Vec::new();
+        for (key, value) in entries {
+            let Some(rule) = self.string(file, key, "lint", "name a rule, such as `dash`") else {
+                continue;
+            };
+            let level = match &value.value {
+                Value::Str(s) => lint_level(s),
+                // `off` is read as false by YAML 1.1 parsers.
+                Value::Bool(false) => Some(LintLevel::Off),
+                _ => None,
+            };
+            match level {
+                Some(level) => out.push(LintSetting {
+                    rule,
+                    level,
+                    origin: file.origin(key.pos),
+                }),
+                None => self.error(
+                    file,
+                    value.pos,
+                    format!("`lint: {rule}` must be off, warning or error"),
+                    "write `off` to turn the rule off, `error` to make what it finds a problem",
+                ),
+            }
+        }
+        out
+    }
+}
+
+/// Reads `off`, `warning`, `error` (or 关闭, 警告, 错误).
+fn lint_level(text: &str) -> Option<LintLevel> {
+    Some(match text.trim() {
+        "off" | "关闭" | "忽略" => LintLevel::Off,
+        "warning" | "warn" | "警告" => LintLevel::Warning,
+        "error" | "错误" => LintLevel::Error,
+        _ => return None,
+    })
 }

@@ -1,0 +1,159 @@
+//! The text values of a draft as the checker meets them: recorded with their
+//! place for `lint` (when asked), and searched for references by id
+//! (`[[id]]`), which must name a part of the draft.
+
+use std::sync::Arc;
+
+use super::{Checker, SourceFile};
+use crate::diagnostic::Diagnostic;
+use crate::load::node::{Node, Pos};
+use crate::load::scalar;
+use crate::model::{Block, Draft, Part};
+use crate::text::links::links;
+
+/// A text value of a draft and where it is written, for `lint`.
+#[derive(Debug, Clone)]
+pub struct TextSite {
+    pub file: std::path::PathBuf,
+    pub source: Arc<str>,
+    pub pos: Pos,
+    /// The key it is the value of (`title`, `heading`, `text`, `preamble` …),
+    /// in English whatever the file uses.
+    pub key: String,
+    pub value: String,
+    /// The part it belongs to, by its place in reading order (depth first).
+    pub part: Option<usize>,
+}
+
+/// A reference by id met in a text, checked once every id is known.
+pub(super) struct PendingLink {
+    file: std::path::PathBuf,
+    source: Arc<str>,
+    pos: Pos,
+    width: usize,
+    id: String,
+    clause: Option<u32>,
+}
+
+/// Where a character of a value is written: its byte `at` in the value,
+/// mapped onto the file, or the value's own start when it cannot be.
+pub(crate) fn place_in_value(source: &str, pos: Pos, value: &str, at: usize) -> Pos {
+    let index = value[..at].chars().count();
+    scalar::offset(source, pos.line, pos.column)
+        .and_then(|start| scalar::map(source, start, value))
+        .and_then(|m| m.spans.get(index).map(|s| s.range().start))
+        .map_or(pos, |byte| {
+            let (line, column) = scalar::line_column(source, byte);
+            Pos { line, column }
+        })
+}
+
+impl Checker {
+    /// Notes a text value that passed its checks.
+    pub(super) fn note_text(&mut self, file: &SourceFile, node: &Node, key: &str, value: &str) {
+        if let Some(sites) = &mut self.sites {
+            sites.push(TextSite {
+                file: file.path.clone(),
+                source: Arc::clone(&file.text),
+                pos: node.pos,
+                key: key.to_string(),
+                value: value.to_string(),
+                part: self.current_part,
+            });
+        }
+        if !value.contains("[[") {
+            return;
+        }
+        for link in links(value) {
+            match link {
+                Ok(link) => {
+                    let pos = place_in_value(&file.text, node.pos, value, link.start);
+                    self.links.push(PendingLink {
+                        file: file.path.clone(),
+                        source: Arc::clone(&file.text),
+                        pos,
+                        width: value[link.start..link.end].chars().count(),
+                        id: link.id.to_string(),
+                        clause: link.clause,
+                    });
+                }
+                Err(bad) => {
+                    let pos = place_in_value(&file.text, node.pos, value, bad.start);
+                    let d = Diagnostic::error(
+                        &file.path,
+                        pos.line,
+                        pos.column,
+                        format!(
+                            "`{}` is not a reference to a part",
+                            &value[bad.start..bad.end]
+                        ),
+                    )
+                    .help(format!(
+                        "{}: write [[id]] or [[id|款2]] with the `id:` of a part",
+                        bad.why
+                    ))
+                    .with_source(&file.text)
+                    .width(value[bad.start..bad.end].chars().count());
+                    self.diagnostics.push(d);
+                }
+            }
+        }
+    }
+
+    /// Checks every reference by id against the parts of the finished draft.
+    pub(super) fn check_links(&mut self, draft: &Draft) {
+        if self.links.is_empty() {
+            return;
+        }
+        let mut paragraphs = std::collections::HashMap::new();
+        fn visit<'p>(part: &'p Part, out: &mut std::collections::HashMap<&'p str, usize>) {
+            if let Some(id) = &part.id {
+                out.insert(id.0.as_str(), part.paragraphs().count());
+            }
+            for block in &part.body {
+                if let Block::Part(p) = block {
+                    visit(p, out);
+                }
+            }
+        }
+        for part in &draft.parts {
+            visit(part, &mut paragraphs);
+        }
+        for link in std::mem::take(&mut self.links) {
+            let problem = match (paragraphs.get(link.id.as_str()), link.clause) {
+                (None, _) => {
+                    let known: Vec<&str> = paragraphs.keys().copied().collect();
+                    let near = known
+                        .iter()
+                        .map(|k| (strsim::jaro_winkler(&link.id, k), *k))
+                        .filter(|(score, _)| *score >= 0.8)
+                        .max_by(|a, b| a.0.total_cmp(&b.0))
+                        .map(|(_, k)| k);
+                    Some((
+                        format!("no part has the id `{}`", link.id),
+                        match near {
+                            Some(k) => format!("did you mean [[{k}]]? A reference names a part by its `id:`"),
+                            None => "a reference names a part by its `id:`; give the part that id, or correct it".to_string(),
+                        },
+                    ))
+                }
+                (Some(&count), Some(clause)) if clause as usize > count => Some((
+                    format!(
+                        "`{}` has {count} paragraph{}, not a paragraph {clause}",
+                        link.id,
+                        if count == 1 { "" } else { "s" }
+                    ),
+                    "款N names the N-th paragraph of the part's `text:`".to_string(),
+                )),
+                _ => None,
+            };
+            if let Some((message, help)) = problem {
+                let d = Diagnostic::error(&link.file, link.pos.line, link.pos.column, message)
+                    .help(help)
+                    .with_source(&link.source)
+                    .width(link.width);
+                self.diagnostics.push(d);
+            }
+        }
+    }
+}

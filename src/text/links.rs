@@ -1,0 +1,134 @@
+//! References to a part by its id, written in any text of a draft:
+//! `[[art-funding]]`, or `[[art-funding|款2]]` for its second paragraph. The
+//! number is derived, so the reference prints as the part's label in the
+//! document's style (第十二条, 第十二条第二款, 第二部分第（三）项) and follows the
+//! part when the parts before it change.
+
+/// One `[[id]]` in a text: its byte span, the id and the paragraph (款) named.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Link<'a> {
+    pub start: usize,
+    pub end: usize,
+    pub id: &'a str,
+    pub clause: Option<u32>,
+}
+
+/// What is wrong with a `[[…]]` that is not a reference.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct BadLink {
+    pub start: usize,
+    pub end: usize,
+    pub why: &'static str,
+}
+
+/// Whether a character may be part of an id (as the loader checks ids).
+pub fn is_id_char(c: char) -> bool {
+    c.is_alphanumeric() || c == '-' || c == '_'
+}
+
+/// The `[[…]]` references of a text, in order; a `[[…]]` that is not one
+/// (bad id, bad 款) is returned as a problem.
+pub fn links(text: &str) -> Vec<Result<Link<'_>, BadLink>> {
+    let mut out = Vec::new();
+    let mut at = 0;
+    while let Some(found) = text[at..].find("[[") {
+        let start = at + found;
+        let inner_start = start + 2;
+        let Some(close) = text[inner_start..].find("]]") else {
+            break;
+        };
+        let inner = &text[inner_start..inner_start + close];
+        let end = inner_start + close + 2;
+        at = end;
+        // `[[` inside a longer run of brackets is Markdown, not ours.
+        if inner.contains(['[', '\n']) {
+            at = inner_start;
+            continue;
+        }
+        let (id, rest) = match inner.split_once('|') {
+            Some((id, rest)) => (id.trim(), Some(rest.trim())),
+            None => (inner.trim(), None),
+        };
+        if id.is_empty() || !id.chars().all(is_id_char) {
+            out.push(Err(BadLink {
+                start,
+                end,
+                why: "an id is made of letters, digits, `-` and `_`",
+            }));
+            continue;
+        }
+        let clause = match rest {
+            None => None,
+            Some(rest) => match clause_number(rest) {
+                Some(n) => Some(n),
+                None => {
+                    out.push(Err(BadLink {
+                        start,
+                        end,
+                        why: "after `|` write the paragraph as 款2 (or 款二)",
+                    }));
+                    continue;
+                }
+            },
+        };
+        out.push(Ok(Link {
+            start,
+            end,
+            id,
+            clause,
+        }));
+    }
+    out
+}
+
+/// `款2`, `款二`, `第二款`: the paragraph number, from 1.
+fn clause_number(text: &str) -> Option<u32> {
+    let text = text.trim();
+    let digits = text
+        .strip_prefix('款')
+        .or_else(|| text.strip_prefix('第').and_then(|t| t.strip_suffix('款')))?
+        .trim();
+    let n = match digits.parse::<u32>() {
+        Ok(n) => n,
+        Err(_) => small_chinese(digits)?,
+    };
+    (n >= 1).then_some(n)
+}
+
+/// A Chinese numeral below one hundred: 二, 十二, 二十, 二十三.
+fn small_chinese(text: &str) -> Option<u32> {
+    let digit = |c: char| {
+        "一二三四五六七八九"
+            .chars()
+            .position(|d| d == c)
+            .map(|i| i as u32 + 1)
+    };
+    let chars: Vec<char> = text.chars().collect();
+    match chars.as_slice() {
+        [d] => digit(*d).or((*d == '十').then_some(10)),
+        ['十', d] => Some(10 + digit(*d)?),
+        [t, '十'] => Some(10 * digit(*t)?),
+        [t, '十', d] => Some(10 * digit(*t)? + digit(*d)?),
+        _ => None,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn references_by_id_are_read_with_their_paragraph() {
+        let text = "依照[[art-funding]]和[[资金|款2]]、[[x|第三款]]的规定";
+        let found: Vec<_> = links(text).into_iter().map(|l| l.unwrap()).collect();
+        assert_eq!(found.len(), 3);
+        assert_eq!(found[0].id, "art-funding");
+        assert_eq!(&text[found[0].start..found[0].end], "[[art-funding]]");
+        assert_eq!((found[1].id, found[1].clause), ("资金", Some(2)));
+        assert_eq!(found[2].clause, Some(3));
+        assert!(links("[[a b]]")[0].is_err());
+        assert!(links("[[a|款零]]")[0].is_err());
+        assert!(links("数组[[1], [2]]").is_empty());
+        assert!(links("没有引用").is_empty());
+    }
+}
