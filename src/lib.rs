@@ -18,6 +18,7 @@ pub mod compare;
 pub mod diagnostic;
 pub mod fields;
 pub mod import;
+pub mod lint;
 pub mod load;
 pub mod model;
 pub mod numbering;

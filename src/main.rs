@@ -40,13 +40,14 @@ fn main() -> ExitCode {
         Command::Check { paths, fonts } => check(&mut console, &paths, fonts),
         Command::Diff(args) => diff(&mut console, args),
         Command::Import(args) => import(&mut console, &args),
+        Command::Lint(args) => cli::lint::run(&mut console, &args),
         Command::Comments { command } => cli::comments::run(&mut console, &command),
     };
     console.finish(outcome)
 }
 
 /// The drafts named on the command line, or all under drafts/.
-fn drafts(console: &Console, paths: &[PathBuf]) -> Result<Vec<DraftEntry>, Outcome> {
+pub(crate) fn drafts(console: &Console, paths: &[PathBuf]) -> Result<Vec<DraftEntry>, Outcome> {
     let default = [PathBuf::from("drafts")];
     let paths = if paths.is_empty() { &default } else { paths };
     let cwd = std::env::current_dir().unwrap_or_default();
@@ -119,7 +120,7 @@ fn build(
         report(console, e)
     }) {
         Ok(s) if s.failed_writes > 0 => Outcome::Trouble,
-        Ok(s) if s.failed_drafts + s.failed_redlines > 0 => Outcome::Problems,
+        Ok(s) if s.failed_drafts + s.failed_redlines + s.lint_errors > 0 => Outcome::Problems,
         Ok(_) => Outcome::Ok,
         Err(d) => {
             console.diagnostic(&d);

@@ -45,6 +45,34 @@ pub struct Meta {
     pub numbering: Numbering,
     /// Faces for the PDF, when the office has its own.
     pub fonts: Fonts,
+    /// Lint rules turned off or made errors (`lint:`), in the order written.
+    pub lint: Vec<LintSetting>,
+}
+
+/// How seriously `lint` takes a rule.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum LintLevel {
+    Off,
+    Warning,
+    Error,
+}
+
+impl LintLevel {
+    pub fn name(self) -> &'static str {
+        match self {
+            LintLevel::Off => "off",
+            LintLevel::Warning => "warning",
+            LintLevel::Error => "error",
+        }
+    }
+}
+
+/// One entry of a draft's `lint:` mapping: a rule id and its level.
+#[derive(Debug, Clone, PartialEq)]
+pub struct LintSetting {
+    pub rule: String,
+    pub level: LintLevel,
+    pub origin: Origin,
 }
 
 /// The stage as a draft keeps it: `（征求意见稿）`, `(征求意见稿)` and
@@ -435,6 +463,9 @@ impl Draft {
     /// Clears all source positions (see [`Part::forget_origin`]).
     pub fn forget_origin(&mut self) {
         self.meta.fonts.origin = Origin::default();
+        for setting in &mut self.meta.lint {
+            setting.origin = Origin::default();
+        }
         self.meta.fonts.places.clear();
         for part in &mut self.parts {
             part.forget_origin();

@@ -61,6 +61,14 @@ impl Serialize for DraftOut<'_> {
         if let Some(fonts) = fonts_out(&meta.fonts) {
             map.serialize_entry("fonts", &fonts)?;
         }
+        if !meta.lint.is_empty() {
+            let lint: Vec<(&str, &str)> = meta
+                .lint
+                .iter()
+                .map(|s| (s.rule.as_str(), s.level.name()))
+                .collect();
+            map.serialize_entry("lint", &LintOut(&lint))?;
+        }
         map.end()
     }
 }
@@ -199,6 +207,20 @@ fn draft_out<'a>(draft: &'a Draft, parts: Vec<PartOut<'a>>) -> DraftOut<'a> {
     DraftOut {
         meta: &draft.meta,
         parts,
+    }
+}
+
+/// The `lint:` mapping, in the order the draft wrote it.
+struct LintOut<'a>(&'a [(&'a str, &'a str)]);
+
+impl Serialize for LintOut<'_> {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap;
+        let mut map = serializer.serialize_map(Some(self.0.len()))?;
+        for (rule, level) in self.0 {
+            map.serialize_entry(rule, level)?;
+        }
+        map.end()
     }
 }
 

@@ -19,6 +19,7 @@ const ORDER: &[(&str, u32)] = &[
     ("import", 4),
     ("compare", 5),
     ("comments", 5),
+    ("lint", 5),
     ("render", 6),
     ("project", 7),
     ("cli", 8),

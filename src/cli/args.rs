@@ -47,6 +47,8 @@ pub enum Command {
     Diff(DiffArgs),
     /// Turn a plain-text, Markdown or Word document into a YAML draft.
     Import(ImportArgs),
+    /// Find typing slips (half-width punctuation, unpaired 《》, typed numbers …) and fix the safe ones.
+    Lint(LintArgs),
     /// The comments received on a draft.
     Comments {
         #[command(subcommand)]
@@ -157,6 +159,24 @@ pub enum CommentsCommand {
         #[arg(long)]
         draft: PathBuf,
     },
+}
+
+#[derive(clap::Args)]
+pub struct LintArgs {
+    /// Drafts, document folders or folders of documents [default: drafts/]
+    pub paths: Vec<PathBuf>,
+    /// Write the safe fixes into the drafts' YAML (only the characters fixed change); prints the diff first
+    #[arg(long)]
+    pub fix: bool,
+    /// With --fix: print the diff and write nothing
+    #[arg(long, requires = "fix")]
+    pub dry_run: bool,
+    /// Run only this rule (repeatable); `--list` names them
+    #[arg(long = "rule", value_name = "ID")]
+    pub rules: Vec<String>,
+    /// List the rules and what each asks for
+    #[arg(long)]
+    pub list: bool,
 }
 
 #[derive(clap::Args)]

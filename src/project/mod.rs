@@ -59,6 +59,8 @@ pub struct Summary {
     pub failed_redlines: usize,
     /// Outputs that could not be written.
     pub failed_writes: usize,
+    /// Lint findings a draft's `lint:` made errors.
+    pub lint_errors: usize,
 }
 
 /// The output of a redline between two drafts of a document, relative to the
@@ -144,6 +146,7 @@ pub fn build(
             );
         }
         documents.insert(entry.path.clone(), built.document);
+        summary.lint_errors += lint_summary(&entry.path, on);
     }
     // The comments on each draft, loaded once: the redlines list the ones
     // their changes answer, and the tables print them all.
@@ -220,6 +223,27 @@ pub(crate) fn write_output(
     }
 }
 
+/// Lints a draft for `build`: its errors in full, the rest as one line
+/// (`gongwen lint` lists them). Returns how many errors it found.
+fn lint_summary(path: &Path, on: &mut dyn FnMut(Event)) -> usize {
+    let Ok(report) = crate::lint::lint_draft(path, &[]) else {
+        return 0;
+    };
+    for d in report.diagnostics() {
+        if d.severity == crate::diagnostic::Severity::Error {
+            on(Event::Warning(&d));
+        }
+    }
+    if !report.findings.is_empty() {
+        on(Event::Note(&format!(
+            "{}; `gongwen lint {}` lists them",
+            report.summary(path),
+            path.display()
+        )));
+    }
+    report.errors()
+}
+
 /// A build failure as the diagnostics to show.
 fn failure(e: BuildError) -> Vec<Diagnostic> {
     match e {
@@ -248,6 +272,14 @@ pub fn check(entries: &[DraftEntry], settings: &PdfSettings, on: &mut dyn FnMut(
             Ok(warnings) => {
                 for w in &warnings {
                     on(Event::Warning(w));
+                }
+                // Lint: warnings, and errors where the draft's `lint:` says so.
+                if let Ok(report) = crate::lint::lint_draft(&entry.path, &[]) {
+                    report
+                        .diagnostics()
+                        .iter()
+                        .for_each(|d| on(Event::Warning(d)));
+                    problems += report.errors();
                 }
                 on(Event::Checked(&entry.path));
             }

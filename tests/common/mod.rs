@@ -378,6 +378,7 @@ pub fn meta_of(style: Style, t: Texts) -> impl Strategy<Value = Meta> {
                     fallback,
                     ..Fonts::default()
                 },
+                lint: Vec::new(),
             },
         )
 }

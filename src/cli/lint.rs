@@ -1,0 +1,109 @@
+//! `gongwen lint [--fix [--dry-run]] [--rule ID]`: typing slips in drafts,
+//! and the safe fixes written back into the YAML.
+
+use super::args::LintArgs;
+use super::console::{Console, Outcome};
+use gongwen::lint::{self, Rule, fix};
+
+pub fn run(console: &mut Console, args: &LintArgs) -> Outcome {
+    if args.list {
+        for rule in Rule::ALL {
+            console.line(format_args!("{:<22} {}", rule.id(), rule.explanation()));
+        }
+        return Outcome::Ok;
+    }
+    let mut only = Vec::new();
+    for id in &args.rules {
+        match Rule::parse(id) {
+            Some(rule) => only.push(rule),
+            None => {
+                console.err(format_args!(
+                    "error: `{id}` is not a lint rule; `gongwen lint --list` shows them"
+                ));
+                return Outcome::Trouble;
+            }
+        }
+    }
+    let entries = match crate::drafts(console, &args.paths) {
+        Ok(e) => e,
+        Err(o) => return o,
+    };
+    let mut outcome = Outcome::Ok;
+    for entry in &entries {
+        let report = match lint::lint_draft(&entry.path, &only) {
+            Ok(r) => r,
+            Err(diags) => {
+                diags.0.iter().for_each(|d| console.diagnostic(d));
+                console.line(format_args!(
+                    "FAILED  {} (does not load)",
+                    entry.path.display()
+                ));
+                outcome = Outcome::Problems;
+                continue;
+            }
+        };
+        if !args.fix {
+            report
+                .diagnostics()
+                .iter()
+                .for_each(|d| console.diagnostic(d));
+            console.line(format_args!("{}", summary(&entry.path, &report)));
+            if !report.findings.is_empty() && outcome == Outcome::Ok {
+                outcome = Outcome::Problems;
+            }
+            continue;
+        }
+        let fixes = fix::plan(&report);
+        for f in &fixes {
+            console.bytes(f.diff().as_bytes());
+            for pos in &f.skipped {
+                console.err(format_args!(
+                    "warning: {}:{}:{}: this text's fix is not written: the YAML around it would read differently (quote the text and run --fix again)",
+                    f.file.display(),
+                    pos.line,
+                    pos.column
+                ));
+            }
+        }
+        if args.dry_run {
+            console.line(format_args!(
+                "{} (dry run: nothing written)",
+                summary(&entry.path, &report)
+            ));
+            continue;
+        }
+        for f in fixes.iter().filter(|f| *f.old != f.new) {
+            if let Err(e) = gongwen::write::write_atomic(&f.file, f.new.as_bytes()) {
+                console.err(format_args!("error: {e}"));
+                return Outcome::Trouble;
+            }
+            console.line(format_args!("fixed   {}", f.file.display()));
+        }
+        // What is left after the fixes.
+        match lint::lint_draft(&entry.path, &only) {
+            Ok(after) => {
+                after
+                    .diagnostics()
+                    .iter()
+                    .for_each(|d| console.diagnostic(d));
+                console.line(format_args!("{}", summary(&entry.path, &after)));
+                if !after.findings.is_empty() && outcome == Outcome::Ok {
+                    outcome = Outcome::Problems;
+                }
+            }
+            Err(diags) => {
+                diags.0.iter().for_each(|d| console.diagnostic(d));
+                outcome = Outcome::Trouble;
+            }
+        }
+    }
+    outcome
+}
+
+fn summary(path: &std::path::Path, report: &lint::Report) -> String {
+    if report.findings.is_empty() {
+        format!("clean   {}", path.display())
+    } else {
+        format!("lint    {}", report.summary(path))
+    }
+}

@@ -1,0 +1,399 @@
+//! Drafting lint: the typing slips reviewers circle in red, found in the
+//! YAML with file, line and column, and fixed there when the fix cannot
+//! change the meaning.
+//!
+//! [`text`] holds the rules that read one text on its own (punctuation,
+//! marks, spaces, dates); [`draft`] those that need the whole draft (typed
+//! numbers, sibling endings, date forms, references); [`fix`] writes fixes
+//! back into the files, character by character.
+//!
+//! ```no_run
+//! let report = gongwen::lint::lint_draft(std::path::Path::new("drafts/doc/v1"), &[]).unwrap();
+//! for d in report.diagnostics() { eprintln!("{}", d.render()); }
+//! ```
+
+pub mod draft;
+pub mod fix;
+pub mod text;
+
+use std::path::Path;
+
+use crate::diagnostic::{Diagnostic, Diagnostics};
+use crate::load::TextSite;
+use crate::load::scalar;
+use crate::model::{LintLevel, LintSetting};
+
+/// A lint rule.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum Rule {
+    HalfWidthPunctuation,
+    HalfWidthQuotes,
+    UnpairedMarks,
+    Ellipsis,
+    Dash,
+    RangeMark,
+    SpaceInChinese,
+    DoubledPunctuation,
+    EndPunctuation,
+    TypedNumber,
+    DateLeadingZero,
+    MixedDates,
+    DocumentNumber,
+    MissingReference,
+    HandTypedReference,
+}
+
+impl Rule {
+    pub const ALL: [Rule; 15] = [
+        Rule::HalfWidthPunctuation,
+        Rule::HalfWidthQuotes,
+        Rule::UnpairedMarks,
+        Rule::Ellipsis,
+        Rule::Dash,
+        Rule::RangeMark,
+        Rule::SpaceInChinese,
+        Rule::DoubledPunctuation,
+        Rule::EndPunctuation,
+        Rule::TypedNumber,
+        Rule::DateLeadingZero,
+        Rule::MixedDates,
+        Rule::DocumentNumber,
+        Rule::MissingReference,
+        Rule::HandTypedReference,
+    ];
+
+    /// The rule's id, as `--rule` and a draft's `lint:` name it.
+    pub fn id(self) -> &'static str {
+        match self {
+            Rule::HalfWidthPunctuation => "half-width-punctuation",
+            Rule::HalfWidthQuotes => "half-width-quotes",
+            Rule::UnpairedMarks => "unpaired-marks",
+            Rule::Ellipsis => "ellipsis",
+            Rule::Dash => "dash",
+            Rule::RangeMark => "range-mark",
+            Rule::SpaceInChinese => "space-in-chinese",
+            Rule::DoubledPunctuation => "doubled-punctuation",
+            Rule::EndPunctuation => "end-punctuation",
+            Rule::TypedNumber => "typed-number",
+            Rule::DateLeadingZero => "date-leading-zero",
+            Rule::MixedDates => "mixed-dates",
+            Rule::DocumentNumber => "document-number",
+            Rule::MissingReference => "missing-reference",
+            Rule::HandTypedReference => "hand-typed-reference",
+        }
+    }
+
+    /// What the rule asks for, in one line.
+    pub fn explanation(self) -> &'static str {
+        match self {
+            Rule::HalfWidthPunctuation => {
+                "Chinese text takes full-width ，；：？！（）, not , ; : ? ! ( )"
+            }
+            Rule::HalfWidthQuotes => "Chinese text takes “” and ‘’, not \" and '",
+            Rule::UnpairedMarks => {
+                "《》 “” ‘’ （） 【】 〔〕 open and close within one paragraph, without crossing"
+            }
+            Rule::Ellipsis => "an ellipsis is …… (two U+2026), not ... or 。。。",
+            Rule::Dash => {
+                "a dash (破折号) is —— (two U+2014), not -- or ――; a single — joins places and times (西宁—大通)"
+            }
+            Rule::RangeMark => {
+                "a range of numbers is joined by ～ (25～30), a span of years by — (2021—2025年)"
+            }
+            Rule::SpaceInChinese => "no spaces between Chinese characters",
+            Rule::DoubledPunctuation => "one mark where two were typed (，， → ，)",
+            Rule::EndPunctuation => "a paragraph ends with punctuation when its siblings do",
+            Rule::TypedNumber => {
+                "numbers are derived: a typed 一、 （三） 第五条 1. would print twice"
+            }
+            Rule::DateLeadingZero => {
+                "dates without leading zeros: 2021年9月1日, not 2021年09月01日"
+            }
+            Rule::MixedDates => "one date form in a draft: 2021年9月1日 (GB/T 9704 7.3.5)",
+            Rule::DocumentNumber => {
+                "the year of a document number is set in 〔〕: 东发改〔2021〕12号"
+            }
+            Rule::MissingReference => "a reference names a part the draft has",
+            Rule::HandTypedReference => {
+                "a typed reference to a part with an id: [[id]] keeps its number right"
+            }
+        }
+    }
+
+    pub fn parse(id: &str) -> Option<Rule> {
+        Rule::ALL.into_iter().find(|r| r.id() == id)
+    }
+
+    /// How serious the rule is unless a draft says otherwise.
+    fn default_level(self) -> LintLevel {
+        match self {
+            Rule::MissingReference => LintLevel::Error,
+            // Off until every output prints `[[id]]` as its label.
+            Rule::HandTypedReference => LintLevel::Off,
+            _ => LintLevel::Warning,
+        }
+    }
+}
+
+/// One thing a rule found in a text value: characters `start..end` of the
+/// value, and what to write there instead when that is safe.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Hit {
+    pub rule: Rule,
+    pub start: usize,
+    pub end: usize,
+    pub message: String,
+    pub fix: Option<String>,
+}
+
+/// A hit in a draft: in which text value, and how serious.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Finding {
+    pub site: usize,
+    pub level: LintLevel,
+    pub hit: Hit,
+}
+
+/// What lint found in one draft.
+pub struct Report {
+    pub sites: Vec<TextSite>,
+    pub findings: Vec<Finding>,
+    /// Rule levels after the draft's `lint:` and the rules asked for.
+    levels: Vec<(Rule, LintLevel)>,
+    /// Structural fixes, by site (they need the whole draft to find).
+    structural: Vec<Vec<Hit>>,
+}
+
+/// Lints one draft. `only`, when not empty, limits lint to those rules.
+pub fn lint_draft(path: &Path, only: &[Rule]) -> Result<Report, Diagnostics> {
+    let (draft, sites) = crate::load::load_draft_with_texts(path)?;
+    let levels = levels(&draft.meta.lint, only)?;
+    let level_of = |rule: Rule| {
+        levels
+            .iter()
+            .find(|(r, _)| *r == rule)
+            .map_or(LintLevel::Off, |(_, l)| *l)
+    };
+    let doc = crate::numbering::number(&draft);
+    let mut structural: Vec<Vec<Hit>> = vec![Vec::new(); sites.len()];
+    for (site, hit) in draft::check(&draft, &doc, &sites) {
+        structural[site].push(hit);
+    }
+    let mut findings = Vec::new();
+    for (i, site) in sites.iter().enumerate() {
+        let mut hits = structural[i].clone();
+        if !matches!(site.key.as_str(), "date" | "printed") {
+            text::check(&site.value, &mut hits);
+        }
+        hits.sort_by_key(|h| (h.start, h.end));
+        for hit in hits {
+            let level = level_of(hit.rule);
+            if level != LintLevel::Off {
+                findings.push(Finding {
+                    site: i,
+                    level,
+                    hit,
+                });
+            }
+        }
+    }
+    structural
+        .iter_mut()
+        .for_each(|hits| hits.retain(|h| level_of(h.rule) != LintLevel::Off));
+    Ok(Report {
+        sites,
+        findings,
+        levels,
+        structural,
+    })
+}
+
+/// The level of every rule: default, then the draft's `lint:`, then `only`.
+fn levels(settings: &[LintSetting], only: &[Rule]) -> Result<Vec<(Rule, LintLevel)>, Diagnostics> {
+    let mut levels: Vec<(Rule, LintLevel)> =
+        Rule::ALL.iter().map(|r| (*r, r.default_level())).collect();
+    let mut problems = Vec::new();
+    for setting in settings {
+        match Rule::parse(&setting.rule) {
+            Some(rule) => {
+                for entry in levels.iter_mut().filter(|(r, _)| *r == rule) {
+                    entry.1 = setting.level;
+                }
+            }
+            None => {
+                let ids: Vec<&str> = Rule::ALL.iter().map(|r| r.id()).collect();
+                let near = crate::load::schema::suggest_key(&setting.rule, &ids);
+                let o = &setting.origin;
+                let mut d = Diagnostic::error(
+                    &o.file,
+                    o.line,
+                    o.column,
+                    format!("`{}` is not a lint rule", setting.rule),
+                );
+                d = d.help(match near {
+                    Some(n) => {
+                        format!("did you mean `{n}`? `gongwen lint --list` shows every rule")
+                    }
+                    None => "`gongwen lint --list` shows every rule".to_string(),
+                });
+                problems.push(d);
+            }
+        }
+    }
+    if !problems.is_empty() {
+        return Err(Diagnostics(problems));
+    }
+    if !only.is_empty() {
+        for (rule, level) in levels.iter_mut() {
+            if !only.contains(rule) {
+                *level = LintLevel::Off;
+            } else if *level == LintLevel::Off {
+                *level = LintLevel::Warning;
+            }
+        }
+    }
+    Ok(levels)
+}
+
+impl Report {
+    fn level(&self, rule: Rule) -> LintLevel {
+        self.levels
+            .iter()
+            .find(|(r, _)| *r == rule)
+            .map_or(LintLevel::Off, |(_, l)| *l)
+    }
+
+    /// The findings as messages pointing at the characters in the YAML.
+    pub fn diagnostics(&self) -> Vec<Diagnostic> {
+        let mut mapped: Vec<Option<Option<scalar::Mapped>>> = vec![None; self.sites.len()];
+        self.findings
+            .iter()
+            .map(|f| {
+                let site = &self.sites[f.site];
+                let map = mapped[f.site].get_or_insert_with(|| site_map(site));
+                let (line, column) = match map {
+                    Some(m) => match m.spans.get(f.hit.start) {
+                        Some(span) => scalar::line_column(&site.source, span.range().start),
+                        // At the end of the value (an insertion).
+                        None => {
+                            let at = m.spans.last().map_or(m.end, |s| s.range().start);
+                            scalar::line_column(&site.source, at)
+                        }
+                    },
+                    None => (site.pos.line, site.pos.column),
+                };
+                let message = format!("{} [{}]", f.hit.message, f.hit.rule.id());
+                let mut d = match f.level {
+                    LintLevel::Error => Diagnostic::error(&site.file, line, column, message),
+                    _ => Diagnostic::warning(&site.file, line, column, message),
+                };
+                let help = match &f.hit.fix {
+                    Some(to) if to.is_empty() => {
+                        format!("{}; --fix deletes it", f.hit.rule.explanation())
+                    }
+                    Some(to) => format!("{}; --fix writes `{to}`", f.hit.rule.explanation()),
+                    None => f.hit.rule.explanation().to_string(),
+                };
+                d = d.help(help).with_source(&site.source);
+                d.width((f.hit.end - f.hit.start).max(1))
+            })
+            .collect()
+    }
+
+    /// One line: `drafts/doc/v1: 312 findings (300 fixable with --fix): half-width-punctuation 290, …`
+    pub fn summary(&self, path: &Path) -> String {
+        let n = self.findings.len();
+        if n == 0 {
+            return format!("{}: no findings", path.display());
+        }
+        let counts: Vec<String> = self
+            .counts()
+            .iter()
+            .map(|(rule, count)| format!("{} {count}", rule.id()))
+            .collect();
+        format!(
+            "{}: {n} lint finding{} ({} fixable with --fix): {}",
+            path.display(),
+            if n == 1 { "" } else { "s" },
+            self.fixable(),
+            counts.join(", ")
+        )
+    }
+
+    /// How many findings are errors.
+    pub fn errors(&self) -> usize {
+        self.findings
+            .iter()
+            .filter(|f| f.level == LintLevel::Error)
+            .count()
+    }
+
+    /// How many findings have a fix.
+    pub fn fixable(&self) -> usize {
+        self.findings.iter().filter(|f| f.hit.fix.is_some()).count()
+    }
+
+    /// Counts by rule, most first: for a summary line.
+    pub fn counts(&self) -> Vec<(Rule, usize)> {
+        let mut counts: Vec<(Rule, usize)> = Vec::new();
+        for f in &self.findings {
+            match counts.iter_mut().find(|(r, _)| *r == f.hit.rule) {
+                Some(entry) => entry.1 += 1,
+                None => counts.push((f.hit.rule, 1)),
+            }
+        }
+        counts.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
+        counts
+    }
+
+    /// Each site's value with every safe fix applied, until no rule has one
+    /// left to make; `None` where nothing changes.
+    pub fn fixed_values(&self) -> Vec<Option<String>> {
+        self.sites
+            .iter()
+            .enumerate()
+            .map(|(i, site)| {
+                let mut value = apply(&site.value, &self.structural[i]);
+                let text_rules = !matches!(site.key.as_str(), "date" | "printed");
+                for _ in 0..8 {
+                    if !text_rules {
+                        break;
+                    }
+                    let mut hits = Vec::new();
+                    text::check(&value, &mut hits);
+                    hits.retain(|h| h.fix.is_some() && self.level(h.rule) != LintLevel::Off);
+                    if hits.is_empty() {
+                        break;
+                    }
+                    value = apply(&value, &hits);
+                }
+                (value != site.value).then_some(value)
+            })
+            .collect()
+    }
+}
+
+/// The site's value mapped onto its file, if it can be.
+pub(crate) fn site_map(site: &TextSite) -> Option<scalar::Mapped> {
+    let start = scalar::offset(&site.source, site.pos.line, site.pos.column)?;
+    scalar::map(&site.source, start, &site.value)
+}
+
+/// A value with the fixes of `hits` made, those that overlap an earlier one left out.
+pub fn apply(value: &str, hits: &[Hit]) -> String {
+    let chars: Vec<char> = value.chars().collect();
+    let mut hits: Vec<&Hit> = hits.iter().filter(|h| h.fix.is_some()).collect();
+    hits.sort_by_key(|h| (h.start, h.end));
+    let mut out = String::with_capacity(value.len());
+    let mut at = 0;
+    for h in hits {
+        if h.start < at || h.end > chars.len() {
+            continue;
+        }
+        out.extend(&chars[at..h.start]);
+        out.push_str(h.fix.as_deref().unwrap_or_default());
+        at = h.end;
+    }
+    out.extend(&chars[at..]);
+    out
+}

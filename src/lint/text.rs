@@ -1,0 +1,482 @@
+//! Rules that read one text value on its own: punctuation of the wrong width,
+//! unpaired marks, ellipses and dashes, spaces inside Chinese, doubled marks,
+//! dates with leading zeros, the brackets of a document number.
+//!
+//! Every rule works on characters and skips what is not prose: URLs and
+//! e-mail addresses, Markdown link targets and code, references by id,
+//! numbers (1,000 · 3.5 · 10:30) and Latin text with no Chinese beside it.
+
+use super::{Hit, Rule};
+
+/// A Chinese character (CJK ideograph).
+pub fn is_han(c: char) -> bool {
+    matches!(c, '\u{3400}'..='\u{4DBF}' | '\u{4E00}'..='\u{9FFF}' | '\u{F900}'..='\u{FAFF}' | '\u{20000}'..='\u{2FFFF}')
+}
+
+/// Chinese punctuation: the CJK block, the full-width forms (not digits or
+/// letters) and the marks Chinese text shares with others.
+pub fn is_chinese_mark(c: char) -> bool {
+    matches!(c, '\u{3001}'..='\u{303F}' | '\u{FF01}'..='\u{FF0F}' | '\u{FF1A}'..='\u{FF20}'
+        | '\u{FF3B}'..='\u{FF40}' | '\u{FF5B}'..='\u{FF65}' | '“' | '”' | '‘' | '’' | '…' | '—' | '·')
+}
+
+/// Chinese text: a character or a mark.
+pub fn is_chinese(c: char) -> bool {
+    is_han(c) || is_chinese_mark(c)
+}
+
+const CHINESE_NUMERALS: &str = "〇零一二三四五六七八九十百千两";
+
+/// Characters that are not prose: URLs, e-mail addresses, Markdown link
+/// targets, code spans, references by id and HTML tags.
+fn protected(chars: &[char]) -> Vec<bool> {
+    let n = chars.len();
+    let mut mask = vec![false; n];
+    let starts = |i: usize, s: &str| {
+        s.chars()
+            .enumerate()
+            .all(|(k, c)| chars.get(i + k).is_some_and(|x| x.eq_ignore_ascii_case(&c)))
+    };
+    let mut i = 0;
+    while i < n {
+        let end = if starts(i, "http://")
+            || starts(i, "https://")
+            || starts(i, "ftp://")
+            || starts(i, "www.")
+        {
+            (i..n)
+                .find(|&k| chars[k].is_whitespace() || !chars[k].is_ascii())
+                .unwrap_or(n)
+        } else if starts(i, "](") {
+            (i + 2..n).find(|&k| chars[k] == ')').map_or(n, |k| k + 1)
+        } else if starts(i, "[[") {
+            (i + 2..n)
+                .find(|&k| starts(k, "]]"))
+                .map_or(i + 2, |k| k + 2)
+        } else if chars[i] == '`' {
+            (i + 1..n)
+                .find(|&k| chars[k] == '`')
+                .map_or(i + 1, |k| k + 1)
+        } else if chars[i] == '<'
+            && chars
+                .get(i + 1)
+                .is_some_and(|c| c.is_ascii_alphabetic() || *c == '/')
+        {
+            (i + 1..n)
+                .find(|&k| chars[k] == '>' || !chars[k].is_ascii())
+                .map_or(i + 1, |k| k + 1)
+        } else if chars[i] == '@' {
+            // An e-mail address: the ASCII word around the @.
+            let word = |c: char| c.is_ascii_alphanumeric() || "._%+-".contains(c);
+            let mut s = i;
+            while s > 0 && word(chars[s - 1]) {
+                s -= 1;
+            }
+            mask[s..i].iter_mut().for_each(|m| *m = true);
+            (i + 1..n).find(|&k| !word(chars[k])).unwrap_or(n)
+        } else {
+            i + 1
+        };
+        if end > i + 1 || matches!(chars[i], '`' | '<' | '@') {
+            mask[i..end.min(n)].iter_mut().for_each(|m| *m = true);
+        }
+        i = end.max(i + 1);
+    }
+    mask
+}
+
+/// The character before `i`, past Markdown emphasis marks.
+fn before(chars: &[char], i: usize) -> Option<char> {
+    chars[..i]
+        .iter()
+        .rev()
+        .copied()
+        .find(|c| !matches!(c, '*' | '_'))
+}
+
+/// The character at or after `i`, past spaces and Markdown emphasis marks.
+fn after(chars: &[char], i: usize) -> Option<char> {
+    chars
+        .get(i..)?
+        .iter()
+        .copied()
+        .find(|c| !matches!(c, '*' | '_' | ' '))
+}
+
+fn chinese_beside(chars: &[char], start: usize, end: usize) -> bool {
+    before(chars, start).is_some_and(is_chinese) || after(chars, end).is_some_and(is_chinese)
+}
+
+fn full_width(c: char) -> char {
+    match c {
+        ',' => '，',
+        ';' => '；',
+        ':' => '：',
+        '?' => '？',
+        '!' => '！',
+        '(' => '（',
+        ')' => '）',
+        other => other,
+    }
+}
+
+/// Every hit of the per-text rules in `value`.
+pub fn check(value: &str, out: &mut Vec<Hit>) {
+    let chars: Vec<char> = value.chars().collect();
+    let mask = protected(&chars);
+    half_width(&chars, &mask, out);
+    parentheses(&chars, &mask, out);
+    quotes(&chars, &mask, out);
+    runs(&chars, &mask, out);
+    spaces(&chars, &mask, out);
+    dates_and_numbers(&chars, &mask, out);
+    unpaired(&chars, &mask, out);
+}
+
+fn hit(rule: Rule, start: usize, end: usize, message: String, fix: Option<String>) -> Hit {
+    Hit {
+        rule,
+        start,
+        end,
+        message,
+        fix,
+    }
+}
+
+fn half_width(chars: &[char], mask: &[bool], out: &mut Vec<Hit>) {
+    for (i, &c) in chars.iter().enumerate() {
+        if mask[i] || !",;:?!".contains(c) {
+            continue;
+        }
+        let next = chars.get(i + 1).copied();
+        // An image `![`, a number 1,000 or 10:30, a Markdown `\!`.
+        if (c == '!' && next == Some('[')) || (i > 0 && chars[i - 1] == '\\') {
+            continue;
+        }
+        if i > 0 && chars[i - 1].is_ascii_digit() && next.is_some_and(|n| n.is_ascii_digit()) {
+            continue;
+        }
+        if !chinese_beside(chars, i, i + 1) {
+            continue;
+        }
+        let spaces = chars[i + 1..].iter().take_while(|c| **c == ' ').count();
+        out.push(hit(
+            Rule::HalfWidthPunctuation,
+            i,
+            i + 1 + spaces,
+            format!("half-width `{c}` in Chinese text"),
+            Some(full_width(c).to_string()),
+        ));
+    }
+}
+
+fn parentheses(chars: &[char], mask: &[bool], out: &mut Vec<Hit>) {
+    let mut open = Vec::new();
+    for (i, &c) in chars.iter().enumerate() {
+        if mask[i] {
+            continue;
+        }
+        match c {
+            '(' => open.push(i),
+            ')' => {
+                let Some(o) = open.pop() else { continue };
+                let inner_chinese = chars[o + 1..i].iter().any(|c| is_han(*c));
+                if inner_chinese || chinese_beside(chars, o, i + 1) {
+                    for at in [o, i] {
+                        out.push(hit(
+                            Rule::HalfWidthPunctuation,
+                            at,
+                            at + 1,
+                            format!("half-width `{}` in Chinese text", chars[at]),
+                            Some(full_width(chars[at]).to_string()),
+                        ));
+                    }
+                }
+            }
+            _ => {}
+        }
+    }
+}
+
+fn quotes(chars: &[char], mask: &[bool], out: &mut Vec<Hit>) {
+    for (mark, (open, close)) in [('"', ('“', '”')), ('\'', ('‘', '’'))] {
+        let at: Vec<usize> = (0..chars.len())
+            .filter(|&i| chars[i] == mark && !mask[i])
+            // An apostrophe inside a Latin word is not a quote.
+            .filter(|&i| {
+                mark != '\''
+                    || !(i > 0
+                        && chars[i - 1].is_ascii_alphabetic()
+                        && chars.get(i + 1).is_some_and(|c| c.is_ascii_alphabetic()))
+            })
+            .collect();
+        if at.is_empty() || !chars.iter().any(|c| is_han(*c)) {
+            continue;
+        }
+        if at.len() % 2 == 1 {
+            let last = at[at.len() - 1];
+            out.push(hit(
+                Rule::HalfWidthQuotes,
+                last,
+                last + 1,
+                format!(
+                    "half-width `{mark}` that cannot be paired: the text has an odd number of them"
+                ),
+                None,
+            ));
+            continue;
+        }
+        for pair in at.chunks(2) {
+            let (o, c) = (pair[0], pair[1]);
+            let inner = chars[o + 1..c].iter().any(|c| is_han(*c));
+            if !inner && !chinese_beside(chars, o, c + 1) {
+                continue;
+            }
+            for (i, to) in [(o, open), (c, close)] {
+                out.push(hit(
+                    Rule::HalfWidthQuotes,
+                    i,
+                    i + 1,
+                    format!("half-width quote `{mark}` in Chinese text"),
+                    Some(to.to_string()),
+                ));
+            }
+        }
+    }
+}
+
+/// Runs of one mark: ellipses, dashes, ranges, doubled punctuation.
+fn runs(chars: &[char], mask: &[bool], out: &mut Vec<Hit>) {
+    let mut i = 0;
+    while i < chars.len() {
+        let c = chars[i];
+        let len = chars[i..].iter().take_while(|x| **x == c).count();
+        let end = i + len;
+        if mask[i..end].iter().any(|m| *m) {
+            i = end;
+            continue;
+        }
+        let beside = chinese_beside(chars, i, end);
+        let found = match (c, len) {
+            ('.' | '．' | '·', 3..) if beside => Some((
+                Rule::Ellipsis,
+                "……",
+                format!("`{}` for an ellipsis", c.to_string().repeat(len)),
+            )),
+            ('。', 3..) => Some((
+                Rule::Ellipsis,
+                "……",
+                format!("`{}` for an ellipsis", c.to_string().repeat(len)),
+            )),
+            ('…', 1 | 3) => Some((
+                Rule::Ellipsis,
+                "……",
+                "an ellipsis is two `…` (……)".to_string(),
+            )),
+            ('-', 2..) if beside => Some((
+                Rule::Dash,
+                "——",
+                format!("`{}` for a dash", "-".repeat(len)),
+            )),
+            ('－' | '―' | '─', 1..=2) if beside => Some((
+                Rule::Dash,
+                "——",
+                format!("`{}` for a dash", c.to_string().repeat(len)),
+            )),
+            ('~' | '〜' | '∼', 1)
+                if numeral_at(chars, i.wrapping_sub(1)) && numeral_at(chars, end) =>
+            {
+                Some((
+                    Rule::RangeMark,
+                    "～",
+                    "a range of numbers is joined by `～` (GB/T 15834)".to_string(),
+                ))
+            }
+            ('，' | '、' | '；' | '：' | '！' | '？', 2..) | ('。', 2) => Some((
+                Rule::DoubledPunctuation,
+                "",
+                format!("`{c}` written {len} times"),
+            )),
+            _ => None,
+        };
+        if let Some((rule, to, message)) = found {
+            let to = if rule == Rule::DoubledPunctuation {
+                c.to_string()
+            } else {
+                to.to_string()
+            };
+            out.push(hit(rule, i, end, message, Some(to)));
+        }
+        i = end;
+    }
+}
+
+fn numeral_at(chars: &[char], i: usize) -> bool {
+    chars
+        .get(i)
+        .is_some_and(|c| c.is_ascii_digit() || CHINESE_NUMERALS.contains(*c))
+}
+
+fn spaces(chars: &[char], mask: &[bool], out: &mut Vec<Hit>) {
+    let mut i = 0;
+    while i < chars.len() {
+        let len = chars[i..]
+            .iter()
+            .take_while(|c| matches!(c, ' ' | '\u{a0}'))
+            .count();
+        if len == 0 {
+            i += 1;
+            continue;
+        }
+        let end = i + len;
+        let chinese_both =
+            i > 0 && is_chinese(chars[i - 1]) && chars.get(end).is_some_and(|c| is_chinese(*c));
+        if chinese_both && !mask[i..end].iter().any(|m| *m) {
+            out.push(hit(
+                Rule::SpaceInChinese,
+                i,
+                end,
+                "a space between Chinese characters".to_string(),
+                Some(String::new()),
+            ));
+        }
+        i = end;
+    }
+}
+
+fn dates_and_numbers(chars: &[char], mask: &[bool], out: &mut Vec<Hit>) {
+    let digit = |i: usize| chars.get(i).is_some_and(|c| c.is_ascii_digit());
+    for i in 1..chars.len() {
+        if mask[i] {
+            continue;
+        }
+        // 年09月 and 月01日: a leading zero.
+        let zero = chars[i] == '0' && digit(i + 1) && chars[i + 1] != '0';
+        let unit_after = chars.get(i + 2).copied();
+        if zero
+            && ((chars[i - 1] == '年' && unit_after == Some('月'))
+                || (chars[i - 1] == '月' && unit_after == Some('日')))
+        {
+            out.push(hit(
+                Rule::DateLeadingZero,
+                i,
+                i + 1,
+                "a date written with a leading zero".to_string(),
+                Some(String::new()),
+            ));
+        }
+        // 东发改[2021]12号: the year of a document number goes in 〔〕.
+        if "[（(【﹝".contains(chars[i])
+            && is_han(chars[i - 1])
+            && (1..=4).all(|k| digit(i + k))
+            && chars.get(i + 5).is_some_and(|c| "]）)】﹞".contains(*c))
+        {
+            let rest = &chars[i + 6..];
+            let spaces = rest.iter().take_while(|c| **c == ' ').count();
+            let digits = rest[spaces..]
+                .iter()
+                .take_while(|c| c.is_ascii_digit())
+                .count();
+            if digits > 0 && rest.get(spaces + digits) == Some(&'号') {
+                for (at, to) in [(i, '〔'), (i + 5, '〕')] {
+                    out.push(hit(
+                        Rule::DocumentNumber,
+                        at,
+                        at + 1,
+                        format!(
+                            "`{}` in a document number: the year is set in 〔〕",
+                            chars[at]
+                        ),
+                        Some(to.to_string()),
+                    ));
+                }
+            }
+        }
+    }
+    // 2021-2025年: a span of years is joined by —.
+    for i in 4..chars.len().saturating_sub(5) {
+        if chars[i] == '-'
+            && !mask[i]
+            && (1..=4).all(|k| digit(i - k) && digit(i + k))
+            && chars.get(i + 5) == Some(&'年')
+            && !digit(i.wrapping_sub(5))
+        {
+            out.push(hit(
+                Rule::RangeMark,
+                i,
+                i + 1,
+                "a span of years is joined by `—` (GB/T 15834)".to_string(),
+                Some("—".to_string()),
+            ));
+        }
+    }
+}
+
+const PAIRS: [(char, char); 8] = [
+    ('《', '》'),
+    ('“', '”'),
+    ('‘', '’'),
+    ('（', '）'),
+    ('【', '】'),
+    ('〔', '〕'),
+    ('〈', '〉'),
+    ('「', '」'),
+];
+
+fn unpaired(chars: &[char], mask: &[bool], out: &mut Vec<Hit>) {
+    let mut open: Vec<(usize, char)> = Vec::new();
+    for (i, &c) in chars.iter().enumerate() {
+        if mask[i] {
+            continue;
+        }
+        // ’ between Latin letters is an apostrophe (O’Brien).
+        if c == '’'
+            && i > 0
+            && chars[i - 1].is_ascii_alphabetic()
+            && chars.get(i + 1).is_some_and(|c| c.is_ascii_alphabetic())
+        {
+            continue;
+        }
+        if let Some(&(_, close)) = PAIRS.iter().find(|(o, _)| *o == c) {
+            open.push((i, close));
+        } else if let Some(&(opener, _)) = PAIRS.iter().find(|(_, cl)| *cl == c) {
+            match open.iter().rposition(|(_, cl)| *cl == c) {
+                Some(k) if k == open.len() - 1 => {
+                    open.pop();
+                }
+                Some(k) => {
+                    let (at, inner_close) = open[open.len() - 1];
+                    out.push(hit(
+                        Rule::UnpairedMarks,
+                        at,
+                        at + 1,
+                        format!("`{}` is closed by `{c}` before its own `{inner_close}`: the marks cross", chars[at]),
+                        None,
+                    ));
+                    open.truncate(k);
+                }
+                None => out.push(hit(
+                    Rule::UnpairedMarks,
+                    i,
+                    i + 1,
+                    format!(
+                        "`{c}` closes nothing: there is no `{opener}` before it in this paragraph"
+                    ),
+                    None,
+                )),
+            }
+        }
+    }
+    for (at, close) in open {
+        out.push(hit(
+            Rule::UnpairedMarks,
+            at,
+            at + 1,
+            format!(
+                "`{}` is not closed: no `{close}` after it in this paragraph",
+                chars[at]
+            ),
+            None,
+        ));
+    }
+}

@@ -1,0 +1,505 @@
+//! `gongwen lint`: every rule on a failing and a passing text (false friends
+//! among them), the reference draft's counts and its fixed PDF, and the
+//! properties of `--fix` on generated drafts.
+
+mod common;
+
+use std::path::{Path, PathBuf};
+
+use gongwen::lint::{self, Rule, fix};
+use gongwen::load::node::{Node, Value};
+use proptest::prelude::*;
+
+fn root() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+}
+
+/// A one-paragraph draft (outline style) holding `text` as a block scalar.
+fn paragraph_draft(text: &str) -> String {
+    let body: String = text.lines().map(|l| format!("      {l}\n")).collect();
+    format!("title: 测试\nparts:\n  - text: |-\n{body}")
+}
+
+/// Lints `yaml` with one rule; the hits' texts and the fixed text of every value.
+fn lint_yaml(yaml: &str, rule: Rule) -> (Vec<String>, Vec<String>) {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("d.yaml");
+    std::fs::write(&path, yaml).unwrap();
+    let report = lint::lint_draft(&path, &[rule]).unwrap_or_else(|d| panic!("{yaml}: {:?}", d.0));
+    let hits = report
+        .findings
+        .iter()
+        .map(|f| {
+            let value: Vec<char> = report.sites[f.site].value.chars().collect();
+            value[f.hit.start..f.hit.end].iter().collect()
+        })
+        .collect();
+    let fixed = report
+        .fixed_values()
+        .into_iter()
+        .flatten()
+        .collect::<Vec<String>>();
+    (hits, fixed)
+}
+
+/// (rule, a text it finds fault with, the text fixed or "" when it has no
+/// fix, a text it must leave alone).
+const TEXT_RULES: &[(Rule, &str, &str, &str)] = &[
+    (
+        Rule::HalfWidthPunctuation,
+        "加强建设,提升能力;完善制度",
+        "加强建设，提升能力；完善制度",
+        "共1,000人，增长3.5%",
+    ),
+    (
+        Rule::HalfWidthPunctuation,
+        "注意:下列事项",
+        "注意：下列事项",
+        "见 http://x.y/a,b 页面",
+    ),
+    (
+        Rule::HalfWidthPunctuation,
+        "是否完成?请报告!",
+        "是否完成？请报告！",
+        "It is done, see: a; b? yes!",
+    ),
+    (
+        Rule::HalfWidthPunctuation,
+        "按照《纲要》(2021年版)执行",
+        "按照《纲要》（2021年版）执行",
+        "Version 2 (beta) is out",
+    ),
+    (
+        Rule::HalfWidthPunctuation,
+        "会议于10:30开始, 请准时",
+        "会议于10:30开始，请准时",
+        "会议于10:30开始",
+    ),
+    (
+        Rule::HalfWidthQuotes,
+        "实施\"教育提质\"行动",
+        "实施“教育提质”行动",
+        "He said \"yes\" and left",
+    ),
+    (
+        Rule::HalfWidthQuotes,
+        "所谓'双减'政策",
+        "所谓‘双减’政策",
+        "don't and can't",
+    ),
+    (
+        Rule::UnpairedMarks,
+        "依照《西宁市工作要点的规定",
+        "",
+        "依照《西宁市工作要点》的规定",
+    ),
+    (
+        Rule::UnpairedMarks,
+        "开展“全城清洗（行动”）",
+        "",
+        "开展“全城清洗（行动）”",
+    ),
+    (Rule::UnpairedMarks, "完成任务）", "", "（一）完成任务"),
+    (
+        Rule::Ellipsis,
+        "教育、医疗...等领域",
+        "教育、医疗……等领域",
+        "版本号 v1...v2",
+    ),
+    (
+        Rule::Ellipsis,
+        "教育、医疗。。。等领域",
+        "教育、医疗……等领域",
+        "教育、医疗……等领域",
+    ),
+    (
+        Rule::Dash,
+        "城市--乡村",
+        "城市——乡村",
+        "西宁—大通—互助小环线",
+    ),
+    (Rule::Dash, "城市――乡村", "城市——乡村", "a--b"),
+    (
+        Rule::RangeMark,
+        "控制在25~30人",
+        "控制在25～30人",
+        "控制在25～30人",
+    ),
+    (
+        Rule::RangeMark,
+        "2021-2025年规划",
+        "2021—2025年规划",
+        "2021-09-01发布",
+    ),
+    (
+        Rule::SpaceInChinese,
+        "推进 新型城镇化",
+        "推进新型城镇化",
+        "推进 5G 建设",
+    ),
+    (
+        Rule::DoubledPunctuation,
+        "加强建设，，提升能力。。",
+        "加强建设，提升能力。",
+        "加强建设。。。",
+    ),
+    (
+        Rule::DateLeadingZero,
+        "自2021年09月01日起施行",
+        "自2021年9月1日起施行",
+        "自2021年10月10日起施行",
+    ),
+    (
+        Rule::DocumentNumber,
+        "东发改[2021]12号文件",
+        "东发改〔2021〕12号文件",
+        "数组[2021]的值",
+    ),
+    (
+        Rule::DocumentNumber,
+        "宁发改规划（2021）400号",
+        "宁发改规划〔2021〕400号",
+        "（2021年）",
+    ),
+];
+
+#[test]
+fn every_text_rule_fails_the_slip_and_passes_the_false_friend() {
+    for &(rule, bad, fixed, good) in TEXT_RULES {
+        let (hits, fixes) = lint_yaml(&paragraph_draft(bad), rule);
+        assert!(!hits.is_empty(), "{}: found nothing in {bad:?}", rule.id());
+        if fixed.is_empty() {
+            assert!(
+                fixes.is_empty(),
+                "{}: fixed {bad:?} as {fixes:?}",
+                rule.id()
+            );
+        } else {
+            assert_eq!(fixes, [fixed], "{}: fix of {bad:?}", rule.id());
+        }
+        let (hits, _) = lint_yaml(&paragraph_draft(good), rule);
+        assert!(
+            hits.is_empty(),
+            "{}: flagged {hits:?} in {good:?}",
+            rule.id()
+        );
+    }
+}
+
+#[test]
+fn a_title_in_quotes_spanning_a_line_break_is_one_paragraph() {
+    // 《 on one line of the YAML, 》 on the next: one value, paired.
+    let yaml = "title: 城东区贯彻落实《西宁市2021年新型城镇化\n  建设工作要点》工作措施\nparts:\n  - text: 正文。\n";
+    let (hits, _) = lint_yaml(yaml, Rule::UnpairedMarks);
+    assert!(hits.is_empty(), "{hits:?}");
+    // The plain scalar reads the line break as a space between Chinese
+    // characters: found, and fixed by joining the lines.
+    let (hits, fixed) = lint_yaml(yaml, Rule::SpaceInChinese);
+    assert_eq!(hits, [" "]);
+    assert_eq!(
+        fixed,
+        ["城东区贯彻落实《西宁市2021年新型城镇化建设工作要点》工作措施"]
+    );
+}
+
+#[test]
+fn draft_rules_fail_the_slip_and_pass_the_right_text() {
+    let cases: &[(Rule, &str, &str, &str)] = &[
+        (
+            Rule::TypedNumber,
+            "title: 测试\nparts:\n  - heading: 一、总体要求\n    text: 正文。\n",
+            "总体要求",
+            "title: 测试\nparts:\n  - heading: 总体要求\n    text: 一是加强。\n",
+        ),
+        (
+            Rule::TypedNumber,
+            "title: 测试\nstyle: articles\nparts:\n  - 第一条　为了规范管理，制定本办法。\n",
+            "为了规范管理，制定本办法。",
+            "title: 测试\nstyle: articles\nparts:\n  - 为了规范。\n  - 第一条规定的情形除外。\n",
+        ),
+        (
+            Rule::EndPunctuation,
+            "title: 测试\nparts:\n  - text: 第一项内容。\n  - text: 第二项内容。\n  - text: 第三项内容\n",
+            "第三项内容。",
+            "title: 测试\nparts:\n  - text: 第一项内容\n  - text: 第二项内容\n  - text: 第三项内容\n",
+        ),
+        (
+            Rule::MixedDates,
+            "title: 测试\nparts:\n  - text: 自2021年9月1日起施行。\n  - text: 于2021-10-15前报送。\n",
+            "于2021年10月15日前报送。",
+            "title: 测试\nparts:\n  - text: 于2021-10-15前报送。\n  - text: 版本 1.2.3 发布。\n",
+        ),
+        (
+            Rule::MissingReference,
+            "title: 测试\nstyle: articles\nparts:\n  - 为了规范管理。\n  - 违反本办法第九十条规定的，予以处罚。\n",
+            "",
+            "title: 测试\nstyle: articles\nparts:\n  - 为了规范管理。\n  - 违反本办法第一条或者刑法第九十条规定的，予以处罚。\n",
+        ),
+        (
+            Rule::HandTypedReference,
+            "title: 测试\nstyle: articles\nparts:\n  - id: purpose\n    text: 为了规范管理。\n  - 违反本办法第一条规定的，予以处罚。\n",
+            "",
+            "title: 测试\nstyle: articles\nparts:\n  - 为了规范管理。\n  - 违反本办法第一条规定的，予以处罚。\n",
+        ),
+    ];
+    for &(rule, bad, fixed, good) in cases {
+        let (hits, fixes) = lint_yaml(bad, rule);
+        assert!(!hits.is_empty(), "{}: found nothing in {bad}", rule.id());
+        if fixed.is_empty() {
+            assert!(fixes.is_empty(), "{}: {fixes:?}", rule.id());
+        } else {
+            assert_eq!(fixes, [fixed], "{}", rule.id());
+        }
+        let (hits, _) = lint_yaml(good, rule);
+        assert!(hits.is_empty(), "{}: flagged {hits:?} in {good}", rule.id());
+    }
+}
+
+#[test]
+fn every_rule_has_a_fixture() {
+    let mut seen: Vec<Rule> = TEXT_RULES.iter().map(|r| r.0).collect();
+    seen.extend([
+        Rule::TypedNumber,
+        Rule::EndPunctuation,
+        Rule::MixedDates,
+        Rule::MissingReference,
+        Rule::HandTypedReference,
+    ]);
+    for rule in Rule::ALL {
+        assert!(seen.contains(&rule), "{} has no fixture", rule.id());
+    }
+}
+
+#[test]
+fn a_drafts_lint_settings_turn_rules_off_or_to_errors() {
+    let yaml = "title: 测试\nparts:\n  - text: 加强建设,提升能力\nlint:\n  half-width-punctuation: error\n  space-in-chinese: off\n";
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("d.yaml");
+    std::fs::write(&path, yaml).unwrap();
+    let report = lint::lint_draft(&path, &[]).unwrap();
+    assert_eq!(report.errors(), 1);
+    std::fs::write(&path, yaml.replace("space-in-chinese", "space-in-chinesse")).unwrap();
+    let err = lint::lint_draft(&path, &[]).err().unwrap();
+    let text = err.0[0].render();
+    assert!(
+        text.contains("d.yaml:6:3") && text.contains("did you mean `space-in-chinese`"),
+        "{text}"
+    );
+}
+
+/// Copies a folder tree.
+fn copy_tree(from: &Path, to: &Path) {
+    std::fs::create_dir_all(to).unwrap();
+    for entry in std::fs::read_dir(from).unwrap() {
+        let entry = entry.unwrap();
+        let target = to.join(entry.file_name());
+        if entry.path().is_dir() {
+            copy_tree(&entry.path(), &target);
+        } else {
+            std::fs::copy(entry.path(), target).unwrap();
+        }
+    }
+}
+
+/// Writes every fix of a draft; returns how many files changed.
+fn fix_in_place(path: &Path) -> usize {
+    let report = lint::lint_draft(path, &[]).unwrap();
+    let fixes = fix::plan(&report);
+    let mut changed = 0;
+    for f in fixes {
+        assert!(
+            f.skipped.is_empty(),
+            "{}: skipped {:?}",
+            f.file.display(),
+            f.skipped
+        );
+        if *f.old != f.new {
+            std::fs::write(&f.file, &f.new).unwrap();
+            changed += 1;
+        }
+    }
+    changed
+}
+
+#[test]
+fn the_reference_draft_lists_its_half_width_punctuation_and_fixes_clean() {
+    let doc = root().join("drafts/chengdong-urbanization-2021");
+    for (draft, expected) in [("v1", 162), ("v2.yaml", 166)] {
+        let report = lint::lint_draft(&doc.join(draft), &[]).unwrap();
+        let counts = report.counts();
+        assert_eq!(counts, [(Rule::HalfWidthPunctuation, expected)], "{draft}");
+        assert_eq!(report.fixable(), expected);
+    }
+    let dir = tempfile::tempdir().unwrap();
+    let copy = dir.path().join("doc");
+    copy_tree(&doc, &copy);
+    let before = gongwen::load::load_draft(&copy.join("v1")).unwrap();
+    assert_eq!(fix_in_place(&copy.join("v1")), 7);
+    let after_report = lint::lint_draft(&copy.join("v1"), &[]).unwrap();
+    assert!(
+        after_report.findings.is_empty(),
+        "{:?}",
+        after_report.findings
+    );
+    // Fixing again changes nothing.
+    assert_eq!(fix_in_place(&copy.join("v1")), 0);
+    // The fixed draft differs only in those characters.
+    let after = gongwen::load::load_draft(&copy.join("v1")).unwrap();
+    let strip = |d: &gongwen::model::Draft| {
+        let doc = gongwen::numbering::number(d);
+        let mut all = String::new();
+        for s in doc.walk() {
+            all.extend(s.heading.iter().cloned());
+            all.extend(s.paragraphs().map(str::to_string));
+        }
+        all.extend(doc.meta.preamble.iter().cloned());
+        all
+    };
+    assert_same_but_punctuation(&strip(&before), &strip(&after));
+    // And so does the PDF's text.
+    let Some(pdftotext) = common::tool("pdftotext") else {
+        return;
+    };
+    let pdf_text = |path: &Path| {
+        let built =
+            gongwen::build_draft(path, &common::renderer(), &[gongwen::render::Format::Pdf])
+                .unwrap();
+        let file = dir.path().join("x.pdf");
+        std::fs::write(&file, &built.outputs[0].1).unwrap();
+        let text = common::run(&pdftotext, &["-raw", file.to_str().unwrap(), "-"]);
+        // Page numbers move when lines reflow; the text is what must match.
+        text.lines()
+            .filter(|l| {
+                !l.trim()
+                    .trim_matches(['—', ' '])
+                    .chars()
+                    .all(|c| c.is_ascii_digit())
+            })
+            .collect::<String>()
+    };
+    assert_same_but_punctuation(&pdf_text(&doc.join("v1")), &pdf_text(&copy.join("v1")));
+}
+
+/// `a` and `b` are the same text but for half-width marks in `a` that are
+/// full-width in `b` (white space aside).
+fn assert_same_but_punctuation(a: &str, b: &str) {
+    let a: Vec<char> = a.chars().filter(|c| !c.is_whitespace()).collect();
+    let b: Vec<char> = b.chars().filter(|c| !c.is_whitespace()).collect();
+    assert_eq!(
+        a.len(),
+        b.len(),
+        "the texts differ in more than punctuation"
+    );
+    let mut changed = 0;
+    for (x, y) in a.iter().zip(&b) {
+        if x != y {
+            let pair = [
+                (',', '，'),
+                (';', '；'),
+                (':', '：'),
+                ('(', '（'),
+                (')', '）'),
+                ('?', '？'),
+                ('!', '！'),
+            ];
+            assert!(pair.contains(&(*x, *y)), "{x:?} became {y:?}");
+            changed += 1;
+        }
+    }
+    assert!(changed > 100, "only {changed} characters changed");
+}
+
+/// Text with the slips lint fixes, among Chinese words and false friends.
+fn slippy_text() -> common::Texts {
+    let pieces = prop::sample::select(vec![
+        "加强",
+        "建设",
+        "城镇化",
+        "，",
+        "。",
+        ",",
+        ";",
+        ":",
+        "...",
+        "。。。",
+        "--",
+        " ",
+        "  ",
+        "\"双减\"",
+        "(试行)",
+        "2021年09月01日",
+        "1,000",
+        "3.5%",
+        "http://x.y/a,b",
+        "English, text",
+        "《纲要",
+        "》",
+        "，，",
+        "25~30",
+        "东发改[2021]12号",
+        "一、",
+        "第五条　",
+        "'引'",
+        "\n",
+    ]);
+    common::texts_of(pieces, 10)
+}
+
+fn strings_of(node: &Node, out: &mut Vec<String>, shape: &mut String) {
+    match &node.value {
+        Value::Str(s) => {
+            out.push(s.clone());
+            shape.push('s');
+        }
+        Value::Seq(items) => {
+            shape.push('[');
+            items.iter().for_each(|n| strings_of(n, out, shape));
+            shape.push(']');
+        }
+        Value::Map(entries) => {
+            shape.push('{');
+            for (k, v) in entries {
+                if let Value::Str(key) = &k.value {
+                    shape.push_str(key);
+                }
+                shape.push(':');
+                strings_of(v, out, shape);
+            }
+            shape.push('}');
+        }
+        other => shape.push_str(&format!("{other:?}")),
+    }
+}
+
+proptest! {
+    #![proptest_config(common::proptest_config(48))]
+
+    /// `--fix` output loads, differs from the input only inside text
+    /// values, and a second `--fix` changes nothing.
+    #[test]
+    fn fixes_change_only_text_and_reach_a_fixed_point(draft in common::draft_of(slippy_text())) {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("d.yaml");
+        let yaml = gongwen::save::to_string(&draft);
+        std::fs::write(&path, &yaml).unwrap();
+        let report = lint::lint_draft(&path, &[]).map_err(|d| TestCaseError::fail(format!("{:?}\n{yaml}", d.0)))?;
+        for f in fix::plan(&report) {
+            std::fs::write(&f.file, &f.new).unwrap();
+        }
+        let fixed = std::fs::read_to_string(&path).unwrap();
+        prop_assert!(gongwen::load::load_draft(&path).is_ok(), "{fixed}");
+        let (mut before, mut after) = (Vec::new(), Vec::new());
+        let (mut shape_before, mut shape_after) = (String::new(), String::new());
+        strings_of(&Node::parse(&yaml).unwrap(), &mut before, &mut shape_before);
+        strings_of(&Node::parse(&fixed).unwrap(), &mut after, &mut shape_after);
+        prop_assert_eq!(shape_before, shape_after);
+        let again = lint::lint_draft(&path, &[]).unwrap();
+        let mut skipped = 0;
+        for f in fix::plan(&again) {
+            prop_assert_eq!(&*f.old, f.new.as_str(), "a second --fix changed {}", f.file.display());
+            skipped += f.skipped.len();
+        }
+        // What is still fixable is only what --fix said it could not write.
+        prop_assert!(again.fixable() == 0 || skipped > 0, "{}", fixed);
+    }
+}
