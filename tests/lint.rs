@@ -238,7 +238,7 @@ fn draft_rules_fail_the_slip_and_pass_the_right_text() {
         (
             Rule::HandTypedReference,
             "title: 测试\nstyle: articles\nparts:\n  - id: purpose\n    text: 为了规范管理。\n  - 违反本办法第一条规定的，予以处罚。\n",
-            "",
+            "违反本办法[[purpose]]规定的，予以处罚。",
             "title: 测试\nstyle: articles\nparts:\n  - 为了规范管理。\n  - 违反本办法第一条规定的，予以处罚。\n",
         ),
     ];

@@ -199,6 +199,10 @@ pub struct ImportArgs {
     /// Word: read the text as if every tracked change were rejected
     #[arg(long)]
     pub reject_changes: bool,
+    /// Write typed references to the text's own articles (依照本法第十二条) as [[id]]
+    /// references, which follow the article when it is renumbered
+    #[arg(long)]
+    pub link_references: bool,
 }
 
 impl ImportArgs {
@@ -212,6 +216,7 @@ impl ImportArgs {
                 (_, true) => TrackedChanges::Reject,
                 _ => TrackedChanges::Refuse,
             },
+            link_references: self.link_references,
         }
     }
 }

@@ -304,16 +304,23 @@ fn part_ref(nodes: &[Node], i: usize, other_parent: Option<&str>) -> PartRef {
 /// Compares two numbered drafts.
 pub fn compare(old: &Document, new: &Document) -> ChangeSet {
     let mut changes = meta_changes(&old.meta, &new.meta);
+    // The preamble and closing as written are what is compared (a reference
+    // by id that now prints another number is no change); as printed, what is shown.
+    let written = |d: &'_ Document| match d.written_meta.as_deref() {
+        Some((preamble, closing)) => (preamble.clone(), closing.clone()),
+        None => (d.meta.preamble.clone(), d.meta.closing.clone()),
+    };
+    let (old_written, new_written) = (written(old), written(new));
     changes.extend(paragraph_changes(
         Place::Preamble,
-        &old.meta.preamble,
-        &new.meta.preamble,
+        (&old.meta.preamble, &old_written.0),
+        (&new.meta.preamble, &new_written.0),
     ));
     changes.extend(body_changes(old, new));
     changes.extend(paragraph_changes(
         Place::Closing,
-        &old.meta.closing,
-        &new.meta.closing,
+        (&old.meta.closing, &old_written.1),
+        (&new.meta.closing, &new_written.1),
     ));
     let mut summary = Summary::default();
     for c in &changes {
@@ -458,7 +465,7 @@ fn body_changes(old_doc: &Document, new_doc: &Document) -> Vec<Change> {
                 ..Change::new(ChangeKind::Inserted, Place::Body, None, Some(new_ref()))
             }),
             Some(o) => {
-                let modified = old[o].text != node.text;
+                let modified = old[o].key() != node.key();
                 let renumbered = old[o].section.label != node.section.label;
                 if modified || renumbered || moved[n] {
                     let kind = if moved[n] {
@@ -493,10 +500,14 @@ fn body_changes(old_doc: &Document, new_doc: &Document) -> Vec<Change> {
 }
 
 /// Changes in a list of paragraphs (preamble, closing): aligned by a diff of
-/// whole paragraphs, a deleted and an inserted paragraph side by side paired
-/// as a modification.
-fn paragraph_changes(place: Place, old: &[String], new: &[String]) -> Vec<Change> {
-    let ops = similar::capture_diff_slices(similar::Algorithm::Patience, old, new);
+/// whole paragraphs as written, a deleted and an inserted paragraph side by
+/// side paired as a modification and shown as printed.
+fn paragraph_changes(
+    place: Place,
+    (old, old_written): (&[String], &[String]),
+    (new, new_written): (&[String], &[String]),
+) -> Vec<Change> {
+    let ops = similar::capture_diff_slices(similar::Algorithm::Patience, old_written, new_written);
     let mut out = Vec::new();
     let para_ref = |text: &str, index: usize| {
         PartRef::text(Role::Paragraph, crate::text::to_plain(text), index)

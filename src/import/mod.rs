@@ -14,6 +14,7 @@
 pub mod docx;
 pub mod feedback;
 pub mod lines;
+mod links;
 pub mod parse;
 
 use std::collections::HashMap;
@@ -43,6 +44,9 @@ pub struct ImportOptions {
     pub style: StyleChoice,
     /// What to do with tracked changes in a Word file.
     pub changes: docx::TrackedChanges,
+    /// Turn typed references to articles of the text (依照本法第十二条) into
+    /// references by id (`[[art-12]]`), giving the articles ids.
+    pub link_references: bool,
 }
 
 /// The result of an import: the draft and what the importer noticed.
@@ -79,7 +83,11 @@ impl Imported {
             } else {
                 String::new()
             },
-        )
+        ) + &if s.linked_references > 0 {
+            format!(", {} references linked by id", s.linked_references)
+        } else {
+            String::new()
+        }
     }
 }
 
@@ -100,11 +108,22 @@ pub struct Summary {
     /// For a Word file: paragraphs numbered by Word's lists, and tracked
     /// changes accepted or rejected.
     pub word: Option<(usize, usize)>,
+    /// Typed references turned into references by id (`--link-references`).
+    pub linked_references: usize,
 }
 
 /// Reads and imports a file. UTF-8 (with or without BOM) is read as is; a file
 /// that is not UTF-8 but is valid GB18030 (GBK) is decoded, with a note.
 pub fn import_file(path: &Path, options: ImportOptions) -> Result<Imported, Diagnostic> {
+    let link = options.link_references;
+    let mut imported = import_any(path, options)?;
+    if link {
+        imported.summary.linked_references = links::link_references(&mut imported.draft);
+    }
+    Ok(imported)
+}
+
+fn import_any(path: &Path, options: ImportOptions) -> Result<Imported, Diagnostic> {
     // The draft written is about as large as the text: refuse up front what
     // could not be loaded back as one draft file.
     let bytes = crate::load::read_regular(path).map_err(|why| {
@@ -258,6 +277,7 @@ pub fn import_str(path: &Path, text: &str, options: ImportOptions) -> Result<Imp
         lines_joined,
         decoded_from_gb18030: false,
         word: None,
+        linked_references: 0,
     };
     if walk.is_empty() {
         warnings.push(

@@ -9,9 +9,9 @@ use regex::Regex;
 
 use super::text::is_han;
 use super::{Hit, Rule};
-use crate::compare::references;
 use crate::load::TextSite;
 use crate::model::{Block, Date, Draft, Level, Part, Style};
+use crate::numbering::references;
 use crate::numbering::{Document, Number, Section};
 
 /// A part's texts: the site of its heading and of each paragraph.
@@ -370,9 +370,8 @@ fn article_references(
                 rule: Rule::HandTypedReference,
                 start,
                 end,
-                message: format!("`{typed}` is typed; the part has the id `{id}`, and {link} would keep the number right when parts move"),
-                // Not fixed until every output prints `[[id]]` as its label.
-                fix: None,
+                message: format!("`{typed}` is typed; the part has the id `{id}`, and {link} keeps the number right when parts move"),
+                fix: Some(link),
             }));
         }
     }

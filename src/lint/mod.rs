@@ -128,8 +128,6 @@ impl Rule {
     fn default_level(self) -> LintLevel {
         match self {
             Rule::MissingReference => LintLevel::Error,
-            // Off until every output prints `[[id]]` as its label.
-            Rule::HandTypedReference => LintLevel::Off,
             _ => LintLevel::Warning,
         }
     }

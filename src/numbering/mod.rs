@@ -12,7 +12,11 @@
 //! assert_eq!(doc.sections[0].label, "一、");
 //! ```
 
+mod links;
 pub mod numerals;
+pub mod references;
+
+pub use links::Written;
 
 use std::collections::{HashMap, HashSet};
 
@@ -26,6 +30,9 @@ use numerals::chinese;
 pub struct Document {
     pub meta: Meta,
     pub sections: Vec<Section>,
+    /// The preamble and closing as written, when a reference by id in them
+    /// was printed as its label (see [`Written`]).
+    pub written_meta: Option<Box<(Vec<String>, Vec<String>)>>,
 }
 
 /// A part with its derived number, label and anchor.
@@ -43,6 +50,9 @@ pub struct Section {
     pub run_in: bool,
     pub body: Vec<Content>,
     pub origin: Origin,
+    /// The heading and paragraphs as written, when a reference by id in
+    /// them (`[[id]]`) was printed as its label.
+    pub written: Option<Box<Written>>,
 }
 
 /// One element of a section's body.
@@ -158,10 +168,13 @@ pub fn number(draft: &Draft) -> Document {
         state.within.insert(level, within);
     }
     let sections = state.parts(&draft.parts, "");
-    Document {
+    let mut doc = Document {
         meta: draft.meta.clone(),
         sections,
-    }
+        written_meta: None,
+    };
+    links::resolve(&mut doc);
+    doc
 }
 
 fn all_levels() -> Vec<Level> {
@@ -297,6 +310,7 @@ impl State {
             run_in: part.run_in,
             body,
             origin: part.origin.clone(),
+            written: None,
         }
     }
 

@@ -67,6 +67,10 @@ pub struct Node<'a> {
     pub rank: usize,
     /// Heading and paragraphs as plain text, joined by [`PARAGRAPH_BREAK`].
     pub text: String,
+    /// The same as written, when a reference by id in it was printed as a
+    /// label: two parts whose written texts agree are the same text, even if
+    /// a part they refer to was renumbered.
+    pub written: Option<String>,
     /// Character bigrams of the text, for similarity.
     bigrams: Vec<u64>,
     /// The text's length in characters.
@@ -87,7 +91,13 @@ pub fn flatten(doc: &Document) -> Vec<Node<'_>> {
         let me = out.len();
         let rank = ranks.entry(s.level).or_default();
         *rank += 1;
+        let written = s.written.as_deref().map(|w| {
+            let mut parts: Vec<String> = w.heading.iter().map(|h| to_plain(h)).collect();
+            parts.extend(w.paragraphs.iter().map(|p| to_plain(p)));
+            parts.join(&PARAGRAPH_BREAK.to_string())
+        });
         out.push(Node {
+            written,
             section: s,
             parent,
             index,
@@ -106,6 +116,13 @@ pub fn flatten(doc: &Document) -> Vec<Node<'_>> {
         visit(s, None, i, &mut ranks, &mut out);
     }
     out
+}
+
+impl Node<'_> {
+    /// The text as compared: as written, references by id and all.
+    pub fn key(&self) -> &str {
+        self.written.as_deref().unwrap_or(&self.text)
+    }
 }
 
 /// A section's own text: its heading, then its paragraphs.
