@@ -225,7 +225,13 @@ fn import(console: &mut Console, args: &ImportArgs) -> Outcome {
     };
     imported.warnings.iter().for_each(|w| console.diagnostic(w));
     let cwd = std::env::current_dir().unwrap_or_default();
-    if let Err(e) = save::save_checked(&imported.draft, &out, force, &[input, &cwd]) {
+    if let Err(e) = save::save_checked_in(
+        &imported.draft,
+        &out,
+        force,
+        &[input, &cwd],
+        args.keys.into(),
+    ) {
         console.err(format_args!("error: {e}"));
         return Outcome::Trouble;
     }

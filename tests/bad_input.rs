@@ -64,10 +64,18 @@ fn unknown_key_in_a_part_suggests_the_part_key() {
 }
 
 #[test]
-fn a_chinese_key_is_pointed_to_its_english_name() {
-    let d = error("title: 标题\n抄送: 区委办\n");
-    at(&d, 2, 1);
-    assert!(d.help.as_deref().unwrap().starts_with("did you mean `cc`?"));
+fn a_chinese_key_in_the_wrong_place_is_pointed_to_the_key_meant() {
+    // 正文 is a draft's parts; in a part they are 条目 (or `parts`).
+    let d = error("title: 标题\nparts:\n  - heading: 总体要求\n    正文: 内容\n");
+    at(&d, 4, 5);
+    assert!(
+        d.help
+            .as_deref()
+            .unwrap()
+            .starts_with("did you mean `parts`?"),
+        "{:?}",
+        d.help
+    );
 }
 
 #[test]

@@ -203,6 +203,24 @@ pub struct ImportArgs {
     /// references, which follow the article when it is renumbered
     #[arg(long)]
     pub link_references: bool,
+    /// Write the YAML's keys in English (title, parts, text) or in Chinese (标题, 正文, 内容)
+    #[arg(long, value_enum, default_value_t = KeysArg::En)]
+    pub keys: KeysArg,
+}
+
+#[derive(Clone, Copy, clap::ValueEnum)]
+pub enum KeysArg {
+    En,
+    Zh,
+}
+
+impl From<KeysArg> for gongwen::save::KeyForm {
+    fn from(k: KeysArg) -> gongwen::save::KeyForm {
+        match k {
+            KeysArg::En => gongwen::save::KeyForm::English,
+            KeysArg::Zh => gongwen::save::KeyForm::Chinese,
+        }
+    }
 }
 
 impl ImportArgs {

@@ -35,18 +35,75 @@ pub const PART_KEYS: &[&str] = &[
     "id", "heading", "text", "parts", "kind", "run-in", "numbered", "sub", "include",
 ];
 
-/// Chinese names an author may reach for, and the key they mean (besides the
-/// metadata fields' own, in [`MetaField::aliases`]).
-const CHINESE_KEYS: &[(&str, &str)] = &[
-    ("前言", "preamble"),
-    ("导语", "preamble"),
-    ("正文", "parts"),
-    ("结尾", "closing"),
-    ("编号", "id"),
-    ("小标题", "heading"),
-    ("内容", "text"),
-    ("段落", "text"),
+/// Where a mapping sits, for the Chinese names of its keys: 标题 is a draft's
+/// `title` and a part's `heading`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum KeyPlace {
+    Draft,
+    Part,
+    Fonts,
+}
+
+/// The Chinese name of every key, as a draft may write it instead of the
+/// English one: (name, key, where). The first name of a key is the one
+/// `import --keys zh` writes; the others are read too.
+pub const CHINESE_NAMES: &[(&str, &str, KeyPlace)] = &[
+    ("标题", "title", KeyPlace::Draft),
+    ("题目", "title", KeyPlace::Draft),
+    ("稿别", "stage", KeyPlace::Draft),
+    ("发文机关", "organ", KeyPlace::Draft),
+    ("成文日期", "date", KeyPlace::Draft),
+    ("发文字号", "number", KeyPlace::Draft),
+    ("文号", "number", KeyPlace::Draft),
+    ("主送机关", "to", KeyPlace::Draft),
+    ("主送", "to", KeyPlace::Draft),
+    ("编号方式", "style", KeyPlace::Draft),
+    ("连续编号", "continuous", KeyPlace::Draft),
+    ("前言", "preamble", KeyPlace::Draft),
+    ("导语", "preamble", KeyPlace::Draft),
+    ("正文", "parts", KeyPlace::Draft),
+    ("结尾", "closing", KeyPlace::Draft),
+    ("附件", "attachments", KeyPlace::Draft),
+    ("抄送", "cc", KeyPlace::Draft),
+    ("抄送机关", "cc", KeyPlace::Draft),
+    ("印发机关", "printer", KeyPlace::Draft),
+    ("印发日期", "printed", KeyPlace::Draft),
+    ("字体", "fonts", KeyPlace::Draft),
+    ("检查", "lint", KeyPlace::Draft),
+    ("标识", "id", KeyPlace::Part),
+    ("标题", "heading", KeyPlace::Part),
+    ("小标题", "heading", KeyPlace::Part),
+    ("内容", "text", KeyPlace::Part),
+    ("段落", "text", KeyPlace::Part),
+    ("条目", "parts", KeyPlace::Part),
+    ("层级", "kind", KeyPlace::Part),
+    ("接排", "run-in", KeyPlace::Part),
+    ("编号", "numbered", KeyPlace::Part),
+    ("之条", "sub", KeyPlace::Part),
+    ("引入", "include", KeyPlace::Part),
+    ("仿宋", "body", KeyPlace::Fonts),
+    ("楷体", "kai", KeyPlace::Fonts),
+    ("黑体", "hei", KeyPlace::Fonts),
+    ("小标宋", "title", KeyPlace::Fonts),
+    ("宋体", "song", KeyPlace::Fonts),
+    ("备用字体", "fallback", KeyPlace::Fonts),
 ];
+
+/// The key a Chinese name means in a place.
+pub fn english_key(name: &str, place: KeyPlace) -> Option<&'static str> {
+    CHINESE_NAMES
+        .iter()
+        .find(|(zh, _, p)| *zh == name && *p == place)
+        .map(|(_, key, _)| *key)
+}
+
+/// The Chinese name `import --keys zh` writes for a key in a place.
+pub fn chinese_name(key: &str, place: KeyPlace) -> Option<&'static str> {
+    CHINESE_NAMES
+        .iter()
+        .find(|(_, k, p)| *k == key && *p == place)
+        .map(|(zh, _, _)| *zh)
+}
 
 /// The nearest valid key to a mistyped one, if any is near enough to suggest.
 pub fn suggest_key(wrong: &str, valid: &[&'static str]) -> Option<&'static str> {
@@ -55,10 +112,10 @@ pub fn suggest_key(wrong: &str, valid: &[&'static str]) -> Option<&'static str> 
         .find(|f| f.aliases().contains(&wrong))
         .map(MetaField::key)
         .or_else(|| {
-            CHINESE_KEYS
+            CHINESE_NAMES
                 .iter()
-                .find(|(zh, _)| *zh == wrong)
-                .map(|(_, key)| *key)
+                .find(|(zh, key, _)| *zh == wrong && valid.contains(key))
+                .map(|(_, key, _)| *key)
         });
     if let Some(key) = chinese {
         return valid.contains(&key).then_some(key);
@@ -85,7 +142,15 @@ impl Checker {
         what: &str,
     ) -> HashMap<&'n str, &'n Node> {
         let mut found = HashMap::new();
+        // Each key as written, for a key written in both forms.
+        let mut written: HashMap<&str, (&str, crate::load::node::Pos)> = HashMap::new();
         self.suggested.clear();
+        let place = match what {
+            "draft" => Some(KeyPlace::Draft),
+            "part" => Some(KeyPlace::Part),
+            "fonts mapping" => Some(KeyPlace::Fonts),
+            _ => None,
+        };
         for (key, value) in entries {
             let Value::Str(name) = &key.value else {
                 self.error(
@@ -99,7 +164,14 @@ impl Checker {
                 );
                 continue;
             };
-            if !allowed.contains(&name.as_str()) {
+            let english = place
+                .and_then(|p| english_key(name, p))
+                .filter(|k| allowed.contains(k));
+            if english.is_some() {
+                self.chinese_keys = true;
+            }
+            let canonical: &str = english.unwrap_or(name.as_str());
+            if !allowed.contains(&canonical) {
                 let suggestion = suggest_key(name, allowed);
                 self.suggested.extend(suggestion);
                 let help = match suggestion {
@@ -121,7 +193,29 @@ impl Checker {
                 self.diagnostics.push(d);
                 continue;
             }
-            found.insert(name.as_str(), value);
+            let canonical = allowed
+                .iter()
+                .copied()
+                .find(|k| *k == canonical)
+                .unwrap_or_default();
+            if let Some((first, pos)) = written.get(canonical) {
+                let d = Diagnostic::error(
+                    &file.path,
+                    key.pos.line,
+                    key.pos.column,
+                    format!("`{name}` and `{first}` are the same key, written twice in this {what}"),
+                )
+                .help(format!(
+                    "keep one of them (the other is at line {}, column {}): a key may be written in English or in Chinese, not both",
+                    pos.line, pos.column
+                ))
+                .with_source(&file.text)
+                .width(name.chars().count());
+                self.diagnostics.push(d);
+                continue;
+            }
+            written.insert(canonical, (name.as_str(), key.pos));
+            found.insert(canonical, value);
         }
         found
     }
@@ -130,6 +224,19 @@ impl Checker {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn every_chinese_name_means_an_allowed_key() {
+        for (zh, key, place) in CHINESE_NAMES {
+            let allowed: Vec<&str> = match place {
+                KeyPlace::Draft => draft_keys(),
+                KeyPlace::Part => PART_KEYS.to_vec(),
+                KeyPlace::Fonts => FONT_KEYS.to_vec(),
+            };
+            assert!(allowed.contains(key), "{zh} means {key}, not a key there");
+            assert_eq!(english_key(zh, *place), Some(*key));
+        }
+    }
 
     #[test]
     fn suggests_near_keys_and_chinese_names() {

@@ -12,7 +12,10 @@ mod texts;
 pub use comments::COMMENT_KEYS;
 pub use texts::TextSite;
 
-pub use keys::{FONT_KEYS, PART_KEYS, draft_keys, suggest_key};
+pub use keys::{
+    CHINESE_NAMES, FONT_KEYS, KeyPlace, PART_KEYS, chinese_name, draft_keys, english_key,
+    suggest_key,
+};
 pub use parts::default_run_in;
 
 use std::collections::HashMap;
@@ -38,6 +41,8 @@ pub(crate) struct Checker {
     current_part: Option<usize>,
     parts_met: usize,
     links: Vec<texts::PendingLink>,
+    /// Whether the file names its keys in Chinese: messages then do too.
+    chinese_keys: bool,
 }
 
 /// A file being checked: its path and text.
@@ -77,6 +82,7 @@ impl Checker {
             current_part: None,
             parts_met: 0,
             links: Vec::new(),
+            chinese_keys: false,
         }
     }
 
@@ -95,6 +101,18 @@ impl Checker {
         self.diagnostics.push(d);
     }
 
+    /// A key as the file names it: `内容` for `text` in a file of Chinese keys.
+    pub(super) fn shown(&self, key: &str) -> String {
+        use keys::{KeyPlace, chinese_name};
+        let zh = [KeyPlace::Draft, KeyPlace::Part, KeyPlace::Fonts]
+            .into_iter()
+            .find_map(|place| chinese_name(key, place));
+        match zh {
+            Some(zh) if self.chinese_keys => zh.to_string(),
+            _ => key.to_string(),
+        }
+    }
+
     pub(super) fn type_error(
         &mut self,
         file: &SourceFile,
@@ -103,6 +121,7 @@ impl Checker {
         expected: &str,
         help: &str,
     ) {
+        let key = self.shown(key);
         self.error(
             file,
             node.pos,
@@ -136,13 +155,17 @@ impl Checker {
         // Style first: the part tree and `continuous` depend on it.
         if let Some(node) = entries.get("style") {
             match self.string(file, node, "style", "") {
-                Some(s) if s == "outline" => meta.numbering.style = Style::Outline,
-                Some(s) if s == "articles" => meta.numbering.style = Style::Articles,
+                Some(s) if matches!(s.as_str(), "outline" | "大纲") => {
+                    meta.numbering.style = Style::Outline
+                }
+                Some(s) if matches!(s.as_str(), "articles" | "条文") => {
+                    meta.numbering.style = Style::Articles
+                }
                 Some(s) => self.error(
                     file,
                     node.pos,
                     format!("unknown numbering style `{s}`"),
-                    "use `style: outline` (一、 （一） 1. （1）) or `style: articles` (第一章 第一节 第一条 （一） 1.)",
+                    "use `style: outline` (一、 （一） 1. （1）) or `style: articles` (第一章 第一节 第一条 （一） 1.); in Chinese keys, `编号方式: 大纲` or `编号方式: 条文`",
                 ),
                 None => {}
             }

@@ -368,7 +368,7 @@ impl Checker {
                     match &item.value {
                         Value::Map(entries)
                             if entries.len() == 1
-                                && matches!(&entries[0].0.value, Value::Str(k) if k == "parts") =>
+                                && matches!(&entries[0].0.value, Value::Str(k) if is_key(k, "parts")) =>
                         {
                             self.children(file, &entries[0].1, numbering, parent, body);
                         }
@@ -442,11 +442,16 @@ fn has_entries(parts: Option<&Node>) -> bool {
     matches!(parts, Some(Node { value: Value::Seq(items), .. }) if !items.is_empty())
 }
 
+/// Whether a part's key, in English or Chinese, is `key`.
+fn is_key(name: &str, key: &str) -> bool {
+    name == key || super::english_key(name, super::KeyPlace::Part) == Some(key)
+}
+
 /// The `include:` value of a part entry that is only an include.
 fn include_target(node: &Node) -> Option<&Node> {
     match &node.value {
         Value::Map(entries) if entries.len() == 1 => match &entries[0].0.value {
-            Value::Str(k) if k == "include" => Some(&entries[0].1),
+            Value::Str(k) if is_key(k, "include") => Some(&entries[0].1),
             _ => None,
         },
         _ => None,

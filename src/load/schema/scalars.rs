@@ -57,7 +57,7 @@ impl Checker {
             self.error(
                 file,
                 node.pos,
-                format!("`{key}` is empty"),
+                format!("`{}` is empty", self.shown(key)),
                 "write the text after the colon, or remove the line",
             );
             return None;
@@ -109,10 +109,18 @@ impl Checker {
     }
 
     pub(super) fn boolean(&mut self, file: &SourceFile, node: &Node, key: &str) -> Option<bool> {
-        match node.value {
-            Value::Bool(b) => Some(b),
+        match &node.value {
+            Value::Bool(b) => Some(*b),
+            Value::Str(s) if s == "是" => Some(true),
+            Value::Str(s) if s == "否" => Some(false),
             _ => {
-                self.type_error(file, node, key, "true or false", "write `true` or `false`");
+                self.type_error(
+                    file,
+                    node,
+                    key,
+                    "true or false",
+                    "write `true` or `false` (or 是 / 否)",
+                );
                 None
             }
         }

@@ -3,13 +3,17 @@
 //! `draft.yaml` and one file per top-level part. Keys that hold their default
 //! value are left out, so the YAML reads like one written by hand.
 
+mod keys;
+
+pub use keys::KeyForm;
+
 use std::fmt;
 use std::path::{Path, PathBuf};
 
 use serde::Serialize;
 
 use crate::fields::{FieldValue, MetaField};
-use crate::load::schema::default_run_in;
+use crate::load::schema::{KeyPlace, default_run_in};
 use crate::model::{Block, Date, Draft, Level, Meta, Part, Style};
 use crate::write::{Staging, WriteError};
 
@@ -250,13 +254,30 @@ fn to_yaml<T: Serialize>(value: &T) -> String {
 
 /// The draft as one YAML file.
 pub fn to_string(draft: &Draft) -> String {
+    to_string_in(draft, KeyForm::English)
+}
+
+/// The draft as YAML, its keys in English or in Chinese.
+pub fn to_string_in(draft: &Draft, form: KeyForm) -> String {
     let parts = draft.parts.iter().map(|p| part_out(p, None)).collect();
-    to_yaml(&draft_out(draft, parts))
+    in_form(to_yaml(&draft_out(draft, parts)), form, KeyPlace::Draft)
+}
+
+fn in_form(text: String, form: KeyForm, place: KeyPlace) -> String {
+    match form {
+        KeyForm::English => text,
+        KeyForm::Chinese => keys::to_chinese(&text, place),
+    }
 }
 
 /// The draft as a folder: `draft.yaml` including one file per top-level part.
 /// Returns (file name, contents) pairs, `draft.yaml` first.
 pub fn to_folder(draft: &Draft) -> Vec<(String, String)> {
+    to_folder_in(draft, KeyForm::English)
+}
+
+/// [`to_folder`], its keys in English or in Chinese.
+pub fn to_folder_in(draft: &Draft, form: KeyForm) -> Vec<(String, String)> {
     let names: Vec<String> = draft
         .parts
         .iter()
@@ -272,10 +293,11 @@ pub fn to_folder(draft: &Draft) -> Vec<(String, String)> {
         .collect();
     let mut files = vec![(
         crate::load::DRAFT_FILE.to_string(),
-        to_yaml(&draft_out(draft, includes)),
+        in_form(to_yaml(&draft_out(draft, includes)), form, KeyPlace::Draft),
     )];
     for (name, part) in names.iter().zip(&draft.parts) {
-        files.push((name.clone(), to_yaml(&part_out(part, None))));
+        let text = to_yaml(&part_out(part, None));
+        files.push((name.clone(), in_form(text, form, KeyPlace::Part)));
     }
     files
 }
@@ -334,6 +356,17 @@ pub fn save_checked(
     replace: bool,
     keep: &[&Path],
 ) -> Result<(), SaveError> {
+    save_checked_in(draft, path, replace, keep, KeyForm::English)
+}
+
+/// [`save_checked`], the keys in English or in Chinese.
+pub fn save_checked_in(
+    draft: &Draft,
+    path: &Path,
+    replace: bool,
+    keep: &[&Path],
+    form: KeyForm,
+) -> Result<(), SaveError> {
     let exists = path.symlink_metadata().is_ok();
     if exists && !replace {
         return Err(SaveError::Exists(path.to_path_buf()));
@@ -343,7 +376,7 @@ pub fn save_checked(
         Some("yaml" | "yml")
     );
     if is_file {
-        let text = to_string(draft);
+        let text = to_string_in(draft, form);
         within_limits(&text, path)?;
         same_draft(draft, crate::load::load_draft_bytes(path, text.as_bytes()))
             .map_err(SaveError::Invalid)?;
@@ -365,7 +398,7 @@ pub fn save_checked(
             problem: crate::write::Problem::Io(e),
         })
     };
-    let files = to_folder(draft);
+    let files = to_folder_in(draft, form);
     for (name, text) in &files {
         within_limits(text, &path.join(name))?;
     }

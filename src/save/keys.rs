@@ -1,0 +1,72 @@
+//! YAML with Chinese keys (`import --keys zh`): the English YAML the writer
+//! makes, with each key — found by the parser, at its place — replaced by its
+//! Chinese name (标题, 正文, 内容 …), and `style: articles` by `编号方式: 条文`.
+//! Only keys are touched, never text that looks like one.
+
+use crate::load::node::{Node, Value};
+use crate::load::scalar;
+use crate::load::schema::{KeyPlace, chinese_name};
+
+/// How a written draft names its keys.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum KeyForm {
+    #[default]
+    English,
+    Chinese,
+}
+
+/// `text` (YAML written by this module's writer, whose top level is in
+/// `place`) with its keys in Chinese.
+pub fn to_chinese(text: &str, place: KeyPlace) -> String {
+    let Ok(root) = Node::parse(text) else {
+        return text.to_string();
+    };
+    let mut edits: Vec<(usize, usize, &'static str)> = Vec::new();
+    walk(text, &root, place, &mut edits);
+    edits.sort_by_key(|e| e.0);
+    let mut out = text.to_string();
+    for (at, len, name) in edits.into_iter().rev() {
+        out.replace_range(at..at + len, name);
+    }
+    out
+}
+
+fn walk(text: &str, node: &Node, place: KeyPlace, edits: &mut Vec<(usize, usize, &'static str)>) {
+    match &node.value {
+        Value::Seq(items) => items.iter().for_each(|n| walk(text, n, place, edits)),
+        Value::Map(entries) => {
+            for (key, value) in entries {
+                let Value::Str(name) = &key.value else {
+                    continue;
+                };
+                if let (Some(zh), Some(at)) = (
+                    chinese_name(name, place),
+                    scalar::offset(text, key.pos.line, key.pos.column),
+                ) && text[at..].starts_with(name.as_str())
+                {
+                    edits.push((at, name.len(), zh));
+                }
+                let inner = match (place, name.as_str()) {
+                    (KeyPlace::Draft, "fonts") => Some(KeyPlace::Fonts),
+                    (KeyPlace::Draft | KeyPlace::Part, "parts" | "text") => Some(KeyPlace::Part),
+                    _ => None,
+                };
+                if (place, name.as_str()) == (KeyPlace::Draft, "style")
+                    && let Value::Str(style) = &value.value
+                    && let Some(at) = scalar::offset(text, value.pos.line, value.pos.column)
+                    && text[at..].starts_with(style.as_str())
+                {
+                    let zh = match style.as_str() {
+                        "articles" => "条文",
+                        _ => "大纲",
+                    };
+                    edits.push((at, style.len(), zh));
+                }
+                if let Some(inner) = inner {
+                    walk(text, value, inner, edits);
+                }
+            }
+        }
+        _ => {}
+    }
+}
