@@ -503,3 +503,18 @@ proptest! {
         prop_assert!(again.fixable() == 0 || skipped > 0, "{}", fixed);
     }
 }
+
+#[test]
+fn fixes_join_folded_lines_and_keep_the_files_line_endings() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("d.yaml");
+    let yaml = "# 注释保留\r\ntitle: 测试\r\nparts:\r\n  - text: >\r\n      折叠 段落,\r\n      第二行\r\n  - text: 普通,  # 行尾注释\r\n  - text: 多行,\r\n      续行 \"引号\"\r\n";
+    std::fs::write(&path, yaml).unwrap();
+    assert_eq!(fix_in_place(&path), 1);
+    let fixed = std::fs::read_to_string(&path).unwrap();
+    assert_eq!(
+        fixed,
+        "# 注释保留\r\ntitle: 测试\r\nparts:\r\n  - text: >\r\n      折叠段落，第二行\r\n  - text: 普通，  # 行尾注释\r\n  - text: 多行，续行“引号”\r\n"
+    );
+    assert!(lint::lint_draft(&path, &[]).unwrap().findings.is_empty());
+}

@@ -64,7 +64,7 @@ fn edits(site: &crate::load::TextSite, new: &str) -> Option<Vec<Edit>> {
             continue;
         }
         let text: String = new_chars[n.clone()].iter().collect();
-        let range = if o.is_empty() {
+        if o.is_empty() {
             // An insertion after the character before it.
             let at = match o.start.checked_sub(1) {
                 Some(prev) => match &mapped.spans[prev] {
@@ -76,28 +76,52 @@ fn edits(site: &crate::load::TextSite, new: &str) -> Option<Vec<Edit>> {
                     _ => return None,
                 },
             };
-            at..at
-        } else {
-            let spans = &mapped.spans[o.clone()];
-            let folds = spans.iter().filter(|s| matches!(s, Span::Fold(_))).count();
-            // A line break read as a space may only be deleted (the lines joined).
-            if folds > 0
-                && !(folds == 1 && spans.len() == 1 && text.is_empty() && old[o.start] == ' ')
-            {
-                return None;
+            out.push(Edit {
+                range: at..at,
+                text: scalar::escape_for(mapped.style, &text),
+            });
+            continue;
+        }
+        // A line break read as a space may only be deleted (the lines
+        // joined); the new text goes where the first written character was.
+        let mut text = Some(text);
+        let mut k = o.start;
+        while k < o.end {
+            match &mapped.spans[k] {
+                Span::Fold(r) => {
+                    if old[k] != ' ' {
+                        return None;
+                    }
+                    out.push(Edit {
+                        range: r.clone(),
+                        text: String::new(),
+                    });
+                    k += 1;
+                }
+                Span::Source(first) => {
+                    let mut end = first.end;
+                    k += 1;
+                    while k < o.end {
+                        match &mapped.spans[k] {
+                            Span::Source(r) if r.start == end => {
+                                end = r.end;
+                                k += 1;
+                            }
+                            _ => break,
+                        }
+                    }
+                    let written = text.take().unwrap_or_default();
+                    out.push(Edit {
+                        range: first.start..end,
+                        text: scalar::escape_for(mapped.style, &written),
+                    });
+                }
             }
-            let (first, last) = (spans[0].range(), spans[spans.len() - 1].range());
-            if let Span::Fold(r) = &spans[0] {
-                // Keep the line break's indentation out of the text: join.
-                r.clone()
-            } else {
-                first.start..last.end
-            }
-        };
-        out.push(Edit {
-            range,
-            text: scalar::escape_for(mapped.style, &text),
-        });
+        }
+        // Only folds were deleted and there is new text: nowhere to put it.
+        if text.is_some_and(|t| !t.is_empty()) {
+            return None;
+        }
     }
     Some(out)
 }

@@ -397,7 +397,16 @@ impl Walk<'_> {
                 ' ' if folded => {}
                 _ => return None,
             }
-            self.spans.push(Span::Fold(self.at..break_end));
+            // A break read as a space takes the next line's indentation with
+            // it: deleting the span joins the lines.
+            let joined = match value[k] {
+                ' ' => {
+                    let next = &self.src[break_end..];
+                    break_end + (next.len() - next.trim_start_matches(' ').len()).min(indent)
+                }
+                _ => break_end,
+            };
+            self.spans.push(Span::Fold(self.at..joined));
             self.at = break_end;
             k += 1;
         }
