@@ -125,3 +125,49 @@ fn import_writes_chinese_keys_when_asked() {
         .count();
     assert_eq!(articles, 120);
 }
+
+#[test]
+fn a_comments_file_may_use_the_columns_of_a_feedback_table() {
+    let dir = tempfile::tempdir().unwrap();
+    let en = dir.path().join("en.comments.yaml");
+    let zh = dir.path().join("zh.comments.yaml");
+    std::fs::write(
+        &en,
+        "comments:\n  - id: 4\n    from: 区教育局\n    received: 2021-09-14\n    on: 二、（一）\n    text: 建议写明数量。\n    disposition: 未采纳\n    reason: 以年度计划为准。\n",
+    )
+    .unwrap();
+    std::fs::write(
+        &zh,
+        "意见:\n  - 序号: 4\n    提出单位: 区教育局\n    收到日期: 2021-09-14\n    条款: 二、（一）\n    意见内容: 建议写明数量。\n    处理情况: 未采纳\n    理由: 以年度计划为准。\n",
+    )
+    .unwrap();
+    let summary = |path: &std::path::Path| {
+        gongwen::load::load_comments(path)
+            .unwrap()
+            .into_iter()
+            .map(|c| {
+                let on: Vec<_> = c.on.into_iter().map(|(t, _)| t).collect();
+                (
+                    c.id,
+                    c.from,
+                    c.received,
+                    on,
+                    c.text,
+                    c.disposition,
+                    c.reason,
+                )
+            })
+            .collect::<Vec<_>>()
+    };
+    assert_eq!(summary(&en), summary(&zh));
+    // A missing reason is asked for by its Chinese name.
+    std::fs::write(&zh, "意见:\n  - 序号: 4\n    提出单位: 区教育局\n    条款: 二、（一）\n    意见内容: 建议。\n    处理情况: 未采纳\n").unwrap();
+    let err = gongwen::load::load_comments(&zh).err().unwrap();
+    assert!(
+        err.0
+            .iter()
+            .any(|d| d.render().contains("理由") || d.render().contains("reason")),
+        "{:?}",
+        err.0
+    );
+}

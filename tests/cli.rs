@@ -866,3 +866,48 @@ fn the_pdf_is_dated_by_the_draft_or_source_date_epoch_and_the_same_in_two_proces
         "{info}"
     );
 }
+
+#[test]
+fn lint_fix_dry_run_prints_the_diff_and_writes_nothing_then_fix_writes() {
+    let dir = tempfile::tempdir().unwrap();
+    let draft = dir.path().join("v2.yaml");
+    std::fs::copy(root().join(V2), &draft).unwrap();
+    let before = std::fs::read(&draft).unwrap();
+    let out = gongwen()
+        .args(["lint", "--fix", "--dry-run"])
+        .arg(&draft)
+        .output()
+        .unwrap();
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    assert!(
+        stdout.contains("+  - 为贯彻落实青海省发展改革委印发《青海省2021年新型城镇化和城乡融合发展工作要点》（青发改规划〔2021〕319号）"),
+        "{stdout}"
+    );
+    assert!(stdout.contains("166 lint findings") && stdout.contains("dry run: nothing written"));
+    assert_eq!(
+        std::fs::read(&draft).unwrap(),
+        before,
+        "a dry run writes nothing"
+    );
+    assert_eq!(out.status.code(), Some(1));
+    let out = gongwen()
+        .args(["lint", "--fix"])
+        .arg(&draft)
+        .output()
+        .unwrap();
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    assert_eq!(out.status.code(), Some(0), "{stdout}");
+    assert!(
+        stdout.contains("fixed") && stdout.contains("clean"),
+        "{stdout}"
+    );
+    // The comments and the Chinese keys of the file are where they were.
+    let after = std::fs::read_to_string(&draft).unwrap();
+    let before = String::from_utf8(before).unwrap();
+    assert_eq!(after.lines().count(), before.lines().count());
+    for (a, b) in after.lines().zip(before.lines()) {
+        if a.starts_with('#') || !a.contains(',') && !b.contains([',', '(', ';']) {
+            assert_eq!(a, b);
+        }
+    }
+}

@@ -70,6 +70,9 @@ pub fn run(console: &mut Console, args: &LintArgs) -> Outcome {
                 "{} (dry run: nothing written)",
                 summary(&entry.path, &report)
             ));
+            if !report.findings.is_empty() && outcome == Outcome::Ok {
+                outcome = Outcome::Problems;
+            }
             continue;
         }
         for f in fixes.iter().filter(|f| *f.old != f.new) {

@@ -42,6 +42,10 @@ pub enum KeyPlace {
     Draft,
     Part,
     Fonts,
+    /// The top of a comments file.
+    CommentsFile,
+    /// One comment.
+    Comment,
 }
 
 /// The Chinese name of every key, as a draft may write it instead of the
@@ -87,6 +91,17 @@ pub const CHINESE_NAMES: &[(&str, &str, KeyPlace)] = &[
     ("小标宋", "title", KeyPlace::Fonts),
     ("宋体", "song", KeyPlace::Fonts),
     ("备用字体", "fallback", KeyPlace::Fonts),
+    ("意见", "comments", KeyPlace::CommentsFile),
+    ("序号", "id", KeyPlace::Comment),
+    ("提出单位", "from", KeyPlace::Comment),
+    ("单位", "from", KeyPlace::Comment),
+    ("收到日期", "received", KeyPlace::Comment),
+    ("条款", "on", KeyPlace::Comment),
+    ("意见内容", "text", KeyPlace::Comment),
+    ("内容", "text", KeyPlace::Comment),
+    ("处理情况", "disposition", KeyPlace::Comment),
+    ("理由", "reason", KeyPlace::Comment),
+    ("备注", "note", KeyPlace::Comment),
 ];
 
 /// The key a Chinese name means in a place.
@@ -149,7 +164,14 @@ impl Checker {
             "draft" => Some(KeyPlace::Draft),
             "part" => Some(KeyPlace::Part),
             "fonts mapping" => Some(KeyPlace::Fonts),
+            "comments file" => Some(KeyPlace::CommentsFile),
+            "comment" => Some(KeyPlace::Comment),
             _ => None,
+        };
+        // Keys named as the file names them, in help.
+        let named = |checker: &Checker, key: &str| match place.and_then(|p| chinese_name(key, p)) {
+            Some(zh) if checker.chinese_keys => zh.to_string(),
+            _ => key.to_string(),
         };
         for (key, value) in entries {
             let Value::Str(name) = &key.value else {
@@ -172,14 +194,26 @@ impl Checker {
             }
             let canonical: &str = english.unwrap_or(name.as_str());
             if !allowed.contains(&canonical) {
-                let suggestion = suggest_key(name, allowed);
+                // A mistyped Chinese name (内荣 for 内容) is near its Chinese name.
+                let suggestion = suggest_key(name, allowed).or_else(|| {
+                    let place = place?;
+                    CHINESE_NAMES
+                        .iter()
+                        .filter(|(_, key, p)| *p == place && allowed.contains(key))
+                        .map(|(zh, key, _)| (strsim::jaro_winkler(name, zh), *key))
+                        .filter(|(score, _)| *score >= 0.65)
+                        .max_by(|a, b| a.0.total_cmp(&b.0))
+                        .and_then(|(_, key)| allowed.iter().copied().find(|k| *k == key))
+                });
                 self.suggested.extend(suggestion);
+                let all: Vec<String> = allowed.iter().map(|k| named(self, k)).collect();
+                let all = all.join(", ");
                 let help = match suggestion {
                     Some(s) => format!(
-                        "did you mean `{s}`? The keys of a {what} are: {}",
-                        allowed.join(", ")
+                        "did you mean `{}`? The keys of a {what} are: {all}",
+                        named(self, s)
                     ),
-                    None => format!("the keys of a {what} are: {}", allowed.join(", ")),
+                    None => format!("the keys of a {what} are: {all}"),
                 };
                 let d = Diagnostic::error(
                     &file.path,
@@ -232,6 +266,8 @@ mod tests {
                 KeyPlace::Draft => draft_keys(),
                 KeyPlace::Part => PART_KEYS.to_vec(),
                 KeyPlace::Fonts => FONT_KEYS.to_vec(),
+                KeyPlace::CommentsFile => vec!["comments"],
+                KeyPlace::Comment => crate::load::schema::COMMENT_KEYS.to_vec(),
             };
             assert!(allowed.contains(key), "{zh} means {key}, not a key there");
             assert_eq!(english_key(zh, *place), Some(*key));

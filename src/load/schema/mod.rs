@@ -104,9 +104,15 @@ impl Checker {
     /// A key as the file names it: `内容` for `text` in a file of Chinese keys.
     pub(super) fn shown(&self, key: &str) -> String {
         use keys::{KeyPlace, chinese_name};
-        let zh = [KeyPlace::Draft, KeyPlace::Part, KeyPlace::Fonts]
-            .into_iter()
-            .find_map(|place| chinese_name(key, place));
+        let zh = [
+            KeyPlace::Draft,
+            KeyPlace::Part,
+            KeyPlace::Fonts,
+            KeyPlace::Comment,
+            KeyPlace::CommentsFile,
+        ]
+        .into_iter()
+        .find_map(|place| chinese_name(key, place));
         match zh {
             Some(zh) if self.chinese_keys => zh.to_string(),
             _ => key.to_string(),
