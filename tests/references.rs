@@ -71,6 +71,15 @@ fn references_by_id_print_as_labels_and_follow_renumbering_in_every_output() {
             assert!(html.contains(text), "html lacks {text}");
         }
         assert!(!md.contains("[[") && !html.contains("[["));
+        // Word: read back through gongwen's own .docx reader.
+        let docx = dir.path().join("x.docx");
+        std::fs::write(&docx, render(doc, Format::Docx)).unwrap();
+        let read = gongwen::import::import_file(&docx, Default::default()).unwrap();
+        let yaml = gongwen::save::to_string(&read.draft);
+        assert!(
+            yaml.contains(scope) && yaml.contains(penalty),
+            "docx: {yaml}"
+        );
         if let Some(pdftotext) = common::tool("pdftotext") {
             let pdf = dir.path().join("x.pdf");
             std::fs::write(&pdf, render(doc, Format::Pdf)).unwrap();
