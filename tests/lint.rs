@@ -132,10 +132,17 @@ const TEXT_RULES: &[(Rule, &str, &str, &str)] = &[
         "2021-09-01发布",
     ),
     (
+        // Between two characters a typed space may part names: found, not fixed.
         Rule::SpaceInChinese,
         "推进 新型城镇化",
-        "推进新型城镇化",
+        "",
         "推进 5G 建设",
+    ),
+    (
+        Rule::SpaceInChinese,
+        "加强建设 ，提升能力",
+        "加强建设，提升能力",
+        "Chinese 中文 mixed",
     ),
     (
         Rule::DoubledPunctuation,
@@ -508,7 +515,7 @@ proptest! {
 fn fixes_join_folded_lines_and_keep_the_files_line_endings() {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("d.yaml");
-    let yaml = "# 注释保留\r\ntitle: 测试\r\nparts:\r\n  - text: >\r\n      折叠 段落,\r\n      第二行\r\n  - text: 普通,  # 行尾注释\r\n  - text: 多行,\r\n      续行 \"引号\"\r\n";
+    let yaml = "# 注释保留\r\ntitle: 测试\r\nparts:\r\n  - text: >\r\n      折叠段落,\r\n      第二行\r\n  - text: 普通,  # 行尾注释\r\n  - text: 多行,\r\n      续行 \"引号\"\r\n";
     std::fs::write(&path, yaml).unwrap();
     assert_eq!(fix_in_place(&path), 1);
     let fixed = std::fs::read_to_string(&path).unwrap();
@@ -517,4 +524,77 @@ fn fixes_join_folded_lines_and_keep_the_files_line_endings() {
         "# 注释保留\r\ntitle: 测试\r\nparts:\r\n  - text: >\r\n      折叠段落，第二行\r\n  - text: 普通，  # 行尾注释\r\n  - text: 多行，续行“引号”\r\n"
     );
     assert!(lint::lint_draft(&path, &[]).unwrap().findings.is_empty());
+}
+
+/// Texts a review found --fix changing in meaning: each left unfixed now.
+#[test]
+fn what_a_review_found_is_left_as_written() {
+    let cases: &[(Rule, &str)] = &[
+        (Rule::Dash, "气温－5℃，西宁－大通，另见―。"),
+        (Rule::HalfWidthPunctuation, "甲\\(乙\\)，符号照印"),
+        (Rule::HalfWidthQuotes, "他说\\\"好\\\"，照印"),
+        (Rule::HalfWidthQuotes, "北纬36°37'和101°46'之间"),
+        (Rule::HalfWidthPunctuation, "甲&nbsp;乙&#x4E2D;丙"),
+        (Rule::HalfWidthPunctuation, "见http://www.gov.cn/政策?id=1"),
+        (Rule::SpaceInChinese, "成员：张三 李四 王五"),
+    ];
+    for &(rule, text) in cases {
+        let (_, fixed) = lint_yaml(&paragraph_draft(text), rule);
+        assert!(
+            fixed.is_empty(),
+            "{}: {text:?} fixed as {fixed:?}",
+            rule.id()
+        );
+    }
+    // A year in brackets is not a typed number.
+    let (hits, _) = lint_yaml(
+        "title: 测试\nparts:\n  - heading: （2021）年度工作要点\n    text: 正文。\n",
+        Rule::TypedNumber,
+    );
+    assert!(hits.is_empty());
+    // Dates in a link target or code are not rewritten.
+    let yaml = "title: 测试\nparts:\n  - text: 自2021年9月1日起施行。\n  - text: 见[通知](http://a.cn/p?d=2021-09-01)和`2021.09.01`，于2021-10-15前报送。\n";
+    let (hits, fixed) = lint_yaml(yaml, Rule::MixedDates);
+    assert_eq!(hits, ["2021-10-15"]);
+    assert_eq!(
+        fixed,
+        ["见[通知](http://a.cn/p?d=2021-09-01)和`2021.09.01`，于2021年10月15日前报送。"]
+    );
+    // An article's own typed number is removed, not turned into a reference to itself.
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("d.yaml");
+    std::fs::write(
+        &path,
+        "title: 测试\nstyle: articles\nparts:\n  - id: a1\n    text: 第一条 甲。\n",
+    )
+    .unwrap();
+    let report = lint::lint_draft(&path, &[]).unwrap();
+    assert_eq!(
+        report
+            .fixed_values()
+            .into_iter()
+            .flatten()
+            .collect::<Vec<_>>(),
+        ["甲。"]
+    );
+}
+
+#[test]
+fn an_alias_that_cannot_be_fixed_does_not_hold_up_the_rest_of_the_file() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("d.yaml");
+    std::fs::write(
+        &path,
+        "title: 测试\nparts:\n  - text: &a 甲,乙\n  - text: *a\n  - text: 丙,丁\n",
+    )
+    .unwrap();
+    let report = lint::lint_draft(&path, &[]).unwrap();
+    let fixes = fix::plan(&report);
+    assert_eq!(fixes.len(), 1);
+    assert!(
+        fixes[0].new.contains("丙，丁") && fixes[0].new.contains("&a 甲,乙"),
+        "{}",
+        fixes[0].new
+    );
+    assert!(!fixes[0].skipped.is_empty());
 }

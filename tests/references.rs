@@ -215,3 +215,21 @@ fn import_links_the_civil_codes_references_and_prints_the_same_text() {
     gongwen::save::save_checked(&linked.draft, &dir.path().join("c.yaml"), false, &[]).unwrap();
     assert!(gongwen::load::load_draft(&dir.path().join("c.yaml")).is_ok());
 }
+
+#[test]
+fn an_item_is_named_after_its_paragraph_when_the_article_has_several() {
+    let dir = tempfile::tempdir().unwrap();
+    let yaml = "title: 办法\nstyle: articles\nparts:\n  - text:\n      - 第一款。\n      - 有下列情形之一的：\n      - parts:\n          - 情形一；\n          - id: i2\n            text: 情形二。\n  - 违反[[i2]]的，予以处罚。\n";
+    let doc = load(dir.path(), "d.yaml", yaml);
+    let second = doc.sections[1].paragraphs().next().unwrap();
+    assert_eq!(second, "违反第一条第二款第二项的，予以处罚。");
+    // 款 names a paragraph of an article only; a part with neither number
+    // nor heading cannot be referred to.
+    let path = dir.path().join("e.yaml");
+    std::fs::write(&path, yaml.replace("违反[[i2]]", "违反[[i2|款1]]")).unwrap();
+    let text = gongwen::load::load_draft(&path).err().unwrap().0[0].render();
+    assert!(text.contains("`i2` is not an article"), "{text}");
+    std::fs::write(&path, "title: 测试\nparts:\n  - id: a\n    numbered: false\n    text: 甲。\n  - text: 见[[a]]和`[[b]]`。\n").unwrap();
+    let text = gongwen::load::load_draft(&path).err().unwrap().0[0].render();
+    assert!(text.contains("has no number and no heading"), "{text}");
+}

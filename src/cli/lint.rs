@@ -76,7 +76,14 @@ pub fn run(console: &mut Console, args: &LintArgs) -> Outcome {
             continue;
         }
         for f in fixes.iter().filter(|f| *f.old != f.new) {
-            if let Err(e) = gongwen::write::write_atomic(&f.file, f.new.as_bytes()) {
+            // A byte-order mark the loader read past is written back.
+            let bom = std::fs::read(&f.file).is_ok_and(|b| b.starts_with(b"\xEF\xBB\xBF"));
+            let bytes = [
+                if bom { &b"\xEF\xBB\xBF"[..] } else { &[][..] },
+                f.new.as_bytes(),
+            ]
+            .concat();
+            if let Err(e) = gongwen::write::write_atomic(&f.file, &bytes) {
                 console.err(format_args!("error: {e}"));
                 return Outcome::Trouble;
             }

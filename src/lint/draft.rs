@@ -77,8 +77,11 @@ pub fn typed_number(text: &str) -> Option<usize> {
         // 一、 or 一. but not 一是 or 一九九八年.
         matches!(rest.get(n), Some('、' | '.' | '．')).then_some(n + 1)
     } else if matches!(rest.first(), Some('（' | '(')) {
+        // （3） but not （2021）年度: an item number is one or two digits.
         let n = match count(1, &numeral) {
-            0 => count(1, &|c: &char| c.is_ascii_digit()),
+            0 => Some(count(1, &|c: &char| c.is_ascii_digit()))
+                .filter(|n| *n <= 2)
+                .unwrap_or(0),
             n => n,
         };
         (n > 0 && matches!(rest.get(1 + n), Some('）' | ')'))).then_some(n + 2)
@@ -268,6 +271,8 @@ fn dates(sites: &[TextSite], out: &mut Vec<(usize, Hit)>) {
         return;
     }
     for (i, site) in texts() {
+        let chars: Vec<char> = site.value.chars().collect();
+        let mask = super::text::protected(&chars);
         for caps in numeric.captures_iter(&site.value) {
             let whole = caps.get(0).expect("group 0");
             let (Some(y), Some(m), Some(d)) = (caps.get(2), caps.get(4), caps.get(6)) else {
@@ -293,6 +298,10 @@ fn dates(sites: &[TextSite], out: &mut Vec<(usize, Hit)>) {
             let value = &site.value;
             let start = value[..start_byte].chars().count();
             let end = start + value[start_byte..end_byte].chars().count();
+            // Not in a URL, a link target or code.
+            if mask[start..end].iter().any(|m| *m) {
+                continue;
+            }
             out.push((
                 i,
                 Hit {
@@ -338,7 +347,13 @@ fn article_references(
             continue;
         }
         let value = &site.value;
+        // A number typed before the text (第五条　…) is a label, not a reference.
+        let typed =
+            typed_number(value).map_or(0, |len| value.chars().take(len).map(char::len_utf8).sum());
         for r in references::find(value) {
+            if r.start < typed {
+                continue;
+            }
             let Some(number) = r.article.filter(|_| r.internal && !r.relative) else {
                 continue;
             };

@@ -222,15 +222,15 @@ pub fn plan(report: &Report) -> Vec<FileFix> {
                     break;
                 }
                 // The value at that place does not read back as meant.
+                // The value at that place does not read back as meant (or,
+                // for an alias of a value fixed, the value behind it).
                 Err(Some(bad)) => sites
                     .iter()
-                    .position(|&i| (report.sites[i].pos.line, report.sites[i].pos.column) == bad),
+                    .position(|&i| (report.sites[i].pos.line, report.sites[i].pos.column) == bad)
+                    .or_else(|| first_failing(&source, &alone)),
                 // The structure changed: the first value that changes it
                 // on its own is the cause.
-                Err(None) => alone.iter().position(|(edits, place, value)| {
-                    let expected = HashMap::from([(*place, value.clone())]);
-                    verify(&source, &apply_edits(&source, edits), &expected).is_err()
-                }),
+                Err(None) => first_failing(&source, &alone),
             };
             let Some(k) = culprit.filter(|k| *k < sites.len()) else {
                 skipped.extend(sites.iter().map(|&i| report.sites[i].pos));
@@ -255,6 +255,14 @@ pub fn plan(report: &Report) -> Vec<FileFix> {
         }
     }
     out
+}
+
+/// The first value whose edits alone do not read back as meant.
+fn first_failing(source: &str, alone: &[(Vec<Edit>, (u32, u32), String)]) -> Option<usize> {
+    alone.iter().position(|(edits, place, value)| {
+        let expected = HashMap::from([(*place, value.clone())]);
+        verify(source, &apply_edits(source, edits), &expected).is_err()
+    })
 }
 
 /// Whether `new` reads as `old` with only the expected values changed: the

@@ -181,7 +181,7 @@ pub fn lint_draft(path: &Path, only: &[Rule]) -> Result<Report, Diagnostics> {
     for (i, site) in sites.iter().enumerate() {
         let mut hits = structural[i].clone();
         if !matches!(site.key.as_str(), "date" | "printed") {
-            text::check(&site.value, &mut hits);
+            text::check(&site.value, &folds(site), &mut hits);
         }
         hits.sort_by_key(|h| (h.start, h.end));
         for hit in hits {
@@ -351,14 +351,22 @@ impl Report {
             .iter()
             .enumerate()
             .map(|(i, site)| {
-                let mut value = apply(&site.value, &self.structural[i]);
                 let text_rules = !matches!(site.key.as_str(), "date" | "printed");
+                // The first round sees the YAML's folds; the structural fixes
+                // and those of a round move the characters, so later rounds do not.
+                let mut value = site.value.clone();
+                let mut hits = self.structural[i].clone();
+                if text_rules {
+                    text::check(&value, &folds(site), &mut hits);
+                }
+                hits.retain(|h| h.fix.is_some() && self.level(h.rule) != LintLevel::Off);
+                value = apply(&value, &hits);
                 for _ in 0..8 {
                     if !text_rules {
                         break;
                     }
                     let mut hits = Vec::new();
-                    text::check(&value, &mut hits);
+                    text::check(&value, &[], &mut hits);
                     hits.retain(|h| h.fix.is_some() && self.level(h.rule) != LintLevel::Off);
                     if hits.is_empty() {
                         break;
@@ -371,6 +379,20 @@ impl Report {
     }
 }
 
+/// Which characters of a site's value are line breaks of the YAML read as
+/// spaces (mapped only when the value holds a space).
+fn folds(site: &TextSite) -> Vec<bool> {
+    if !site.value.contains(' ') {
+        return Vec::new();
+    }
+    site_map(site).map_or_else(Vec::new, |m| {
+        m.spans
+            .iter()
+            .map(|s| matches!(s, scalar::Span::Fold(_)))
+            .collect()
+    })
+}
+
 /// The site's value mapped onto its file, if it can be.
 pub(crate) fn site_map(site: &TextSite) -> Option<scalar::Mapped> {
     let start = scalar::offset(&site.source, site.pos.line, site.pos.column)?;
@@ -381,7 +403,8 @@ pub(crate) fn site_map(site: &TextSite) -> Option<scalar::Mapped> {
 pub fn apply(value: &str, hits: &[Hit]) -> String {
     let chars: Vec<char> = value.chars().collect();
     let mut hits: Vec<&Hit> = hits.iter().filter(|h| h.fix.is_some()).collect();
-    hits.sort_by_key(|h| (h.start, h.end));
+    // At one place the longer fix wins (a typed 第一条 removed whole, not linked).
+    hits.sort_by_key(|h| (h.start, std::cmp::Reverse(h.end)));
     let mut out = String::with_capacity(value.len());
     let mut at = 0;
     for h in hits {

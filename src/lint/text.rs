@@ -29,7 +29,7 @@ const CHINESE_NUMERALS: &str = "〇零一二三四五六七八九十百千两";
 
 /// Characters that are not prose: URLs, e-mail addresses, Markdown link
 /// targets, code spans, references by id and HTML tags.
-fn protected(chars: &[char]) -> Vec<bool> {
+pub(crate) fn protected(chars: &[char]) -> Vec<bool> {
     let n = chars.len();
     let mut mask = vec![false; n];
     let starts = |i: usize, s: &str| {
@@ -44,9 +44,15 @@ fn protected(chars: &[char]) -> Vec<bool> {
             || starts(i, "ftp://")
             || starts(i, "www.")
         {
+            // A URL may hold Chinese (/政策?id=1); it ends at a space or a
+            // Chinese mark.
             (i..n)
-                .find(|&k| chars[k].is_whitespace() || !chars[k].is_ascii())
+                .find(|&k| chars[k].is_whitespace() || is_chinese_mark(chars[k]))
                 .unwrap_or(n)
+        } else if chars[i] == '&'
+            && let Some(len) = entity(&chars[i..])
+        {
+            i + len
         } else if starts(i, "](") {
             (i + 2..n).find(|&k| chars[k] == ')').map_or(n, |k| k + 1)
         } else if starts(i, "[[") {
@@ -77,12 +83,30 @@ fn protected(chars: &[char]) -> Vec<bool> {
         } else {
             i + 1
         };
-        if end > i + 1 || matches!(chars[i], '`' | '<' | '@') {
+        if end > i + 1 || matches!(chars[i], '`' | '<' | '@' | '&') {
             mask[i..end.min(n)].iter_mut().for_each(|m| *m = true);
         }
         i = end.max(i + 1);
     }
     mask
+}
+
+/// The length of an HTML entity (`&nbsp;`, `&#x4E2D;`) at the start, if one is.
+fn entity(chars: &[char]) -> Option<usize> {
+    let end = chars.iter().take(12).position(|c| *c == ';')?;
+    let body = &chars[1..end];
+    let named = !body.is_empty() && body.iter().all(|c| c.is_ascii_alphanumeric());
+    let numeric = body.first() == Some(&'#')
+        && body.len() > 1
+        && body[1..]
+            .iter()
+            .all(|c| c.is_ascii_hexdigit() || *c == 'x' || *c == 'X');
+    (named || numeric).then_some(end + 1)
+}
+
+/// Whether the mark at `i` is escaped with a backslash (Markdown `\(`).
+fn escaped(chars: &[char], i: usize) -> bool {
+    i > 0 && chars[i - 1] == '\\'
 }
 
 /// The character before `i`, past Markdown emphasis marks.
@@ -120,15 +144,16 @@ fn full_width(c: char) -> char {
     }
 }
 
-/// Every hit of the per-text rules in `value`.
-pub fn check(value: &str, out: &mut Vec<Hit>) {
+/// Every hit of the per-text rules in `value`. `folds` marks the characters
+/// that are line breaks of the YAML read as spaces (empty when unknown).
+pub fn check(value: &str, folds: &[bool], out: &mut Vec<Hit>) {
     let chars: Vec<char> = value.chars().collect();
     let mask = protected(&chars);
     half_width(&chars, &mask, out);
     parentheses(&chars, &mask, out);
     quotes(&chars, &mask, out);
     runs(&chars, &mask, out);
-    spaces(&chars, &mask, out);
+    spaces(&chars, &mask, folds, out);
     dates_and_numbers(&chars, &mask, out);
     unpaired(&chars, &mask, out);
 }
@@ -173,7 +198,7 @@ fn half_width(chars: &[char], mask: &[bool], out: &mut Vec<Hit>) {
 fn parentheses(chars: &[char], mask: &[bool], out: &mut Vec<Hit>) {
     let mut open = Vec::new();
     for (i, &c) in chars.iter().enumerate() {
-        if mask[i] {
+        if mask[i] || escaped(chars, i) {
             continue;
         }
         match c {
@@ -201,7 +226,9 @@ fn parentheses(chars: &[char], mask: &[bool], out: &mut Vec<Hit>) {
 fn quotes(chars: &[char], mask: &[bool], out: &mut Vec<Hit>) {
     for (mark, (open, close)) in [('"', ('“', '”')), ('\'', ('‘', '’'))] {
         let at: Vec<usize> = (0..chars.len())
-            .filter(|&i| chars[i] == mark && !mask[i])
+            .filter(|&i| chars[i] == mark && !mask[i] && !escaped(chars, i))
+            // ' after a digit is a minute or a foot (36°37'), not a quote.
+            .filter(|&i| mark != '\'' || i == 0 || !chars[i - 1].is_ascii_digit())
             // An apostrophe inside a Latin word is not a quote.
             .filter(|&i| {
                 mark != '\''
@@ -278,7 +305,7 @@ fn runs(chars: &[char], mask: &[bool], out: &mut Vec<Hit>) {
                 "——",
                 format!("`{}` for a dash", "-".repeat(len)),
             )),
-            ('－' | '―' | '─', 1..=2) if beside => Some((
+            ('－' | '―' | '─', 2) if beside => Some((
                 Rule::Dash,
                 "——",
                 format!("`{}` for a dash", c.to_string().repeat(len)),
@@ -317,7 +344,7 @@ fn numeral_at(chars: &[char], i: usize) -> bool {
         .is_some_and(|c| c.is_ascii_digit() || CHINESE_NUMERALS.contains(*c))
 }
 
-fn spaces(chars: &[char], mask: &[bool], out: &mut Vec<Hit>) {
+fn spaces(chars: &[char], mask: &[bool], folds: &[bool], out: &mut Vec<Hit>) {
     let mut i = 0;
     while i < chars.len() {
         let len = chars[i..]
@@ -329,16 +356,22 @@ fn spaces(chars: &[char], mask: &[bool], out: &mut Vec<Hit>) {
             continue;
         }
         let end = i + len;
-        let chinese_both =
-            i > 0 && is_chinese(chars[i - 1]) && chars.get(end).is_some_and(|c| is_chinese(*c));
+        let (before, after) = (i.checked_sub(1).map(|b| chars[b]), chars.get(end).copied());
+        let chinese_both = before.is_some_and(is_chinese) && after.is_some_and(is_chinese);
         if chinese_both && !mask[i..end].iter().any(|m| *m) {
-            out.push(hit(
-                Rule::SpaceInChinese,
-                i,
-                end,
-                "a space between Chinese characters".to_string(),
-                Some(String::new()),
-            ));
+            // Between two characters a typed space may part names (张三 李四):
+            // fixed only where it is a line break of the YAML read as a space.
+            let between_han = before.is_some_and(is_han) && after.is_some_and(is_han);
+            let fold = (i..end).all(|k| folds.get(k).copied().unwrap_or(false));
+            let (message, fix) = if between_han && !fold {
+                (
+                    "a space between Chinese characters (names in a list are parted by 、)",
+                    None,
+                )
+            } else {
+                ("a space between Chinese characters", Some(String::new()))
+            };
+            out.push(hit(Rule::SpaceInChinese, i, end, message.to_string(), fix));
         }
         i = end;
     }

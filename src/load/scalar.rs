@@ -52,12 +52,23 @@ pub struct Mapped {
     pub end: usize,
 }
 
+/// The byte after each line break of `text`, as YAML counts them: `\r\n`,
+/// `\n`, and a `\r` alone.
+fn line_starts(text: &str) -> impl Iterator<Item = usize> + '_ {
+    let bytes = text.as_bytes();
+    bytes.iter().enumerate().filter_map(move |(i, b)| match b {
+        b'\n' => Some(i + 1),
+        b'\r' if bytes.get(i + 1) != Some(&b'\n') => Some(i + 1),
+        _ => None,
+    })
+}
+
 /// Byte offset of a 1-based line and character column in `text`.
 pub fn offset(text: &str, line: u32, column: u32) -> Option<usize> {
-    let mut start = 0;
-    for _ in 1..line {
-        start += text[start..].find('\n')? + 1;
-    }
+    let start = match line.checked_sub(1)? {
+        0 => 0,
+        n => line_starts(text).nth(n as usize - 1)?,
+    };
     let rest = &text[start..];
     let skip = column.checked_sub(1)? as usize;
     match rest.char_indices().nth(skip) {
@@ -70,10 +81,13 @@ pub fn offset(text: &str, line: u32, column: u32) -> Option<usize> {
 /// The 1-based line and character column of a byte offset.
 pub fn line_column(text: &str, at: usize) -> (u32, u32) {
     let at = at.min(text.len());
-    let before = &text[..at];
-    let line = before.matches('\n').count() + 1;
-    let line_start = before.rfind('\n').map_or(0, |i| i + 1);
-    let column = text[line_start..at].chars().count() + 1;
+    let mut line = 1;
+    let mut line_start = 0;
+    for s in line_starts(text).take_while(|s| *s <= at) {
+        line += 1;
+        line_start = s;
+    }
+    let column = text.get(line_start..at).map_or(0, |t| t.chars().count()) + 1;
     (line as u32, column as u32)
 }
 
@@ -517,6 +531,15 @@ mod tests {
         ] {
             assert!(styles.contains(&style), "{style:?} not seen in {styles:?}");
         }
+    }
+
+    #[test]
+    fn a_carriage_return_alone_is_a_line_break() {
+        let text = "a: 1\rb: 甲乙\r\nc: 2\n";
+        let at = offset(text, 2, 5).unwrap();
+        assert_eq!(&text[at..at + 3], "乙");
+        assert_eq!(line_column(text, at), (2, 5));
+        assert_eq!(line_column(text, offset(text, 3, 1).unwrap()), (3, 1));
     }
 
     #[test]

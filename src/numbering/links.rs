@@ -64,8 +64,22 @@ fn labels(doc: &Document) -> HashMap<String, String> {
         if let Some(id) = &s.id {
             out.insert(id.0.clone(), name.clone());
         }
-        for child in s.children() {
-            visit(child, &name, continuous, out);
+        // An article's items are named after their 款 when it has several:
+        // 第十二条第二款第三项.
+        let paragraphs = s.paragraphs().count();
+        let mut seen = 0;
+        for c in &s.body {
+            match c {
+                Content::Para(_) => seen += 1,
+                Content::Section(child) => {
+                    let outer = if s.level == Level::Article && paragraphs > 1 && seen > 0 {
+                        format!("{name}第{}款", chinese(seen as u64))
+                    } else {
+                        name.clone()
+                    };
+                    visit(child, &outer, continuous, out);
+                }
+            }
         }
     }
     for s in &doc.sections {

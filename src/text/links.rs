@@ -30,9 +30,19 @@ pub fn is_id_char(c: char) -> bool {
 /// (bad id, bad 款) is returned as a problem.
 pub fn links(text: &str) -> Vec<Result<Link<'_>, BadLink>> {
     let mut out = Vec::new();
+    // Code spans (`…`) hold text as written, references too.
+    let mut code = Vec::new();
+    let mut ticks = text.match_indices('`').map(|(i, _)| i);
+    while let (Some(a), Some(b)) = (ticks.next(), ticks.next()) {
+        code.push(a..b);
+    }
     let mut at = 0;
     while let Some(found) = text[at..].find("[[") {
         let start = at + found;
+        if let Some(span) = code.iter().find(|r| r.contains(&start)) {
+            at = span.end;
+            continue;
+        }
         let inner_start = start + 2;
         let Some(close) = text[inner_start..].find("]]") else {
             break;
@@ -130,5 +140,6 @@ mod tests {
         assert!(links("[[a|款零]]")[0].is_err());
         assert!(links("数组[[1], [2]]").is_empty());
         assert!(links("没有引用").is_empty());
+        assert!(links("代码 `[[x]]` 照印").is_empty());
     }
 }

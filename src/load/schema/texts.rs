@@ -106,9 +106,9 @@ impl Checker {
             return;
         }
         let mut paragraphs = std::collections::HashMap::new();
-        fn visit<'p>(part: &'p Part, out: &mut std::collections::HashMap<&'p str, usize>) {
+        fn visit<'p>(part: &'p Part, out: &mut std::collections::HashMap<&'p str, &'p Part>) {
             if let Some(id) = &part.id {
-                out.insert(id.0.as_str(), part.paragraphs().count());
+                out.insert(id.0.as_str(), part);
             }
             for block in &part.body {
                 if let Block::Part(p) = block {
@@ -121,6 +121,20 @@ impl Checker {
         }
         for link in std::mem::take(&mut self.links) {
             let problem = match (paragraphs.get(link.id.as_str()), link.clause) {
+                (Some(part), _) if !part.numbered && part.heading.is_none() => Some((
+                    format!(
+                        "`{}` has no number and no heading: a reference to it would print nothing",
+                        link.id
+                    ),
+                    "refer to a numbered part, or give this one a `heading:`".to_string(),
+                )),
+                (Some(part), Some(_)) if part.level != crate::model::Level::Article => Some((
+                    format!(
+                        "`{}` is not an article: 款 names a paragraph of an article",
+                        link.id
+                    ),
+                    "write [[id]] without |款, or refer to the article and its 款".to_string(),
+                )),
                 (None, _) => {
                     let known: Vec<&str> = paragraphs.keys().copied().collect();
                     let near = known
@@ -137,14 +151,17 @@ impl Checker {
                         },
                     ))
                 }
-                (Some(&count), Some(clause)) if clause as usize > count => Some((
-                    format!(
-                        "`{}` has {count} paragraph{}, not a paragraph {clause}",
-                        link.id,
-                        if count == 1 { "" } else { "s" }
-                    ),
-                    "款N names the N-th paragraph of the part's `text:`".to_string(),
-                )),
+                (Some(part), Some(clause)) if clause as usize > part.paragraphs().count() => {
+                    let count = part.paragraphs().count();
+                    Some((
+                        format!(
+                            "`{}` has {count} paragraph{}, not a paragraph {clause}",
+                            link.id,
+                            if count == 1 { "" } else { "s" }
+                        ),
+                        "款N names the N-th paragraph of the part's `text:`".to_string(),
+                    ))
+                }
                 _ => None,
             };
             if let Some((message, help)) = problem {
