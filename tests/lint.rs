@@ -598,3 +598,39 @@ fn an_alias_that_cannot_be_fixed_does_not_hold_up_the_rest_of_the_file() {
     );
     assert!(!fixes[0].skipped.is_empty());
 }
+
+#[test]
+fn a_project_settings_file_sets_lint_levels_the_draft_may_override() {
+    let dir = tempfile::tempdir().unwrap();
+    let doc = dir.path().join("drafts/doc");
+    std::fs::create_dir_all(&doc).unwrap();
+    std::fs::write(
+        dir.path().join(".gongwen.yaml"),
+        "检查:\n  half-width-punctuation: off\n  space-in-chinese: error\n",
+    )
+    .unwrap();
+    let path = doc.join("v1.yaml");
+    std::fs::write(&path, "title: 测试\nparts:\n  - text: 加强建设,提升 能力\n").unwrap();
+    let report = lint::lint_draft(&path, &[]).unwrap();
+    assert_eq!(report.counts(), [(Rule::SpaceInChinese, 1)]);
+    assert_eq!(report.errors(), 1);
+    // The draft's own `lint:` wins over the project's.
+    std::fs::write(
+        &path,
+        "title: 测试\nparts:\n  - text: 加强建设,提升 能力\nlint:\n  space-in-chinese: off\n",
+    )
+    .unwrap();
+    assert!(lint::lint_draft(&path, &[]).unwrap().findings.is_empty());
+    // A mistake in the settings file is reported at its place.
+    std::fs::write(
+        dir.path().join(".gongwen.yaml"),
+        "lint:\n  dash: sometimes\n",
+    )
+    .unwrap();
+    let err = lint::lint_draft(&path, &[]).err().unwrap();
+    assert!(
+        err.0[0].render().contains(".gongwen.yaml:2:9"),
+        "{}",
+        err.0[0].render()
+    );
+}

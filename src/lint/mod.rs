@@ -165,7 +165,10 @@ pub struct Report {
 /// Lints one draft. `only`, when not empty, limits lint to those rules.
 pub fn lint_draft(path: &Path, only: &[Rule]) -> Result<Report, Diagnostics> {
     let (draft, sites) = crate::load::load_draft_with_texts(path)?;
-    let levels = levels(&draft.meta.lint, only)?;
+    // The project's settings first, then the draft's own.
+    let mut settings = crate::load::project_lint_settings(path)?;
+    settings.extend(draft.meta.lint.iter().cloned());
+    let levels = levels(&settings, only)?;
     let level_of = |rule: Rule| {
         levels
             .iter()

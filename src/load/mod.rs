@@ -92,6 +92,32 @@ pub fn load_comments_bytes(
     }
 }
 
+/// The project settings file, found in a draft's folder or any folder above it.
+pub const SETTINGS_FILE: &str = ".gongwen.yaml";
+
+/// The project settings that apply to a draft: the lint levels of the nearest
+/// [`SETTINGS_FILE`] above it (none when there is none).
+pub fn project_lint_settings(draft: &Path) -> Result<Vec<crate::model::LintSetting>, Diagnostics> {
+    let start =
+        std::fs::canonicalize(draft_location(draft)).unwrap_or_else(|_| draft.to_path_buf());
+    let Some(path) = start
+        .ancestors()
+        .map(|d| d.join(SETTINGS_FILE))
+        .find(|p| p.is_file())
+    else {
+        return Ok(Vec::new());
+    };
+    let bytes = read_regular(&path).map_err(|m| Diagnostic::error(&path, 0, 0, m))?;
+    let (file, root) = parse_file(&path, &bytes).map_err(Diagnostics)?;
+    let mut checker = Checker::new();
+    let settings = checker.settings(&file, &root);
+    if checker.diagnostics.is_empty() {
+        Ok(settings)
+    } else {
+        Err(Diagnostics(checker.diagnostics))
+    }
+}
+
 /// Reads a file that must be a regular file of at most [`MAX_FILE_BYTES`];
 /// the error says what is wrong in the author's terms.
 pub(crate) fn read_regular(path: &Path) -> Result<Vec<u8>, String> {

@@ -161,7 +161,7 @@ impl Checker {
         let mut written: HashMap<&str, (&str, crate::load::node::Pos)> = HashMap::new();
         self.suggested.clear();
         let place = match what {
-            "draft" => Some(KeyPlace::Draft),
+            "draft" | "settings file" => Some(KeyPlace::Draft),
             "part" => Some(KeyPlace::Part),
             "fonts mapping" => Some(KeyPlace::Fonts),
             "comments file" => Some(KeyPlace::CommentsFile),

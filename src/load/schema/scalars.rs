@@ -198,6 +198,23 @@ impl Checker {
         }
     }
 
+    /// A project settings file (`.gongwen.yaml`): for now its `lint:` mapping.
+    pub fn settings(&mut self, file: &SourceFile, root: &Node) -> Vec<LintSetting> {
+        let Value::Map(entries) = &root.value else {
+            self.type_error(
+                file,
+                root,
+                ".gongwen.yaml",
+                "a mapping",
+                "write `lint:` and below it one rule per line, e.g. `  dash: off`",
+            );
+            return Vec::new();
+        };
+        let keys = self.keys(file, entries, &["lint"], "settings file");
+        keys.get("lint")
+            .map_or_else(Vec::new, |node| self.lint_settings(file, node))
+    }
+
     /// The `lint:` mapping: rule id → off, warning or error. Rule ids are
     /// checked by `lint`, which knows them.
     pub(super) fn lint_settings(&mut self, file: &SourceFile, node: &Node) -> Vec<LintSetting> {
