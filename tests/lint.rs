@@ -634,3 +634,28 @@ fn a_project_settings_file_sets_lint_levels_the_draft_may_override() {
         err.0[0].render()
     );
 }
+
+#[test]
+fn check_and_build_report_a_wrong_lint_setting_and_exit_one() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("v1.yaml");
+    std::fs::write(
+        &path,
+        "title: 测试\nparts:\n  - text: 正文。\nlint:\n  dahs: off\n",
+    )
+    .unwrap();
+    for args in [vec!["check"], vec!["build", "--format", "md", "--out"]] {
+        let mut cmd = std::process::Command::new(env!("CARGO_BIN_EXE_gongwen"));
+        cmd.args(&args);
+        if args[0] == "build" {
+            cmd.arg(dir.path().join("out"));
+        }
+        let out = cmd.arg(&path).output().unwrap();
+        let stderr = String::from_utf8_lossy(&out.stderr);
+        assert_eq!(out.status.code(), Some(1), "{args:?}: {stderr}");
+        assert!(
+            stderr.contains("`dahs` is not a lint rule") && stderr.contains("did you mean `dash`"),
+            "{stderr}"
+        );
+    }
+}

@@ -226,8 +226,13 @@ pub(crate) fn write_output(
 /// Lints a draft for `build`: its errors in full, the rest as one line
 /// (`gongwen lint` lists them). Returns how many errors it found.
 fn lint_summary(path: &Path, on: &mut dyn FnMut(Event)) -> usize {
-    let Ok(report) = crate::lint::lint_draft(path, &[]) else {
-        return 0;
+    let report = match crate::lint::lint_draft(path, &[]) {
+        Ok(report) => report,
+        // The draft built, so what is wrong is a lint setting (an unknown rule).
+        Err(diags) => {
+            diags.0.iter().for_each(|d| on(Event::Warning(d)));
+            return diags.0.len();
+        }
     };
     for d in report.diagnostics() {
         if d.severity == crate::diagnostic::Severity::Error {
@@ -274,12 +279,19 @@ pub fn check(entries: &[DraftEntry], settings: &PdfSettings, on: &mut dyn FnMut(
                     on(Event::Warning(w));
                 }
                 // Lint: warnings, and errors where the draft's `lint:` says so.
-                if let Ok(report) = crate::lint::lint_draft(&entry.path, &[]) {
-                    report
-                        .diagnostics()
-                        .iter()
-                        .for_each(|d| on(Event::Warning(d)));
-                    problems += report.errors();
+                match crate::lint::lint_draft(&entry.path, &[]) {
+                    Ok(report) => {
+                        report
+                            .diagnostics()
+                            .iter()
+                            .for_each(|d| on(Event::Warning(d)));
+                        problems += report.errors();
+                    }
+                    // A lint setting is wrong (an unknown rule, a bad level).
+                    Err(diags) => {
+                        diags.0.iter().for_each(|d| on(Event::Warning(d)));
+                        problems += diags.0.len();
+                    }
                 }
                 on(Event::Checked(&entry.path));
             }
