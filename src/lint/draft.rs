@@ -281,16 +281,8 @@ fn dates(sites: &[TextSite], out: &mut Vec<(usize, Hit)>) {
             if caps[3] != caps[5] {
                 continue;
             }
-            let date = Date::parse(
-                &format!("{}-{}-{}", y.as_str(), m.as_str(), d.as_str()).replace("--", "-"),
-            )
-            .or_else(|| {
-                Date::new(
-                    y.as_str().parse().ok()?,
-                    m.as_str().parse().ok()?,
-                    d.as_str().parse().ok()?,
-                )
-            });
+            // The groups are ASCII digits, so only a day that does not exist fails.
+            let date = Date::parse(&format!("{}-{}-{}", y.as_str(), m.as_str(), d.as_str()));
             let Some(date) = date else { continue };
             let lead = caps.get(1).map_or(0, |g| g.len());
             let start_byte = whole.start() + lead;

@@ -158,8 +158,14 @@ pub struct Report {
     pub findings: Vec<Finding>,
     /// Rule levels after the draft's `lint:` and the rules asked for.
     levels: Vec<(Rule, LintLevel)>,
-    /// Structural fixes, by site (they need the whole draft to find).
-    structural: Vec<Vec<Hit>>,
+}
+
+/// A rule's level in a list of levels.
+fn level_in(levels: &[(Rule, LintLevel)], rule: Rule) -> LintLevel {
+    levels
+        .iter()
+        .find(|(r, _)| *r == rule)
+        .map_or(LintLevel::Off, |(_, l)| *l)
 }
 
 /// Lints one draft. `only`, when not empty, limits lint to those rules.
@@ -169,12 +175,6 @@ pub fn lint_draft(path: &Path, only: &[Rule]) -> Result<Report, Diagnostics> {
     let mut settings = crate::load::project_lint_settings(path)?;
     settings.extend(draft.meta.lint.iter().cloned());
     let levels = levels(&settings, only)?;
-    let level_of = |rule: Rule| {
-        levels
-            .iter()
-            .find(|(r, _)| *r == rule)
-            .map_or(LintLevel::Off, |(_, l)| *l)
-    };
     let doc = crate::numbering::number(&draft);
     let mut structural: Vec<Vec<Hit>> = vec![Vec::new(); sites.len()];
     for (site, hit) in draft::check(&draft, &doc, &sites) {
@@ -188,7 +188,7 @@ pub fn lint_draft(path: &Path, only: &[Rule]) -> Result<Report, Diagnostics> {
         }
         hits.sort_by_key(|h| (h.start, h.end));
         for hit in hits {
-            let level = level_of(hit.rule);
+            let level = level_in(&levels, hit.rule);
             if level != LintLevel::Off {
                 findings.push(Finding {
                     site: i,
@@ -198,14 +198,10 @@ pub fn lint_draft(path: &Path, only: &[Rule]) -> Result<Report, Diagnostics> {
             }
         }
     }
-    structural
-        .iter_mut()
-        .for_each(|hits| hits.retain(|h| level_of(h.rule) != LintLevel::Off));
     Ok(Report {
         sites,
         findings,
         levels,
-        structural,
     })
 }
 
@@ -257,13 +253,6 @@ fn levels(settings: &[LintSetting], only: &[Rule]) -> Result<Vec<(Rule, LintLeve
 }
 
 impl Report {
-    fn level(&self, rule: Rule) -> LintLevel {
-        self.levels
-            .iter()
-            .find(|(r, _)| *r == rule)
-            .map_or(LintLevel::Off, |(_, l)| *l)
-    }
-
     /// The findings as messages pointing at the characters in the YAML.
     pub fn diagnostics(&self) -> Vec<Diagnostic> {
         let mut mapped: Vec<Option<Option<scalar::Mapped>>> = vec![None; self.sites.len()];
@@ -350,27 +339,28 @@ impl Report {
     /// Each site's value with every safe fix applied, until no rule has one
     /// left to make; `None` where nothing changes.
     pub fn fixed_values(&self) -> Vec<Option<String>> {
+        // The first round's fixes are the findings' own (they saw the YAML's
+        // folds and the whole draft); a round moves the characters, so later
+        // rounds read the text alone.
+        let mut first: Vec<Vec<Hit>> = vec![Vec::new(); self.sites.len()];
+        for f in self.findings.iter().filter(|f| f.hit.fix.is_some()) {
+            first[f.site].push(f.hit.clone());
+        }
         self.sites
             .iter()
-            .enumerate()
-            .map(|(i, site)| {
+            .zip(first)
+            .map(|(site, hits)| {
                 let text_rules = !matches!(site.key.as_str(), "date" | "printed");
-                // The first round sees the YAML's folds; the structural fixes
-                // and those of a round move the characters, so later rounds do not.
-                let mut value = site.value.clone();
-                let mut hits = self.structural[i].clone();
-                if text_rules {
-                    text::check(&value, &folds(site), &mut hits);
-                }
-                hits.retain(|h| h.fix.is_some() && self.level(h.rule) != LintLevel::Off);
-                value = apply(&value, &hits);
+                let mut value = apply(&site.value, &hits);
                 for _ in 0..8 {
                     if !text_rules {
                         break;
                     }
                     let mut hits = Vec::new();
                     text::check(&value, &[], &mut hits);
-                    hits.retain(|h| h.fix.is_some() && self.level(h.rule) != LintLevel::Off);
+                    hits.retain(|h| {
+                        h.fix.is_some() && level_in(&self.levels, h.rule) != LintLevel::Off
+                    });
                     if hits.is_empty() {
                         break;
                     }
