@@ -43,14 +43,7 @@ pub fn run(console: &mut Console, args: &LintArgs) -> Outcome {
             }
         };
         if !args.fix {
-            report
-                .diagnostics()
-                .iter()
-                .for_each(|d| console.diagnostic(d));
-            console.line(format_args!("{}", summary(&entry.path, &report)));
-            if !report.findings.is_empty() && outcome == Outcome::Ok {
-                outcome = Outcome::Problems;
-            }
+            show(console, &entry.path, &report, &mut outcome);
             continue;
         }
         let fixes = fix::plan(&report);
@@ -70,9 +63,7 @@ pub fn run(console: &mut Console, args: &LintArgs) -> Outcome {
                 "{} (dry run: nothing written)",
                 summary(&entry.path, &report)
             ));
-            if !report.findings.is_empty() && outcome == Outcome::Ok {
-                outcome = Outcome::Problems;
-            }
+            found(&report, &mut outcome);
             continue;
         }
         for f in fixes.iter().filter(|f| *f.old != f.new) {
@@ -91,16 +82,7 @@ pub fn run(console: &mut Console, args: &LintArgs) -> Outcome {
         }
         // What is left after the fixes.
         match lint::lint_draft(&entry.path, &only) {
-            Ok(after) => {
-                after
-                    .diagnostics()
-                    .iter()
-                    .for_each(|d| console.diagnostic(d));
-                console.line(format_args!("{}", summary(&entry.path, &after)));
-                if !after.findings.is_empty() && outcome == Outcome::Ok {
-                    outcome = Outcome::Problems;
-                }
-            }
+            Ok(after) => show(console, &entry.path, &after, &mut outcome),
             Err(diags) => {
                 diags.0.iter().for_each(|d| console.diagnostic(d));
                 outcome = Outcome::Trouble;
@@ -108,6 +90,28 @@ pub fn run(console: &mut Console, args: &LintArgs) -> Outcome {
         }
     }
     outcome
+}
+
+/// Prints a report's findings and its summary; findings make the outcome problems.
+fn show(
+    console: &mut Console,
+    path: &std::path::Path,
+    report: &lint::Report,
+    outcome: &mut Outcome,
+) {
+    report
+        .diagnostics()
+        .iter()
+        .for_each(|d| console.diagnostic(d));
+    console.line(format_args!("{}", summary(path, report)));
+    found(report, outcome);
+}
+
+/// Findings left make the outcome problems (unless it is already worse).
+fn found(report: &lint::Report, outcome: &mut Outcome) {
+    if !report.findings.is_empty() && *outcome == Outcome::Ok {
+        *outcome = Outcome::Problems;
+    }
 }
 
 fn summary(path: &std::path::Path, report: &lint::Report) -> String {
