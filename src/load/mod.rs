@@ -82,11 +82,20 @@ pub fn load_comments_bytes(
     path: &Path,
     bytes: &[u8],
 ) -> Result<Vec<crate::model::Comment>, Diagnostics> {
+    check_file(path, bytes, Checker::comments)
+}
+
+/// Parses one file and checks it with `check`: its value, or every problem.
+fn check_file<T>(
+    path: &Path,
+    bytes: &[u8],
+    check: impl FnOnce(&mut Checker, &SourceFile, &Node) -> T,
+) -> Result<T, Diagnostics> {
     let (file, root) = parse_file(path, bytes).map_err(Diagnostics)?;
     let mut checker = Checker::new();
-    let comments = checker.comments(&file, &root);
+    let value = check(&mut checker, &file, &root);
     if checker.diagnostics.is_empty() {
-        Ok(comments)
+        Ok(value)
     } else {
         Err(Diagnostics(checker.diagnostics))
     }
@@ -108,14 +117,7 @@ pub fn project_lint_settings(draft: &Path) -> Result<Vec<crate::model::LintSetti
         return Ok(Vec::new());
     };
     let bytes = read_regular(&path).map_err(|m| Diagnostic::error(&path, 0, 0, m))?;
-    let (file, root) = parse_file(&path, &bytes).map_err(Diagnostics)?;
-    let mut checker = Checker::new();
-    let settings = checker.settings(&file, &root);
-    if checker.diagnostics.is_empty() {
-        Ok(settings)
-    } else {
-        Err(Diagnostics(checker.diagnostics))
-    }
+    check_file(&path, &bytes, Checker::settings)
 }
 
 /// Reads a file that must be a regular file of at most [`MAX_FILE_BYTES`];

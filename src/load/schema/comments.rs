@@ -3,7 +3,7 @@
 
 use std::collections::HashMap;
 
-use super::{Checker, SourceFile};
+use super::{Checker, KeyPlace, SourceFile};
 use crate::load::node::{Node, Pos, Value};
 use crate::model::{Comment, Disposition, Origin, Target};
 
@@ -55,7 +55,7 @@ impl Checker {
             self.error(file, root.pos, "a comments file must be a mapping", shape);
             return Vec::new();
         };
-        let keys = self.keys(file, entries, &["comments"], "comments file");
+        let keys = self.keys(file, entries, &["comments"], KeyPlace::CommentsFile);
         let Some(list) = keys.get("comments") else {
             if self.diagnostics.is_empty() {
                 self.error(file, root.pos, "the file has no `comments:` list", shape);
@@ -97,7 +97,7 @@ impl Checker {
             .iter()
             .map(|(k, v)| (on_key(file, k), v.clone()))
             .collect();
-        let keys = self.keys(file, &entries, &COMMENT_KEYS, "comment");
+        let keys = self.keys(file, &entries, &COMMENT_KEYS, KeyPlace::Comment);
         // A missing key is not reported again after "did you mean" named it.
         let required = |checker: &mut Checker, key: &str| -> Option<&Node> {
             let found = keys.get(key).copied();

@@ -46,6 +46,22 @@ pub enum KeyPlace {
     CommentsFile,
     /// One comment.
     Comment,
+    /// A project settings file (`.gongwen.yaml`).
+    Settings,
+}
+
+impl KeyPlace {
+    /// What a mapping in this place is, as a message names it.
+    pub fn what(self) -> &'static str {
+        match self {
+            KeyPlace::Draft => "draft",
+            KeyPlace::Part => "part",
+            KeyPlace::Fonts => "fonts mapping",
+            KeyPlace::CommentsFile => "comments file",
+            KeyPlace::Comment => "comment",
+            KeyPlace::Settings => "settings file",
+        }
+    }
 }
 
 /// The Chinese name of every key, as a draft may write it instead of the
@@ -74,6 +90,7 @@ pub const CHINESE_NAMES: &[(&str, &str, KeyPlace)] = &[
     ("印发日期", "printed", KeyPlace::Draft),
     ("字体", "fonts", KeyPlace::Draft),
     ("检查", "lint", KeyPlace::Draft),
+    ("检查", "lint", KeyPlace::Settings),
     ("标识", "id", KeyPlace::Part),
     ("标题", "heading", KeyPlace::Part),
     ("小标题", "heading", KeyPlace::Part),
@@ -154,22 +171,15 @@ impl Checker {
         file: &SourceFile,
         entries: &'n [(Node, Node)],
         allowed: &[&'static str],
-        what: &str,
+        place: KeyPlace,
     ) -> HashMap<&'n str, &'n Node> {
+        let what = place.what();
         let mut found = HashMap::new();
         // Each key as written, for a key written in both forms.
         let mut written: HashMap<&str, (&str, crate::load::node::Pos)> = HashMap::new();
         self.suggested.clear();
-        let place = match what {
-            "draft" | "settings file" => Some(KeyPlace::Draft),
-            "part" => Some(KeyPlace::Part),
-            "fonts mapping" => Some(KeyPlace::Fonts),
-            "comments file" => Some(KeyPlace::CommentsFile),
-            "comment" => Some(KeyPlace::Comment),
-            _ => None,
-        };
         // Keys named as the file names them, in help.
-        let named = |checker: &Checker, key: &str| match place.and_then(|p| chinese_name(key, p)) {
+        let named = |checker: &Checker, key: &str| match chinese_name(key, place) {
             Some(zh) if checker.chinese_keys => zh.to_string(),
             _ => key.to_string(),
         };
@@ -186,17 +196,15 @@ impl Checker {
                 );
                 continue;
             };
-            let english = place
-                .and_then(|p| english_key(name, p))
-                .filter(|k| allowed.contains(k));
+            let english = english_key(name, place).filter(|k| allowed.contains(k));
             if english.is_some() {
                 self.chinese_keys = true;
             }
-            let canonical: &str = english.unwrap_or(name.as_str());
-            if !allowed.contains(&canonical) {
+            // The key as the checker knows it: the English name, from `allowed`.
+            let canonical = english.or_else(|| allowed.iter().copied().find(|k| *k == name));
+            let Some(canonical) = canonical else {
                 // A mistyped Chinese name (内荣 for 内容) is near its Chinese name.
                 let suggestion = suggest_key(name, allowed).or_else(|| {
-                    let place = place?;
                     CHINESE_NAMES
                         .iter()
                         .filter(|(_, key, p)| *p == place && allowed.contains(key))
@@ -226,12 +234,7 @@ impl Checker {
                 .width(name.chars().count());
                 self.diagnostics.push(d);
                 continue;
-            }
-            let canonical = allowed
-                .iter()
-                .copied()
-                .find(|k| *k == canonical)
-                .unwrap_or_default();
+            };
             if let Some((first, pos)) = written.get(canonical) {
                 let d = Diagnostic::error(
                     &file.path,
@@ -268,6 +271,7 @@ mod tests {
                 KeyPlace::Fonts => FONT_KEYS.to_vec(),
                 KeyPlace::CommentsFile => vec!["comments"],
                 KeyPlace::Comment => crate::load::schema::COMMENT_KEYS.to_vec(),
+                KeyPlace::Settings => vec!["lint"],
             };
             assert!(allowed.contains(key), "{zh} means {key}, not a key there");
             assert_eq!(english_key(zh, *place), Some(*key));

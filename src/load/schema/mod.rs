@@ -156,7 +156,7 @@ impl Checker {
             );
             return None;
         };
-        let entries = self.keys(file, entries, &draft_keys(), "draft");
+        let entries = self.keys(file, entries, &draft_keys(), KeyPlace::Draft);
         let mut meta = Meta::default();
         // Style first: the part tree and `continuous` depend on it.
         if let Some(node) = entries.get("style") {

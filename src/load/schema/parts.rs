@@ -4,7 +4,7 @@
 
 use std::collections::HashMap;
 
-use super::{Checker, Includer, PART_KEYS, SourceFile};
+use super::{Checker, Includer, KeyPlace, PART_KEYS, SourceFile};
 use crate::load::node::{Node, Value};
 use crate::model::{Block, Level, Numbering, Part, PartId, Style};
 
@@ -90,7 +90,7 @@ impl Checker {
                 return None;
             }
         };
-        let keys = self.keys(file, &entries, PART_KEYS, "part");
+        let keys = self.keys(file, &entries, PART_KEYS, KeyPlace::Part);
         let outer = self.current_part.replace(self.parts_met);
         self.parts_met += 1;
         let part = self.part_body(file, node, &keys, numbering, parent);
@@ -444,7 +444,7 @@ fn has_entries(parts: Option<&Node>) -> bool {
 
 /// Whether a part's key, in English or Chinese, is `key`.
 fn is_key(name: &str, key: &str) -> bool {
-    name == key || super::english_key(name, super::KeyPlace::Part) == Some(key)
+    name == key || super::english_key(name, KeyPlace::Part) == Some(key)
 }
 
 /// The `include:` value of a part entry that is only an include.

@@ -1,7 +1,7 @@
 //! Values of a draft in the forms its keys take: text, lists of texts, dates,
 //! true/false, level names, ids, and the `fonts:` mapping.
 
-use super::{Checker, FONT_KEYS, SourceFile};
+use super::{Checker, FONT_KEYS, KeyPlace, SourceFile};
 use crate::load::node::{Node, Value};
 use crate::model::{Date, Level, LintLevel, LintSetting, Style};
 
@@ -172,7 +172,7 @@ impl Checker {
             );
             return;
         };
-        let keys = self.keys(file, entries, FONT_KEYS, "fonts mapping");
+        let keys = self.keys(file, entries, FONT_KEYS, KeyPlace::Fonts);
         let origin = |n: &Node| file.origin(n.pos);
         for (key, slot) in [
             ("body", &mut fonts.body),
@@ -210,7 +210,7 @@ impl Checker {
             );
             return Vec::new();
         };
-        let keys = self.keys(file, entries, &["lint"], "settings file");
+        let keys = self.keys(file, entries, &["lint"], KeyPlace::Settings);
         keys.get("lint")
             .map_or_else(Vec::new, |node| self.lint_settings(file, node))
     }
