@@ -124,51 +124,57 @@ pub(super) fn resolve(doc: &mut Document) {
     }
     let labels = labels(doc);
     fn section(s: &mut Section, labels: &HashMap<String, String>) {
-        let mut written = Written {
-            heading: s.heading.clone(),
-            paragraphs: s.paragraphs().map(str::to_string).collect(),
-        };
-        let mut changed = false;
-        if let Some(h) = &mut s.heading
-            && let Some(p) = printed(h, labels)
-        {
-            *h = p;
-            changed = true;
-        }
-        for c in &mut s.body {
-            match c {
-                Content::Para(text) => {
-                    if let Some(p) = printed(text, labels) {
-                        *text = p;
-                        changed = true;
-                    }
+        // The printed forms first: a section without references keeps no copy.
+        let heading = s.heading.as_deref().and_then(|h| printed(h, labels));
+        let paragraphs: Vec<Option<String>> = s.paragraphs().map(|p| printed(p, labels)).collect();
+        if heading.is_some() || paragraphs.iter().any(Option::is_some) {
+            s.written = Some(Box::new(Written {
+                heading: s.heading.clone(),
+                paragraphs: s.paragraphs().map(str::to_string).collect(),
+            }));
+            if heading.is_some() {
+                s.heading = heading;
+            }
+            let texts = s.body.iter_mut().filter_map(|c| match c {
+                Content::Para(text) => Some(text),
+                Content::Section(_) => None,
+            });
+            for (text, p) in texts.zip(paragraphs) {
+                if let Some(p) = p {
+                    *text = p;
                 }
-                Content::Section(child) => section(child, labels),
             }
         }
-        if changed {
-            written.paragraphs.shrink_to_fit();
-            s.written = Some(Box::new(written));
+        for c in &mut s.body {
+            if let Content::Section(child) = c {
+                section(child, labels);
+            }
         }
     }
     for s in &mut doc.sections {
         section(s, &labels);
     }
-    let before = (doc.meta.preamble.clone(), doc.meta.closing.clone());
-    let mut changed = false;
-    for text in doc
-        .meta
-        .preamble
-        .iter_mut()
-        .chain(doc.meta.closing.iter_mut())
-    {
-        if let Some(p) = printed(text, &labels) {
-            *text = p;
-            changed = true;
+    let printed_meta = |texts: &[String]| -> Vec<Option<String>> {
+        texts.iter().map(|t| printed(t, &labels)).collect()
+    };
+    let (preamble, closing) = (
+        printed_meta(&doc.meta.preamble),
+        printed_meta(&doc.meta.closing),
+    );
+    if preamble.iter().chain(&closing).any(Option::is_some) {
+        let written = (doc.meta.preamble.clone(), doc.meta.closing.clone());
+        doc.written_meta = Some(Box::new(written));
+        for (text, p) in doc
+            .meta
+            .preamble
+            .iter_mut()
+            .zip(preamble)
+            .chain(doc.meta.closing.iter_mut().zip(closing))
+        {
+            if let Some(p) = p {
+                *text = p;
+            }
         }
-    }
-    if changed {
-        doc.written_meta = Some(Box::new(before));
     }
 }
 
