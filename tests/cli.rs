@@ -40,24 +40,10 @@ fn root() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR"))
 }
 
-/// Copies a folder tree (the sample drafts) somewhere else.
-fn copy_tree(from: &Path, to: &Path) {
-    std::fs::create_dir_all(to).unwrap();
-    for entry in std::fs::read_dir(from).unwrap() {
-        let entry = entry.unwrap();
-        let target = to.join(entry.file_name());
-        if entry.path().is_dir() {
-            copy_tree(&entry.path(), &target);
-        } else {
-            std::fs::copy(entry.path(), target).unwrap();
-        }
-    }
-}
-
 #[test]
 fn build_without_arguments_writes_every_draft_under_drafts_into_output() {
     let dir = tempfile::tempdir().unwrap();
-    copy_tree(&root().join("drafts"), &dir.path().join("drafts"));
+    common::copy_tree(&root().join("drafts"), &dir.path().join("drafts"));
     let out = gongwen()
         .current_dir(dir.path())
         .arg("build")
@@ -130,7 +116,7 @@ fn build_without_arguments_writes_every_draft_under_drafts_into_output() {
 fn a_copy_of_drafts_elsewhere_builds_with_the_same_layout() {
     let dir = tempfile::tempdir().unwrap();
     let copy = dir.path().join("elsewhere");
-    copy_tree(&root().join("drafts"), &copy);
+    common::copy_tree(&root().join("drafts"), &copy);
     let out_dir = dir.path().join("out");
     gongwen()
         .arg("build")
@@ -319,7 +305,7 @@ fn walk(path: &Path) -> Vec<PathBuf> {
 #[test]
 fn a_template_in_the_project_overrides_the_built_in_one() {
     let dir = tempfile::tempdir().unwrap();
-    copy_tree(&root().join("drafts"), &dir.path().join("drafts"));
+    common::copy_tree(&root().join("drafts"), &dir.path().join("drafts"));
     std::fs::create_dir_all(dir.path().join("templates")).unwrap();
     std::fs::write(
         dir.path().join("templates/document.md.tera"),
@@ -340,7 +326,7 @@ fn a_template_in_the_project_overrides_the_built_in_one() {
 #[test]
 fn a_broken_template_override_is_reported_with_its_file_and_line() {
     let dir = tempfile::tempdir().unwrap();
-    copy_tree(&root().join("drafts"), &dir.path().join("drafts"));
+    common::copy_tree(&root().join("drafts"), &dir.path().join("drafts"));
     std::fs::create_dir_all(dir.path().join("templates")).unwrap();
     std::fs::write(
         dir.path().join("templates/document.html.tera"),
@@ -655,7 +641,7 @@ fn diff_writes_criticmarkup_html_and_pdf() {
 #[test]
 fn build_writes_redlines_between_consecutive_drafts() {
     let dir = tempfile::tempdir().unwrap();
-    copy_tree(&root().join("drafts"), &dir.path().join("drafts"));
+    common::copy_tree(&root().join("drafts"), &dir.path().join("drafts"));
     gongwen()
         .current_dir(dir.path())
         .args(["build", "--format", "md,html"])
@@ -678,7 +664,7 @@ fn build_writes_redlines_between_consecutive_drafts() {
 #[test]
 fn overrides_of_the_pdf_and_redline_templates_are_used() {
     let dir = tempfile::tempdir().unwrap();
-    copy_tree(&root().join("drafts"), &dir.path().join("drafts"));
+    common::copy_tree(&root().join("drafts"), &dir.path().join("drafts"));
     let templates = dir.path().join("templates");
     std::fs::create_dir_all(&templates).unwrap();
     std::fs::write(

@@ -294,20 +294,6 @@ fn a_drafts_lint_settings_turn_rules_off_or_to_errors() {
     );
 }
 
-/// Copies a folder tree.
-fn copy_tree(from: &Path, to: &Path) {
-    std::fs::create_dir_all(to).unwrap();
-    for entry in std::fs::read_dir(from).unwrap() {
-        let entry = entry.unwrap();
-        let target = to.join(entry.file_name());
-        if entry.path().is_dir() {
-            copy_tree(&entry.path(), &target);
-        } else {
-            std::fs::copy(entry.path(), target).unwrap();
-        }
-    }
-}
-
 /// Writes every fix of a draft; returns how many files changed.
 fn fix_in_place(path: &Path) -> usize {
     let report = lint::lint_draft(path, &[]).unwrap();
@@ -339,7 +325,7 @@ fn the_reference_draft_lists_its_half_width_punctuation_and_fixes_clean() {
     }
     let dir = tempfile::tempdir().unwrap();
     let copy = dir.path().join("doc");
-    copy_tree(&doc, &copy);
+    common::copy_tree(&doc, &copy);
     let before = gongwen::load::load_draft(&copy.join("v1")).unwrap();
     assert_eq!(fix_in_place(&copy.join("v1")), 7);
     let after_report = lint::lint_draft(&copy.join("v1"), &[]).unwrap();
