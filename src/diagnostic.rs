@@ -35,6 +35,11 @@ pub struct Diagnostic {
     pub help: Option<String>,
     /// The text of the file, when it is text, for drawing the line.
     pub source: Option<Arc<str>>,
+    /// The byte of the source the place is at, when the one who made the
+    /// message knows it: the line is then found around it, not counted from
+    /// the file's start (which, for thousands of messages on one large file,
+    /// is most of the time spent).
+    pub offset: Option<u32>,
 }
 
 impl Diagnostic {
@@ -49,6 +54,7 @@ impl Diagnostic {
             message: message.into(),
             help: None,
             source: None,
+            offset: None,
         }
     }
 
@@ -69,6 +75,13 @@ impl Diagnostic {
     /// Attaches the file's text so the line can be shown.
     pub fn with_source(mut self, source: &Arc<str>) -> Diagnostic {
         self.source = Some(Arc::clone(source));
+        self
+    }
+
+    /// Says which byte of the source the place is at (see [`Diagnostic::offset`]).
+    pub fn at(mut self, offset: usize) -> Diagnostic {
+        // Files are far below 4 GB (the loader's limit is 32 MB).
+        self.offset = u32::try_from(offset).ok();
         self
     }
 
@@ -100,24 +113,37 @@ impl Diagnostic {
         if let Some(help) = &self.help {
             report = report.with_notes(vec![format!("help: {}", visible(help))]);
         }
+        let name = self.file.display().to_string();
         let excerpt = self.source.as_deref().and_then(|s| self.excerpt(s));
         let Some((shown, range)) = excerpt else {
-            let files = SimpleFile::new(self.file.display().to_string(), String::new());
-            return emit(&files, &report);
+            return emit(&SimpleFile::new(name, String::new()), &report);
         };
         report = report.with_labels(vec![Label::primary((), range)]);
-        let files = SimpleFile::new(self.file.display().to_string(), shown);
+        let files = OneLine {
+            name,
+            line: shown,
+            index: self.line as usize - 1,
+        };
         emit(&files, &report)
     }
 
-    /// A stand-in for the source that holds only the line of the place (at its
-    /// line number, so the number printed is right), made safe to print and
-    /// cut to [`SHOWN_CHARS`] around the column; and the byte range to underline.
+    /// The line of the place, made safe to print and cut to [`SHOWN_CHARS`]
+    /// around the column; and the byte range to underline in it.
     fn excerpt(&self, source: &str) -> Option<(String, std::ops::Range<usize>)> {
         if self.line == 0 {
             return None;
         }
-        let line_text = source.split('\n').nth(self.line as usize - 1)?;
+        let at = self.offset.map(|at| at as usize);
+        let line_text = match at.filter(|at| source.is_char_boundary(*at)) {
+            Some(at) => {
+                let start = source[..at].rfind(['\n', '\r']).map_or(0, |i| i + 1);
+                let end = source[at..]
+                    .find(['\n', '\r'])
+                    .map_or(source.len(), |i| at + i);
+                &source[start..end]
+            }
+            None => source.split('\n').nth(self.line as usize - 1)?,
+        };
         let line_text = line_text.strip_suffix('\r').unwrap_or(line_text);
         let chars: Vec<char> = line_text.chars().collect();
         let column = (self.column.max(1) as usize - 1).min(chars.len());
@@ -129,7 +155,7 @@ impl Diagnostic {
                 .min(chars.len() - SHOWN_CHARS)
         };
         let end = (start + SHOWN_CHARS).min(chars.len());
-        let mut shown = "\n".repeat(self.line as usize - 1);
+        let mut shown = String::new();
         if start > 0 {
             shown.push('…');
         }
@@ -157,7 +183,50 @@ impl Diagnostic {
 /// The most characters of a source line a message shows.
 const SHOWN_CHARS: usize = 120;
 
-fn emit(files: &SimpleFile<String, String>, report: &Report<()>) -> String {
+/// A file of which only the line of the place is at hand, shown at its own
+/// line number: codespan is not made to count the lines before it.
+struct OneLine {
+    name: String,
+    line: String,
+    /// The line's 0-based index in the file.
+    index: usize,
+}
+
+impl<'a> codespan_reporting::files::Files<'a> for OneLine {
+    type FileId = ();
+    type Name = &'a str;
+    type Source = &'a str;
+
+    fn name(&'a self, (): ()) -> Result<&'a str, codespan_reporting::files::Error> {
+        Ok(&self.name)
+    }
+
+    fn source(&'a self, (): ()) -> Result<&'a str, codespan_reporting::files::Error> {
+        Ok(&self.line)
+    }
+
+    fn line_index(&'a self, (): (), _: usize) -> Result<usize, codespan_reporting::files::Error> {
+        Ok(self.index)
+    }
+
+    fn line_range(
+        &'a self,
+        (): (),
+        line_index: usize,
+    ) -> Result<std::ops::Range<usize>, codespan_reporting::files::Error> {
+        // Lines around it, if asked for, are empty.
+        Ok(match line_index.cmp(&self.index) {
+            std::cmp::Ordering::Less => 0..0,
+            std::cmp::Ordering::Equal => 0..self.line.len(),
+            std::cmp::Ordering::Greater => self.line.len()..self.line.len(),
+        })
+    }
+}
+
+fn emit<'f>(
+    files: &'f impl codespan_reporting::files::Files<'f, FileId = ()>,
+    report: &Report<()>,
+) -> String {
     let config = term::Config::default();
     term::emit_into_string(&config, files, report).unwrap_or_else(|_| {
         // The range did not fit the file; fall back to the bare message.

@@ -8,7 +8,7 @@ use std::collections::HashMap;
 use std::path::PathBuf;
 use std::sync::Arc;
 
-use super::{Report, site_map};
+use super::Report;
 use crate::load::node::{Node, Pos, Value};
 use crate::load::scalar::{self, Span};
 
@@ -53,7 +53,7 @@ struct Edit {
 /// The edits that turn a site's value into `new` in its file, or `None`
 /// when some change touches what cannot be edited in place.
 fn edits(site: &crate::load::TextSite, new: &str) -> Option<Vec<Edit>> {
-    let mapped = site_map(site)?;
+    let mapped = site.map()?;
     let old: Vec<char> = site.value.chars().collect();
     let new_chars: Vec<char> = new.chars().collect();
     let ops = similar::capture_diff_slices(similar::Algorithm::Myers, &old, &new_chars);
@@ -130,14 +130,14 @@ fn edits(site: &crate::load::TextSite, new: &str) -> Option<Vec<Edit>> {
 /// scalar: for a fixed text that would no longer read back as plain YAML
 /// (one that now starts with `，` is fine, one that starts with `,` is not).
 fn requote(site: &crate::load::TextSite, new: &str) -> Option<Vec<Edit>> {
-    let mapped = site_map(site)?;
+    let mapped = site.map()?;
     if matches!(
         mapped.style,
         scalar::ScalarStyle::Literal | scalar::ScalarStyle::Folded
     ) {
         return None;
     }
-    let start = scalar::offset(&site.source, site.pos.line, site.pos.column)?;
+    let start = site.start()?;
     let end = match mapped.style {
         // The closing quote.
         scalar::ScalarStyle::Plain => mapped.end,

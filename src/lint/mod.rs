@@ -260,16 +260,14 @@ impl Report {
             .iter()
             .map(|f| {
                 let site = &self.sites[f.site];
-                let map = mapped[f.site].get_or_insert_with(|| site_map(site));
-                let (line, column) = match map {
-                    Some(m) => match m.spans.get(f.hit.start) {
-                        Some(span) => scalar::line_column(&site.source, span.range().start),
-                        // At the end of the value (an insertion).
-                        None => {
-                            let at = m.spans.last().map_or(m.end, |s| s.range().start);
-                            scalar::line_column(&site.source, at)
-                        }
-                    },
+                let map = mapped[f.site].get_or_insert_with(|| site.map());
+                // The byte the finding starts at (an insertion: the value's last character).
+                let byte = map.as_ref().map(|m| match m.spans.get(f.hit.start) {
+                    Some(span) => span.range().start,
+                    None => m.spans.last().map_or(m.end, |s| s.range().start),
+                });
+                let (line, column) = match byte {
+                    Some(at) => site.line_column(at),
                     None => (site.pos.line, site.pos.column),
                 };
                 let message = format!("{} [{}]", f.hit.message, f.hit.rule.id());
@@ -285,6 +283,9 @@ impl Report {
                     None => f.hit.rule.explanation().to_string(),
                 };
                 d = d.help(help).with_source(&site.source);
+                if let Some(at) = byte {
+                    d = d.at(at);
+                }
                 d.width((f.hit.end - f.hit.start).max(1))
             })
             .collect()
@@ -378,18 +379,12 @@ fn folds(site: &TextSite) -> Vec<bool> {
     if !site.value.contains(' ') {
         return Vec::new();
     }
-    site_map(site).map_or_else(Vec::new, |m| {
+    site.map().map_or_else(Vec::new, |m| {
         m.spans
             .iter()
             .map(|s| matches!(s, scalar::Span::Fold(_)))
             .collect()
     })
-}
-
-/// The site's value mapped onto its file, if it can be.
-pub(crate) fn site_map(site: &TextSite) -> Option<scalar::Mapped> {
-    let start = scalar::offset(&site.source, site.pos.line, site.pos.column)?;
-    scalar::map(&site.source, start, &site.value)
 }
 
 /// A value with the fixes of `hits` made, those that overlap an earlier one left out.

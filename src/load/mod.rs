@@ -192,10 +192,7 @@ fn load_checked(
 fn parse_file(path: &Path, bytes: &[u8]) -> Result<(SourceFile, Node), Vec<Diagnostic>> {
     let text = decode(path, bytes)?;
     let text: Arc<str> = Arc::from(text);
-    let file = SourceFile {
-        path: path.to_path_buf(),
-        text: Arc::clone(&text),
-    };
+    let file = SourceFile::new(path.to_path_buf(), Arc::clone(&text));
     let tabs = tab_indentation(&file);
     if !tabs.is_empty() {
         return Err(tabs);

@@ -22,7 +22,13 @@ pub fn to_chinese(text: &str, place: KeyPlace) -> String {
         return text.to_string();
     };
     let mut edits: Vec<(usize, usize, &'static str)> = Vec::new();
-    walk(text, &root, place, &mut edits);
+    walk(
+        text,
+        &scalar::LineStarts::new(text),
+        &root,
+        place,
+        &mut edits,
+    );
     edits.sort_by_key(|e| e.0);
     let mut out = text.to_string();
     for (at, len, name) in edits.into_iter().rev() {
@@ -31,9 +37,17 @@ pub fn to_chinese(text: &str, place: KeyPlace) -> String {
     out
 }
 
-fn walk(text: &str, node: &Node, place: KeyPlace, edits: &mut Vec<(usize, usize, &'static str)>) {
+fn walk(
+    text: &str,
+    lines: &scalar::LineStarts,
+    node: &Node,
+    place: KeyPlace,
+    edits: &mut Vec<(usize, usize, &'static str)>,
+) {
     match &node.value {
-        Value::Seq(items) => items.iter().for_each(|n| walk(text, n, place, edits)),
+        Value::Seq(items) => items
+            .iter()
+            .for_each(|n| walk(text, lines, n, place, edits)),
         Value::Map(entries) => {
             for (key, value) in entries {
                 let Value::Str(name) = &key.value else {
@@ -41,7 +55,7 @@ fn walk(text: &str, node: &Node, place: KeyPlace, edits: &mut Vec<(usize, usize,
                 };
                 if let (Some(zh), Some(at)) = (
                     chinese_name(name, place),
-                    scalar::offset(text, key.pos.line, key.pos.column),
+                    lines.offset(text, key.pos.line, key.pos.column),
                 ) && text[at..].starts_with(name.as_str())
                 {
                     edits.push((at, name.len(), zh));
@@ -53,7 +67,7 @@ fn walk(text: &str, node: &Node, place: KeyPlace, edits: &mut Vec<(usize, usize,
                 };
                 if (place, name.as_str()) == (KeyPlace::Draft, "style")
                     && let Value::Str(style) = &value.value
-                    && let Some(at) = scalar::offset(text, value.pos.line, value.pos.column)
+                    && let Some(at) = lines.offset(text, value.pos.line, value.pos.column)
                     && text[at..].starts_with(style.as_str())
                 {
                     let zh = match style.as_str() {
@@ -63,7 +77,7 @@ fn walk(text: &str, node: &Node, place: KeyPlace, edits: &mut Vec<(usize, usize,
                     edits.push((at, style.len(), zh));
                 }
                 if let Some(inner) = inner {
-                    walk(text, value, inner, edits);
+                    walk(text, lines, value, inner, edits);
                 }
             }
         }

@@ -49,9 +49,25 @@ pub(crate) struct Checker {
 pub(crate) struct SourceFile {
     pub path: PathBuf,
     pub text: Arc<str>,
+    /// Where its lines start, worked out when first asked for.
+    pub lines: std::sync::OnceLock<Arc<crate::load::scalar::LineStarts>>,
 }
 
 impl SourceFile {
+    pub fn new(path: PathBuf, text: Arc<str>) -> SourceFile {
+        SourceFile {
+            path,
+            text,
+            lines: std::sync::OnceLock::new(),
+        }
+    }
+
+    /// Where its lines start (worked out once).
+    pub fn lines(&self) -> &Arc<crate::load::scalar::LineStarts> {
+        self.lines
+            .get_or_init(|| Arc::new(crate::load::scalar::LineStarts::new(&self.text)))
+    }
+
     /// Where a node of this file was written.
     pub fn origin(&self, pos: Pos) -> Origin {
         Origin {

@@ -23,6 +23,26 @@ pub struct TextSite {
     pub value: String,
     /// The part it belongs to, by its place in reading order (depth first).
     pub part: Option<usize>,
+    /// Where the lines of its file start.
+    pub lines: Arc<scalar::LineStarts>,
+}
+
+impl TextSite {
+    /// The byte the value starts at in its file.
+    pub fn start(&self) -> Option<usize> {
+        self.lines
+            .offset(&self.source, self.pos.line, self.pos.column)
+    }
+
+    /// The line and column of a byte of its file.
+    pub fn line_column(&self, at: usize) -> (u32, u32) {
+        self.lines.line_column(&self.source, at)
+    }
+
+    /// The value mapped onto its file, if it can be.
+    pub fn map(&self) -> Option<scalar::Mapped> {
+        scalar::map(&self.source, self.start()?, &self.value)
+    }
 }
 
 /// A reference by id met in a text, checked once every id is known.
@@ -37,13 +57,15 @@ pub(super) struct PendingLink {
 
 /// Where a character of a value is written: its byte `at` in the value,
 /// mapped onto the file, or the value's own start when it cannot be.
-pub(crate) fn place_in_value(source: &str, pos: Pos, value: &str, at: usize) -> Pos {
+fn place_in_value(file: &SourceFile, pos: Pos, value: &str, at: usize) -> Pos {
     let index = value[..at].chars().count();
-    scalar::offset(source, pos.line, pos.column)
-        .and_then(|start| scalar::map(source, start, value))
+    let lines = file.lines();
+    lines
+        .offset(&file.text, pos.line, pos.column)
+        .and_then(|start| scalar::map(&file.text, start, value))
         .and_then(|m| m.spans.get(index).map(|s| s.range().start))
         .map_or(pos, |byte| {
-            let (line, column) = scalar::line_column(source, byte);
+            let (line, column) = lines.line_column(&file.text, byte);
             Pos { line, column }
         })
 }
@@ -59,6 +81,7 @@ impl Checker {
                 key: key.to_string(),
                 value: value.to_string(),
                 part: self.current_part,
+                lines: Arc::clone(file.lines()),
             });
         }
         if !value.contains("[[") {
@@ -67,7 +90,7 @@ impl Checker {
         for link in links(value) {
             match link {
                 Ok(link) => {
-                    let pos = place_in_value(&file.text, node.pos, value, link.start);
+                    let pos = place_in_value(file, node.pos, value, link.start);
                     self.links.push(PendingLink {
                         file: file.path.clone(),
                         source: Arc::clone(&file.text),
@@ -78,7 +101,7 @@ impl Checker {
                     });
                 }
                 Err(bad) => {
-                    let pos = place_in_value(&file.text, node.pos, value, bad.start);
+                    let pos = place_in_value(file, node.pos, value, bad.start);
                     let d = Diagnostic::error(
                         &file.path,
                         pos.line,
