@@ -99,6 +99,7 @@ fn law(texts: &[String], parts: usize) -> Draft {
             ..Meta::default()
         },
         parts: chapters,
+        attachments: Vec::new(),
     }
 }
 

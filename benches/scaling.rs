@@ -37,6 +37,7 @@ fn draft(texts: &[String]) -> Draft {
             ..Meta::default()
         },
         parts,
+        attachments: Vec::new(),
     }
 }
 

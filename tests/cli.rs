@@ -83,21 +83,29 @@ fn build_without_arguments_writes_every_draft_under_drafts_into_output() {
         redline.contains("v1 → v2：修改 6 处，新增 2 处，移动 1 处，重新编号 3 处"),
         "{redline}"
     );
-    // Only the CLI prints, and it says what it wrote: seventeen files, in order.
+    // Only the CLI prints, and it says what it wrote, in order: the drafts of
+    // both documents (four files each), their redlines (four each), then
+    // the 起草说明 draft and 意见采纳情况表 of the reference, whose v1 has comments.
     let stdout = String::from_utf8_lossy(&out.stdout);
     let wrote: Vec<&str> = stdout.lines().filter(|l| l.starts_with("wrote")).collect();
-    assert_eq!(wrote.len(), 17, "{stdout}");
+    assert_eq!(wrote.len(), 29, "{stdout}");
     assert!(
         wrote[0].ends_with("output/chengdong-urbanization-2021/v1.md"),
         "{stdout}"
     );
-    assert!(wrote[10].ends_with("v1-v2.redline.pdf"), "{stdout}");
-    assert!(wrote[11].ends_with("v1-v2.redline.docx"), "{stdout}");
-    // Then, v1 having comments, the 起草说明 draft and the 意见采纳情况表.
-    assert!(wrote[12].ends_with("v1-v2.explanation.md"), "{stdout}");
-    assert!(wrote[13].ends_with("v1.comments.md"), "{stdout}");
-    assert!(wrote[15].ends_with("v1.comments.pdf"), "{stdout}");
-    assert!(wrote[16].ends_with("v1.comments.docx"), "{stdout}");
+    assert!(
+        wrote[10].ends_with("output/chengdong-vocational-education-2021/v1.pdf"),
+        "{stdout}"
+    );
+    assert!(wrote[18].ends_with("2021/v1-v2.redline.pdf"), "{stdout}");
+    assert!(
+        wrote[23].ends_with("education-2021/v1-v2.redline.docx"),
+        "{stdout}"
+    );
+    assert!(wrote[24].ends_with("v1-v2.explanation.md"), "{stdout}");
+    assert!(wrote[25].ends_with("v1.comments.md"), "{stdout}");
+    assert!(wrote[27].ends_with("v1.comments.pdf"), "{stdout}");
+    assert!(wrote[28].ends_with("v1.comments.docx"), "{stdout}");
     let explanation = std::fs::read_to_string(doc.join("v1-v2.explanation.md")).unwrap();
     assert!(
         explanation.starts_with("> 本稿由 gongwen 根据征求意见记录和两稿比对自动生成")
@@ -147,7 +155,7 @@ fn check_passes_the_sample_drafts_and_says_so_for_each() {
     assert_eq!(out.status.code(), Some(0));
     assert_eq!(
         String::from_utf8_lossy(&out.stdout),
-        "ok      drafts/chengdong-urbanization-2021/v1\nok      drafts/chengdong-urbanization-2021/v2.yaml\nok      drafts/chengdong-urbanization-2021/v1.comments.yaml\n"
+        "ok      drafts/chengdong-urbanization-2021/v1\nok      drafts/chengdong-urbanization-2021/v2.yaml\nok      drafts/chengdong-vocational-education-2021/v1\nok      drafts/chengdong-vocational-education-2021/v2.yaml\nok      drafts/chengdong-urbanization-2021/v1.comments.yaml\n"
     );
     // What it says besides: the reference's half-width punctuation, as lint
     // warnings (162 in v1, 166 in v2).

@@ -81,7 +81,7 @@ proptest! {
             p.body.push(Block::Para(format!("{w}的内容第{i}段。")));
             p
         }).collect();
-        let old = Draft { meta: Meta { title: "标题".into(), ..Meta::default() }, parts };
+        let old = Draft { meta: Meta { title: "标题".into(), ..Meta::default() }, parts, attachments: vec![] };
         let mut new = old.clone();
         new.parts.insert(0, {
             let mut p = Part::new(Level::Article);
@@ -114,7 +114,7 @@ proptest! {
             }
             p
         }).collect();
-        let old = Draft { meta: Meta { title: "标题".into(), ..Meta::default() }, parts };
+        let old = Draft { meta: Meta { title: "标题".into(), ..Meta::default() }, parts, attachments: vec![] };
         let mut new = old.clone();
         let i = at.index(old.parts.len() + 1);
         let mut inserted = Part::new(Level::Outline(1));
@@ -362,6 +362,7 @@ fn a_part_split_in_two_is_reported_as_split() {
             article("广告应当真实合法，广告主对广告内容的真实性负责，发布者应当核对广告内容。"),
             article("本办法自公布之日起施行。"),
         ],
+        attachments: Vec::new(),
     };
     let new = Draft {
         meta,
@@ -371,6 +372,7 @@ fn a_part_split_in_two_is_reported_as_split() {
             article("广告发布者应当核对广告内容。"),
             article("本办法自公布之日起施行。"),
         ],
+        attachments: Vec::new(),
     };
     let changes = diff(&old, &new);
     let deleted = changes
@@ -497,6 +499,7 @@ fn policy_draft(items: &[(String, String)]) -> Draft {
             ..Meta::default()
         },
         parts: vec![top],
+        attachments: Vec::new(),
     }
 }
 
@@ -638,6 +641,7 @@ fn each_paragraph(parts: &mut [Part], f: &mut impl FnMut(&mut String)) {
             match b {
                 Block::Para(s) => f(s),
                 Block::Part(c) => each_paragraph(std::slice::from_mut(c), f),
+                Block::Table(_) => {}
             }
         }
     }
@@ -758,6 +762,7 @@ fn an_outline_drafts_reference_to_an_item_numbered_through_it_follows_the_item()
                 ],
             ),
         ],
+        attachments: Vec::new(),
     };
     let old = draft(vec![item("推进城市更新，完善基础设施。")], "三");
     let new = draft(

@@ -434,6 +434,30 @@ fn openxml_audit_finds_no_errors_in_any_file_written() {
             &redline_docx(&fixture, &v1),
         ),
     ];
+    // Tables with merged cells and an attachment from a new page.
+    let tasks = |v: &str| {
+        number(
+            &gongwen::load::load_draft(
+                &root()
+                    .join("drafts/chengdong-vocational-education-2021")
+                    .join(v),
+            )
+            .unwrap(),
+        )
+    };
+    let (tasks_v1, tasks_v2) = (tasks("v1"), tasks("v2.yaml"));
+    let tasks_docx = draft_docx(&tasks_v2);
+    let document = part(&tasks_docx, "word/document.xml");
+    assert!(
+        document.contains(r#"<w:vMerge w:val="restart"/>"#) && document.contains("<w:vMerge/>")
+    );
+    assert!(document.contains("<w:tblHeader/>") && document.contains("<w:pageBreakBefore/>"));
+    files.push(write(dir.path(), "tasks.docx", &tasks_docx));
+    files.push(write(
+        dir.path(),
+        "tasks.redline.docx",
+        &redline_docx(&tasks_v1, &tasks_v2),
+    ));
     // The 意见采纳情况表 in Word: landscape, a header row on every page.
     let comments = gongwen::load::load_comments(
         &root().join("drafts/chengdong-urbanization-2021/v1.comments.yaml"),

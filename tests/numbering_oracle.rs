@@ -125,6 +125,7 @@ impl Oracle<'_> {
             match block {
                 Block::Para(_) => ancestors.last_mut().unwrap().paragraphs += 1,
                 Block::Part(child) => self.part(child, ancestors),
+                Block::Table(_) => {}
             }
         }
         ancestors.pop();

@@ -924,6 +924,7 @@ fn finding_13_a_draft_of_20000_parts_builds_and_diffs() {
             ..Meta::default()
         },
         parts: chapters,
+        attachments: Vec::new(),
     };
     let dir = tempfile::tempdir().unwrap();
     let doc = dir.path().join("drafts/big");

@@ -9,10 +9,10 @@
 //! ([`inline`]).
 //!
 //! ```
-//! use gongwen::model::{Block, Draft, Level, Meta, Part};
+//! use gongwen::model::{Block, Draft, Level, Part};
 //! let part = |t: &str| { let mut p = Part::new(Level::Outline(1)); p.body.push(Block::Para(t.into())); p };
-//! let old = Draft { meta: Meta::default(), parts: vec![part("甲。"), part("乙。")] };
-//! let new = Draft { meta: Meta::default(), parts: vec![part("丙。"), part("甲。"), part("乙。")] };
+//! let old = Draft { parts: vec![part("甲。"), part("乙。")], ..Draft::default() };
+//! let new = Draft { parts: vec![part("丙。"), part("甲。"), part("乙。")], ..Draft::default() };
 //! let changes = gongwen::compare::compare(&gongwen::numbering::number(&old), &gongwen::numbering::number(&new));
 //! assert_eq!((changes.summary.inserted, changes.summary.renumbered, changes.summary.modified), (1, 2, 0));
 //! ```

@@ -247,6 +247,7 @@ pub fn import_str(path: &Path, text: &str, options: ImportOptions) -> Result<Imp
     let draft = Draft {
         meta,
         parts: tree.parts,
+        attachments: Vec::new(),
     };
     let doc = crate::numbering::number(&draft);
     let derived: Vec<String> = doc.walk().iter().map(|s| s.label.clone()).collect();

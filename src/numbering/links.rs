@@ -71,6 +71,7 @@ fn labels(doc: &Document) -> HashMap<String, String> {
         for c in &s.body {
             match c {
                 Content::Para(_) => seen += 1,
+                Content::Table(_) => {}
                 Content::Section(child) => {
                     let outer = if s.level == Level::Article && paragraphs > 1 && seen > 0 {
                         format!("{name}第{}款", chinese(seen as u64))
@@ -137,7 +138,7 @@ pub(super) fn resolve(doc: &mut Document) {
             }
             let texts = s.body.iter_mut().filter_map(|c| match c {
                 Content::Para(text) => Some(text),
-                Content::Section(_) => None,
+                Content::Section(_) | Content::Table(_) => None,
             });
             for (text, p) in texts.zip(paragraphs) {
                 if let Some(p) = p {
@@ -145,14 +146,34 @@ pub(super) fn resolve(doc: &mut Document) {
                 }
             }
         }
-        for c in &mut s.body {
-            if let Content::Section(child) = c {
-                section(child, labels);
+        body(&mut s.body, labels);
+    }
+    // Sections, and cells of tables, which are printed without keeping
+    // what was written.
+    fn body(contents: &mut [Content], labels: &HashMap<String, String>) {
+        for c in contents {
+            match c {
+                Content::Section(child) => section(child, labels),
+                Content::Table(table) => {
+                    let rows = table.header.iter_mut().chain(&mut table.rows);
+                    for cell in rows.flat_map(|r| &mut r.cells) {
+                        if let Some(p) = printed(&cell.text, labels) {
+                            cell.text = p;
+                        }
+                    }
+                    if let Some(p) = table.caption.as_deref().and_then(|c| printed(c, labels)) {
+                        table.caption = Some(p);
+                    }
+                }
+                Content::Para(_) => {}
             }
         }
     }
     for s in &mut doc.sections {
         section(s, &labels);
+    }
+    for a in &mut doc.attachments {
+        body(&mut a.body, &labels);
     }
     let printed_meta = |texts: &[String]| -> Vec<Option<String>> {
         texts.iter().map(|t| printed(t, &labels)).collect()
@@ -181,13 +202,20 @@ pub(super) fn resolve(doc: &mut Document) {
 /// Whether any text of the document holds `[[`.
 fn has_links(doc: &Document) -> bool {
     fn section(s: &Section) -> bool {
-        s.heading.as_deref().is_some_and(|h| h.contains("[["))
-            || s.body.iter().any(|c| match c {
-                Content::Para(p) => p.contains("[["),
-                Content::Section(child) => section(child),
-            })
+        s.heading.as_deref().is_some_and(|h| h.contains("[[")) || s.body.iter().any(content)
+    }
+    fn content(c: &Content) -> bool {
+        match c {
+            Content::Para(p) => p.contains("[["),
+            Content::Section(s) => section(s),
+            Content::Table(t) => t
+                .texts()
+                .chain(t.caption.as_deref())
+                .any(|p| p.contains("[[")),
+        }
     }
     doc.sections.iter().any(section)
+        || doc.attachments.iter().any(|a| a.body.iter().any(content))
         || doc
             .meta
             .preamble

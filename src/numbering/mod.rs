@@ -7,7 +7,7 @@
 //! use gongwen::model::{Block, Draft, Level, Meta, Part};
 //! let mut item = Part::new(Level::Outline(1));
 //! item.heading = Some("总体要求".into());
-//! let draft = Draft { meta: Meta::default(), parts: vec![item] };
+//! let draft = Draft { parts: vec![item], ..Draft::default() };
 //! let doc = gongwen::numbering::number(&draft);
 //! assert_eq!(doc.sections[0].label, "一、");
 //! ```
@@ -30,9 +30,27 @@ use numerals::chinese;
 pub struct Document {
     pub meta: Meta,
     pub sections: Vec<Section>,
+    /// The attachments written out in full, numbered each on its own.
+    pub attachments: Vec<AttachmentDoc>,
     /// The preamble and closing as written, when a reference by id in them
     /// was printed as its label (see [`Written`]).
     pub written_meta: Option<Box<(Vec<String>, Vec<String>)>>,
+}
+
+/// An attachment written out in full, numbered.
+#[derive(Debug, Clone, PartialEq)]
+pub struct AttachmentDoc {
+    /// Its place in `meta.attachments`.
+    pub index: usize,
+    /// 附件1, or 附件 when the document has only one attachment (GB/T 9704 7.5).
+    pub label: String,
+    /// Its title, as the 附件 note lists it.
+    pub title: String,
+    /// Its anchor: `fj1`.
+    pub anchor: String,
+    pub style: crate::model::Style,
+    pub body: Vec<Content>,
+    pub origin: Origin,
 }
 
 /// A part with its derived number, label and anchor.
@@ -60,6 +78,7 @@ pub struct Section {
 pub enum Content {
     Para(String),
     Section(Section),
+    Table(crate::model::Table),
 }
 
 /// A derived number: 15 for 第十五条; 120 and 1 for 第一百二十条之一.
@@ -75,7 +94,7 @@ impl Section {
     pub fn children(&self) -> impl Iterator<Item = &Section> {
         self.body.iter().filter_map(|c| match c {
             Content::Section(s) => Some(s),
-            Content::Para(_) => None,
+            Content::Para(_) | Content::Table(_) => None,
         })
     }
 
@@ -83,7 +102,7 @@ impl Section {
     pub fn paragraphs(&self) -> impl Iterator<Item = &str> {
         self.body.iter().filter_map(|c| match c {
             Content::Para(p) => Some(p.as_str()),
-            Content::Section(_) => None,
+            Content::Section(_) | Content::Table(_) => None,
         })
     }
 
@@ -153,24 +172,45 @@ pub fn number(draft: &Draft) -> Document {
         open: Vec::new(),
         next_id: 0,
         used: draft
-            .parts
-            .iter()
+            .all_parts()
             .flat_map(all_ids)
             .map(|id| id.0.clone())
             .collect(),
     };
-    for level in all_levels() {
-        let within = if draft.meta.numbering.continuous.contains(&level) {
-            None
-        } else {
-            level.restarts_under()
-        };
-        state.within.insert(level, within);
-    }
+    state.restart(&draft.meta.numbering);
     let sections = state.parts(&draft.parts, "");
+    let single = draft.meta.attachments.len() == 1;
+    let attachments = draft
+        .attachments
+        .iter()
+        .map(|a| {
+            state.restart(&a.numbering);
+            let number = a.index + 1;
+            let anchor = state.fresh_anchor(format!("fj{number}"));
+            AttachmentDoc {
+                index: a.index,
+                label: if single {
+                    "附件".to_string()
+                } else {
+                    format!("附件{number}")
+                },
+                title: draft
+                    .meta
+                    .attachments
+                    .get(a.index)
+                    .cloned()
+                    .unwrap_or_default(),
+                body: state.blocks(&a.body, &anchor),
+                anchor,
+                style: a.numbering.style,
+                origin: a.origin.clone(),
+            }
+        })
+        .collect();
     let mut doc = Document {
         meta: draft.meta.clone(),
         sections,
+        attachments,
         written_meta: None,
     };
     links::resolve(&mut doc);
@@ -221,6 +261,32 @@ struct State {
 }
 
 impl State {
+    /// Starts counting afresh in a numbering (the body, then each attachment).
+    fn restart(&mut self, numbering: &crate::model::Numbering) {
+        self.counters.clear();
+        self.unnumbered.clear();
+        for level in all_levels() {
+            let within = if numbering.continuous.contains(&level) {
+                None
+            } else {
+                level.restarts_under()
+            };
+            self.within.insert(level, within);
+        }
+    }
+
+    /// The body of an attachment: paragraphs, tables and top-level parts.
+    fn blocks(&mut self, blocks: &[Block], prefix: &str) -> Vec<Content> {
+        blocks
+            .iter()
+            .map(|b| match b {
+                Block::Para(p) => Content::Para(p.clone()),
+                Block::Table(t) => Content::Table(t.clone()),
+                Block::Part(p) => Content::Section(self.part(p, prefix)),
+            })
+            .collect()
+    }
+
     fn parts(&mut self, parts: &[Part], prefix: &str) -> Vec<Section> {
         parts.iter().map(|p| self.part(p, prefix)).collect()
     }
@@ -297,6 +363,7 @@ impl State {
                     body.push(Content::Para(text.clone()));
                 }
                 Block::Part(child) => body.push(Content::Section(self.part(child, &anchor))),
+                Block::Table(table) => body.push(Content::Table(table.clone())),
             }
         }
         self.open.pop();

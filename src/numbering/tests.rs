@@ -24,6 +24,7 @@ fn draft(style: Style, continuous: Vec<Level>, parts: Vec<Part>) -> Draft {
             ..Meta::default()
         },
         parts,
+        attachments: Vec::new(),
     }
 }
 

@@ -5,6 +5,7 @@
 
 use serde::Serialize;
 
+use super::tables::TableView;
 use crate::model::{Date, Fonts, Level, Role, Style};
 use crate::numbering::{Content, Document, Section};
 use crate::text::{Block, Text, escape, is_one_block, strong_lead, to_markdown, to_plain};
@@ -20,9 +21,12 @@ pub struct RenderContext {
     /// `outline` or `articles`.
     pub style: Style,
     pub preamble: Vec<Text>,
-    /// The body, flattened: headings and paragraphs in reading order.
+    /// The body, flattened: headings, paragraphs and tables in reading order.
     pub blocks: Vec<BlockView>,
     pub closing: Vec<Text>,
+    /// The attachments written out in full, each printed from a new page
+    /// after the signature (GB/T 9704 7.5).
+    pub appendices: Vec<AttachmentView>,
     /// Table of contents: every heading, standalone or run-in.
     pub toc: Vec<TocEntry>,
 }
@@ -76,12 +80,26 @@ pub struct MetaView {
     pub printed: Option<String>,
 }
 
-/// Whether a block is a heading on a line of its own or a paragraph.
+/// An attachment written out in full.
+#[derive(Debug, Clone, Serialize)]
+pub struct AttachmentView {
+    /// 附件1, or 附件 when it is the only attachment.
+    pub label: String,
+    pub title: Text,
+    /// The title's lines.
+    pub title_lines: Vec<String>,
+    pub anchor: String,
+    pub style: Style,
+    pub blocks: Vec<BlockView>,
+}
+
+/// Whether a block is a heading on a line of its own, a paragraph or a table.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "lowercase")]
 pub enum BlockKind {
     Heading,
     Para,
+    Table,
 }
 
 /// One block of the body.
@@ -115,6 +133,8 @@ pub struct BlockView {
     pub html: String,
     /// The whole block as plain text.
     pub plain: String,
+    /// The table, for a table block.
+    pub table: Option<TableView>,
 }
 
 /// An entry of the table of contents.
@@ -159,6 +179,22 @@ impl RenderContext {
         for section in &doc.sections {
             flat.section(section, 1);
         }
+        let appendices = doc
+            .attachments
+            .iter()
+            .map(|a| {
+                let mut blocks = Flattener::default();
+                blocks.contents(&a.body, 1, 1);
+                AttachmentView {
+                    label: a.label.clone(),
+                    title: Text::new(&a.title),
+                    title_lines: a.title.lines().map(to_plain).collect(),
+                    anchor: a.anchor.clone(),
+                    style: a.style,
+                    blocks: blocks.blocks,
+                }
+            })
+            .collect();
         RenderContext {
             generator: format!("gongwen {}", env!("CARGO_PKG_VERSION")),
             print: PrintInfo::of(doc),
@@ -167,6 +203,7 @@ impl RenderContext {
             preamble: meta.preamble.iter().map(|p| Text::new(p)).collect(),
             blocks: flat.blocks,
             closing: meta.closing.iter().map(|p| Text::new(p)).collect(),
+            appendices,
             toc: flat.toc,
         }
     }
@@ -214,11 +251,40 @@ impl Flattener {
             depth
         };
         for content in body {
-            match content {
-                Content::Para(p) => self.plain_para(p, depth),
-                Content::Section(s) => self.section(s, child_depth),
-            }
+            self.content(content, depth, child_depth);
         }
+    }
+
+    /// A run of contents: paragraphs and tables at `depth`, sections at `child_depth`.
+    fn contents(&mut self, contents: &[Content], depth: usize, child_depth: usize) {
+        for content in contents {
+            self.content(content, depth, child_depth);
+        }
+    }
+
+    fn content(&mut self, content: &Content, depth: usize, child_depth: usize) {
+        match content {
+            Content::Para(p) => self.plain_para(p, depth),
+            Content::Section(s) => self.section(s, child_depth),
+            Content::Table(t) => self.table(t, depth),
+        }
+    }
+
+    fn table(&mut self, table: &crate::model::Table, depth: usize) {
+        let Some(view) = TableView::new(table) else {
+            return;
+        };
+        let block = loose(
+            BlockKind::Table,
+            depth,
+            view.markdown(),
+            view.html(),
+            view.plain_rows().join("\n"),
+        );
+        self.blocks.push(BlockView {
+            table: Some(view),
+            ..block
+        });
     }
 
     fn heading_block(&mut self, section: &Section, depth: usize) {
@@ -248,6 +314,7 @@ impl Flattener {
             md: format!("{hashes} {}", to_markdown(&line, Block::Heading)),
             html: text.html,
             plain: text.plain,
+            table: None,
         });
     }
 
@@ -322,27 +389,44 @@ impl Flattener {
             md,
             html,
             plain,
+            table: None,
         });
     }
 
     fn plain_para(&mut self, text: &str, depth: usize) {
         let t = Text::new(text);
-        self.blocks.push(BlockView {
-            kind: BlockKind::Para,
-            role: Role::Text,
+        let block = loose(
+            BlockKind::Para,
             depth,
-            h: 0,
-            anchor: None,
-            id: None,
-            label: String::new(),
-            heading: None,
-            lead: None,
-            lead_strong: false,
-            md: t.md.clone(),
-            html: t.html.clone(),
-            plain: t.plain.clone(),
+            t.md.clone(),
+            t.html.clone(),
+            t.plain.clone(),
+        );
+        self.blocks.push(BlockView {
             text: Some(t),
+            ..block
         });
+    }
+}
+
+/// A block that opens no section: a further paragraph of one, or a table.
+fn loose(kind: BlockKind, depth: usize, md: String, html: String, plain: String) -> BlockView {
+    BlockView {
+        kind,
+        role: Role::Text,
+        depth,
+        h: 0,
+        anchor: None,
+        id: None,
+        label: String::new(),
+        heading: None,
+        lead: None,
+        lead_strong: false,
+        text: None,
+        md,
+        html,
+        plain,
+        table: None,
     }
 }
 

@@ -20,6 +20,7 @@ pub mod docx;
 pub mod json;
 pub mod pdf;
 pub mod redline;
+pub mod tables;
 pub mod templates;
 pub mod tera;
 pub mod term;

@@ -62,11 +62,18 @@ fn walk(
                 }
                 let inner = match (place, name.as_str()) {
                     (KeyPlace::Draft, "fonts") => Some(KeyPlace::Fonts),
-                    (KeyPlace::Draft | KeyPlace::Part, "parts" | "text") => Some(KeyPlace::Part),
+                    (KeyPlace::Draft | KeyPlace::Part | KeyPlace::Attachment, "parts" | "text") => {
+                        Some(KeyPlace::Part)
+                    }
+                    (KeyPlace::Draft, "attachments") => Some(KeyPlace::Attachment),
+                    (KeyPlace::Part, "table") => Some(KeyPlace::Table),
+                    (KeyPlace::Table, "header" | "rows") => Some(KeyPlace::Cell),
                     _ => None,
                 };
-                if (place, name.as_str()) == (KeyPlace::Draft, "style")
-                    && let Value::Str(style) = &value.value
+                if matches!(
+                    (place, name.as_str()),
+                    (KeyPlace::Draft | KeyPlace::Attachment, "style")
+                ) && let Value::Str(style) = &value.value
                     && let Some(at) = lines.offset(text, value.pos.line, value.pos.column)
                     && text[at..].starts_with(style.as_str())
                 {

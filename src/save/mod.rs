@@ -4,6 +4,7 @@
 //! value are left out, so the YAML reads like one written by hand.
 
 mod keys;
+mod tables;
 
 pub use keys::KeyForm;
 
@@ -16,6 +17,7 @@ use crate::fields::{FieldValue, MetaField};
 use crate::load::schema::{KeyPlace, default_run_in};
 use crate::model::{Block, Date, Draft, Level, Meta, Part, Style};
 use crate::write::{Staging, WriteError};
+use tables::{AttachmentOut, TableOut, attachments_out, table_out};
 
 /// A draft's top mapping: the metadata fields a 公文 shows before the body,
 /// the structure, the fields it shows after the body, then the faces — each
@@ -23,6 +25,7 @@ use crate::write::{Staging, WriteError};
 struct DraftOut<'a> {
     meta: &'a Meta,
     parts: Vec<PartOut<'a>>,
+    attachments: Vec<AttachmentOut<'a>>,
 }
 
 impl Serialize for DraftOut<'_> {
@@ -35,6 +38,10 @@ impl Serialize for DraftOut<'_> {
                 .into_iter()
                 .filter(|f| f.before_body() == before)
             {
+                if field == MetaField::Attachments && !self.attachments.is_empty() {
+                    map.serialize_entry(field.key(), &self.attachments)?;
+                    continue;
+                }
                 match field.get(meta) {
                     Some(FieldValue::Text(t)) => map.serialize_entry(field.key(), &t)?,
                     Some(FieldValue::Date(d)) => map.serialize_entry(field.key(), &iso(d))?,
@@ -134,6 +141,7 @@ enum TextOut<'a> {
 enum TextEntry<'a> {
     Para(&'a str),
     Parts { parts: Vec<PartOut<'a>> },
+    Table { table: TableOut<'a> },
 }
 
 /// A date as YAML holds it: 2021-09-01.
@@ -164,37 +172,7 @@ fn part_out<'a>(part: &'a Part, parent: Option<Level>) -> PartOut<'a> {
     let kind = (part.level.is_division()
         && (part.level != default_division(parent) || part.heading.is_none()))
     .then(|| part.level.name());
-    // Paragraphs first, then the sub-parts, is written as `text:` + `parts:`;
-    // paragraphs after sub-parts need the mixed `text:` list.
-    let first_part = part.body.iter().position(|b| matches!(b, Block::Part(_)));
-    let interleaved =
-        first_part.is_some_and(|i| part.body[i..].iter().any(|b| matches!(b, Block::Para(_))));
-    let child = |p: &'a Part| part_out(p, Some(part.level));
-    let (text, parts) = if interleaved {
-        let mut entries: Vec<TextEntry> = Vec::new();
-        for block in &part.body {
-            match block {
-                Block::Para(p) => entries.push(TextEntry::Para(p)),
-                Block::Part(p) => match entries.last_mut() {
-                    Some(TextEntry::Parts { parts }) => parts.push(child(p)),
-                    _ => entries.push(TextEntry::Parts {
-                        parts: vec![child(p)],
-                    }),
-                },
-            }
-        }
-        (Some(TextOut::Many(entries)), Vec::new())
-    } else {
-        let paras: Vec<&str> = part.paragraphs().collect();
-        let text = match paras.as_slice() {
-            [] => None,
-            [one] => Some(TextOut::One(one)),
-            many => Some(TextOut::Many(
-                many.iter().map(|p| TextEntry::Para(p)).collect(),
-            )),
-        };
-        (text, part.children().map(child).collect())
-    };
+    let (text, parts) = body_out(&part.body, Some(part.level));
     PartOut::Full(Box::new(PartFull {
         id: part.id.as_ref().map(|i| i.0.as_str()),
         kind,
@@ -207,10 +185,62 @@ fn part_out<'a>(part: &'a Part, parent: Option<Level>) -> PartOut<'a> {
     }))
 }
 
+/// A body as `text:` and `parts:`: paragraphs first, then the sub-parts,
+/// is written as `text:` + `parts:`; paragraphs after sub-parts, or tables,
+/// need the mixed `text:` list.
+fn body_out(body: &[Block], level: Option<Level>) -> (Option<TextOut<'_>>, Vec<PartOut<'_>>) {
+    let first_part = body.iter().position(|b| matches!(b, Block::Part(_)));
+    let interleaved = first_part
+        .is_some_and(|i| body[i..].iter().any(|b| !matches!(b, Block::Part(_))))
+        || body.iter().any(|b| matches!(b, Block::Table(_)));
+    let child = |p| part_out(p, level);
+    if interleaved {
+        let mut entries: Vec<TextEntry> = Vec::new();
+        for block in body {
+            match block {
+                Block::Para(p) => entries.push(TextEntry::Para(p)),
+                Block::Table(t) => entries.push(TextEntry::Table {
+                    table: table_out(t),
+                }),
+                Block::Part(p) => match entries.last_mut() {
+                    Some(TextEntry::Parts { parts }) => parts.push(child(p)),
+                    _ => entries.push(TextEntry::Parts {
+                        parts: vec![child(p)],
+                    }),
+                },
+            }
+        }
+        return (Some(TextOut::Many(entries)), Vec::new());
+    }
+    let paras: Vec<&str> = body
+        .iter()
+        .filter_map(|b| match b {
+            Block::Para(p) => Some(p.as_str()),
+            _ => None,
+        })
+        .collect();
+    let text = match paras.as_slice() {
+        [] => None,
+        [one] => Some(TextOut::One(one)),
+        many => Some(TextOut::Many(
+            many.iter().map(|p| TextEntry::Para(p)).collect(),
+        )),
+    };
+    let parts = body
+        .iter()
+        .filter_map(|b| match b {
+            Block::Part(p) => Some(child(p)),
+            _ => None,
+        })
+        .collect();
+    (text, parts)
+}
+
 fn draft_out<'a>(draft: &'a Draft, parts: Vec<PartOut<'a>>) -> DraftOut<'a> {
     DraftOut {
         meta: &draft.meta,
         parts,
+        attachments: attachments_out(draft),
     }
 }
 

@@ -84,7 +84,7 @@ pub fn take(parts: &mut Vec<Part>, path: &[usize]) -> Option<Part> {
     let (body, i) = siblings(parts, path)?;
     match body.remove(i) {
         Block::Part(p) => Some(p),
-        Block::Para(_) => None,
+        Block::Para(_) | Block::Table(_) => None,
     }
 }
 

@@ -398,7 +398,11 @@ pub fn draft_of(t: Texts) -> impl Strategy<Value = Draft> {
         prop::collection::vec(prop_oneof![article_of(t.clone()), division_of(0, t)], 0..4),
     );
     (prop_oneof![outline, articles], any::<u64>()).prop_map(|((meta, parts), id_bits)| {
-        let mut draft = Draft { meta, parts };
+        let mut draft = Draft {
+            meta,
+            parts,
+            attachments: Vec::new(),
+        };
         // Unique ids on some parts, chosen by the bits.
         let mut n = 0;
         fn assign(part: &mut Part, n: &mut u32, bits: u64) {

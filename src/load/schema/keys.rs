@@ -35,6 +35,15 @@ pub const PART_KEYS: &[&str] = &[
     "id", "heading", "text", "parts", "kind", "run-in", "numbered", "sub", "include",
 ];
 
+/// Keys of a table (an entry `table:` of a `text` list).
+pub const TABLE_KEYS: &[&str] = &["caption", "widths", "header", "rows"];
+
+/// Keys of a cell written as a mapping (one that spans rows or columns).
+pub const CELL_KEYS: &[&str] = &["text", "rows", "cols"];
+
+/// Keys of an attachment written out in full.
+pub const ATTACHMENT_KEYS: &[&str] = &["title", "style", "continuous", "text", "parts"];
+
 /// Where a mapping sits, for the Chinese names of its keys: 标题 is a draft's
 /// `title` and a part's `heading`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -48,6 +57,9 @@ pub enum KeyPlace {
     Comment,
     /// A project settings file (`.gongwen.yaml`).
     Settings,
+    Table,
+    Cell,
+    Attachment,
 }
 
 impl KeyPlace {
@@ -60,6 +72,9 @@ impl KeyPlace {
             KeyPlace::CommentsFile => "comments file",
             KeyPlace::Comment => "comment",
             KeyPlace::Settings => "settings file",
+            KeyPlace::Table => "table",
+            KeyPlace::Cell => "table cell",
+            KeyPlace::Attachment => "attachment",
         }
     }
 }
@@ -102,6 +117,19 @@ pub const CHINESE_NAMES: &[(&str, &str, KeyPlace)] = &[
     ("编号", "numbered", KeyPlace::Part),
     ("之条", "sub", KeyPlace::Part),
     ("引入", "include", KeyPlace::Part),
+    ("表格", "table", KeyPlace::Part),
+    ("表题", "caption", KeyPlace::Table),
+    ("列宽", "widths", KeyPlace::Table),
+    ("表头", "header", KeyPlace::Table),
+    ("表行", "rows", KeyPlace::Table),
+    ("内容", "text", KeyPlace::Cell),
+    ("跨行", "rows", KeyPlace::Cell),
+    ("跨列", "cols", KeyPlace::Cell),
+    ("标题", "title", KeyPlace::Attachment),
+    ("编号方式", "style", KeyPlace::Attachment),
+    ("连续编号", "continuous", KeyPlace::Attachment),
+    ("内容", "text", KeyPlace::Attachment),
+    ("正文", "parts", KeyPlace::Attachment),
     ("仿宋", "body", KeyPlace::Fonts),
     ("楷体", "kai", KeyPlace::Fonts),
     ("黑体", "hei", KeyPlace::Fonts),
@@ -120,6 +148,15 @@ pub const CHINESE_NAMES: &[(&str, &str, KeyPlace)] = &[
     ("理由", "reason", KeyPlace::Comment),
     ("备注", "note", KeyPlace::Comment),
 ];
+
+/// "a" or "an" before a word.
+fn article(word: &str) -> &'static str {
+    if word.starts_with(['a', 'e', 'i', 'o', 'u']) {
+        "an"
+    } else {
+        "a"
+    }
+}
 
 /// The key a Chinese name means in a place.
 pub fn english_key(name: &str, place: KeyPlace) -> Option<&'static str> {
@@ -218,16 +255,17 @@ impl Checker {
                 let all = all.join(", ");
                 let help = match suggestion {
                     Some(s) => format!(
-                        "did you mean `{}`? The keys of a {what} are: {all}",
-                        named(self, s)
+                        "did you mean `{}`? The keys of {} {what} are: {all}",
+                        named(self, s),
+                        article(what)
                     ),
-                    None => format!("the keys of a {what} are: {all}"),
+                    None => format!("the keys of {} {what} are: {all}", article(what)),
                 };
                 let d = Diagnostic::error(
                     &file.path,
                     key.pos.line,
                     key.pos.column,
-                    format!("unknown key `{name}` in a {what}"),
+                    format!("unknown key `{name}` in {} {what}", article(what)),
                 )
                 .help(help)
                 .with_source(&file.text)
@@ -267,7 +305,10 @@ mod tests {
         for (zh, key, place) in CHINESE_NAMES {
             let allowed: Vec<&str> = match place {
                 KeyPlace::Draft => draft_keys(),
-                KeyPlace::Part => PART_KEYS.to_vec(),
+                KeyPlace::Part => [PART_KEYS, &["table"]].concat(),
+                KeyPlace::Table => TABLE_KEYS.to_vec(),
+                KeyPlace::Cell => CELL_KEYS.to_vec(),
+                KeyPlace::Attachment => ATTACHMENT_KEYS.to_vec(),
                 KeyPlace::Fonts => FONT_KEYS.to_vec(),
                 KeyPlace::CommentsFile => vec!["comments"],
                 KeyPlace::Comment => crate::load::schema::COMMENT_KEYS.to_vec(),

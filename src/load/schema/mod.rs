@@ -7,14 +7,15 @@ mod comments;
 mod keys;
 mod parts;
 mod scalars;
+mod tables;
 mod texts;
 
 pub use comments::COMMENT_KEYS;
 pub use texts::TextSite;
 
 pub use keys::{
-    CHINESE_NAMES, FONT_KEYS, KeyPlace, PART_KEYS, chinese_name, draft_keys, english_key,
-    suggest_key,
+    ATTACHMENT_KEYS, CELL_KEYS, CHINESE_NAMES, FONT_KEYS, KeyPlace, PART_KEYS, TABLE_KEYS,
+    chinese_name, draft_keys, english_key, suggest_key,
 };
 pub use parts::default_run_in;
 
@@ -126,6 +127,9 @@ impl Checker {
             KeyPlace::Fonts,
             KeyPlace::Comment,
             KeyPlace::CommentsFile,
+            KeyPlace::Table,
+            KeyPlace::Cell,
+            KeyPlace::Attachment,
         ]
         .into_iter()
         .find_map(|place| chinese_name(key, place));
@@ -176,21 +180,7 @@ impl Checker {
         let mut meta = Meta::default();
         // Style first: the part tree and `continuous` depend on it.
         if let Some(node) = entries.get("style") {
-            match self.string(file, node, "style", "") {
-                Some(s) if matches!(s.as_str(), "outline" | "大纲") => {
-                    meta.numbering.style = Style::Outline
-                }
-                Some(s) if matches!(s.as_str(), "articles" | "条文") => {
-                    meta.numbering.style = Style::Articles
-                }
-                Some(s) => self.error(
-                    file,
-                    node.pos,
-                    format!("unknown numbering style `{s}`"),
-                    "use `style: outline` (一、 （一） 1. （1）) or `style: articles` (第一章 第一节 第一条 （一） 1.); in Chinese keys, `编号方式: 大纲` or `编号方式: 条文`",
-                ),
-                None => {}
-            }
+            meta.numbering.style = self.style(file, node).unwrap_or_default();
         }
         let title_mistyped = self.suggested.contains(&"title");
         if !entries.contains_key("title") && !title_mistyped {
@@ -205,6 +195,10 @@ impl Checker {
             let Some(node) = entries.get(field.key()) else {
                 continue;
             };
+            if field == MetaField::Attachments {
+                // Read after the body, so ids in attachments follow those of the body.
+                continue;
+            }
             let key = field.key();
             let value = match field.form() {
                 FieldForm::Text | FieldForm::Value => self
@@ -239,9 +233,36 @@ impl Checker {
         if let Some(node) = entries.get("parts") {
             parts = self.top_parts(file, node, &meta.numbering, includer);
         }
-        let draft = Draft { meta, parts };
+        let mut attachments = Vec::new();
+        if let Some(node) = entries.get("attachments") {
+            (meta.attachments, attachments) = self.attachments(file, node, includer);
+        }
+        let draft = Draft {
+            meta,
+            parts,
+            attachments,
+        };
         self.check_links(&draft);
         (self.diagnostics.len() == before).then_some(draft)
+    }
+}
+
+impl Checker {
+    /// `style:`, of a draft or an attachment.
+    pub(super) fn style(&mut self, file: &SourceFile, node: &Node) -> Option<Style> {
+        match self.string(file, node, "style", "")?.as_str() {
+            "outline" | "大纲" => Some(Style::Outline),
+            "articles" | "条文" => Some(Style::Articles),
+            s => {
+                self.error(
+                    file,
+                    node.pos,
+                    format!("unknown numbering style `{s}`"),
+                    "use `style: outline` (一、 （一） 1. （1）) or `style: articles` (第一章 第一节 第一条 （一） 1.); in Chinese keys, `编号方式: 大纲` or `编号方式: 条文`",
+                );
+                None
+            }
+        }
     }
 }
 

@@ -349,7 +349,7 @@ impl Checker {
     }
 
     /// `text:` of a part: one paragraph, or a list of paragraphs and `parts:` blocks.
-    fn body_text(
+    pub(super) fn body_text(
         &mut self,
         file: &SourceFile,
         node: &Node,
@@ -371,6 +371,14 @@ impl Checker {
                                 && matches!(&entries[0].0.value, Value::Str(k) if is_key(k, "parts")) =>
                         {
                             self.children(file, &entries[0].1, numbering, parent, body);
+                        }
+                        Value::Map(entries)
+                            if entries.len() == 1
+                                && matches!(&entries[0].0.value, Value::Str(k) if is_key(k, "table")) =>
+                        {
+                            if let Some(table) = self.table(file, &entries[0].1) {
+                                body.push(Block::Table(table));
+                            }
                         }
                         _ => {
                             if let Some(t) = self.text(file, item, "text") {
@@ -405,7 +413,7 @@ impl Checker {
         None
     }
 
-    fn children(
+    pub(super) fn children(
         &mut self,
         file: &SourceFile,
         node: &Node,
@@ -426,7 +434,7 @@ impl Checker {
 
 /// What a part sits in.
 #[derive(Debug, Clone, Copy)]
-enum Parent {
+pub(super) enum Parent {
     Top,
     Part(Level),
 }
@@ -448,7 +456,7 @@ fn is_key(name: &str, key: &str) -> bool {
 }
 
 /// The `include:` value of a part entry that is only an include.
-fn include_target(node: &Node) -> Option<&Node> {
+pub(super) fn include_target(node: &Node) -> Option<&Node> {
     match &node.value {
         Value::Map(entries) if entries.len() == 1 => match &entries[0].0.value {
             Value::Str(k) if is_key(k, "include") => Some(&entries[0].1),

@@ -75,9 +75,19 @@ pub fn lead_runs(role: Role, label: &str, lead: &str, strong: bool) -> Vec<Run> 
     runs
 }
 
-/// One block of the body.
-pub fn block(b: &BlockView) -> Para {
-    match b.kind {
+/// One block of the body as paragraphs; a table as a paragraph per row,
+/// its cells set apart by ｜ (the Word redline's form: a draft's table is
+/// written as a Word table by [`super::table::draft`]).
+pub fn block(b: &BlockView) -> Vec<Para> {
+    vec![match b.kind {
+        BlockKind::Table => {
+            return b
+                .table
+                .iter()
+                .flat_map(|t| t.plain_rows())
+                .map(|line| Para::new("GwCaption", vec![Run::plain(line)]))
+                .collect();
+        }
         BlockKind::Heading => Para::new(heading_style(b.role), vec![Run::plain(&b.plain)])
             .with_props(outline(b.depth)),
         BlockKind::Para => {
@@ -90,7 +100,20 @@ pub fn block(b: &BlockView) -> Para {
             }
             Para::new(para_style(b.role), runs)
         }
+    }]
+}
+
+/// An attachment's head: a page break, 附件1 in 黑体 at the top left, and
+/// its title centred on the next line (GB/T 9704 7.5).
+pub fn attachment_head(label: &str, title_lines: &[String]) -> Vec<Para> {
+    let mut out = vec![
+        Para::new("GwAttachmentNo", vec![Run::plain(label)]).with_props("<w:pageBreakBefore/>"),
+    ];
+    for line in title_lines {
+        out.push(Para::new("GwTitle", vec![Run::plain(line)]));
     }
+    out.push(blank());
+    out
 }
 
 /// A paragraph of plain text in the body style (preamble, closing).

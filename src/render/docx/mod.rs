@@ -38,19 +38,21 @@ impl Backend for DocxBackend {
                 for p in &ctx.preamble {
                     body.para(&draft::text_para(&p.plain));
                 }
-                for b in &ctx.blocks {
-                    let mut p = draft::block(b);
-                    p.bookmark = b.id.as_deref().and_then(xml::bookmark_name);
-                    body.para(&p);
-                }
+                blocks(&mut body, &ctx.blocks);
                 for p in &ctx.closing {
                     body.para(&draft::text_para(&p.plain));
                 }
-                for p in draft::tail(&ctx.meta)
-                    .iter()
-                    .chain(&draft::imprint(&ctx.meta))
-                {
-                    body.para(p);
+                for p in draft::tail(&ctx.meta) {
+                    body.para(&p);
+                }
+                for a in &ctx.appendices {
+                    for p in draft::attachment_head(&a.label, &a.title_lines) {
+                        body.para(&p);
+                    }
+                    blocks(&mut body, &a.blocks);
+                }
+                for p in draft::imprint(&ctx.meta) {
+                    body.para(&p);
                 }
                 let faces = Faces::of(&ctx.print.fonts);
                 package_document(&body.xml, &faces, &ctx.meta, ctx.print.date, None)
@@ -95,6 +97,24 @@ impl Backend for DocxBackend {
                 let comments = body.comments_part();
                 package_document(&body.xml, &faces, &new.meta, new.print.date, comments)
             }
+        }
+    }
+}
+
+/// A draft's blocks: paragraphs, each bookmarked by its part's id, and tables.
+fn blocks(body: &mut Body, blocks: &[crate::render::context::BlockView]) {
+    for (i, b) in blocks.iter().enumerate() {
+        if let Some(view) = &b.table {
+            table::draft(body, view);
+            // Word needs a paragraph between two tables and after the last.
+            if blocks.get(i + 1).is_none_or(|next| next.table.is_some()) {
+                body.para(&draft::blank());
+            }
+            continue;
+        }
+        for mut p in draft::block(b) {
+            p.bookmark = b.id.as_deref().and_then(xml::bookmark_name);
+            body.para(&p);
         }
     }
 }

@@ -90,7 +90,7 @@ pub fn styles(faces: &Faces) -> String {
     let centred = format!("{NO_INDENT}<w:jc w:val=\"center\"/>");
     let keep_centred = format!("<w:keepNext/>{centred}");
     let small = format!("<w:sz w:val=\"{SMALL_SIZE}\"/><w:szCs w:val=\"{SMALL_SIZE}\"/>");
-    let paragraph: [(&str, &str, String, String); 21] = [
+    let paragraph: [(&str, &str, String, String); 22] = [
         (
             "GwTitle",
             "标题",
@@ -124,6 +124,7 @@ pub fn styles(faces: &Faces) -> String {
             ),
             String::new(),
         ),
+        ("GwAttachmentNo", "附件标识", NO_INDENT.into(), fonts(&faces.hei)),
         (
             "GwSignature",
             "发文机关署名",
@@ -151,12 +152,14 @@ pub fn styles(faces: &Faces) -> String {
             NO_INDENT.into(),
             format!("{}{small}", fonts(&faces.song)),
         ),
-        // Table cells: 4号, set closer than the body's grid and not justified.
+        // Table cells: 4号, set closer than the body's grid and off it (a
+        // word processor that keeps the character grid in a narrow cell
+        // spreads a few characters over the whole line), not justified.
         (
             "GwCaption",
             "表格",
-            format!(r#"<w:spacing w:line="400" w:lineRule="exact"/>{NO_INDENT}<w:jc w:val="left"/>"#),
-            small,
+            format!(r#"<w:snapToGrid w:val="0"/><w:spacing w:line="400" w:lineRule="exact"/>{NO_INDENT}<w:jc w:val="left"/>"#),
+            format!(r#"<w:snapToGrid w:val="0"/>{small}"#),
         ),
     ];
     for (id, name, ppr, rpr) in paragraph {

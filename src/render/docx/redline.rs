@@ -90,21 +90,21 @@ fn units(ctx: &RenderContext) -> Vec<Unit> {
         },
     ];
     for b in &ctx.blocks {
-        let para = draft::block(b);
         let lead = b.lead.as_ref().map_or(0, |l| {
             draft::lead_runs(b.role, &b.label, &l.plain, b.lead_strong).len()
         });
+        let paras = draft::block(b).into_iter().map(|p| (p, lead));
         match &b.anchor {
             Some(anchor) => out.push(Unit {
                 key: Key::Part(anchor.clone()),
                 label: b.label.clone(),
-                paras: vec![(para, lead)],
+                paras: paras.collect(),
             }),
             None => out
                 .last_mut()
                 .expect("the head comes first")
                 .paras
-                .push((para, lead)),
+                .extend(paras),
         }
     }
     out.push(Unit {

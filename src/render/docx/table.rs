@@ -10,6 +10,7 @@ use super::parts::BLOCK_WIDTH;
 use super::xml::{Body, Para, Run};
 use crate::compare::align::PARAGRAPH_BREAK;
 use crate::render::redline::{Segment, SideBySide};
+use crate::render::tables::{CellView, TableView};
 
 const STRUCK: &str = "<w:strike/>";
 const MARKED: &str = r#"<w:b/><w:u w:val="single"/>"#;
@@ -39,6 +40,107 @@ pub fn cell(body: &mut Body, width: u32, runs: Vec<Run>) {
     }
     body.para(&Para::new("GwCaption", para));
     body.xml.push_str("</w:tc>");
+}
+
+/// A draft's table as a Word table: its caption centred above, header rows
+/// repeated on every page, merged cells merged (`gridSpan` across, `vMerge`
+/// down: Word writes a cell a span covers as a continuation of it).
+pub fn draft(body: &mut Body, table: &TableView) {
+    if let Some(caption) = &table.caption {
+        body.para(
+            &Para::new("GwCaption", vec![bold(&caption.plain)])
+                .with_props(r#"<w:keepNext/><w:jc w:val="center"/>"#),
+        );
+    }
+    let total: u32 = table.widths.iter().sum::<u32>().max(1);
+    let widths: Vec<u32> = table
+        .widths
+        .iter()
+        .map(|w| BLOCK_WIDTH * w / total)
+        .collect();
+    open(body, &widths);
+    let header = table.header.len();
+    for (r, slots) in slots(table).iter().enumerate() {
+        // A row is never split across pages; header rows repeat on each.
+        body.xml.push_str("<w:tr><w:trPr><w:cantSplit/>");
+        if r < header {
+            body.xml.push_str("<w:tblHeader/>");
+        }
+        body.xml.push_str("</w:trPr>");
+        for (column, slot) in slots.iter().enumerate() {
+            let (cell, merge) = match slot {
+                Slot::Start(cell) if cell.rows > 1 => {
+                    (Some(*cell), r#"<w:vMerge w:val="restart"/>"#)
+                }
+                Slot::Start(cell) => (Some(*cell), ""),
+                Slot::Below(cell) => (Some(*cell), "<w:vMerge/>"),
+                Slot::Beside => continue,
+                Slot::Empty => (None, ""),
+            };
+            let span = cell.map_or(1, |c| c.cols as usize);
+            let width: u32 = widths.iter().skip(column).take(span).sum();
+            let grid = if span > 1 {
+                format!(r#"<w:gridSpan w:val="{span}"/>"#)
+            } else {
+                String::new()
+            };
+            write!(
+                body.xml,
+                r#"<w:tc><w:tcPr><w:tcW w:w="{width}" w:type="dxa"/>{grid}{merge}<w:vAlign w:val="center"/></w:tcPr>"#
+            )
+            .unwrap();
+            let centre = r < header || table.align.get(column) == Some(&"center");
+            let runs = match slot {
+                Slot::Start(c) if r < header => vec![bold(&c.text.plain)],
+                Slot::Start(c) => vec![Run::plain(&c.text.plain)],
+                _ => Vec::new(),
+            };
+            let props = if centre {
+                r#"<w:jc w:val="center"/>"#
+            } else {
+                ""
+            };
+            body.para(&Para::new("GwCaption", runs).with_props(props));
+            body.xml.push_str("</w:tc>");
+        }
+        body.xml.push_str("</w:tr>");
+    }
+    body.xml.push_str("</w:tbl>");
+}
+
+/// What stands in one column of one row of a table in Word's terms.
+#[derive(Clone, Copy)]
+enum Slot<'a> {
+    /// A cell starts here.
+    Start(&'a CellView),
+    /// A cell from a row above spans down into this row (Word writes a
+    /// continuation cell).
+    Below(&'a CellView),
+    /// Covered by the cell to the left (no cell is written).
+    Beside,
+    /// Nothing (a table the loader did not check).
+    Empty,
+}
+
+/// Every row's slots, spans laid out.
+fn slots(table: &TableView) -> Vec<Vec<Slot<'_>>> {
+    let rows: Vec<&Vec<CellView>> = table.header.iter().chain(&table.rows).collect();
+    let mut grid = vec![vec![Slot::Empty; table.columns]; rows.len()];
+    for (r, cells) in rows.iter().enumerate() {
+        for cell in cells.iter() {
+            let columns = cell.column..(cell.column + cell.cols as usize).min(table.columns);
+            for (dr, line) in grid.iter_mut().skip(r).take(cell.rows as usize).enumerate() {
+                for c in columns.clone() {
+                    line[c] = match (dr, c == cell.column) {
+                        (0, true) => Slot::Start(cell),
+                        (_, true) => Slot::Below(cell),
+                        _ => Slot::Beside,
+                    };
+                }
+            }
+        }
+    }
+    grid
 }
 
 /// One row of cells, `widths` wide; a header row repeats on every page.

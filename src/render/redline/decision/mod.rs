@@ -45,6 +45,7 @@ pub(super) fn full_texts(doc: &Document, wanted: &HashSet<&str>) -> HashMap<Stri
                     first = false;
                 }
                 Content::Para(p) => out.push(to_plain(p)),
+                Content::Table(t) => out.extend(t.plain_rows()),
                 Content::Section(child) => lines(child, true, out),
             }
         }

@@ -8,11 +8,19 @@ use std::path::PathBuf;
 
 use serde::Serialize;
 
+mod comments;
+mod table;
+pub use comments::{Comment, Disposition, Target};
+pub use table::{Attachment, Cell, Layout, Row, ShapeError, Table};
+
 /// A whole draft: one consultation draft of one document.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Default)]
 pub struct Draft {
     pub meta: Meta,
     pub parts: Vec<Part>,
+    /// The attachments written out in full, in the order of
+    /// `meta.attachments` (which also lists those named only).
+    pub attachments: Vec<Attachment>,
 }
 
 /// Document metadata (everything outside the body).
@@ -415,6 +423,8 @@ pub enum Block {
     Para(String),
     /// A sub-part.
     Part(Part),
+    /// A table, where a paragraph could stand.
+    Table(Table),
 }
 
 impl Part {
@@ -436,7 +446,7 @@ impl Part {
     pub fn paragraphs(&self) -> impl Iterator<Item = &str> {
         self.body.iter().filter_map(|b| match b {
             Block::Para(p) => Some(p.as_str()),
-            Block::Part(_) => None,
+            Block::Part(_) | Block::Table(_) => None,
         })
     }
 
@@ -444,18 +454,14 @@ impl Part {
     pub fn children(&self) -> impl Iterator<Item = &Part> {
         self.body.iter().filter_map(|b| match b {
             Block::Part(p) => Some(p),
-            Block::Para(_) => None,
+            Block::Para(_) | Block::Table(_) => None,
         })
     }
 
     /// Clears source positions, for comparing models built from different sources.
     pub fn forget_origin(&mut self) {
         self.origin = Origin::default();
-        for block in &mut self.body {
-            if let Block::Part(p) = block {
-                p.forget_origin();
-            }
-        }
+        forget_origins(&mut self.body);
     }
 }
 
@@ -470,94 +476,34 @@ impl Draft {
         for part in &mut self.parts {
             part.forget_origin();
         }
-    }
-}
-
-/// What the drafting office decided on a comment (处理情况).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
-#[serde(rename_all = "snake_case")]
-pub enum Disposition {
-    /// 采纳
-    Adopted,
-    /// 部分采纳
-    PartlyAdopted,
-    /// 未采纳
-    NotAdopted,
-    /// 已有规定: what the comment asks for is already in the text.
-    AlreadyProvided,
-    /// 不涉及: the comment is outside what the document governs.
-    NotApplicable,
-}
-
-impl Disposition {
-    pub const ALL: [Disposition; 5] = [
-        Disposition::Adopted,
-        Disposition::PartlyAdopted,
-        Disposition::NotAdopted,
-        Disposition::AlreadyProvided,
-        Disposition::NotApplicable,
-    ];
-
-    /// The name in a 意见采纳情况表.
-    pub fn zh(self) -> &'static str {
-        match self {
-            Disposition::Adopted => "采纳",
-            Disposition::PartlyAdopted => "部分采纳",
-            Disposition::NotAdopted => "未采纳",
-            Disposition::AlreadyProvided => "已有规定",
-            Disposition::NotApplicable => "不涉及",
+        for attachment in &mut self.attachments {
+            attachment.origin = Origin::default();
+            forget_origins(&mut attachment.body);
         }
     }
 
-    /// Reads a disposition as offices and programs write it: the Chinese
-    /// names (and 采用, 不采纳 …) or English (adopted, partly, rejected …).
-    pub fn parse(text: &str) -> Option<Disposition> {
-        let t = text.trim().to_lowercase().replace(['_', '-'], " ");
-        Some(match t.as_str() {
-            "采纳" | "采用" | "已采纳" | "adopted" | "accepted" | "adopt" | "accept" => {
-                Disposition::Adopted
-            }
-            "部分采纳" | "部分采用" | "partly adopted" | "partially adopted" | "partly"
-            | "partially" | "partial" => Disposition::PartlyAdopted,
-            "未采纳" | "不采纳" | "不予采纳" | "未采用" | "not adopted" | "rejected" | "reject"
-            | "declined" => Disposition::NotAdopted,
-            "已有规定" | "已有相关规定" | "already provided" | "already" | "existing" => {
-                Disposition::AlreadyProvided
-            }
-            "不涉及" | "不属于本文件内容" | "not applicable" | "n/a" | "na" | "out of scope" => {
-                Disposition::NotApplicable
-            }
-            _ => return None,
-        })
+    /// Every part of the draft's body and of its attachments, at the top.
+    pub fn all_parts(&self) -> impl Iterator<Item = &Part> {
+        self.parts.iter().chain(
+            self.attachments
+                .iter()
+                .flat_map(|a| a.body.iter())
+                .filter_map(|b| match b {
+                    Block::Part(p) => Some(p),
+                    _ => None,
+                }),
+        )
     }
 }
 
-/// What a comment is about.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum Target {
-    /// The whole text (总体意见).
-    General,
-    /// A part: its `id:`, or its number as printed in the draft commented on
-    /// (第九条, 二、（三）, 第三条第二款).
-    Part(String),
-}
-
-/// One comment received on a draft (`<draft>.comments.yaml`).
-#[derive(Debug, Clone, PartialEq)]
-pub struct Comment {
-    pub id: String,
-    /// Who sent it: a unit, or 公众 / 个人 with an optional name.
-    pub from: String,
-    pub received: Option<Date>,
-    /// What it is about, each with where it is written.
-    pub on: Vec<(Target, Origin)>,
-    pub text: String,
-    pub disposition: Disposition,
-    /// Why it was not (or only partly) adopted; required unless adopted.
-    pub reason: Option<String>,
-    pub note: Option<String>,
-    /// Where the comment starts.
-    pub origin: Origin,
+fn forget_origins(body: &mut [Block]) {
+    for block in body {
+        match block {
+            Block::Part(p) => p.forget_origin(),
+            Block::Table(t) => t.origin = Origin::default(),
+            Block::Para(_) => {}
+        }
+    }
 }
 
 #[cfg(test)]
