@@ -6,7 +6,7 @@ mod common;
 
 use std::path::Path;
 
-use gongwen::model::{Block, Draft, Table};
+use gongwen::model::{Draft, Table};
 use gongwen::render::Format;
 
 const VOCATIONAL: &str = "drafts/chengdong-vocational-education-2021/v1";
@@ -35,15 +35,7 @@ fn no_space(s: &str) -> String {
     s.chars().filter(|c| !c.is_whitespace()).collect()
 }
 
-fn tables(body: &[Block]) -> Vec<&Table> {
-    body.iter()
-        .flat_map(|b| match b {
-            Block::Table(t) => vec![t],
-            Block::Part(p) => tables(&p.body),
-            Block::Para(_) => Vec::new(),
-        })
-        .collect()
-}
+use common::tables::in_body as tables;
 
 fn attachment_table(draft: &Draft) -> &Table {
     tables(&draft.attachments[0].body)[0]

@@ -19,6 +19,8 @@ pub struct Outline {
     pub preamble: Vec<String>,
     pub closing: Vec<String>,
     pub parts: Vec<Tree>,
+    /// Every table, body first then attachments, in reading order.
+    pub tables: Vec<super::tables::TableText>,
 }
 
 /// One part: level, heading, paragraphs and sub-parts.
@@ -50,6 +52,10 @@ pub fn outline(doc: &Document) -> Outline {
         preamble: doc.meta.preamble.iter().map(|p| to_plain(p)).collect(),
         closing: doc.meta.closing.iter().map(|p| to_plain(p)).collect(),
         parts: doc.sections.iter().map(tree).collect(),
+        tables: super::tables::texts(doc)
+            .into_iter()
+            .map(|(_, t)| t)
+            .collect(),
     }
 }
 
@@ -96,6 +102,7 @@ pub fn apply(old: &Document, set: &ChangeSet) -> Result<Outline, String> {
     result.preamble = apply_paragraphs(&result.preamble, set, Place::Preamble)?;
     result.closing = apply_paragraphs(&result.closing, set, Place::Closing)?;
     result.parts = apply_body(old, set)?;
+    result.tables = super::tables::replay(&super::tables::texts(old), &set.tables)?;
     Ok(result)
 }
 

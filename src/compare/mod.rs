@@ -22,6 +22,7 @@ pub mod apply;
 pub mod groups;
 pub mod inline;
 pub mod references;
+pub mod tables;
 pub mod tokens;
 pub mod words;
 
@@ -62,6 +63,8 @@ pub enum Place {
     Closing,
     /// A metadata field: title, stage, organ, date …
     Meta,
+    /// A table: its caption, a column or a row ([`tables`]).
+    Table,
 }
 
 /// A part as it is in one of the drafts.
@@ -195,6 +198,9 @@ pub struct ChangeSet {
     /// Runs of consecutive changes that only renumber (原第十条至第五十三条依次改为
     /// 第九条至第五十二条): each a view's one line, its changes still listed above.
     pub groups: Vec<Group>,
+    /// Every table of either draft compared, cell by cell: the changes
+    /// above list what changed in them (place `table`).
+    pub tables: Vec<tables::TableDiff>,
 }
 
 impl Change {
@@ -317,6 +323,8 @@ pub fn compare(old: &Document, new: &Document) -> ChangeSet {
         (&new.meta.preamble, &new_written.0),
     ));
     changes.extend(body_changes(old, new));
+    let tables = tables::diff(old, new);
+    changes.extend(tables.iter().flat_map(tables::TableDiff::changes));
     changes.extend(paragraph_changes(
         Place::Closing,
         (&old.meta.closing, &old_written.1),
@@ -348,6 +356,7 @@ pub fn compare(old: &Document, new: &Document) -> ChangeSet {
         summary,
         changes,
         groups,
+        tables,
     }
 }
 

@@ -11,11 +11,13 @@
 //! assert_eq!(imported.summary.articles, 2);
 //! ```
 
+mod attachments;
 pub mod docx;
 pub mod feedback;
 pub mod lines;
 mod links;
 pub mod parse;
+mod tables;
 
 use std::collections::HashMap;
 use std::path::Path;
@@ -214,7 +216,8 @@ static DOC_NUMBER: LazyLock<Regex> = LazyLock::new(|| {
 
 /// Imports text already in memory; `path` names it in messages.
 pub fn import_str(path: &Path, text: &str, options: ImportOptions) -> Result<Imported, Diagnostic> {
-    let (mut body, mut dropped, invisible) = lines::clean(text);
+    let (text, tables) = tables::extract(text);
+    let (mut body, mut dropped, invisible) = lines::clean(&text);
     if body.is_empty() {
         return Err(Diagnostic::error(path, 0, 0, "the file has no text")
             .help("import a file that holds the document's text"));
@@ -226,28 +229,61 @@ pub fn import_str(path: &Path, text: &str, options: ImportOptions) -> Result<Imp
     };
     let mut meta = Meta::default();
     take_header(&mut body, &mut meta, &mut dropped, style);
+    let (names, sections) = attachments::split(&mut body);
 
     let before = body.len();
-    if lines::is_hard_wrapped(&body, |t| parse::is_structure(t, style)) {
-        body = lines::join_wrapped(body, |t| parse::is_structure(t, style));
+    // A table's placeholder stands alone, as a heading does.
+    let structure = |t: &str| parse::is_structure(t, style) || tables::placed(t).is_some();
+    if lines::is_hard_wrapped(&body, structure) {
+        body = lines::join_wrapped(body, structure);
     }
     let lines_joined = before - body.len();
 
-    let tree = parse::build(&body, style);
+    let mut tree = parse::build(&body, style);
+    tables::restore(&mut tree.parts, &tables);
     let mut warnings: Vec<Diagnostic> = tree
         .anomalies
         .iter()
         .map(|a| Diagnostic::warning(path, a.line as u32, 0, a.message.clone()))
         .collect();
-    meta.preamble = tree.preamble.iter().map(|(_, t)| t.clone()).collect();
+    // A table before the first part: the preamble holds text only.
+    meta.preamble = Vec::new();
+    for (line, t) in &tree.preamble {
+        match tables::placed(t).and_then(|n| tables.get(n)) {
+            Some(table) => {
+                warnings.push(
+                    Diagnostic::warning(
+                        path,
+                        *line as u32,
+                        0,
+                        "a table before the first part is kept as text, a paragraph per row",
+                    )
+                    .help("move the table into a part's `text:` in the YAML to keep it a table"),
+                );
+                meta.preamble.extend(table.all_rows().map(|r| {
+                    r.cells
+                        .iter()
+                        .map(|c| c.text.as_str())
+                        .collect::<Vec<_>>()
+                        .join("｜")
+                }));
+            }
+            None => meta.preamble.push(t.clone()),
+        }
+    }
     meta.numbering = Numbering {
         style,
         continuous: continuous_levels(&tree, style),
     };
+    meta.attachments = names;
+    let attachments = sections
+        .into_iter()
+        .filter_map(|s| attachment(s, &tables, &mut meta.attachments))
+        .collect();
     let draft = Draft {
         meta,
         parts: tree.parts,
-        attachments: Vec::new(),
+        attachments,
     };
     let doc = crate::numbering::number(&draft);
     let derived: Vec<String> = doc.walk().iter().map(|s| s.label.clone()).collect();
@@ -293,6 +329,52 @@ pub fn import_str(path: &Path, text: &str, options: ImportOptions) -> Result<Imp
         dropped,
         summary,
         part_lines: tree.labels.iter().map(|(line, _)| *line).collect(),
+    })
+}
+
+/// An attachment written out in full, read like a text of its own; its
+/// place in the list of names is its title's, or a new one.
+fn attachment(
+    section: attachments::Section,
+    tables: &[crate::model::Table],
+    names: &mut Vec<String>,
+) -> Option<crate::model::Attachment> {
+    use crate::model::Block;
+    let style = if section.lines.is_empty() {
+        Style::Outline
+    } else {
+        parse::detect_style(&section.lines)
+    };
+    let mut tree = parse::build(&section.lines, style);
+    tables::restore(&mut tree.parts, tables);
+    let numbering = Numbering {
+        style,
+        continuous: continuous_levels(&tree, style),
+    };
+    let mut body: Vec<Block> = tree
+        .preamble
+        .iter()
+        .map(
+            |(_, t)| match tables::placed(t).and_then(|n| tables.get(n)) {
+                Some(table) => Block::Table(table.clone()),
+                None => Block::Para(t.clone()),
+            },
+        )
+        .collect();
+    body.extend(tree.parts.into_iter().map(Block::Part));
+    let index = match names.iter().position(|n| *n == section.title) {
+        Some(i) => i,
+        None => {
+            names.push(section.title.clone());
+            names.len() - 1
+        }
+    };
+    (!body.is_empty()).then(|| crate::model::Attachment {
+        index,
+        numbering,
+        body,
+        // Imported parts carry no place, and neither does this.
+        origin: crate::model::Origin::default(),
     })
 }
 

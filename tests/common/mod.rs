@@ -3,6 +3,7 @@
 #![allow(dead_code)]
 
 pub mod edits;
+pub mod tables;
 
 use gongwen::model::{Block, Date, Draft, Fonts, Level, Meta, Numbering, Part, PartId, Style};
 use proptest::prelude::*;

@@ -59,6 +59,8 @@ enum Key {
     Part(String),
     Closing,
     Tail,
+    /// An attachment written out in full, by its title.
+    Attachment(String),
     Imprint,
 }
 
@@ -122,6 +124,25 @@ fn units(ctx: &RenderContext) -> Vec<Unit> {
         label: String::new(),
         paras: plain(draft::tail(&ctx.meta)),
     });
+    // Each attachment one unit: its head, then its paragraphs and tables'
+    // rows, diffed as paragraphs.
+    for a in &ctx.appendices {
+        let mut paras: Vec<(Para, usize)> = draft::attachment_head(&a.label, &a.title_lines)
+            .into_iter()
+            .map(|p| (p, 0))
+            .collect();
+        for b in &a.blocks {
+            let lead = b.lead.as_ref().map_or(0, |l| {
+                draft::lead_runs(b.role, &b.label, &l.plain, b.lead_strong).len()
+            });
+            paras.extend(draft::block(b).into_iter().map(|p| (p, lead)));
+        }
+        out.push(Unit {
+            key: Key::Attachment(a.title.plain.clone()),
+            label: String::new(),
+            paras,
+        });
+    }
     out.push(Unit {
         key: Key::Imprint,
         label: String::new(),

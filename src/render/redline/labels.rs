@@ -37,6 +37,10 @@ pub(super) fn where_text(change: &Change, r: &Option<PartRef>) -> String {
         Place::Closing => r
             .as_ref()
             .map_or("结尾".into(), |r| format!("结尾第{}段", r.index + 1)),
+        // 附件1《…》第8行, 附件1《…》“牵头单位”列.
+        Place::Table => r.as_ref().map_or(String::new(), |r| {
+            format!("{}{}", r.path.first().map_or("", String::as_str), r.label)
+        }),
         Place::Body => r.as_ref().map_or(String::new(), |r| {
             let me = if r.label.is_empty() {
                 r.heading.clone().unwrap_or_default()
@@ -83,6 +87,23 @@ pub(super) fn headline(change: &Change, where_old: &str, where_new: &str) -> Str
     let place = match change.kind {
         ChangeKind::Inserted => where_new.to_string(),
         ChangeKind::Deleted => where_old.to_string(),
+        // A row of one table moved: 附件《…》原第15行 → 现第17行.
+        _ if where_old != where_new && change.place == Place::Table => {
+            let shared: usize = where_old
+                .chars()
+                .zip(where_new.chars())
+                .take_while(|(a, b)| a == b)
+                .map(|(a, _)| a.len_utf8())
+                .sum();
+            // Not inside 第…行: back to where the label starts.
+            let cut = where_old[..shared].rfind('第').unwrap_or(shared);
+            format!(
+                "{}原{} → 现{}",
+                &where_old[..cut],
+                &where_old[cut..],
+                &where_new[cut..]
+            )
+        }
         _ if where_old != where_new => format!("原{where_old} → 现{where_new}"),
         _ => where_new.to_string(),
     };

@@ -4,12 +4,14 @@
 use std::collections::HashMap;
 
 use super::RedBlock;
+use super::red_table::RedTable;
 use super::segments::{
     Segment, SegmentKind, note_html, note_md, pieces, plain_segments, segments_html, segments_md,
 };
+use crate::compare::tables::TableDiff;
 use crate::compare::{Change, ChangeKind, Place};
 use crate::model::Level;
-use crate::numbering::{Document, Section};
+use crate::numbering::{Content, Document, Section};
 use crate::render::context::BlockKind;
 use crate::text::{Block, to_plain};
 
@@ -26,6 +28,11 @@ pub(super) struct Marker<'a> {
     /// Which written forms of each block to make (a format shows one; the
     /// PDF, neither: it sets the segments).
     forms: Forms,
+    /// Each table of the new draft compared, by its part's (or
+    /// attachment's) anchor and its place among the tables there.
+    tables: HashMap<(&'a str, usize), &'a TableDiff>,
+    /// The entry showing each change to a table, by the change's key.
+    table_entries: HashMap<String, usize>,
 }
 
 /// The written forms of the marked-up draft's blocks a view holds.
@@ -37,10 +44,21 @@ pub(super) struct Forms {
 
 impl<'a> Marker<'a> {
     /// From the changes shown, each with the number of the entry showing it.
-    pub(super) fn new(changes: &[(usize, &'a Change)], forms: Forms) -> Marker<'a> {
+    pub(super) fn new(
+        changes: &[(usize, &'a Change)],
+        forms: Forms,
+        tables: &'a [TableDiff],
+    ) -> Marker<'a> {
         let mut at = HashMap::new();
         let mut deleted: HashMap<&str, Vec<(usize, &Change)>> = HashMap::new();
+        let mut table_entries = HashMap::new();
         for &(number, c) in changes {
+            if c.place == Place::Table {
+                if let Some(key) = super::change_key(c) {
+                    table_entries.entry(key).or_insert(number);
+                }
+                continue;
+            }
             if c.place != Place::Body {
                 continue;
             }
@@ -57,6 +75,14 @@ impl<'a> Marker<'a> {
             blocks: Vec::new(),
             anchored: Default::default(),
             forms,
+            tables: tables
+                .iter()
+                .filter_map(|t| {
+                    let place = t.new.as_ref()?;
+                    Some(((place.container.as_str(), place.index), t))
+                })
+                .collect(),
+            table_entries,
         }
     }
 
@@ -73,7 +99,99 @@ impl<'a> Marker<'a> {
         for s in &doc.sections {
             self.section(s, 1);
         }
+        // Attachments written out in full: a heading, then their body.
+        for a in &doc.attachments {
+            let title = plain_segments(
+                SegmentKind::Same,
+                &format!("{}　{}", a.label, to_plain(&a.title)),
+            );
+            self.push_plain(BlockKind::Heading, crate::model::Role::L1, 1, title);
+            let mut tables = 0;
+            for c in &a.body {
+                match c {
+                    Content::Para(p) => {
+                        let text = plain_segments(SegmentKind::Same, &to_plain(p));
+                        self.push_plain(BlockKind::Para, crate::model::Role::Text, 1, text);
+                    }
+                    Content::Table(_) => {
+                        self.table(&a.anchor, tables, 1);
+                        tables += 1;
+                    }
+                    Content::Section(s) => self.section(s, 2),
+                }
+            }
+        }
         self.blocks
+    }
+
+    /// A block of plain segments that opens no part (an attachment's title
+    /// or paragraphs).
+    fn push_plain(
+        &mut self,
+        kind: BlockKind,
+        role: crate::model::Role,
+        depth: usize,
+        text: Vec<Segment>,
+    ) {
+        let block = if kind == BlockKind::Heading {
+            Block::Heading
+        } else {
+            Block::Paragraph
+        };
+        let md = if self.forms.md {
+            let marks = if kind == BlockKind::Heading {
+                format!("{} ", "#".repeat(depth + 1))
+            } else {
+                String::new()
+            };
+            format!("{marks}{}", segments_md(&text, block))
+        } else {
+            String::new()
+        };
+        let html = if self.forms.html {
+            segments_html(&text)
+        } else {
+            String::new()
+        };
+        self.blocks.push(RedBlock {
+            html,
+            md,
+            text,
+            ..loose(kind, role, depth)
+        });
+    }
+
+    /// The `index`-th table of a part or attachment, marked up.
+    fn table(&mut self, container: &str, index: usize, depth: usize) {
+        let Some(diff) = self.tables.get(&(container, index)).copied() else {
+            return;
+        };
+        let entries = &self.table_entries;
+        let table = RedTable::new(diff, |key| entries.get(key).copied());
+        for row in &table.rows {
+            if let Some(n) = row
+                .change
+                .as_deref()
+                .and_then(|c| c.strip_prefix("chg-"))
+                .and_then(|n| n.parse().ok())
+            {
+                self.anchored.insert(n);
+            }
+        }
+        self.blocks.push(RedBlock {
+            html: if self.forms.html {
+                table.html()
+            } else {
+                String::new()
+            },
+            md: if self.forms.md {
+                table.markdown()
+            } else {
+                String::new()
+            },
+            table: Some(table),
+            ..loose(BlockKind::Table, crate::model::Role::Text, depth)
+        });
     }
 
     /// Deleted parts that stood right after the part with this new anchor (None: at the start).
@@ -197,18 +315,36 @@ impl<'a> Marker<'a> {
                 strong,
             );
         }
-        for p in paragraphs {
-            self.push(
-                BlockKind::Para,
-                s,
-                depth,
-                status,
-                None,
-                None,
-                Vec::new(),
-                p,
-                false,
-            );
+        // The rest of the paragraphs, and the tables among them, in order.
+        let skip = usize::from(!standalone);
+        let mut paragraph = 0;
+        let mut tables = 0;
+        for c in &s.body {
+            match c {
+                Content::Para(_) => {
+                    paragraph += 1;
+                    if paragraph <= skip {
+                        continue;
+                    }
+                    let Some(p) = paragraphs.next() else { continue };
+                    self.push(
+                        BlockKind::Para,
+                        s,
+                        depth,
+                        status,
+                        None,
+                        None,
+                        Vec::new(),
+                        p,
+                        false,
+                    );
+                }
+                Content::Table(_) => {
+                    self.table(&s.anchor, tables, depth);
+                    tables += 1;
+                }
+                Content::Section(_) => {}
+            }
         }
         self.deleted_after(Some(&s.anchor));
         let child_depth = if s.heading.is_some() {
@@ -261,6 +397,7 @@ impl<'a> Marker<'a> {
             lead: Vec::new(),
             text,
             lead_strong: false,
+            table: None,
         };
         self.blocks.push(block);
     }
@@ -329,6 +466,27 @@ impl<'a> Marker<'a> {
             lead_strong: strong,
             html,
             md,
+            table: None,
         });
+    }
+}
+
+/// A block that opens no part and shows no change, with nothing written yet.
+fn loose(kind: BlockKind, role: crate::model::Role, depth: usize) -> RedBlock {
+    RedBlock {
+        kind,
+        role,
+        depth,
+        anchor: None,
+        change: None,
+        status: None,
+        label: String::new(),
+        note: None,
+        lead: Vec::new(),
+        text: Vec::new(),
+        lead_strong: false,
+        html: String::new(),
+        md: String::new(),
+        table: None,
     }
 }

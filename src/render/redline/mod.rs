@@ -9,6 +9,7 @@ mod answers;
 mod decision;
 mod labels;
 mod markers;
+pub mod red_table;
 pub mod segments;
 mod side;
 mod terminal;
@@ -166,6 +167,8 @@ pub struct RedBlock {
     pub html: String,
     /// CriticMarkup.
     pub md: String,
+    /// A table, marked up cell by cell (kind `table`).
+    pub table: Option<red_table::RedTable>,
 }
 
 /// The entry for one change.
@@ -427,13 +430,21 @@ impl RedlineContext {
             .filter_map(|(n, c)| change_key(c).map(|k| (k, *n)))
             .collect();
         let blocks = match document {
-            Some(forms) => Marker::new(&numbered, forms).blocks(new),
+            Some(forms) => Marker::new(&numbered, forms, &set.tables).blocks(new),
             None => Vec::new(),
         };
         // A change with no place in the marked-up body (a title, the preamble)
         // links to its row of the 修改对照表 instead.
-        let shown: std::collections::HashSet<&str> =
-            blocks.iter().filter_map(|b| b.change.as_deref()).collect();
+        let shown: std::collections::HashSet<&str> = blocks
+            .iter()
+            .flat_map(|b| {
+                let rows = b.table.iter().flat_map(|t| &t.rows);
+                b.change
+                    .as_deref()
+                    .into_iter()
+                    .chain(rows.filter_map(|r| r.change.as_deref()))
+            })
+            .collect();
         for e in &mut entries {
             if !shown.contains(e.anchor.as_str()) {
                 e.anchor = format!("row-{}", e.number);

@@ -9,6 +9,7 @@
 //! items and all.
 
 mod phrases;
+mod tables;
 
 use std::collections::{HashMap, HashSet};
 
@@ -169,6 +170,13 @@ pub fn decision(ctx: &RedlineContext) -> String {
     for (_, c) in singles {
         items.extend(single(ctx, c));
     }
+    // Tables come after the text (their attachments follow the body).
+    items.extend(
+        set.changes
+            .iter()
+            .filter(|c| c.place == Place::Table && substantive(c))
+            .filter_map(tables::item),
+    );
     // A title inside 《》 takes 〈〉 for the marks it holds itself.
     let title = ctx.new.title.plain.replace('《', "〈").replace('》', "〉");
     let mut out = format!("关于修改《{title}》的决定（草案）\n\n");
