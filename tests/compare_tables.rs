@@ -136,6 +136,32 @@ fn the_task_tables_second_draft_reads_as_its_office_changed_it() {
 }
 
 #[test]
+fn an_attachments_text_is_compared_and_named_with_it() {
+    let load = |tail: &str| {
+        let yaml = format!(
+            "title: 方案\nparts:\n  - heading: 任务\n    text: 正文。\nattachments:\n  - 项目清单\n  - title: 工作要求\n    text: [说明。]\n    parts:\n      - heading: 加强领导\n        text: 各单位{tail}。\n"
+        );
+        number(&gongwen::load::load_draft_bytes(Path::new("d.yaml"), yaml.as_bytes()).unwrap())
+    };
+    let (old, new) = (load("落实"), load("认真落实"));
+    let changes = compare(&old, &new);
+    assert_eq!(changes.changes.len(), 1, "{:#?}", changes.changes);
+    let c = &changes.changes[0];
+    assert_eq!((c.kind, c.place), (ChangeKind::Modified, Place::Body));
+    let r = c.new.as_ref().unwrap();
+    // 一、 of 附件2, not the body's 一、.
+    assert_eq!(r.ancestors[0].label, "附件2");
+    assert_eq!(r.label, "一、");
+    assert_eq!(apply(&old, &changes).unwrap(), outline(&new));
+    let view = gongwen::render::RedlineContext::new(&old, &new, ("v1", "v2"), &changes, false);
+    assert!(
+        view.entries[0].headline.plain.starts_with("附件2一、"),
+        "{}",
+        view.entries[0].headline.plain
+    );
+}
+
+#[test]
 fn without_a_serial_column_a_row_is_known_by_its_first_cell() {
     let yaml = |lead: &str, order: [&str; 3]| {
         let rows: Vec<String> = order

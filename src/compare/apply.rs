@@ -45,8 +45,11 @@ fn tree(s: &Section) -> Tree {
     }
 }
 
-/// The outline of a numbered draft.
+/// The outline of a numbered draft (its attachments as parts: see
+/// [`super::comparable`]).
 pub fn outline(doc: &Document) -> Outline {
+    let doc = super::comparable(doc);
+    let doc = &*doc;
     Outline {
         meta: meta_values(doc),
         preamble: doc.meta.preamble.iter().map(|p| to_plain(p)).collect(),
@@ -76,6 +79,8 @@ fn split(text: &str, has_heading: bool) -> (Option<String>, Vec<String>) {
 
 /// Applies the change set to the old draft's outline.
 pub fn apply(old: &Document, set: &ChangeSet) -> Result<Outline, String> {
+    let old = super::comparable(old);
+    let old = &*old;
     let mut result = outline(old);
     // Metadata.
     for c in set.changes.iter().filter(|c| c.place == Place::Meta) {

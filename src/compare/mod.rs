@@ -21,6 +21,7 @@ pub mod align;
 pub mod apply;
 pub mod groups;
 pub mod inline;
+mod meta;
 pub mod references;
 pub mod tables;
 pub mod tokens;
@@ -34,6 +35,7 @@ use crate::numbering::{Document, Number};
 use align::{Node, flatten, longest_increasing};
 pub use groups::Group;
 use inline::{EditClass, InlineOp};
+use meta::{meta_changes, paragraph_changes};
 
 /// What happened to a part.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
@@ -307,8 +309,37 @@ fn part_ref(nodes: &[Node], i: usize, other_parent: Option<&str>) -> PartRef {
     }
 }
 
+/// A draft as it is compared: its attachments written out in full follow
+/// its parts, each as one more top-level part labelled 附件1, headed by its
+/// title and holding its paragraphs, tables and parts, so an attachment's
+/// text is compared like the body's and its parts are told from the body's
+/// by their 附件 ancestor.
+pub fn comparable(doc: &Document) -> std::borrow::Cow<'_, Document> {
+    use crate::numbering::Section;
+    if doc.attachments.is_empty() {
+        return std::borrow::Cow::Borrowed(doc);
+    }
+    let mut all = doc.clone();
+    all.sections
+        .extend(all.attachments.drain(..).map(|a| Section {
+            level: crate::model::Level::Book,
+            number: None,
+            label: a.label,
+            anchor: a.anchor,
+            id: None,
+            heading: Some(a.title),
+            run_in: false,
+            body: a.body,
+            origin: a.origin,
+            written: None,
+        }));
+    std::borrow::Cow::Owned(all)
+}
+
 /// Compares two numbered drafts.
 pub fn compare(old: &Document, new: &Document) -> ChangeSet {
+    let (old, new) = (comparable(old), comparable(new));
+    let (old, new) = (&*old, &*new);
     let mut changes = meta_changes(&old.meta, &new.meta);
     // The preamble and closing as written are what is compared (a reference
     // by id that now prints another number is no change); as printed, what is shown.
@@ -506,68 +537,4 @@ fn body_changes(old_doc: &Document, new_doc: &Document) -> Vec<Change> {
         }
     }
     out
-}
-
-/// Changes in a list of paragraphs (preamble, closing): aligned by a diff of
-/// whole paragraphs as written, a deleted and an inserted paragraph side by
-/// side paired as a modification and shown as printed.
-fn paragraph_changes(
-    place: Place,
-    (old, old_written): (&[String], &[String]),
-    (new, new_written): (&[String], &[String]),
-) -> Vec<Change> {
-    let ops = similar::capture_diff_slices(similar::Algorithm::Patience, old_written, new_written);
-    let mut out = Vec::new();
-    let para_ref = |text: &str, index: usize| {
-        PartRef::text(Role::Paragraph, crate::text::to_plain(text), index)
-    };
-    for op in ops {
-        let (tag, o, n) = op.as_tag_tuple();
-        if tag == similar::DiffTag::Equal {
-            continue;
-        }
-        let pairs = o.len().min(n.len());
-        for k in 0..pairs {
-            let (a, b) = (&old[o.start + k], &new[n.start + k]);
-            let ops = inline::diff(&crate::text::to_plain(a), &crate::text::to_plain(b));
-            let sides = (
-                Some(para_ref(a, o.start + k)),
-                Some(para_ref(b, n.start + k)),
-            );
-            out.push(Change::new(ChangeKind::Modified, place, sides.0, sides.1).with_inline(ops));
-        }
-        for k in pairs..o.len() {
-            let side = Some(para_ref(&old[o.start + k], o.start + k));
-            out.push(Change::new(ChangeKind::Deleted, place, side, None));
-        }
-        for k in pairs..n.len() {
-            let side = Some(para_ref(&new[n.start + k], n.start + k));
-            out.push(Change::new(ChangeKind::Inserted, place, None, side));
-        }
-    }
-    out
-}
-
-fn meta_changes(old: &Meta, new: &Meta) -> Vec<Change> {
-    let value_ref = |v: &str| PartRef::text(Role::Meta, v.to_string(), 0);
-    meta_fields(old)
-        .into_iter()
-        .zip(meta_fields(new))
-        .filter(|((_, a), (_, b))| a != b)
-        .map(|((field, a), (_, b))| {
-            let sides = (a.as_deref().map(value_ref), b.as_deref().map(value_ref));
-            let change = match (&a, &b) {
-                (Some(x), Some(y)) => {
-                    Change::new(ChangeKind::Modified, Place::Meta, sides.0, sides.1)
-                        .with_inline(inline::diff(x, y))
-                }
-                (None, Some(_)) => Change::new(ChangeKind::Inserted, Place::Meta, sides.0, sides.1),
-                _ => Change::new(ChangeKind::Deleted, Place::Meta, sides.0, sides.1),
-            };
-            Change {
-                field: Some(field),
-                ..change
-            }
-        })
-        .collect()
 }

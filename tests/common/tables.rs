@@ -78,7 +78,7 @@ pub fn draft() -> impl Strategy<Value = Draft> {
             ),
             1..4,
         ),
-        prop::option::of(table()),
+        prop::option::of((table(), super::text(), super::text())),
     )
         .prop_map(|(mut draft, tables, attached)| {
             let paths = super::edits::paths(&draft.parts);
@@ -105,12 +105,16 @@ pub fn draft() -> impl Strategy<Value = Draft> {
                     }
                 }
             }
-            if let Some(table) = attached {
+            if let Some((table, note, item)) = attached {
                 draft.meta.attachments.push("重点任务分工表".into());
+                // A paragraph, the table, and a part of its own.
+                let mut part = Part::new(gongwen::model::Level::Outline(1));
+                part.heading = Some("工作要求".into());
+                part.body.push(Block::Para(item));
                 draft.attachments.push(Attachment {
                     index: draft.meta.attachments.len() - 1,
                     numbering: Numbering::default(),
-                    body: vec![Block::Table(table)],
+                    body: vec![Block::Para(note), Block::Table(table), Block::Part(part)],
                     origin: Default::default(),
                 });
             }

@@ -75,11 +75,19 @@ struct Located<'a> {
     name: String,
 }
 
-/// Every table of a document, in reading order.
+/// Every table of a document, in reading order (attachments compared as
+/// parts: see [`super::comparable`]).
 fn tables(doc: &Document) -> Vec<Located<'_>> {
     let mut out = Vec::new();
     for s in doc.walk() {
-        let name = s.display_name();
+        let name = match s.label.starts_with("附件") {
+            true => format!(
+                "{}《{}》",
+                s.label,
+                to_plain(s.heading.as_deref().unwrap_or(""))
+            ),
+            false => format!("{}的表格", s.display_name()),
+        };
         let tables = s.body.iter().filter_map(|c| match c {
             Content::Table(t) => Some(t),
             _ => None,
@@ -91,35 +99,8 @@ fn tables(doc: &Document) -> Vec<Located<'_>> {
                     index,
                 },
                 table,
-                name: format!("{name}的表格"),
+                name: name.clone(),
             });
-        }
-    }
-    for a in &doc.attachments {
-        let mut index = 0;
-        let mut stack: Vec<&[Content]> = vec![&a.body];
-        let mut found = Vec::new();
-        while let Some(body) = stack.pop() {
-            for c in body.iter().rev() {
-                match c {
-                    Content::Table(t) => found.push(t),
-                    Content::Section(s) => stack.push(&s.body),
-                    Content::Para(_) => {}
-                }
-            }
-        }
-        // The stack read each body backwards: put them back in reading order.
-        found.reverse();
-        for table in found {
-            out.push(Located {
-                place: TablePlace {
-                    container: a.anchor.clone(),
-                    index,
-                },
-                table,
-                name: format!("{}《{}》", a.label, to_plain(&a.title)),
-            });
-            index += 1;
         }
     }
     out
@@ -134,20 +115,22 @@ fn has_tables(doc: &Document) -> bool {
             Content::Para(_) => false,
         })
     }
-    doc.sections.iter().any(|s| any(&s.body)) || doc.attachments.iter().any(|a| any(&a.body))
+    doc.sections.iter().any(|s| any(&s.body))
 }
 
 /// The tables of two drafts compared: every table of either, paired where
 /// they stand in the same place.
 pub fn diff(old: &Document, new: &Document) -> Vec<TableDiff> {
+    let (old, new) = (super::comparable(old), super::comparable(new));
+    let (old, new) = (&*old, &*new);
     if !has_tables(old) && !has_tables(new) {
         return Vec::new();
     }
-    // Which old container each new one is: matched parts, and attachments
-    // by title, else by their place in the list.
+    // Which old container each new one is: matched parts (attachments
+    // among them, compared as parts).
     let (old_nodes, new_nodes) = (flatten(old), flatten(new));
     let m = align(&old_nodes, &new_nodes);
-    let mut partner: std::collections::HashMap<&str, &str> = new_nodes
+    let partner: std::collections::HashMap<&str, &str> = new_nodes
         .iter()
         .enumerate()
         .filter_map(|(n, node)| {
@@ -158,16 +141,6 @@ pub fn diff(old: &Document, new: &Document) -> Vec<TableDiff> {
             ))
         })
         .collect();
-    for a in &new.attachments {
-        let same = old
-            .attachments
-            .iter()
-            .find(|b| b.title == a.title)
-            .or_else(|| old.attachments.iter().find(|b| b.index == a.index));
-        if let Some(b) = same {
-            partner.insert(a.anchor.as_str(), b.anchor.as_str());
-        }
-    }
     let old_tables = tables(old);
     let mut used = vec![false; old_tables.len()];
     let mut out = Vec::new();

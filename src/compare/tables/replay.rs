@@ -17,7 +17,7 @@ pub struct TableText {
 
 /// Every table of a document as text, in reading order, with its place.
 pub fn texts(doc: &Document) -> Vec<(TablePlace, TableText)> {
-    tables(doc)
+    tables(&super::super::comparable(doc))
         .into_iter()
         .map(|t| {
             let (columns, grid) = parts(t.table);

@@ -54,13 +54,18 @@ pub(super) fn where_text(change: &Change, r: &Option<PartRef>) -> String {
                     .find(|a| a.role == role)
                     .map_or("", |a| a.label.as_str())
             };
-            match r.level {
+            let named = match r.level {
                 // An item is named by its article: 第十一条（二）, 第十一条（二）3.
                 Role::Item => format!("{}{me}", nearest(Role::Article)),
                 Role::Subitem => format!("{}{}{me}", nearest(Role::Article), nearest(Role::Item)),
                 // Outline levels 2–4 read with their level-1 part: 二、（一）.
                 Role::L2 | Role::L3 | Role::L4 => format!("{}{me}", nearest(Role::L1)),
                 _ => me,
+            };
+            // A part of an attachment is named with it: 附件1一、（二）.
+            match r.ancestors.first() {
+                Some(a) if a.label.starts_with("附件") => format!("{}{named}", a.label),
+                _ => named,
             }
         }),
     }

@@ -96,69 +96,12 @@ impl<'a> Marker<'a> {
     pub(super) fn blocks(mut self, doc: &Document) -> Vec<RedBlock> {
         // Metadata and preamble changes are listed in the summary; the body is marked here.
         self.deleted_after(None);
+        // Attachments written out in full follow as parts, as they are compared.
+        let doc = crate::compare::comparable(doc);
         for s in &doc.sections {
             self.section(s, 1);
         }
-        // Attachments written out in full: a heading, then their body.
-        for a in &doc.attachments {
-            let title = plain_segments(
-                SegmentKind::Same,
-                &format!("{}　{}", a.label, to_plain(&a.title)),
-            );
-            self.push_plain(BlockKind::Heading, crate::model::Role::L1, 1, title);
-            let mut tables = 0;
-            for c in &a.body {
-                match c {
-                    Content::Para(p) => {
-                        let text = plain_segments(SegmentKind::Same, &to_plain(p));
-                        self.push_plain(BlockKind::Para, crate::model::Role::Text, 1, text);
-                    }
-                    Content::Table(_) => {
-                        self.table(&a.anchor, tables, 1);
-                        tables += 1;
-                    }
-                    Content::Section(s) => self.section(s, 2),
-                }
-            }
-        }
         self.blocks
-    }
-
-    /// A block of plain segments that opens no part (an attachment's title
-    /// or paragraphs).
-    fn push_plain(
-        &mut self,
-        kind: BlockKind,
-        role: crate::model::Role,
-        depth: usize,
-        text: Vec<Segment>,
-    ) {
-        let block = if kind == BlockKind::Heading {
-            Block::Heading
-        } else {
-            Block::Paragraph
-        };
-        let md = if self.forms.md {
-            let marks = if kind == BlockKind::Heading {
-                format!("{} ", "#".repeat(depth + 1))
-            } else {
-                String::new()
-            };
-            format!("{marks}{}", segments_md(&text, block))
-        } else {
-            String::new()
-        };
-        let html = if self.forms.html {
-            segments_html(&text)
-        } else {
-            String::new()
-        };
-        self.blocks.push(RedBlock {
-            html,
-            md,
-            text,
-            ..loose(kind, role, depth)
-        });
     }
 
     /// The `index`-th table of a part or attachment, marked up.

@@ -459,7 +459,7 @@ impl RedlineContext {
                     .chain(n.parent.as_ref().map(|p| p.anchor.as_str()))
             })
             .collect();
-        let full_text = decision::full_texts(new, &wanted);
+        let full_text = decision::full_texts(&crate::compare::comparable(new), &wanted);
         RedlineContext {
             generator: format!("gongwen {}", env!("CARGO_PKG_VERSION")),
             print: PrintInfo::of(new),

@@ -37,6 +37,14 @@ pub(super) fn quote_item(lines: &[String]) -> String {
 /// How a decision names a part: 第九条, 第九条第二项, 第九条第二项第三目,
 /// 第四章, 二、（三）.
 pub(super) fn name(r: &PartRef) -> String {
+    // A part of an attachment is named with it: 附件1二、（三）.
+    match r.ancestors.first() {
+        Some(a) if a.label.starts_with("附件") => format!("{}{}", a.label, own_name(r)),
+        _ => own_name(r),
+    }
+}
+
+fn own_name(r: &PartRef) -> String {
     let ancestor = |role: Role| r.ancestors.iter().rev().find(|a| a.role == role);
     let ordinal = |n: Option<crate::numbering::Number>| n.map_or(0, |n| u64::from(n.ordinal));
     match r.level {
