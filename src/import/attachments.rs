@@ -8,6 +8,8 @@ use std::sync::LazyLock;
 use regex::Regex;
 
 use super::lines::Line;
+use super::{continuous_levels, parse, tables};
+use crate::model::{Attachment, Block, Numbering, Origin, Style, Table};
 
 /// 附件 / 附件1 / 附件 2 / **附件3**, alone on its line.
 static LABEL: LazyLock<Regex> =
@@ -74,6 +76,51 @@ pub fn split(body: &mut Vec<Line>) -> (Vec<String>, Vec<Section>) {
         body.drain(i..end);
     }
     (names, sections)
+}
+
+/// An attachment written out in full, read like a text of its own; its
+/// place in the list of names is its title's, or a new one.
+pub(super) fn read(
+    section: Section,
+    tables: &[Table],
+    names: &mut Vec<String>,
+) -> Option<Attachment> {
+    let style = if section.lines.is_empty() {
+        Style::Outline
+    } else {
+        parse::detect_style(&section.lines)
+    };
+    let mut tree = parse::build(&section.lines, style);
+    tables::restore(&mut tree.parts, tables);
+    let numbering = Numbering {
+        style,
+        continuous: continuous_levels(&tree, style),
+    };
+    let mut body: Vec<Block> = tree
+        .preamble
+        .iter()
+        .map(
+            |(_, t)| match tables::placed(t).and_then(|n| tables.get(n)) {
+                Some(table) => Block::Table(table.clone()),
+                None => Block::Para(t.clone()),
+            },
+        )
+        .collect();
+    body.extend(tree.parts.into_iter().map(Block::Part));
+    let index = match names.iter().position(|n| *n == section.title) {
+        Some(i) => i,
+        None => {
+            names.push(section.title.clone());
+            names.len() - 1
+        }
+    };
+    (!body.is_empty()).then(|| Attachment {
+        index,
+        numbering,
+        body,
+        // Imported parts carry no place, and neither does this.
+        origin: Origin::default(),
+    })
 }
 
 #[cfg(test)]

@@ -160,7 +160,32 @@ fn visit_parts(parts: &mut [Part], f: &mut dyn FnMut(&mut Part)) {
 fn import_docx(path: &Path, bytes: &[u8], options: ImportOptions) -> Result<Imported, Diagnostic> {
     let word = docx::read(path, bytes, options.changes)?;
     let mut imported = import_str(path, &word.text, options)?;
-    docx::apply_meta(&mut imported.draft.meta, &word.meta);
+    // The 附件说明 comes from its paragraphs' style: the attachments written
+    // out in full take their places in it by title.
+    let draft = &mut imported.draft;
+    let titles: Vec<String> = draft
+        .attachments
+        .iter()
+        .map(|a| {
+            draft
+                .meta
+                .attachments
+                .get(a.index)
+                .cloned()
+                .unwrap_or_default()
+        })
+        .collect();
+    draft.meta.attachments.clear();
+    docx::apply_meta(&mut draft.meta, &word.meta);
+    for (a, title) in draft.attachments.iter_mut().zip(titles) {
+        a.index = match draft.meta.attachments.iter().position(|n| *n == title) {
+            Some(i) => i,
+            None => {
+                draft.meta.attachments.push(title);
+                draft.meta.attachments.len() - 1
+            }
+        };
+    }
     // Part ids from gongwen's bookmarks, by the line each part starts on.
     let ids: HashMap<usize, &String> = word.ids.iter().map(|(l, id)| (*l, id)).collect();
     let mut lines = imported.part_lines.iter();
@@ -169,12 +194,6 @@ fn import_docx(path: &Path, bytes: &[u8], options: ImportOptions) -> Result<Impo
             part.id = Some(crate::model::PartId((*id).clone()));
         }
     });
-    for &line in &word.tables {
-        imported.warnings.push(
-            Diagnostic::warning(path, line as u32, 0, "a table: kept as text, one paragraph per row with its cells separated by a full-width space")
-                .help("drafts have no tables yet: check the rows in the YAML, or move the table to an attachment"),
-        );
-    }
     imported.warnings.sort_by_key(|w| w.line);
     imported.summary.word = Some((word.numbered, word.changes));
     Ok(imported)
@@ -278,7 +297,7 @@ pub fn import_str(path: &Path, text: &str, options: ImportOptions) -> Result<Imp
     meta.attachments = names;
     let attachments = sections
         .into_iter()
-        .filter_map(|s| attachment(s, &tables, &mut meta.attachments))
+        .filter_map(|s| attachments::read(s, &tables, &mut meta.attachments))
         .collect();
     let draft = Draft {
         meta,
@@ -329,52 +348,6 @@ pub fn import_str(path: &Path, text: &str, options: ImportOptions) -> Result<Imp
         dropped,
         summary,
         part_lines: tree.labels.iter().map(|(line, _)| *line).collect(),
-    })
-}
-
-/// An attachment written out in full, read like a text of its own; its
-/// place in the list of names is its title's, or a new one.
-fn attachment(
-    section: attachments::Section,
-    tables: &[crate::model::Table],
-    names: &mut Vec<String>,
-) -> Option<crate::model::Attachment> {
-    use crate::model::Block;
-    let style = if section.lines.is_empty() {
-        Style::Outline
-    } else {
-        parse::detect_style(&section.lines)
-    };
-    let mut tree = parse::build(&section.lines, style);
-    tables::restore(&mut tree.parts, tables);
-    let numbering = Numbering {
-        style,
-        continuous: continuous_levels(&tree, style),
-    };
-    let mut body: Vec<Block> = tree
-        .preamble
-        .iter()
-        .map(
-            |(_, t)| match tables::placed(t).and_then(|n| tables.get(n)) {
-                Some(table) => Block::Table(table.clone()),
-                None => Block::Para(t.clone()),
-            },
-        )
-        .collect();
-    body.extend(tree.parts.into_iter().map(Block::Part));
-    let index = match names.iter().position(|n| *n == section.title) {
-        Some(i) => i,
-        None => {
-            names.push(section.title.clone());
-            names.len() - 1
-        }
-    };
-    (!body.is_empty()).then(|| crate::model::Attachment {
-        index,
-        numbering,
-        body,
-        // Imported parts carry no place, and neither does this.
-        origin: crate::model::Origin::default(),
     })
 }
 

@@ -178,8 +178,19 @@ fn html_table(html: &str) -> Option<Table> {
             rows.push(Row { cells });
         }
     }
+    // Relative widths written as whole numbers (`<col width="3">`).
+    let widths: Vec<u32> = select("col")
+        .map(|s| {
+            table
+                .select(&s)
+                .map(|c| c.value().attr("width").and_then(|w| w.trim().parse().ok()))
+                .collect::<Option<Vec<u32>>>()
+                .unwrap_or_default()
+        })
+        .unwrap_or_default();
     let mut table = Table {
         caption,
+        widths,
         header,
         rows,
         ..Table::default()
@@ -187,6 +198,10 @@ fn html_table(html: &str) -> Option<Table> {
     if table.layout().is_err() {
         // Spans that run out of the table (HTML forgives them): cut them to fit.
         clip_spans(&mut table);
+    }
+    if table.layout().is_err() {
+        // Widths that do not fit the columns are left out.
+        table.widths.clear();
     }
     table.layout().ok()?;
     Some(table)

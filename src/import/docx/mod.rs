@@ -1,7 +1,7 @@
 //! Word files (.docx) → the lines the structure recogniser reads: one line
 //! per paragraph, with the number Word's automatic list numbering shows put
 //! in front of it as if typed, tracked changes accepted or rejected on
-//! request, and table rows kept as lines (reported) until drafts have tables.
+//! request, and tables as HTML the text importer reads as tables.
 
 use std::collections::HashMap;
 use std::io::Read;
@@ -16,6 +16,7 @@ pub use meta::{apply_meta, part_id};
 
 mod lists;
 mod meta;
+mod table;
 
 const W: &str = "http://schemas.openxmlformats.org/wordprocessingml/2006/main";
 
@@ -38,7 +39,7 @@ pub struct DocxText {
     pub text: String,
     /// Paragraphs whose number came from Word's list numbering.
     pub numbered: usize,
-    /// Tables met, each kept as one line per row (cells joined by a full-width space).
+    /// Tables met, by the line each is written on (as HTML: see `Reader::table`).
     pub tables: Vec<usize>,
     /// Tracked changes met (and accepted or rejected).
     pub changes: usize,
@@ -261,25 +262,12 @@ impl Reader {
         }
     }
 
+    /// A table, written as one line of HTML the text importer reads as a
+    /// table (see [`table::html`]).
     fn table(&mut self, tbl: Node) {
         self.out.tables.push(self.lines + 1);
-        for row in tbl.children().filter(|c| is_w(c, "tr")) {
-            let cells: Vec<String> = row
-                .children()
-                .filter(|c| is_w(c, "tc"))
-                .map(|cell| {
-                    cell.children()
-                        .filter(|p| is_w(p, "p"))
-                        .map(|p| self.runs_text(p))
-                        .collect::<Vec<_>>()
-                        .join("")
-                })
-                .collect();
-            let line = cells.join("\u{3000}");
-            if !line.trim().is_empty() {
-                self.line(&line);
-            }
-        }
+        let html = table::html(tbl, |p| self.runs_text(p));
+        self.line(&html);
     }
 
     /// The text of a paragraph's runs, revisions read as asked.

@@ -110,7 +110,7 @@ pub fn attachment_head(label: &str, title_lines: &[String]) -> Vec<Para> {
         Para::new("GwAttachmentNo", vec![Run::plain(label)]).with_props("<w:pageBreakBefore/>"),
     ];
     for line in title_lines {
-        out.push(Para::new("GwTitle", vec![Run::plain(line)]));
+        out.push(Para::new("GwAttachmentTitle", vec![Run::plain(line)]));
     }
     out.push(blank());
     out

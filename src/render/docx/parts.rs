@@ -90,7 +90,7 @@ pub fn styles(faces: &Faces) -> String {
     let centred = format!("{NO_INDENT}<w:jc w:val=\"center\"/>");
     let keep_centred = format!("<w:keepNext/>{centred}");
     let small = format!("<w:sz w:val=\"{SMALL_SIZE}\"/><w:szCs w:val=\"{SMALL_SIZE}\"/>");
-    let paragraph: [(&str, &str, String, String); 22] = [
+    let paragraph: [(&str, &str, String, String); 23] = [
         (
             "GwTitle",
             "标题",
@@ -101,6 +101,16 @@ pub fn styles(faces: &Faces) -> String {
             ),
         ),
         ("GwStage", "稿别", centred.clone(), fonts(&faces.kai)),
+        // An attachment's title is set as the document's is.
+        (
+            "GwAttachmentTitle",
+            "附件标题",
+            centred.clone(),
+            format!(
+                "{}<w:sz w:val=\"{TITLE_SIZE}\"/><w:szCs w:val=\"{TITLE_SIZE}\"/>",
+                fonts(&faces.title)
+            ),
+        ),
         ("GwNumber", "发文字号", centred.clone(), String::new()),
         ("GwTo", "主送机关", NO_INDENT.into(), String::new()),
         ("GwH1", "一级标题", "<w:keepNext/>".into(), fonts(&faces.hei)),

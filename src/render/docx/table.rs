@@ -52,13 +52,12 @@ pub fn draft(body: &mut Body, table: &TableView) {
                 .with_props(r#"<w:keepNext/><w:jc w:val="center"/>"#),
         );
     }
+    // Each column a whole number of one unit, so the widths' ratios read
+    // back exactly; the layout fixed only where the draft gives them.
     let total: u32 = table.widths.iter().sum::<u32>().max(1);
-    let widths: Vec<u32> = table
-        .widths
-        .iter()
-        .map(|w| BLOCK_WIDTH * w / total)
-        .collect();
-    open(body, &widths);
+    let unit = BLOCK_WIDTH / total;
+    let widths: Vec<u32> = table.widths.iter().map(|w| w * unit).collect();
+    open_table(body, &widths, table.fixed);
     let header = table.header.len();
     for (r, slots) in slots(table).iter().enumerate() {
         // A row is never split across pages; header rows repeat on each.
@@ -157,11 +156,17 @@ pub fn row(body: &mut Body, widths: &[u32], cells: Vec<Vec<Run>>, header: bool) 
 
 /// Opens a table of columns `widths` wide, ruled all round and between.
 pub fn open(body: &mut Body, widths: &[u32]) {
+    open_table(body, widths, true);
+}
+
+/// [`open`], its layout fixed (the widths as given) or autofit.
+fn open_table(body: &mut Body, widths: &[u32], fixed: bool) {
     let border = r#"w:val="single" w:sz="4" w:space="0" w:color="auto""#;
     let total: u32 = widths.iter().sum();
+    let layout = if fixed { "fixed" } else { "autofit" };
     write!(
         body.xml,
-        r#"<w:tbl><w:tblPr><w:tblW w:w="{total}" w:type="dxa"/><w:tblBorders><w:top {border}/><w:left {border}/><w:bottom {border}/><w:right {border}/><w:insideH {border}/><w:insideV {border}/></w:tblBorders><w:tblLayout w:type="fixed"/></w:tblPr><w:tblGrid>"#
+        r#"<w:tbl><w:tblPr><w:tblW w:w="{total}" w:type="dxa"/><w:tblBorders><w:top {border}/><w:left {border}/><w:bottom {border}/><w:right {border}/><w:insideH {border}/><w:insideV {border}/></w:tblBorders><w:tblLayout w:type="{layout}"/></w:tblPr><w:tblGrid>"#
     )
     .unwrap();
     for w in widths {
