@@ -289,3 +289,65 @@ proptest! {
         prop_assert_eq!(items, ctx.entries.len(), "{}", md);
     }
 }
+
+/// The cells of the first table of a Markdown text, as parsed with GFM tables.
+fn markdown_table(md: &str) -> Vec<Vec<String>> {
+    use pulldown_cmark::{Event, Options, Parser, Tag, TagEnd};
+    let mut rows: Vec<Vec<String>> = Vec::new();
+    let mut cell: Option<String> = None;
+    for event in Parser::new_ext(md, Options::ENABLE_TABLES | Options::ENABLE_STRIKETHROUGH) {
+        match event {
+            Event::Start(Tag::TableHead | Tag::TableRow) => rows.push(Vec::new()),
+            Event::Start(Tag::TableCell) => cell = Some(String::new()),
+            Event::End(TagEnd::TableCell) => {
+                if let (Some(c), Some(row)) = (cell.take(), rows.last_mut()) {
+                    row.push(c);
+                }
+            }
+            Event::Text(t) | Event::Code(t) => {
+                if let Some(c) = &mut cell {
+                    c.push_str(&t);
+                }
+            }
+            _ => {}
+        }
+    }
+    rows
+}
+
+proptest! {
+    #![proptest_config(common::proptest_config(300))]
+
+    /// Whatever a cell holds, the Markdown pipe table and the HTML table have
+    /// its row and column, and its text.
+    #[test]
+    fn a_cell_cannot_break_its_table(
+        cells in prop::collection::vec(prop::collection::vec(common::hostile_text(), 3), 1..5),
+    ) {
+        let table = gongwen::model::Table {
+            header: vec![gongwen::model::Row::of(["序号", "任务", "单位"])],
+            rows: cells.iter().map(|r| gongwen::model::Row::of(r.clone())).collect(),
+            ..Default::default()
+        };
+        let view = gongwen::render::tables::TableView::new(&table).unwrap();
+        let expected: Vec<Vec<String>> = table
+            .grid()
+            .unwrap()
+            .iter()
+            .map(|r| r.iter().map(|c| normal(&gongwen::text::to_plain(c))).collect())
+            .collect();
+        let md: Vec<Vec<String>> = markdown_table(&view.markdown())
+            .iter()
+            .map(|r| r.iter().map(|c| normal(c)).collect())
+            .collect();
+        prop_assert_eq!(&md, &expected, "{}", view.markdown());
+        let page = scraper::Html::parse_fragment(&view.html());
+        let rows = scraper::Selector::parse("tr").unwrap();
+        let cells = scraper::Selector::parse("th, td").unwrap();
+        let html: Vec<Vec<String>> = page
+            .select(&rows)
+            .map(|r| r.select(&cells).map(|c| normal(&c.text().collect::<String>())).collect())
+            .collect();
+        prop_assert_eq!(&html, &expected, "{}", view.html());
+    }
+}

@@ -42,9 +42,11 @@ pub fn check(draft: &Draft, doc: &Document, sites: &[TextSite]) -> Vec<(usize, H
         let Some(p) = site.part.filter(|p| *p < parts.len()) else {
             continue;
         };
+        // A table's cells and caption are not its part's paragraphs.
         match site.key.as_str() {
             "heading" => of_part[p].heading = Some(i),
-            _ => of_part[p].paragraphs.push(i),
+            "text" => of_part[p].paragraphs.push(i),
+            _ => {}
         }
     }
     let mut out = Vec::new();

@@ -426,7 +426,12 @@ impl RedlineContext {
         };
         let entry_of = numbered
             .iter()
-            .filter(|(_, c)| c.place == crate::compare::Place::Body)
+            .filter(|(_, c)| {
+                matches!(
+                    c.place,
+                    crate::compare::Place::Body | crate::compare::Place::Table
+                )
+            })
             .filter_map(|(n, c)| change_key(c).map(|k| (k, *n)))
             .collect();
         let blocks = match document {

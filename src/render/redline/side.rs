@@ -115,6 +115,8 @@ impl RedlineContext {
                 walk(child, out);
             }
         }
+        // Attachments written out in full follow as parts, as they are compared.
+        let new = crate::compare::comparable(new);
         let mut sections = Vec::new();
         for s in &new.sections {
             walk(s, &mut sections);
@@ -136,6 +138,17 @@ impl RedlineContext {
                 None => {}
             }
             push_deleted(&mut rows, &mut keys, &s.anchor);
+        }
+        // Then each change to a table: its row, column or caption, old | new.
+        for c in self
+            .changes
+            .changes
+            .iter()
+            .filter(|c| c.place == Place::Table)
+        {
+            let (old, new, _) = sides(c, show_whitespace);
+            rows.push(SideRow::new(old, new, false));
+            keys.push(change_key(c));
         }
         // The summary links to the first row of each entry; an entry with no
         // row (a title, the preamble) links to nothing.
