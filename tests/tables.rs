@@ -250,6 +250,29 @@ fn a_colspan_running_into_a_rowspan_is_named() {
 }
 
 #[test]
+fn a_file_of_chinese_keys_is_told_its_own_key_names() {
+    let d = error_at(
+        "标题: t\n正文:\n  - 标题: h\n    内容:\n      - 表格:\n          表行:\n            - [a, {内容: b, 跨行: 0}]\n",
+        7,
+        31,
+    );
+    assert_eq!(
+        d.message,
+        "`跨行` must be a whole number from 1 to 10000, not 0"
+    );
+    let d = error_at(
+        "标题: t\n正文:\n  - 标题: h\n    内容:\n      - 表格:\n          表行:\n            - [a, b]\n            - [c]\n",
+        8,
+        15,
+    );
+    assert!(
+        d.help.as_deref().unwrap().contains("`跨行:` and `跨列:`"),
+        "{:?}",
+        d.help
+    );
+}
+
+#[test]
 fn an_attachment_needs_a_title_and_a_body() {
     let d = error_at("title: t\nattachments:\n  - text: [甲。]\n", 3, 5);
     assert_eq!(d.message, "the attachment has no title");

@@ -119,8 +119,21 @@ impl Checker {
     }
 
     /// A key as the file names it: `内容` for `text` in a file of Chinese keys.
+    /// A key of a table, a cell or an attachment is named with its place
+    /// (`cell.rows`: `rows`, or 跨行 where `table.rows` is 表行).
     pub(super) fn shown(&self, key: &str) -> String {
         use keys::{KeyPlace, chinese_name};
+        if let Some((place, key)) = key.split_once('.') {
+            let place = match place {
+                "table" => KeyPlace::Table,
+                "cell" => KeyPlace::Cell,
+                _ => KeyPlace::Attachment,
+            };
+            return match chinese_name(key, place) {
+                Some(zh) if self.chinese_keys => zh.to_string(),
+                _ => key.to_string(),
+            };
+        }
         let zh = [
             KeyPlace::Draft,
             KeyPlace::Part,

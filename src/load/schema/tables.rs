@@ -14,6 +14,30 @@ struct WrittenRow {
 }
 
 impl Checker {
+    /// A message with its `{place.key}`s named as the file names them:
+    /// `{cell.rows}` is `rows:`, or `跨行:` in a file of Chinese keys.
+    fn say(&self, text: &str) -> String {
+        let mut out = String::with_capacity(text.len());
+        let mut rest = text;
+        while let Some(open) = rest.find('{') {
+            let Some(close) = rest[open..].find('}') else {
+                break;
+            };
+            let token = &rest[open + 1..open + close];
+            out.push_str(&rest[..open]);
+            if token.contains('.') && !token.contains(' ') {
+                out.push('`');
+                out.push_str(&self.shown(token));
+                out.push_str(":`");
+            } else {
+                out.push_str(&rest[open..=open + close]);
+            }
+            rest = &rest[open + close + 1..];
+        }
+        out.push_str(rest);
+        out
+    }
+
     /// The mapping of a `table:` entry.
     pub(super) fn table(&mut self, file: &SourceFile, node: &Node) -> Option<Table> {
         let Value::Map(entries) = &node.value else {
@@ -21,8 +45,8 @@ impl Checker {
                 file,
                 node,
                 "table",
-                "a mapping with `header:` and `rows:`",
-                "write the table's rows under `rows:`, each a list of cells such as `- [1, 任务, 牵头单位]`",
+                "a mapping with its header and rows",
+                &self.say("write the table's rows under {table.rows}, each a list of cells such as `- [1, 任务, 牵头单位]`"),
             );
             return None;
         };
@@ -47,8 +71,9 @@ impl Checker {
             self.error(
                 file,
                 node.pos,
-                format!("the table has no `{}`", self.shown("rows")),
-                "add `rows:` with one line per row, such as `- [1, 任务, 牵头单位]`",
+                format!("the table has no `{}`", self.shown("table.rows")),
+                &self
+                    .say("add {table.rows} with one line per row, such as `- [1, 任务, 牵头单位]`"),
             );
             return None;
         };
@@ -89,7 +114,7 @@ impl Checker {
                 file,
                 keys.get("rows").map_or(node.pos, |n| n.pos),
                 "the table has no cells",
-                "write each row as a list of cells under `rows:`, or remove the table",
+                &self.say("write each row as a list of cells under {table.rows}, or remove the table"),
             ),
             ShapeError::Width {
                 row,
@@ -103,21 +128,21 @@ impl Checker {
                     name(row),
                     if width == 1 { "" } else { "s" }
                 ),
-                "give every row the same number of columns: add the missing cells (a blank cell is \"\"), remove extra ones, or check the `rows:` and `cols:` of a merged cell above or beside it",
+                &self.say("give every row the same number of columns: add the missing cells (a blank cell is \"\"), remove extra ones, or check the {cell.rows} and {cell.cols} of a merged cell above or beside it"),
             ),
             ShapeError::SpanOut { row, cell } => {
                 let (message, help) = if row < table.header.len() {
                     (
                         format!("this cell of {} spans into the table's body", name(row)),
-                        "a header cell may span header rows only: lower its `rows:`",
+                        self.say("a header cell may span header rows only: lower its {cell.rows}"),
                     )
                 } else {
                     (
                         format!("this cell of {} spans past the table's last row", name(row)),
-                        "lower its `rows:` to the rows that are left, or add the rows it spans",
+                        self.say("lower its {cell.rows} to the rows that are left, or add the rows it spans"),
                     )
                 };
-                self.error(file, cell_pos(row, cell), message, help)
+                self.error(file, cell_pos(row, cell), message, &help)
             }
             ShapeError::Overlap { row, cell } => self.error(
                 file,
@@ -126,18 +151,21 @@ impl Checker {
                     "this cell of {} spans columns into a cell that spans rows from above",
                     name(row)
                 ),
-                "lower its `cols:`, or the `rows:` of the cell above",
+                &self.say("lower its {cell.cols}, or the {cell.rows} of the cell above"),
             ),
             ShapeError::ZeroSpan { row, cell } => self.error(
                 file,
                 cell_pos(row, cell),
                 "a cell spans at least one row and one column",
-                "write `rows:` and `cols:` as 1 or more, or leave them out",
+                &self.say("write {cell.rows} and {cell.cols} as 1 or more, or leave them out"),
             ),
             ShapeError::Widths { given, columns } => self.error(
                 file,
                 keys.get("widths").map_or(node.pos, |n| n.pos),
-                format!("`widths` gives {given} columns, but the table has {columns}"),
+                format!(
+                    "`{}` gives {given} columns, but the table has {columns}",
+                    self.shown("table.widths")
+                ),
                 "give one relative width per column, such as [1, 6, 2]",
             ),
         }
@@ -149,7 +177,7 @@ impl Checker {
             self.type_error(
                 file,
                 node,
-                "widths",
+                "table.widths",
                 "a list of numbers",
                 "write one relative width per column, such as [1, 6, 2]",
             );
@@ -157,7 +185,7 @@ impl Checker {
         };
         let mut widths = Vec::new();
         for item in items {
-            match self.count(file, item, "widths") {
+            match self.count(file, item, "table.widths") {
                 Some(w) => widths.push(w),
                 None => return Vec::new(),
             }
@@ -169,6 +197,19 @@ impl Checker {
     fn count(&mut self, file: &SourceFile, node: &Node, key: &str) -> Option<u32> {
         match &node.value {
             Value::Int(n) if (1..=10_000).contains(n) => Some(*n as u32),
+            Value::Int(n) => {
+                let message = format!(
+                    "`{}` must be a whole number from 1 to 10000, not {n}",
+                    self.shown(key)
+                );
+                let help = if key.starts_with("cell.") {
+                    "a cell spans at least one row and one column; leave the key out for one"
+                } else {
+                    "a column's relative width is a whole number such as 2"
+                };
+                self.error(file, node.pos, message, help);
+                None
+            }
             _ => {
                 self.type_error(
                     file,
@@ -249,10 +290,10 @@ impl Checker {
                     None => Cell::new(""),
                 };
                 if let Some(n) = keys.get("rows") {
-                    cell.rows = self.count(file, n, "rows")?;
+                    cell.rows = self.count(file, n, "cell.rows")?;
                 }
                 if let Some(n) = keys.get("cols") {
-                    cell.cols = self.count(file, n, "cols")?;
+                    cell.cols = self.count(file, n, "cell.cols")?;
                 }
                 Some(cell)
             }
@@ -262,7 +303,7 @@ impl Checker {
                     node,
                     "cell",
                     "text",
-                    "put the cell's text in quotes, or write `{text: …, rows: 2}` for a merged cell",
+                    "put the cell's text in quotes, or write a merged cell as a mapping such as `{text: 区教育局, rows: 2}` (`{内容: 区教育局, 跨行: 2}`)",
                 );
                 None
             }
@@ -335,8 +376,8 @@ impl Checker {
                 file,
                 node,
                 "attachments",
-                "an attachment with `title:` and `text:` or `parts:`",
-                "",
+                "an attachment with its title and text",
+                &self.say("write {attachment.title} and {attachment.text}, or the attachment's name alone"),
             );
             return None;
         };
@@ -348,7 +389,7 @@ impl Checker {
                     file,
                     node.pos,
                     "the attachment has no title",
-                    "add `title:` with the attachment's title, as the 附件 note lists it",
+                    &self.say("add {attachment.title} with the attachment's title, as the 附件 note lists it"),
                 );
                 None
             }
@@ -374,7 +415,7 @@ impl Checker {
                 file,
                 node.pos,
                 "the attachment has no text",
-                "add its paragraphs and tables under `text:` or its parts under `parts:`; an attachment that is only named is written as its title alone",
+                &self.say("add its paragraphs and tables under {attachment.text} or its parts under {attachment.parts}; an attachment only named is its title alone on the line (`- 项目清单`), without a mapping"),
             );
         }
         Some((
