@@ -126,3 +126,22 @@ fn an_html_table_with_rowspan_and_colspan_keeps_every_cell() {
     assert_eq!(found[0].header.len(), 1);
     assert_eq!(imported.draft.parts.len(), 2);
 }
+
+#[test]
+fn a_table_before_the_title_is_not_taken_for_it() {
+    let text = "| 发文机关 | 文号 |\n|---|---|\n| 城东区 | 东发〔2021〕1号 |\n\n关于加强管理的通知\n\n一、总则\n\n内容。\n";
+    let imported = import_str(Path::new("t.md"), text, ImportOptions::default()).unwrap();
+    let yaml = gongwen::save::to_string(&imported.draft);
+    assert_eq!(imported.draft.meta.title, "关于加强管理的通知", "{yaml}");
+    // Kept, as text (a preamble holds no table), and said so.
+    assert!(
+        !yaml.contains('\u{F8FF}') && yaml.contains("城东区｜东发〔2021〕1号"),
+        "{yaml}"
+    );
+    assert!(
+        imported
+            .warnings
+            .iter()
+            .any(|w| w.message.starts_with("a table before the first part"))
+    );
+}

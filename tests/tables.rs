@@ -250,6 +250,16 @@ fn a_colspan_running_into_a_rowspan_is_named() {
 }
 
 #[test]
+fn a_number_in_a_cell_is_its_text_as_written() {
+    let draft = load(
+        "title: t\nparts:\n  - heading: h\n    text:\n      - table:\n          rows:\n            - [1, 项目A, 120.50, 007, true, 0x10]\n            - \n              - 2\n              - 1.5e3  # 亿元\n              - ~\n              - ''\n              - no\n              - 3\n",
+    );
+    let grid = table_in(&draft).grid().unwrap();
+    assert_eq!(grid[0], ["1", "项目A", "120.50", "007", "true", "0x10"]);
+    assert_eq!(grid[1], ["2", "1.5e3", "", "", "no", "3"]);
+}
+
+#[test]
 fn a_file_of_chinese_keys_is_told_its_own_key_names() {
     let d = error_at(
         "标题: t\n正文:\n  - 标题: h\n    内容:\n      - 表格:\n          表行:\n            - [a, {内容: b, 跨行: 0}]\n",

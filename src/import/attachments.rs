@@ -13,7 +13,7 @@ use crate::model::{Attachment, Block, Numbering, Origin, Style, Table};
 
 /// 附件 / 附件1 / 附件 2 / **附件3**, alone on its line.
 static LABEL: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"^(?:\*\*)?附\s*件\s*(\d{1,3})?(?:\*\*)?[:：]?$").unwrap());
+    LazyLock::new(|| Regex::new(r"^(?:\*\*)?附\s*件\s*(\d{1,3})?(?:\*\*)?$").unwrap());
 /// The 附件说明: 附件：1.名称, or 附件：名称.
 static NOTE: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"^附件[:：]\s*(?:\d{1,3}\s*[.．、]\s*)?(.+)$").unwrap());
@@ -37,8 +37,14 @@ fn name(text: &str) -> String {
 pub fn split(body: &mut Vec<Line>) -> (Vec<String>, Vec<Section>) {
     let mut sections = Vec::new();
     // From the last label back: each label followed by a title starts one.
-    let starts: Vec<usize> = (0..body.len())
-        .filter(|&i| LABEL.is_match(&body[i].text) && i + 1 < body.len() && i > 0)
+    // A label with no title after it (another label, a table) starts nothing.
+    let titled = |i: usize| {
+        body.get(i + 1).is_some_and(|next| {
+            !LABEL.is_match(&next.text) && super::tables::placed(&next.text).is_none()
+        })
+    };
+    let starts: Vec<usize> = (1..body.len())
+        .filter(|&i| LABEL.is_match(&body[i].text) && titled(i))
         .collect();
     if let Some(&first) = starts.first() {
         let rest = body.split_off(first);
@@ -126,6 +132,19 @@ pub(super) fn read(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_label_without_a_title_and_the_note_alone_start_nothing() {
+        // 附件1 is an image in the original: only 附件2 has a title.
+        let mut body = lines("一、总则\n正文。\n附件1\n附件2\n清单\n甲。\n");
+        let (_, sections) = split(&mut body);
+        assert_eq!(sections.len(), 1);
+        assert_eq!(sections[0].title, "清单");
+        // 附件： on a line of its own, its names below, is the note.
+        let mut body = lines("一、总则\n正文。\n附件：\n1.项目清单\n");
+        let (_, sections) = split(&mut body);
+        assert!(sections.is_empty());
+    }
 
     fn lines(text: &str) -> Vec<Line> {
         super::super::lines::clean(text).0

@@ -175,7 +175,10 @@ fn import_docx(path: &Path, bytes: &[u8], options: ImportOptions) -> Result<Impo
                 .unwrap_or_default()
         })
         .collect();
-    draft.meta.attachments.clear();
+    // Only a 附件说明 in gongwen's style replaces the one the text gave.
+    if word.meta.iter().any(|(style, _)| style == "GwAttachment") {
+        draft.meta.attachments.clear();
+    }
     docx::apply_meta(&mut draft.meta, &word.meta);
     for (a, title) in draft.attachments.iter_mut().zip(titles) {
         a.index = match draft.meta.attachments.iter().position(|n| *n == title) {
@@ -247,7 +250,16 @@ pub fn import_str(path: &Path, text: &str, options: ImportOptions) -> Result<Imp
         StyleChoice::Articles => Style::Articles,
     };
     let mut meta = Meta::default();
+    // A table before the title (a 版头 laid out as one) is not the title.
+    let leading = body
+        .iter()
+        .take_while(|l| tables::placed(&l.text).is_some())
+        .count();
+    let tables_first: Vec<Line> = body
+        .drain(..leading.min(body.len().saturating_sub(1)))
+        .collect();
     take_header(&mut body, &mut meta, &mut dropped, style);
+    body.splice(0..0, tables_first);
     let (names, sections) = attachments::split(&mut body);
 
     let before = body.len();

@@ -25,10 +25,13 @@ pub fn extract(text: &str) -> (String, Vec<Table>) {
     while i < lines.len() {
         let line = lines[i].trim();
         // A pipe table: a header line, a delimiter line, then rows.
+        // (GFM: the delimiter row has as many cells as the header.)
         if line.contains('|')
-            && lines
-                .get(i + 1)
-                .is_some_and(|next| DELIMITER.is_match(next.trim()) && next.contains('-'))
+            && lines.get(i + 1).is_some_and(|next| {
+                DELIMITER.is_match(next.trim())
+                    && next.contains('-')
+                    && pipe_cells(next).len() == pipe_cells(line).len()
+            })
         {
             let mut end = i + 2;
             while end < lines.len() && lines[end].trim().contains('|') {
@@ -190,7 +193,7 @@ fn html_table(html: &str) -> Option<Table> {
         .unwrap_or_default();
     let mut table = Table {
         caption,
-        widths,
+        widths: relative(widths),
         header,
         rows,
         ..Table::default()
@@ -199,12 +202,48 @@ fn html_table(html: &str) -> Option<Table> {
         // Spans that run out of the table (HTML forgives them): cut them to fit.
         clip_spans(&mut table);
     }
+    // Rows shorter than the first (a browser leaves the rest empty): padded.
+    while let Err(crate::model::ShapeError::Width {
+        row,
+        width,
+        expected,
+    }) = table.layout()
+    {
+        if width >= expected {
+            break;
+        }
+        let header = table.header.len();
+        let target = if row < header {
+            &mut table.header[row]
+        } else {
+            &mut table.rows[row - header]
+        };
+        target
+            .cells
+            .extend((width..expected).map(|_| Cell::new("")));
+    }
     if table.layout().is_err() {
         // Widths that do not fit the columns are left out.
         table.widths.clear();
     }
     table.layout().ok()?;
     Some(table)
+}
+
+/// Widths as a draft keeps them: whole numbers from 1, the largest at most
+/// 100 (twips from Word become their ratio); none if any is 0.
+fn relative(widths: Vec<u32>) -> Vec<u32> {
+    let most = widths.iter().copied().max().unwrap_or(0);
+    if widths.contains(&0) {
+        return Vec::new();
+    }
+    if most <= 100 {
+        return widths;
+    }
+    widths
+        .iter()
+        .map(|&w| ((u64::from(w) * 100 + u64::from(most) / 2) / u64::from(most)).max(1) as u32)
+        .collect()
 }
 
 /// A cell's text: its text nodes, whitespace runs as one space, `<br>` as a
@@ -271,6 +310,16 @@ mod tests {
         // The line count is kept: 后文 is still on line 8.
         assert_eq!(text.split('\n').nth(7), Some("后文。"));
         assert_eq!(placed(text.split('\n').nth(2).unwrap()), Some(0));
+    }
+
+    #[test]
+    fn a_short_html_row_is_padded_and_a_mismatched_delimiter_is_no_table() {
+        let (_, tables) =
+            extract("<table><tr><td>a</td><td>b</td></tr><tr><td>c</td></tr></table>");
+        assert_eq!(tables[0].grid().unwrap()[1], ["c", ""]);
+        let (text, tables) = extract("甲|乙\n---\n");
+        assert!(tables.is_empty());
+        assert!(text.starts_with("甲|乙"));
     }
 
     #[test]

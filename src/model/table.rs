@@ -163,11 +163,16 @@ impl Table {
                 }
                 col = end;
             }
-            // Columns covered from above after the last written cell.
-            let width = covered
+            // The columns this row covers, from the first: a column left
+            // empty before a span from above ends the row there.
+            let reach = covered
                 .iter()
                 .rposition(|&n| n > 0)
                 .map_or(col, |last| (last + 1).max(col));
+            let width = covered[..reach]
+                .iter()
+                .position(|&n| n == 0)
+                .unwrap_or(reach);
             match columns {
                 None => columns = Some(width),
                 Some(expected) if expected != width => {
@@ -275,6 +280,27 @@ mod tests {
         };
         assert_eq!(table.layout().unwrap().starts[1], [0, 2]);
         assert_eq!(table.grid().unwrap()[1], ["d", "b", "e"]);
+    }
+
+    #[test]
+    fn a_column_left_empty_before_a_span_from_above_is_a_short_row() {
+        let table = Table {
+            rows: vec![
+                Row {
+                    cells: vec![cell("a", 1, 1), cell("b", 1, 1), cell("c", 2, 1)],
+                },
+                Row::of(["d"]),
+            ],
+            ..Table::default()
+        };
+        assert_eq!(
+            table.layout(),
+            Err(ShapeError::Width {
+                row: 1,
+                width: 1,
+                expected: 3
+            })
+        );
     }
 
     #[test]

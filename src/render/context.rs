@@ -88,6 +88,8 @@ pub struct AttachmentView {
     pub title: Text,
     /// The title's lines.
     pub title_lines: Vec<String>,
+    /// The title on one line, as a heading (its Markdown escaped for `#`).
+    pub title_heading: Text,
     pub anchor: String,
     pub style: Style,
     pub blocks: Vec<BlockView>,
@@ -189,6 +191,7 @@ impl RenderContext {
                     label: a.label.clone(),
                     title: Text::new(&a.title),
                     title_lines: a.title.lines().map(to_plain).collect(),
+                    title_heading: Text::heading(&a.title),
                     anchor: a.anchor.clone(),
                     style: a.style,
                     blocks: blocks.blocks,

@@ -103,18 +103,15 @@ impl Grid {
             .join("\u{1f}")
     }
 
-    /// Whether the first column numbers the rows (序号): every body cell of
-    /// it is a number or empty, and some are numbers.
+    /// Whether the first column numbers the rows (序号): it reads 1, 2, 3 …
+    /// down the table (a column of years or amounts does not).
     pub fn numbered(&self) -> bool {
-        let firsts: Vec<&str> = self
-            .rows
-            .iter()
-            .filter_map(|r| r.first().map(|s| s.trim()))
-            .collect();
-        firsts.iter().any(|s| !s.is_empty())
-            && firsts
-                .iter()
-                .all(|s| s.chars().all(|c| c.is_ascii_digit() || c == '.'))
+        !self.rows.is_empty()
+            && self.rows.iter().enumerate().all(|(i, r)| {
+                r.first().is_some_and(|s| {
+                    s.trim().trim_end_matches(['.', '．', '、']) == (i + 1).to_string()
+                })
+            })
     }
 }
 
@@ -321,6 +318,13 @@ mod tests {
 
     fn names(n: &[&str]) -> Vec<String> {
         n.iter().map(|s| s.to_string()).collect()
+    }
+
+    #[test]
+    fn a_column_of_years_is_not_a_serial_number() {
+        assert!(!grid(&[&["2022", "甲"], &["2023", "乙"]]).numbered());
+        assert!(!grid(&[&["1", "甲"], &["3", "乙"]]).numbered());
+        assert!(grid(&[&["1", "甲"], &["2.", "乙"]]).numbered());
     }
 
     #[test]

@@ -6,6 +6,17 @@ use super::{ATTACHMENT_KEYS, CELL_KEYS, Checker, Includer, KeyPlace, SourceFile,
 use crate::load::node::{Node, Pos, Value};
 use crate::model::{Attachment, Cell, Numbering, Row, ShapeError, Table};
 
+/// A plain scalar as the file writes it, from where it starts to the end
+/// of its flow entry or line.
+fn written(file: &SourceFile, pos: Pos) -> Option<String> {
+    let start = file.lines().offset(&file.text, pos.line, pos.column)?;
+    let rest = &file.text[start..];
+    let end = rest.find([',', ']', '}', '\n', '\r']).unwrap_or(rest.len());
+    let token = &rest[..end];
+    let token = token.split(" #").next().unwrap_or(token).trim();
+    (!token.is_empty()).then(|| token.to_string())
+}
+
 /// A row as written: its cells and where each is.
 struct WrittenRow {
     row: Row,
@@ -282,10 +293,24 @@ impl Checker {
             Value::Null => Some(Cell::new("")),
             Value::Str(s) if s.trim().is_empty() => Some(Cell::new("")),
             Value::Str(_) => self.text(file, node, "cell").map(Cell::new),
-            Value::Int(n) => Some(Cell::new(n.to_string())),
+            // A number, or true/false, is the cell's text as written: 120.50
+            // stays 120.50 and 007 stays 007, though YAML reads them otherwise.
+            Value::Int(_) | Value::Float(_) | Value::Bool(_) => {
+                Some(Cell::new(written(file, node.pos)?))
+            }
             Value::Map(entries) => {
                 let keys = self.keys(file, entries, CELL_KEYS, KeyPlace::Cell);
                 let mut cell = match keys.get("text") {
+                    Some(n) if matches!(n.value, Value::Map(_) | Value::Seq(_)) => {
+                        self.type_error(
+                            file,
+                            n,
+                            "cell.text",
+                            "text",
+                            "write the cell's text after the colon",
+                        );
+                        return None;
+                    }
                     Some(n) => self.cell(file, n)?,
                     None => Cell::new(""),
                 };

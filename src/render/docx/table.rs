@@ -56,7 +56,13 @@ pub fn draft(body: &mut Body, table: &TableView) {
     // back exactly; the layout fixed only where the draft gives them.
     let total: u32 = table.widths.iter().sum::<u32>().max(1);
     let unit = BLOCK_WIDTH / total;
-    let widths: Vec<u32> = table.widths.iter().map(|w| w * unit).collect();
+    let widths: Vec<u32> = if unit > 0 {
+        table.widths.iter().map(|w| w * unit).collect()
+    } else {
+        // Widths summing past the block: each its share, at least one twip.
+        let share = |w: u32| (u64::from(w) * u64::from(BLOCK_WIDTH) / u64::from(total)).max(1);
+        table.widths.iter().map(|&w| share(w) as u32).collect()
+    };
     open_table(body, &widths, table.fixed);
     let header = table.header.len();
     for (r, slots) in slots(table).iter().enumerate() {

@@ -91,17 +91,28 @@ pub fn printed_texts(view: View<'_>) -> Vec<(String, String)> {
             for (name, list) in lists {
                 out.extend(list.iter().map(|t| (name.to_string(), t.plain.clone())));
             }
-            // A further paragraph is named by the part it belongs to.
-            let mut part = String::new();
-            for b in &ctx.blocks {
-                if b.anchor.is_some() || b.kind == BlockKind::Heading {
-                    let heading = b.heading.as_ref().map_or("", |h| h.plain.as_str());
-                    part = format!("{}{heading}", b.label);
-                    if part.is_empty() {
-                        part = b.plain.chars().take(12).collect();
-                    }
+            // A further paragraph (or a table: every cell is in its plain
+            // text) is named by the part it belongs to; an attachment's by it.
+            let attachments = ctx
+                .appendices
+                .iter()
+                .map(|a| (a.label.clone(), a.title.plain.clone(), &a.blocks));
+            let body = std::iter::once((String::new(), String::new(), &ctx.blocks));
+            for (label, title, blocks) in body.chain(attachments) {
+                if !label.is_empty() {
+                    out.push((label.clone(), title));
                 }
-                out.push((part.clone(), b.plain.clone()));
+                let mut part = String::new();
+                for b in blocks {
+                    if b.anchor.is_some() || b.kind == BlockKind::Heading {
+                        let heading = b.heading.as_ref().map_or("", |h| h.plain.as_str());
+                        part = format!("{label}{}{heading}", b.label);
+                        if part.is_empty() {
+                            part = b.plain.chars().take(12).collect();
+                        }
+                    }
+                    out.push((part.clone(), b.plain.clone()));
+                }
             }
         }
         View::Comments(ctx) => {
@@ -130,6 +141,17 @@ pub fn printed_texts(view: View<'_>) -> Vec<(String, String)> {
                 let mut all: String = text(&b.lead);
                 all.push_str(&text(&b.text));
                 all.push_str(b.note.as_deref().unwrap_or(""));
+                // A marked-up table: its caption, header and every cell.
+                if let Some(t) = &b.table {
+                    all.push_str(&text(&t.caption));
+                    let rows = t
+                        .rows
+                        .iter()
+                        .flat_map(|r| r.cells.iter().map(Vec::as_slice));
+                    for cell in t.header.iter().map(Vec::as_slice).chain(rows) {
+                        all.push_str(&text(cell));
+                    }
+                }
                 out.push((b.label.clone(), all));
             }
         }

@@ -212,6 +212,7 @@ impl<'a> Marker<'a> {
             None
         };
         let standalone = s.heading.is_some() && !s.run_in;
+        let leads = matches!(s.body.first(), Some(Content::Para(_)));
         let mut paragraphs = texts.into_iter();
         let label_seg = plain_segments(base, &s.label);
         if standalone {
@@ -245,7 +246,12 @@ impl<'a> Marker<'a> {
                     text: "\u{3000}".into(),
                 });
             }
-            let first = paragraphs.next().unwrap_or_default();
+            // The first paragraph runs in, unless a table comes first (as printed).
+            let first = if leads {
+                paragraphs.next().unwrap_or_default()
+            } else {
+                Vec::new()
+            };
             self.push(
                 BlockKind::Para,
                 s,
@@ -259,7 +265,7 @@ impl<'a> Marker<'a> {
             );
         }
         // The rest of the paragraphs, and the tables among them, in order.
-        let skip = usize::from(!standalone);
+        let skip = usize::from(!standalone && leads);
         let mut paragraph = 0;
         let mut tables = 0;
         for c in &s.body {

@@ -36,10 +36,10 @@ pub(super) fn item(c: &Change) -> Option<String> {
             o.heading.as_deref().unwrap_or("一列")
         )),
         (ChangeKind::Inserted, None, Some(n)) if n.label == "表格" => {
-            Some(format!("在{}增加一个表格。", table(n)))
+            Some(format!("在{}中增加一个表格。", table(n)))
         }
         (ChangeKind::Deleted, Some(o), None) if o.label == "表格" => {
-            Some(format!("删去{}。", table(o)))
+            Some(format!("删去{}中的表格。", table(o)))
         }
         (ChangeKind::Inserted, None, Some(n)) => Some(format!(
             "在{}中增加一行，作为{}：{}。",
