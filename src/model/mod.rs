@@ -343,6 +343,10 @@ pub enum Role {
     Text,
     Paragraph,
     Meta,
+    /// A row of a table, as a redline names a change to it.
+    Row,
+    /// A column of a table, likewise.
+    Column,
 }
 
 impl Role {
@@ -351,9 +355,14 @@ impl Role {
     /// nothing after 一、 or （一）, which end in punctuation.
     pub fn label_gap(self) -> &'static str {
         match self {
-            Role::Book | Role::Subbook | Role::Chapter | Role::Section | Role::Article => {
-                "\u{3000}"
-            }
+            // 第六行　推动……, as 第一条　为了…….
+            Role::Book
+            | Role::Subbook
+            | Role::Chapter
+            | Role::Section
+            | Role::Article
+            | Role::Row
+            | Role::Column => "\u{3000}",
             _ => "",
         }
     }

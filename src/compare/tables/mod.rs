@@ -376,6 +376,7 @@ impl TableDiff {
             // 第4列, headed by its name.
             let column = |i: usize, text: String, side: Option<&TablePlace>| PartRef {
                 heading: Some(format!("“{text}”列")),
+                level: Role::Column,
                 ..reference(format!("第{}列", i + 1), text, i, side)
             };
             let old = c
@@ -397,6 +398,7 @@ impl TableDiff {
                 // The 序号 is in the label already.
                 let cells = &r.cells[usize::from(self.numbered).min(r.cells.len())..];
                 let mut p = reference(format!("第{}行", i + 1), row_text(cells, old), i, side);
+                p.level = Role::Row;
                 if let Some(side) = side {
                     p.anchor = row_anchor(side, i);
                 }
