@@ -162,6 +162,29 @@ fn an_attachments_text_is_compared_and_named_with_it() {
 }
 
 #[test]
+fn a_table_inserted_before_another_in_its_part_is_new_and_the_other_unchanged() {
+    let draft = |tables: &[&str]| {
+        let mut yaml =
+            String::from("title: 方案\nparts:\n  - heading: 任务\n    text:\n      - 见下表。\n");
+        for t in tables {
+            yaml.push_str(t);
+        }
+        gongwen::load::load_draft_bytes(Path::new("d.yaml"), yaml.as_bytes()).unwrap()
+    };
+    let tasks = "      - table:\n          header: [序号, 任务, 牵头单位]\n          rows:\n            - [1, 推进城市更新, 区住建局]\n            - [2, 完善基础设施, 区发改局]\n";
+    let funds = "      - table:\n          header: [项目, 金额]\n          rows:\n            - [道路改造, 1200万元]\n";
+    let changes = diff(&draft(&[tasks]), &draft(&[funds, tasks]));
+    let table: Vec<_> = changes
+        .changes
+        .iter()
+        .filter(|c| c.place == Place::Table)
+        .collect();
+    assert_eq!(table.len(), 1, "{table:#?}");
+    assert_eq!(table[0].kind, ChangeKind::Inserted);
+    assert_eq!(table[0].new.as_ref().unwrap().label, "表格");
+}
+
+#[test]
 fn without_a_serial_column_a_row_is_known_by_its_first_cell() {
     let yaml = |lead: &str, order: [&str; 3]| {
         let rows: Vec<String> = order

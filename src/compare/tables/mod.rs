@@ -142,19 +142,45 @@ pub fn diff(old: &Document, new: &Document) -> Vec<TableDiff> {
         })
         .collect();
     let old_tables = tables(old);
+    let new_tables = tables(new);
     let mut used = vec![false; old_tables.len()];
-    let mut out = Vec::new();
-    for t in tables(new) {
-        let found = old_tables.iter().position(|o| {
-            partner.get(t.place.container.as_str()) == Some(&o.place.container.as_str())
-                && o.place.index == t.place.index
+    // Within a pair of containers, a table takes the first free old table
+    // after the last one taken with the same header (so a table inserted
+    // before another is new, not that one rewritten); the rest in order.
+    let header = |t: &Located| parts(t.table).0.join("\u{1f}");
+    let same_place = |o: &Located, n: &Located| {
+        partner.get(n.place.container.as_str()) == Some(&o.place.container.as_str())
+    };
+    let mut partner_of: Vec<Option<usize>> = vec![None; new_tables.len()];
+    let mut after: std::collections::HashMap<&str, usize> = Default::default();
+    for (n, t) in new_tables.iter().enumerate() {
+        let from = after.get(t.place.container.as_str()).copied().unwrap_or(0);
+        let found = (from..old_tables.len()).find(|&o| {
+            !used[o] && same_place(&old_tables[o], t) && header(&old_tables[o]) == header(t)
         });
+        if let Some(o) = found {
+            used[o] = true;
+            partner_of[n] = Some(o);
+            after.insert(t.place.container.as_str(), o + 1);
+        }
+    }
+    for (n, t) in new_tables.iter().enumerate() {
+        if partner_of[n].is_none() {
+            let found = (0..old_tables.len()).find(|&o| !used[o] && same_place(&old_tables[o], t));
+            if let Some(o) = found {
+                used[o] = true;
+                partner_of[n] = Some(o);
+            }
+        }
+    }
+    let mut out = Vec::new();
+    for (t, found) in new_tables.iter().zip(partner_of) {
         match found {
             Some(o) => {
                 used[o] = true;
-                out.push(pair(Some(&old_tables[o]), Some(&t)));
+                out.push(pair(Some(&old_tables[o]), Some(t)));
             }
-            None => out.push(pair(None, Some(&t))),
+            None => out.push(pair(None, Some(t))),
         }
     }
     for (o, t) in old_tables.iter().enumerate() {
