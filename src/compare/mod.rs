@@ -353,8 +353,11 @@ pub fn compare(old: &Document, new: &Document) -> ChangeSet {
         (&old.meta.preamble, &old_written.0),
         (&new.meta.preamble, &new_written.0),
     ));
-    changes.extend(body_changes(old, new));
-    let tables = tables::diff(old, new);
+    // The parts matched once: their changes, and where each table stands.
+    let (old_nodes, new_nodes) = (flatten(old), flatten(new));
+    let m = align::align(&old_nodes, &new_nodes);
+    changes.extend(body_changes(&old_nodes, &new_nodes, &m));
+    let tables = tables::diff(old, new, &old_nodes, &new_nodes, &m);
     changes.extend(tables.iter().flat_map(tables::TableDiff::changes));
     changes.extend(paragraph_changes(
         Place::Closing,
@@ -391,10 +394,7 @@ pub fn compare(old: &Document, new: &Document) -> ChangeSet {
     }
 }
 
-fn body_changes(old_doc: &Document, new_doc: &Document) -> Vec<Change> {
-    let old = flatten(old_doc);
-    let new = flatten(new_doc);
-    let m = align::align(&old, &new);
+fn body_changes(old: &[Node], new: &[Node], m: &align::Matching) -> Vec<Change> {
     // Moved: under a parent that is not the old parent's partner, or out of
     // order among siblings that stayed with their parent.
     let mut moved = vec![false; new.len()];
@@ -445,15 +445,15 @@ fn body_changes(old_doc: &Document, new_doc: &Document) -> Vec<Change> {
             .collect(),
     };
     for (o, run) in &m.splits {
-        relation_old.insert(*o, describe(&new, run, RelationKind::SplitInto));
+        relation_old.insert(*o, describe(new, run, RelationKind::SplitInto));
         for n in run {
-            relation_new.insert(*n, describe(&old, &[*o], RelationKind::SplitFrom));
+            relation_new.insert(*n, describe(old, &[*o], RelationKind::SplitFrom));
         }
     }
     for (n, run) in &m.merges {
-        relation_new.insert(*n, describe(&old, run, RelationKind::MergedFrom));
+        relation_new.insert(*n, describe(old, run, RelationKind::MergedFrom));
         for o in run {
-            relation_old.insert(*o, describe(&new, &[*n], RelationKind::MergedInto));
+            relation_old.insert(*o, describe(new, &[*n], RelationKind::MergedInto));
         }
     }
     let partner_anchor_of_parent =
@@ -463,7 +463,7 @@ fn body_changes(old_doc: &Document, new_doc: &Document) -> Vec<Change> {
                 .and_then(|p| map[p])
                 .map(|q| other[q].section.anchor.clone())
         };
-    let references = references::Both::new(&old, &new, &m);
+    let references = references::Both::new(old, new, m);
     let mut out = Vec::new();
     // Deleted parts are reported where they stood: after the new partner of
     // the old part before them.
@@ -478,9 +478,9 @@ fn body_changes(old_doc: &Document, new_doc: &Document) -> Vec<Change> {
     }
     let old_ref = |o: usize| {
         part_ref(
-            &old,
+            old,
             o,
-            partner_anchor_of_parent(&old, &new, &m.old_to_new, o).as_deref(),
+            partner_anchor_of_parent(old, new, &m.old_to_new, o).as_deref(),
         )
     };
     let deleted = |o: usize, after: Option<usize>| Change {
@@ -494,9 +494,9 @@ fn body_changes(old_doc: &Document, new_doc: &Document) -> Vec<Change> {
     for (n, node) in new.iter().enumerate() {
         let new_ref = || {
             part_ref(
-                &new,
+                new,
                 n,
-                partner_anchor_of_parent(&new, &old, &m.new_to_old, n).as_deref(),
+                partner_anchor_of_parent(new, old, &m.new_to_old, n).as_deref(),
             )
         };
         match m.new_to_old[n] {

@@ -280,19 +280,15 @@ fn clip_spans(table: &mut Table) {
 
 /// Puts each table back where its placeholder paragraph landed.
 pub fn restore(parts: &mut [Part], tables: &[Table]) {
-    for part in parts {
+    super::visit_parts(parts, &mut |part| {
         for block in &mut part.body {
-            match block {
-                Block::Para(p) => {
-                    if let Some(table) = placed(p).and_then(|n| tables.get(n)) {
-                        *block = Block::Table(table.clone());
-                    }
-                }
-                Block::Part(child) => restore(std::slice::from_mut(child), tables),
-                Block::Table(_) => {}
+            if let Block::Para(p) = block
+                && let Some(table) = placed(p).and_then(|n| tables.get(n))
+            {
+                *block = Block::Table(table.clone());
             }
         }
-    }
+    });
 }
 
 #[cfg(test)]

@@ -228,7 +228,7 @@ fn estimated_widths(columns: usize, header: &[Vec<CellView>], rows: &[Vec<CellVi
 
 /// A cell's one-line Markdown inside a pipe table: `|` escaped (also in
 /// code spans, as GFM tables ask).
-fn pipe_cell(md: &str) -> String {
+pub(crate) fn pipe_cell(md: &str) -> String {
     let mut out = String::with_capacity(md.len());
     let mut backslashes = 0;
     for c in md.chars() {

@@ -11,7 +11,7 @@ pub use replay::{TableText, replay, texts};
 
 use serde::Serialize;
 
-use super::align::{align, flatten};
+use super::align::{Matching, Node};
 use super::inline::{self, InlineOp};
 use super::{Change, ChangeKind, PartRef, Place};
 use crate::model::{Role, Table};
@@ -118,18 +118,20 @@ fn has_tables(doc: &Document) -> bool {
     doc.sections.iter().any(|s| any(&s.body))
 }
 
-/// The tables of two drafts compared: every table of either, paired where
-/// they stand in the same place.
-pub fn diff(old: &Document, new: &Document) -> Vec<TableDiff> {
-    let (old, new) = (super::comparable(old), super::comparable(new));
-    let (old, new) = (&*old, &*new);
+/// The tables of two drafts as compared ([`super::comparable`]): every
+/// table of either, paired within the parts the matching `m` of their
+/// flattened parts paired (attachments among them).
+pub fn diff(
+    old: &Document,
+    new: &Document,
+    old_nodes: &[Node],
+    new_nodes: &[Node],
+    m: &Matching,
+) -> Vec<TableDiff> {
     if !has_tables(old) && !has_tables(new) {
         return Vec::new();
     }
-    // Which old container each new one is: matched parts (attachments
-    // among them, compared as parts).
-    let (old_nodes, new_nodes) = (flatten(old), flatten(new));
-    let m = align(&old_nodes, &new_nodes);
+    // Which old container each new one is.
     let partner: std::collections::HashMap<&str, &str> = new_nodes
         .iter()
         .enumerate()

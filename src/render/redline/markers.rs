@@ -93,11 +93,11 @@ impl<'a> Marker<'a> {
             .then(|| format!("chg-{number}"))
     }
 
+    /// The blocks of the new draft as compared ([`crate::compare::comparable`]:
+    /// attachments written out in full follow as parts).
     pub(super) fn blocks(mut self, doc: &Document) -> Vec<RedBlock> {
         // Metadata and preamble changes are listed in the summary; the body is marked here.
         self.deleted_after(None);
-        // Attachments written out in full follow as parts, as they are compared.
-        let doc = crate::compare::comparable(doc);
         for s in &doc.sections {
             self.section(s, 1);
         }

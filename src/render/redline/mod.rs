@@ -434,8 +434,10 @@ impl RedlineContext {
             })
             .filter_map(|(n, c)| change_key(c).map(|k| (k, *n)))
             .collect();
+        // The new draft as compared: attachments written out in full as parts.
+        let compared = crate::compare::comparable(new);
         let blocks = match document {
-            Some(forms) => Marker::new(&numbered, forms, &set.tables).blocks(new),
+            Some(forms) => Marker::new(&numbered, forms, &set.tables).blocks(&compared),
             None => Vec::new(),
         };
         // A change with no place in the marked-up body (a title, the preamble)
@@ -464,7 +466,7 @@ impl RedlineContext {
                     .chain(n.parent.as_ref().map(|p| p.anchor.as_str()))
             })
             .collect();
-        let full_text = decision::full_texts(&crate::compare::comparable(new), &wanted);
+        let full_text = decision::full_texts(&compared, &wanted);
         RedlineContext {
             generator: format!("gongwen {}", env!("CARGO_PKG_VERSION")),
             print: PrintInfo::of(new),

@@ -166,16 +166,7 @@ impl RedTable {
     /// The table as a pipe table with CriticMarkup in its cells.
     pub fn markdown(&self) -> String {
         let cell = |segs: &[Segment]| -> String {
-            let md = segments_md(segs, Block::Heading);
-            let mut out = String::with_capacity(md.len());
-            let mut backslashes = 0;
-            for c in md.chars() {
-                if c == '|' && backslashes % 2 == 0 {
-                    out.push('\\');
-                }
-                out.push(c);
-                backslashes = if c == '\\' { backslashes + 1 } else { 0 };
-            }
+            let out = crate::render::tables::pipe_cell(&segments_md(segs, Block::Heading));
             if out.is_empty() { " ".into() } else { out }
         };
         let line = |cells: Vec<String>| format!("| {} |", cells.join(" | "));
