@@ -42,6 +42,13 @@ fn main() -> ExitCode {
         Command::Import(args) => import(&mut console, &args),
         Command::Lint(args) => cli::lint::run(&mut console, &args),
         Command::Comments { command } => cli::comments::run(&mut console, &command),
+        Command::Serve(args) => cli::serve::serve(&mut console, args),
+        Command::Watch {
+            paths,
+            out,
+            format,
+            render,
+        } => cli::serve::watch(&mut console, &paths, &out, &format, render),
     };
     console.finish(outcome)
 }

@@ -22,6 +22,7 @@ const ORDER: &[(&str, u32)] = &[
     ("lint", 5),
     ("render", 6),
     ("project", 7),
+    ("preview", 8),
     ("cli", 8),
 ];
 

@@ -49,6 +49,23 @@ pub enum Command {
     Import(ImportArgs),
     /// Find typing slips (half-width punctuation, unpaired 《》, typed numbers …) and fix the safe ones.
     Lint(LintArgs),
+    /// Preview drafts in the browser as they are edited: the HTML page, the PDF's own
+    /// pages and the redline, updated on every save.
+    Serve(ServeArgs),
+    /// Write the outputs again whenever a draft changes (for a PDF kept open in a viewer).
+    Watch {
+        /// Drafts, document folders or folders of documents [default: drafts/]
+        paths: Vec<PathBuf>,
+        /// Folder to write into; the layout below drafts/ is mirrored there
+        #[arg(long, default_value = "output")]
+        out: PathBuf,
+        /// Formats to write, comma-separated
+        #[arg(long, value_delimiter = ',', default_value = "md,html,pdf,docx",
+              value_parser = formats(&Format::ALL))]
+        format: Vec<Format>,
+        #[command(flatten)]
+        render: RenderArgs,
+    },
     /// The comments received on a draft.
     Comments {
         #[command(subcommand)]
@@ -112,8 +129,23 @@ impl DiffArgs {
     }
 }
 
-/// Options of the template and PDF stages, shared by `build` and `diff`.
 #[derive(clap::Args)]
+pub struct ServeArgs {
+    /// Drafts, document folders or folders of documents [default: drafts/]
+    pub paths: Vec<PathBuf>,
+    /// Port to listen on; 0 takes any free one
+    #[arg(long, default_value_t = 8040)]
+    pub port: u16,
+    /// Address to listen on. The default, 127.0.0.1, lets only this machine in; any
+    /// other lets everyone who can reach it read the drafts
+    #[arg(long, default_value = "127.0.0.1")]
+    pub host: std::net::IpAddr,
+    #[command(flatten)]
+    pub render: RenderArgs,
+}
+
+/// Options of the template and PDF stages, shared by `build` and `diff`.
+#[derive(clap::Args, Clone)]
 pub struct RenderArgs {
     /// Folder of template overrides [default: templates/ if it exists]
     #[arg(long)]
@@ -123,7 +155,7 @@ pub struct RenderArgs {
 }
 
 /// Options of the fonts, shared by `build`, `diff` and `check`.
-#[derive(clap::Args)]
+#[derive(clap::Args, Clone)]
 pub struct FontArgs {
     /// Folder holding faces a draft names under `fonts:` (searched before the system); repeatable
     #[arg(long = "font-dir")]
@@ -285,6 +317,14 @@ impl FontArgs {
 }
 
 impl RenderArgs {
+    /// The folder of template overrides in use, if any (watched by `serve` and `watch`).
+    pub fn templates_dir(&self) -> Option<PathBuf> {
+        let default = Path::new("templates");
+        self.templates
+            .clone()
+            .or_else(|| default.is_dir().then(|| default.to_path_buf()))
+    }
+
     /// The renderer: templates (built in, with the overrides) and PDF
     /// settings. A broken font folder is trouble (exit 2), a broken template
     /// override a problem (exit 1).

@@ -4,6 +4,7 @@ pub mod args;
 pub mod comments;
 pub mod console;
 pub mod lint;
+pub mod serve;
 
 /// mimalloc instead of the system allocator: a diff or a build allocates
 /// many small strings and frees them at once, and with glibc's allocator that

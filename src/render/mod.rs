@@ -150,6 +150,8 @@ pub struct Renderer {
     pub pdf: pdf::PdfSettings,
     /// Colour in the terminal view.
     pub color: bool,
+    /// Typst worlds kept from one PDF to the next.
+    pub worlds: pdf::Worlds,
 }
 
 impl Renderer {
@@ -159,6 +161,7 @@ impl Renderer {
             templates,
             pdf,
             color: false,
+            worlds: pdf::Worlds::default(),
         }
     }
 
@@ -172,12 +175,23 @@ impl Renderer {
             Format::Pdf => Box::new(pdf::PdfBackend {
                 templates: &self.templates,
                 settings: &self.pdf,
+                worlds: &self.worlds,
             }),
             Format::Term => Box::new(term::TermBackend { color: self.color }),
             Format::Json => Box::new(json::JsonBackend),
             Format::Decision => Box::new(term::DecisionBackend),
             Format::Docx => Box::new(docx::DocxBackend),
         }
+    }
+
+    /// Lays a view out in the PDF's pages, without making the PDF (for a preview).
+    pub fn layout(&self, view: View<'_>) -> Result<pdf::Laid, Diagnostic> {
+        pdf::PdfBackend {
+            templates: &self.templates,
+            settings: &self.pdf,
+            worlds: &self.worlds,
+        }
+        .layout(view)
     }
 
     /// Renders a view to a format.

@@ -11,6 +11,7 @@ pub mod glyphs;
 pub mod world;
 
 use std::path::{Path, PathBuf};
+use std::sync::Mutex;
 
 use typst::WorldExt;
 use typst::diag::{Severity, SourceDiagnostic, Warned};
@@ -64,18 +65,56 @@ impl PdfSettings {
     }
 }
 
+/// Typst worlds kept between compiles, one per template and set of faces, so
+/// that laying out a draft again (the next draft of a build, an edit under
+/// `serve` or `watch`) reuses the library, the faces and typst's caches of
+/// every paragraph the change left alone.
+#[derive(Default)]
+pub struct Worlds(Mutex<Vec<(WorldKey, DocumentWorld)>>);
+
+/// What a kept world is for: its template's name and the faces of each role.
+type WorldKey = (&'static str, Vec<u8>);
+
+/// How many worlds are kept: a draft, a redline and a comments table, each
+/// in a few sets of faces.
+const KEPT_WORLDS: usize = 6;
+
+impl Worlds {
+    /// Lets typst forget what the last `generations` calls of this did not
+    /// use, so a long-running preview does not grow without end. Call it once
+    /// per round of rebuilding, not per draft.
+    pub fn forget_unused(generations: usize) {
+        typst::comemo::evict(generations);
+    }
+}
+
 /// The PDF backend.
 pub struct PdfBackend<'a> {
     pub templates: &'a Templates,
     pub settings: &'a PdfSettings,
+    pub worlds: &'a Worlds,
 }
 
-impl Backend for PdfBackend<'_> {
-    fn format(&self) -> Format {
-        Format::Pdf
+/// A view laid out in pages, and what was noticed on the way.
+pub struct Laid {
+    pub document: PagedDocument,
+    pub warnings: Vec<Diagnostic>,
+}
+
+impl PdfBackend<'_> {
+    /// Lays a view out in pages, as the PDF will print them.
+    pub fn layout(&self, view: View<'_>) -> Result<Laid, Diagnostic> {
+        self.compile(view, |_, _, document| Ok(document))
+            .map(|(document, warnings)| Laid { document, warnings })
     }
 
-    fn render(&self, view: View<'_>) -> Result<Rendered, Diagnostic> {
+    /// Lays a view out and hands the pages to `then`, with the world they
+    /// were laid out in (for placing its errors) and the template's path.
+    fn compile<R>(
+        &self,
+        view: View<'_>,
+        then: impl FnOnce(&DocumentWorld, &Path, PagedDocument) -> Result<R, Diagnostic>,
+    ) -> Result<(R, Vec<Diagnostic>), Diagnostic> {
         let (name, print, data) = match view {
             View::Draft(ctx) => ("document.typ", &ctx.print, serde_json::to_vec(ctx)),
             View::Redline(ctx) => ("redline.typ", &ctx.print, serde_json::to_vec(ctx)),
@@ -92,37 +131,67 @@ impl Backend for PdfBackend<'_> {
         let font_data = serde_json::to_vec(&fonts.roles).map_err(|e| {
             Diagnostic::error(path, 0, 0, format!("cannot serialise the fonts: {e}"))
         })?;
-        let date = creation_date(print.date, self.settings.source_date_epoch);
-        let world = DocumentWorld::new(
-            text,
-            vec![("/data.json", data), ("/fonts.json", font_data)],
-            fonts,
-            date.map(|(d, _)| d),
-        );
+        let date = creation_date(print.date, self.settings.source_date_epoch).map(|(d, _)| d);
+        let key = (name, font_data.clone());
+        let files = vec![("/data.json", data), ("/fonts.json", font_data)];
+        // A poisoned lock only means another compile panicked; the worlds are whole.
+        let mut worlds = self.worlds.0.lock().unwrap_or_else(|p| p.into_inner());
+        let world = match worlds.iter().position(|(k, _)| *k == key) {
+            Some(i) => {
+                // Most recently used last; the first is dropped when full.
+                let (key, mut world) = worlds.remove(i);
+                world.update(text, files, date);
+                worlds.push((key, world));
+                &worlds[worlds.len() - 1].1
+            }
+            None => {
+                if worlds.len() >= KEPT_WORLDS {
+                    worlds.remove(0);
+                }
+                worlds.push((key, DocumentWorld::new(text, files, fonts, date)));
+                &worlds[worlds.len() - 1].1
+            }
+        };
         let Warned {
             output,
             warnings: typst_warnings,
-        } = typst::compile::<PagedDocument>(&world);
+        } = typst::compile::<PagedDocument>(world);
         for w in typst_warnings
             .iter()
             .filter(|w| w.severity == Severity::Warning)
         {
-            warnings.push(typst_diagnostic(&world, path, w));
+            warnings.push(typst_diagnostic(world, path, w));
         }
-        let document = output.map_err(|errors| typst_diagnostic(&world, path, &errors[0]))?;
+        let document = output.map_err(|errors| typst_diagnostic(world, path, &errors[0]))?;
+        Ok((then(world, path, document)?, warnings))
+    }
+}
+
+impl Backend for PdfBackend<'_> {
+    fn format(&self) -> Format {
+        Format::Pdf
+    }
+
+    fn render(&self, view: View<'_>) -> Result<Rendered, Diagnostic> {
+        let print = print_info(view);
         let options = PdfOptions {
             ident: Smart::Custom(format!("gongwen:{}", print.title)),
             creator: Smart::Custom(Some(format!("gongwen {}", env!("CARGO_PKG_VERSION")))),
-            timestamp: date.map(|(_, t)| t),
+            timestamp: creation_date(print.date, self.settings.source_date_epoch).map(|(_, t)| t),
             ..PdfOptions::default()
         };
-        let pdf = typst_pdf::pdf(&document, &options)
-            .map_err(|errors| typst_diagnostic(&world, path, &errors[0]))?;
-        Ok(Rendered {
-            bytes: pdf,
-            warnings,
-        })
+        let (bytes, warnings) = self.compile(view, |world, path, document| {
+            typst_pdf::pdf(&document, &options)
+                .map_err(|errors| typst_diagnostic(world, path, &errors[0]))
+        })?;
+        Ok(Rendered { bytes, warnings })
     }
+}
+
+/// One page as SVG: what the preview shows, the same page the PDF prints.
+pub fn page_svg(document: &PagedDocument, index: usize) -> Option<String> {
+    let page = document.pages().get(index)?;
+    Some(typst_svg::svg(page, &typst_svg::SvgOptions::default()))
 }
 
 /// What the print stage knows of a view (for callers that check before rendering).

@@ -52,6 +52,21 @@ impl DocumentWorld {
         }
     }
 
+    /// Points the world at a new template, data and date, keeping what is the
+    /// same: the library, the faces and, through typst's caches, the layout
+    /// of whatever the change did not touch. An edited template is reparsed
+    /// only where it changed.
+    pub fn update(&mut self, template: &str, files: Vec<(&str, Vec<u8>)>, today: Option<Datetime>) {
+        if self.main.text() != template {
+            self.main.replace(template);
+        }
+        self.files = files
+            .into_iter()
+            .map(|(path, data)| (file_id(path), Bytes::new(data)))
+            .collect();
+        self.today = today;
+    }
+
     /// The text of a file of this world, for placing diagnostics.
     pub fn text(&self, id: FileId) -> Option<String> {
         if id == self.main.id() {

@@ -1,0 +1,182 @@
+//! `gongwen serve` and `gongwen watch`: the live preview, and the outputs
+//! written again on every change.
+
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+
+use gongwen::preview::http::Server;
+use gongwen::preview::watch::Watch;
+use gongwen::preview::watcher::Watcher;
+use gongwen::preview::{MakeRenderer, Preview};
+use gongwen::render::Format;
+
+use super::args::{RenderArgs, ServeArgs};
+use super::console::{Console, Outcome};
+
+/// The folders named, or drafts/.
+fn roots(paths: &[PathBuf]) -> Vec<PathBuf> {
+    if paths.is_empty() {
+        vec![PathBuf::from("drafts")]
+    } else {
+        paths.to_vec()
+    }
+}
+
+/// What is watched: the drafts' folders and the template overrides.
+fn watched(roots: &[PathBuf], templates: Option<&Path>) -> Vec<PathBuf> {
+    roots
+        .iter()
+        .cloned()
+        .chain(templates.map(Path::to_path_buf))
+        .collect()
+}
+
+/// Makes the renderer from the arguments, again whenever asked.
+fn maker(render: RenderArgs) -> MakeRenderer {
+    Box::new(move || render.clone().renderer().map_err(|(d, _)| d))
+}
+
+pub fn serve(console: &mut Console, args: ServeArgs) -> Outcome {
+    let roots = roots(&args.paths);
+    // Drafts that cannot be listed at all (a folder mistyped) stop it here.
+    if let Err(o) = crate::drafts(console, &roots) {
+        return o;
+    }
+    if let Err((d, _)) = args.render.clone().renderer() {
+        console.diagnostic(&d);
+        return Outcome::Trouble;
+    }
+    let templates = args.render.templates_dir();
+    let cwd = std::env::current_dir().unwrap_or_default();
+    let preview = Arc::new(Preview::new(
+        &roots,
+        &cwd,
+        templates.clone(),
+        maker(args.render),
+    ));
+    let server = match Server::bind(Arc::clone(&preview), args.host, args.port) {
+        Ok(s) => s,
+        Err(d) => {
+            console.diagnostic(&d);
+            return Outcome::Trouble;
+        }
+    };
+    let watcher = match Watcher::new(&watched(&roots, templates.as_deref()), &[]) {
+        Ok(w) => w,
+        Err(d) => {
+            console.diagnostic(&d);
+            return Outcome::Trouble;
+        }
+    };
+    if !args.host.is_loopback() {
+        console.err(format_args!(
+            "warning: listening on {}: anyone who can reach this machine can read the drafts",
+            args.host
+        ));
+    }
+    let shown: Vec<String> = roots.iter().map(|r| r.display().to_string()).collect();
+    match server.addr() {
+        Some(addr) => console.line(format_args!(
+            "serving {} at http://{addr}/ (Ctrl-C to stop)",
+            shown.join(", ")
+        )),
+        None => console.line(format_args!("serving {}", shown.join(", "))),
+    }
+    let updates = Arc::clone(&preview);
+    std::thread::spawn(move || {
+        let mut console = Console::default();
+        while let Some(changed) = watcher.wait() {
+            let started = std::time::Instant::now();
+            let changes = updates.refresh(&changed);
+            if !changes.is_empty() {
+                let what = if changes.drafts.is_empty() {
+                    "the list of drafts".to_string()
+                } else {
+                    changes.drafts.join(", ")
+                };
+                console.line(format_args!(
+                    "changed {what} (loaded in {} ms)",
+                    started.elapsed().as_millis()
+                ));
+            }
+        }
+    });
+    server.run();
+    Outcome::Ok
+}
+
+pub fn watch(
+    console: &mut Console,
+    paths: &[PathBuf],
+    out: &Path,
+    formats: &[Format],
+    render: RenderArgs,
+) -> Outcome {
+    let roots = roots(paths);
+    if let Err(o) = crate::drafts(console, &roots) {
+        return o;
+    }
+    let templates = render.templates_dir();
+    let make = maker(render);
+    let mut renderer = match make() {
+        Ok(r) => r,
+        Err(d) => {
+            console.diagnostic(&d);
+            return Outcome::Trouble;
+        }
+    };
+    // The outputs are written below `out`; if that is inside a watched
+    // folder, writing them must not count as a change.
+    let watcher = match Watcher::new(&watched(&roots, templates.as_deref()), &[out.to_path_buf()]) {
+        Ok(w) => w,
+        Err(d) => {
+            console.diagnostic(&d);
+            return Outcome::Trouble;
+        }
+    };
+    let cwd = std::env::current_dir().unwrap_or_default();
+    let mut formats = formats.to_vec();
+    formats.dedup();
+    let mut watch = Watch::new(&roots, &cwd, out, &formats);
+    let mut renderer_round = 0;
+    // Everything the first time, and after a template changed; else what changed.
+    let mut all = Some(true);
+    loop {
+        if let Some(all) = all {
+            match watch.round(&renderer, all) {
+                Ok(rebuilt) => {
+                    for (_, problems) in &rebuilt.failed {
+                        problems.iter().for_each(|d| console.diagnostic(d));
+                    }
+                    rebuilt.warnings.iter().for_each(|d| console.diagnostic(d));
+                    if !rebuilt.drafts.is_empty() || !rebuilt.failed.is_empty() {
+                        console.line(rebuilt.line());
+                    }
+                }
+                Err(d) => console.diagnostic(&d),
+            }
+        }
+        if all == Some(true) && renderer_round == 0 {
+            console.line("watching for changes (Ctrl-C to stop)");
+        }
+        let Some(changed) = watcher.wait() else {
+            return Outcome::Trouble;
+        };
+        let templates_changed = templates.as_deref().is_some_and(|t| {
+            let t = std::path::absolute(t).unwrap_or_else(|_| t.to_path_buf());
+            changed.iter().any(|p| p.starts_with(&t))
+        });
+        all = Some(templates_changed);
+        if templates_changed {
+            renderer_round += 1;
+            match make() {
+                Ok(r) => renderer = r,
+                Err(d) => {
+                    console.diagnostic(&d);
+                    console.line("the templates have problems; the outputs were left as they were");
+                    all = None;
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,337 @@
+//! The preview's HTTP side: one listening socket, a thread per request, the
+//! addresses it answers and the ones it refuses. Only `GET` and `HEAD` are
+//! answered; an address is a view and a draft's key, looked up among the
+//! drafts found, never a path joined to the disk. Anything else is a 4xx
+//! with a page saying why.
+//!
+//! | address | what |
+//! |---|---|
+//! | `/` | the index of documents and drafts |
+//! | `/d/<key>` | the draft's HTML page |
+//! | `/p/<key>` | its pages as the PDF prints them; `/p/<key>/<n>.svg` one page |
+//! | `/s/<key>` | the HTML page beside the pages |
+//! | `/r/<key>` | the redline against the draft before it |
+//! | `/pdf/<key>.pdf` | the PDF |
+//! | `/events` | server-sent events: `change`, with the keys of the drafts that changed |
+
+use std::io::Write;
+use std::net::{IpAddr, SocketAddr};
+use std::sync::Arc;
+use std::sync::atomic::{AtomicUsize, Ordering};
+use std::time::Duration;
+
+use percent_encoding::percent_decode_str;
+use tiny_http::{Header, Method, Request, Response};
+
+use super::Preview;
+use super::pages::{self, Tab};
+use crate::diagnostic::Diagnostic;
+
+/// The longest address answered.
+pub const MAX_URL: usize = 2048;
+/// The most header bytes a request may have.
+pub const MAX_HEADERS: usize = 16 * 1024;
+/// How many browsers may listen for changes at once.
+const MAX_LISTENERS: usize = 64;
+/// How often a listener is sent a comment, to notice a browser gone.
+const KEEP_ALIVE: Duration = Duration::from_secs(15);
+
+/// An answer.
+pub struct Reply {
+    pub status: u16,
+    pub content_type: &'static str,
+    pub body: Vec<u8>,
+}
+
+impl Reply {
+    pub fn html(status: u16, body: String) -> Reply {
+        Reply {
+            status,
+            content_type: "text/html; charset=utf-8",
+            body: body.into_bytes(),
+        }
+    }
+
+    pub fn svg(body: Vec<u8>) -> Reply {
+        Reply {
+            status: 200,
+            content_type: "image/svg+xml",
+            body,
+        }
+    }
+
+    pub fn pdf(body: Vec<u8>) -> Reply {
+        Reply {
+            status: 200,
+            content_type: "application/pdf",
+            body,
+        }
+    }
+
+    /// A refusal or failure, with a page saying why.
+    pub fn refused(status: u16, message: &str) -> Reply {
+        Reply::html(status, pages::refusal(status, message))
+    }
+}
+
+/// The preview's server, bound and ready.
+pub struct Server {
+    http: tiny_http::Server,
+    preview: Arc<Preview>,
+    /// Whether only this machine can reach it (then the Host header must say so too).
+    loopback: bool,
+    listeners: Arc<AtomicUsize>,
+}
+
+impl Server {
+    /// Binds to `host:port` (port 0: any free one).
+    pub fn bind(preview: Arc<Preview>, host: IpAddr, port: u16) -> Result<Server, Diagnostic> {
+        let http = tiny_http::Server::http(SocketAddr::new(host, port)).map_err(|e| {
+            Diagnostic::error(
+                std::path::Path::new("serve"),
+                0,
+                0,
+                format!("cannot listen on {host}:{port}: {e}"),
+            )
+            .help("give another port with --port, or --port 0 for any free one")
+        })?;
+        Ok(Server {
+            http,
+            preview,
+            loopback: host.is_loopback(),
+            listeners: Arc::new(AtomicUsize::new(0)),
+        })
+    }
+
+    /// The address it listens on.
+    pub fn addr(&self) -> Option<SocketAddr> {
+        self.http.server_addr().to_ip()
+    }
+
+    /// Answers requests until the server is unblocked, each on its own thread.
+    pub fn run(&self) {
+        for request in self.http.incoming_requests() {
+            let preview = Arc::clone(&self.preview);
+            let listeners = Arc::clone(&self.listeners);
+            let loopback = self.loopback;
+            std::thread::spawn(move || answer(&preview, request, loopback, &listeners));
+        }
+    }
+
+    /// Stops [`Server::run`] and ends the listeners.
+    pub fn stop(&self) {
+        self.preview.close();
+        self.http.unblock();
+    }
+}
+
+/// Answers one request.
+fn answer(preview: &Preview, request: Request, loopback: bool, listeners: &AtomicUsize) {
+    let reply = match refusal(&request, loopback) {
+        Some(reply) => reply,
+        None => {
+            let (path, query) = request.url().split_once('?').unwrap_or((request.url(), ""));
+            match segments(path) {
+                Err(reply) => reply,
+                Ok(segments) if segments == ["events"] => {
+                    return listen(preview, request, listeners);
+                }
+                Ok(segments) => route(preview, &segments, query.split('&').any(|q| q == "bare")),
+            }
+        }
+    };
+    send(request, reply);
+}
+
+/// Why a request is refused before its address is read, if it is.
+pub fn refusal(request: &Request, loopback: bool) -> Option<Reply> {
+    if !matches!(request.method(), Method::Get | Method::Head) {
+        return Some(Reply::refused(405, "预览只读：只接受 GET 和 HEAD 请求"));
+    }
+    if request.url().len() > MAX_URL {
+        return Some(Reply::refused(414, "地址太长"));
+    }
+    let header_bytes: usize = request
+        .headers()
+        .iter()
+        .map(|h| h.field.as_str().as_str().len() + h.value.as_str().len() + 4)
+        .sum();
+    if header_bytes > MAX_HEADERS {
+        return Some(Reply::refused(431, "请求头太大"));
+    }
+    if request.body_length().is_some_and(|n| n > 0) {
+        return Some(Reply::refused(413, "预览的请求不带内容"));
+    }
+    if loopback {
+        // A page elsewhere that makes the browser ask a name that points
+        // here (DNS rebinding) is not answered.
+        let host = request
+            .headers()
+            .iter()
+            .find(|h| h.field.equiv("Host"))
+            .map(|h| h.value.as_str().to_ascii_lowercase());
+        let Some(host) = host else {
+            return Some(Reply::refused(400, "请求缺少 Host 头"));
+        };
+        let name = host
+            .rsplit_once(':')
+            .filter(|(_, port)| port.bytes().all(|b| b.is_ascii_digit()))
+            .map_or(host.as_str(), |(name, _)| name);
+        if !matches!(name, "localhost" | "127.0.0.1" | "[::1]") {
+            return Some(Reply::refused(
+                403,
+                "只回答发往 localhost 或 127.0.0.1 的请求",
+            ));
+        }
+    }
+    None
+}
+
+/// The segments of an address's path, decoded; `..`, `.`, empty segments,
+/// backslashes and control characters are refused.
+pub fn segments(path: &str) -> Result<Vec<String>, Reply> {
+    let Some(rest) = path.strip_prefix('/') else {
+        return Err(Reply::refused(400, "地址须以 / 开头"));
+    };
+    if rest.is_empty() {
+        return Ok(Vec::new());
+    }
+    let mut out = Vec::new();
+    for raw in rest.split('/') {
+        let segment = percent_decode_str(raw)
+            .decode_utf8()
+            .map_err(|_| Reply::refused(400, "地址不是 UTF-8"))?;
+        if segment.is_empty()
+            || segment == "."
+            || segment == ".."
+            || segment.contains(['/', '\\'])
+            || segment.chars().any(char::is_control)
+        {
+            return Err(Reply::refused(
+                400,
+                "地址里不能有 ..、空段、反斜杠或控制字符",
+            ));
+        }
+        out.push(segment.into_owned());
+    }
+    Ok(out)
+}
+
+/// The reply for a path.
+fn route(preview: &Preview, segments: &[String], bare: bool) -> Reply {
+    let Some((first, rest)) = segments.split_first() else {
+        return preview.index();
+    };
+    let key = rest.join("/");
+    match first.as_str() {
+        "d" | "s" | "r" if !rest.is_empty() => {
+            let tab = match first.as_str() {
+                "d" => Tab::Html,
+                "s" => Tab::Split,
+                _ => Tab::Redline,
+            };
+            preview.page(tab, &key, bare)
+        }
+        "p" if !rest.is_empty() => {
+            // `/p/<key>/<n>.svg` is a page; a draft named `3.svg` would need
+            // its key to end so, which the number check tells apart.
+            let last = &rest[rest.len() - 1];
+            match last.strip_suffix(".svg").map(str::parse::<usize>) {
+                Some(Ok(n)) if rest.len() > 1 => {
+                    preview.page_svg(&rest[..rest.len() - 1].join("/"), n)
+                }
+                _ => preview.page(Tab::Paged, &key, bare),
+            }
+        }
+        "pdf" if !rest.is_empty() => match key.strip_suffix(".pdf") {
+            Some(key) => preview.pdf(key),
+            None => Reply::refused(404, "PDF 的地址以 .pdf 结尾"),
+        },
+        _ => Reply::refused(404, "没有这个地址"),
+    }
+}
+
+/// Sends a reply; a browser gone meanwhile is no one's problem.
+fn send(request: Request, reply: Reply) {
+    // Nothing is cached: every answer is of the drafts as they are now.
+    let headers = [
+        ("Content-Type", reply.content_type),
+        ("Cache-Control", "no-store"),
+        ("X-Content-Type-Options", "nosniff"),
+        ("Referrer-Policy", "no-referrer"),
+    ];
+    let mut response = Response::from_data(reply.body).with_status_code(reply.status);
+    for (name, value) in headers {
+        if let Ok(h) = Header::from_bytes(name.as_bytes(), value.as_bytes()) {
+            response.add_header(h);
+        }
+    }
+    if reply.status == 405
+        && let Ok(h) = Header::from_bytes(&b"Allow"[..], &b"GET, HEAD"[..])
+    {
+        response.add_header(h);
+    }
+    let _ = request.respond(response);
+}
+
+/// Keeps a browser told of changes until it goes away or the server stops.
+fn listen(preview: &Preview, request: Request, listeners: &AtomicUsize) {
+    if listeners.fetch_add(1, Ordering::SeqCst) >= MAX_LISTENERS {
+        listeners.fetch_sub(1, Ordering::SeqCst);
+        return send(request, Reply::refused(503, "同时打开的预览页太多"));
+    }
+    let mut seen = preview.news().round;
+    let mut out = request.into_writer();
+    let head = "HTTP/1.1 200 OK\r\nContent-Type: text/event-stream\r\nCache-Control: no-store\r\n\
+                Connection: close\r\nX-Content-Type-Options: nosniff\r\n\r\nretry: 1000\n\n";
+    let mut ok = out
+        .write_all(head.as_bytes())
+        .and_then(|()| out.flush())
+        .is_ok();
+    while ok {
+        let news = preview.wait_news(seen, KEEP_ALIVE);
+        if news.closed {
+            break;
+        }
+        let message = if news.round > seen {
+            let changed =
+                serde_json::to_string(&news.since(seen)).unwrap_or_else(|_| "[\"*\"]".into());
+            seen = news.round;
+            format!("event: change\ndata: {{\"round\":{seen},\"changed\":{changed}}}\n\n")
+        } else {
+            ": still here\n\n".to_string()
+        };
+        drop(news);
+        ok = out
+            .write_all(message.as_bytes())
+            .and_then(|()| out.flush())
+            .is_ok();
+    }
+    listeners.fetch_sub(1, Ordering::SeqCst);
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn addresses_out_of_the_drafts_are_refused() {
+        for bad in [
+            "/d/../secret",
+            "/d/%2e%2e/x",
+            "/d/a//b",
+            "/d/a%2fb",
+            "/d/a%5cb",
+            "/d/%00",
+            "d/x",
+            "/d/%ff",
+        ] {
+            assert_eq!(segments(bad).err().map(|r| r.status), Some(400), "{bad}");
+        }
+        assert_eq!(
+            segments("/d/doc/%E7%AC%AC1%E7%A8%BF").ok().unwrap(),
+            ["d", "doc", "第1稿"]
+        );
+        assert_eq!(segments("/").ok().unwrap(), Vec::<String>::new());
+    }
+}

@@ -1,0 +1,298 @@
+//! The preview's own pages around the views the templates render: the index
+//! of drafts, the bar above each view, the paged view, the side-by-side view
+//! and the page of a draft's problems. Every page names the drafts it shows
+//! in a `<meta name="gongwen-watch">`; its script swaps in the page afresh
+//! when the server says one of them changed, keeping the place scrolled to.
+//! Without script a page is complete, and a reload shows the latest.
+
+use std::fmt::Write as _;
+
+use percent_encoding::{AsciiSet, NON_ALPHANUMERIC, utf8_percent_encode};
+
+use crate::diagnostic::Diagnostic;
+use crate::text::escape_html as esc;
+
+/// What is kept as it is in a key put into an address: letters, digits, `-._~` and `/`.
+const KEPT: &AsciiSet = &NON_ALPHANUMERIC
+    .remove(b'-')
+    .remove(b'.')
+    .remove(b'_')
+    .remove(b'~')
+    .remove(b'/');
+
+/// A draft's key as it goes in an address.
+pub fn href(key: &str) -> String {
+    utf8_percent_encode(key, KEPT).to_string()
+}
+
+/// The script every page carries: listens for changes, swaps the page in afresh.
+const LIVE: &str = r#"<script>
+(function () {
+  if (!window.EventSource || !window.fetch || !window.DOMParser) return;
+  var asked = 0;
+  function watched() {
+    var meta = document.querySelector('meta[name="gongwen-watch"]');
+    return meta ? meta.content.split(' ') : [];
+  }
+  function refresh() {
+    var mine = ++asked;
+    fetch(location.href, { cache: 'no-store' })
+      .then(function (r) { return r.text(); })
+      .then(function (text) {
+        if (mine !== asked) return;
+        var fresh = new DOMParser().parseFromString(text, 'text/html');
+        var x = window.scrollX, y = window.scrollY;
+        document.title = fresh.title;
+        document.head.innerHTML = fresh.head.innerHTML;
+        document.body.replaceWith(document.adoptNode(fresh.body));
+        window.scrollTo(x, y);
+      })
+      .catch(function () {});
+  }
+  var lost = false;
+  var source = new EventSource('/events');
+  window.gongwenLive = source;
+  source.addEventListener('change', function (event) {
+    var news = JSON.parse(event.data);
+    var mine = watched();
+    if (mine.indexOf('*') >= 0 || news.changed.indexOf('*') >= 0 ||
+        news.changed.some(function (k) { return mine.indexOf(k) >= 0; })) refresh();
+  });
+  source.addEventListener('error', function () { lost = true; });
+  source.addEventListener('open', function () { if (lost) { lost = false; refresh(); } });
+})();
+</script>"#;
+
+/// The preview's own style: the bar, the index, the paged view, the problems.
+const STYLE: &str = r#"<style>
+#gw-bar { position: sticky; top: 0; z-index: 10; display: flex; gap: 1em; align-items: baseline;
+  flex-wrap: wrap; padding: .45em 1em; background: #27374d; color: #fff;
+  font: 14px/1.4 system-ui, "Noto Sans CJK SC", sans-serif; }
+#gw-bar a { color: #dde6ed; text-decoration: none; padding: .1em .5em; border-radius: 3px; }
+#gw-bar a.here { background: #526d82; color: #fff; }
+#gw-bar .title { font-weight: 600; margin-right: auto; }
+.gw-page { font: 15px/1.6 system-ui, "Noto Sans CJK SC", sans-serif; max-width: 60em; margin: 1.5em auto; padding: 0 1em; }
+.gw-page table { border-collapse: collapse; }
+.gw-page td, .gw-page th { padding: .3em .8em; border-bottom: 1px solid #ccc; text-align: left; }
+.gw-problem { border-left: 4px solid #b42318; background: #fef3f2; padding: .6em 1em; margin: 1em 0; }
+.gw-problem .place { font-family: ui-monospace, monospace; color: #b42318; }
+.gw-problem pre { white-space: pre-wrap; font: 13px/1.5 ui-monospace, "Noto Sans Mono CJK SC", monospace; }
+body.gw-paged { background: #d9dde2; margin: 0; }
+.gw-sheets { display: flex; flex-direction: column; align-items: center; gap: 1.2em; padding: 1.5em 0 3em; }
+.gw-sheet { margin: 0; text-align: center; }
+.gw-sheet img { display: block; width: min(210mm, 96vw); height: auto; background: #fff;
+  box-shadow: 0 1px 4px rgba(0,0,0,.3); }
+.gw-sheet figcaption { font: 12px system-ui, sans-serif; color: #555; margin-top: .3em; }
+body.gw-split { margin: 0; display: flex; flex-direction: column; height: 100vh; }
+.gw-panes { flex: 1; display: flex; min-height: 0; }
+.gw-panes iframe { flex: 1; border: 0; border-left: 1px solid #999; }
+</style>"#;
+
+/// Which view of a draft a page is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Tab {
+    Html,
+    Paged,
+    Split,
+    Redline,
+}
+
+/// The bar above a view: the draft, and links to its other views.
+pub fn bar(key: &str, title: &str, here: Tab, has_redline: bool) -> String {
+    let k = href(key);
+    let link = |tab: Tab, path: &str, label: &str| {
+        let class = if tab == here { " class=\"here\"" } else { "" };
+        format!("<a{class} href=\"/{path}/{k}\">{label}</a>")
+    };
+    let mut out = format!(
+        "<nav id=\"gw-bar\"><a href=\"/\">全部文稿</a><span class=\"title\">{} · {}</span>",
+        esc(title),
+        esc(key)
+    );
+    out.push_str(&link(Tab::Html, "d", "文稿"));
+    out.push_str(&link(Tab::Paged, "p", "版面"));
+    out.push_str(&link(Tab::Split, "s", "对照"));
+    if has_redline {
+        out.push_str(&link(Tab::Redline, "r", "修改"));
+    }
+    let _ = write!(out, "<a href=\"/pdf/{k}.pdf\">PDF</a></nav>");
+    out
+}
+
+/// The head of the preview's own pages.
+fn head(title: &str, watched: &str, body_class: &str) -> String {
+    format!(
+        "<!DOCTYPE html>\n<html lang=\"zh-CN\"><head><meta charset=\"utf-8\">\
+         <meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\
+         <meta name=\"gongwen-watch\" content=\"{}\"><title>{}</title>{STYLE}</head>\
+         <body class=\"{body_class}\">",
+        esc(watched),
+        esc(title)
+    )
+}
+
+fn tail() -> String {
+    format!(
+        "<noscript><p class=\"gw-page\">（页面不会自动更新：改动后请刷新。）</p></noscript>{LIVE}</body></html>\n"
+    )
+}
+
+/// A view the templates rendered (a draft's or a redline's HTML page) with
+/// the bar put at the top of its body, the watch named and the script at
+/// its end. `bare` leaves out the bar (inside the side-by-side view).
+pub fn around(html: &str, bar: &str, watched: &str, bare: bool) -> String {
+    let meta = format!(
+        "<meta name=\"gongwen-watch\" content=\"{}\">{STYLE}",
+        esc(watched)
+    );
+    let mut out = String::with_capacity(html.len() + 4096);
+    let (before_head_end, rest) = html.split_at(html.find("</head>").unwrap_or(0));
+    out.push_str(before_head_end);
+    out.push_str(&meta);
+    match rest
+        .find("<body")
+        .and_then(|at| rest[at..].find('>').map(|end| at + end + 1))
+    {
+        Some(body) => {
+            out.push_str(&rest[..body]);
+            if !bare {
+                out.push_str(bar);
+            }
+            out.push_str(&rest[body..]);
+        }
+        None => out.push_str(rest),
+    }
+    let end = out.rfind("</body>").unwrap_or(out.len());
+    out.insert_str(end, LIVE);
+    out
+}
+
+/// The index: every document and its drafts, each with its views.
+pub fn index(
+    drafts: &[(String, String, bool, Option<usize>)],
+    listing: Option<&Diagnostic>,
+) -> String {
+    let mut out = head("gongwen 预览", "*", "");
+    out.push_str("<nav id=\"gw-bar\"><span class=\"title\">gongwen 预览 · 全部文稿</span></nav><main class=\"gw-page\">");
+    if let Some(d) = listing {
+        out.push_str(&problem(d));
+    }
+    if drafts.is_empty() && listing.is_none() {
+        out.push_str("<p>没有找到文稿（.yaml 文件，或含 draft.yaml 的文件夹）。</p>");
+    }
+    out.push_str("<table><thead><tr><th>文稿</th><th>标题</th><th>查看</th></tr></thead><tbody>");
+    for (key, title, redline, problems) in drafts {
+        let k = href(key);
+        let _ = write!(
+            out,
+            "<tr><td><a href=\"/d/{k}\">{}</a></td><td>{}</td><td><a href=\"/d/{k}\">文稿</a> · \
+             <a href=\"/p/{k}\">版面</a> · <a href=\"/s/{k}\">对照</a>",
+            esc(key),
+            match problems {
+                Some(n) =>
+                    format!("<span class=\"place\" style=\"color:#b42318\">有 {n} 处问题</span>"),
+                None => esc(title),
+            }
+        );
+        if *redline {
+            let _ = write!(out, " · <a href=\"/r/{k}\">修改</a>");
+        }
+        out.push_str("</td></tr>");
+    }
+    out.push_str("</tbody></table></main>");
+    out.push_str(&tail());
+    out
+}
+
+/// A page size and the number printed on it.
+pub struct Sheet {
+    pub width_pt: f64,
+    pub height_pt: f64,
+    pub printed: u64,
+}
+
+/// The paged view: each page as the PDF prints it.
+pub fn paged(
+    bar: &str,
+    key: &str,
+    title: &str,
+    sheets: &[Sheet],
+    stamp: u64,
+    bare: bool,
+) -> String {
+    let mut out = head(&format!("{title} · 版面"), key, "gw-paged");
+    if !bare {
+        out.push_str(bar);
+    }
+    out.push_str("<main class=\"gw-sheets\">");
+    let k = href(key);
+    for (i, sheet) in sheets.iter().enumerate() {
+        let n = i + 1;
+        // Pixel sizes at 96 dpi, so the page holds its place before it loads.
+        let (w, h) = (sheet.width_pt * 4.0 / 3.0, sheet.height_pt * 4.0 / 3.0);
+        let _ = write!(
+            out,
+            "<figure class=\"gw-sheet\" id=\"page-{n}\"><img src=\"/p/{k}/{n}.svg?v={stamp}\" \
+             width=\"{w:.0}\" height=\"{h:.0}\" loading=\"lazy\" alt=\"第 {n} 页\">\
+             <figcaption>第 {n} 页（页码 {}）· 共 {} 页</figcaption></figure>",
+            sheet.printed,
+            sheets.len()
+        );
+    }
+    out.push_str("</main>");
+    out.push_str(&tail());
+    out
+}
+
+/// The side-by-side view: the HTML view beside the pages.
+pub fn split(bar: &str, key: &str, title: &str) -> String {
+    let k = href(key);
+    let mut out = head(&format!("{title} · 对照"), key, "gw-split");
+    out.push_str(bar);
+    let _ = write!(
+        out,
+        "<div class=\"gw-panes\"><iframe src=\"/d/{k}?bare\" title=\"文稿\"></iframe>\
+         <iframe src=\"/p/{k}?bare\" title=\"版面\"></iframe></div>"
+    );
+    // The panes update themselves; this page has nothing of its own to swap.
+    out.push_str("</body></html>\n");
+    out
+}
+
+/// A draft's problems, in place of its view.
+pub fn problems(bar: &str, watched: &str, heading: &str, problems: &[Diagnostic]) -> String {
+    let mut out = head(heading, watched, "");
+    out.push_str(bar);
+    let _ = write!(
+        out,
+        "<main class=\"gw-page\"><h1>{}</h1><p>改正后保存，本页即自动更新。</p>",
+        esc(heading)
+    );
+    for d in problems {
+        out.push_str(&problem(d));
+    }
+    out.push_str("</main>");
+    out.push_str(&tail());
+    out
+}
+
+/// One problem: where, what, the line and how to fix it.
+fn problem(d: &Diagnostic) -> String {
+    format!(
+        "<section class=\"gw-problem\"><div class=\"place\">{}</div><div>{}</div><pre>{}</pre></section>",
+        esc(&d.place()),
+        esc(&d.message),
+        esc(&d.render())
+    )
+}
+
+/// A page for a request that cannot be answered (unknown draft, bad address).
+pub fn refusal(status: u16, message: &str) -> String {
+    let mut out = head(&format!("{status}"), "", "");
+    let _ = writeln!(
+        out,
+        "<main class=\"gw-page\"><h1>{status}</h1><p>{}</p><p><a href=\"/\">全部文稿</a></p></main></body></html>",
+        esc(message)
+    );
+    out
+}

@@ -1,0 +1,214 @@
+//! `gongwen watch`: the outputs written again whenever a draft changes, for
+//! people who keep the PDF open in a viewer. Only the drafts whose view
+//! changed are built again, with the drafts beside them in their document
+//! (whose redlines against them changed too); a draft with problems is
+//! reported and its outputs from before are left in place.
+
+use std::collections::{BTreeMap, BTreeSet};
+use std::path::{Path, PathBuf};
+use std::time::{Duration, Instant};
+
+use super::state::{Drafts, key};
+use crate::diagnostic::Diagnostic;
+use crate::project::{self, DraftEntry, Event, consecutive_pairs};
+use crate::render::{Format, Renderer};
+
+/// One round of building, as `watch` reports it.
+#[derive(Debug, Default)]
+pub struct Rebuilt {
+    /// The keys of the drafts built.
+    pub drafts: Vec<String>,
+    /// The outputs written.
+    pub written: Vec<PathBuf>,
+    /// Drafts with problems, each with them; their outputs were left alone.
+    pub failed: Vec<(PathBuf, Vec<Diagnostic>)>,
+    /// Warnings and notes met on the way.
+    pub warnings: Vec<Diagnostic>,
+    pub took: Duration,
+}
+
+impl Rebuilt {
+    /// The one line a round prints.
+    pub fn line(&self) -> String {
+        let took = format!("{} ms", self.took.as_millis());
+        let mut line = match self.drafts.len() {
+            0 => "nothing to build".to_string(),
+            1 => format!("rebuilt {} in {took}", self.drafts[0]),
+            n => format!("rebuilt {n} drafts in {took}"),
+        };
+        if !self.written.is_empty() {
+            const SHOWN: usize = 4;
+            let names: Vec<String> = self
+                .written
+                .iter()
+                .take(SHOWN)
+                .map(|p| p.display().to_string())
+                .collect();
+            line.push_str(&format!(": wrote {}", names.join(", ")));
+            if self.written.len() > SHOWN {
+                line.push_str(&format!(" and {} more", self.written.len() - SHOWN));
+            }
+        }
+        for (path, problems) in &self.failed {
+            let s = if problems.len() == 1 { "" } else { "s" };
+            line.push_str(&format!(
+                "; {} has {} problem{s}, its outputs left as they were",
+                path.display(),
+                problems.len()
+            ));
+        }
+        line
+    }
+}
+
+/// The drafts being watched and where their outputs go.
+pub struct Watch {
+    drafts: Drafts,
+    out: PathBuf,
+    formats: Vec<Format>,
+}
+
+impl Watch {
+    /// Watches the drafts under `paths`, writing `formats` below `out`.
+    pub fn new(paths: &[PathBuf], cwd: &Path, out: &Path, formats: &[Format]) -> Watch {
+        Watch {
+            drafts: Drafts::new(paths, cwd),
+            out: out.to_path_buf(),
+            formats: formats.to_vec(),
+        }
+    }
+
+    /// Builds what changed since the last round (everything, the first
+    /// time; everything too when `all`, after a template changed).
+    pub fn round(&mut self, renderer: &Renderer, all: bool) -> Result<Rebuilt, Diagnostic> {
+        let started = Instant::now();
+        let changes = self.drafts.refresh();
+        if let Some(d) = &self.drafts.listing {
+            return Err(d.clone());
+        }
+        let changed: BTreeSet<String> = changes.drafts.into_iter().collect();
+        let entries: Vec<DraftEntry> = if all {
+            self.drafts.entries.clone()
+        } else {
+            affected(&self.drafts.entries, &changed)
+        };
+        let mut rebuilt = Rebuilt {
+            drafts: entries
+                .iter()
+                .map(key)
+                .filter(|k| all || changed.contains(k))
+                .collect(),
+            ..Rebuilt::default()
+        };
+        if entries.is_empty() {
+            rebuilt.took = started.elapsed();
+            return Ok(rebuilt);
+        }
+        project::build(
+            &entries,
+            renderer,
+            &self.out,
+            &self.formats,
+            &mut |event| match event {
+                Event::Wrote(path) => rebuilt.written.push(path.to_path_buf()),
+                Event::Failed(path, problems) => {
+                    rebuilt.failed.push((path.to_path_buf(), problems.to_vec()))
+                }
+                Event::Warning(d) | Event::RedlineFailed(d) => rebuilt.warnings.push(d.clone()),
+                Event::NotWritten(e) => {
+                    rebuilt
+                        .warnings
+                        .push(Diagnostic::error(&self.out, 0, 0, e.to_string()))
+                }
+                Event::Checked(_) | Event::Note(_) => {}
+            },
+        )?;
+        rebuilt.took = started.elapsed();
+        Ok(rebuilt)
+    }
+}
+
+/// The drafts to build again when `changed` did: each, and the drafts
+/// before and after it in its document (their redlines against it changed),
+/// and in each document every draft between the first and last of those, so
+/// the redlines built are between consecutive drafts only.
+pub fn affected(entries: &[DraftEntry], changed: &BTreeSet<String>) -> Vec<DraftEntry> {
+    let mut wanted: BTreeSet<&Path> = entries
+        .iter()
+        .filter(|e| changed.contains(&key(e)))
+        .map(|e| e.path.as_path())
+        .collect();
+    for (a, b) in consecutive_pairs(entries) {
+        if changed.contains(&key(a)) || changed.contains(&key(b)) {
+            wanted.insert(&a.path);
+            wanted.insert(&b.path);
+        }
+    }
+    // Each document's drafts in order, and the span of those wanted.
+    let mut documents: BTreeMap<&Path, Vec<&DraftEntry>> = BTreeMap::new();
+    for (a, b) in consecutive_pairs(entries) {
+        let list = documents
+            .entry(a.stem.parent().unwrap_or(Path::new("")))
+            .or_default();
+        if list.is_empty() {
+            list.push(a);
+        }
+        list.push(b);
+    }
+    for list in documents.values() {
+        let at: Vec<usize> = (0..list.len())
+            .filter(|&i| wanted.contains(list[i].path.as_path()))
+            .collect();
+        if let (Some(&first), Some(&last)) = (at.first(), at.last()) {
+            wanted.extend(list[first..=last].iter().map(|e| e.path.as_path()));
+        }
+    }
+    entries
+        .iter()
+        .filter(|e| wanted.contains(e.path.as_path()))
+        .cloned()
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn entries(names: &[&str]) -> Vec<DraftEntry> {
+        names
+            .iter()
+            .map(|n| DraftEntry {
+                path: PathBuf::from(format!("drafts/{n}.yaml")),
+                stem: PathBuf::from(n),
+            })
+            .collect()
+    }
+
+    fn keys(list: &[DraftEntry]) -> Vec<String> {
+        list.iter().map(key).collect()
+    }
+
+    #[test]
+    fn a_change_rebuilds_its_neighbours_and_nothing_between_documents() {
+        let all = entries(&[
+            "a/v1", "a/v2", "a/v3", "a/v4", "a/v5", "a/v6", "a/v7", "b/v1", "b/v2",
+        ]);
+        let changed = |ks: &[&str]| ks.iter().map(|k| k.to_string()).collect::<BTreeSet<_>>();
+        assert_eq!(
+            keys(&affected(&all, &changed(&["a/v4"]))),
+            ["a/v3", "a/v4", "a/v5"]
+        );
+        assert_eq!(keys(&affected(&all, &changed(&["a/v1"]))), ["a/v1", "a/v2"]);
+        // Two changes far apart in one document: everything between, so no
+        // redline skips a draft.
+        assert_eq!(
+            keys(&affected(&all, &changed(&["a/v2", "a/v6"]))),
+            ["a/v1", "a/v2", "a/v3", "a/v4", "a/v5", "a/v6", "a/v7"]
+        );
+        assert_eq!(
+            keys(&affected(&all, &changed(&["b/v2", "a/v7"]))),
+            ["a/v6", "a/v7", "b/v1", "b/v2"]
+        );
+        assert!(affected(&all, &changed(&[])).is_empty());
+    }
+}

@@ -1,0 +1,511 @@
+//! `gongwen serve` as a drafting officer uses it: a browser open on a draft
+//! while the draft is edited, broken and fixed; and as someone probing it
+//! uses it: addresses out of the drafts, malformed and huge requests. The
+//! browser is headless Chromium, driven through its DevTools protocol (the
+//! Debian package `chromium`; `.ci/run` installs it, and without it the
+//! browser test fails unless GONGWEN_SKIP_TOOLS=1 is set).
+
+mod common;
+
+use std::io::{BufRead, BufReader, Read, Write};
+use std::net::TcpStream;
+use std::path::{Path, PathBuf};
+use std::process::{Child, Command, Stdio};
+use std::time::{Duration, Instant};
+
+use serde_json::{Value, json};
+
+const DOC: &str = "chengdong-urbanization-2021";
+
+/// A running `gongwen serve` on a copy of the sample drafts; killed when dropped.
+struct Served {
+    child: Child,
+    port: u16,
+    dir: tempfile::TempDir,
+}
+
+impl Drop for Served {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+}
+
+impl Served {
+    fn start() -> Served {
+        let dir = tempfile::tempdir().unwrap();
+        let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+        common::copy_tree(
+            &root.join("drafts").join(DOC),
+            &dir.path().join("drafts").join(DOC),
+        );
+        let mut child = Command::new(env!("CARGO_BIN_EXE_gongwen"))
+            .args(["serve", "--port", "0"])
+            .current_dir(dir.path())
+            .stdout(Stdio::piped())
+            .stderr(Stdio::inherit())
+            .spawn()
+            .expect("run gongwen serve");
+        let mut out = BufReader::new(child.stdout.take().unwrap());
+        let mut first = String::new();
+        out.read_line(&mut first).unwrap();
+        // The rest of what it prints (a line per change) is read and shown.
+        std::thread::spawn(move || {
+            for line in out.lines().map_while(Result::ok) {
+                eprintln!("serve: {line}");
+            }
+        });
+        let port = first
+            .split("http://127.0.0.1:")
+            .nth(1)
+            .and_then(|rest| rest.split('/').next())
+            .and_then(|p| p.parse().ok())
+            .unwrap_or_else(|| panic!("serve printed no URL on 127.0.0.1: {first:?}"));
+        Served { child, port, dir }
+    }
+
+    fn draft(&self) -> PathBuf {
+        self.dir.path().join("drafts").join(DOC).join("v2.yaml")
+    }
+
+    fn url(&self, path: &str) -> String {
+        format!("http://127.0.0.1:{}{path}", self.port)
+    }
+
+    /// Every file of the drafts, with its bytes.
+    fn drafts_on_disk(&self) -> Vec<(PathBuf, Vec<u8>)> {
+        fn walk(dir: &Path, out: &mut Vec<(PathBuf, Vec<u8>)>) {
+            for entry in std::fs::read_dir(dir).unwrap() {
+                let path = entry.unwrap().path();
+                if path.is_dir() {
+                    walk(&path, out);
+                } else {
+                    out.push((path.clone(), std::fs::read(&path).unwrap()));
+                }
+            }
+        }
+        let mut out = Vec::new();
+        walk(&self.dir.path().join("drafts"), &mut out);
+        out.sort();
+        out
+    }
+}
+
+/// Sends raw bytes as a request and returns the status and the body.
+fn raw(port: u16, request: &[u8]) -> (u16, String) {
+    let mut stream = TcpStream::connect(("127.0.0.1", port)).unwrap();
+    stream
+        .set_read_timeout(Some(Duration::from_secs(30)))
+        .unwrap();
+    // The server may answer (and close) before a huge request is all sent.
+    let _ = stream.write_all(request);
+    let mut bytes = Vec::new();
+    let _ = stream.read_to_end(&mut bytes);
+    let split = bytes
+        .windows(4)
+        .position(|w| w == b"\r\n\r\n")
+        .map_or(bytes.len(), |at| at + 4);
+    let (head, body) = bytes.split_at(split);
+    let head = String::from_utf8_lossy(head);
+    let status = head
+        .split(' ')
+        .nth(1)
+        .and_then(|s| s.parse().ok())
+        .unwrap_or_else(|| panic!("no HTTP status in {head:?}"));
+    let body = if head
+        .to_ascii_lowercase()
+        .contains("transfer-encoding: chunked")
+    {
+        unchunk(body)
+    } else {
+        body.to_vec()
+    };
+    (status, String::from_utf8_lossy(&body).into_owned())
+}
+
+/// The body of a chunked answer (sizes in hex, each chunk on its own line).
+fn unchunk(mut rest: &[u8]) -> Vec<u8> {
+    let mut body = Vec::new();
+    while let Some(at) = rest.windows(2).position(|w| w == b"\r\n") {
+        let size = std::str::from_utf8(&rest[..at])
+            .ok()
+            .and_then(|s| usize::from_str_radix(s.trim(), 16).ok());
+        let after = &rest[at + 2..];
+        match size {
+            Some(size) if size > 0 && after.len() >= size => {
+                body.extend_from_slice(&after[..size]);
+                rest = after[size..]
+                    .strip_prefix(b"\r\n")
+                    .unwrap_or(&after[size..]);
+            }
+            _ => break,
+        }
+    }
+    body
+}
+
+fn get(port: u16, path: &str) -> (u16, String) {
+    raw(
+        port,
+        format!("GET {path} HTTP/1.1\r\nHost: 127.0.0.1:{port}\r\nConnection: close\r\n\r\n")
+            .as_bytes(),
+    )
+}
+
+/// Headless Chromium with one page, driven over the DevTools WebSocket.
+struct Browser {
+    child: Child,
+    socket: tungstenite::WebSocket<tungstenite::stream::MaybeTlsStream<TcpStream>>,
+    next_id: u64,
+    _profile: tempfile::TempDir,
+}
+
+impl Drop for Browser {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+}
+
+impl Browser {
+    fn open(chromium: &Path, url: &str) -> Browser {
+        let profile = tempfile::tempdir().unwrap();
+        let child = Command::new(chromium)
+            .args([
+                "--headless",
+                "--no-sandbox",
+                "--disable-gpu",
+                "--disable-dev-shm-usage",
+                "--no-first-run",
+                "--disable-background-networking",
+                "--disable-component-update",
+                "--disable-sync",
+                "--remote-debugging-port=0",
+                "--window-size=1280,900",
+            ])
+            .arg(format!("--user-data-dir={}", profile.path().display()))
+            .arg(url)
+            .stdout(Stdio::null())
+            .stderr(Stdio::null())
+            .spawn()
+            .expect("run chromium");
+        // Chromium writes the port it took into the profile folder.
+        let port_file = profile.path().join("DevToolsActivePort");
+        let port: u16 = poll(Duration::from_secs(30), || {
+            std::fs::read_to_string(&port_file)
+                .ok()?
+                .lines()
+                .next()?
+                .parse()
+                .ok()
+        })
+        .expect("chromium opened no DevTools port");
+        let target = poll(Duration::from_secs(30), || {
+            let (_, body) = get(port, "/json/list");
+            let list: Value = serde_json::from_str(&body).ok()?;
+            list.as_array()?
+                .iter()
+                .find(|t| t["type"] == "page")
+                .and_then(|t| t["webSocketDebuggerUrl"].as_str().map(str::to_string))
+        })
+        .expect("chromium lists no page");
+        let (socket, _) = tungstenite::connect(target).expect("DevTools WebSocket");
+        Browser {
+            child,
+            socket,
+            next_id: 0,
+            _profile: profile,
+        }
+    }
+
+    /// Calls a DevTools method and returns its result.
+    fn call(&mut self, method: &str, params: Value) -> Value {
+        self.next_id += 1;
+        let id = self.next_id;
+        let message = json!({"id": id, "method": method, "params": params}).to_string();
+        self.socket
+            .send(tungstenite::Message::text(message))
+            .unwrap();
+        loop {
+            let reply = self.socket.read().expect("DevTools reply");
+            if let Ok(text) = reply.to_text()
+                && let Ok(value) = serde_json::from_str::<Value>(text)
+                && value["id"] == id
+            {
+                return value["result"].clone();
+            }
+        }
+    }
+
+    /// Evaluates a script in the page and returns its value.
+    fn eval(&mut self, expression: &str) -> Value {
+        let result = self.call(
+            "Runtime.evaluate",
+            json!({"expression": expression, "returnByValue": true}),
+        );
+        result["result"]["value"].clone()
+    }
+
+    fn text(&mut self) -> String {
+        self.eval("document.body ? document.body.innerText : ''")
+            .as_str()
+            .unwrap_or_default()
+            .to_string()
+    }
+
+    /// Waits until the page listens for changes.
+    fn listening(&mut self) {
+        poll(Duration::from_secs(30), || {
+            (self.eval("!!window.gongwenLive && window.gongwenLive.readyState === 1")
+                == json!(true))
+            .then_some(())
+        })
+        .expect("the page never started listening for changes");
+    }
+
+    /// How long until the page's text holds `wanted` (at most `limit`).
+    fn until_text(&mut self, wanted: &str, limit: Duration) -> Option<Duration> {
+        let started = Instant::now();
+        poll(limit, || self.text().contains(wanted).then_some(())).map(|()| started.elapsed())
+    }
+}
+
+/// Calls `f` every 25 ms until it gives something or `limit` passes.
+fn poll<T>(limit: Duration, mut f: impl FnMut() -> Option<T>) -> Option<T> {
+    let started = Instant::now();
+    loop {
+        if let Some(v) = f() {
+            return Some(v);
+        }
+        if started.elapsed() > limit {
+            return None;
+        }
+        std::thread::sleep(Duration::from_millis(25));
+    }
+}
+
+/// Writes a file as an editor saves it: a new file renamed over the old.
+fn save(path: &Path, text: &str) {
+    let temp = path.with_extension("yaml.swp");
+    std::fs::write(&temp, text).unwrap();
+    std::fs::rename(&temp, path).unwrap();
+}
+
+#[test]
+fn an_open_page_follows_the_draft_through_an_edit_a_break_and_a_fix() {
+    let Some(chromium) = common::tool("chromium") else {
+        return;
+    };
+    let served = Served::start();
+    let original = std::fs::read_to_string(served.draft()).unwrap();
+    let mut browser = Browser::open(&chromium, &served.url(&format!("/d/{DOC}/v2")));
+    let title = "工作措施";
+    assert!(
+        browser.until_text(title, Duration::from_secs(30)).is_some(),
+        "the draft page never showed"
+    );
+    browser.listening();
+
+    // An edit: one sentence added to the preamble.
+    let added = "本措施自印发之日起施行（实时预览测试）。";
+    let anchor = "提出如下年度工作要点。";
+    assert!(original.contains(anchor));
+    let edited = original.replacen(anchor, &format!("{anchor}{added}"), 1);
+    save(&served.draft(), &edited);
+    let took = browser.until_text(added, Duration::from_secs(10));
+    eprintln!("edit shown after {took:?}");
+    let took = took.expect("the edit never reached the page");
+    assert!(
+        took < Duration::from_secs(2),
+        "the edit took {took:?} to reach the page"
+    );
+
+    // A break: an unclosed quote on the line of 稿别.
+    let line = edited.lines().position(|l| l.starts_with("稿别:")).unwrap() + 1;
+    let broken: String = edited
+        .lines()
+        .map(|l| {
+            if l.starts_with("稿别:") {
+                "稿别: \"征求意见稿"
+            } else {
+                l
+            }
+        })
+        .collect::<Vec<_>>()
+        .join("\n");
+    save(&served.draft(), &broken);
+    let place = format!("v2.yaml:{line}:5");
+    let took = browser.until_text(&place, Duration::from_secs(10));
+    eprintln!("error shown after {took:?}");
+    assert!(
+        took.is_some(),
+        "the page never showed the error at {place}: {}",
+        browser.text()
+    );
+    let page = browser.text();
+    assert!(page.contains("unclosed quote"), "{page}");
+    assert!(
+        page.contains("稿别: \"征求意见稿"),
+        "the page shows the line: {page}"
+    );
+    assert!(
+        page.contains("help:"),
+        "the page says how to fix it: {page}"
+    );
+
+    // The fix: the page is the draft again.
+    save(&served.draft(), &edited);
+    assert!(
+        browser.until_text(added, Duration::from_secs(10)).is_some(),
+        "the page never recovered"
+    );
+    assert!(!browser.text().contains(&place));
+
+    // The paged view follows too: its pages are laid out again, and each is an SVG page.
+    browser.call(
+        "Page.navigate",
+        json!({"url": served.url(&format!("/p/{DOC}/v2"))}),
+    );
+    let first_src = poll(Duration::from_secs(30), || {
+        browser
+            .eval("document.images.length ? document.images[0].src : null")
+            .as_str()
+            .map(str::to_string)
+    })
+    .expect("the paged view shows pages");
+    browser.listening();
+    let pages = browser.eval("document.images.length").as_u64().unwrap();
+    assert!(pages >= 4, "the reference draft has {pages} pages");
+    save(&served.draft(), &original);
+    let new_src = poll(Duration::from_secs(10), || {
+        let src = browser.eval("document.images.length ? document.images[0].src : null");
+        src.as_str().filter(|s| *s != first_src).map(str::to_string)
+    })
+    .expect("the paged view never took the new pages");
+    let path = new_src
+        .split_once(&format!(":{}", served.port))
+        .unwrap()
+        .1
+        .to_string();
+    let (status, svg) = get(served.port, &path);
+    assert_eq!(status, 200);
+    assert!(
+        svg.starts_with("<svg") && svg.contains("</svg>"),
+        "{}",
+        &svg[..svg.len().min(100)]
+    );
+}
+
+#[test]
+fn addresses_outside_the_drafts_and_malformed_requests_are_refused() {
+    let served = Served::start();
+    let before = served.drafts_on_disk();
+    let port = served.port;
+    let (status, index) = get(port, "/");
+    assert_eq!(status, 200);
+    assert!(index.contains(&format!("/d/{DOC}/v1")), "{index}");
+
+    // What the views answer.
+    for path in [
+        format!("/d/{DOC}/v1"),
+        format!("/p/{DOC}/v1"),
+        format!("/p/{DOC}/v1/1.svg"),
+        format!("/s/{DOC}/v1"),
+        format!("/r/{DOC}/v2"),
+        format!("/pdf/{DOC}/v1.pdf"),
+    ] {
+        assert_eq!(get(port, &path).0, 200, "{path}");
+    }
+
+    let secrets = ["root:x:0:0", "[package]", "CARGO_MANIFEST_DIR"];
+    let refused: &[(&str, u16)] = &[
+        ("/d/../../../../etc/passwd", 400),
+        ("/d/%2e%2e/%2e%2e/%2e%2e/etc/passwd", 400),
+        ("/d/chengdong-urbanization-2021/v1/../../../Cargo.toml", 400),
+        ("/d/..%2f..%2fCargo.toml", 400),
+        ("/d/chengdong-urbanization-2021%5c..%5cv1", 400),
+        ("/d//etc/passwd", 400),
+        ("/d/%00", 400),
+        ("/d/%ff%fe", 400),
+        ("/etc/passwd", 404),
+        ("/Cargo.toml", 404),
+        ("/d/chengdong-urbanization-2021/v9", 404),
+        ("/d/drafts/chengdong-urbanization-2021/v1.yaml", 404),
+        ("/p/chengdong-urbanization-2021/v1/999.svg", 404),
+        ("/p/chengdong-urbanization-2021/v1/0.svg", 404),
+        ("/r/chengdong-urbanization-2021/v1", 404),
+        ("/pdf/chengdong-urbanization-2021/v1", 404),
+        ("/d", 404),
+        ("no-slash", 400),
+    ];
+    for (path, want) in refused {
+        let (status, body) = get(port, path);
+        assert_eq!(status, *want, "{path}: {body}");
+        assert!(
+            secrets.iter().all(|s| !body.contains(s)),
+            "{path} leaked a file"
+        );
+    }
+
+    let request = |head: &str| raw(port, head.as_bytes()).0;
+    let host = format!("Host: 127.0.0.1:{port}");
+    assert_eq!(
+        request(&format!(
+            "POST / HTTP/1.1\r\n{host}\r\nContent-Length: 0\r\nConnection: close\r\n\r\n"
+        )),
+        405
+    );
+    assert_eq!(
+        request(&format!(
+            "DELETE /d/{DOC}/v1 HTTP/1.1\r\n{host}\r\nConnection: close\r\n\r\n"
+        )),
+        405
+    );
+    assert_eq!(
+        request(&format!(
+            "PUT /d/{DOC}/v1 HTTP/1.1\r\n{host}\r\nContent-Length: 5\r\nConnection: close\r\n\r\nhello"
+        )),
+        405
+    );
+    assert_eq!(
+        request(&format!(
+            "GET / HTTP/1.1\r\n{host}\r\nContent-Length: 5\r\nConnection: close\r\n\r\nhello"
+        )),
+        413
+    );
+    let long = format!("/d/{}", "a".repeat(100_000));
+    assert_eq!(
+        request(&format!(
+            "GET {long} HTTP/1.1\r\n{host}\r\nConnection: close\r\n\r\n"
+        )),
+        414
+    );
+    let header = format!("X-Filler: {}\r\n", "b".repeat(1000)).repeat(40);
+    assert_eq!(
+        request(&format!(
+            "GET / HTTP/1.1\r\n{host}\r\n{header}Connection: close\r\n\r\n"
+        )),
+        431
+    );
+    // A name that is not this machine's (DNS rebinding) gets nothing.
+    assert_eq!(
+        request("GET / HTTP/1.1\r\nHost: drafts.example.com\r\nConnection: close\r\n\r\n"),
+        403
+    );
+    assert_eq!(request("GET / HTTP/1.1\r\nConnection: close\r\n\r\n"), 400);
+    assert_eq!(
+        request(&format!(
+            "GET / HTTP/1.1\r\nHost: localhost:{port}\r\nConnection: close\r\n\r\n"
+        )),
+        200
+    );
+    assert_eq!(request("NONSENSE\r\n\r\n"), 400);
+
+    // The server still answers, and wrote nothing into the drafts.
+    assert_eq!(get(port, "/").0, 200);
+    assert_eq!(
+        served.drafts_on_disk(),
+        before,
+        "the drafts changed on disk"
+    );
+}
