@@ -99,8 +99,16 @@ fn raw(port: u16, request: &[u8]) -> (u16, String) {
         .unwrap();
     // The server may answer (and close) before a huge request is all sent.
     let _ = stream.write_all(request);
+    // To the end, or to the length the answer gives (Chromium's DevTools
+    // server keeps the connection open after answering).
     let mut bytes = Vec::new();
-    let _ = stream.read_to_end(&mut bytes);
+    let mut chunk = [0u8; 65536];
+    while let Ok(n @ 1..) = stream.read(&mut chunk) {
+        bytes.extend_from_slice(&chunk[..n]);
+        if complete(&bytes) {
+            break;
+        }
+    }
     let split = bytes
         .windows(4)
         .position(|w| w == b"\r\n\r\n")
@@ -121,6 +129,18 @@ fn raw(port: u16, request: &[u8]) -> (u16, String) {
         body.to_vec()
     };
     (status, String::from_utf8_lossy(&body).into_owned())
+}
+
+/// Whether an answer with a Content-Length has all of its body.
+fn complete(bytes: &[u8]) -> bool {
+    let Some(at) = bytes.windows(4).position(|w| w == b"\r\n\r\n") else {
+        return false;
+    };
+    let head = String::from_utf8_lossy(&bytes[..at]).to_ascii_lowercase();
+    head.lines()
+        .find_map(|l| l.strip_prefix("content-length:"))
+        .and_then(|n| n.trim().parse::<usize>().ok())
+        .is_some_and(|n| bytes.len() >= at + 4 + n)
 }
 
 /// The body of a chunked answer (sizes in hex, each chunk on its own line).

@@ -18,8 +18,10 @@ use crate::render::{Format, Renderer};
 pub struct Rebuilt {
     /// The keys of the drafts built.
     pub drafts: Vec<String>,
-    /// The outputs written.
+    /// The outputs written that changed.
     pub written: Vec<PathBuf>,
+    /// How many outputs were written the same as they were.
+    pub same: usize,
     /// Drafts with problems, each with them; their outputs were left alone.
     pub failed: Vec<(PathBuf, Vec<Diagnostic>)>,
     /// Warnings and notes met on the way.
@@ -31,10 +33,16 @@ impl Rebuilt {
     /// The one line a round prints.
     pub fn line(&self) -> String {
         let took = format!("{} ms", self.took.as_millis());
-        let mut line = match self.drafts.len() {
-            0 => "nothing to build".to_string(),
-            1 => format!("rebuilt {} in {took}", self.drafts[0]),
-            n => format!("rebuilt {n} drafts in {took}"),
+        let failed: Vec<String> = self
+            .failed
+            .iter()
+            .map(|(p, _)| p.display().to_string())
+            .collect();
+        let built = self.drafts.len() - self.failed.len().min(self.drafts.len());
+        let mut line = match (built, self.drafts.first()) {
+            (0, _) => format!("built nothing in {took}"),
+            (1, Some(key)) if self.failed.is_empty() => format!("rebuilt {key} in {took}"),
+            (n, _) => format!("rebuilt {n} drafts in {took}"),
         };
         if !self.written.is_empty() {
             const SHOWN: usize = 4;
@@ -49,11 +57,13 @@ impl Rebuilt {
                 line.push_str(&format!(" and {} more", self.written.len() - SHOWN));
             }
         }
-        for (path, problems) in &self.failed {
+        if self.same > 0 {
+            line.push_str(&format!(" ({} unchanged)", self.same));
+        }
+        for ((_, problems), path) in self.failed.iter().zip(&failed) {
             let s = if problems.len() == 1 { "" } else { "s" };
             line.push_str(&format!(
-                "; {} has {} problem{s}, its outputs left as they were",
-                path.display(),
+                "; {path} has {} problem{s}, its outputs left as they were",
                 problems.len()
             ));
         }
@@ -86,33 +96,67 @@ impl Watch {
         if let Some(d) = &self.drafts.listing {
             return Err(d.clone());
         }
-        let changed: BTreeSet<String> = changes.drafts.into_iter().collect();
+        // A changed draft with problems is reported, and nothing that
+        // depends on it (its neighbours' redlines, the comments table before
+        // it) is built without it: what was written stays.
+        let mut rebuilt = Rebuilt::default();
+        let mut changed = BTreeSet::new();
+        for k in changes.drafts {
+            match self.drafts.find(&k).map(|(e, l)| (e, &l.result)) {
+                Some((entry, Err(problems))) if !all => {
+                    rebuilt.failed.push((entry.path.clone(), problems.to_vec()));
+                    rebuilt.drafts.push(k);
+                }
+                _ => {
+                    changed.insert(k);
+                }
+            }
+        }
         let entries: Vec<DraftEntry> = if all {
             self.drafts.entries.clone()
         } else {
             affected(&self.drafts.entries, &changed)
         };
-        let mut rebuilt = Rebuilt {
-            drafts: entries
+        rebuilt.drafts.extend(
+            entries
                 .iter()
                 .map(key)
-                .filter(|k| all || changed.contains(k))
-                .collect(),
-            ..Rebuilt::default()
-        };
+                .filter(|k| all || changed.contains(k)),
+        );
         if entries.is_empty() {
             rebuilt.took = started.elapsed();
             return Ok(rebuilt);
         }
+        // What the outputs held before, so only those that changed are named.
+        let before: Vec<(PathBuf, Option<Vec<u8>>)> = project::plan(&entries, &self.formats)?
+            .into_iter()
+            .map(|p| {
+                let path = self.out.join(p);
+                let bytes = std::fs::read(&path).ok();
+                (path, bytes)
+            })
+            .collect();
         project::build(
             &entries,
             renderer,
             &self.out,
             &self.formats,
             &mut |event| match event {
-                Event::Wrote(path) => rebuilt.written.push(path.to_path_buf()),
+                Event::Wrote(path) => {
+                    let old = before
+                        .iter()
+                        .find(|(p, _)| p == path)
+                        .and_then(|(_, b)| b.as_ref());
+                    if old.is_some_and(|old| std::fs::read(path).is_ok_and(|new| new == *old)) {
+                        rebuilt.same += 1;
+                    } else {
+                        rebuilt.written.push(path.to_path_buf());
+                    }
+                }
                 Event::Failed(path, problems) => {
-                    rebuilt.failed.push((path.to_path_buf(), problems.to_vec()))
+                    if !rebuilt.failed.iter().any(|(p, _)| p == path) {
+                        rebuilt.failed.push((path.to_path_buf(), problems.to_vec()));
+                    }
                 }
                 Event::Warning(d) | Event::RedlineFailed(d) => rebuilt.warnings.push(d.clone()),
                 Event::NotWritten(e) => {
