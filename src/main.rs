@@ -43,12 +43,7 @@ fn main() -> ExitCode {
         Command::Lint(args) => cli::lint::run(&mut console, &args),
         Command::Comments { command } => cli::comments::run(&mut console, &command),
         Command::Serve(args) => cli::serve::serve(&mut console, args),
-        Command::Watch {
-            paths,
-            out,
-            format,
-            render,
-        } => cli::serve::watch(&mut console, &paths, &out, &format, render),
+        Command::Watch(args) => cli::serve::watch(&mut console, args),
     };
     console.finish(outcome)
 }

@@ -414,6 +414,77 @@ fn an_open_page_follows_the_draft_through_an_edit_a_break_and_a_fix() {
         "{}",
         &svg[..svg.len().min(100)]
     );
+
+    // Side by side, the page holds the one connection and tells its panes.
+    browser.call(
+        "Page.navigate",
+        json!({"url": served.url(&format!("/s/{DOC}/v2"))}),
+    );
+    let pane = "(function () { var f = document.querySelector('iframe'); \
+                return f && f.contentDocument && f.contentDocument.body ? f.contentDocument.body.innerText : ''; })()";
+    poll(Duration::from_secs(30), || {
+        browser
+            .eval(pane)
+            .as_str()
+            .filter(|t| t.contains(title))
+            .map(|_| ())
+    })
+    .expect("the HTML pane shows the draft");
+    browser.listening();
+    let once_more = "（对照视图测试）";
+    save(
+        &served.draft(),
+        &original.replacen(anchor, &format!("{anchor}{once_more}"), 1),
+    );
+    let shown = poll(Duration::from_secs(10), || {
+        browser
+            .eval(pane)
+            .as_str()
+            .filter(|t| t.contains(once_more))
+            .map(|_| ())
+    });
+    assert!(shown.is_some(), "the pane never took the edit");
+}
+
+#[test]
+fn a_page_listening_late_still_hears_of_a_change_made_after_it_was_made() {
+    let served = Served::start();
+    let (_, page) = get(served.port, &format!("/d/{DOC}/v2"));
+    let round: u64 = page
+        .split("data-round=\"")
+        .nth(1)
+        .and_then(|r| r.split('"').next())
+        .and_then(|r| r.parse().ok())
+        .expect("the page names its round");
+    // The draft changes before the page's script connects.
+    let text = std::fs::read_to_string(served.draft()).unwrap();
+    save(
+        &served.draft(),
+        &text.replacen("提出如下年度工作要点。", "提出如下工作要点。", 1),
+    );
+    std::thread::sleep(Duration::from_millis(800));
+    let mut stream = TcpStream::connect(("127.0.0.1", served.port)).unwrap();
+    stream
+        .set_read_timeout(Some(Duration::from_secs(10)))
+        .unwrap();
+    let port = served.port;
+    write!(
+        stream,
+        "GET /events?since={round} HTTP/1.1\r\nHost: 127.0.0.1:{port}\r\n\r\n"
+    )
+    .unwrap();
+    let mut heard = String::new();
+    let mut chunk = [0u8; 4096];
+    while !heard.contains("\n\n{") && !heard.contains("changed") {
+        let n = stream.read(&mut chunk).expect("the change is sent at once");
+        assert!(n > 0, "the stream ended: {heard}");
+        heard.push_str(&String::from_utf8_lossy(&chunk[..n]));
+    }
+    assert!(heard.contains("text/event-stream"), "{heard}");
+    assert!(
+        heard.contains(&format!("\"changed\":[\"{DOC}/v2\"]")),
+        "{heard}"
+    );
 }
 
 #[test]
@@ -429,7 +500,7 @@ fn addresses_outside_the_drafts_and_malformed_requests_are_refused() {
     for path in [
         format!("/d/{DOC}/v1"),
         format!("/p/{DOC}/v1"),
-        format!("/p/{DOC}/v1/1.svg"),
+        format!("/svg/1/{DOC}/v1"),
         format!("/s/{DOC}/v1"),
         format!("/r/{DOC}/v2"),
         format!("/pdf/{DOC}/v1.pdf"),
@@ -451,8 +522,11 @@ fn addresses_outside_the_drafts_and_malformed_requests_are_refused() {
         ("/Cargo.toml", 404),
         ("/d/chengdong-urbanization-2021/v9", 404),
         ("/d/drafts/chengdong-urbanization-2021/v1.yaml", 404),
-        ("/p/chengdong-urbanization-2021/v1/999.svg", 404),
-        ("/p/chengdong-urbanization-2021/v1/0.svg", 404),
+        ("/svg/999/chengdong-urbanization-2021/v1", 404),
+        ("/svg/0/chengdong-urbanization-2021/v1", 404),
+        ("/svg/one/chengdong-urbanization-2021/v1", 404),
+        ("/svg/1/chengdong-urbanization-2021/v9", 404),
+        ("/p/chengdong-urbanization-2021/v1/1.svg", 404),
         ("/r/chengdong-urbanization-2021/v1", 404),
         ("/pdf/chengdong-urbanization-2021/v1", 404),
         ("/d", 404),
@@ -520,6 +594,10 @@ fn addresses_outside_the_drafts_and_malformed_requests_are_refused() {
         200
     );
     assert_eq!(request("NONSENSE\r\n\r\n"), 400);
+    for name in ["LOCALHOST", "[::1]", "127.0.0.1"] {
+        let head = format!("GET / HTTP/1.1\r\nHost: {name}:{port}\r\nConnection: close\r\n\r\n");
+        assert_eq!(request(&head), 200, "{name}");
+    }
 
     // The server still answers, and wrote nothing into the drafts.
     assert_eq!(get(port, "/").0, 200);

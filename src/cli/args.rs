@@ -53,19 +53,7 @@ pub enum Command {
     /// pages and the redline, updated on every save.
     Serve(ServeArgs),
     /// Write the outputs again whenever a draft changes (for a PDF kept open in a viewer).
-    Watch {
-        /// Drafts, document folders or folders of documents [default: drafts/]
-        paths: Vec<PathBuf>,
-        /// Folder to write into; the layout below drafts/ is mirrored there
-        #[arg(long, default_value = "output")]
-        out: PathBuf,
-        /// Formats to write, comma-separated
-        #[arg(long, value_delimiter = ',', default_value = "md,html,pdf,docx",
-              value_parser = formats(&Format::ALL))]
-        format: Vec<Format>,
-        #[command(flatten)]
-        render: RenderArgs,
-    },
+    Watch(WatchArgs),
     /// The comments received on a draft.
     Comments {
         #[command(subcommand)]
@@ -127,6 +115,21 @@ impl DiffArgs {
             None
         }
     }
+}
+
+#[derive(clap::Args)]
+pub struct WatchArgs {
+    /// Drafts, document folders or folders of documents [default: drafts/]
+    pub paths: Vec<PathBuf>,
+    /// Folder to write into; the layout below drafts/ is mirrored there
+    #[arg(long, default_value = "output")]
+    pub out: PathBuf,
+    /// Formats to write, comma-separated
+    #[arg(long, value_delimiter = ',', default_value = "md,html,pdf,docx",
+          value_parser = formats(&Format::ALL))]
+    pub format: Vec<Format>,
+    #[command(flatten)]
+    pub render: RenderArgs,
 }
 
 #[derive(clap::Args)]

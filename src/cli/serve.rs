@@ -8,9 +8,8 @@ use gongwen::preview::http::Server;
 use gongwen::preview::watch::Watch;
 use gongwen::preview::watcher::Watcher;
 use gongwen::preview::{MakeRenderer, Preview};
-use gongwen::render::Format;
 
-use super::args::{RenderArgs, ServeArgs};
+use super::args::{RenderArgs, ServeArgs, WatchArgs};
 use super::console::{Console, Outcome};
 
 /// The folders named, or drafts/.
@@ -89,11 +88,14 @@ pub fn serve(console: &mut Console, args: ServeArgs) -> Outcome {
             let started = std::time::Instant::now();
             let changes = updates.refresh(&changed);
             if !changes.is_empty() {
-                let what = if changes.drafts.is_empty() {
-                    "the list of drafts".to_string()
-                } else {
-                    changes.drafts.join(", ")
-                };
+                let mut what = changes.drafts.clone();
+                if changes.templates {
+                    what.push("the templates".to_string());
+                }
+                if changes.listing {
+                    what.push("the list of drafts".to_string());
+                }
+                let what = what.join(", ");
                 console.line(format_args!(
                     "changed {what} (loaded in {} ms)",
                     started.elapsed().as_millis()
@@ -105,14 +107,15 @@ pub fn serve(console: &mut Console, args: ServeArgs) -> Outcome {
     Outcome::Ok
 }
 
-pub fn watch(
-    console: &mut Console,
-    paths: &[PathBuf],
-    out: &Path,
-    formats: &[Format],
-    render: RenderArgs,
-) -> Outcome {
-    let roots = roots(paths);
+pub fn watch(console: &mut Console, args: WatchArgs) -> Outcome {
+    let WatchArgs {
+        paths,
+        out,
+        format: formats,
+        render,
+    } = args;
+    let out = out.as_path();
+    let roots = roots(&paths);
     if let Err(o) = crate::drafts(console, &roots) {
         return o;
     }

@@ -8,7 +8,7 @@
 //! |---|---|
 //! | `/` | the index of documents and drafts |
 //! | `/d/<key>` | the draft's HTML page |
-//! | `/p/<key>` | its pages as the PDF prints them; `/p/<key>/<n>.svg` one page |
+//! | `/p/<key>` | its pages as the PDF prints them; `/svg/<n>/<key>` page n |
 //! | `/s/<key>` | the HTML page beside the pages |
 //! | `/r/<key>` | the redline against the draft before it |
 //! | `/pdf/<key>.pdf` | the PDF |
@@ -78,8 +78,9 @@ impl Reply {
 pub struct Server {
     http: tiny_http::Server,
     preview: Arc<Preview>,
-    /// Whether only this machine can reach it (then the Host header must say so too).
-    loopback: bool,
+    /// The loopback address it listens on, if it does (then the Host
+    /// header must name this machine too).
+    loopback: Option<IpAddr>,
     listeners: Arc<AtomicUsize>,
 }
 
@@ -98,7 +99,7 @@ impl Server {
         Ok(Server {
             http,
             preview,
-            loopback: host.is_loopback(),
+            loopback: host.is_loopback().then_some(host),
             listeners: Arc::new(AtomicUsize::new(0)),
         })
     }
@@ -126,7 +127,7 @@ impl Server {
 }
 
 /// Answers one request.
-fn answer(preview: &Preview, request: Request, loopback: bool, listeners: &AtomicUsize) {
+fn answer(preview: &Preview, request: Request, loopback: Option<IpAddr>, listeners: &AtomicUsize) {
     let reply = match refusal(&request, loopback) {
         Some(reply) => reply,
         None => {
@@ -134,7 +135,11 @@ fn answer(preview: &Preview, request: Request, loopback: bool, listeners: &Atomi
             match segments(path) {
                 Err(reply) => reply,
                 Ok(segments) if segments == ["events"] => {
-                    return listen(preview, request, listeners);
+                    let since = query
+                        .split('&')
+                        .find_map(|q| q.strip_prefix("since="))
+                        .and_then(|n| n.parse().ok());
+                    return listen(preview, request, listeners, since);
                 }
                 Ok(segments) => route(preview, &segments, query.split('&').any(|q| q == "bare")),
             }
@@ -144,7 +149,7 @@ fn answer(preview: &Preview, request: Request, loopback: bool, listeners: &Atomi
 }
 
 /// Why a request is refused before its address is read, if it is.
-pub fn refusal(request: &Request, loopback: bool) -> Option<Reply> {
+pub fn refusal(request: &Request, loopback: Option<IpAddr>) -> Option<Reply> {
     if !matches!(request.method(), Method::Get | Method::Head) {
         return Some(Reply::refused(405, "预览只读：只接受 GET 和 HEAD 请求"));
     }
@@ -162,7 +167,7 @@ pub fn refusal(request: &Request, loopback: bool) -> Option<Reply> {
     if request.body_length().is_some_and(|n| n > 0) {
         return Some(Reply::refused(413, "预览的请求不带内容"));
     }
-    if loopback {
+    if let Some(ip) = loopback {
         // A page elsewhere that makes the browser ask a name that points
         // here (DNS rebinding) is not answered.
         let host = request
@@ -177,7 +182,11 @@ pub fn refusal(request: &Request, loopback: bool) -> Option<Reply> {
             .rsplit_once(':')
             .filter(|(_, port)| port.bytes().all(|b| b.is_ascii_digit()))
             .map_or(host.as_str(), |(name, _)| name);
-        if !matches!(name, "localhost" | "127.0.0.1" | "[::1]") {
+        let bound = match ip {
+            IpAddr::V4(v4) => v4.to_string(),
+            IpAddr::V6(v6) => format!("[{v6}]"),
+        };
+        if !matches!(name, "localhost" | "127.0.0.1" | "[::1]") && name != bound {
             return Some(Reply::refused(
                 403,
                 "只回答发往 localhost 或 127.0.0.1 的请求",
@@ -232,17 +241,12 @@ fn route(preview: &Preview, segments: &[String], bare: bool) -> Reply {
             };
             preview.page(tab, &key, bare)
         }
-        "p" if !rest.is_empty() => {
-            // `/p/<key>/<n>.svg` is a page; a draft named `3.svg` would need
-            // its key to end so, which the number check tells apart.
-            let last = &rest[rest.len() - 1];
-            match last.strip_suffix(".svg").map(str::parse::<usize>) {
-                Some(Ok(n)) if rest.len() > 1 => {
-                    preview.page_svg(&rest[..rest.len() - 1].join("/"), n)
-                }
-                _ => preview.page(Tab::Paged, &key, bare),
-            }
-        }
+        "p" if !rest.is_empty() => preview.page(Tab::Paged, &key, bare),
+        // `/svg/<n>/<key>`: the page number first, so no key can be read as one.
+        "svg" if rest.len() > 1 => match rest[0].parse::<usize>() {
+            Ok(n) => preview.page_svg(&rest[1..].join("/"), n),
+            Err(_) => Reply::refused(404, "页的地址是 /svg/<页>/<文稿>"),
+        },
         "pdf" if !rest.is_empty() => match key.strip_suffix(".pdf") {
             Some(key) => preview.pdf(key),
             None => Reply::refused(404, "PDF 的地址以 .pdf 结尾"),
@@ -275,12 +279,15 @@ fn send(request: Request, reply: Reply) {
 }
 
 /// Keeps a browser told of changes until it goes away or the server stops.
-fn listen(preview: &Preview, request: Request, listeners: &AtomicUsize) {
+/// `since`: the round of news the page was made at; what came after it is
+/// sent at once, so a change between the page and its listening is not missed.
+fn listen(preview: &Preview, request: Request, listeners: &AtomicUsize, since: Option<u64>) {
     if listeners.fetch_add(1, Ordering::SeqCst) >= MAX_LISTENERS {
         listeners.fetch_sub(1, Ordering::SeqCst);
         return send(request, Reply::refused(503, "同时打开的预览页太多"));
     }
-    let mut seen = preview.news().round;
+    let now = preview.news().round;
+    let mut seen = since.map_or(now, |s| s.min(now));
     let mut out = request.into_writer();
     let head = "HTTP/1.1 200 OK\r\nContent-Type: text/event-stream\r\nCache-Control: no-store\r\n\
                 Connection: close\r\nX-Content-Type-Options: nosniff\r\n\r\nretry: 1000\n\n";

@@ -14,6 +14,7 @@
 pub mod http;
 pub mod pages;
 pub mod state;
+mod views;
 pub mod watch;
 pub mod watcher;
 
@@ -25,11 +26,8 @@ use std::time::Duration;
 use typst_layout::PagedDocument;
 
 use crate::diagnostic::Diagnostic;
-use crate::draft_name;
-use crate::render::{Format, RedlineContext, RenderContext, Renderer, View};
-use http::Reply;
-use pages::{Sheet, Tab};
-use state::{Changes, Drafts, Loaded, key};
+use crate::render::Renderer;
+use state::{Changes, Drafts};
 
 /// Makes the renderer again (when a template override changes).
 pub type MakeRenderer = Box<dyn Fn() -> Result<Renderer, Diagnostic> + Send + Sync>;
@@ -52,7 +50,7 @@ pub struct Preview {
 
 struct Live {
     drafts: Drafts,
-    renderer: Result<Renderer, Diagnostic>,
+    renderer: Result<Arc<Renderer>, Diagnostic>,
     /// Moves each time the renderer is made again.
     renderer_round: u64,
     /// Each draft's pages, by key, as of a version of the draft and renderer.
@@ -105,7 +103,7 @@ impl Preview {
     ) -> Preview {
         let mut drafts = Drafts::new(paths, cwd);
         drafts.refresh();
-        let renderer = make_renderer();
+        let renderer = make_renderer().map(Arc::new);
         Preview {
             live: Mutex::new(Live {
                 drafts,
@@ -151,21 +149,24 @@ impl Preview {
     pub fn refresh(&self, changed: &[PathBuf]) -> Changes {
         let mut live = self.live();
         let mut changes = live.drafts.refresh();
+        // The pages of drafts gone are not kept.
+        let Live { drafts, paged, .. } = &mut *live;
+        paged.retain(|k, _| drafts.find(k).is_some());
         let templates_changed = self.templates.as_ref().is_some_and(|t| {
             changed
                 .iter()
                 .any(|p| std::path::absolute(p).is_ok_and(|p| p.starts_with(t)))
         });
         if templates_changed {
-            live.renderer = (self.make_renderer)();
+            live.renderer = (self.make_renderer)().map(Arc::new);
             live.renderer_round += 1;
-            changes.listing = true;
+            changes.templates = true;
         }
         drop(live);
-        crate::render::pdf::Worlds::forget_unused(KEPT_ROUNDS);
         if !changes.is_empty() {
+            crate::render::pdf::Worlds::forget_unused(KEPT_ROUNDS);
             let mut keys = changes.drafts.clone();
-            if changes.listing {
+            if changes.listing || changes.templates {
                 keys.push("*".to_string());
             }
             let mut news = self.news();
@@ -180,218 +181,4 @@ impl Preview {
         }
         changes
     }
-
-    /// The index of documents and drafts.
-    pub fn index(&self) -> Reply {
-        let live = self.live();
-        let rows: Vec<_> = live
-            .drafts
-            .entries
-            .iter()
-            .map(|e| {
-                let loaded = live.drafts.loaded(e);
-                let (title, problems) = match loaded.map(|l| &l.result) {
-                    Some(Ok(doc)) => (doc.meta.title.clone(), None),
-                    Some(Err(d)) => (String::new(), Some(d.len())),
-                    None => (String::new(), Some(0)),
-                };
-                (key(e), title, live.drafts.previous(e).is_some(), problems)
-            })
-            .collect();
-        Reply::html(200, pages::index(&rows, live.drafts.listing.as_ref()))
-    }
-
-    /// A view of a draft as a page: its HTML, its pages, both side by side,
-    /// or its redline against the draft before it.
-    pub fn page(&self, tab: Tab, wanted: &str, bare: bool) -> Reply {
-        let mut live = self.live();
-        let live = &mut *live;
-        // Laid out first: the layout is kept in `live`, which the rest only reads.
-        let laid = (tab == Tab::Paged).then(|| paged(live, wanted));
-        let Some((entry, loaded)) = live.drafts.find(wanted) else {
-            return unknown(wanted);
-        };
-        let previous = live.drafts.previous(entry);
-        let title = loaded
-            .result
-            .as_ref()
-            .map_or_else(|_| draft_name(&entry.path), |d| d.meta.title.clone());
-        let bar = pages::bar(wanted, &title, tab, previous.is_some());
-        let renderer = match &live.renderer {
-            Ok(r) => r,
-            Err(d) => {
-                let html = pages::problems(&bar, "*", "模板有问题", std::slice::from_ref(d));
-                return Reply::html(200, html);
-            }
-        };
-        let doc = match &loaded.result {
-            Ok(doc) => doc,
-            Err(problems) => {
-                let heading = format!("{} 有 {} 处问题", entry.path.display(), problems.len());
-                return Reply::html(200, pages::problems(&bar, wanted, &heading, problems));
-            }
-        };
-        match tab {
-            Tab::Html => {
-                let ctx = RenderContext::new(doc);
-                match renderer.render(Format::Html, View::Draft(&ctx)) {
-                    Ok(r) => Reply::html(
-                        200,
-                        pages::around(&String::from_utf8_lossy(&r.bytes), &bar, wanted, bare),
-                    ),
-                    Err(d) => {
-                        Reply::html(200, pages::problems(&bar, wanted, "HTML 模板有问题", &[d]))
-                    }
-                }
-            }
-            Tab::Split => Reply::html(200, pages::split(&bar, wanted, &title)),
-            Tab::Paged => {
-                let (stamp, result) = laid.unwrap_or((0, Err(Vec::new())));
-                match result {
-                    Ok(document) => {
-                        let sheets: Vec<Sheet> = document
-                            .pages()
-                            .iter()
-                            .map(|p| Sheet {
-                                width_pt: p.frame.width().to_pt(),
-                                height_pt: p.frame.height().to_pt(),
-                                printed: p.number,
-                            })
-                            .collect();
-                        Reply::html(
-                            200,
-                            pages::paged(&bar, wanted, &title, &sheets, stamp, bare),
-                        )
-                    }
-                    Err(problems) => Reply::html(
-                        200,
-                        pages::problems(&bar, wanted, "排版出了问题", &problems),
-                    ),
-                }
-            }
-            Tab::Redline => {
-                let Some((before, old)) = previous else {
-                    return Reply::refused(
-                        404,
-                        &format!("{wanted} 是该文件的第一稿，没有上一稿可比较"),
-                    );
-                };
-                let watched = format!("{} {wanted}", key(before));
-                let old = match &old.result {
-                    Ok(old) => old,
-                    Err(problems) => {
-                        let heading = format!(
-                            "上一稿 {} 有 {} 处问题",
-                            before.path.display(),
-                            problems.len()
-                        );
-                        return Reply::html(
-                            200,
-                            pages::problems(&bar, &watched, &heading, problems),
-                        );
-                    }
-                };
-                let changes = crate::compare::compare(old, doc);
-                let names = (draft_name(&before.path), draft_name(&entry.path));
-                let mut ctx = RedlineContext::new(old, doc, (&names.0, &names.1), &changes, false)
-                    .with_paths(&before.path, &entry.path);
-                // The comments on the older draft, by the changes that answer them.
-                if let Ok(Some(resolved)) = crate::project::comments::comments_of(&before.path, old)
-                {
-                    ctx = ctx.with_comments(&resolved);
-                }
-                match renderer.render(Format::Html, View::Redline(&ctx)) {
-                    Ok(r) => Reply::html(
-                        200,
-                        pages::around(&String::from_utf8_lossy(&r.bytes), &bar, &watched, bare),
-                    ),
-                    Err(d) => Reply::html(
-                        200,
-                        pages::problems(&bar, &watched, "修改对照模板有问题", &[d]),
-                    ),
-                }
-            }
-        }
-    }
-
-    /// Page `n` (from 1) of a draft, as SVG.
-    pub fn page_svg(&self, wanted: &str, n: usize) -> Reply {
-        let mut live = self.live();
-        if live.drafts.find(wanted).is_none() {
-            return unknown(wanted);
-        }
-        match paged(&mut live, wanted).1 {
-            Ok(document) => match n
-                .checked_sub(1)
-                .and_then(|i| crate::render::pdf::page_svg(&document, i))
-            {
-                Some(svg) => Reply::svg(svg.into_bytes()),
-                None => Reply::refused(404, &format!("{wanted} 没有第 {n} 页")),
-            },
-            Err(_) => Reply::refused(
-                409,
-                &format!("{wanted} 有问题，排不出版面；请看 /p/{wanted}"),
-            ),
-        }
-    }
-
-    /// A draft's PDF.
-    pub fn pdf(&self, wanted: &str) -> Reply {
-        let live = self.live();
-        let Some((_, loaded)) = live.drafts.find(wanted) else {
-            return unknown(wanted);
-        };
-        let (Ok(renderer), Ok(doc)) = (&live.renderer, &loaded.result) else {
-            return Reply::refused(
-                409,
-                &format!("{wanted} 有问题，生成不了 PDF；请看 /d/{wanted}"),
-            );
-        };
-        let ctx = RenderContext::new(doc);
-        match renderer.render(Format::Pdf, View::Draft(&ctx)) {
-            Ok(r) => Reply::pdf(r.bytes),
-            Err(d) => Reply::refused(409, &d.render()),
-        }
-    }
-}
-
-/// A draft's pages, laid out again only if the draft or the renderer changed.
-fn paged(live: &mut Live, wanted: &str) -> (u64, Result<Arc<PagedDocument>, Vec<Diagnostic>>) {
-    let Some((_, loaded)) = live.drafts.find(wanted) else {
-        return (0, Err(Vec::new()));
-    };
-    let of = (loaded.version, live.renderer_round);
-    if let Some(p) = live.paged.get(wanted).filter(|p| p.of == of) {
-        return (p.stamp, p.result.clone());
-    }
-    let result = layout(&live.renderer, loaded);
-    live.stamp += 1;
-    let stamp = live.stamp;
-    live.paged.insert(
-        wanted.to_string(),
-        Paged {
-            of,
-            stamp,
-            result: result.clone(),
-        },
-    );
-    (stamp, result)
-}
-
-/// Lays a loaded draft out in the PDF's pages.
-pub fn layout(
-    renderer: &Result<Renderer, Diagnostic>,
-    loaded: &Loaded,
-) -> Result<Arc<PagedDocument>, Vec<Diagnostic>> {
-    let renderer = renderer.as_ref().map_err(|d| vec![d.clone()])?;
-    let doc = loaded.result.as_ref().map_err(|d| d.to_vec())?;
-    let ctx = RenderContext::new(doc);
-    renderer
-        .layout(View::Draft(&ctx))
-        .map(|laid| Arc::new(laid.document))
-        .map_err(|d| vec![d])
-}
-
-fn unknown(wanted: &str) -> Reply {
-    Reply::refused(404, &format!("没有名为 {wanted} 的文稿"))
 }

@@ -25,19 +25,26 @@ pub fn href(key: &str) -> String {
     utf8_percent_encode(key, KEPT).to_string()
 }
 
-/// The script every page carries: listens for changes, swaps the page in afresh.
+/// The script every page carries: listens for changes (one connection per
+/// tab: the side-by-side page passes the news to its panes, and a hidden tab
+/// lets go of its connection, as browsers allow six per server), and swaps
+/// the page in afresh when a draft it shows changed.
 const LIVE: &str = r#"<script>
 (function () {
   if (!window.EventSource || !window.fetch || !window.DOMParser) return;
   var asked = 0;
+  function meta() { return document.querySelector('meta[name="gongwen-watch"]'); }
   function watched() {
-    var meta = document.querySelector('meta[name="gongwen-watch"]');
-    return meta ? meta.content.split(' ') : [];
+    var m = meta();
+    try { return m ? JSON.parse(m.content) : []; } catch (e) { return []; }
   }
   function refresh() {
     var mine = ++asked;
     fetch(location.href, { cache: 'no-store' })
-      .then(function (r) { return r.text(); })
+      .then(function (r) {
+        if (!r.ok && r.status !== 404) throw new Error(String(r.status));
+        return r.text();
+      })
       .then(function (text) {
         if (mine !== asked) return;
         var fresh = new DOMParser().parseFromString(text, 'text/html');
@@ -49,19 +56,46 @@ const LIVE: &str = r#"<script>
       })
       .catch(function () {});
   }
-  var lost = false;
-  var source = new EventSource('/events');
-  window.gongwenLive = source;
-  source.addEventListener('change', function (event) {
-    var news = JSON.parse(event.data);
+  function heard(news) {
+    for (var i = 0; i < window.frames.length; i++) {
+      window.frames[i].postMessage({ gongwen: news }, location.origin);
+    }
     var mine = watched();
     if (mine.indexOf('*') >= 0 || news.changed.indexOf('*') >= 0 ||
         news.changed.some(function (k) { return mine.indexOf(k) >= 0; })) refresh();
+  }
+  if (window.parent !== window) {
+    window.addEventListener('message', function (e) {
+      if (e.origin === location.origin && e.data && e.data.gongwen) heard(e.data.gongwen);
+    });
+    return;
+  }
+  var source = null, lost = false;
+  function listen() {
+    var m = meta();
+    source = new EventSource('/events?since=' + encodeURIComponent(m ? m.getAttribute('data-round') : ''));
+    window.gongwenLive = source;
+    source.addEventListener('change', function (event) { heard(JSON.parse(event.data)); });
+    source.addEventListener('error', function () { lost = true; });
+    source.addEventListener('open', function () { if (lost) { lost = false; refresh(); } });
+  }
+  document.addEventListener('visibilitychange', function () {
+    if (document.hidden && source) { source.close(); source = null; }
+    else if (!document.hidden && !source) { listen(); refresh(); }
   });
-  source.addEventListener('error', function () { lost = true; });
-  source.addEventListener('open', function () { if (lost) { lost = false; refresh(); } });
+  if (!document.hidden) listen();
 })();
 </script>"#;
+
+/// The `<meta>` naming the drafts a page shows (as JSON: keys may hold
+/// spaces) and the round of news it is as of.
+pub fn watch_meta(keys: &[&str], round: u64) -> String {
+    let keys = serde_json::to_string(keys).unwrap_or_else(|_| "[]".to_string());
+    format!(
+        "<meta name=\"gongwen-watch\" content=\"{}\" data-round=\"{round}\">",
+        esc(&keys)
+    )
+}
 
 /// The preview's own style: the bar, the index, the paged view, the problems.
 const STYLE: &str = r#"<style>
@@ -71,8 +105,11 @@ const STYLE: &str = r#"<style>
 #gw-bar a { color: #dde6ed; text-decoration: none; padding: .1em .5em; border-radius: 3px; }
 #gw-bar a.here { background: #526d82; color: #fff; }
 #gw-bar .title { font-weight: 600; margin-right: auto; }
+body.gw-own { margin: 0; }
+.gw-page h1 { font-size: 1.4em; word-break: break-all; }
 .gw-page { font: 15px/1.6 system-ui, "Noto Sans CJK SC", sans-serif; max-width: 60em; margin: 1.5em auto; padding: 0 1em; }
 .gw-page table { border-collapse: collapse; }
+.gw-page td:last-child { white-space: nowrap; }
 .gw-page td, .gw-page th { padding: .3em .8em; border-bottom: 1px solid #ccc; text-align: left; }
 .gw-problem { border-left: 4px solid #b42318; background: #fef3f2; padding: .6em 1em; margin: 1em 0; }
 .gw-problem .place { font-family: ui-monospace, monospace; color: #b42318; }
@@ -120,13 +157,11 @@ pub fn bar(key: &str, title: &str, here: Tab, has_redline: bool) -> String {
 }
 
 /// The head of the preview's own pages.
-fn head(title: &str, watched: &str, body_class: &str) -> String {
+fn head(title: &str, meta: &str, body_class: &str) -> String {
     format!(
         "<!DOCTYPE html>\n<html lang=\"zh-CN\"><head><meta charset=\"utf-8\">\
          <meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\
-         <meta name=\"gongwen-watch\" content=\"{}\"><title>{}</title>{STYLE}</head>\
-         <body class=\"{body_class}\">",
-        esc(watched),
+         {meta}<title>{}</title>{STYLE}</head><body class=\"gw-own {body_class}\">",
         esc(title)
     )
 }
@@ -140,11 +175,8 @@ fn tail() -> String {
 /// A view the templates rendered (a draft's or a redline's HTML page) with
 /// the bar put at the top of its body, the watch named and the script at
 /// its end. `bare` leaves out the bar (inside the side-by-side view).
-pub fn around(html: &str, bar: &str, watched: &str, bare: bool) -> String {
-    let meta = format!(
-        "<meta name=\"gongwen-watch\" content=\"{}\">{STYLE}",
-        esc(watched)
-    );
+pub fn around(html: &str, bar: &str, meta: &str, bare: bool) -> String {
+    let meta = format!("{meta}{STYLE}");
     let mut out = String::with_capacity(html.len() + 4096);
     let (before_head_end, rest) = html.split_at(html.find("</head>").unwrap_or(0));
     out.push_str(before_head_end);
@@ -169,10 +201,11 @@ pub fn around(html: &str, bar: &str, watched: &str, bare: bool) -> String {
 
 /// The index: every document and its drafts, each with its views.
 pub fn index(
+    meta: &str,
     drafts: &[(String, String, bool, Option<usize>)],
     listing: Option<&Diagnostic>,
 ) -> String {
-    let mut out = head("gongwen 预览", "*", "");
+    let mut out = head("gongwen 预览", meta, "");
     out.push_str("<nav id=\"gw-bar\"><span class=\"title\">gongwen 预览 · 全部文稿</span></nav><main class=\"gw-page\">");
     if let Some(d) = listing {
         out.push_str(&problem(d));
@@ -214,13 +247,14 @@ pub struct Sheet {
 /// The paged view: each page as the PDF prints it.
 pub fn paged(
     bar: &str,
+    meta: &str,
     key: &str,
     title: &str,
     sheets: &[Sheet],
     stamp: u64,
     bare: bool,
 ) -> String {
-    let mut out = head(&format!("{title} · 版面"), key, "gw-paged");
+    let mut out = head(&format!("{title} · 版面"), meta, "gw-paged");
     if !bare {
         out.push_str(bar);
     }
@@ -232,7 +266,7 @@ pub fn paged(
         let (w, h) = (sheet.width_pt * 4.0 / 3.0, sheet.height_pt * 4.0 / 3.0);
         let _ = write!(
             out,
-            "<figure class=\"gw-sheet\" id=\"page-{n}\"><img src=\"/p/{k}/{n}.svg?v={stamp}\" \
+            "<figure class=\"gw-sheet\" id=\"page-{n}\"><img src=\"/svg/{n}/{k}?v={stamp}\" \
              width=\"{w:.0}\" height=\"{h:.0}\" loading=\"lazy\" alt=\"第 {n} 页\">\
              <figcaption>第 {n} 页（页码 {}）· 共 {} 页</figcaption></figure>",
             sheet.printed,
@@ -245,23 +279,23 @@ pub fn paged(
 }
 
 /// The side-by-side view: the HTML view beside the pages.
-pub fn split(bar: &str, key: &str, title: &str) -> String {
+pub fn split(bar: &str, meta: &str, key: &str, title: &str) -> String {
     let k = href(key);
-    let mut out = head(&format!("{title} · 对照"), key, "gw-split");
+    let mut out = head(&format!("{title} · 对照"), meta, "gw-split");
     out.push_str(bar);
     let _ = write!(
         out,
         "<div class=\"gw-panes\"><iframe src=\"/d/{k}?bare\" title=\"文稿\"></iframe>\
          <iframe src=\"/p/{k}?bare\" title=\"版面\"></iframe></div>"
     );
-    // The panes update themselves; this page has nothing of its own to swap.
-    out.push_str("</body></html>\n");
+    // The script here listens and passes the news to the panes.
+    out.push_str(&tail());
     out
 }
 
 /// A draft's problems, in place of its view.
-pub fn problems(bar: &str, watched: &str, heading: &str, problems: &[Diagnostic]) -> String {
-    let mut out = head(heading, watched, "");
+pub fn problems(bar: &str, meta: &str, heading: &str, problems: &[Diagnostic]) -> String {
+    let mut out = head(heading, meta, "");
     out.push_str(bar);
     let _ = write!(
         out,
@@ -295,4 +329,27 @@ pub fn refusal(status: u16, message: &str) -> String {
         esc(message)
     );
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn keys_are_named_as_json_and_escaped() {
+        let meta = watch_meta(&["关于 \"测试\" <b>/v1"], 7);
+        assert_eq!(
+            meta,
+            "<meta name=\"gongwen-watch\" content=\"[&quot;关于 \\&quot;测试\\&quot; &lt;b&gt;/v1&quot;]\" data-round=\"7\">"
+        );
+        assert_eq!(
+            href("关于 测试/v1"),
+            "%E5%85%B3%E4%BA%8E%20%E6%B5%8B%E8%AF%95/v1"
+        );
+        let page = bar("a<b>/v1", "标题<script>", Tab::Html, true);
+        assert!(
+            !page.contains("<script>") && !page.contains("a<b>"),
+            "{page}"
+        );
+    }
 }

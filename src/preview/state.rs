@@ -42,12 +42,14 @@ pub struct Changes {
     pub drafts: Vec<String>,
     /// Whether the list of drafts itself changed.
     pub listing: bool,
+    /// Whether the template overrides changed (every view may have).
+    pub templates: bool,
 }
 
 impl Changes {
     /// Whether nothing changed.
     pub fn is_empty(&self) -> bool {
-        self.drafts.is_empty() && !self.listing
+        self.drafts.is_empty() && !self.listing && !self.templates
     }
 }
 

@@ -24,6 +24,8 @@ pub struct Rebuilt {
     pub same: usize,
     /// Drafts with problems, each with them; their outputs were left alone.
     pub failed: Vec<(PathBuf, Vec<Diagnostic>)>,
+    /// How many of `drafts` are among them.
+    pub broken: usize,
     /// Warnings and notes met on the way.
     pub warnings: Vec<Diagnostic>,
     pub took: Duration,
@@ -38,7 +40,7 @@ impl Rebuilt {
             .iter()
             .map(|(p, _)| p.display().to_string())
             .collect();
-        let built = self.drafts.len() - self.failed.len().min(self.drafts.len());
+        let built = self.drafts.len() - self.broken.min(self.drafts.len());
         let mut line = match (built, self.drafts.first()) {
             (0, _) => format!("built nothing in {took}"),
             (1, Some(key)) if self.failed.is_empty() => format!("rebuilt {key} in {took}"),
@@ -92,6 +94,7 @@ impl Watch {
     /// time; everything too when `all`, after a template changed).
     pub fn round(&mut self, renderer: &Renderer, all: bool) -> Result<Rebuilt, Diagnostic> {
         let started = Instant::now();
+        let pairs_before = pair_keys(&self.drafts.entries);
         let changes = self.drafts.refresh();
         if let Some(d) = &self.drafts.listing {
             return Err(d.clone());
@@ -106,10 +109,19 @@ impl Watch {
                 Some((entry, Err(problems))) if !all => {
                     rebuilt.failed.push((entry.path.clone(), problems.to_vec()));
                     rebuilt.drafts.push(k);
+                    rebuilt.broken += 1;
                 }
                 _ => {
                     changed.insert(k);
                 }
+            }
+        }
+        // A draft added, removed or renamed makes new pairs of drafts, whose
+        // redlines are new: both drafts of each are built.
+        for (a, b) in pair_keys(&self.drafts.entries) {
+            if !pairs_before.contains(&(a.clone(), b.clone())) {
+                changed.insert(a);
+                changed.insert(b);
             }
         }
         let entries: Vec<DraftEntry> = if all {
@@ -127,6 +139,11 @@ impl Watch {
             rebuilt.took = started.elapsed();
             return Ok(rebuilt);
         }
+        let asked: BTreeSet<PathBuf> = entries
+            .iter()
+            .filter(|e| rebuilt.drafts.contains(&key(e)))
+            .map(|e| e.path.clone())
+            .collect();
         // What the outputs held before, so only those that changed are named.
         let before: Vec<(PathBuf, Option<Vec<u8>>)> = project::plan(&entries, &self.formats)?
             .into_iter()
@@ -156,6 +173,7 @@ impl Watch {
                 Event::Failed(path, problems) => {
                     if !rebuilt.failed.iter().any(|(p, _)| p == path) {
                         rebuilt.failed.push((path.to_path_buf(), problems.to_vec()));
+                        rebuilt.broken += usize::from(asked.contains(path));
                     }
                 }
                 Event::Warning(d) | Event::RedlineFailed(d) => rebuilt.warnings.push(d.clone()),
@@ -167,9 +185,22 @@ impl Watch {
                 Event::Checked(_) | Event::Note(_) => {}
             },
         )?;
+        // What typst laid out for drafts not built for a while is let go.
+        crate::render::pdf::Worlds::forget_unused(KEPT_ROUNDS);
         rebuilt.took = started.elapsed();
         Ok(rebuilt)
     }
+}
+
+/// How many rounds typst keeps what no round since has used.
+const KEPT_ROUNDS: usize = 8;
+
+/// The keys of consecutive drafts, the redlines a build writes.
+fn pair_keys(entries: &[DraftEntry]) -> BTreeSet<(String, String)> {
+    consecutive_pairs(entries)
+        .into_iter()
+        .map(|(a, b)| (key(a), key(b)))
+        .collect()
 }
 
 /// The drafts to build again when `changed` did: each, and the drafts
@@ -230,6 +261,45 @@ mod tests {
 
     fn keys(list: &[DraftEntry]) -> Vec<String> {
         list.iter().map(key).collect()
+    }
+
+    #[test]
+    fn a_draft_removed_makes_the_redline_between_its_neighbours() {
+        let dir = tempfile::tempdir().unwrap();
+        let doc = dir.path().join("drafts/doc");
+        std::fs::create_dir_all(&doc).unwrap();
+        for (name, text) in [("v1", "第一稿。"), ("v2", "第二稿。"), ("v3", "第三稿。")]
+        {
+            let yaml = format!("title: 关于测试的通知\nparts:\n  - text: {text}\n");
+            std::fs::write(doc.join(format!("{name}.yaml")), yaml).unwrap();
+        }
+        let out = dir.path().join("output");
+        let renderer = Renderer::new(
+            crate::render::Templates::load(None).unwrap(),
+            Default::default(),
+        );
+        let mut watch = Watch::new(
+            &[dir.path().join("drafts")],
+            dir.path(),
+            &out,
+            &[Format::Markdown],
+        );
+        let first = watch.round(&renderer, true).unwrap();
+        assert_eq!(first.drafts, ["doc/v1", "doc/v2", "doc/v3"]);
+        assert!(out.join("doc/v2-v3.redline.md").is_file());
+
+        std::fs::remove_file(doc.join("v2.yaml")).unwrap();
+        let after = watch.round(&renderer, false).unwrap();
+        assert!(
+            after.written.contains(&out.join("doc/v1-v3.redline.md")),
+            "{after:?}"
+        );
+        assert_eq!(after.drafts, ["doc/v1", "doc/v3"]);
+        assert!(after.failed.is_empty());
+        assert!(
+            watch.round(&renderer, false).unwrap().drafts.is_empty(),
+            "nothing changed since"
+        );
     }
 
     #[test]

@@ -18,9 +18,17 @@ pub fn check_fonts(
     view: View<'_>,
     settings: &PdfSettings,
 ) -> Result<(FontSet, Vec<Diagnostic>), Diagnostic> {
+    let fonts = font_set(view, settings)?;
+    let warnings = check_glyphs(view, &fonts, settings)?;
+    Ok((fonts, warnings))
+}
+
+/// The faces a view asks for, found (scanning folders, and the system if
+/// the settings allow, for the faces it names).
+pub fn font_set(view: View<'_>, settings: &PdfSettings) -> Result<FontSet, Diagnostic> {
     let choice = &print_info(view).fonts;
     let fonts_place = &choice.origin;
-    let fonts = FontSet::new(choice, settings).map_err(|e| match e {
+    FontSet::new(choice, settings).map_err(|e| match e {
         FontError::Bundled(message) => Diagnostic::error(Path::new("fonts/fandol"), 0, 0, message)
             .help("the repository's fonts/ folder holds the Fandol faces; keep it beside the binary's project, or set GONGWEN_FONTS to it"),
         FontError::UnknownFamily { role, family, known } => {
@@ -35,8 +43,18 @@ pub fn check_fonts(
                     known.join(", ")
                 ))
         }
-    })?;
-    let missing = missing_glyphs(&printed_texts(view), &fonts);
+    })
+}
+
+/// Every character a view prints checked against its faces: an error, or
+/// the warnings when the settings allow missing glyphs.
+pub fn check_glyphs(
+    view: View<'_>,
+    fonts: &FontSet,
+    settings: &PdfSettings,
+) -> Result<Vec<Diagnostic>, Diagnostic> {
+    let fonts_place = &print_info(view).fonts.origin;
+    let missing = missing_glyphs(&printed_texts(view), fonts);
     let mut warnings = Vec::new();
     if !missing.is_empty() {
         let listed: Vec<String> = missing
@@ -55,7 +73,7 @@ pub fn check_fonts(
             return Err(d);
         }
     }
-    Ok((fonts, warnings))
+    Ok(warnings)
 }
 
 /// Everything a view prints, by the place a reader would look for it: the

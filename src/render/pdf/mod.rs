@@ -127,31 +127,47 @@ impl PdfBackend<'_> {
         let data = data.map_err(|e| {
             Diagnostic::error(path, 0, 0, format!("cannot serialise the view: {e}"))
         })?;
-        let (fonts, mut warnings) = glyphs::check_fonts(view, self.settings)?;
-        let font_data = serde_json::to_vec(&fonts.roles).map_err(|e| {
-            Diagnostic::error(path, 0, 0, format!("cannot serialise the fonts: {e}"))
-        })?;
         let date = creation_date(print.date, self.settings.source_date_epoch).map(|(d, _)| d);
-        let key = (name, font_data.clone());
-        let files = vec![("/data.json", data), ("/fonts.json", font_data)];
+        // The faces the draft names, as the key of its world: finding them
+        // (scanning folders, perhaps the system) is done once per world.
+        let f = &print.fonts;
+        let faces = format!(
+            "{:?}",
+            (&f.body, &f.kai, &f.hei, &f.title, &f.song, &f.fallback)
+        );
+        let key = (name, faces.into_bytes());
         // A poisoned lock only means another compile panicked; the worlds are whole.
         let mut worlds = self.worlds.0.lock().unwrap_or_else(|p| p.into_inner());
-        let world = match worlds.iter().position(|(k, _)| *k == key) {
-            Some(i) => {
-                // Most recently used last; the first is dropped when full.
-                let (key, mut world) = worlds.remove(i);
-                world.update(text, files, date);
-                worlds.push((key, world));
-                &worlds[worlds.len() - 1].1
-            }
-            None => {
-                if worlds.len() >= KEPT_WORLDS {
-                    worlds.remove(0);
-                }
-                worlds.push((key, DocumentWorld::new(text, files, fonts, date)));
-                &worlds[worlds.len() - 1].1
-            }
+        let kept = worlds
+            .iter()
+            .position(|(k, _)| *k == key)
+            .map(|i| worlds.remove(i));
+        let (key, fonts) = match kept {
+            Some((key, world)) => (key, Ok(world)),
+            None => (key, Err(glyphs::font_set(view, self.settings)?)),
         };
+        let font_set = match &fonts {
+            Ok(world) => world.fonts(),
+            Err(set) => set,
+        };
+        let mut warnings = glyphs::check_glyphs(view, font_set, self.settings)?;
+        let font_data = serde_json::to_vec(&font_set.roles).map_err(|e| {
+            Diagnostic::error(path, 0, 0, format!("cannot serialise the fonts: {e}"))
+        })?;
+        let files = vec![("/data.json", data), ("/fonts.json", font_data)];
+        let world = match fonts {
+            Ok(mut world) => {
+                world.update(text, files, date);
+                world
+            }
+            Err(set) => DocumentWorld::new(text, files, set, date),
+        };
+        // Most recently used last; the first is dropped when full.
+        if worlds.len() >= KEPT_WORLDS {
+            worlds.remove(0);
+        }
+        worlds.push((key, world));
+        let world = &worlds[worlds.len() - 1].1;
         let Warned {
             output,
             warnings: typst_warnings,

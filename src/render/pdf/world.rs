@@ -67,6 +67,11 @@ impl DocumentWorld {
         self.today = today;
     }
 
+    /// The faces of this world.
+    pub fn fonts(&self) -> &FontSet {
+        &self.fonts
+    }
+
     /// The text of a file of this world, for placing diagnostics.
     pub fn text(&self, id: FileId) -> Option<String> {
         if id == self.main.id() {
