@@ -444,6 +444,25 @@ fn an_open_page_follows_the_draft_through_an_edit_a_break_and_a_fix() {
             .map(|_| ())
     });
     assert!(shown.is_some(), "the pane never took the edit");
+    // A break shows in the pane; the fix brings the pane back.
+    save(&served.draft(), &broken);
+    let place_shown = poll(Duration::from_secs(10), || {
+        browser
+            .eval(pane)
+            .as_str()
+            .filter(|t| t.contains(&place))
+            .map(|_| ())
+    });
+    assert!(place_shown.is_some(), "the pane never showed the problem");
+    save(&served.draft(), &original);
+    let back = poll(Duration::from_secs(10), || {
+        browser
+            .eval(pane)
+            .as_str()
+            .filter(|t| t.contains(title) && !t.contains(&place))
+            .map(|_| ())
+    });
+    assert!(back.is_some(), "the pane never recovered");
 }
 
 #[test]

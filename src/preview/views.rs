@@ -101,10 +101,11 @@ impl Preview {
         if tab == Tab::Redline {
             keys.extend(before.as_deref());
         }
-        // The side-by-side page only passes the news to its panes.
-        let meta = pages::watch_meta(if tab == Tab::Split { &[] } else { &keys }, snap.round);
+        let meta = pages::watch_meta(&keys, snap.round);
+        // Inside the side-by-side view's panes, no bar of their own.
+        let shown_bar = if bare { "" } else { bar.as_str() };
         let problems = |heading: &str, problems: &[Diagnostic]| {
-            Reply::html(200, pages::problems(&bar, &meta, heading, problems))
+            Reply::html(200, pages::problems(shown_bar, &meta, heading, problems))
         };
         let renderer = match &snap.renderer {
             Ok(r) => r,
@@ -129,7 +130,12 @@ impl Preview {
                     Err(d) => problems("HTML 模板有问题", &[d]),
                 }
             }
-            Tab::Split => Reply::html(200, pages::split(&bar, &meta, wanted, &title)),
+            Tab::Split => {
+                // The side-by-side page only passes the news to its panes, which
+                // update themselves; it swaps itself in only when it showed problems.
+                let meta = pages::watch_meta(&[], snap.round);
+                Reply::html(200, pages::split(&bar, &meta, wanted, &title))
+            }
             Tab::Paged => match self.paged(&snap) {
                 (stamp, Ok(document)) => {
                     let sheets: Vec<Sheet> = document

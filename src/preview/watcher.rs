@@ -35,8 +35,22 @@ impl Watcher {
         let mut watcher =
             notify::recommended_watcher(sender).map_err(|e| trouble(Path::new("."), &e))?;
         for path in paths {
+            // A file is watched through its folder: an editor that saves by
+            // writing a new file and renaming it over the old one would end
+            // a watch on the file itself at the first save.
+            let (watched, mode) = match path.parent() {
+                Some(folder) if path.is_file() => (
+                    if folder.as_os_str().is_empty() {
+                        Path::new(".")
+                    } else {
+                        folder
+                    },
+                    RecursiveMode::NonRecursive,
+                ),
+                _ => (path.as_path(), RecursiveMode::Recursive),
+            };
             watcher
-                .watch(path, RecursiveMode::Recursive)
+                .watch(watched, mode)
                 .map_err(|e| trouble(path, &e))?;
         }
         Ok(Watcher {
