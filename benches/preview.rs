@@ -44,7 +44,7 @@ fn measure(name: &str, root: &Path, key: &str, file: &Path, runs: usize) {
             common::pdf_settings(),
         ))
     });
-    let preview = Preview::new(&[root.to_path_buf()], root, None, make);
+    let preview = Preview::new(&[root.to_path_buf()], root, Vec::new(), make);
     let started = Instant::now();
     let page = preview.page(Tab::Paged, key, true);
     assert_eq!(page.status, 200);

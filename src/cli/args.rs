@@ -320,12 +320,18 @@ impl FontArgs {
 }
 
 impl RenderArgs {
-    /// The folder of template overrides in use, if any (watched by `serve` and `watch`).
-    pub fn templates_dir(&self) -> Option<PathBuf> {
+    /// The folders a change in which makes the renderer again (watched by
+    /// `serve` and `watch`): the template overrides in use, the font folders.
+    pub fn settings_dirs(&self) -> Vec<PathBuf> {
         let default = Path::new("templates");
-        self.templates
+        let templates = self
+            .templates
             .clone()
-            .or_else(|| default.is_dir().then(|| default.to_path_buf()))
+            .or_else(|| default.is_dir().then(|| default.to_path_buf()));
+        templates
+            .into_iter()
+            .chain(self.fonts.font_dirs.iter().cloned())
+            .collect()
     }
 
     /// The renderer: templates (built in, with the overrides) and PDF

@@ -1,13 +1,13 @@
 //! `gongwen serve` and `gongwen watch`: the live preview, and the outputs
 //! written again on every change.
 
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 use std::sync::Arc;
 
 use gongwen::preview::http::Server;
 use gongwen::preview::watch::Watch;
 use gongwen::preview::watcher::Watcher;
-use gongwen::preview::{MakeRenderer, Preview};
+use gongwen::preview::{MakeRenderer, Preview, touches};
 
 use super::args::{RenderArgs, ServeArgs, WatchArgs};
 use super::console::{Console, Outcome};
@@ -22,11 +22,11 @@ fn roots(paths: &[PathBuf]) -> Vec<PathBuf> {
 }
 
 /// What is watched: the drafts' folders and the template overrides.
-fn watched(roots: &[PathBuf], templates: Option<&Path>) -> Vec<PathBuf> {
+fn watched(roots: &[PathBuf], settings: &[PathBuf]) -> Vec<PathBuf> {
     roots
         .iter()
         .cloned()
-        .chain(templates.map(Path::to_path_buf))
+        .chain(settings.iter().cloned())
         .collect()
 }
 
@@ -45,12 +45,12 @@ pub fn serve(console: &mut Console, args: ServeArgs) -> Outcome {
         console.diagnostic(&d);
         return Outcome::Trouble;
     }
-    let templates = args.render.templates_dir();
+    let settings = args.render.settings_dirs();
     let cwd = std::env::current_dir().unwrap_or_default();
     let preview = Arc::new(Preview::new(
         &roots,
         &cwd,
-        templates.clone(),
+        settings.clone(),
         maker(args.render),
     ));
     let server = match Server::bind(Arc::clone(&preview), args.host, args.port) {
@@ -60,7 +60,7 @@ pub fn serve(console: &mut Console, args: ServeArgs) -> Outcome {
             return Outcome::Trouble;
         }
     };
-    let watcher = match Watcher::new(&watched(&roots, templates.as_deref()), &[]) {
+    let watcher = match Watcher::new(&watched(&roots, &settings), &[]) {
         Ok(w) => w,
         Err(d) => {
             console.diagnostic(&d);
@@ -90,7 +90,7 @@ pub fn serve(console: &mut Console, args: ServeArgs) -> Outcome {
             if !changes.is_empty() {
                 let mut what = changes.drafts.clone();
                 if changes.templates {
-                    what.push("the templates".to_string());
+                    what.push("the templates or fonts".to_string());
                 }
                 if changes.listing {
                     what.push("the list of drafts".to_string());
@@ -119,7 +119,7 @@ pub fn watch(console: &mut Console, args: WatchArgs) -> Outcome {
     if let Err(o) = crate::drafts(console, &roots) {
         return o;
     }
-    let templates = render.templates_dir();
+    let settings = render.settings_dirs();
     let make = maker(render);
     let mut renderer = match make() {
         Ok(r) => r,
@@ -130,7 +130,7 @@ pub fn watch(console: &mut Console, args: WatchArgs) -> Outcome {
     };
     // The outputs are written below `out`; if that is inside a watched
     // folder, writing them must not count as a change.
-    let watcher = match Watcher::new(&watched(&roots, templates.as_deref()), &[out.to_path_buf()]) {
+    let watcher = match Watcher::new(&watched(&roots, &settings), &[out.to_path_buf()]) {
         Ok(w) => w,
         Err(d) => {
             console.diagnostic(&d);
@@ -165,18 +165,21 @@ pub fn watch(console: &mut Console, args: WatchArgs) -> Outcome {
         let Some(changed) = watcher.wait() else {
             return Outcome::Trouble;
         };
-        let templates_changed = templates.as_deref().is_some_and(|t| {
-            let t = std::path::absolute(t).unwrap_or_else(|_| t.to_path_buf());
-            changed.iter().any(|p| p.starts_with(&t))
-        });
-        all = Some(templates_changed);
-        if templates_changed {
+        let absolute: Vec<PathBuf> = settings
+            .iter()
+            .map(|t| std::path::absolute(t).unwrap_or_else(|_| t.clone()))
+            .collect();
+        let settings_changed = touches(&changed, &absolute);
+        all = Some(settings_changed);
+        if settings_changed {
             renderer_round += 1;
             match make() {
                 Ok(r) => renderer = r,
                 Err(d) => {
                     console.diagnostic(&d);
-                    console.line("the templates have problems; the outputs were left as they were");
+                    console.line(
+                        "the templates or fonts have problems; the outputs were left as they were",
+                    );
                     all = None;
                 }
             }

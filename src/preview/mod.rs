@@ -32,6 +32,14 @@ use state::{Changes, Drafts};
 /// Makes the renderer again (when a template override changes).
 pub type MakeRenderer = Box<dyn Fn() -> Result<Renderer, Diagnostic> + Send + Sync>;
 
+/// Whether any of `changed` is inside one of `folders` (absolute).
+pub fn touches(changed: &[PathBuf], folders: &[PathBuf]) -> bool {
+    changed.iter().any(|p| {
+        let p = std::path::absolute(p).unwrap_or_else(|_| p.clone());
+        folders.iter().any(|f| p.starts_with(f))
+    })
+}
+
 /// How many rounds of changes typst keeps what it laid out and nothing used since.
 const KEPT_ROUNDS: usize = 8;
 
@@ -42,8 +50,9 @@ const KEPT_NEWS: usize = 32;
 pub struct Preview {
     live: Mutex<Live>,
     make_renderer: MakeRenderer,
-    /// The template overrides' folder, whose changes reload the renderer.
-    templates: Option<PathBuf>,
+    /// The folders whose changes make the renderer again: the template
+    /// overrides, the font folders.
+    settings: Vec<PathBuf>,
     news: Mutex<News>,
     news_came: Condvar,
 }
@@ -98,7 +107,7 @@ impl Preview {
     pub fn new(
         paths: &[PathBuf],
         cwd: &Path,
-        templates: Option<PathBuf>,
+        settings: Vec<PathBuf>,
         make_renderer: MakeRenderer,
     ) -> Preview {
         let mut drafts = Drafts::new(paths, cwd);
@@ -113,7 +122,10 @@ impl Preview {
                 stamp: 0,
             }),
             make_renderer,
-            templates: templates.map(|t| std::path::absolute(&t).unwrap_or(t)),
+            settings: settings
+                .into_iter()
+                .map(|t| std::path::absolute(&t).unwrap_or(t))
+                .collect(),
             news: Mutex::new(News::default()),
             news_came: Condvar::new(),
         }
@@ -152,12 +164,7 @@ impl Preview {
         // The pages of drafts gone are not kept.
         let Live { drafts, paged, .. } = &mut *live;
         paged.retain(|k, _| drafts.find(k).is_some());
-        let templates_changed = self.templates.as_ref().is_some_and(|t| {
-            changed
-                .iter()
-                .any(|p| std::path::absolute(p).is_ok_and(|p| p.starts_with(t)))
-        });
-        if templates_changed {
+        if touches(changed, &self.settings) {
             live.renderer = (self.make_renderer)().map(Arc::new);
             live.renderer_round += 1;
             changes.templates = true;

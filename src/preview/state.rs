@@ -42,7 +42,7 @@ pub struct Changes {
     pub drafts: Vec<String>,
     /// Whether the list of drafts itself changed.
     pub listing: bool,
-    /// Whether the template overrides changed (every view may have).
+    /// Whether the template overrides or the font folders changed (every view may have).
     pub templates: bool,
 }
 
