@@ -10,7 +10,7 @@ mod common;
 use std::io::{BufRead, BufReader, Read, Write};
 use std::net::TcpStream;
 use std::path::{Path, PathBuf};
-use std::process::{Child, Command, Stdio};
+use std::process::{Command, Stdio};
 use std::time::{Duration, Instant};
 
 use serde_json::{Value, json};
@@ -19,26 +19,14 @@ const DOC: &str = "chengdong-urbanization-2021";
 
 /// A running `gongwen serve` on a copy of the sample drafts; killed when dropped.
 struct Served {
-    child: Child,
+    _child: common::Killed,
     port: u16,
     dir: tempfile::TempDir,
 }
 
-impl Drop for Served {
-    fn drop(&mut self) {
-        let _ = self.child.kill();
-        let _ = self.child.wait();
-    }
-}
-
 impl Served {
     fn start() -> Served {
-        let dir = tempfile::tempdir().unwrap();
-        let root = Path::new(env!("CARGO_MANIFEST_DIR"));
-        common::copy_tree(
-            &root.join("drafts").join(DOC),
-            &dir.path().join("drafts").join(DOC),
-        );
+        let dir = common::sample_copy(DOC);
         let mut child = Command::new(env!("CARGO_BIN_EXE_gongwen"))
             .args(["serve", "--port", "0"])
             .current_dir(dir.path())
@@ -61,7 +49,11 @@ impl Served {
             .and_then(|rest| rest.split('/').next())
             .and_then(|p| p.parse().ok())
             .unwrap_or_else(|| panic!("serve printed no URL on 127.0.0.1: {first:?}"));
-        Served { child, port, dir }
+        Served {
+            _child: common::Killed(child),
+            port,
+            dir,
+        }
     }
 
     fn draft(&self) -> PathBuf {
@@ -174,17 +166,10 @@ fn get(port: u16, path: &str) -> (u16, String) {
 
 /// Headless Chromium with one page, driven over the DevTools WebSocket.
 struct Browser {
-    child: Child,
+    _child: common::Killed,
     socket: tungstenite::WebSocket<tungstenite::stream::MaybeTlsStream<TcpStream>>,
     next_id: u64,
     _profile: tempfile::TempDir,
-}
-
-impl Drop for Browser {
-    fn drop(&mut self) {
-        let _ = self.child.kill();
-        let _ = self.child.wait();
-    }
 }
 
 impl Browser {
@@ -231,7 +216,7 @@ impl Browser {
         .expect("chromium lists no page");
         let (socket, _) = tungstenite::connect(target).expect("DevTools WebSocket");
         Browser {
-            child,
+            _child: common::Killed(child),
             socket,
             next_id: 0,
             _profile: profile,

@@ -6,7 +6,6 @@
 mod common;
 
 use std::io::{BufRead, BufReader};
-use std::path::Path;
 use std::process::{Command, Stdio};
 use std::sync::mpsc::{Receiver, channel};
 use std::time::Duration;
@@ -26,12 +25,7 @@ fn line_with(lines: &Receiver<String>, wanted: &str) -> String {
 
 #[test]
 fn watch_writes_what_changed_and_keeps_the_outputs_of_a_broken_draft() {
-    let dir = tempfile::tempdir().unwrap();
-    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
-    common::copy_tree(
-        &root.join("drafts").join(DOC),
-        &dir.path().join("drafts").join(DOC),
-    );
+    let dir = common::sample_copy(DOC);
     let mut child = Command::new(env!("CARGO_BIN_EXE_gongwen"))
         .args(["watch", "--format", "md,html"])
         .current_dir(dir.path())
@@ -52,7 +46,7 @@ fn watch_writes_what_changed_and_keeps_the_outputs_of_a_broken_draft() {
             }
         });
     }
-    let killer = scopeguard(child);
+    let killer = common::Killed(child);
 
     let first = line_with(&lines, "rebuilt");
     assert!(first.starts_with("rebuilt 2 drafts in "), "{first}");
@@ -118,16 +112,4 @@ fn watch_writes_what_changed_and_keeps_the_outputs_of_a_broken_draft() {
     );
     assert!(!std::fs::read_to_string(&html).unwrap().contains(added));
     drop(killer);
-}
-
-/// Kills the child when dropped, so a failing test leaves no process behind.
-fn scopeguard(child: std::process::Child) -> impl Drop {
-    struct Kill(std::process::Child);
-    impl Drop for Kill {
-        fn drop(&mut self) {
-            let _ = self.0.kill();
-            let _ = self.0.wait();
-        }
-    }
-    Kill(child)
 }

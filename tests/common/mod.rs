@@ -627,3 +627,25 @@ pub fn copy_tree(from: &std::path::Path, to: &std::path::Path) {
         }
     }
 }
+
+/// A child process (a server, a browser, a watcher) killed when dropped, so
+/// a failing test leaves no process behind.
+pub struct Killed(pub std::process::Child);
+
+impl Drop for Killed {
+    fn drop(&mut self) {
+        let _ = self.0.kill();
+        let _ = self.0.wait();
+    }
+}
+
+/// A temporary folder holding a copy of one sample document under `drafts/`.
+pub fn sample_copy(doc: &str) -> tempfile::TempDir {
+    let dir = tempfile::tempdir().unwrap();
+    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+    copy_tree(
+        &root.join("drafts").join(doc),
+        &dir.path().join("drafts").join(doc),
+    );
+    dir
+}
