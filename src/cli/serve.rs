@@ -165,11 +165,7 @@ pub fn watch(console: &mut Console, args: WatchArgs) -> Outcome {
         let Some(changed) = watcher.wait() else {
             return Outcome::Trouble;
         };
-        let absolute: Vec<PathBuf> = settings
-            .iter()
-            .map(|t| std::path::absolute(t).unwrap_or_else(|_| t.clone()))
-            .collect();
-        let settings_changed = touches(&changed, &absolute);
+        let settings_changed = touches(&changed, &settings);
         all = Some(settings_changed);
         if settings_changed {
             renderer_round += 1;

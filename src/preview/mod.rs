@@ -32,12 +32,14 @@ use state::{Changes, Drafts};
 /// Makes the renderer again (when a template override changes).
 pub type MakeRenderer = Box<dyn Fn() -> Result<Renderer, Diagnostic> + Send + Sync>;
 
-/// Whether any of `changed` is inside one of `folders` (absolute).
+/// Whether any of `changed` is inside one of `folders`, both taken as
+/// absolute paths (the watcher reports absolute ones; folders are as given).
 pub fn touches(changed: &[PathBuf], folders: &[PathBuf]) -> bool {
-    changed.iter().any(|p| {
-        let p = std::path::absolute(p).unwrap_or_else(|_| p.clone());
-        folders.iter().any(|f| p.starts_with(f))
-    })
+    let absolute = |p: &PathBuf| std::path::absolute(p).unwrap_or_else(|_| p.clone());
+    let folders: Vec<PathBuf> = folders.iter().map(absolute).collect();
+    changed
+        .iter()
+        .any(|p| folders.iter().any(|f| absolute(p).starts_with(f)))
 }
 
 /// How many rounds of changes typst keeps what it laid out and nothing used since.
@@ -122,10 +124,7 @@ impl Preview {
                 stamp: 0,
             }),
             make_renderer,
-            settings: settings
-                .into_iter()
-                .map(|t| std::path::absolute(&t).unwrap_or(t))
-                .collect(),
+            settings,
             news: Mutex::new(News::default()),
             news_came: Condvar::new(),
         }
