@@ -3,9 +3,9 @@
 
 use std::path::{Path, PathBuf};
 
+use crate::common;
 use gongwen::diagnostic::Diagnostic;
 use gongwen::load::{load_draft, load_draft_bytes};
-mod common;
 
 use proptest::prelude::*;
 

@@ -3,7 +3,7 @@
 //! a desktop and on a phone. Needs the Debian package `chromium` (`.ci/run`
 //! installs it); without it this test fails, unless GONGWEN_SKIP_TOOLS=1 is set.
 
-mod common;
+use crate::common;
 
 use std::path::Path;
 

@@ -2,7 +2,7 @@
 //! either way, one form per key, messages in the form the file uses, and
 //! `import --keys zh`.
 
-mod common;
+use crate::common;
 
 use gongwen::save::KeyForm;
 use proptest::prelude::*;

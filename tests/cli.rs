@@ -2,7 +2,7 @@
 //! contents, template overrides, options, escaping, and errors for broken
 //! input.
 
-mod common;
+use crate::common;
 
 use std::path::{Path, PathBuf};
 

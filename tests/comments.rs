@@ -2,7 +2,7 @@
 //! v1's parts and consistent with v2; bad comments files, each with its
 //! place and message.
 
-mod common;
+use crate::common;
 
 use std::path::{Path, PathBuf};
 

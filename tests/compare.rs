@@ -1,7 +1,7 @@
 //! The comparison: properties on generated drafts, real revisions from the
 //! corpus, and the reference draft's second version.
 
-mod common;
+use crate::common;
 
 use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};

@@ -2,7 +2,7 @@
 //! second reference document's two drafts (rows added, one moved, a 牵头单位
 //! changed, a column renamed).
 
-mod common;
+use crate::common;
 
 use std::path::Path;
 

@@ -5,7 +5,7 @@
 //! and pandoc's `--track-changes=accept|reject` reader. Every file written is
 //! validated with openxml-audit; LibreOffice lays the reference draft out.
 
-mod common;
+use crate::common;
 
 use std::collections::{BTreeSet, HashMap};
 use std::io::Read;

@@ -3,7 +3,7 @@
 //! numbers are Word's automatic list numbering imports with the numbers it
 //! showed; tracked changes, .doc and encrypted files are refused with a way on.
 
-mod common;
+use crate::common;
 
 use std::path::{Path, PathBuf};
 

@@ -3,7 +3,7 @@
 //! snapshots, its numbering as a 公文 numbers it, and the PDF's signature,
 //! date and 版记 where GB/T 9704 puts them.
 
-mod common;
+use crate::common;
 
 use std::path::Path;
 

@@ -7,7 +7,7 @@ mod targets {
     include!("../fuzz/targets.rs");
 }
 
-mod common;
+use crate::common;
 
 use proptest::prelude::*;
 

@@ -13,7 +13,7 @@
 //! - a hard-wrapped input (a PDF extraction) is compared as one stream of text,
 //!   since its line breaks are not the author's.
 
-mod common;
+use crate::common;
 
 use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};

@@ -8,7 +8,7 @@ use gongwen::import::{ImportOptions, import_str};
 use gongwen::model::{Block, Draft, Table};
 use gongwen::render::Format;
 
-mod common;
+use crate::common;
 
 use common::tables::in_body as tables;
 

@@ -2,7 +2,7 @@
 //! among them), the reference draft's counts and its fixed PDF, and the
 //! properties of `--fix` on generated drafts.
 
-mod common;
+use crate::common;
 
 use std::path::{Path, PathBuf};
 

@@ -5,7 +5,7 @@
 //! within it. Generated drafts of both styles, with `continuous` levels,
 //! 之一 parts, unnumbered parts and items after several paragraphs (款).
 
-mod common;
+use crate::common;
 
 use std::collections::HashMap;
 

@@ -2,7 +2,7 @@
 //! and pdffonts. Needs the Debian package `poppler-utils` (`.ci/run` installs
 //! it); without it these tests fail, unless GONGWEN_SKIP_TOOLS=1 is set.
 
-mod common;
+use crate::common;
 
 use std::path::{Path, PathBuf};
 
@@ -554,9 +554,12 @@ proptest! {
 
 #[test]
 fn without_pdftotext_on_the_path_a_pdf_test_fails_naming_it() {
-    // This test binary, run again for one test with an empty PATH.
+    // This test binary, run again for one test with an empty PATH. Its name
+    // is the module's path within the test crate, as libtest names it.
+    let (_, module) = module_path!().split_once("::").unwrap();
+    let test = format!("{module}::extracted_text_equals_the_markdown_text");
     let out = std::process::Command::new(std::env::current_exe().unwrap())
-        .args(["extracted_text_equals_the_markdown_text", "--exact"])
+        .args([test.as_str(), "--exact"])
         .env("PATH", "/nonexistent")
         .env_remove("GONGWEN_SKIP_TOOLS")
         .output()
@@ -571,12 +574,15 @@ fn without_pdftotext_on_the_path_a_pdf_test_fails_naming_it() {
     assert!(all.contains("poppler-utils"), "{all}");
     // With the opt-out, it is skipped and says so.
     let out = std::process::Command::new(std::env::current_exe().unwrap())
-        .args(["extracted_text_equals_the_markdown_text", "--exact"])
+        .args([test.as_str(), "--exact"])
         .env("PATH", "/nonexistent")
         .env("GONGWEN_SKIP_TOOLS", "1")
         .output()
         .unwrap();
     assert!(out.status.success());
+    // The filter named the test: one ran, not none.
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    assert!(stdout.contains(" 1 passed;"), "{stdout}");
     assert!(
         String::from_utf8_lossy(&out.stderr).contains("SKIPPED: pdftotext"),
         "{}",

@@ -2,7 +2,7 @@
 //! Markdown that reads exactly like the published text: every difference is a
 //! GB/T 9704 convention listed here, nothing is waved through.
 
-mod common;
+use crate::common;
 
 use std::path::Path;
 

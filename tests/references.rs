@@ -2,7 +2,7 @@
 //! part they name in every output, renumbered with it, and no change in a
 //! redline when only that number changed.
 
-mod common;
+use crate::common;
 
 use std::path::Path;
 

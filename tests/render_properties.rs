@@ -4,7 +4,7 @@
 //! pdftotext. Texts come from a generator of hostile text (Markdown and HTML
 //! syntax, entities, control and bidi characters, every kind of line break).
 
-mod common;
+use crate::common;
 
 use gongwen::numbering::number;
 use gongwen::render::{Format, RenderContext, View};

@@ -5,7 +5,7 @@
 //! Debian package `chromium`; `.ci/run` installs it, and without it the
 //! browser test fails unless GONGWEN_SKIP_TOOLS=1 is set).
 
-mod common;
+use crate::common;
 
 use std::io::{BufRead, BufReader, Read, Write};
 use std::net::TcpStream;

@@ -2,7 +2,7 @@
 //! that runs onto another page repeats its header there, and the body text
 //! after a table is back on the 22-line grid. Needs `poppler-utils`.
 
-mod common;
+use crate::common;
 
 use std::path::Path;
 

@@ -3,7 +3,7 @@
 //! with one line saying what and how long; a broken draft is reported and
 //! its outputs from before are left in place; a fix writes them again.
 
-mod common;
+use crate::common;
 
 use std::io::{BufRead, BufReader};
 use std::process::{Command, Stdio};

@@ -1,0 +1,35 @@
+//! Every integration test, in one binary. Each file here was its own test
+//! crate once, and each linked all of typst: thirty links of some 140 MB apiece
+//! filled the disk of a CI machine. One crate links once. Run one file's tests
+//! with its module name as the filter: `cargo test --test integration views::`.
+
+mod common;
+
+mod bad_input;
+mod browser;
+mod chinese_keys;
+mod cli;
+mod comments;
+mod compare;
+mod compare_tables;
+mod docx;
+mod docx_import;
+mod full_metadata;
+mod fuzz_smoke;
+mod import_corpus;
+mod import_tables;
+mod layout;
+mod lint;
+mod numbering_oracle;
+mod pdf;
+mod reference;
+mod references;
+mod render_properties;
+mod safety;
+mod save_roundtrip;
+mod serve;
+mod table_pdf;
+mod tables;
+mod views;
+mod watch;
+mod words;
