@@ -89,3 +89,61 @@ fn the_first_screen_shows_the_title_and_the_toc_on_desktop_and_phone() {
         );
     }
 }
+
+/// The face of each line of the redline's marked-up draft, as the browser
+/// computes it: headings against the paragraphs under them.
+const FACES: &str = r#"<script>
+addEventListener('load', () => {
+  const face = e => getComputedStyle(e).fontFamily;
+  const o = document.createElement('output');
+  o.id = 'probe';
+  o.textContent = JSON.stringify({
+    body: face(document.body),
+    l1_headings: [...document.querySelectorAll('.draft h3.l1')].map(face),
+    paragraphs: [...document.querySelectorAll('.draft p')].map(e => [e.className, face(e)])
+  });
+  document.body.appendChild(o);
+});
+</script></body>"#;
+
+#[test]
+fn the_redline_sets_a_heading_in_hei_and_the_text_under_it_in_fangsong() {
+    let Some(browser) = common::tool("chromium") else {
+        return;
+    };
+    let out = assert_cmd::Command::cargo_bin("gongwen")
+        .unwrap()
+        .args([
+            "diff",
+            "drafts/chengdong-urbanization-2021/v1",
+            "drafts/chengdong-urbanization-2021/v2.yaml",
+            "--format",
+            "html",
+        ])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1), "{out:?}");
+    let html = String::from_utf8(out.stdout).unwrap();
+    let dir = tempfile::tempdir().unwrap();
+    let page = dir.path().join("redline.html");
+    std::fs::write(&page, html.replace("</body>", FACES)).unwrap();
+    let dom = dump_dom(&browser, &page, "1280,900");
+    let start = dom.find("<output id=\"probe\">").expect("no probe in DOM");
+    let json = &dom[start + 19..dom[start..].find("</output>").unwrap() + start];
+    let probe: serde_json::Value = serde_json::from_str(json).unwrap();
+    let body = probe["body"].as_str().unwrap();
+    let headings = probe["l1_headings"].as_array().unwrap();
+    // 一、总体要求 … 六、: every level-one heading, in the heading face.
+    assert_eq!(headings.len(), 6, "{probe}");
+    assert!(headings.iter().all(|h| h != body), "{probe}");
+    // Every paragraph, the one under the changed 一、总体要求 among them, in
+    // the body face.
+    let paragraphs = probe["paragraphs"].as_array().unwrap();
+    assert!(
+        paragraphs.iter().any(|p| p[0] == "l1 s-modified"),
+        "{probe}"
+    );
+    for p in paragraphs {
+        assert_eq!(p[1], body, "{p}");
+    }
+}
