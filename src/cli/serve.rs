@@ -152,7 +152,10 @@ pub fn watch(console: &mut Console, args: WatchArgs) -> Outcome {
                         problems.iter().for_each(|d| console.diagnostic(d));
                     }
                     rebuilt.warnings.iter().for_each(|d| console.diagnostic(d));
-                    if !rebuilt.drafts.is_empty() || !rebuilt.failed.is_empty() {
+                    if !rebuilt.drafts.is_empty()
+                        || !rebuilt.failed.is_empty()
+                        || !rebuilt.removed.is_empty()
+                    {
                         console.line(rebuilt.line());
                     }
                 }

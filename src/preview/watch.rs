@@ -20,6 +20,9 @@ pub struct Rebuilt {
     pub drafts: Vec<String>,
     /// The outputs written that changed.
     pub written: Vec<PathBuf>,
+    /// Outputs of drafts, redlines or comments tables that no draft makes
+    /// any more (a draft removed or renamed), taken away.
+    pub removed: Vec<PathBuf>,
     /// How many outputs were written the same as they were.
     pub same: usize,
     /// Drafts with problems, each with them; their outputs were left alone.
@@ -42,25 +45,26 @@ impl Rebuilt {
             .collect();
         let built = self.drafts.len() - self.broken.min(self.drafts.len());
         let mut line = match (built, self.drafts.first()) {
+            (0, _) if self.failed.is_empty() && !self.removed.is_empty() => {
+                format!("nothing to build in {took}")
+            }
             (0, _) => format!("built nothing in {took}"),
             (1, Some(key)) if self.failed.is_empty() => format!("rebuilt {key} in {took}"),
             (n, _) => format!("rebuilt {n} drafts in {took}"),
         };
         if !self.written.is_empty() {
-            const SHOWN: usize = 4;
-            let names: Vec<String> = self
-                .written
-                .iter()
-                .take(SHOWN)
-                .map(|p| p.display().to_string())
-                .collect();
-            line.push_str(&format!(": wrote {}", names.join(", ")));
-            if self.written.len() > SHOWN {
-                line.push_str(&format!(" and {} more", self.written.len() - SHOWN));
-            }
+            line.push_str(&format!(": wrote {}", some_of(&self.written)));
         }
         if self.same > 0 {
             line.push_str(&format!(" ({} unchanged)", self.same));
+        }
+        if !self.removed.is_empty() {
+            let sep = if self.written.is_empty() && self.same == 0 {
+                ":"
+            } else {
+                ";"
+            };
+            line.push_str(&format!("{sep} removed {}", some_of(&self.removed)));
         }
         for ((_, problems), path) in self.failed.iter().zip(&failed) {
             let s = if problems.len() == 1 { "" } else { "s" };
@@ -73,11 +77,30 @@ impl Rebuilt {
     }
 }
 
+/// The first few of `paths` and how many more.
+fn some_of(paths: &[PathBuf]) -> String {
+    const SHOWN: usize = 4;
+    let names: Vec<String> = paths
+        .iter()
+        .take(SHOWN)
+        .map(|p| p.display().to_string())
+        .collect();
+    let mut line = names.join(", ");
+    if paths.len() > SHOWN {
+        line.push_str(&format!(" and {} more", paths.len() - SHOWN));
+    }
+    line
+}
+
 /// The drafts being watched and where their outputs go.
 pub struct Watch {
     drafts: Drafts,
     out: PathBuf,
     formats: Vec<Format>,
+    /// Every output the drafts made at the last round, below `out`: those
+    /// no draft makes any more are removed. Empty before the first round, so
+    /// nothing written before `watch` started is ever removed.
+    planned: BTreeSet<PathBuf>,
 }
 
 impl Watch {
@@ -87,6 +110,7 @@ impl Watch {
             drafts: Drafts::new(paths, cwd),
             out: out.to_path_buf(),
             formats: formats.to_vec(),
+            planned: BTreeSet::new(),
         }
     }
 
@@ -103,6 +127,7 @@ impl Watch {
         // depends on it (its neighbours' redlines, the comments table before
         // it) is built without it: what was written stays.
         let mut rebuilt = Rebuilt::default();
+        self.remove_stale(&mut rebuilt)?;
         let mut changed = BTreeSet::new();
         for k in changes.drafts {
             match self.drafts.find(&k).map(|(e, l)| (e, &l.result)) {
@@ -192,6 +217,30 @@ impl Watch {
     }
 }
 
+impl Watch {
+    /// Removes the outputs that the drafts made at the last round and make
+    /// no more, noting each in `rebuilt`. Only paths `project::plan` names
+    /// are touched, so nothing else in the output folder is ever removed.
+    fn remove_stale(&mut self, rebuilt: &mut Rebuilt) -> Result<(), Diagnostic> {
+        let planned: BTreeSet<PathBuf> = project::plan(&self.drafts.entries, &self.formats)?
+            .into_iter()
+            .map(|p| self.out.join(p))
+            .collect();
+        let stale = std::mem::replace(&mut self.planned, planned);
+        for path in stale.difference(&self.planned) {
+            match std::fs::remove_file(path) {
+                Ok(()) => rebuilt.removed.push(path.clone()),
+                Err(e) if e.kind() == std::io::ErrorKind::NotFound => {}
+                Err(e) => rebuilt.warnings.push(
+                    Diagnostic::warning(path, 0, 0, format!("cannot remove: {e}"))
+                        .help("no draft makes this output any more; remove it by hand"),
+                ),
+            }
+        }
+        Ok(())
+    }
+}
+
 /// How many rounds typst keeps what no round since has used.
 const KEPT_ROUNDS: usize = 8;
 
@@ -274,6 +323,9 @@ mod tests {
             std::fs::write(doc.join(format!("{name}.yaml")), yaml).unwrap();
         }
         let out = dir.path().join("output");
+        // An output from before `watch` started, of no draft here: kept.
+        std::fs::create_dir_all(out.join("doc")).unwrap();
+        std::fs::write(out.join("doc/v0.md"), "从前的输出").unwrap();
         let renderer = Renderer::new(
             crate::render::Templates::load(None).unwrap(),
             Default::default(),
@@ -296,9 +348,41 @@ mod tests {
         );
         assert_eq!(after.drafts, ["doc/v1", "doc/v3"]);
         assert!(after.failed.is_empty());
+        // What only v2 made is gone; what the others make, and what was
+        // there before, stays.
+        let gone = ["doc/v2.md", "doc/v1-v2.redline.md", "doc/v2-v3.redline.md"];
+        assert_eq!(
+            after.removed,
+            gone.iter()
+                .map(|p| out.join(p))
+                .collect::<BTreeSet<_>>()
+                .into_iter()
+                .collect::<Vec<_>>()
+        );
+        assert!(gone.iter().all(|p| !out.join(p).exists()));
+        assert!(
+            ["doc/v0.md", "doc/v1.md", "doc/v3.md"]
+                .iter()
+                .all(|p| out.join(p).is_file())
+        );
+        assert!(after.line().contains("; removed "), "{}", after.line());
         assert!(
             watch.round(&renderer, false).unwrap().drafts.is_empty(),
             "nothing changed since"
+        );
+
+        // The last draft removed: nothing to build, and what it made goes.
+        std::fs::remove_file(doc.join("v3.yaml")).unwrap();
+        let last = watch.round(&renderer, false).unwrap();
+        assert!(last.drafts.is_empty(), "{last:?}");
+        assert_eq!(
+            last.removed,
+            [out.join("doc/v1-v3.redline.md"), out.join("doc/v3.md")]
+        );
+        assert!(
+            last.line().starts_with("nothing to build in ") && last.line().contains(": removed "),
+            "{}",
+            last.line()
         );
     }
 
