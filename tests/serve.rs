@@ -448,6 +448,26 @@ fn an_open_page_follows_the_draft_through_an_edit_a_break_and_a_fix() {
             .map(|_| ())
     });
     assert!(back.is_some(), "the pane never recovered");
+    // A new title reaches the page's own bar; the panes stay where they are.
+    browser.eval("document.querySelector('iframe').dataset.kept = 'yes'");
+    save(
+        &served.draft(),
+        &original.replacen("工作措施\n", "工作措施（对照标题）\n", 1),
+    );
+    let bar = "(function () { var i = document.querySelector('iframe'); \
+               return document.querySelector('#gw-bar .title').innerText + '|' + (i && i.dataset.kept); })()";
+    let renamed = poll(Duration::from_secs(10), || {
+        browser
+            .eval(bar)
+            .as_str()
+            .filter(|t| t.contains("（对照标题）") && t.ends_with("|yes"))
+            .map(|_| ())
+    });
+    assert!(
+        renamed.is_some(),
+        "the bar never took the title: {}",
+        browser.eval(bar)
+    );
 }
 
 #[test]

@@ -48,8 +48,14 @@ const LIVE: &str = r#"<script>
       .then(function (text) {
         if (mine !== asked) return;
         var fresh = new DOMParser().parseFromString(text, 'text/html');
-        var x = window.scrollX, y = window.scrollY;
         document.title = fresh.title;
+        var bar = document.getElementById('gw-bar'), fresh_bar = fresh.getElementById('gw-bar');
+        if (document.body.classList.contains('gw-split') && bar && fresh_bar) {
+          // The side-by-side page keeps its panes (they update themselves).
+          bar.replaceWith(document.adoptNode(fresh_bar));
+          return;
+        }
+        var x = window.scrollX, y = window.scrollY;
         document.head.innerHTML = fresh.head.innerHTML;
         document.body.replaceWith(document.adoptNode(fresh.body));
         window.scrollTo(x, y);

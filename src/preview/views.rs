@@ -102,6 +102,12 @@ impl Preview {
             keys.extend(before.as_deref());
         }
         let meta = pages::watch_meta(&keys, snap.round);
+        // The side-by-side page is always the two panes, each showing
+        // problems of its own; on a change it swaps in only its bar.
+        let split = || Reply::html(200, pages::split(&bar, &meta, wanted, &title));
+        if tab == Tab::Split {
+            return split();
+        }
         // Inside the side-by-side view's panes, no bar of their own.
         let shown_bar = if bare { "" } else { bar.as_str() };
         let problems = |heading: &str, problems: &[Diagnostic]| {
@@ -130,12 +136,7 @@ impl Preview {
                     Err(d) => problems("HTML 模板有问题", &[d]),
                 }
             }
-            Tab::Split => {
-                // The side-by-side page only passes the news to its panes, which
-                // update themselves; it swaps itself in only when it showed problems.
-                let meta = pages::watch_meta(&[], snap.round);
-                Reply::html(200, pages::split(&bar, &meta, wanted, &title))
-            }
+            Tab::Split => split(),
             Tab::Paged => match self.paged(&snap) {
                 (stamp, Ok(document)) => {
                     let sheets: Vec<Sheet> = document
