@@ -23,12 +23,12 @@ fn line_with(lines: &Receiver<String>, wanted: &str) -> String {
     }
 }
 
-#[test]
-fn watch_writes_what_changed_and_keeps_the_outputs_of_a_broken_draft() {
-    let dir = common::sample_copy(DOC);
+/// `gongwen watch --format FORMATS` in `dir`: the lines it prints (standard
+/// output and error, each echoed), and the child, killed when dropped.
+fn watch(dir: &std::path::Path, formats: &str) -> (Receiver<String>, common::Killed) {
     let mut child = Command::new(env!("CARGO_BIN_EXE_gongwen"))
-        .args(["watch", "--format", "md,html"])
-        .current_dir(dir.path())
+        .args(["watch", "--format", formats])
+        .current_dir(dir)
         .stdout(Stdio::piped())
         .stderr(Stdio::piped())
         .spawn()
@@ -46,7 +46,13 @@ fn watch_writes_what_changed_and_keeps_the_outputs_of_a_broken_draft() {
             }
         });
     }
-    let killer = common::Killed(child);
+    (lines, common::Killed(child))
+}
+
+#[test]
+fn watch_writes_what_changed_and_keeps_the_outputs_of_a_broken_draft() {
+    let dir = common::sample_copy(DOC);
+    let (lines, killer) = watch(dir.path(), "md,html");
 
     let first = line_with(&lines, "rebuilt");
     assert!(first.starts_with("rebuilt 2 drafts in "), "{first}");
@@ -112,4 +118,29 @@ fn watch_writes_what_changed_and_keeps_the_outputs_of_a_broken_draft() {
     );
     assert!(!std::fs::read_to_string(&html).unwrap().contains(added));
     drop(killer);
+}
+
+#[test]
+fn a_templates_folder_made_while_watching_is_taken_up() {
+    let dir = common::sample_copy(DOC);
+    let (lines, _killer) = watch(dir.path(), "md");
+    line_with(&lines, "watching for changes");
+    let v1 = dir.path().join("output").join(DOC).join("v1.md");
+    let marker = "（本地模板）";
+    assert!(!std::fs::read_to_string(&v1).unwrap().contains(marker));
+
+    // The folder first, empty (the built-in templates still), then an override in it.
+    let templates = dir.path().join("templates");
+    std::fs::create_dir(&templates).unwrap();
+    line_with(&lines, "rebuilt");
+    let builtin = gongwen::render::Templates::load(None).unwrap();
+    let (_, source) = builtin.source("document.md.tera").unwrap();
+    std::fs::write(
+        templates.join("document.md.tera"),
+        format!("{marker}\n{source}"),
+    )
+    .unwrap();
+    let line = line_with(&lines, "wrote");
+    assert!(line.contains("v1.md"), "{line}");
+    assert!(std::fs::read_to_string(&v1).unwrap().starts_with(marker));
 }

@@ -321,15 +321,16 @@ impl FontArgs {
 
 impl RenderArgs {
     /// The folders a change in which makes the renderer again (watched by
-    /// `serve` and `watch`): the template overrides in use, the font folders.
+    /// `serve` and `watch`): the template overrides' folder (the one in use,
+    /// or `templates/` whether or not it exists yet), the font folders.
     pub fn settings_dirs(&self) -> Vec<PathBuf> {
-        let default = Path::new("templates");
+        // `templates/` even when there is none yet: one made while serving
+        // is taken up.
         let templates = self
             .templates
             .clone()
-            .or_else(|| default.is_dir().then(|| default.to_path_buf()));
-        templates
-            .into_iter()
+            .unwrap_or_else(|| PathBuf::from("templates"));
+        std::iter::once(templates)
             .chain(self.fonts.font_dirs.iter().cloned())
             .collect()
     }

@@ -60,7 +60,7 @@ pub fn serve(console: &mut Console, args: ServeArgs) -> Outcome {
             return Outcome::Trouble;
         }
     };
-    let watcher = match Watcher::new(&watched(&roots, &settings), &[]) {
+    let mut watcher = match Watcher::new(&watched(&roots, &settings), &[]) {
         Ok(w) => w,
         Err(d) => {
             console.diagnostic(&d);
@@ -130,7 +130,7 @@ pub fn watch(console: &mut Console, args: WatchArgs) -> Outcome {
     };
     // The outputs are written below `out`; if that is inside a watched
     // folder, writing them must not count as a change.
-    let watcher = match Watcher::new(&watched(&roots, &settings), &[out.to_path_buf()]) {
+    let mut watcher = match Watcher::new(&watched(&roots, &settings), &[out.to_path_buf()]) {
         Ok(w) => w,
         Err(d) => {
             console.diagnostic(&d);

@@ -21,41 +21,48 @@ const LONGEST: Duration = Duration::from_millis(600);
 /// A watch on folders and files.
 pub struct Watcher {
     // Kept alive: dropping it ends the watch.
-    _watcher: notify::RecommendedWatcher,
+    watcher: notify::RecommendedWatcher,
     events: Receiver<notify::Result<Event>>,
+    /// Folders asked for that did not exist yet (a `templates/` made after
+    /// start): their parent is watched until they appear, then they are.
+    pending: Vec<PathBuf>,
     /// Paths whose changes do not count (the output folder, when it lies inside).
     ignored: Vec<PathBuf>,
 }
 
 impl Watcher {
-    /// Watches each of `paths` (recursively for a folder); changes below
+    /// Watches each of `paths` (recursively for a folder; through its
+    /// parent, until it exists, for a path that does not); changes below
     /// `ignored` do not count.
     pub fn new(paths: &[PathBuf], ignored: &[PathBuf]) -> Result<Watcher, Diagnostic> {
         let (sender, events) = channel();
         let mut watcher =
             notify::recommended_watcher(sender).map_err(|e| trouble(Path::new("."), &e))?;
+        let mut pending = Vec::new();
         for path in paths {
+            if !path.exists() {
+                watcher
+                    .watch(folder_of(path), RecursiveMode::NonRecursive)
+                    .map_err(|e| trouble(path, &e))?;
+                pending.push(path.clone());
+                continue;
+            }
             // A file is watched through its folder: an editor that saves by
             // writing a new file and renaming it over the old one would end
             // a watch on the file itself at the first save.
-            let (watched, mode) = match path.parent() {
-                Some(folder) if path.is_file() => (
-                    if folder.as_os_str().is_empty() {
-                        Path::new(".")
-                    } else {
-                        folder
-                    },
-                    RecursiveMode::NonRecursive,
-                ),
-                _ => (path.as_path(), RecursiveMode::Recursive),
+            let (watched, mode) = if path.is_file() {
+                (folder_of(path), RecursiveMode::NonRecursive)
+            } else {
+                (path.as_path(), RecursiveMode::Recursive)
             };
             watcher
                 .watch(watched, mode)
                 .map_err(|e| trouble(path, &e))?;
         }
         Ok(Watcher {
-            _watcher: watcher,
+            watcher,
             events,
+            pending,
             ignored: ignored
                 .iter()
                 .map(|p| std::path::absolute(p).unwrap_or_else(|_| p.clone()))
@@ -65,7 +72,7 @@ impl Watcher {
 
     /// Waits for a change and for the quiet after it; returns the paths that
     /// changed, or `None` when the watch has ended.
-    pub fn wait(&self) -> Option<Vec<PathBuf>> {
+    pub fn wait(&mut self) -> Option<Vec<PathBuf>> {
         let mut changed = Vec::new();
         loop {
             let event = self.events.recv().ok()?;
@@ -84,7 +91,18 @@ impl Watcher {
         }
         changed.sort();
         changed.dedup();
+        self.watch_new_folders();
         Some(changed)
+    }
+
+    /// Watches the folders asked for that have appeared since. A file made
+    /// in one between its appearing and this is seen by the rebuild its
+    /// appearing already causes.
+    fn watch_new_folders(&mut self) {
+        let watcher = &mut self.watcher;
+        self.pending.retain(|path| {
+            !(path.is_dir() && watcher.watch(path, RecursiveMode::Recursive).is_ok())
+        });
     }
 
     /// Adds the paths of an event that counts to `changed`.
@@ -109,6 +127,14 @@ impl Watcher {
                     .filter(|p| !self.ignored.iter().any(|i| p.starts_with(i))),
             );
         }
+    }
+}
+
+/// The folder a path is in (`.` for a bare name).
+fn folder_of(path: &Path) -> &Path {
+    match path.parent() {
+        Some(folder) if !folder.as_os_str().is_empty() => folder,
+        _ => Path::new("."),
     }
 }
 
