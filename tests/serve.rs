@@ -26,9 +26,15 @@ struct Served {
 
 impl Served {
     fn start() -> Served {
+        Served::start_with(&[])
+    }
+
+    /// Started with `args` after `serve --port 0`.
+    fn start_with(args: &[&str]) -> Served {
         let dir = common::sample_copy(DOC);
         let mut child = Command::new(env!("CARGO_BIN_EXE_gongwen"))
             .args(["serve", "--port", "0"])
+            .args(args)
             .current_dir(dir.path())
             .stdout(Stdio::piped())
             .stderr(Stdio::inherit())
@@ -622,6 +628,16 @@ fn addresses_outside_the_drafts_and_malformed_requests_are_refused() {
         let head = format!("GET / HTTP/1.1\r\nHost: {name}:{port}\r\nConnection: close\r\n\r\n");
         assert_eq!(request(&head), 200, "{name}");
     }
+    // A name of the office's own is answered once allowed, and only it.
+    let named = Served::start_with(&["--allow-host", "Drafts.Example.com"]);
+    let asked = |name: &str| {
+        let head = format!("GET / HTTP/1.1\r\nHost: {name}\r\nConnection: close\r\n\r\n");
+        raw(named.port, head.as_bytes())
+    };
+    assert_eq!(asked(&format!("drafts.example.com:{}", named.port)).0, 200);
+    let (status, body) = asked("other.example.com");
+    assert_eq!(status, 403);
+    assert!(body.contains("--allow-host"), "{body}");
 
     // The server still answers, and wrote nothing into the drafts.
     assert_eq!(get(port, "/").0, 200);

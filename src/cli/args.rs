@@ -143,6 +143,11 @@ pub struct ServeArgs {
     /// other lets everyone who can reach it read the drafts
     #[arg(long, default_value = "127.0.0.1")]
     pub host: std::net::IpAddr,
+    /// A name the server may be reached by (repeatable). Without it, only requests
+    /// to localhost or an IP address are answered, so a web page elsewhere cannot
+    /// read the drafts through a name of its own that points here
+    #[arg(long = "allow-host", value_name = "NAME")]
+    pub allow_hosts: Vec<String>,
     #[command(flatten)]
     pub render: RenderArgs,
 }

@@ -53,7 +53,12 @@ pub fn serve(console: &mut Console, args: ServeArgs) -> Outcome {
         settings.clone(),
         maker(args.render),
     ));
-    let server = match Server::bind(Arc::clone(&preview), args.host, args.port) {
+    let server = match Server::bind(
+        Arc::clone(&preview),
+        args.host,
+        args.port,
+        &args.allow_hosts,
+    ) {
         Ok(s) => s,
         Err(d) => {
             console.diagnostic(&d);
@@ -69,7 +74,8 @@ pub fn serve(console: &mut Console, args: ServeArgs) -> Outcome {
     };
     if !args.host.is_loopback() {
         console.err(format_args!(
-            "warning: listening on {}: anyone who can reach this machine can read the drafts",
+            "warning: listening on {}: anyone who can reach this machine can read the drafts \
+             (by its IP address, or by a name given with --allow-host)",
             args.host
         ));
     }

@@ -78,15 +78,22 @@ impl Reply {
 pub struct Server {
     http: tiny_http::Server,
     preview: Arc<Preview>,
-    /// The loopback address it listens on, if it does (then the Host
-    /// header must name this machine too).
-    loopback: Option<IpAddr>,
+    /// The names besides `localhost` and IP addresses that the Host
+    /// header may carry, lower-cased.
+    allowed: Arc<[String]>,
     listeners: Arc<AtomicUsize>,
 }
 
 impl Server {
-    /// Binds to `host:port` (port 0: any free one).
-    pub fn bind(preview: Arc<Preview>, host: IpAddr, port: u16) -> Result<Server, Diagnostic> {
+    /// Binds to `host:port` (port 0: any free one). Requests are answered
+    /// when their Host header is `localhost`, an IP address or one of
+    /// `allowed`.
+    pub fn bind(
+        preview: Arc<Preview>,
+        host: IpAddr,
+        port: u16,
+        allowed: &[String],
+    ) -> Result<Server, Diagnostic> {
         let http = tiny_http::Server::http(SocketAddr::new(host, port)).map_err(|e| {
             Diagnostic::error(
                 std::path::Path::new("serve"),
@@ -99,7 +106,7 @@ impl Server {
         Ok(Server {
             http,
             preview,
-            loopback: host.is_loopback().then_some(host),
+            allowed: allowed.iter().map(|n| n.to_ascii_lowercase()).collect(),
             listeners: Arc::new(AtomicUsize::new(0)),
         })
     }
@@ -114,8 +121,8 @@ impl Server {
         for request in self.http.incoming_requests() {
             let preview = Arc::clone(&self.preview);
             let listeners = Arc::clone(&self.listeners);
-            let loopback = self.loopback;
-            std::thread::spawn(move || answer(&preview, request, loopback, &listeners));
+            let allowed = Arc::clone(&self.allowed);
+            std::thread::spawn(move || answer(&preview, request, &allowed, &listeners));
         }
     }
 
@@ -127,8 +134,8 @@ impl Server {
 }
 
 /// Answers one request.
-fn answer(preview: &Preview, request: Request, loopback: Option<IpAddr>, listeners: &AtomicUsize) {
-    let reply = match refusal(&request, loopback) {
+fn answer(preview: &Preview, request: Request, allowed: &[String], listeners: &AtomicUsize) {
+    let reply = match refusal(&request, allowed) {
         Some(reply) => reply,
         None => {
             let (path, query) = request.url().split_once('?').unwrap_or((request.url(), ""));
@@ -149,7 +156,7 @@ fn answer(preview: &Preview, request: Request, loopback: Option<IpAddr>, listene
 }
 
 /// Why a request is refused before its address is read, if it is.
-pub fn refusal(request: &Request, loopback: Option<IpAddr>) -> Option<Reply> {
+pub fn refusal(request: &Request, allowed: &[String]) -> Option<Reply> {
     if !matches!(request.method(), Method::Get | Method::Head) {
         return Some(Reply::refused(405, "预览只读：只接受 GET 和 HEAD 请求"));
     }
@@ -167,33 +174,44 @@ pub fn refusal(request: &Request, loopback: Option<IpAddr>) -> Option<Reply> {
     if request.body_length().is_some_and(|n| n > 0) {
         return Some(Reply::refused(413, "预览的请求不带内容"));
     }
-    if let Some(ip) = loopback {
-        // A page elsewhere that makes the browser ask a name that points
-        // here (DNS rebinding) is not answered.
-        let host = request
-            .headers()
-            .iter()
-            .find(|h| h.field.equiv("Host"))
-            .map(|h| h.value.as_str().to_ascii_lowercase());
-        let Some(host) = host else {
-            return Some(Reply::refused(400, "请求缺少 Host 头"));
-        };
-        let name = host
-            .rsplit_once(':')
-            .filter(|(_, port)| port.bytes().all(|b| b.is_ascii_digit()))
-            .map_or(host.as_str(), |(name, _)| name);
-        let bound = match ip {
-            IpAddr::V4(v4) => v4.to_string(),
-            IpAddr::V6(v6) => format!("[{v6}]"),
-        };
-        if !matches!(name, "localhost" | "127.0.0.1" | "[::1]") && name != bound {
-            return Some(Reply::refused(
-                403,
-                "只回答发往 localhost 或 127.0.0.1 的请求",
-            ));
-        }
+    // A page elsewhere that makes the browser ask a name of its own that
+    // points here (DNS rebinding) is not answered: such a name is never an
+    // IP address, nor `localhost`.
+    let host = request
+        .headers()
+        .iter()
+        .find(|h| h.field.equiv("Host"))
+        .map(|h| h.value.as_str().to_ascii_lowercase());
+    let Some(host) = host else {
+        return Some(Reply::refused(400, "请求缺少 Host 头"));
+    };
+    if !host_allowed(&host, allowed) {
+        return Some(Reply::refused(
+            403,
+            "只回答发往 localhost、IP 地址或 --allow-host 所列名称的请求；\
+             要用这个名称访问，请以 gongwen serve --allow-host 名称 启动",
+        ));
     }
     None
+}
+
+/// Whether a Host header (lower-cased, with or without a port) names
+/// `localhost`, an IP address or one of `allowed`.
+fn host_allowed(host: &str, allowed: &[String]) -> bool {
+    let name = host
+        .rsplit_once(':')
+        .filter(|(name, port)| {
+            port.bytes().all(|b| b.is_ascii_digit()) && (!name.contains(':') || name.ends_with(']'))
+        })
+        .map_or(host, |(name, _)| name);
+    let ipv6 = name
+        .strip_prefix('[')
+        .and_then(|n| n.strip_suffix(']'))
+        .is_some_and(|n| n.parse::<std::net::Ipv6Addr>().is_ok());
+    name == "localhost"
+        || ipv6
+        || name.parse::<std::net::Ipv4Addr>().is_ok()
+        || allowed.iter().any(|a| a == name)
 }
 
 /// The segments of an address's path, decoded; `..`, `.`, empty segments,
@@ -320,6 +338,36 @@ fn listen(preview: &Preview, request: Request, listeners: &AtomicUsize, since: O
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_host_is_answered_by_an_address_localhost_or_an_allowed_name() {
+        let allowed = ["drafts.lan".to_string()];
+        for host in [
+            "localhost",
+            "localhost:8040",
+            "127.0.0.1:8040",
+            "192.168.1.20:8040",
+            "10.0.0.7",
+            "[::1]:8040",
+            "[::1]",
+            "[fe80::1]:80",
+            "drafts.lan:8040",
+        ] {
+            assert!(host_allowed(host, &allowed), "{host}");
+        }
+        for host in [
+            "drafts.example.com",
+            "drafts.example.com:8040",
+            "localhost.example.com",
+            "127.0.0.1.nip.io:8040",
+            "::1",
+            "[drafts.lan]",
+            "",
+            "drafts.lan.evil",
+        ] {
+            assert!(!host_allowed(host, &allowed), "{host}");
+        }
+    }
 
     #[test]
     fn addresses_out_of_the_drafts_are_refused() {
