@@ -2,7 +2,7 @@
 //! contents, template overrides, options, escaping, and errors for broken
 //! input.
 
-use crate::common;
+use crate::common::{self, root};
 
 use std::path::{Path, PathBuf};
 
@@ -34,10 +34,6 @@ fn built(draft: &str, format: Format) -> Vec<u8> {
 fn pdf_text(pdf: &Path) -> Option<String> {
     let program = common::tool("pdftotext")?;
     Some(common::run(&program, &["-raw", pdf.to_str().unwrap(), "-"]))
-}
-
-fn root() -> PathBuf {
-    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
 }
 
 #[test]

@@ -2,7 +2,7 @@
 //! v1's parts and consistent with v2; bad comments files, each with its
 //! place and message.
 
-use crate::common;
+use crate::common::{self, reference, root};
 
 use std::path::{Path, PathBuf};
 
@@ -11,22 +11,7 @@ use proptest::prelude::*;
 
 use gongwen::comments::{check_against_next, resolve};
 use gongwen::model::Disposition;
-use gongwen::numbering::{Document, number};
-
-fn root() -> &'static Path {
-    Path::new(env!("CARGO_MANIFEST_DIR"))
-}
-
-fn reference(version: &str) -> Document {
-    number(
-        &gongwen::load::load_draft(
-            &root()
-                .join("drafts/chengdong-urbanization-2021")
-                .join(version),
-        )
-        .unwrap(),
-    )
-}
+use gongwen::numbering::number;
 
 const COMMENTS: &str = "drafts/chengdong-urbanization-2021/v1.comments.yaml";
 

@@ -1,7 +1,7 @@
 //! The comparison: properties on generated drafts, real revisions from the
 //! corpus, and the reference draft's second version.
 
-use crate::common;
+use crate::common::{self, reference};
 
 use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
@@ -257,13 +257,6 @@ fn real_revisions_replay_exactly_and_report_their_counts() {
         let rebuilt = apply(&number(&old), &changes).unwrap();
         assert_eq!(rebuilt, outline(&number(&new)), "{a} → {b}");
     }
-}
-
-fn reference(version: &str) -> gongwen::numbering::Document {
-    let path = Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("drafts/chengdong-urbanization-2021")
-        .join(version);
-    number(&gongwen::load::load_draft(&path).unwrap())
 }
 
 #[test]

@@ -5,7 +5,7 @@
 //! and pandoc's `--track-changes=accept|reject` reader. Every file written is
 //! validated with openxml-audit; LibreOffice lays the reference draft out.
 
-use crate::common;
+use crate::common::{self, reference, root};
 
 use std::collections::{BTreeSet, HashMap};
 use std::io::Read;
@@ -174,17 +174,6 @@ fn check_redline(old: &Document, new: &Document) -> Vec<u8> {
     assert_eq!(unique.len(), ids.len(), "revision ids repeat");
     assert_eq!(from, to, "a move without both ends");
     red
-}
-
-fn root() -> &'static Path {
-    Path::new(env!("CARGO_MANIFEST_DIR"))
-}
-
-fn reference(version: &str) -> Document {
-    let path = root()
-        .join("drafts/chengdong-urbanization-2021")
-        .join(version);
-    number(&gongwen::load::load_draft(&path).unwrap())
 }
 
 /// A corpus law, imported, dated so that its moves are Word moves.

@@ -3,7 +3,7 @@
 //! numbers are Word's automatic list numbering imports with the numbers it
 //! showed; tracked changes, .doc and encrypted files are refused with a way on.
 
-use crate::common;
+use crate::common::{self, root};
 
 use std::path::{Path, PathBuf};
 
@@ -12,10 +12,6 @@ use gongwen::import::{ImportOptions, import_file};
 use gongwen::model::Level;
 use gongwen::numbering::number;
 use gongwen::render::{Format, RedlineContext, RenderContext, View};
-
-fn root() -> &'static Path {
-    Path::new(env!("CARGO_MANIFEST_DIR"))
-}
 
 fn load(relative: &str) -> gongwen::model::Draft {
     gongwen::load::load_draft(&root().join(relative)).unwrap()

@@ -2,17 +2,13 @@
 //! among them), the reference draft's counts and its fixed PDF, and the
 //! properties of `--fix` on generated drafts.
 
-use crate::common;
+use crate::common::{self, root};
 
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
 use gongwen::lint::{self, Rule, fix};
 use gongwen::load::node::{Node, Value};
 use proptest::prelude::*;
-
-fn root() -> PathBuf {
-    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
-}
 
 /// A one-paragraph draft (outline style) holding `text` as a block scalar.
 fn paragraph_draft(text: &str) -> String {

@@ -4,15 +4,11 @@
 //! is then a snapshot diff someone reads, not a silent drift.
 
 use std::collections::BTreeSet;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
 use assert_cmd::Command;
 
-use crate::common;
-
-fn root() -> PathBuf {
-    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
-}
+use crate::common::{self, root};
 
 /// `gongwen diff ARGS…` run in `dir`; its standard output (exit 1: the
 /// drafts differ).
@@ -44,27 +40,27 @@ const V2: &str = "drafts/chengdong-urbanization-2021/v2.yaml";
 
 #[test]
 fn reference_redline_as_a_decision() {
-    insta::assert_snapshot!("reference_decision", diff(&root(), V1, V2, "decision"));
+    insta::assert_snapshot!("reference_decision", diff(root(), V1, V2, "decision"));
 }
 
 #[test]
 fn reference_redline_in_the_terminal() {
-    insta::assert_snapshot!("reference_term", diff(&root(), V1, V2, "term"));
+    insta::assert_snapshot!("reference_term", diff(root(), V1, V2, "term"));
 }
 
 #[test]
 fn reference_redline_as_json() {
-    insta::assert_snapshot!("reference_json", diff(&root(), V1, V2, "json"));
+    insta::assert_snapshot!("reference_json", diff(root(), V1, V2, "json"));
 }
 
 #[test]
 fn reference_redline_as_markdown() {
-    insta::assert_snapshot!("reference_md", diff(&root(), V1, V2, "md"));
+    insta::assert_snapshot!("reference_md", diff(root(), V1, V2, "md"));
 }
 
 #[test]
 fn reference_redline_as_html() {
-    insta::assert_snapshot!("reference_html", diff(&root(), V1, V2, "html"));
+    insta::assert_snapshot!("reference_html", diff(root(), V1, V2, "html"));
 }
 
 #[test]
@@ -272,12 +268,12 @@ fn the_criminal_law_decision_names_the_articles_of_the_twelfth_amendment_with_it
 
 #[test]
 fn the_side_by_side_table_has_a_row_per_changed_part_and_every_link_lands() {
-    let html = diff_with(&root(), &[V1, V2, "--format", "html", "--side-by-side"]);
+    let html = diff_with(root(), &[V1, V2, "--format", "html", "--side-by-side"]);
     let page = scraper::Html::parse_document(&html);
     let select = |css: &str| scraper::Selector::parse(css).unwrap();
     let rows: Vec<scraper::ElementRef> = page.select(&select("table.sbs tbody tr")).collect();
     // Eleven body changes in v1 → v2 (the date is metadata): each one row.
-    let json: serde_json::Value = serde_json::from_str(&diff(&root(), V1, V2, "json")).unwrap();
+    let json: serde_json::Value = serde_json::from_str(&diff(root(), V1, V2, "json")).unwrap();
     let body = json["changes"]
         .as_array()
         .unwrap()
@@ -303,7 +299,7 @@ fn the_side_by_side_table_has_a_row_per_changed_part_and_every_link_lands() {
     }
     // With --unchanged, every part of v2 has a row (同左 for the unchanged).
     let html = diff_with(
-        &root(),
+        root(),
         &[V1, V2, "--format", "html", "--side-by-side", "--unchanged"],
     );
     let page = scraper::Html::parse_document(&html);
@@ -324,7 +320,7 @@ fn the_side_by_side_table_has_a_row_per_changed_part_and_every_link_lands() {
     let dir = tempfile::tempdir().unwrap();
     let pdf = dir.path().join("sbs.pdf");
     diff_with(
-        &root(),
+        root(),
         &[
             V1,
             V2,

@@ -509,6 +509,19 @@ pub fn pdf_settings() -> gongwen::render::pdf::PdfSettings {
     }
 }
 
+/// The project's folder (the tests read its drafts, fonts and corpus).
+pub fn root() -> &'static std::path::Path {
+    std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+}
+
+/// A version of the reference draft (`v1`, `v2.yaml`), loaded and numbered.
+pub fn reference(version: &str) -> gongwen::numbering::Document {
+    let path = root()
+        .join("drafts/chengdong-urbanization-2021")
+        .join(version);
+    gongwen::numbering::number(&gongwen::load::load_draft(&path).unwrap())
+}
+
 /// A renderer with the built-in templates and [`pdf_settings`].
 pub fn renderer() -> gongwen::render::Renderer {
     gongwen::render::Renderer::new(
