@@ -91,6 +91,12 @@ impl Served {
 
 /// Sends raw bytes as a request and returns the status and the body.
 fn raw(port: u16, request: &[u8]) -> (u16, String) {
+    let (status, _, body) = raw_parts(port, request);
+    (status, String::from_utf8_lossy(&body).into_owned())
+}
+
+/// A raw request's answer: its status, its head (lower-cased) and its body's bytes.
+fn raw_parts(port: u16, request: &[u8]) -> (u16, String, Vec<u8>) {
     let mut stream = TcpStream::connect(("127.0.0.1", port)).unwrap();
     stream
         .set_read_timeout(Some(Duration::from_secs(30)))
@@ -118,15 +124,13 @@ fn raw(port: u16, request: &[u8]) -> (u16, String) {
         .nth(1)
         .and_then(|s| s.parse().ok())
         .unwrap_or_else(|| panic!("no HTTP status in {head:?}"));
-    let body = if head
-        .to_ascii_lowercase()
-        .contains("transfer-encoding: chunked")
-    {
+    let head = head.to_ascii_lowercase();
+    let body = if head.contains("transfer-encoding: chunked") {
         unchunk(body)
     } else {
         body.to_vec()
     };
-    (status, String::from_utf8_lossy(&body).into_owned())
+    (status, head, body)
 }
 
 /// Whether an answer with a Content-Length has all of its body.
@@ -645,5 +649,51 @@ fn addresses_outside_the_drafts_and_malformed_requests_are_refused() {
         served.drafts_on_disk(),
         before,
         "the drafts changed on disk"
+    );
+}
+
+#[test]
+fn pages_go_gzipped_to_a_browser_that_takes_it_and_plain_to_one_that_does_not() {
+    use std::io::Read as _;
+    let served = Served::start();
+    let ask = |path: &str, encoding: &str| {
+        let head = format!(
+            "GET {path} HTTP/1.1\r\nHost: 127.0.0.1\r\n{encoding}Connection: close\r\n\r\n"
+        );
+        raw_parts(served.port, head.as_bytes())
+    };
+    for path in [format!("/svg/1/{DOC}/v2"), format!("/d/{DOC}/v2")] {
+        let (status, head, plain) = ask(&path, "");
+        assert_eq!(status, 200, "{path}");
+        assert!(!head.contains("content-encoding"), "{path}: {head}");
+        let (status, head, zipped) = ask(&path, "Accept-Encoding: br, gzip;q=0.8\r\n");
+        assert_eq!(status, 200, "{path}");
+        assert!(head.contains("content-encoding: gzip"), "{path}: {head}");
+        assert!(head.contains("vary: accept-encoding"), "{path}: {head}");
+        let mut unzipped = Vec::new();
+        flate2::read::GzDecoder::new(&zipped[..])
+            .read_to_end(&mut unzipped)
+            .unwrap();
+        assert_eq!(unzipped, plain, "{path}");
+        // A page of glyph outlines shrinks to under a third (27% at level 4).
+        if path.starts_with("/svg/") {
+            assert!(
+                zipped.len() * 3 < plain.len(),
+                "{path}: {} of {}",
+                zipped.len(),
+                plain.len()
+            );
+        }
+        // gzip refused outright: plain.
+        let (_, head, body) = ask(&path, "Accept-Encoding: gzip;q=0\r\n");
+        assert!(!head.contains("content-encoding"), "{path}: {head}");
+        assert_eq!(body, plain, "{path}");
+    }
+    // The PDF is compressed already: sent as it is.
+    let (status, head, pdf) = ask(&format!("/pdf/{DOC}/v2.pdf"), "Accept-Encoding: gzip\r\n");
+    assert_eq!(status, 200);
+    assert!(
+        !head.contains("content-encoding") && pdf.starts_with(b"%PDF"),
+        "{head}"
     );
 }

@@ -155,6 +155,43 @@ fn answer(preview: &Preview, request: Request, allowed: &[String], listeners: &A
     send(request, reply);
 }
 
+/// Whether a request's `Accept-Encoding` takes gzip (and not with `q=0`).
+fn accepts_gzip(request: &Request) -> bool {
+    request
+        .headers()
+        .iter()
+        .filter(|h| h.field.equiv("Accept-Encoding"))
+        .flat_map(|h| h.value.as_str().split(','))
+        .any(|coding| {
+            let mut parts = coding.split(';').map(str::trim);
+            let name = parts.next().unwrap_or("");
+            let refused = parts.any(|p| {
+                p.strip_prefix("q=")
+                    .and_then(|q| q.parse::<f32>().ok())
+                    .is_some_and(|q| q <= 0.0)
+            });
+            (name.eq_ignore_ascii_case("gzip") || name == "*") && !refused
+        })
+}
+
+/// `body` gzipped, if that is worth it.
+fn gzipped(body: &[u8]) -> Option<Vec<u8>> {
+    use std::io::Write;
+    // Below this, the headers cost more than is saved.
+    const WORTH_IT: usize = 1024;
+    if body.len() < WORTH_IT {
+        return None;
+    }
+    let mut encoder = flate2::write::GzEncoder::new(
+        Vec::with_capacity(body.len() / 4),
+        // Level 4: a page of outlines to 30% in about 10 ms; level 1 leaves
+        // 46%, and higher levels save little more for several times the time.
+        flate2::Compression::new(4),
+    );
+    encoder.write_all(body).ok()?;
+    encoder.finish().ok()
+}
+
 /// Why a request is refused before its address is read, if it is.
 pub fn refusal(request: &Request, allowed: &[String]) -> Option<Reply> {
     if !matches!(request.method(), Method::Get | Method::Head) {
@@ -273,16 +310,26 @@ fn route(preview: &Preview, segments: &[String], bare: bool) -> Reply {
     }
 }
 
-/// Sends a reply; a browser gone meanwhile is no one's problem.
+/// Sends a reply, gzipped for a browser that takes it (but a PDF, which is
+/// compressed already); a browser gone meanwhile is no one's problem.
 fn send(request: Request, reply: Reply) {
     // Nothing is cached: every answer is of the drafts as they are now.
-    let headers = [
+    let mut headers = vec![
         ("Content-Type", reply.content_type),
         ("Cache-Control", "no-store"),
         ("X-Content-Type-Options", "nosniff"),
         ("Referrer-Policy", "no-referrer"),
+        ("Vary", "Accept-Encoding"),
     ];
-    let mut response = Response::from_data(reply.body).with_status_code(reply.status);
+    let mut body = reply.body;
+    if reply.content_type != "application/pdf"
+        && accepts_gzip(&request)
+        && let Some(zipped) = gzipped(&body)
+    {
+        body = zipped;
+        headers.push(("Content-Encoding", "gzip"));
+    }
+    let mut response = Response::from_data(body).with_status_code(reply.status);
     for (name, value) in headers {
         if let Ok(h) = Header::from_bytes(name.as_bytes(), value.as_bytes()) {
             response.add_header(h);
