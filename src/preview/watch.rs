@@ -10,7 +10,7 @@ use std::time::{Duration, Instant};
 
 use super::state::{Drafts, key};
 use crate::diagnostic::Diagnostic;
-use crate::project::{self, DraftEntry, Event, consecutive_pairs};
+use crate::project::{self, DraftEntry, Event, Origin, consecutive_pairs};
 use crate::render::{Format, Renderer};
 
 /// One round of building, as `watch` reports it.
@@ -97,10 +97,11 @@ pub struct Watch {
     drafts: Drafts,
     out: PathBuf,
     formats: Vec<Format>,
-    /// Every output the drafts made at the last round, below `out`: those
-    /// no draft makes any more are removed. Empty before the first round, so
-    /// nothing written before `watch` started is ever removed.
-    planned: BTreeSet<PathBuf>,
+    /// Every output the drafts made at the last round, below `out`, with
+    /// what it is made from: those whose origin is gone are removed. Empty
+    /// before the first round, so nothing written before `watch` started is
+    /// ever removed.
+    planned: BTreeMap<PathBuf, Origin>,
 }
 
 impl Watch {
@@ -110,7 +111,7 @@ impl Watch {
             drafts: Drafts::new(paths, cwd),
             out: out.to_path_buf(),
             formats: formats.to_vec(),
-            planned: BTreeSet::new(),
+            planned: BTreeMap::new(),
         }
     }
 
@@ -218,16 +219,30 @@ impl Watch {
 }
 
 impl Watch {
-    /// Removes the outputs that the drafts made at the last round and make
-    /// no more, noting each in `rebuilt`. Only paths `project::plan` names
-    /// are touched, so nothing else in the output folder is ever removed.
+    /// Removes the outputs made at the last round whose origin is gone (a
+    /// draft removed or renamed, drafts no longer consecutive, a comments
+    /// file removed), noting each in `rebuilt`. Only paths `project::plan`
+    /// named are touched, so nothing else in the output folder is ever
+    /// removed; an output whose origin is still there but which is now
+    /// written elsewhere (the output folder's layout changed, say a draft
+    /// put beside the documents) is left where it is, since removing it
+    /// could take the only output of a draft that is broken just now.
     fn remove_stale(&mut self, rebuilt: &mut Rebuilt) -> Result<(), Diagnostic> {
-        let planned: BTreeSet<PathBuf> = project::plan(&self.drafts.entries, &self.formats)?
-            .into_iter()
-            .map(|p| self.out.join(p))
-            .collect();
-        let stale = std::mem::replace(&mut self.planned, planned);
-        for path in stale.difference(&self.planned) {
+        let planned: BTreeMap<PathBuf, Origin> =
+            project::plan_origins(&self.drafts.entries, &self.formats)?
+                .into_iter()
+                .map(|(origin, p)| (self.out.join(p), origin))
+                .collect();
+        let origins: BTreeSet<&Origin> = planned.values().collect();
+        let mut moved = 0;
+        for (path, origin) in &self.planned {
+            if planned.contains_key(path) {
+                continue;
+            }
+            if origins.contains(origin) {
+                moved += 1;
+                continue;
+            }
             match std::fs::remove_file(path) {
                 Ok(()) => rebuilt.removed.push(path.clone()),
                 Err(e) if e.kind() == std::io::ErrorKind::NotFound => {}
@@ -237,6 +252,19 @@ impl Watch {
                 ),
             }
         }
+        if moved > 0 {
+            let s = if moved == 1 { "" } else { "s" };
+            rebuilt.warnings.push(
+                Diagnostic::warning(
+                    &self.out,
+                    0,
+                    0,
+                    format!("{moved} output{s} of drafts still here are now written elsewhere below this folder; the old files are left in place"),
+                )
+                .help("the folder the output paths start from changed (a draft file put or removed beside the document folders?); remove the old outputs by hand if they are not wanted"),
+            );
+        }
+        self.planned = planned;
         Ok(())
     }
 }
@@ -384,6 +412,64 @@ mod tests {
             "{}",
             last.line()
         );
+    }
+
+    #[test]
+    fn outputs_whose_drafts_are_still_there_are_never_removed() {
+        let dir = tempfile::tempdir().unwrap();
+        // A folder of documents not named `drafts`: output paths start from it.
+        let root = dir.path().join("docs");
+        std::fs::create_dir_all(root.join("doc")).unwrap();
+        for name in ["v1", "v2"] {
+            let yaml = format!("title: 关于测试的通知\nparts:\n  - text: {name}。\n");
+            std::fs::write(root.join(format!("doc/{name}.yaml")), yaml).unwrap();
+        }
+        let out = dir.path().join("output");
+        let renderer = Renderer::new(
+            crate::render::Templates::load(None).unwrap(),
+            Default::default(),
+        );
+        let mut watch = Watch::new(
+            std::slice::from_ref(&root),
+            dir.path(),
+            &out,
+            &[Format::Markdown],
+        );
+        watch.round(&renderer, true).unwrap();
+        let before = ["doc/v1.md", "doc/v2.md", "doc/v1-v2.redline.md"];
+        assert!(before.iter().all(|p| out.join(p).is_file()));
+
+        // A draft put beside the document folders moves where every output
+        // goes; the old outputs stay, with a warning saying why.
+        std::fs::write(
+            root.join("stray.yaml"),
+            "title: 另一份\nparts:\n  - text: 一。\n",
+        )
+        .unwrap();
+        let moved = watch.round(&renderer, false).unwrap();
+        assert!(moved.removed.is_empty(), "{moved:?}");
+        assert!(before.iter().all(|p| out.join(p).is_file()));
+        assert!(out.join("docs/doc/v2.md").is_file(), "{moved:?}");
+        assert!(
+            moved
+                .warnings
+                .iter()
+                .any(|w| w.message.contains("3 outputs of drafts still here")),
+            "{:?}",
+            moved.warnings
+        );
+
+        // A draft removed after that: its outputs where they now are go.
+        std::fs::remove_file(root.join("doc/v2.yaml")).unwrap();
+        let removed = watch.round(&renderer, false).unwrap();
+        assert_eq!(
+            removed.removed,
+            [
+                out.join("docs/doc/v1-v2.redline.md"),
+                out.join("docs/doc/v2.md")
+            ]
+        );
+        assert!(out.join("doc/v2.md").is_file(), "left from before the move");
     }
 
     #[test]

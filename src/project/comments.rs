@@ -5,7 +5,7 @@ use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 
 use super::discover::{DraftEntry, consecutive_pairs};
-use super::{Event, Summary, write_output};
+use super::{Event, Origin, Summary, write_output};
 use crate::comments::{Fate, Labels, Resolved, check_against_next, commented, fates, resolve};
 use crate::compare::ChangeSet;
 use crate::diagnostic::Diagnostic;
@@ -121,7 +121,7 @@ fn explanation_output(entry: &DraftEntry, next: &DraftEntry) -> PathBuf {
 }
 
 /// The outputs the tables (and 起草说明 drafts) of these drafts would be written to.
-pub fn planned(entries: &[DraftEntry], formats: &[Format]) -> Vec<(PathBuf, PathBuf)> {
+pub fn planned(entries: &[DraftEntry], formats: &[Format]) -> Vec<(Origin, PathBuf)> {
     let mut out = Vec::new();
     let formats = table_formats(formats);
     for e in entries {
@@ -130,10 +130,13 @@ pub fn planned(entries: &[DraftEntry], formats: &[Format]) -> Vec<(PathBuf, Path
             continue;
         }
         if let Some(next) = next_of(entries, e) {
-            out.push((file.clone(), explanation_output(e, next)));
+            out.push((
+                Origin::Explanation(file.clone(), next.path.clone()),
+                explanation_output(e, next),
+            ));
         }
         for &f in &formats {
-            out.push((file.clone(), table_output(e, f)));
+            out.push((Origin::Comments(file.clone()), table_output(e, f)));
         }
     }
     out

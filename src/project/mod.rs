@@ -74,26 +74,69 @@ pub fn redline_output(old: &DraftEntry, new: &DraftEntry, format: Format) -> Pat
     ))
 }
 
+/// What an output is made from. An output whose origin is gone (a draft
+/// removed or renamed, two drafts no longer consecutive, a comments file
+/// removed) is one no build makes any more.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Origin {
+    /// A draft's own output.
+    Draft(PathBuf),
+    /// The redline between two consecutive drafts, older first.
+    Redline(PathBuf, PathBuf),
+    /// The comments table of a comments file.
+    Comments(PathBuf),
+    /// The 起草说明 draft of a comments file, before the draft named.
+    Explanation(PathBuf, PathBuf),
+}
+
+impl Origin {
+    /// The file a problem with the output is reported against.
+    fn source(&self) -> &Path {
+        match self {
+            Origin::Draft(p) | Origin::Redline(_, p) | Origin::Comments(p) => p,
+            Origin::Explanation(file, _) => file,
+        }
+    }
+}
+
 /// Every output a build would write, relative to the output folder; two that
 /// would be the same file are an error naming both, before anything is written.
 pub fn plan(entries: &[DraftEntry], formats: &[Format]) -> Result<Vec<PathBuf>, Diagnostic> {
+    Ok(plan_origins(entries, formats)?
+        .into_iter()
+        .map(|(_, output)| output)
+        .collect())
+}
+
+/// [`plan`], each output with what it is made from.
+pub fn plan_origins(
+    entries: &[DraftEntry],
+    formats: &[Format],
+) -> Result<Vec<(Origin, PathBuf)>, Diagnostic> {
     let mut seen: HashMap<PathBuf, PathBuf> = HashMap::new();
     let mut outputs = Vec::new();
     let drafts = entries.iter().flat_map(|e| {
-        formats
-            .iter()
-            .map(move |f| (e.path.clone(), e.output(Path::new(""), f.extension())))
+        formats.iter().map(move |f| {
+            (
+                Origin::Draft(e.path.clone()),
+                e.output(Path::new(""), f.extension()),
+            )
+        })
     });
     let redlines = consecutive_pairs(entries).into_iter().flat_map(|(a, b)| {
-        formats
-            .iter()
-            .map(move |f| (b.path.clone(), redline_output(a, b, *f)))
+        formats.iter().map(move |f| {
+            (
+                Origin::Redline(a.path.clone(), b.path.clone()),
+                redline_output(a, b, *f),
+            )
+        })
     });
     let tables = comments::planned(entries, formats);
-    for (source, output) in drafts.chain(redlines).chain(tables) {
-        if let Some(other) = seen.insert(output.clone(), source.clone()) {
+    for (origin, output) in drafts.chain(redlines).chain(tables) {
+        let source = origin.source();
+        if let Some(other) = seen.insert(output.clone(), source.to_path_buf()) {
             return Err(Diagnostic::error(
-                &source,
+                source,
                 0,
                 0,
                 format!(
@@ -105,7 +148,7 @@ pub fn plan(entries: &[DraftEntry], formats: &[Format]) -> Result<Vec<PathBuf>, 
             )
             .help("rename one of the drafts (a draft named like a redline, v1-v2.redline.yaml, is one way to meet this)"));
         }
-        outputs.push(output);
+        outputs.push((origin, output));
     }
     Ok(outputs)
 }
