@@ -478,6 +478,39 @@ fn an_open_page_follows_the_draft_through_an_edit_a_break_and_a_fix() {
         "the bar never took the title: {}",
         browser.eval(bar)
     );
+
+    // The connection lost while the draft changes: once it is back, the
+    // panes are brought up to date, not the bar alone.
+    browser.eval("window.gongwenLive.close()");
+    let missed = "（断线期间的修改）";
+    save(
+        &served.draft(),
+        &original.replacen(anchor, &format!("{anchor}{missed}"), 1),
+    );
+    poll(Duration::from_secs(10), || {
+        get(served.port, &format!("/d/{DOC}/v2"))
+            .1
+            .contains(missed)
+            .then_some(())
+    })
+    .expect("the server never took the edit");
+    std::thread::sleep(Duration::from_millis(300));
+    assert!(!browser.eval(pane).as_str().unwrap().contains(missed));
+    browser.eval(
+        "window.gongwenLive.dispatchEvent(new Event('error')); \
+         window.gongwenLive.dispatchEvent(new Event('open'))",
+    );
+    let caught_up = poll(Duration::from_secs(10), || {
+        browser
+            .eval(pane)
+            .as_str()
+            .filter(|t| t.contains(missed))
+            .map(|_| ())
+    });
+    assert!(
+        caught_up.is_some(),
+        "the pane missed the edit made while the page was not listening"
+    );
 }
 
 #[test]

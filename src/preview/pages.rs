@@ -32,7 +32,7 @@ pub fn href(key: &str) -> String {
 const LIVE: &str = r#"<script>
 (function () {
   if (!window.EventSource || !window.fetch || !window.DOMParser) return;
-  var asked = 0;
+  var asked = 0, EVERYTHING = { changed: ['*'] };
   function meta() { return document.querySelector('meta[name="gongwen-watch"]'); }
   function watched() {
     var m = meta();
@@ -51,8 +51,11 @@ const LIVE: &str = r#"<script>
         document.title = fresh.title;
         var bar = document.getElementById('gw-bar'), fresh_bar = fresh.getElementById('gw-bar');
         if (document.body.classList.contains('gw-split') && bar && fresh_bar) {
-          // The side-by-side page keeps its panes (they update themselves).
+          // The side-by-side page keeps its panes (they update themselves)
+          // and takes the new bar and the round it is as of.
           bar.replaceWith(document.adoptNode(fresh_bar));
+          var m = meta(), fresh_meta = fresh.querySelector('meta[name="gongwen-watch"]');
+          if (m && fresh_meta) m.replaceWith(document.adoptNode(fresh_meta));
           return;
         }
         var x = window.scrollX, y = window.scrollY;
@@ -83,11 +86,13 @@ const LIVE: &str = r#"<script>
     window.gongwenLive = source;
     source.addEventListener('change', function (event) { heard(JSON.parse(event.data)); });
     source.addEventListener('error', function () { lost = true; });
-    source.addEventListener('open', function () { if (lost) { lost = false; refresh(); } });
+    // Whatever changed while the page was not listening: the page and its
+    // panes, if any, are fetched again.
+    source.addEventListener('open', function () { if (lost) { lost = false; heard(EVERYTHING); } });
   }
   document.addEventListener('visibilitychange', function () {
     if (document.hidden && source) { source.close(); source = null; }
-    else if (!document.hidden && !source) { listen(); refresh(); }
+    else if (!document.hidden && !source) { listen(); heard(EVERYTHING); }
   });
   if (!document.hidden) listen();
 })();
