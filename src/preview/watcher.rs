@@ -3,6 +3,7 @@
 //! file written, renamed over the draft, its metadata touched), and they are
 //! gathered until the folder has been quiet for a moment.
 
+use std::collections::{BTreeMap, BTreeSet};
 use std::path::{Path, PathBuf};
 use std::sync::mpsc::{Receiver, RecvTimeoutError, channel};
 use std::time::{Duration, Instant};
@@ -23,51 +24,106 @@ pub struct Watcher {
     // Kept alive: dropping it ends the watch.
     watcher: notify::RecommendedWatcher,
     events: Receiver<notify::Result<Event>>,
-    /// Folders asked for that did not exist yet (a `templates/` made after
-    /// start): their parent is watched until they appear, then they are.
-    pending: Vec<PathBuf>,
+    /// The paths asked for, absolute.
+    asked: Vec<PathBuf>,
+    /// What is watched now: each folder, and whether with all below it.
+    watching: BTreeMap<PathBuf, bool>,
+    /// Folders watched only to see a folder asked for appear (a `templates/`
+    /// made after start, or made again): their other changes do not count.
+    lookouts: BTreeSet<PathBuf>,
     /// Paths whose changes do not count (the output folder, when it lies inside).
     ignored: Vec<PathBuf>,
 }
 
 impl Watcher {
     /// Watches each of `paths` (recursively for a folder; through its
-    /// parent, until it exists, for a path that does not); changes below
-    /// `ignored` do not count.
+    /// folder for a file; through its parent, until it exists, for a folder
+    /// that does not, and again if it is removed); changes below `ignored`
+    /// do not count.
     pub fn new(paths: &[PathBuf], ignored: &[PathBuf]) -> Result<Watcher, Diagnostic> {
         let (sender, events) = channel();
-        let mut watcher =
+        let watcher =
             notify::recommended_watcher(sender).map_err(|e| trouble(Path::new("."), &e))?;
-        let mut pending = Vec::new();
-        for path in paths {
-            if !path.exists() {
-                watcher
-                    .watch(folder_of(path), RecursiveMode::NonRecursive)
-                    .map_err(|e| trouble(path, &e))?;
-                pending.push(path.clone());
-                continue;
-            }
-            // A file is watched through its folder: an editor that saves by
-            // writing a new file and renaming it over the old one would end
-            // a watch on the file itself at the first save.
-            let (watched, mode) = if path.is_file() {
-                (folder_of(path), RecursiveMode::NonRecursive)
-            } else {
-                (path.as_path(), RecursiveMode::Recursive)
-            };
-            watcher
-                .watch(watched, mode)
-                .map_err(|e| trouble(path, &e))?;
-        }
-        Ok(Watcher {
+        let absolute = |p: &PathBuf| std::path::absolute(p).unwrap_or_else(|_| p.clone());
+        let mut watcher = Watcher {
             watcher,
             events,
-            pending,
-            ignored: ignored
-                .iter()
-                .map(|p| std::path::absolute(p).unwrap_or_else(|_| p.clone()))
-                .collect(),
-        })
+            asked: paths.iter().map(absolute).collect(),
+            watching: BTreeMap::new(),
+            lookouts: BTreeSet::new(),
+            ignored: ignored.iter().map(absolute).collect(),
+        };
+        watcher
+            .settle(&[])
+            .map_err(|(path, e)| trouble(&path, &e))?;
+        Ok(watcher)
+    }
+
+    /// Brings the watches in line with what is on disk now: each folder
+    /// asked for that exists watched with all below it (once, however many
+    /// ask), each file through its folder, each folder that does not exist
+    /// through its parent. A folder in `changed` is watched afresh (it may
+    /// have been removed and made again, which ends a watch on it).
+    fn settle(&mut self, changed: &[PathBuf]) -> Result<(), (PathBuf, notify::Error)> {
+        let mut want: BTreeMap<PathBuf, bool> = BTreeMap::new();
+        let mut lookouts = BTreeSet::new();
+        for path in &self.asked {
+            if path.is_dir() {
+                want.insert(path.clone(), true);
+            } else if path.is_file() {
+                want.entry(folder_of(path).to_path_buf()).or_insert(false);
+            } else {
+                lookouts.insert(folder_of(path).to_path_buf());
+            }
+        }
+        // A folder inside one watched with all below it needs no watch of
+        // its own; and a second watch on a folder would replace the first
+        // (with inotify), losing what lies below.
+        let deep: Vec<PathBuf> = want
+            .iter()
+            .filter(|(_, d)| **d)
+            .map(|(p, _)| p.clone())
+            .collect();
+        let covered =
+            |p: &Path, own: bool| deep.iter().any(|d| p.starts_with(d) && !(own && d == p));
+        want.retain(|p, d| !covered(p, *d));
+        lookouts.retain(|p| !covered(p, false) && !want.contains_key(p));
+        for folder in &lookouts {
+            want.insert(folder.clone(), false);
+        }
+        let stale: Vec<PathBuf> = self
+            .watching
+            .iter()
+            .filter(|(p, d)| want.get(*p) != Some(d) || (**d && changed.contains(p)))
+            .map(|(p, _)| p.clone())
+            .collect();
+        for path in stale {
+            // A folder removed has no watch left to end.
+            let _ = self.watcher.unwatch(&path);
+            self.watching.remove(&path);
+        }
+        let first = self.watching.is_empty();
+        for (path, deep) in want {
+            if self.watching.contains_key(&path) {
+                continue;
+            }
+            let mode = if deep {
+                RecursiveMode::Recursive
+            } else {
+                RecursiveMode::NonRecursive
+            };
+            match self.watcher.watch(&path, mode) {
+                Ok(()) => {
+                    self.watching.insert(path, deep);
+                }
+                // At the start, a folder that cannot be watched is trouble;
+                // later, one removed in between is looked at again next time.
+                Err(e) if first => return Err((path, e)),
+                Err(_) => {}
+            }
+        }
+        self.lookouts = lookouts;
+        Ok(())
     }
 
     /// Waits for a change and for the quiet after it; returns the paths that
@@ -91,18 +147,23 @@ impl Watcher {
         }
         changed.sort();
         changed.dedup();
-        self.watch_new_folders();
+        // A folder asked for that appeared is watched from now on (a file
+        // made in it before this is seen by the rebuild its appearing
+        // causes); one removed is looked out for.
+        let _ = self.settle(&changed);
         Some(changed)
     }
 
-    /// Watches the folders asked for that have appeared since. A file made
-    /// in one between its appearing and this is seen by the rebuild its
-    /// appearing already causes.
-    fn watch_new_folders(&mut self) {
-        let watcher = &mut self.watcher;
-        self.pending.retain(|path| {
-            !(path.is_dir() && watcher.watch(path, RecursiveMode::Recursive).is_ok())
-        });
+    /// Whether a change to `path` counts: not below an ignored folder, and,
+    /// in a folder watched only to see one appear, that folder itself.
+    fn counts(&self, path: &Path) -> bool {
+        if self.ignored.iter().any(|i| path.starts_with(i)) {
+            return false;
+        }
+        // A lookout is never inside another watch, nor the folder of a file
+        // asked for: what it reports, only it reports.
+        let seen_by_lookout = path.parent().is_some_and(|p| self.lookouts.contains(p));
+        !seen_by_lookout || self.asked.iter().any(|a| a.starts_with(path))
     }
 
     /// Adds the paths of an event that counts to `changed`.
@@ -120,12 +181,7 @@ impl Watcher {
             _ => true,
         };
         if counts {
-            changed.extend(
-                event
-                    .paths
-                    .into_iter()
-                    .filter(|p| !self.ignored.iter().any(|i| p.starts_with(i))),
-            );
+            changed.extend(event.paths.into_iter().filter(|p| self.counts(p)));
         }
     }
 }
@@ -143,4 +199,83 @@ fn trouble(path: &Path, e: &notify::Error) -> Diagnostic {
         "check that the folder exists and is readable; on Linux, a system watching many \
          folders may need a higher fs.inotify.max_user_watches",
     )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::sync::mpsc::Receiver;
+
+    /// Each burst the watcher reports, from a thread of its own.
+    fn bursts(watcher: Watcher) -> Receiver<Vec<PathBuf>> {
+        let (send, bursts) = channel();
+        let mut watcher = watcher;
+        std::thread::spawn(move || {
+            while let Some(changed) = watcher.wait() {
+                if send.send(changed).is_err() {
+                    break;
+                }
+            }
+        });
+        bursts
+    }
+
+    /// The next burst, which must come within 10 s.
+    fn next(bursts: &Receiver<Vec<PathBuf>>) -> Vec<PathBuf> {
+        bursts
+            .recv_timeout(Duration::from_secs(10))
+            .expect("the change was never reported")
+    }
+
+    fn names(burst: &[PathBuf], dir: &Path) -> Vec<String> {
+        burst
+            .iter()
+            .map(|p| p.strip_prefix(dir).unwrap_or(p).display().to_string())
+            .collect()
+    }
+
+    #[test]
+    fn a_missing_folder_inside_a_watched_one_keeps_the_watch_deep() {
+        let dir = tempfile::tempdir().unwrap();
+        let root = dir.path().canonicalize().unwrap();
+        std::fs::create_dir_all(root.join("drafts/doc")).unwrap();
+        let watcher = Watcher::new(&[root.clone(), root.join("templates")], &[]).unwrap();
+        assert_eq!(watcher.watching.len(), 1, "{:?}", watcher.watching);
+        assert!(watcher.lookouts.is_empty());
+        let bursts = bursts(watcher);
+        std::fs::write(root.join("drafts/doc/v1.yaml"), "title: a\n").unwrap();
+        assert!(names(&next(&bursts), &root).contains(&"drafts/doc/v1.yaml".to_string()));
+    }
+
+    #[test]
+    fn a_folder_looked_out_for_counts_and_nothing_else_beside_it_does() {
+        let dir = tempfile::tempdir().unwrap();
+        let root = dir.path().canonicalize().unwrap();
+        std::fs::create_dir_all(root.join("drafts")).unwrap();
+        let templates = root.join("templates");
+        let watcher = Watcher::new(&[root.join("drafts"), templates.clone()], &[]).unwrap();
+        assert_eq!(watcher.lookouts, BTreeSet::from([root.clone()]));
+        let bursts = bursts(watcher);
+
+        // A file beside the drafts does not count; the folder appearing does.
+        std::fs::write(root.join("notes.txt"), "x").unwrap();
+        std::fs::create_dir(&templates).unwrap();
+        assert_eq!(names(&next(&bursts), &root), ["templates"]);
+        std::fs::write(templates.join("draft.html.tera"), "x").unwrap();
+        assert!(names(&next(&bursts), &root).contains(&"templates/draft.html.tera".to_string()));
+
+        // Removed, it is looked out for again; made again, it is watched again.
+        std::fs::remove_dir_all(&templates).unwrap();
+        assert!(
+            names(&next(&bursts), &root)
+                .iter()
+                .any(|n| n.starts_with("templates"))
+        );
+        std::fs::write(root.join("notes.txt"), "y").unwrap();
+        std::fs::create_dir(&templates).unwrap();
+        let burst = names(&next(&bursts), &root);
+        assert!(!burst.contains(&"notes.txt".to_string()), "{burst:?}");
+        std::fs::write(templates.join("draft.md.tera"), "x").unwrap();
+        assert!(names(&next(&bursts), &root).contains(&"templates/draft.md.tera".to_string()));
+    }
 }
