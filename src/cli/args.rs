@@ -146,7 +146,7 @@ pub struct ServeArgs {
     /// A name the server may be reached by (repeatable). Without it, only requests
     /// to localhost or an IP address are answered, so a web page elsewhere cannot
     /// read the drafts through a name of its own that points here
-    #[arg(long = "allow-host", value_name = "NAME")]
+    #[arg(long = "allow-host", value_name = "NAME", value_parser = gongwen::preview::http::host_name)]
     pub allow_hosts: Vec<String>,
     #[command(flatten)]
     pub render: RenderArgs,

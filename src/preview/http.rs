@@ -157,21 +157,34 @@ fn answer(preview: &Preview, request: Request, allowed: &[String], listeners: &A
 
 /// Whether a request's `Accept-Encoding` takes gzip (and not with `q=0`).
 fn accepts_gzip(request: &Request) -> bool {
-    request
-        .headers()
-        .iter()
-        .filter(|h| h.field.equiv("Accept-Encoding"))
-        .flat_map(|h| h.value.as_str().split(','))
-        .any(|coding| {
-            let mut parts = coding.split(';').map(str::trim);
-            let name = parts.next().unwrap_or("");
-            let refused = parts.any(|p| {
-                p.strip_prefix("q=")
-                    .and_then(|q| q.parse::<f32>().ok())
-                    .is_some_and(|q| q <= 0.0)
-            });
-            (name.eq_ignore_ascii_case("gzip") || name == "*") && !refused
-        })
+    takes_gzip(
+        request
+            .headers()
+            .iter()
+            .filter(|h| h.field.equiv("Accept-Encoding"))
+            .map(|h| h.value.as_str()),
+    )
+}
+
+/// Whether Accept-Encoding headers with these values take gzip: named with
+/// a weight above 0, or not named and `*` so taken; gzip named refused
+/// (`gzip;q=0`) is refused whatever `*` says.
+fn takes_gzip<'a>(values: impl Iterator<Item = &'a str>) -> bool {
+    let (mut gzip, mut any) = (None, None);
+    for coding in values.flat_map(|v| v.split(',')) {
+        let mut parts = coding.split(';').map(str::trim);
+        let name = parts.next().unwrap_or("");
+        let weight = parts
+            .filter_map(|p| p.split_once('='))
+            .find(|(k, _)| k.trim().eq_ignore_ascii_case("q"))
+            .map_or(1.0, |(_, q)| q.trim().parse::<f32>().unwrap_or(0.0));
+        if name.eq_ignore_ascii_case("gzip") || name.eq_ignore_ascii_case("x-gzip") {
+            gzip = Some(gzip.unwrap_or(0.0f32).max(weight));
+        } else if name == "*" {
+            any = Some(weight);
+        }
+    }
+    gzip.or(any).is_some_and(|q| q > 0.0)
 }
 
 /// `body` gzipped, if that is worth it.
@@ -245,10 +258,43 @@ fn host_allowed(host: &str, allowed: &[String]) -> bool {
         .strip_prefix('[')
         .and_then(|n| n.strip_suffix(']'))
         .is_some_and(|n| n.parse::<std::net::Ipv6Addr>().is_ok());
+    // A name may end in the root's dot: `drafts.lan.` is `drafts.lan`.
+    let name = name.strip_suffix('.').unwrap_or(name);
     name == "localhost"
         || ipv6
         || name.parse::<std::net::Ipv4Addr>().is_ok()
         || allowed.iter().any(|a| a == name)
+}
+
+/// A name given to `--allow-host`, as a Host header names it: lower case,
+/// without the root's dot; a port, a scheme or anything but a host name is
+/// refused, saying why.
+pub fn host_name(given: &str) -> Result<String, String> {
+    let name = given.trim().to_ascii_lowercase();
+    let name = name.strip_suffix('.').unwrap_or(&name);
+    if name.contains("://") || name.contains('/') {
+        return Err(format!(
+            "{given:?} is an address; give the name alone (drafts.lan)"
+        ));
+    }
+    if name.contains(':') {
+        return Err(format!(
+            "{given:?} has a port; give the name alone (the port is --port)"
+        ));
+    }
+    let label_ok = |l: &str| {
+        !l.is_empty()
+            && l.len() <= 63
+            && !l.starts_with('-')
+            && !l.ends_with('-')
+            && l.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-')
+    };
+    if name.is_empty() || name.len() > 253 || !name.split('.').all(label_ok) {
+        return Err(format!(
+            "{given:?} is not a host name: letters, digits and hyphens, in labels joined by dots"
+        ));
+    }
+    Ok(name.to_string())
 }
 
 /// The segments of an address's path, decoded; `..`, `.`, empty segments,
@@ -414,6 +460,59 @@ mod tests {
         ] {
             assert!(!host_allowed(host, &allowed), "{host}");
         }
+    }
+
+    #[test]
+    fn gzip_is_sent_when_taken_and_never_when_refused() {
+        for taken in [
+            "gzip",
+            "gzip, deflate, br",
+            "br;q=1.0, GZIP;q=0.5",
+            "*",
+            "identity, *;q=0.1",
+            "x-gzip",
+        ] {
+            assert!(takes_gzip(std::iter::once(taken)), "{taken}");
+        }
+        for refused in [
+            "",
+            "br, deflate",
+            "gzip;q=0",
+            "gzip; Q=0",
+            "gzip;q=0.000",
+            "gzip;q=0, *",
+            "*, gzip;q=0",
+            "*;q=0",
+            "identity",
+        ] {
+            assert!(!takes_gzip(std::iter::once(refused)), "{refused}");
+        }
+        // Two headers are one list.
+        assert!(!takes_gzip(["*", "gzip;q=0"].into_iter()));
+        assert!(takes_gzip(["br", "gzip"].into_iter()));
+    }
+
+    #[test]
+    fn a_name_to_allow_is_a_host_name_alone() {
+        assert_eq!(host_name("Drafts.LAN").unwrap(), "drafts.lan");
+        assert_eq!(host_name("drafts.lan.").unwrap(), "drafts.lan");
+        assert_eq!(host_name("gongwen-1").unwrap(), "gongwen-1");
+        for bad in [
+            "drafts.lan:8040",
+            "http://drafts.lan",
+            "drafts..lan",
+            "",
+            "-drafts",
+            "草稿.lan",
+            "drafts lan",
+            "*.lan",
+        ] {
+            assert!(host_name(bad).is_err(), "{bad}");
+        }
+        assert!(host_name("drafts.lan:8040").unwrap_err().contains("--port"));
+        let allowed = [host_name("Drafts.LAN.").unwrap()];
+        assert!(host_allowed("drafts.lan.:8040", &allowed));
+        assert!(host_allowed("localhost.", &allowed));
     }
 
     #[test]
