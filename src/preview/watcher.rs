@@ -54,7 +54,7 @@ impl Watcher {
             ignored: ignored.iter().map(absolute).collect(),
         };
         watcher
-            .settle(&[])
+            .settle(None)
             .map_err(|(path, e)| trouble(&path, &e))?;
         Ok(watcher)
     }
@@ -62,9 +62,13 @@ impl Watcher {
     /// Brings the watches in line with what is on disk now: each folder
     /// asked for that exists watched with all below it (once, however many
     /// ask), each file through its folder, each folder that does not exist
-    /// through its parent. A folder in `changed` is watched afresh (it may
-    /// have been removed and made again, which ends a watch on it).
-    fn settle(&mut self, changed: &[PathBuf]) -> Result<(), (PathBuf, notify::Error)> {
+    /// through its parent. A folder among the `changed` paths of a burst is
+    /// watched afresh (it may have been removed and made again, which ends
+    /// a watch on it). At the start (`changed` is `None`), a folder that
+    /// cannot be watched is an error; later, it is tried again next time.
+    fn settle(&mut self, changed: Option<&[PathBuf]>) -> Result<(), (PathBuf, notify::Error)> {
+        let start = changed.is_none();
+        let changed = changed.unwrap_or_default();
         let mut want: BTreeMap<PathBuf, bool> = BTreeMap::new();
         let mut lookouts = BTreeSet::new();
         for path in &self.asked {
@@ -102,7 +106,6 @@ impl Watcher {
             let _ = self.watcher.unwatch(&path);
             self.watching.remove(&path);
         }
-        let first = self.watching.is_empty();
         for (path, deep) in want {
             if self.watching.contains_key(&path) {
                 continue;
@@ -116,9 +119,7 @@ impl Watcher {
                 Ok(()) => {
                     self.watching.insert(path, deep);
                 }
-                // At the start, a folder that cannot be watched is trouble;
-                // later, one removed in between is looked at again next time.
-                Err(e) if first => return Err((path, e)),
+                Err(e) if start => return Err((path, e)),
                 Err(_) => {}
             }
         }
@@ -150,7 +151,7 @@ impl Watcher {
         // A folder asked for that appeared is watched from now on (a file
         // made in it before this is seen by the rebuild its appearing
         // causes); one removed is looked out for.
-        let _ = self.settle(&changed);
+        let _ = self.settle(Some(&changed));
         Some(changed)
     }
 
