@@ -278,6 +278,22 @@ impl Browser {
         .expect("the page never started listening for changes");
     }
 
+    /// Waits (at most `limit`) until `expression` evaluates to a string
+    /// that `holds`.
+    fn until_value(
+        &mut self,
+        expression: &str,
+        limit: Duration,
+        holds: impl Fn(&str) -> bool,
+    ) -> Option<()> {
+        poll(limit, || {
+            self.eval(expression)
+                .as_str()
+                .filter(|t| holds(t))
+                .map(|_| ())
+        })
+    }
+
     /// How long until the page's text holds `wanted` (at most `limit`).
     fn until_text(&mut self, wanted: &str, limit: Duration) -> Option<Duration> {
         let started = Instant::now();
@@ -417,45 +433,24 @@ fn an_open_page_follows_the_draft_through_an_edit_a_break_and_a_fix() {
     );
     let pane = "(function () { var f = document.querySelector('iframe'); \
                 return f && f.contentDocument && f.contentDocument.body ? f.contentDocument.body.innerText : ''; })()";
-    poll(Duration::from_secs(30), || {
-        browser
-            .eval(pane)
-            .as_str()
-            .filter(|t| t.contains(title))
-            .map(|_| ())
-    })
-    .expect("the HTML pane shows the draft");
+    browser
+        .until_value(pane, Duration::from_secs(30), |t| t.contains(title))
+        .expect("the HTML pane shows the draft");
     browser.listening();
     let once_more = "（对照视图测试）";
     save(
         &served.draft(),
         &original.replacen(anchor, &format!("{anchor}{once_more}"), 1),
     );
-    let shown = poll(Duration::from_secs(10), || {
-        browser
-            .eval(pane)
-            .as_str()
-            .filter(|t| t.contains(once_more))
-            .map(|_| ())
-    });
+    let shown = browser.until_value(pane, Duration::from_secs(10), |t| t.contains(once_more));
     assert!(shown.is_some(), "the pane never took the edit");
     // A break shows in the pane; the fix brings the pane back.
     save(&served.draft(), &broken);
-    let place_shown = poll(Duration::from_secs(10), || {
-        browser
-            .eval(pane)
-            .as_str()
-            .filter(|t| t.contains(&place))
-            .map(|_| ())
-    });
+    let place_shown = browser.until_value(pane, Duration::from_secs(10), |t| t.contains(&place));
     assert!(place_shown.is_some(), "the pane never showed the problem");
     save(&served.draft(), &original);
-    let back = poll(Duration::from_secs(10), || {
-        browser
-            .eval(pane)
-            .as_str()
-            .filter(|t| t.contains(title) && !t.contains(&place))
-            .map(|_| ())
+    let back = browser.until_value(pane, Duration::from_secs(10), |t| {
+        t.contains(title) && !t.contains(&place)
     });
     assert!(back.is_some(), "the pane never recovered");
     // A new title reaches the page's own bar; the panes stay where they are.
@@ -466,12 +461,8 @@ fn an_open_page_follows_the_draft_through_an_edit_a_break_and_a_fix() {
     );
     let bar = "(function () { var i = document.querySelector('iframe'); \
                return document.querySelector('#gw-bar .title').innerText + '|' + (i && i.dataset.kept); })()";
-    let renamed = poll(Duration::from_secs(10), || {
-        browser
-            .eval(bar)
-            .as_str()
-            .filter(|t| t.contains("（对照标题）") && t.ends_with("|yes"))
-            .map(|_| ())
+    let renamed = browser.until_value(bar, Duration::from_secs(10), |t| {
+        t.contains("（对照标题）") && t.ends_with("|yes")
     });
     assert!(
         renamed.is_some(),
@@ -500,13 +491,7 @@ fn an_open_page_follows_the_draft_through_an_edit_a_break_and_a_fix() {
         "window.gongwenLive.dispatchEvent(new Event('error')); \
          window.gongwenLive.dispatchEvent(new Event('open'))",
     );
-    let caught_up = poll(Duration::from_secs(10), || {
-        browser
-            .eval(pane)
-            .as_str()
-            .filter(|t| t.contains(missed))
-            .map(|_| ())
-    });
+    let caught_up = browser.until_value(pane, Duration::from_secs(10), |t| t.contains(missed));
     assert!(
         caught_up.is_some(),
         "the pane missed the edit made while the page was not listening"
