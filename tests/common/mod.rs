@@ -2,6 +2,7 @@
 //! awkward text.
 #![allow(dead_code)]
 
+pub mod bounded;
 pub mod edits;
 pub mod tables;
 
