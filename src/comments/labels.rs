@@ -109,14 +109,17 @@ impl Labels {
 
     /// Whether the part `anchor` is `ancestor` or inside it.
     pub fn within(&self, anchor: &str, ancestor: &str) -> bool {
+        self.ancestors(anchor).any(|a| a == ancestor)
+    }
+
+    /// The part `anchor` and every part it is in, innermost first.
+    pub fn ancestors<'a>(&'a self, anchor: &str) -> impl Iterator<Item = &'a str> + 'a {
         let mut at = self.by_anchor.get(anchor).copied();
-        while let Some(i) = at {
-            if self.entries[i].anchor == ancestor {
-                return true;
-            }
+        std::iter::from_fn(move || {
+            let i = at?;
             at = self.entries[i].parent;
-        }
-        false
+            Some(self.entries[i].anchor.as_str())
+        })
     }
 
     /// The shortest way to name a part that names only it: （三） where that
@@ -132,6 +135,12 @@ impl Labels {
 
     /// The part a reader's number names, or why none does.
     pub fn find(&self, text: &str) -> Result<Place, (String, String)> {
+        self.find_suggesting(text, true)
+    }
+
+    /// [`Labels::find`], saying for a number no part has the nearest one
+    /// only if `suggest` (the search compares it with every part's numbers).
+    pub fn find_suggesting(&self, text: &str, suggest: bool) -> Result<Place, (String, String)> {
         let wanted = normalise(text);
         // 第三条第二款: the article, and its second paragraph.
         let (base, paragraph) = match wanted.strip_suffix('款').and_then(|t| t.rsplit_once('第'))
@@ -146,6 +155,7 @@ impl Labels {
             let nearest = self
                 .keys
                 .keys()
+                .filter(|_| suggest)
                 .filter(|k| self.keys[*k].len() == 1)
                 .map(|k| (strsim::jaro_winkler(&base, k), k))
                 .max_by(|a, b| a.0.total_cmp(&b.0).then_with(|| b.1.cmp(a.1)));

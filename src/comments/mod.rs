@@ -8,13 +8,16 @@ mod labels;
 
 pub use labels::Labels;
 
+use std::collections::{HashMap, HashSet};
 use std::path::Path;
+use std::sync::Arc;
 
 use serde::Serialize;
 
 use crate::compare::{Change, ChangeKind, ChangeSet};
 use crate::diagnostic::Diagnostic;
-use crate::model::{Comment, Disposition, Origin, Target};
+use crate::load::scalar::LineStarts;
+use crate::model::{Comment, Disposition, Target};
 use crate::numbering::Document;
 
 /// What a comment's target resolved to.
@@ -35,12 +38,20 @@ pub struct Resolved {
     pub places: Vec<Place>,
 }
 
+/// The most unknown targets a check looks for the nearest number of: each
+/// look compares the target with every part's numbers, so past these the
+/// messages name the part alone.
+const SUGGESTED: usize = 100;
+
 /// Resolves every comment's targets against the draft it comments on; an
 /// unknown or ambiguous target is an error at its place in the comments file.
+/// Each target text is looked up once, however many comments name it.
 pub fn resolve(comments: &[Comment], doc: &Document) -> Result<Vec<Resolved>, Vec<Diagnostic>> {
     let labels = Labels::new(doc);
     let mut errors = Vec::new();
     let mut out = Vec::new();
+    let mut found: HashMap<&str, Result<Place, (String, String)>> = HashMap::new();
+    let mut misses = 0;
     for c in comments {
         let mut places = Vec::new();
         for (target, origin) in &c.on {
@@ -50,10 +61,25 @@ pub fn resolve(comments: &[Comment], doc: &Document) -> Result<Vec<Resolved>, Ve
                     label: "总体意见".into(),
                     order: 0,
                 }),
-                Target::Part(text) => match labels.find(text) {
-                    Ok(place) => places.push(place),
-                    Err((message, help)) => errors.push(at(origin, message, help)),
-                },
+                Target::Part(text) => {
+                    let result = found.entry(text.as_str()).or_insert_with(|| {
+                        let result = labels.find_suggesting(text, misses < SUGGESTED);
+                        misses += usize::from(result.is_err());
+                        result
+                    });
+                    match result {
+                        Ok(place) => places.push(place.clone()),
+                        Err((message, help)) => errors.push(
+                            Diagnostic::error(
+                                &origin.file,
+                                origin.line,
+                                origin.column,
+                                message.clone(),
+                            )
+                            .help(help.clone()),
+                        ),
+                    }
+                }
             }
         }
         out.push(Resolved {
@@ -65,20 +91,35 @@ pub fn resolve(comments: &[Comment], doc: &Document) -> Result<Vec<Resolved>, Ve
         out.sort_by_key(|r| r.places.iter().map(|p| p.order).min().unwrap_or(0));
         Ok(out)
     } else {
-        Err(errors)
+        Err(with_sources(errors))
     }
 }
 
-fn at(origin: &Origin, message: String, help: String) -> Diagnostic {
-    with_source(Diagnostic::error(&origin.file, origin.line, origin.column, message).help(help))
-}
-
-/// The diagnostic with its file's text, to draw the line it points at.
-fn with_source(d: Diagnostic) -> Diagnostic {
-    match std::fs::read_to_string(&d.file) {
-        Ok(text) => d.with_source(&std::sync::Arc::from(text)),
-        Err(_) => d,
-    }
+/// The diagnostics with their files' text and the byte each points at, each
+/// file read and its lines found once, however many point into it.
+fn with_sources(diagnostics: Vec<Diagnostic>) -> Vec<Diagnostic> {
+    let mut files: HashMap<std::path::PathBuf, Option<(Arc<str>, LineStarts)>> = HashMap::new();
+    diagnostics
+        .into_iter()
+        .map(|d| {
+            let file = files.entry(d.file.clone()).or_insert_with(|| {
+                let text: Arc<str> = Arc::from(std::fs::read_to_string(&d.file).ok()?);
+                let lines = LineStarts::new(&text);
+                Some((text, lines))
+            });
+            match file {
+                Some((text, lines)) => {
+                    let at = lines.offset(text, d.line, d.column);
+                    let d = d.with_source(text);
+                    match at {
+                        Some(at) => d.at(at),
+                        None => d,
+                    }
+                }
+                None => d,
+            }
+        })
+        .collect()
 }
 
 /// How each part of the draft commented on fared in the next draft.
@@ -164,7 +205,12 @@ pub fn check_against_next(
     labels: &Labels,
     next: &Path,
 ) -> Vec<Diagnostic> {
-    let touched = touched(changes);
+    // The parts touched and every part they are in: a comment on any of
+    // them is answered.
+    let answered: HashSet<&str> = touched(changes)
+        .into_iter()
+        .flat_map(|t| labels.ancestors(t))
+        .collect();
     let next_name = crate::draft_name(next);
     let mut out = Vec::new();
     for r in resolved {
@@ -178,10 +224,10 @@ pub fn check_against_next(
             let Some(anchor) = &place.anchor else {
                 continue;
             };
-            if touched.iter().any(|t| labels.within(t, anchor)) {
+            if answered.contains(anchor.as_str()) {
                 continue;
             }
-            out.push(with_source(
+            out.push(
                 Diagnostic::warning(
                     &origin.file,
                     origin.line,
@@ -194,8 +240,8 @@ pub fn check_against_next(
                     ),
                 )
                 .help("revise the part in the next draft, or correct the disposition"),
-            ));
+            );
         }
     }
-    out
+    with_sources(out)
 }

@@ -214,12 +214,13 @@ impl ExplanationView {
         changes: &ChangeSet,
     ) -> ExplanationView {
         let mut units: Vec<String> = Vec::new();
+        let mut seen = std::collections::HashSet::new();
         let mut public = 0;
         for r in resolved {
             let from = &r.comment.from;
             if from.starts_with("公众") || from.starts_with("个人") {
                 public += 1;
-            } else if !units.contains(from) {
+            } else if seen.insert(from.as_str()) {
                 units.push(from.clone());
             }
         }
@@ -239,6 +240,8 @@ impl ExplanationView {
         .collect();
         // Changes by the level-1 part they are in (their own, if they are one).
         let mut by_part: Vec<(String, usize)> = Vec::new();
+        let mut part_index: std::collections::HashMap<String, usize> =
+            std::collections::HashMap::new();
         let commented = commented(resolved);
         let (mut answered, mut unanswered) = (0, 0);
         for c in changes.changes.iter().filter(|c| substantive(c)) {
@@ -248,9 +251,12 @@ impl ExplanationView {
             let top = part.path.first().cloned().unwrap_or_else(|| {
                 format!("{}{}", part.label, part.heading.as_deref().unwrap_or(""))
             });
-            match by_part.iter_mut().find(|(p, _)| *p == top) {
-                Some((_, n)) => *n += 1,
-                None => by_part.push((top, 1)),
+            match part_index.get(&top) {
+                Some(&i) => by_part[i].1 += 1,
+                None => {
+                    part_index.insert(top.clone(), by_part.len());
+                    by_part.push((top, 1));
+                }
             }
             if answered_part(c).is_some_and(|a| commented.contains(a)) {
                 answered += 1;

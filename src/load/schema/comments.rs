@@ -22,21 +22,18 @@ pub const COMMENT_KEYS: [&str; 8] = [
 /// What `on:` may say for the whole text.
 const GENERAL: [&str; 5] = ["general", "全文", "总体", "总体意见", "整体"];
 
-/// YAML 1.1 reads a bare `on` as true; as a comment's key it is `on:`.
+/// YAML 1.1 reads a bare `on` as true; as a comment's key it is `on:`. The
+/// key's place is found through the file's line starts (CR, LF or CRLF, as
+/// the parser counts lines), not by reading the lines before it again for
+/// every comment.
 fn on_key(file: &SourceFile, key: &Node) -> Node {
     if key.value != Value::Bool(true) {
         return key.clone();
     }
-    let line = file
-        .text
+    let written = file
         .lines()
-        .nth(key.pos.line.saturating_sub(1) as usize);
-    let written: Option<String> = line.map(|l| {
-        l.chars()
-            .skip(key.pos.column.saturating_sub(1) as usize)
-            .take(2)
-            .collect()
-    });
+        .offset(&file.text, key.pos.line, key.pos.column)
+        .and_then(|at| file.text.get(at..at + 2));
     match written {
         Some(w) if w.eq_ignore_ascii_case("on") => Node {
             value: Value::Str("on".into()),
