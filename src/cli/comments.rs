@@ -7,6 +7,9 @@ pub fn run(console: &mut Console, command: &CommentsCommand) -> Outcome {
     let CommentsCommand::Import { table, draft } = command;
     match gongwen::project::comments::import_feedback(table, draft) {
         Ok(done) => {
+            for note in &done.notes {
+                console.err(format_args!("note: {}: {note}", table.display()));
+            }
             done.warnings.iter().for_each(|w| console.diagnostic(w));
             if !done.unknown_headers.is_empty() {
                 console.err(format_args!(

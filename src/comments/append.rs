@@ -1,11 +1,19 @@
-//! Comments from a 意见反馈表 added to a draft's comments file: appended as
-//! YAML after what is there (whose text, remarks included, is left as it
-//! is), each row once however often the table is imported.
+//! Comments from a 意见反馈表 added to a draft's comments file: inserted
+//! where the file's list of comments ends and written as the file writes
+//! it — a block list at its own indentation, a flow list `[…]` as flow
+//! entries, with the file's own line ends — so what the author wrote (the
+//! entries, their remarks, `---` and `...`) stays as it was. Each row is
+//! added once however often the table is imported; a 序号 is kept as the
+//! office wrote it, or refused with its row when the file already has it.
 
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 use std::fmt::Write as _;
+use std::path::Path;
 
-use crate::import::feedback::FeedbackRow;
+use granit_parser::{Event, Parser, StructureStyle};
+
+use crate::diagnostic::Diagnostic;
+use crate::import::feedback::{Feedback, FeedbackRow};
 use crate::model::Comment;
 
 /// What an import adds: the new file text and how many rows were new.
@@ -14,7 +22,22 @@ pub struct Appended {
     pub added: usize,
     /// Rows already in the file (the same sender and text).
     pub already: usize,
+    /// Each added row (its number in the table) and the lines of the new
+    /// text its comment is written on, first and last.
+    pub lines: Vec<(usize, u32, u32)>,
 }
+
+impl Appended {
+    /// The table row whose comment is written on `line`.
+    pub fn row_at(&self, line: u32) -> Option<usize> {
+        let i = self.lines.partition_point(|(_, first, _)| *first <= line);
+        let (row, _, last) = self.lines.get(i.checked_sub(1)?)?;
+        (line <= *last).then_some(*row)
+    }
+}
+
+/// The first line of a new comments file.
+const HEADING: &str = "# 征求意见记录：gongwen comments import 从意见反馈表导入，可直接编辑。";
 
 /// A YAML scalar: a double-quoted string (JSON's form, which YAML reads).
 fn quoted(text: &str) -> String {
@@ -22,77 +45,491 @@ fn quoted(text: &str) -> String {
 }
 
 /// Appends the rows not yet in `existing` to the file text `current` (empty
-/// for a new file).
-pub fn append(current: &str, existing: &[Comment], rows: &[FeedbackRow]) -> Appended {
-    let mut text = if current.trim().is_empty() {
-        "# 征求意见记录：gongwen comments import 从意见反馈表导入，可直接编辑。\ncomments:\n"
-            .to_string()
+/// for a new file). `separated` puts a blank line before each new comment,
+/// as a person would; it is left out where a blank line would change the
+/// text before it (the last value a block kept with its blank lines, `|+`).
+pub fn append(
+    current: &str,
+    existing: &[Comment],
+    feedback: &Feedback,
+    table: &Path,
+    separated: bool,
+) -> Result<Appended, Vec<Diagnostic>> {
+    let (new, already) = plan(existing, feedback, table)?;
+    let bom = if current.starts_with('\u{FEFF}') {
+        "\u{FEFF}".len()
     } else {
-        let mut t = current.to_string();
-        if !t.ends_with('\n') {
-            t.push('\n');
-        }
-        t
+        0
     };
-    let mut seen: HashSet<(String, String)> = existing
+    let body = &current[bom..];
+    let eol = line_end(body);
+    let mut writer = Writer {
+        text: String::with_capacity(current.len() + new.len() * 256),
+        eol,
+        lines: Vec::with_capacity(new.len()),
+        line: 1,
+        separated,
+    };
+    if body.trim().is_empty() {
+        writer.separated = true;
+        writer.push(&format!("{HEADING}{eol}comments:{eol}"));
+        for (row, id) in &new {
+            writer.block(row, id, 2);
+        }
+    } else {
+        let Some(spot) = spot(body) else {
+            return Err(vec![unplaceable(existing, table)]);
+        };
+        writer.push(&current[..bom]);
+        match spot {
+            Spot::Block { at, indent } => {
+                writer.push(&body[..at]);
+                if !writer.text.ends_with(['\n', '\r']) {
+                    writer.push(eol);
+                }
+                for (row, id) in &new {
+                    writer.block(row, id, indent);
+                }
+                writer.push(&body[at..]);
+            }
+            Spot::EmptyFlow {
+                open,
+                close,
+                indent,
+            } => {
+                let line_end = body[close..]
+                    .find(['\n', '\r'])
+                    .map_or(body.len(), |i| close + i);
+                writer.push(body[..open].trim_end_matches([' ', '\t']));
+                let remark = body[close..line_end].trim();
+                if !remark.is_empty() {
+                    writer.push(&format!(" {remark}"));
+                }
+                writer.push(eol);
+                for (row, id) in &new {
+                    writer.block(row, id, indent);
+                }
+                let rest = &body[line_end..];
+                let rest = rest
+                    .strip_prefix("\r\n")
+                    .or_else(|| rest.strip_prefix(['\n', '\r']))
+                    .unwrap_or(rest);
+                writer.push(rest);
+            }
+            Spot::Flow {
+                close,
+                comma,
+                indent,
+            } => {
+                // The `]` alone on its line stays there, below the new entries.
+                let line_start = body[..close].rfind(['\n', '\r']).map_or(0, |i| i + 1);
+                let own_line = body[line_start..close].trim().is_empty();
+                let before = if own_line { line_start } else { close };
+                match comma {
+                    Some(after) => {
+                        writer.push(&body[..after]);
+                        writer.push(",");
+                        writer.push(&body[after..before]);
+                    }
+                    None => writer.push(&body[..before]),
+                }
+                if !writer.text.ends_with(['\n', '\r']) {
+                    writer.push(eol);
+                }
+                for (i, (row, id)) in new.iter().enumerate() {
+                    writer.flow(row, id, indent, i + 1 < new.len());
+                }
+                if !own_line {
+                    writer.push(&" ".repeat(indent.saturating_sub(2)));
+                }
+                writer.push(&body[before..]);
+            }
+        }
+    }
+    Ok(Appended {
+        text: writer.text,
+        added: new.len(),
+        already,
+        lines: writer.lines,
+    })
+}
+
+/// The error for a file whose list of comments gongwen cannot find.
+fn unplaceable(existing: &[Comment], table: &Path) -> Diagnostic {
+    let file = existing
+        .first()
+        .map_or_else(|| table.to_path_buf(), |c| c.origin.file.clone());
+    Diagnostic::error(&file, 0, 0, "gongwen cannot tell where this file's list of comments ends")
+        .help("write the file as `comments:` followed by the comments, each starting `- id:`, and import again")
+}
+
+/// The line end a text uses: its first one, or `\n`.
+fn line_end(text: &str) -> &'static str {
+    match text.find(['\n', '\r']) {
+        Some(i) if text[i..].starts_with("\r\n") => "\r\n",
+        Some(i) if text.as_bytes()[i] == b'\r' => "\r",
+        _ => "\n",
+    }
+}
+
+/// The rows to add, each with its id, and how many rows the file already has.
+type Plan<'f> = (Vec<(&'f FeedbackRow, String)>, usize);
+
+/// The rows to add, each with its id, and how many rows the file already
+/// has; or every row whose 序号 the file already gives another comment.
+fn plan<'f>(
+    existing: &[Comment],
+    feedback: &'f Feedback,
+    table: &Path,
+) -> Result<Plan<'f>, Vec<Diagnostic>> {
+    let mut seen: HashSet<(&str, &str)> = existing
         .iter()
-        .map(|c| (c.from.clone(), c.text.clone()))
+        .map(|c| (c.from.as_str(), c.text.as_str()))
         .collect();
-    let mut ids: HashSet<String> = existing.iter().map(|c| c.id.clone()).collect();
-    let mut next = existing
+    let mut new = Vec::new();
+    let mut already = 0;
+    for row in &feedback.rows {
+        if seen.insert((row.from.as_str(), row.text.as_str())) {
+            new.push(row);
+        } else {
+            already += 1;
+        }
+    }
+    let by_id: HashMap<&str, &Comment> = existing.iter().map(|c| (c.id.as_str(), c)).collect();
+    let last = existing
         .iter()
         .filter_map(|c| c.id.parse::<u64>().ok())
+        .max();
+    let column = feedback.column("id").unwrap_or("序号");
+    let clashes: Vec<Diagnostic> = new
+        .iter()
+        .filter_map(|row| {
+            let id = row.id.as_deref()?;
+            let other = by_id.get(id)?;
+            let file = other.origin.file.file_name().map_or_else(
+                || other.origin.file.display().to_string(),
+                |n| n.to_string_lossy().into_owned(),
+            );
+            let help = match last {
+                Some(n) => format!(
+                    "number this table's comments on from {} (the file's ids run to {n}), or clear its 序号 column to have gongwen number them",
+                    n + 1
+                ),
+                None => "give this table's comments 序号 the file does not use, or clear its 序号 column to have gongwen number them".to_string(),
+            };
+            Some(
+                Diagnostic::error(
+                    table,
+                    0,
+                    0,
+                    format!(
+                        "row {}, column {column}: 序号 {id} is already the id of another comment in {file} (line {}, from {})",
+                        row.row, other.origin.line, other.from
+                    ),
+                )
+                .help(help),
+            )
+        })
+        .collect();
+    if !clashes.is_empty() {
+        return Err(clashes);
+    }
+    // Rows without a 序号 are numbered on from the highest number in use.
+    let mut used: HashSet<String> = existing.iter().map(|c| c.id.clone()).collect();
+    used.extend(new.iter().filter_map(|r| r.id.clone()));
+    let mut next = used
+        .iter()
+        .filter_map(|id| id.parse::<u64>().ok())
         .max()
         .unwrap_or(0);
-    let (mut added, mut already) = (0, 0);
-    for row in rows {
-        if !seen.insert((row.from.clone(), row.text.clone())) {
-            already += 1;
-            continue;
-        }
-        let id = match &row.id {
-            Some(id) if !ids.contains(id) => id.clone(),
-            _ => {
-                next += 1;
-                while ids.contains(&next.to_string()) {
+    let numbered = new
+        .into_iter()
+        .map(|row| {
+            let id = row.id.clone().unwrap_or_else(|| {
+                loop {
                     next += 1;
+                    if !used.contains(&next.to_string()) {
+                        break next.to_string();
+                    }
                 }
-                next.to_string()
+            });
+            (row, id)
+        })
+        .collect();
+    Ok((numbered, already))
+}
+
+/// Where new comments go in a comments file.
+#[derive(Debug, PartialEq)]
+enum Spot {
+    /// A block list: at `at`, where it ends, each with its dash at `indent`.
+    Block { at: usize, indent: usize },
+    /// An empty flow list `[]` (`open..close`) under a block mapping's key:
+    /// it becomes a block list, dashes at `indent`.
+    EmptyFlow {
+        open: usize,
+        close: usize,
+        indent: usize,
+    },
+    /// A flow list: before its `]` at `close`, each entry at `indent`, after a
+    /// comma at `comma` (the end of its last entry) when it has none.
+    Flow {
+        close: usize,
+        comma: Option<usize>,
+        indent: usize,
+    },
+}
+
+/// Finds the list of comments in a comments file `check` accepts (a mapping
+/// whose only key is `comments`) with the YAML parser's own spans.
+fn spot(text: &str) -> Option<Spot> {
+    let mut depth = 0usize;
+    let mut root_flow = false;
+    let mut key_column = None;
+    let mut list: Option<(StructureStyle, usize, usize)> = None;
+    let mut last_item_end = None;
+    // Where the first entry starts, if on a line of its own: new flow
+    // entries line up with it.
+    let mut first_item: Option<usize> = None;
+    let mut first_seen = false;
+    for event in Parser::new_from_str(text) {
+        let (event, span) = event.ok()?;
+        let start = span.start.byte_offset()?;
+        let end = span.end.byte_offset()?;
+        let entry_starts = depth == 2
+            && list.is_some()
+            && matches!(event, Event::MappingStart(..) | Event::Scalar(..));
+        if entry_starts && !first_seen {
+            first_seen = true;
+            let line_start = text[..start].rfind(['\n', '\r']).map_or(0, |i| i + 1);
+            if text[line_start..start].trim().is_empty() {
+                first_item = Some(span.start.col());
             }
-        };
-        if let Ok(n) = id.parse::<u64>() {
-            next = next.max(n);
         }
-        ids.insert(id.clone());
-        let _ = writeln!(text, "\n  - id: {}", quoted(&id));
-        let _ = writeln!(text, "    from: {}", quoted(&row.from));
+        match event {
+            Event::MappingStart(style, ..) => {
+                if depth == 0 {
+                    root_flow = style == StructureStyle::Flow;
+                }
+                depth += 1;
+            }
+            Event::SequenceStart(style, ..) => {
+                if depth == 1 && key_column.is_some() && list.is_none() {
+                    list = Some((style, start, span.start.col()));
+                }
+                depth += 1;
+            }
+            Event::Scalar(..) if depth == 1 && key_column.is_none() => {
+                key_column = Some(span.start.col());
+            }
+            Event::Scalar(..) | Event::Alias(..) if depth == 2 && list.is_some() => {
+                last_item_end = Some(end);
+            }
+            Event::MappingEnd | Event::SequenceEnd => {
+                depth = depth.checked_sub(1)?;
+                if depth == 2 && list.is_some() {
+                    last_item_end = Some(end);
+                }
+                if depth == 1
+                    && matches!(event, Event::SequenceEnd)
+                    && let Some((style, open, column)) = list
+                {
+                    let key_column = key_column?;
+                    return Some(match style {
+                        StructureStyle::Block => Spot::Block {
+                            at: start,
+                            indent: dash_column(text, open, column)?,
+                        },
+                        StructureStyle::Flow if last_item_end.is_none() && !root_flow => {
+                            Spot::EmptyFlow {
+                                open,
+                                close: end,
+                                indent: key_column + 2,
+                            }
+                        }
+                        StructureStyle::Flow => Spot::Flow {
+                            close: start,
+                            comma: last_item_end.filter(|after| !has_comma(&text[*after..start])),
+                            indent: first_item.unwrap_or(key_column + 2),
+                        },
+                    });
+                }
+            }
+            _ => {}
+        }
+    }
+    None
+}
+
+/// The column of a block list's first dash: at `at` (column `column`), or,
+/// for a list written `- id:` under its key, before the entry the parser
+/// points at.
+fn dash_column(text: &str, at: usize, column: usize) -> Option<usize> {
+    if text[at..].starts_with('-') {
+        return Some(column);
+    }
+    let dash = text[..at].trim_end_matches([' ', '\t', '\n', '\r']);
+    let dash = dash.strip_suffix('-').map(str::len)?;
+    let line_start = text[..dash].rfind(['\n', '\r']).map_or(0, |i| i + 1);
+    Some(text[line_start..dash].chars().count())
+}
+
+/// Whether the text between a flow list's last entry and its `]` (space,
+/// line breaks and remarks only) holds a comma.
+fn has_comma(between: &str) -> bool {
+    between
+        .split(['\n', '\r'])
+        .any(|line| line.split('#').next().unwrap_or("").contains(','))
+}
+
+/// The new text, written piece by piece, with the lines each comment is on.
+struct Writer {
+    text: String,
+    eol: &'static str,
+    lines: Vec<(usize, u32, u32)>,
+    /// The line the text has reached.
+    line: u32,
+    separated: bool,
+}
+
+impl Writer {
+    fn push(&mut self, piece: &str) {
+        let bytes = piece.as_bytes();
+        let breaks = bytes
+            .iter()
+            .enumerate()
+            .filter(|(i, b)| **b == b'\n' || (**b == b'\r' && bytes.get(i + 1) != Some(&b'\n')))
+            .count();
+        // A CR ending the text so far and an LF starting the piece are one line end.
+        let joined = self.text.ends_with('\r') && piece.starts_with('\n');
+        self.line += breaks as u32 - u32::from(joined);
+        self.text.push_str(piece);
+    }
+
+    /// The keys of a comment, each as `key: value`.
+    fn keys(row: &FeedbackRow, id: &str) -> Vec<String> {
+        let mut keys = vec![
+            format!("id: {}", quoted(id)),
+            format!("from: {}", quoted(&row.from)),
+        ];
         if let Some(d) = row.received {
-            let _ = writeln!(
-                text,
-                "    received: {:04}-{:02}-{:02}",
+            keys.push(format!(
+                "received: {:04}-{:02}-{:02}",
                 d.year, d.month, d.day
-            );
+            ));
         }
         let on: Vec<String> = row.on.iter().map(|o| quoted(o)).collect();
-        let on = match on.as_slice() {
-            [one] => one.clone(),
-            many => format!("[{}]", many.join(", ")),
-        };
-        let _ = writeln!(text, "    on: {on}");
-        let _ = writeln!(text, "    text: {}", quoted(&row.text));
-        let _ = writeln!(text, "    disposition: {}", row.disposition.zh());
+        keys.push(match on.as_slice() {
+            [one] => format!("on: {one}"),
+            many => format!("on: [{}]", many.join(", ")),
+        });
+        keys.push(format!("text: {}", quoted(&row.text)));
+        keys.push(format!("disposition: {}", row.disposition.zh()));
         if let Some(r) = &row.reason {
-            let _ = writeln!(text, "    reason: {}", quoted(r));
+            keys.push(format!("reason: {}", quoted(r)));
         }
         if let Some(n) = &row.note {
-            let _ = writeln!(text, "    note: {}", quoted(n));
+            keys.push(format!("note: {}", quoted(n)));
         }
-        let _ = writeln!(text, "    # 意见反馈表第 {} 行", row.row);
-        added += 1;
+        keys
     }
-    Appended {
-        text,
-        added,
-        already,
+
+    /// A comment as a block list entry, its dash at `indent`.
+    fn block(&mut self, row: &FeedbackRow, id: &str, indent: usize) {
+        if self.separated {
+            self.push(self.eol);
+        }
+        let pad = " ".repeat(indent);
+        let mut entry = String::new();
+        for (i, key) in Self::keys(row, id).iter().enumerate() {
+            let dash = if i == 0 { "- " } else { "  " };
+            let _ = write!(entry, "{pad}{dash}{key}{}", self.eol);
+        }
+        let _ = write!(entry, "{pad}  # 意见反馈表第 {} 行{}", row.row, self.eol);
+        let first = self.line;
+        self.push(&entry);
+        self.lines.push((row.row, first, self.line - 1));
+        self.separated = true;
+    }
+
+    /// A comment as a flow list entry at `indent`, its row remarked above it.
+    fn flow(&mut self, row: &FeedbackRow, id: &str, indent: usize, more: bool) {
+        let pad = " ".repeat(indent);
+        let entry = format!(
+            "{pad}# 意见反馈表第 {} 行{eol}{pad}{{{}}}{}{eol}",
+            row.row,
+            Self::keys(row, id).join(", "),
+            if more { "," } else { "" },
+            eol = self.eol
+        );
+        let first = self.line;
+        self.push(&entry);
+        self.lines.push((row.row, first, self.line - 1));
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_list_is_found_however_it_is_written() {
+        assert_eq!(
+            spot("comments:\n    - id: 1\n...\n"),
+            Some(Spot::Block { at: 22, indent: 4 })
+        );
+        assert_eq!(
+            spot("comments:\n- id: 1\n  on: x"),
+            Some(Spot::Block { at: 25, indent: 0 })
+        );
+        assert_eq!(
+            spot("comments:\n  -\n    id: 1\n"),
+            Some(Spot::Block { at: 24, indent: 2 })
+        );
+        assert_eq!(
+            spot("comments: []  # none\n"),
+            Some(Spot::EmptyFlow {
+                open: 10,
+                close: 12,
+                indent: 2
+            })
+        );
+        assert_eq!(
+            spot("comments: [{id: 1}, ]\n"),
+            Some(Spot::Flow {
+                close: 20,
+                comma: None,
+                indent: 2
+            })
+        );
+        assert_eq!(
+            spot("{comments: [\n    {id: 1}]}"),
+            Some(Spot::Flow {
+                close: 24,
+                comma: Some(24),
+                indent: 4
+            })
+        );
+        assert_eq!(
+            spot("{comments: [{id: \"a]\"}]}"),
+            Some(Spot::Flow {
+                close: 22,
+                comma: Some(22),
+                indent: 3
+            })
+        );
+    }
+
+    #[test]
+    fn remarks_hold_no_comma() {
+        assert!(!has_comma(" # a, b\n "));
+        assert!(has_comma(" ,# a\n"));
+    }
+
+    #[test]
+    fn line_ends_are_the_files_own() {
+        assert_eq!(line_end("a\r\nb"), "\r\n");
+        assert_eq!(line_end("a\rb\n"), "\r");
+        assert_eq!(line_end("a"), "\n");
     }
 }

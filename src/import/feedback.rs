@@ -1,16 +1,28 @@
 //! 意见反馈表 in: the CSV or XLSX table an office collects comments in, read
 //! by its Chinese column headers (序号, 单位, 条款, 意见内容, 处理情况, 理由 …)
-//! into comments, each with the row it came from.
+//! into comments, each with the row it came from. Every problem is named by
+//! the table's row and column, as the office sees them in Excel or WPS:
+//! `row 7, column 意见内容 (D)`.
 
+mod columns;
+mod delimited;
+mod table;
+mod xlsx;
+
+use std::collections::HashMap;
 use std::path::Path;
+use std::sync::Arc;
 
 use crate::diagnostic::Diagnostic;
 use crate::model::{Date, Disposition};
+use columns::{Column, Columns, Place, column_of, header_columns};
+use table::{Cell, Row, Table, cell_name};
+pub use table::{MAX_CELLS, MAX_PART_BYTES};
 
 /// One comment as the table has it: text cells, not yet checked.
 #[derive(Debug, Clone, PartialEq)]
 pub struct FeedbackRow {
-    /// The row in the table (1 is the header).
+    /// The row in the table, as the spreadsheet numbers it.
     pub row: usize,
     pub id: Option<String>,
     pub from: String,
@@ -23,280 +35,465 @@ pub struct FeedbackRow {
     pub note: Option<String>,
 }
 
-/// A table read: its comments and the headers it did not know.
+/// A table read: its comments and what the office should know about how.
 #[derive(Debug, Clone, Default)]
 pub struct Feedback {
     pub rows: Vec<FeedbackRow>,
     pub unknown_headers: Vec<String>,
+    /// What reading did that is worth a word: sheets not read, columns joined.
+    pub notes: Vec<String>,
+    /// Where each comment key (`text`, `from` …) is in the table:
+    /// `意见内容 (D)`, for messages about a row.
+    pub columns: Vec<(&'static str, String)>,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq)]
-enum Column {
-    Id,
-    From,
-    Received,
-    On,
-    Text,
-    Disposition,
-    Reason,
-    Note,
+impl Feedback {
+    /// The column a comment key was read from, as the table heads it.
+    pub fn column(&self, key: &str) -> Option<&str> {
+        self.columns
+            .iter()
+            .find(|(k, _)| *k == key)
+            .map(|(_, c)| c.as_str())
+    }
 }
 
-/// The headers offices write, by column.
-const HEADERS: [(Column, &[&str]); 8] = [
-    (Column::Id, &["序号", "编号", "id"]),
-    (
-        Column::From,
-        &[
-            "单位",
-            "提出单位",
-            "反馈单位",
-            "意见提出单位",
-            "提出单位（个人）",
-            "提出人",
-            "来源",
-            "from",
-        ],
-    ),
-    (
-        Column::Received,
-        &["日期", "收到日期", "反馈日期", "反馈时间", "received"],
-    ),
-    (
-        Column::On,
-        &[
-            "条款",
-            "章节",
-            "条款/章节",
-            "涉及条款",
-            "对应条款",
-            "条目",
-            "部分",
-            "on",
-        ],
-    ),
-    (
-        Column::Text,
-        &[
-            "意见内容",
-            "意见",
-            "修改意见",
-            "具体意见",
-            "意见建议",
-            "text",
-        ],
-    ),
-    (
-        Column::Disposition,
-        &[
-            "处理情况",
-            "采纳情况",
-            "是否采纳",
-            "处理意见",
-            "disposition",
-        ],
-    ),
-    (
-        Column::Reason,
-        &["理由", "理由及说明", "未采纳理由", "说明", "reason"],
-    ),
-    (Column::Note, &["备注", "note"]),
-];
-
-fn column_of(header: &str) -> Option<Column> {
-    let h: String = header.chars().filter(|c| !c.is_whitespace()).collect();
-    HEADERS
-        .iter()
-        .find(|(_, names)| names.iter().any(|n| n.eq_ignore_ascii_case(&h)))
-        .map(|(c, _)| *c)
+/// Why a table cannot be read, in the office's terms, and what to do.
+#[derive(Debug, Clone, PartialEq)]
+struct Refusal {
+    message: String,
+    help: String,
 }
 
-/// Reads a feedback table: `.csv` (UTF-8 or GB18030) or `.xlsx` (its first sheet).
-pub fn read_feedback(path: &Path) -> Result<Feedback, Diagnostic> {
-    let bytes = crate::load::read_regular(path)
-        .map_err(|why| Diagnostic::error(path, 0, 0, format!("cannot read the file: {why}")))?;
+impl Refusal {
+    fn new(message: impl Into<String>, help: impl Into<String>) -> Refusal {
+        Refusal {
+            message: message.into(),
+            help: help.into(),
+        }
+    }
+
+    fn at(self, path: &Path) -> Diagnostic {
+        Diagnostic::error(path, 0, 0, self.message).help(self.help)
+    }
+}
+
+/// Whether bytes are an OLE compound file: an Excel 97–2003 .xls (or a WPS
+/// .et), or an encrypted .xlsx, which Office stores the same way.
+fn is_compound(bytes: &[u8]) -> bool {
+    bytes.starts_with(&[0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1])
+}
+
+/// Whether a compound file holds an encrypted package: a directory entry
+/// named `EncryptionInfo` (entries are 128 bytes, their name UTF-16 with
+/// its length in bytes, the final NUL counted, at byte 64).
+fn is_encrypted(bytes: &[u8]) -> bool {
+    let name: Vec<u8> = "EncryptionInfo"
+        .encode_utf16()
+        .flat_map(u16::to_le_bytes)
+        .collect();
+    let length = (name.len() as u16 + 2).to_le_bytes();
+    bytes
+        .chunks_exact(128)
+        .any(|entry| entry.starts_with(&name) && entry[64..66] == length)
+}
+
+/// Reads a feedback table: an Excel workbook (.xlsx: the first sheet Excel
+/// shows) or a text table (CSV, or Excel's Unicode text).
+pub fn read_feedback(path: &Path) -> Result<Feedback, Vec<Diagnostic>> {
+    let bytes = crate::load::read_regular(path).map_err(|why| {
+        vec![Diagnostic::error(
+            path,
+            0,
+            0,
+            format!("cannot read the file: {why}"),
+        )]
+    })?;
     let table = if bytes.starts_with(b"PK\x03\x04") {
-        xlsx_rows(path, bytes)?
+        xlsx::read(&bytes)
+    } else if is_compound(&bytes) && is_encrypted(&bytes) {
+        Err(Refusal::new(
+            "the workbook is password-protected (encrypted), so gongwen cannot read it",
+            "open it in Excel or WPS, remove the password (File → Info → Protect Workbook → Encrypt with Password, leave it empty), save, and import that file",
+        ))
+    } else if is_compound(&bytes) {
+        Err(Refusal::new(
+            "this is an old-format .xls workbook (Excel 97–2003, or WPS .et), which gongwen does not read",
+            "open it in Excel or WPS, save it as .xlsx (Excel Workbook), and import that file",
+        ))
     } else {
-        csv_rows(path, &bytes)?
+        delimited::read(&bytes, |c| column_of(c).is_some())
     };
+    let table = table.map_err(|r| vec![r.at(path)])?;
     from_table(path, &table)
 }
 
-fn csv_rows(path: &Path, bytes: &[u8]) -> Result<Vec<Vec<String>>, Diagnostic> {
-    let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
-    let text = match std::str::from_utf8(bytes) {
-        Ok(t) => t.to_string(),
-        Err(_) => {
-            let (t, errors) = encoding_rs::GB18030.decode_without_bom_handling(bytes);
-            if errors {
-                return Err(Diagnostic::error(
-                    path,
-                    0,
-                    0,
-                    "this is neither UTF-8 nor GB18030 text",
-                )
-                .help("save the table as CSV (UTF-8) or as an Excel workbook (.xlsx)"));
-            }
-            t.into_owned()
-        }
-    };
-    let mut reader = csv::ReaderBuilder::new()
-        .has_headers(false)
-        .flexible(false)
-        .from_reader(text.as_bytes());
-    let mut rows = Vec::new();
-    for record in reader.records() {
-        let record = record.map_err(|e| {
-            let line = e.position().map_or(0, |p| p.line() as u32);
-            let (column, message) = match e.kind() {
-                csv::ErrorKind::UnequalLengths {
-                    expected_len, len, ..
-                } => (
-                    // The first cell past the header's last.
-                    *expected_len as u32 + 1,
-                    format!("this row has {len} cells where the header row has {expected_len}"),
-                ),
-                _ => (0, format!("the CSV cannot be read here: {e}")),
-            };
-            Diagnostic::error(path, line, column, message)
-                .help("check the quotes and commas of this row: a cell holding a comma or a line break must be in double quotes")
-        })?;
-        rows.push(record.iter().map(|c| c.trim().to_string()).collect());
+/// An Excel date serial (days since 1899-12-30, or 1904-01-01) as
+/// 2021-09-13; a number no date has stays a number.
+fn excel_date(serial: f64, date1904: bool) -> String {
+    // 9999-12-31, the last day Excel shows.
+    if !(0.0..2_958_466.0).contains(&serial) {
+        return format!("{serial}");
     }
-    Ok(rows)
-}
-
-fn xlsx_rows(path: &Path, bytes: Vec<u8>) -> Result<Vec<Vec<String>>, Diagnostic> {
-    use calamine::Reader;
-    let broken = |e: String| {
-        Diagnostic::error(path, 0, 0, format!("this workbook cannot be read: {e}"))
-            .help("save it again from Excel or WPS as an Excel workbook (.xlsx), or as CSV")
-    };
-    let mut book = calamine::open_workbook_auto_from_rs(std::io::Cursor::new(bytes))
-        .map_err(|e| broken(e.to_string()))?;
-    let range = book
-        .worksheet_range_at(0)
-        .ok_or_else(|| broken("it has no sheet".into()))?
-        .map_err(|e| broken(e.to_string()))?;
-    Ok(range
-        .rows()
-        .map(|row| {
-            row.iter()
-                .map(|cell| match cell {
-                    calamine::Data::DateTime(d) => excel_date(d.as_f64()),
-                    other => other.to_string().trim().to_string(),
-                })
-                .collect()
-        })
-        .collect())
-}
-
-/// An Excel date serial (days since 1899-12-30) as 2021-09-13.
-fn excel_date(serial: f64) -> String {
-    let (y, m, d) = Date::civil_from_days(serial.floor() as i64 - 25_569); // 1970-01-01
+    let days = serial.floor() as i64 + if date1904 { 1_462 } else { 0 };
+    let (y, m, d) = Date::civil_from_days(days - 25_569); // 1970-01-01
     format!("{y:04}-{m:02}-{d:02}")
 }
 
-fn from_table(path: &Path, table: &[Vec<String>]) -> Result<Feedback, Diagnostic> {
-    let Some(header_index) = table
-        .iter()
-        .position(|r| r.iter().any(|c| column_of(c).is_some()))
-    else {
-        return Err(Diagnostic::error(path, 1, 0, "no column header this table has is one gongwen knows")
-            .help("the first row must name the columns: 序号, 单位, 条款, 意见内容, 处理情况, 理由 (备注, 日期 optional)"));
-    };
-    let header = &table[header_index];
-    let columns: Vec<Option<Column>> = header.iter().map(|h| column_of(h)).collect();
-    let unknown_headers = header
-        .iter()
-        .zip(&columns)
-        .filter(|(h, c)| c.is_none() && !h.is_empty())
-        .map(|(h, _)| h.clone())
-        .collect();
-    for (needed, name) in [
-        (Column::From, "单位"),
-        (Column::Text, "意见内容"),
-        (Column::Disposition, "处理情况"),
-        (Column::On, "条款"),
-    ] {
-        if !columns.contains(&Some(needed)) {
-            return Err(Diagnostic::error(
-                path,
-                header_index as u32 + 1,
-                0,
-                format!(
-                    "the table has no {name} column (its headers: {})",
-                    header.join("、")
-                ),
-            )
-            .help("name the columns 序号, 单位, 条款, 意见内容, 处理情况, 理由 in the first row"));
-        }
+/// The most problems reported for one table: past that, the office has
+/// enough to start on.
+const MAX_REPORTED: usize = 50;
+
+struct Reader<'t> {
+    path: &'t Path,
+    /// Each field's columns, in order (two for a text read from two columns).
+    columns: Columns,
+    /// The merged areas below the header, by the column they fill: (first
+    /// row, last row, the value), sorted by first row.
+    merged: HashMap<u32, Vec<(u32, u32, Cell)>>,
+    problems: Vec<Diagnostic>,
+}
+
+impl Reader<'_> {
+    fn problem(&mut self, row: u32, place: Option<&Place>, message: String, help: &str) {
+        let at = match place {
+            Some(p) => format!("row {row}, column {}", p.label()),
+            None => format!("row {row}"),
+        };
+        self.problems
+            .push(Diagnostic::error(self.path, 0, 0, format!("{at}: {message}")).help(help));
     }
-    let mut rows = Vec::new();
-    for (i, cells) in table.iter().enumerate().skip(header_index + 1) {
-        let row = i + 1;
-        if cells.iter().all(|c| c.is_empty()) {
+
+    /// What a cell shows: its own value, or that of the merged area over it.
+    fn cell<'r>(&'r self, row: &'r Row, column: u32) -> Option<&'r Cell> {
+        row.get(column).or_else(|| {
+            let areas = self.merged.get(&column)?;
+            let i = areas.partition_point(|(first, _, _)| *first <= row.number);
+            let (_, last, value) = areas.get(i.checked_sub(1)?)?;
+            (*last >= row.number).then_some(value)
+        })
+    }
+
+    /// A field's text in a row (the texts of its columns joined), or the
+    /// problem with one of its cells.
+    fn field(&mut self, row: &Row, field: Column) -> Option<(Arc<str>, Place)> {
+        let places = self.columns.get(&field)?.clone();
+        let mut texts: Vec<Arc<str>> = Vec::new();
+        let mut found = None;
+        for place in places {
+            let name = cell_name(row.number, place.column);
+            match self.cell(row, place.column).cloned() {
+                Some(Cell::Text(t)) if !t.trim().is_empty() => {
+                    texts.push(t);
+                    found.get_or_insert(place);
+                }
+                Some(Cell::Uncalculated) => {
+                    self.problem(
+                        row.number,
+                        Some(&place),
+                        format!("cell {name} holds a formula Excel has not calculated, so the file keeps no value for it"),
+                        "open the file in Excel or WPS, let it calculate (F9), save, and import again; or type the value in the cell",
+                    );
+                    return None;
+                }
+                Some(Cell::Error(e)) => {
+                    self.problem(
+                        row.number,
+                        Some(&place),
+                        format!(
+                            "cell {name} shows Excel's error {e}: its formula cannot be calculated"
+                        ),
+                        "correct the formula, or type the value in the cell",
+                    );
+                    return None;
+                }
+                _ => {}
+            }
+        }
+        let place = found?;
+        let text: Arc<str> = match texts.as_slice() {
+            [one] => Arc::from(one.trim()),
+            many => Arc::from(many.iter().map(|t| t.trim()).collect::<Vec<_>>().join("\n")),
+        };
+        if let Some(c) = text.chars().find(|c| crate::chars::is_forbidden(*c)) {
+            let what = match crate::chars::name(c) {
+                Some(name) => format!(
+                    "the cell holds the invisible bidirectional control U+{:04X} ({name}), which changes the order in which the text around it is shown",
+                    c as u32
+                ),
+                None => format!(
+                    "the cell holds the invisible control character U+{:04X}",
+                    c as u32
+                ),
+            };
+            self.problem(
+                row.number,
+                Some(&place),
+                what,
+                "delete it in the table (it usually comes from copying out of another program), and import again",
+            );
+            return None;
+        }
+        Some((text, place))
+    }
+
+    /// A field a comment must have; its absence is a problem named by column.
+    fn required(&mut self, row: &Row, field: Column) -> Option<(Arc<str>, Place)> {
+        let before = self.problems.len();
+        let found = self.field(row, field);
+        if found.is_none() && self.problems.len() == before {
+            let place = self.columns.get(&field).and_then(|p| p.first()).cloned();
+            self.problem(
+                row.number,
+                place.as_ref(),
+                format!(
+                    "the cell is empty: every comment needs its {}",
+                    field.name()
+                ),
+                "fill the cell, or delete the row",
+            );
+        }
+        found
+    }
+}
+
+/// its row and column.
+fn from_table(path: &Path, table: &Table) -> Result<Feedback, Vec<Diagnostic>> {
+    let is_header = |r: &Row| {
+        r.cells
+            .iter()
+            .any(|(_, c)| matches!(c, Cell::Text(t) if column_of(t).is_some()))
+    };
+    let Some(header_index) = table.rows.iter().position(is_header) else {
+        return Err(vec![Diagnostic::error(
+            path,
+            0,
+            0,
+            "no column header this table has is one gongwen knows",
+        )
+        .help("the header row must name the columns: 序号, 单位, 条款, 意见内容, 处理情况, 理由 (备注, 日期 optional)")]);
+    };
+    let header = &table.rows[header_index];
+    let mut notes = table.notes.clone();
+    let (columns, unknown_headers) = header_columns(path, header, &mut notes)?;
+    let mut merged: HashMap<u32, Vec<(u32, u32, Cell)>> = HashMap::new();
+    let read_columns: Vec<u32> = columns.values().flatten().map(|p| p.column).collect();
+    for m in &table.merges {
+        if m.first_row <= header.number || !read_columns.contains(&(m.first_column)) {
             continue;
         }
-        let get = |col: Column| -> Option<(usize, String)> {
-            let at = columns.iter().position(|c| *c == Some(col))?;
-            let v = cells.get(at)?.trim();
-            (!v.is_empty()).then(|| (at + 1, v.to_string()))
-        };
-        let missing = |name: &str, col: Column| {
-            let at = columns
-                .iter()
-                .position(|c| *c == Some(col))
-                .map_or(0, |a| a + 1);
-            Diagnostic::error(
-                path,
-                row as u32,
-                at as u32,
-                format!("row {row} has no {name}"),
-            )
-            .help("fill the cell, or delete the row")
-        };
-        let (_, from) = get(Column::From).ok_or_else(|| missing("单位", Column::From))?;
-        let (_, text) = get(Column::Text).ok_or_else(|| missing("意见内容", Column::Text))?;
-        let (_, on) = get(Column::On).ok_or_else(|| missing("条款", Column::On))?;
-        let (dcol, written) =
-            get(Column::Disposition).ok_or_else(|| missing("处理情况", Column::Disposition))?;
-        let disposition = Disposition::parse(&written).ok_or_else(|| {
-            Diagnostic::error(
-                path,
-                row as u32,
-                dcol as u32,
-                format!("`{written}` is not a disposition"),
-            )
-            .help("write 采纳, 部分采纳, 未采纳, 已有规定 or 不涉及")
-        })?;
-        let received = match get(Column::Received) {
-            Some((col, d)) => Some(Date::parse(&d).ok_or_else(|| {
-                Diagnostic::error(path, row as u32, col as u32, format!("`{d}` is not a date"))
-                    .help("write the date as 2021-09-01 or 2021年9月1日")
-            })?),
-            None => None,
-        };
-        rows.push(FeedbackRow {
-            row,
-            id: get(Column::Id).map(|(_, v)| v),
-            from,
-            received,
-            on: on
-                .split(['、', '；', ';', '，', ','])
-                .map(|s| s.trim().to_string())
-                .filter(|s| !s.is_empty())
-                .collect(),
-            text,
-            disposition,
-            reason: get(Column::Reason).map(|(_, v)| v),
-            note: get(Column::Note).map(|(_, v)| v),
-        });
+        let value = table
+            .rows
+            .binary_search_by_key(&m.first_row, |r| r.number)
+            .ok()
+            .and_then(|i| table.rows[i].get(m.first_column).cloned());
+        if let Some(value) = value {
+            merged
+                .entry(m.first_column)
+                .or_default()
+                .push((m.first_row, m.last_row, value));
+        }
     }
+    for areas in merged.values_mut() {
+        areas.sort_by_key(|(first, _, _)| *first);
+    }
+    let mut reader = Reader {
+        path,
+        columns,
+        merged,
+        problems: Vec::new(),
+    };
+    let mut rows = Vec::new();
+    let mut ids: HashMap<Arc<str>, u32> = HashMap::new();
+    let mut text_bytes = 0usize;
+    // Rows with nothing in the columns read (a remark beside the table, a
+    // stray value far off) are no comments: passed over, and said so.
+    let mut passed_over = Vec::new();
+    for row in &table.rows[header_index + 1..] {
+        if reader.problems.len() >= MAX_REPORTED {
+            break;
+        }
+        if !row.cells.iter().any(|(c, _)| read_columns.contains(c)) {
+            passed_over.push(row.number);
+            continue;
+        }
+        if let Some(comment) = read_row(&mut reader, row, &mut ids) {
+            text_bytes += comment.id.as_ref().map_or(0, String::len)
+                + comment.from.len()
+                + comment.text.len()
+                + comment.on.iter().map(String::len).sum::<usize>()
+                + comment.reason.as_ref().map_or(0, String::len)
+                + comment.note.as_ref().map_or(0, String::len);
+            if text_bytes as u64 > crate::load::MAX_FILE_BYTES {
+                return Err(vec![Diagnostic::error(
+                    path,
+                    0,
+                    0,
+                    format!(
+                        "row {}: the comments up to here come to more than {} MB of text, more than one comments file may hold",
+                        row.number,
+                        crate::load::MAX_FILE_BYTES >> 20
+                    ),
+                )
+                .help("check that the table holds only the comments received; a table this large can be imported in parts, each into a draft of its own")]);
+            }
+            rows.push(comment);
+        }
+    }
+    if !reader.problems.is_empty() {
+        if reader.problems.len() >= MAX_REPORTED {
+            reader.problems.push(
+                Diagnostic::error(
+                    path,
+                    0,
+                    0,
+                    format!("only the first {MAX_REPORTED} problems are shown"),
+                )
+                .help("correct these, and import again to see the rest"),
+            );
+        }
+        return Err(reader.problems);
+    }
+    if !passed_over.is_empty() {
+        let shown: Vec<String> = passed_over.iter().take(10).map(u32::to_string).collect();
+        notes.push(format!(
+            "{} {} nothing in the columns read and {} not read: {}{}",
+            if passed_over.len() == 1 {
+                "row"
+            } else {
+                "rows"
+            },
+            if passed_over.len() == 1 {
+                "holds"
+            } else {
+                "hold"
+            },
+            if passed_over.len() == 1 {
+                "was"
+            } else {
+                "were"
+            },
+            shown.join(", "),
+            if passed_over.len() > 10 { " …" } else { "" }
+        ));
+    }
+    let mut columns: Vec<(&'static str, String)> = reader
+        .columns
+        .iter()
+        .map(|(field, places)| (field.key(), places[0].label()))
+        .collect();
+    columns.sort();
     Ok(Feedback {
         rows,
         unknown_headers,
+        notes,
+        columns,
+    })
+}
+
+/// One row's comment, with every problem of it reported; `None` for a row
+/// with problems. `ids` holds the 序号 seen so far, with their rows.
+fn read_row(
+    reader: &mut Reader,
+    row: &Row,
+    ids: &mut HashMap<Arc<str>, u32>,
+) -> Option<FeedbackRow> {
+    let before = reader.problems.len();
+    let id = reader.field(row, Column::Id);
+    let from = reader.required(row, Column::From);
+    let text = reader.required(row, Column::Text);
+    let on = reader.required(row, Column::On).and_then(|(on, place)| {
+        let parts: Vec<String> = on
+            .split(['、', '；', ';', '，', ','])
+            .map(|s| s.trim().to_string())
+            .filter(|s| !s.is_empty())
+            .collect();
+        if parts.is_empty() {
+            reader.problem(
+                row.number,
+                Some(&place),
+                format!("`{on}` names no part"),
+                "write the part as numbered in the draft (第九条, 二、（三）), or 总体 for the whole text",
+            );
+            return None;
+        }
+        Some(parts)
+    });
+    let disposition = reader
+        .required(row, Column::Disposition)
+        .and_then(|(written, place)| {
+            let d = Disposition::parse(&written);
+            if d.is_none() {
+                reader.problem(
+                    row.number,
+                    Some(&place),
+                    format!("`{written}` is not a disposition"),
+                    "write 采纳, 部分采纳, 未采纳, 已有规定 or 不涉及",
+                );
+            }
+            d
+        });
+    let reason = reader.field(row, Column::Reason);
+    if let Some(d) = disposition
+        && d != Disposition::Adopted
+        && reason.is_none()
+    {
+        let place = reader
+            .columns
+            .get(&Column::Reason)
+            .and_then(|p| p.first())
+            .cloned();
+        reader.problem(
+            row.number,
+            place.as_ref(),
+            match place {
+                Some(_) => format!("the comment is marked {}, which needs a reason", d.zh()),
+                None => format!(
+                    "the comment is marked {}, which needs a reason, and the table has no 理由 column",
+                    d.zh()
+                ),
+            },
+            "say why it was not (or only partly) adopted: the 意见采纳情况表 prints it in 理由及说明",
+        );
+    }
+    let received = reader.field(row, Column::Received).and_then(|(d, place)| {
+        let date = Date::parse(&d);
+        if date.is_none() {
+            reader.problem(
+                row.number,
+                Some(&place),
+                format!("`{d}` is not a date"),
+                "write the date as 2021-09-01 or 2021年9月1日",
+            );
+        }
+        date
+    });
+    let note = reader.field(row, Column::Note);
+    if let Some((id, place)) = &id {
+        match ids.get(id) {
+            Some(first) => reader.problem(
+                row.number,
+                Some(place),
+                format!("序号 {id} is used a second time (first in row {first})"),
+                "give every comment a 序号 of its own, or clear the 序号 column to have gongwen number the comments",
+            ),
+            None => {
+                ids.insert(Arc::clone(id), row.number);
+            }
+        }
+    }
+    if reader.problems.len() > before {
+        return None;
+    }
+    Some(FeedbackRow {
+        row: row.number as usize,
+        id: id.map(|(t, _)| t.to_string()),
+        from: from?.0.to_string(),
+        received,
+        on: on?,
+        text: text?.0.to_string(),
+        disposition: disposition?,
+        reason: reason.map(|(t, _)| t.to_string()),
+        note: note.map(|(t, _)| t.to_string()),
     })
 }
 
@@ -306,7 +503,28 @@ mod tests {
 
     #[test]
     fn excel_serials_are_calendar_dates() {
-        assert_eq!(excel_date(44452.0), "2021-09-13");
-        assert_eq!(excel_date(25569.0), "1970-01-01");
+        assert_eq!(excel_date(44452.0, false), "2021-09-13");
+        assert_eq!(excel_date(25569.0, false), "1970-01-01");
+        assert_eq!(excel_date(42990.0, true), "2021-09-13");
+        assert_eq!(excel_date(3e6, false), "3000000");
+        assert_eq!(excel_date(-1.0, false), "-1");
+    }
+
+    #[test]
+    fn only_an_encryption_entry_marks_a_workbook_encrypted() {
+        let mut entry: Vec<u8> = "EncryptionInfo"
+            .encode_utf16()
+            .flat_map(u16::to_le_bytes)
+            .collect();
+        entry.resize(128, 0);
+        entry[64] = 30;
+        let mut file = vec![0; 512];
+        file.extend(&entry);
+        assert!(is_encrypted(&file));
+        // The same words as text in a cell are no directory entry.
+        let mut text = vec![0; 520];
+        text.extend(&entry[..28]);
+        text.resize(1024, 0);
+        assert!(!is_encrypted(&text));
     }
 }

@@ -6,6 +6,7 @@ use std::path::{Path, PathBuf};
 
 use super::discover::{DraftEntry, consecutive_pairs};
 use super::{Event, Origin, Summary, write_output};
+use crate::comments::append::{Appended, append};
 use crate::comments::{Fate, Labels, Resolved, check_against_next, commented, fates, resolve};
 use crate::compare::ChangeSet;
 use crate::diagnostic::Diagnostic;
@@ -269,17 +270,25 @@ pub struct Imported {
     pub already: usize,
     /// Column headers the table has that gongwen does not read.
     pub unknown_headers: Vec<String>,
+    /// What reading the table did that is worth a word: sheets not read,
+    /// columns joined.
+    pub notes: Vec<String>,
     /// Targets the draft has no part for (the file is written; `check` will
     /// say so too).
     pub warnings: Vec<Diagnostic>,
 }
+
+/// The most comments `comments import` makes a comments file hold: the
+/// loader reads at most 2,000,000 values from one file, and a comment is
+/// up to about 20 of them.
+pub const MAX_COMMENTS: usize = 100_000;
 
 /// Adds the comments of a 意见反馈表 (CSV or XLSX) to a draft's comments file.
 pub fn import_feedback(table: &Path, draft: &Path) -> Result<Imported, Vec<Diagnostic>> {
     let doc = crate::load::load_draft(draft)
         .map(|d| number(&d))
         .map_err(|d| d.0)?;
-    let feedback = crate::import::feedback::read_feedback(table).map_err(|d| vec![d])?;
+    let feedback = crate::import::feedback::read_feedback(table)?;
     let file = crate::load::comments_path(draft);
     let (current, existing) = if file.exists() {
         let bytes = crate::load::read_regular(&file)
@@ -289,9 +298,7 @@ pub fn import_feedback(table: &Path, draft: &Path) -> Result<Imported, Vec<Diagn
     } else {
         (String::new(), Vec::new())
     };
-    let appended = crate::comments::append::append(&current, &existing, &feedback.rows);
-    // What is written must read back: checked before anything is written.
-    let all = crate::load::load_comments_bytes(&file, appended.text.as_bytes()).map_err(|d| d.0)?;
+    let (appended, all) = append_checked(&current, &existing, &feedback, table, &file)?;
     if appended.added > 0 {
         crate::write::write_atomic(&file, appended.text.as_bytes())
             .map_err(|e| vec![Diagnostic::error(&file, 0, 0, e.to_string())])?;
@@ -302,7 +309,7 @@ pub fn import_feedback(table: &Path, draft: &Path) -> Result<Imported, Vec<Diagn
             .into_iter()
             .map(|mut d| {
                 d.severity = crate::diagnostic::Severity::Warning;
-                d
+                in_table_terms(d, &appended, table, feedback.column("on"))
             })
             .collect(),
     };
@@ -311,6 +318,94 @@ pub fn import_feedback(table: &Path, draft: &Path) -> Result<Imported, Vec<Diagn
         added: appended.added,
         already: appended.already,
         unknown_headers: feedback.unknown_headers,
+        notes: feedback.notes,
         warnings,
     })
+}
+
+/// The comments file with the table's new comments, and all its comments,
+/// checked as `check` reads it before anything is written: the comments
+/// already there read back as they were, where they were.
+fn append_checked(
+    current: &str,
+    existing: &[crate::model::Comment],
+    feedback: &crate::import::feedback::Feedback,
+    table: &Path,
+    file: &Path,
+) -> Result<(Appended, Vec<crate::model::Comment>), Vec<Diagnostic>> {
+    // A blank line before the new comments, unless it would change the last
+    // value before them (a block kept with its blank lines, `|+`).
+    for separated in [true, false] {
+        let appended = append(current, existing, feedback, table, separated)?;
+        let total = existing.len() + appended.added;
+        if total > MAX_COMMENTS {
+            return Err(vec![Diagnostic::error(
+                file,
+                0,
+                0,
+                format!(
+                    "with the table's {} new comments the file would hold {total}, more than the {MAX_COMMENTS} gongwen keeps in one comments file",
+                    appended.added
+                ),
+            )
+            .help("check that the table holds only the comments received on this draft")]);
+        }
+        if appended.text.len() as u64 > crate::load::MAX_FILE_BYTES {
+            return Err(vec![Diagnostic::error(
+                file,
+                0,
+                0,
+                format!(
+                    "with the table's comments the file would be {} MB, more than the {} MB a comments file may have",
+                    appended.text.len() >> 20,
+                    crate::load::MAX_FILE_BYTES >> 20
+                ),
+            )
+            .help("check that the table holds only the comments received on this draft")]);
+        }
+        match crate::load::load_comments_bytes(file, appended.text.as_bytes()) {
+            Ok(all) if all.get(..existing.len()) == Some(existing) => return Ok((appended, all)),
+            Ok(_) => continue,
+            Err(d) => {
+                return Err(d
+                    .0
+                    .into_iter()
+                    .map(|d| in_table_terms(d, &appended, table, None))
+                    .collect());
+            }
+        }
+    }
+    Err(vec![Diagnostic::error(
+        file,
+        0,
+        0,
+        "the comments cannot be added after the last one in this file without changing what it says",
+    )
+    .help("end the file's last comment with a line that is not a block of text (`note: …`, say), and import again")])
+}
+
+/// A message about a comment the table added, said of the table's row (and
+/// `column`, when known) instead of the line it would be written on.
+fn in_table_terms(
+    d: Diagnostic,
+    appended: &Appended,
+    table: &Path,
+    column: Option<&str>,
+) -> Diagnostic {
+    let Some(row) = appended.row_at(d.line).filter(|_| d.line > 0) else {
+        return d;
+    };
+    let at = match column {
+        Some(c) => format!("row {row}, column {c}"),
+        None => format!("row {row}"),
+    };
+    Diagnostic {
+        file: table.to_path_buf(),
+        line: 0,
+        column: 0,
+        message: format!("{at}: {}", d.message),
+        source: None,
+        offset: None,
+        ..d
+    }
 }
