@@ -751,3 +751,41 @@ fn finding_22_a_comments_file_with_lone_cr_line_ends_reads_on_as_a_key() {
     assert!(!text.contains('\n'), "{text:?}");
     assert_eq!(comments(dir.path()).len(), 2);
 }
+
+// Read as Excel shows it, beyond the findings: dates, however formatted.
+
+#[test]
+fn a_date_reads_as_the_date_excel_shows() {
+    let dir = project();
+    let path = dir.path().join("t.xlsx");
+    let mut rows = table(3);
+    rows[0].push("收到日期".into());
+    workbook(
+        &path,
+        &[Sheet {
+            name: "意见",
+            shown: Shown::Visible,
+            rows,
+        }],
+        |_, sheet| {
+            let day = rust_xlsxwriter::ExcelDateTime::from_ymd(2021, 9, 13).unwrap();
+            let formats = [
+                rust_xlsxwriter::Format::new().set_num_format("yyyy\"年\"m\"月\"d\"日\""),
+                rust_xlsxwriter::Format::new().set_num_format_index(14),
+            ];
+            for (r, format) in formats.iter().enumerate() {
+                sheet
+                    .write_date_with_format(r as u32 + 1, 6, &day, format)
+                    .unwrap();
+            }
+            // Or written as text.
+            sheet.write_string(3, 6, "2021年9月15日").unwrap();
+        },
+    );
+    imported(dir.path(), "t.xlsx");
+    let days: Vec<String> = comments(dir.path())
+        .iter()
+        .map(|c| c.received.unwrap().to_string())
+        .collect();
+    assert_eq!(days, ["2021年9月13日", "2021年9月13日", "2021年9月15日"]);
+}
