@@ -193,7 +193,8 @@ pub enum CommentsCommand {
     /// 处理情况, 理由 …) to the draft's comments file, <draft>.comments.yaml; rows already
     /// there are not added again
     Import {
-        /// The feedback table: CSV (UTF-8 or GB18030) or an Excel workbook (first sheet)
+        /// The feedback table: an Excel workbook (.xlsx: the first sheet Excel shows), or CSV
+        /// (UTF-8, GB18030 or UTF-16; comma, tab or semicolon)
         table: PathBuf,
         /// The draft the comments are on (file or folder)
         #[arg(long)]
