@@ -332,6 +332,62 @@ fn finding_12b_a_part_larger_than_it_says_is_refused_by_name() {
     assert!(!err.contains("panicked"), "{err}");
 }
 
+#[test]
+fn finding_12b_a_text_longer_than_excel_holds_is_refused_before_it_is_copied() {
+    let dir = project();
+    let path = dir.path().join("t.xlsx");
+    one_sheet(&path, table(1));
+    // One shared string of 60 MB (20 million characters), which every cell
+    // of ten rows shows: a copy per cell would be gigabytes.
+    let heads: Vec<String> = HEADER
+        .iter()
+        .map(|h| format!("<si><t>{h}</t></si>"))
+        .collect();
+    let heads = heads.concat();
+    replace_part(
+        &path,
+        "xl/sharedStrings.xml",
+        Box::new(move |out| {
+            out.write_all(
+                b"<sst xmlns=\"http://schemas.openxmlformats.org/spreadsheetml/2006/main\">",
+            )
+            .unwrap();
+            out.write_all(heads.as_bytes()).unwrap();
+            out.write_all("<si><t>未采纳</t></si><si><t>".as_bytes())
+                .unwrap();
+            let chunk = "意".repeat(1 << 18);
+            for _ in 0..80 {
+                out.write_all(chunk.as_bytes()).unwrap();
+            }
+            out.write_all(b"</t></si></sst>").unwrap();
+        }),
+    );
+    let mut rows = String::from("<row r=\"1\">");
+    for (c, column) in "ABCDEF".chars().enumerate() {
+        rows.push_str(&format!("<c r=\"{column}1\" t=\"s\"><v>{c}</v></c>"));
+    }
+    rows.push_str("</row>");
+    for r in 2..12 {
+        rows.push_str(&format!("<row r=\"{r}\">"));
+        for column in "BCDEF".chars() {
+            let string = if column == 'E' { 6 } else { 7 };
+            rows.push_str(&format!("<c r=\"{column}{r}\" t=\"s\"><v>{string}</v></c>"));
+        }
+        rows.push_str("</row>");
+    }
+    let sheet = format!(
+        "<worksheet xmlns=\"http://schemas.openxmlformats.org/spreadsheetml/2006/main\"><sheetData>{rows}</sheetData></worksheet>"
+    );
+    replace_part(
+        &path,
+        "xl/worksheets/sheet1.xml",
+        Box::new(move |out| out.write_all(sheet.as_bytes()).unwrap()),
+    );
+    let err = import(dir.path(), "t.xlsx").refused_with(2).to_string();
+    assert!(err.contains("32,767 characters"), "{err}");
+    assert!(err.contains("xl/sharedStrings.xml"), "{err}");
+}
+
 /// Makes a zip package say its part `name` unpacks to `size` bytes, in its
 /// local header and in the central directory.
 fn declare_size(zip: &mut [u8], name: &str, size: u32) {

@@ -12,6 +12,10 @@ pub const MAX_CELLS: usize = 1_000_000;
 /// unpack to. A sheet of 1,000 comments is about 0.5 MB, its strings 1 MB.
 pub const MAX_PART_BYTES: u64 = 64 << 20;
 
+/// The most characters Excel keeps in one cell: a longer text cannot come
+/// from Excel or WPS, and one shared by many cells would be copied for each.
+pub const MAX_CELL_CHARS: usize = 32_767;
+
 /// The last row and column Excel has (XFD1048576), 1-based.
 pub const LAST_ROW: u32 = 1_048_576;
 pub const LAST_COLUMN: u32 = 16_384;

@@ -10,7 +10,7 @@ use quick_xml::events::{BytesStart, Event};
 use quick_xml::{Reader, XmlVersion};
 
 use super::super::Refusal;
-use super::super::table::{MAX_CELLS, MAX_PART_BYTES};
+use super::super::table::{MAX_CELL_CHARS, MAX_CELLS, MAX_PART_BYTES};
 
 pub type Zip<'b> = zip::ZipArchive<Cursor<&'b [u8]>>;
 /// A part of the package being read as XML.
@@ -197,6 +197,14 @@ pub fn text_until<R: BufRead>(
     let mut buf = Vec::new();
     let mut text = String::new();
     let (mut in_t, mut phonetic) = (false, 0usize);
+    // Checked before each piece is added: four bytes a character at most.
+    let room = |text: &String, more: usize| {
+        if text.len() + more > 4 * MAX_CELL_CHARS {
+            Err(too_long(part, None))
+        } else {
+            Ok(())
+        }
+    };
     loop {
         match next(xml, &mut buf, part)? {
             Event::Start(e) => match e.local_name().as_ref() {
@@ -210,21 +218,52 @@ pub fn text_until<R: BufRead>(
                 name if name == end => break,
                 _ => {}
             },
-            Event::Text(t) if in_t => text.push_str(&t.xml10_content()),
-            Event::CData(t) if in_t => text.push_str(&t.xml10_content()),
-            Event::GeneralRef(r) if in_t => match reference(&r) {
-                Some(c) => text.push(c),
-                None => {
-                    text.push('&');
-                    text.push_str(&r);
-                    text.push(';');
+            Event::Text(t) if in_t => {
+                room(&text, t.len())?;
+                text.push_str(&t.xml10_content());
+            }
+            Event::CData(t) if in_t => {
+                room(&text, t.len())?;
+                text.push_str(&t.xml10_content());
+            }
+            Event::GeneralRef(r) if in_t => {
+                room(&text, r.len() + 2)?;
+                match reference(&r) {
+                    Some(c) => text.push(c),
+                    None => {
+                        text.push('&');
+                        text.push_str(&r);
+                        text.push(';');
+                    }
                 }
-            },
+            }
             Event::Eof => break,
             _ => {}
         }
     }
-    Ok(excel_unescape(&text).into_owned())
+    let text = match excel_unescape(&text) {
+        Cow::Borrowed(_) => text,
+        Cow::Owned(unescaped) => unescaped,
+    };
+    if text.chars().count() > MAX_CELL_CHARS {
+        return Err(too_long(part, None));
+    }
+    Ok(text)
+}
+
+/// The refusal of a text longer than Excel keeps in a cell (`cell`, if known).
+pub fn too_long(part: &str, cell: Option<&str>) -> Refusal {
+    let what = match cell {
+        Some(cell) => format!("cell {cell} of {part}"),
+        None => part.to_string(),
+    };
+    Refusal::new(
+        format!(
+            "{what} holds a text of more than {} characters, more than Excel keeps in one cell",
+            thousands(MAX_CELL_CHARS)
+        ),
+        SAVE_AGAIN,
+    )
 }
 
 pub fn too_many(part: &str, what: &str) -> Refusal {

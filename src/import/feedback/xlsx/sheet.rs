@@ -8,11 +8,12 @@ use std::sync::Arc;
 use quick_xml::events::Event;
 
 use super::super::table::{
-    Cell, LAST_COLUMN, LAST_ROW, MAX_CELLS, Merge, Table, cell_name, parse_cell,
+    Cell, LAST_COLUMN, LAST_ROW, MAX_CELL_CHARS, MAX_CELLS, Merge, Table, cell_name, parse_cell,
 };
 use super::super::{Refusal, excel_date};
 use super::part::{
-    SAVE_AGAIN, Zip, attribute, excel_unescape, next, open, reference, text_until, too_many,
+    SAVE_AGAIN, Zip, attribute, excel_unescape, next, open, reference, text_until, too_long,
+    too_many,
 };
 
 /// The workbook's shared strings, at most [`MAX_CELLS`] of them: a sheet
@@ -167,6 +168,13 @@ impl Pending {
     /// What the cell shows; `None` for an empty one.
     fn finish(self, context: &Context) -> Result<Option<Cell>, Refusal> {
         let value = self.value.filter(|v| !v.is_empty());
+        if value
+            .as_ref()
+            .is_some_and(|v| v.len() > MAX_CELL_CHARS && v.chars().count() > MAX_CELL_CHARS)
+        {
+            let cell = cell_name(self.row, self.column);
+            return Err(too_long(context.part, Some(&cell)));
+        }
         if value.is_none() && self.inline.is_none() {
             return Ok(self.formula.then_some(Cell::Uncalculated));
         }
