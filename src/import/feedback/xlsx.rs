@@ -75,19 +75,27 @@ pub fn read(bytes: &[u8]) -> Result<Table, Refusal> {
     };
     let mut table = sheet(&mut zip, &context)?;
     if book.sheets.len() > 1 {
-        let others: Vec<String> = book
+        let others: Vec<&Sheet> = book
             .sheets
             .iter()
             .filter(|s| s.name != chosen.name)
+            .collect();
+        let named: Vec<String> = others
+            .iter()
+            .take(10)
             .map(|s| match s.visible {
                 true => quoted(&s.name),
                 false => format!("{} (hidden)", quoted(&s.name)),
             })
             .collect();
         table.notes.push(format!(
-            "read the sheet {}, the first one Excel shows; not read: {}",
+            "read the sheet {}, the first one Excel shows; not read: {}{}",
             quoted(&chosen.name),
-            others.join("、")
+            named.join("、"),
+            match others.len() {
+                n if n > 10 => format!(" and {} more", n - 10),
+                _ => String::new(),
+            }
         ));
     }
     Ok(table)
