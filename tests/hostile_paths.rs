@@ -1,3 +1,296 @@
 //! Issue 23, "Safe with what others send" — paths: links that lead out, outputs that are inputs, names shown escaped (findings 1–8, 16, 19).
 //! One test per finding, named for it: `finding_NN_…`.
+//!
+//! The links are made as a user (or a received archive) makes them: real
+//! symbolic links in a temporary folder, and the real binary run on them.
 
+#![cfg(unix)]
+
+use crate::common;
+
+use std::io::{BufRead, BufReader, Read, Write};
+use std::os::unix::fs::symlink;
+use std::path::Path;
+use std::process::{Command, Output, Stdio};
+use std::time::Duration;
+
+/// What a file outside the project holds: no message, page or output may
+/// ever show it.
+const SECRET: &str = "SECRET-7f3a";
+
+fn gongwen(dir: &Path, args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_gongwen"))
+        .args(args)
+        .current_dir(dir)
+        .env_remove("SOURCE_DATE_EPOCH")
+        .env("NO_COLOR", "1")
+        .stdin(Stdio::null())
+        .output()
+        .expect("run gongwen")
+}
+
+fn text(out: &Output) -> String {
+    format!(
+        "{}{}",
+        String::from_utf8_lossy(&out.stdout),
+        String::from_utf8_lossy(&out.stderr)
+    )
+}
+
+/// Every file below `dir`, with its text.
+fn all_text_below(dir: &Path) -> String {
+    let mut text = String::new();
+    if let Ok(entries) = std::fs::read_dir(dir) {
+        for entry in entries.flatten() {
+            let path = entry.path();
+            if path.is_dir() {
+                text.push_str(&all_text_below(&path));
+            } else if let Ok(bytes) = std::fs::read(&path) {
+                text.push_str(&String::from_utf8_lossy(&bytes));
+            }
+        }
+    }
+    text
+}
+
+const V1: &str = "title: 关于测试的通知\nparts:\n  - 第一段。\n";
+const V2: &str = "title: 关于测试的通知\nparts:\n  - 第一段，改过。\n";
+
+/// A project: `drafts/doc/v1.yaml`, `drafts/doc/v2.yaml`, a text to import,
+/// and beside it, outside the project, `outside/` with a file of the user's.
+fn project() -> tempfile::TempDir {
+    let dir = tempfile::tempdir().unwrap();
+    let doc = dir.path().join("work/drafts/doc");
+    std::fs::create_dir_all(&doc).unwrap();
+    std::fs::write(doc.join("v1.yaml"), V1).unwrap();
+    std::fs::write(doc.join("v2.yaml"), V2).unwrap();
+    std::fs::write(
+        dir.path().join("work/notes.txt"),
+        "一、总体要求\n导入的正文。\n",
+    )
+    .unwrap();
+    std::fs::create_dir_all(dir.path().join("outside")).unwrap();
+    dir
+}
+
+fn work(dir: &tempfile::TempDir) -> std::path::PathBuf {
+    dir.path().join("work")
+}
+
+/// A draft whose text has a slip `lint --fix` corrects (a half-width comma).
+const FIXABLE: &str = "title: 关于测试的通知\nparts:\n  - 第一段,内容。\n";
+
+#[test]
+fn finding_05_lint_fix_writes_nothing_through_a_draft_folder_linked_out() {
+    let dir = project();
+    let w = work(&dir);
+    let elsewhere = dir.path().join("outside/v3");
+    std::fs::create_dir_all(&elsewhere).unwrap();
+    std::fs::write(elsewhere.join("draft.yaml"), FIXABLE).unwrap();
+    symlink(&elsewhere, w.join("drafts/doc/v3")).unwrap();
+    let out = gongwen(&w, &["lint", "drafts", "--fix"]);
+    assert_ne!(out.status.code(), Some(0), "{}", text(&out));
+    assert_eq!(
+        std::fs::read_to_string(elsewhere.join("draft.yaml")).unwrap(),
+        FIXABLE
+    );
+    let said = text(&out);
+    assert!(said.contains("drafts/doc/v3"), "names the link: {said}");
+    assert!(said.contains("outside/v3"), "and where it leads: {said}");
+}
+
+// 2. Reading outside the project.
+
+/// Lines like `/etc/passwd`'s, in a file outside the project.
+fn secret_file(dir: &tempfile::TempDir) -> std::path::PathBuf {
+    let secret = dir.path().join("outside/passwd");
+    std::fs::write(
+        &secret,
+        format!("root:x:0:0:{SECRET}:/root:/bin/bash\ndaemon:x:1:1::/:/bin/false\n"),
+    )
+    .unwrap();
+    secret
+}
+
+#[test]
+fn finding_07_check_prints_nothing_of_a_draft_linked_out() {
+    let dir = project();
+    let w = work(&dir);
+    let secret = secret_file(&dir);
+    symlink(&secret, w.join("drafts/doc/v3.yaml")).unwrap();
+    let out = gongwen(&w, &["check"]);
+    let said = text(&out);
+    assert_eq!(out.status.code(), Some(2), "{said}");
+    assert!(!said.contains(SECRET), "{said}");
+    assert!(said.contains("drafts/doc/v3.yaml"), "{said}");
+    assert!(said.contains("outside/passwd"), "{said}");
+    assert!(said.contains("copy"), "says what to do: {said}");
+    // Named on the command line, or compared, it is refused the same way.
+    for args in [
+        &["check", "drafts/doc/v3.yaml"][..],
+        &["diff", "drafts/doc/v1.yaml", "drafts/doc/v3.yaml"],
+    ] {
+        let out = gongwen(&w, args);
+        let said = text(&out);
+        assert_ne!(out.status.code(), Some(0), "{said}");
+        assert!(!said.contains(SECRET), "{args:?}: {said}");
+        assert!(said.contains("outside/passwd"), "{args:?}: {said}");
+    }
+}
+
+#[test]
+fn finding_07_a_comments_file_linked_out_is_not_read() {
+    let dir = project();
+    let w = work(&dir);
+    let secret = secret_file(&dir);
+    symlink(&secret, w.join("drafts/doc/v1.comments.yaml")).unwrap();
+    for args in [
+        &["check"][..],
+        &["build", "--format", "md"],
+        &[
+            "diff",
+            "drafts/doc/v1.yaml",
+            "drafts/doc/v2.yaml",
+            "--format",
+            "md",
+        ],
+    ] {
+        let out = gongwen(&w, args);
+        let said = text(&out);
+        assert_ne!(out.status.code(), Some(0), "{args:?}: {said}");
+        assert!(!said.contains(SECRET), "{args:?}: {said}");
+        assert!(said.contains("v1.comments.yaml"), "{args:?}: {said}");
+    }
+    assert!(!all_text_below(&w.join("output")).contains(SECRET));
+}
+
+#[test]
+fn finding_07_build_copies_nothing_from_outside_into_output() {
+    let dir = project();
+    let w = work(&dir);
+    // Outside YAML that is a valid draft, linked in as a file and as a folder.
+    let outside = dir.path().join("outside");
+    let secret_draft = format!("title: {SECRET}\nparts:\n  - {SECRET}。\n");
+    std::fs::write(outside.join("private.yaml"), &secret_draft).unwrap();
+    std::fs::create_dir_all(outside.join("private")).unwrap();
+    std::fs::write(outside.join("private/draft.yaml"), &secret_draft).unwrap();
+    symlink(outside.join("private.yaml"), w.join("drafts/doc/v3.yaml")).unwrap();
+    symlink(outside.join("private"), w.join("drafts/doc/v4")).unwrap();
+    let out = gongwen(&w, &["build", "--format", "md"]);
+    let said = text(&out);
+    assert_ne!(out.status.code(), Some(0), "{said}");
+    assert!(!said.contains(SECRET), "{said}");
+    assert!(
+        !all_text_below(&w.join("output")).contains(SECRET),
+        "{said}"
+    );
+    assert!(said.contains("drafts/doc/v3.yaml"), "{said}");
+}
+
+/// The body of `GET path` from a server on this machine.
+fn http_get(port: u16, path: &str) -> String {
+    let mut stream = std::net::TcpStream::connect(("127.0.0.1", port)).unwrap();
+    stream
+        .set_read_timeout(Some(Duration::from_secs(60)))
+        .unwrap();
+    write!(
+        stream,
+        "GET {path} HTTP/1.1\r\nHost: 127.0.0.1:{port}\r\nConnection: close\r\n\r\n"
+    )
+    .unwrap();
+    let mut bytes = Vec::new();
+    let _ = stream.read_to_end(&mut bytes);
+    String::from_utf8_lossy(&bytes).into_owned()
+}
+
+#[test]
+fn finding_07_serve_shows_nothing_of_a_draft_linked_out() {
+    let dir = project();
+    let w = work(&dir);
+    let secret = secret_file(&dir);
+    // Linked in as a draft folder's main file.
+    let v3 = w.join("drafts/doc/v3");
+    std::fs::create_dir_all(&v3).unwrap();
+    symlink(&secret, v3.join("draft.yaml")).unwrap();
+    let mut child = Command::new(env!("CARGO_BIN_EXE_gongwen"))
+        .args(["serve", "--port", "0"])
+        .current_dir(&w)
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let mut first = String::new();
+    BufReader::new(child.stdout.take().unwrap())
+        .read_line(&mut first)
+        .unwrap();
+    let port: Option<u16> = first
+        .split("http://127.0.0.1:")
+        .nth(1)
+        .and_then(|rest| rest.split('/').next())
+        .and_then(|p| p.parse().ok());
+    let Some(port) = port else {
+        // Refusing to start at all is refusing too, if it says nothing of the file.
+        let out = child.wait_with_output().unwrap();
+        let said = format!("{first}{}", String::from_utf8_lossy(&out.stderr));
+        assert!(!said.contains(SECRET), "{said}");
+        assert!(said.contains("outside/passwd"), "{said}");
+        return;
+    };
+    let _killed = common::Killed(child);
+    let mut shown = String::new();
+    for page in ["/", "/d/doc/v3", "/s/doc/v3", "/r/doc/v3", "/p/doc/v3"] {
+        let body = http_get(port, page);
+        assert!(!body.contains(SECRET), "{page}: {body}");
+        assert!(!body.contains("daemon:x"), "{page}: {body}");
+        shown.push_str(&body);
+    }
+    assert!(
+        shown.contains("outside/passwd"),
+        "the refusal is shown: {shown}"
+    );
+}
+
+#[test]
+fn finding_07_a_project_reached_through_a_link_still_works() {
+    let dir = project();
+    // The project lives in /data/work and is reached as /home/work; its
+    // drafts folder is itself a link to a shared one; inside it a link to
+    // another draft inside.
+    let home = dir.path().join("home");
+    std::fs::create_dir_all(&home).unwrap();
+    symlink(work(&dir), home.join("work")).unwrap();
+    let shared = dir.path().join("shared-drafts");
+    std::fs::rename(work(&dir).join("drafts"), &shared).unwrap();
+    symlink(&shared, work(&dir).join("drafts")).unwrap();
+    symlink("v2.yaml", shared.join("doc/latest.yaml")).unwrap();
+    let through = home.join("work");
+    let out = gongwen(&through, &["check"]);
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out));
+    let drafts = through.join("drafts");
+    let out = gongwen(
+        dir.path(),
+        &["build", "--format", "md", "--out"]
+            .into_iter()
+            .chain([through.join("output").to_str().unwrap()])
+            .chain([drafts.to_str().unwrap()])
+            .collect::<Vec<_>>(),
+    );
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out));
+    assert!(work(&dir).join("output/doc/latest.md").is_file());
+}
+
+#[test]
+fn finding_08_a_template_override_linked_out_is_not_read() {
+    let dir = project();
+    let w = work(&dir);
+    let secret = secret_file(&dir);
+    std::fs::create_dir_all(w.join("templates")).unwrap();
+    symlink(&secret, w.join("templates/document.md.tera")).unwrap();
+    let out = gongwen(&w, &["build", "--format", "md"]);
+    let said = text(&out);
+    assert_ne!(out.status.code(), Some(0), "{said}");
+    assert!(!said.contains(SECRET), "{said}");
+    assert!(said.contains("templates/document.md.tera"), "{said}");
+    assert!(said.contains("outside/passwd"), "{said}");
+    assert!(!all_text_below(&w.join("output")).contains(SECRET));
+}
