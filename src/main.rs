@@ -11,6 +11,7 @@ use clap::Parser;
 
 use cli::args::{Cli, ColorArg, Command, DiffArgs, FontArgs, ImportArgs, RenderArgs};
 use cli::console::{Console, Outcome};
+use gongwen::paths::shown;
 use gongwen::project::{self, DraftEntry, Event};
 use gongwen::render::{Format, RedlineContext, View};
 use gongwen::save::{self, SaveError};
@@ -62,8 +63,8 @@ pub(crate) fn drafts(console: &Console, paths: &[PathBuf]) -> Result<Vec<DraftEn
 /// Prints what building or checking reports, as it happens.
 fn report(console: &mut Console, event: Event) {
     match event {
-        Event::Wrote(path) => console.line(format_args!("wrote   {}", path.display())),
-        Event::Checked(path) => console.line(format_args!("ok      {}", path.display())),
+        Event::Wrote(path, _) => console.line(format_args!("wrote   {}", shown(path))),
+        Event::Checked(path) => console.line(format_args!("ok      {}", shown(path))),
         Event::Warning(d) | Event::RedlineFailed(d) => console.diagnostic(d),
         Event::NotWritten(e) => console.err(format_args!("error: {e}")),
         Event::Note(text) => console.line(format_args!("note: {text}")),
@@ -73,7 +74,7 @@ fn report(console: &mut Console, event: Event) {
             }
             let n = diags.len();
             let s = if n == 1 { "" } else { "s" };
-            console.line(format_args!("FAILED  {} ({n} problem{s})", path.display()));
+            console.line(format_args!("FAILED  {} ({n} problem{s})", shown(path)));
         }
     }
 }
@@ -135,6 +136,19 @@ fn diff(console: &mut Console, args: DiffArgs) -> Outcome {
     if let Some(message) = args.usage_error() {
         console.err(message);
         return Outcome::Trouble;
+    }
+    // The redline never goes over what it is made from: either draft, a
+    // part file of either, the older one's comments.
+    if let Some(out) = args.out.as_deref().filter(|out| out.exists()) {
+        let mut inputs = Vec::new();
+        for draft in [&args.old, &args.new] {
+            inputs.extend(gongwen::load::load_draft_reading(draft).1);
+            inputs.push(gongwen::load::comments_path(draft));
+        }
+        if let Err(e) = write::not_an_input(out, &inputs) {
+            console.err(format_args!("error: {e}"));
+            return Outcome::Trouble;
+        }
     }
     let diffed = match gongwen::diff_drafts(&args.old, &args.new) {
         Ok(d) => d,
@@ -239,8 +253,8 @@ fn import(console: &mut Console, args: &ImportArgs) -> Outcome {
     }
     console.line(format_args!(
         "imported {} → {}: {}",
-        input.display(),
-        out.display(),
+        shown(input),
+        shown(&out),
         imported.report_line()
     ));
     Outcome::Ok
