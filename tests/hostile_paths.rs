@@ -598,6 +598,46 @@ fn finding_08_a_template_override_linked_out_is_not_read() {
     assert!(!all_text_below(&w.join("output")).contains(SECRET));
 }
 
+// 3. Injection.
+
+#[test]
+fn finding_16_file_names_reach_the_terminal_escaped() {
+    let dir = project();
+    let w = work(&dir);
+    let doc = w.join("drafts/doc");
+    // A name that colours the terminal and reverses the line, one that
+    // forges a line of its own, both with a problem to report.
+    let coloured = "v3\u{1b}[31m\u{202E}lmth.yaml";
+    let forging = "v4\nerror: forged line.yaml";
+    std::fs::write(doc.join(coloured), V1).unwrap();
+    std::fs::write(doc.join(forging), "title: [\n").unwrap();
+    std::fs::write(doc.join("v5\u{1b}]0;title\u{7}.yaml"), FIXABLE).unwrap();
+    for args in [
+        &["check"][..],
+        &["build", "--format", "md"],
+        &["lint", "drafts"],
+        &["lint", "drafts", "--fix", "--dry-run"],
+    ] {
+        let out = gongwen(&w, args);
+        let said = text(&out);
+        assert!(!said.contains('\u{1b}'), "{args:?}: {said:?}");
+        assert!(!said.contains('\u{202E}'), "{args:?}: {said:?}");
+        assert!(!said.contains('\u{7}'), "{args:?}: {said:?}");
+        assert!(
+            !said.lines().any(|l| l.starts_with("error: forged")),
+            "{args:?}: {said}"
+        );
+        assert!(said.contains("<U+001B>"), "{args:?}: {said}");
+    }
+    let out = gongwen(
+        &w,
+        &["import", "notes.txt", "--out", "drafts/new\u{202E}/v1.yaml"],
+    );
+    let said = text(&out);
+    assert_eq!(out.status.code(), Some(0), "{said}");
+    assert!(said.contains("drafts/new<U+202E>/v1.yaml"), "{said}");
+}
+
 // 4. Wrong output.
 
 #[test]

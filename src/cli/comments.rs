@@ -2,6 +2,7 @@
 
 use super::args::CommentsCommand;
 use super::console::{Console, Outcome};
+use gongwen::paths::shown;
 
 pub fn run(console: &mut Console, command: &CommentsCommand) -> Outcome {
     let CommentsCommand::Import { table, draft } = command;
@@ -11,14 +12,14 @@ pub fn run(console: &mut Console, command: &CommentsCommand) -> Outcome {
             if !done.unknown_headers.is_empty() {
                 console.err(format_args!(
                     "warning: {}: columns not read: {}",
-                    table.display(),
+                    shown(table),
                     done.unknown_headers.join("、")
                 ));
             }
             console.line(format_args!(
                 "imported {} → {}: {} comments added, {} already there",
-                table.display(),
-                done.file.display(),
+                shown(table),
+                shown(&done.file),
                 done.added,
                 done.already
             ));

@@ -51,7 +51,7 @@ pub fn run(console: &mut Console, args: &LintArgs) -> Outcome {
         }
         let fixes = fix::plan(&report);
         for f in &fixes {
-            console.bytes(f.diff().as_bytes());
+            console.text(&f.diff());
             for pos in &f.skipped {
                 console.err(format_args!(
                     "warning: {}:{}:{}: this text's fix is not written: the YAML around it would read differently (quote the text and run --fix again)",

@@ -337,7 +337,7 @@ impl Checker {
         if let Some((first_file, first_pos)) = self.ids.get(&id) {
             let help = format!(
                 "ids must be unique in a draft; `{id}` is already used at {}:{}:{} — rename one of them",
-                first_file.display(),
+                crate::paths::shown(first_file),
                 first_pos.line,
                 first_pos.column
             );
