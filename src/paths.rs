@@ -35,18 +35,20 @@ use crate::chars;
 
 /// A folder that reading stays inside: nothing is read through a link that
 /// leads out of it.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone)]
 pub struct Confined {
     /// The folder, absolute, with `.` and `..` taken lexically.
     folder: PathBuf,
+    /// The folder as the file system resolves it, once asked (`None`: it
+    /// does not exist). A draft of thousands of part files checks each
+    /// against it.
+    real: std::sync::OnceLock<Option<PathBuf>>,
 }
 
 impl Confined {
     /// Reading confined to `folder` itself (which may be reached through links).
     pub fn to(folder: &Path) -> Confined {
-        Confined {
-            folder: absolute(folder),
-        }
+        Confined::new(absolute(folder))
     }
 
     /// The project of a draft (file, or folder holding `draft.yaml`) or of
@@ -55,20 +57,24 @@ impl Confined {
     pub fn project_of_draft(path: &Path) -> Confined {
         let location = absolute(crate::load::draft_location(path));
         let holder = location.parent().unwrap_or(&location);
-        let folder = drafts_at_or_above(holder).unwrap_or(holder);
-        Confined {
-            folder: folder.to_path_buf(),
-        }
+        Confined::new(drafts_at_or_above(holder).unwrap_or(holder).to_path_buf())
     }
 
     /// The project of a folder named on the command line: the nearest folder
     /// named `drafts` at or above it, else that folder.
     pub fn project_of_folder(path: &Path) -> Confined {
         let folder = absolute(path);
-        Confined {
-            folder: drafts_at_or_above(&folder)
+        Confined::new(
+            drafts_at_or_above(&folder)
                 .map(Path::to_path_buf)
                 .unwrap_or(folder),
+        )
+    }
+
+    fn new(folder: PathBuf) -> Confined {
+        Confined {
+            folder,
+            real: std::sync::OnceLock::new(),
         }
     }
 
@@ -81,18 +87,21 @@ impl Confined {
     /// file system resolves it (or does not exist: reading it will say so),
     /// else the link that leads out and where.
     pub fn check(&self, path: &Path) -> Result<(), LeadsOut> {
-        let Ok(real_folder) = std::fs::canonicalize(&self.folder) else {
+        let real_folder = self
+            .real
+            .get_or_init(|| std::fs::canonicalize(&self.folder).ok());
+        let Some(real_folder) = real_folder else {
             // No folder, so nothing inside it to read.
             return Ok(());
         };
         let Ok(real) = std::fs::canonicalize(path) else {
             return Ok(());
         };
-        if real.starts_with(&real_folder) {
+        if real.starts_with(real_folder) {
             return Ok(());
         }
         let outside =
-            |p: &Path| std::fs::canonicalize(p).is_ok_and(|r| !r.starts_with(&real_folder));
+            |p: &Path| std::fs::canonicalize(p).is_ok_and(|r| !r.starts_with(real_folder));
         // The first link below the folder whose target is outside it.
         let link = absolute(path)
             .strip_prefix(&self.folder)

@@ -162,7 +162,7 @@ impl Includer for FileIncluder {
             ));
         }
         let path = schema::include_path(&from.path, target);
-        if std::fs::canonicalize(&path).is_err() {
+        if std::fs::metadata(&path).is_err() {
             return Err(err(
                 format!("the included file `{target}` does not exist"),
                 format!(
