@@ -137,19 +137,6 @@ fn diff(console: &mut Console, args: DiffArgs) -> Outcome {
         console.err(message);
         return Outcome::Trouble;
     }
-    // The redline never goes over what it is made from: either draft, a
-    // part file of either, the older one's comments.
-    if let Some(out) = args.out.as_deref().filter(|out| out.exists()) {
-        let mut inputs = Vec::new();
-        for draft in [&args.old, &args.new] {
-            inputs.extend(gongwen::load::load_draft_reading(draft).1);
-            inputs.push(gongwen::load::comments_path(draft));
-        }
-        if let Err(e) = write::not_an_input(out, &inputs) {
-            console.err(format_args!("error: {e}"));
-            return Outcome::Trouble;
-        }
-    }
     let diffed = match gongwen::diff_drafts(&args.old, &args.new) {
         Ok(d) => d,
         Err(BuildError::Draft(diags)) => {

@@ -51,11 +51,11 @@ impl Confined {
         Confined::new(absolute(folder))
     }
 
-    /// The project of a draft (file, or folder holding `draft.yaml`) or of
-    /// its comments file: the nearest folder named `drafts` at or above it,
-    /// else the folder it is in.
+    /// The project of a draft (file, or folder holding `draft.yaml`: the
+    /// folder, not its `draft.yaml`) or of its comments file: the nearest
+    /// folder named `drafts` at or above it, else the folder it is in.
     pub fn project_of_draft(path: &Path) -> Confined {
-        let location = absolute(crate::load::draft_location(path));
+        let location = absolute(path);
         let holder = location.parent().unwrap_or(&location);
         Confined::new(drafts_at_or_above(holder).unwrap_or(holder).to_path_buf())
     }
@@ -319,8 +319,6 @@ mod tests {
     #[test]
     fn the_project_of_a_draft_is_its_drafts_folder_or_its_own_folder() {
         let p = Confined::project_of_draft(Path::new("/p/drafts/doc/v1.yaml"));
-        assert_eq!(p.folder(), Path::new("/p/drafts"));
-        let p = Confined::project_of_draft(Path::new("/p/drafts/doc/v1/draft.yaml"));
         assert_eq!(p.folder(), Path::new("/p/drafts"));
         let p = Confined::project_of_draft(Path::new("/tmp/mail/v1.yaml"));
         assert_eq!(p.folder(), Path::new("/tmp/mail"));

@@ -71,7 +71,8 @@ fn read_draft_file(path: &Path, main: &Path) -> Result<Vec<u8>, Diagnostic> {
     } else {
         "check the path".to_string()
     };
-    read_confined(main, &Confined::project_of_draft(path), Kind::Draft, &help)
+    let project = Confined::project_of_draft(draft_location(path));
+    read_confined(main, &project, Kind::Draft, &help)
 }
 
 /// Where a draft is: the folder for `v1/draft.yaml`, else the path itself.
@@ -87,6 +88,25 @@ pub fn draft_location(path: &Path) -> &Path {
 /// `v1.yaml` or the draft folder `v1/`.
 pub fn comments_path(draft: &Path) -> PathBuf {
     draft_location(draft).with_file_name(format!("{}.comments.yaml", crate::draft_name(draft)))
+}
+
+/// Whether a path is a draft by itself: a draft file, or a folder holding
+/// `draft.yaml`.
+pub fn is_draft(path: &Path) -> bool {
+    if path.is_dir() {
+        path.join(DRAFT_FILE).is_file()
+    } else {
+        is_draft_file(path)
+    }
+}
+
+/// Whether a file's name makes it a draft: a YAML file that is not a
+/// comments file (`v1.comments.yaml`).
+pub fn is_draft_file(path: &Path) -> bool {
+    matches!(
+        path.extension().and_then(|e| e.to_str()),
+        Some("yaml" | "yml")
+    ) && !is_comments_file(path)
 }
 
 /// Whether a file is a comments file rather than a draft.

@@ -93,55 +93,14 @@ pub fn consecutive_pairs(entries: &[DraftEntry]) -> Vec<(&DraftEntry, &DraftEntr
     pairs
 }
 
-/// Whether a path is a draft by itself.
+/// Whether a path is a draft by itself (see [`crate::load::is_draft`]).
 pub fn is_draft(path: &Path) -> bool {
-    if path.is_dir() {
-        path.join(DRAFT_FILE).is_file()
-    } else {
-        is_yaml(path)
-    }
-}
-
-/// The drafts beside `path` that a draft written at `path` would clash with,
-/// being the same draft of the same document by name: `v1/` (a draft
-/// folder) or `v1.yml` beside `v1.yaml`, and `v1.yaml` or `v1.yml` beside
-/// `v1/`. [`find_all`] refuses such pairs; this says so before one is made.
-pub fn namesakes(path: &Path) -> Vec<PathBuf> {
-    let yaml = matches!(
-        path.extension().and_then(|e| e.to_str()),
-        Some("yaml" | "yml")
-    );
-    let stem = if yaml {
-        path.with_extension("")
-    } else {
-        path.to_path_buf()
-    };
-    if stem.file_name().is_none() {
-        return Vec::new();
-    }
-    let same = |other: &Path| {
-        std::fs::canonicalize(other)
-            .is_ok_and(|o| std::fs::canonicalize(path).is_ok_and(|p| p == o))
-    };
-    let with = |extension: &str| {
-        let mut name = stem.as_os_str().to_owned();
-        name.push(extension);
-        PathBuf::from(name)
-    };
-    [stem.clone(), with(".yaml"), with(".yml")]
-        .into_iter()
-        .filter(|other| {
-            other != path && other.symlink_metadata().is_ok() && !same(other) && is_draft(other)
-        })
-        .collect()
+    crate::load::is_draft(path)
 }
 
 /// A YAML file that is a draft: not a comments file (`v1.comments.yaml`).
 fn is_yaml(path: &Path) -> bool {
-    matches!(
-        path.extension().and_then(|e| e.to_str()),
-        Some("yaml" | "yml")
-    ) && !crate::load::is_comments_file(path)
+    crate::load::is_draft_file(path)
 }
 
 fn is_hidden(path: &Path) -> bool {

@@ -27,7 +27,7 @@ pub(super) fn destination(path: &Path, exists: bool) -> Result<(), SaveError> {
             how,
         });
     }
-    if let Some(other) = crate::project::discover::namesakes(path).into_iter().next() {
+    if let Some(other) = namesakes(path).into_iter().next() {
         return Err(SaveError::SameName {
             path: path.to_path_buf(),
             other,
@@ -63,7 +63,7 @@ fn part_of(path: &Path, exists: bool) -> Option<(PathBuf, String)> {
         let mut drafts: Vec<PathBuf> = entries
             .flatten()
             .map(|e| e.path())
-            .filter(|p| p.is_file() && crate::project::discover::is_draft(p))
+            .filter(|p| p.is_file() && crate::load::is_draft(p))
             .collect();
         drafts.sort();
         for candidate in drafts {
@@ -151,4 +151,38 @@ pub(super) fn replaceable_draft_folder(dir: &Path, keep: &[&Path]) -> Result<(),
         return Err(format!("it holds what is not part of a draft ({list})"));
     }
     Ok(())
+}
+
+/// The drafts beside `path` that a draft written at `path` would clash with,
+/// being the same draft of the same document by name: `v1/` (a draft
+/// folder) or `v1.yml` beside `v1.yaml`, and `v1.yaml` or `v1.yml` beside
+/// `v1/`. `build` refuses such pairs; this says so before one is made.
+fn namesakes(path: &Path) -> Vec<PathBuf> {
+    let yaml = matches!(
+        path.extension().and_then(|e| e.to_str()),
+        Some("yaml" | "yml")
+    );
+    let stem = if yaml {
+        path.with_extension("")
+    } else {
+        path.to_path_buf()
+    };
+    if stem.file_name().is_none() {
+        return Vec::new();
+    }
+    let same = |other: &Path| {
+        std::fs::canonicalize(other)
+            .is_ok_and(|o| std::fs::canonicalize(path).is_ok_and(|p| p == o))
+    };
+    let with = |extension: &str| {
+        let mut name = stem.as_os_str().to_owned();
+        name.push(extension);
+        PathBuf::from(name)
+    };
+    [stem.clone(), with(".yaml"), with(".yml")]
+        .into_iter()
+        .filter(|other| {
+            other != path && other.symlink_metadata().is_ok() && !same(other) && crate::load::is_draft(other)
+        })
+        .collect()
 }
