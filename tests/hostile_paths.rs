@@ -554,7 +554,7 @@ fn finding_07_serve_shows_nothing_of_a_draft_linked_out() {
 }
 
 #[test]
-fn finding_07_a_project_reached_through_a_link_still_works() {
+fn a_project_reached_through_a_link_and_links_inside_it_still_work() {
     let dir = project();
     // The project lives in /data/work and is reached as /home/work; its
     // drafts folder is itself a link to a shared one; inside it a link to

@@ -182,7 +182,10 @@ fn namesakes(path: &Path) -> Vec<PathBuf> {
     [stem.clone(), with(".yaml"), with(".yml")]
         .into_iter()
         .filter(|other| {
-            other != path && other.symlink_metadata().is_ok() && !same(other) && crate::load::is_draft(other)
+            other != path
+                && other.symlink_metadata().is_ok()
+                && !same(other)
+                && crate::load::is_draft(other)
         })
         .collect()
 }
