@@ -326,11 +326,36 @@ fn tab_indentation(file: &SourceFile) -> Vec<Diagnostic> {
 fn yaml_error(file: &SourceFile, error: &serde_saphyr::Error, kind: Kind) -> Diagnostic {
     use serde_saphyr::Error as E;
     use serde_saphyr::budget::BudgetBreach as B;
+    use serde_saphyr::granit_parser::ErrorKind as ScanKind;
+    use serde_saphyr::localizer::ExternalMessageSource;
     let (line, column) = error
         .location()
         .map_or((0, 0), |l| (l.line() as u32, l.column() as u32));
     let split = kind.split_advice();
-    let (message, help) = match error.without_snippet() {
+    // An error met while replaying an alias comes wrapped, with the alias's
+    // places; what went wrong is inside.
+    let mut inner = error.without_snippet();
+    while let E::AliasError { error, .. } | E::WithSnippet { error, .. } = inner {
+        inner = error;
+    }
+    let too_many_aliases = "the file's aliases (`*name`) repeat its anchors (`&name`) into \
+                            more values than a draft can hold";
+    let aliases = "a draft needs no anchors (`&name`) or aliases (`*name`): write each value out \
+                   where it is used";
+    // The parser's own nesting limit (for `[[[…`) and our budget's say the same.
+    let too_deep = || {
+        (
+            "the file is nested too deeply: its lists and mappings open inside one another \
+             more levels than a draft ever needs"
+                .to_string(),
+            format!(
+                "a draft nests about 20 levels, and gongwen reads up to {}: close the brackets \
+                 (`[`, `{{`) opened before this place, or indent less",
+                node::MAX_DEPTH
+            ),
+        )
+    };
+    let (message, help) = match inner {
         E::DuplicateMappingKey { key, .. } => (
             match key {
                 Some(k) => format!("the key `{k}` appears a second time in this mapping"),
@@ -345,21 +370,44 @@ fn yaml_error(file: &SourceFile, error: &serde_saphyr::Error, kind: Kind) -> Dia
              of its own"
                 .to_string(),
         ),
-        E::Budget { breach, .. } => (
-            match breach {
-                B::Nodes { .. } | B::Events { .. } => format!(
+        E::Budget { breach, .. } => match breach {
+            B::Nodes { .. } | B::Events { .. } => (
+                format!(
                     "the file is too large: it holds more than {} values",
                     node::MAX_NODES
                 ),
-                B::Depth { .. } => format!(
-                    "the file is nested too deeply (more than {} levels of lists and mappings)",
-                    node::MAX_DEPTH
-                ),
-                B::ScalarBytes { .. } => "the file holds too much text in its values".to_string(),
-                B::Documents { .. } => "the file holds more than one YAML document".to_string(),
-                _ => "the file uses too many aliases (`*name`) and anchors (`&name`)".to_string(),
-            },
-            split.to_string(),
+                split.to_string(),
+            ),
+            B::Depth { .. } => too_deep(),
+            B::ScalarBytes { .. } => (
+                "the file holds too much text in its values".to_string(),
+                split.to_string(),
+            ),
+            B::Documents { .. } => (
+                "the file holds more than one YAML document".to_string(),
+                split.to_string(),
+            ),
+            _ => (too_many_aliases.to_string(), aliases.to_string()),
+        },
+        E::AliasReplayCounterOverflow { .. }
+        | E::AliasReplayLimitExceeded { .. }
+        | E::AliasExpansionLimitExceeded { .. }
+        | E::AliasReplayStackDepthExceeded { .. } => {
+            (too_many_aliases.to_string(), aliases.to_string())
+        }
+        E::ExternalMessage { source, .. }
+            if matches!(
+                &**source,
+                ExternalMessageSource::Parser(scan)
+                    if matches!(scan.kind(), ScanKind::RecursionLimitExceeded)
+            ) =>
+        {
+            too_deep()
+        }
+        E::BinaryNotUtf8 { .. } | E::InvalidBinaryBase64 { .. } => (
+            "`!!binary` marks this value as base64-encoded binary data, which a draft never holds"
+                .to_string(),
+            "remove the `!!binary` tag and write the text itself".to_string(),
         ),
         E::Eof { .. } => (
             "the file ends in the middle of a value".to_string(),
