@@ -1,3 +1,287 @@
 //! Issue 23, "Safe with what others send" — import: .docx, Markdown and text read as Word and a reader show them, within bounds (findings 9, 11, 12, 15, 17, 19, 22).
 //! One test per finding, named for it: `finding_NN_…`.
 
+use std::io::Write;
+use std::path::{Path, PathBuf};
+
+use crate::common::bounded;
+
+const W: &str = "http://schemas.openxmlformats.org/wordprocessingml/2006/main";
+const MAIN_TYPE: &str =
+    "application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml";
+const OFFICE_DOCUMENT: &str =
+    "http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument";
+
+/// A Word package made of the given parts, deflated as Word deflates them.
+fn package(parts: &[(&str, &str)]) -> Vec<u8> {
+    let mut zip = zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));
+    let options = zip::write::SimpleFileOptions::default()
+        .compression_method(zip::CompressionMethod::Deflated)
+        .compression_level(Some(9));
+    for (name, text) in parts {
+        zip.start_file(*name, options).unwrap();
+        zip.write_all(text.as_bytes()).unwrap();
+    }
+    zip.finish().unwrap().into_inner()
+}
+
+fn content_types(main: &str) -> String {
+    format!(
+        r#"<?xml version="1.0" encoding="UTF-8"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Override PartName="/{main}" ContentType="{MAIN_TYPE}"/></Types>"#
+    )
+}
+
+fn root_rels(main: &str) -> String {
+    format!(
+        r#"<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="{OFFICE_DOCUMENT}" Target="{main}"/></Relationships>"#
+    )
+}
+
+/// `word/document.xml` around a body.
+fn document(body: &str) -> String {
+    format!(
+        r#"<?xml version="1.0" encoding="UTF-8"?><w:document xmlns:w="{W}"><w:body>{body}</w:body></w:document>"#
+    )
+}
+
+/// A .docx holding `body`, with the parts a package needs to name it.
+fn docx(body: &str) -> Vec<u8> {
+    docx_with(body, &[])
+}
+
+/// A .docx holding `body` and more parts (with the document's
+/// relationships given as `word/_rels/document.xml.rels` among them).
+fn docx_with(body: &str, more: &[(&str, &str)]) -> Vec<u8> {
+    let types = content_types("word/document.xml");
+    let rels = root_rels("word/document.xml");
+    let doc = document(body);
+    let mut parts = vec![
+        ("[Content_Types].xml", types.as_str()),
+        ("_rels/.rels", rels.as_str()),
+        ("word/document.xml", doc.as_str()),
+    ];
+    parts.extend_from_slice(more);
+    package(&parts)
+}
+
+/// A paragraph of one run.
+fn p(text: &str) -> String {
+    format!(r#"<w:p><w:r><w:t xml:space="preserve">{text}</w:t></w:r></w:p>"#)
+}
+
+fn write(dir: &Path, name: &str, bytes: &[u8]) -> PathBuf {
+    let path = dir.join(name);
+    std::fs::write(&path, bytes).unwrap();
+    path
+}
+
+/// Imports `name` in `dir` under the bounds, to `out.yaml`.
+fn import(dir: &Path, name: &str) -> bounded::Bounded {
+    bounded::gongwen(dir, &["import", name, "--out", "out.yaml"])
+}
+
+/// Imports `name` and returns the draft written and the standard error.
+fn imported(dir: &Path, name: &str) -> (gongwen::model::Draft, String) {
+    let run = import(dir, name);
+    let stderr = run.refused_with(0).to_string();
+    let draft =
+        gongwen::load::load_draft(&dir.join("out.yaml")).unwrap_or_else(|e| panic!("{e:?}"));
+    (draft, stderr)
+}
+
+#[test]
+fn finding_09_nested_runs_are_refused_by_their_depth_not_a_stack_overflow() {
+    let dir = tempfile::tempdir().unwrap();
+    let n = 100_000;
+    let body = format!(
+        "{}<w:p>{}<w:t>x</w:t>{}</w:p>",
+        p("标题"),
+        "<w:r>".repeat(n),
+        "</w:r>".repeat(n)
+    );
+    write(dir.path(), "nested.docx", &docx(&body));
+    let run = import(dir.path(), "nested.docx");
+    let stderr = run.refused_with(2);
+    assert!(stderr.contains("word/document.xml"), "{stderr}");
+    assert!(stderr.contains("100004 levels deep"), "{stderr}");
+    assert!(stderr.contains("at most 256"), "{stderr}");
+    assert!(!dir.path().join("out.yaml").exists());
+}
+
+#[test]
+fn finding_12_a_document_part_of_millions_of_paragraphs_is_refused_before_it_is_parsed() {
+    let dir = tempfile::tempdir().unwrap();
+    // 1.5 million paragraphs: 54 MB of XML, under the part's size limit, in
+    // a package of a few hundred kilobytes.
+    let body = format!(
+        "{}{}",
+        p("标题"),
+        "<w:p><w:r><w:t>x</w:t></w:r></w:p>".repeat(1_500_000)
+    );
+    write(dir.path(), "paragraphs.docx", &docx(&body));
+    let run = import(dir.path(), "paragraphs.docx");
+    let stderr = run.refused_with(2);
+    assert!(stderr.contains("word/document.xml"), "{stderr}");
+    assert!(stderr.contains("4500005 XML elements"), "{stderr}");
+    assert!(
+        stderr.contains("at most 1000000 in a Word file"),
+        "{stderr}"
+    );
+}
+
+#[test]
+fn finding_12_a_part_that_unpacks_past_its_limit_is_refused_by_name() {
+    let dir = tempfile::tempdir().unwrap();
+    // 80 MB of spaces in the document part.
+    let body = format!("{}{}", p("标题"), " ".repeat(80 << 20));
+    write(dir.path(), "big.docx", &docx(&body));
+    let run = import(dir.path(), "big.docx");
+    let stderr = run.refused_with(2);
+    assert!(
+        stderr.contains("word/document.xml unpacks to more than 64 MB"),
+        "{stderr}"
+    );
+}
+
+#[test]
+fn finding_12_attributes_are_counted_before_they_are_built() {
+    let dir = tempfile::tempdir().unwrap();
+    let attributes: String = (0..40).map(|i| format!(r#" a{i}="""#)).collect();
+    let body = format!(
+        "{}{}",
+        p("标题"),
+        format!("<w:p{attributes}/>").repeat(100_000)
+    );
+    write(dir.path(), "attributes.docx", &docx(&body));
+    let run = import(dir.path(), "attributes.docx");
+    let stderr = run.refused_with(2);
+    assert!(stderr.contains("4000002 XML attributes"), "{stderr}");
+}
+
+#[test]
+fn finding_12_text_from_a_docx_is_counted_against_the_text_limit_as_it_is_read() {
+    let dir = tempfile::tempdir().unwrap();
+    // 40 MB of text in one paragraph: a package of some 40 KB.
+    let body = format!("{}{}", p("标题"), p(&"甲".repeat(14 << 20)));
+    write(dir.path(), "text.docx", &docx(&body));
+    let run = import(dir.path(), "text.docx");
+    let stderr = run.refused_with(2);
+    assert!(stderr.contains("more than 32 MB of text"), "{stderr}");
+}
+
+#[test]
+fn finding_12_list_numbers_cannot_multiply_the_text() {
+    let dir = tempfile::tempdir().unwrap();
+    // A level text of 20,000 placeholders, each a number 30 letters long,
+    // on 2,000 paragraphs: 1.2 GB of labels from a few kilobytes.
+    let numbering = format!(
+        r#"<?xml version="1.0" encoding="UTF-8"?><w:numbering xmlns:w="{W}"><w:abstractNum w:abstractNumId="1"><w:lvl w:ilvl="0"><w:start w:val="780"/><w:numFmt w:val="lowerLetter"/><w:lvlText w:val="{}"/></w:lvl></w:abstractNum><w:num w:numId="1"><w:abstractNumId w:val="1"/></w:num></w:numbering>"#,
+        "%1".repeat(20_000)
+    );
+    let rels = r#"<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/numbering" Target="numbering.xml"/></Relationships>"#;
+    let numbered = r#"<w:p><w:pPr><w:numPr><w:ilvl w:val="0"/><w:numId w:val="1"/></w:numPr></w:pPr><w:r><w:t>甲</w:t></w:r></w:p>"#;
+    let body = format!("{}{}", p("标题"), numbered.repeat(2_000));
+    write(
+        dir.path(),
+        "labels.docx",
+        &docx_with(
+            &body,
+            &[
+                ("word/numbering.xml", &numbering),
+                ("word/_rels/document.xml.rels", rels),
+            ],
+        ),
+    );
+    let run = import(dir.path(), "labels.docx");
+    // Either refused as too much text, or read with the labels cut to
+    // what Word shows; never the gigabyte.
+    match run.code {
+        Some(0) => {
+            let draft = gongwen::load::load_draft(&dir.path().join("out.yaml")).unwrap();
+            let yaml = gongwen::save::to_string(&draft);
+            assert!(yaml.len() < 8 << 20, "{} bytes", yaml.len());
+        }
+        _ => {
+            let stderr = run.refused_with(2);
+            assert!(stderr.contains("32 MB"), "{stderr}");
+        }
+    }
+}
+
+#[test]
+fn finding_17_the_main_part_is_the_one_the_relationships_name() {
+    let dir = tempfile::tempdir().unwrap();
+    let real = document(&format!("{}{}", p("真的标题"), p("真的正文。")));
+    let decoy = document(&format!("{}{}", p("诱饵标题"), p("诱饵正文。")));
+    let types = content_types("word/real.xml");
+    let rels = root_rels("/word/real.xml");
+    let bytes = package(&[
+        ("[Content_Types].xml", &types),
+        ("_rels/.rels", &rels),
+        ("word/document.xml", &decoy),
+        ("word/real.xml", &real),
+    ]);
+    write(dir.path(), "decoy.docx", &bytes);
+    let (draft, _) = imported(dir.path(), "decoy.docx");
+    assert_eq!(draft.meta.title, "真的标题");
+    assert_eq!(draft.meta.preamble, ["真的正文。"]);
+}
+
+#[test]
+fn finding_17_a_package_whose_main_part_is_not_a_word_document_says_what_it_is() {
+    let dir = tempfile::tempdir().unwrap();
+    let types = r#"<?xml version="1.0" encoding="UTF-8"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="xml" ContentType="application/xml"/><Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/></Types>"#;
+    let rels = root_rels("xl/workbook.xml");
+    let doc = document(&p("标题"));
+    let bytes = package(&[
+        ("[Content_Types].xml", types),
+        ("_rels/.rels", &rels),
+        ("xl/workbook.xml", "<workbook/>"),
+        ("word/document.xml", &doc),
+    ]);
+    write(dir.path(), "book.docx", &bytes);
+    let stderr = import(dir.path(), "book.docx").refused_with(2).to_string();
+    assert!(stderr.contains("an Excel workbook (.xlsx)"), "{stderr}");
+}
+
+/// The Strict Open XML namespaces of what [`docx_with`] writes.
+fn strict(bytes: &str) -> String {
+    bytes
+        .replace(W, "http://purl.oclc.org/ooxml/wordprocessingml/main")
+        .replace(
+            "http://schemas.openxmlformats.org/officeDocument/2006/relationships/",
+            "http://purl.oclc.org/ooxml/officeDocument/relationships/",
+        )
+}
+
+#[test]
+fn finding_22c_a_strict_open_xml_docx_is_read() {
+    let dir = tempfile::tempdir().unwrap();
+    let numbering = format!(
+        r#"<?xml version="1.0" encoding="UTF-8"?><w:numbering xmlns:w="{W}"><w:abstractNum w:abstractNumId="1"><w:lvl w:ilvl="0"><w:start w:val="1"/><w:numFmt w:val="chineseCounting"/><w:lvlText w:val="第%1条"/><w:suff w:val="space"/></w:lvl></w:abstractNum><w:num w:numId="1"><w:abstractNumId w:val="1"/></w:num></w:numbering>"#
+    );
+    let rels = r#"<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/numbering" Target="numbering.xml"/></Relationships>"#;
+    let article = r#"<w:p><w:pPr><w:numPr><w:ilvl w:val="0"/><w:numId w:val="1"/></w:numPr></w:pPr><w:r><w:t>为了规范管理，制定本办法。</w:t></w:r></w:p>"#;
+    let body = format!(
+        "{}{article}{}",
+        p("管理办法"),
+        article.replace("为了规范管理，制定本办法。", "本办法自公布之日起施行。")
+    );
+    let types = content_types("word/document.xml");
+    let root = strict(&root_rels("word/document.xml"));
+    let doc = strict(&document(&body));
+    let numbering = strict(&numbering);
+    let rels = strict(rels);
+    let bytes = package(&[
+        ("[Content_Types].xml", &types),
+        ("_rels/.rels", &root),
+        ("word/document.xml", &doc),
+        ("word/numbering.xml", &numbering),
+        ("word/_rels/document.xml.rels", &rels),
+    ]);
+    write(dir.path(), "strict.docx", &bytes);
+    let (draft, _) = imported(dir.path(), "strict.docx");
+    assert_eq!(draft.meta.title, "管理办法");
+    assert_eq!(draft.meta.numbering.style, gongwen::model::Style::Articles);
+    assert_eq!(draft.parts.len(), 2);
+}

@@ -18,10 +18,31 @@ pub(super) struct ListLevel {
     pub(super) suffix: String,
 }
 
-/// The lists of `numbering.xml`: each list (`w:num`) with its levels.
+/// A level text longer than any Word writes (`第%1条`, `%1.%2.`) is a
+/// damaged or hostile file's: each `%1` in it becomes a number, and a
+/// thousand of them on each of a thousand paragraphs would be a gigabyte.
+const MAX_LEVEL_TEXT: usize = 64;
+
+/// How many levels a list has.
+const LEVELS: usize = 9;
+
+/// The lists of `numbering.xml`, each level kept once where it is defined
+/// (a list that only names another costs no more than its name) and a
+/// list's levels put together when a paragraph is numbered by it.
 #[derive(Debug, Default)]
 pub(super) struct Lists {
-    pub(super) levels: HashMap<String, Vec<ListLevel>>,
+    /// Abstract lists: the levels each defines.
+    abstracts: HashMap<String, Vec<(usize, ListLevel)>>,
+    /// Lists (`w:num`): the abstract list each follows, and its overrides
+    /// (a start value, and a level redefined whole).
+    nums: HashMap<String, Num>,
+}
+
+#[derive(Debug)]
+struct Num {
+    abstract_id: String,
+    starts: Vec<(usize, u64)>,
+    levels: Vec<(usize, ListLevel)>,
 }
 
 impl Lists {
@@ -29,42 +50,34 @@ impl Lists {
         let read_levels = |n: Node| -> Vec<(usize, ListLevel)> {
             n.children()
                 .filter(|c| is_w(c, "lvl"))
-                .map(|lvl| {
+                .filter_map(|lvl| {
                     let value = |name: &str| child(&lvl, name).and_then(|c| attr(&c, "val"));
                     let ilvl = attr(&lvl, "ilvl").and_then(|v| v.parse().ok()).unwrap_or(0);
-                    (
-                        ilvl,
-                        ListLevel {
-                            format: value("numFmt").unwrap_or("decimal").to_string(),
-                            text: value("lvlText").unwrap_or("").to_string(),
-                            start: value("start").and_then(|v| v.parse().ok()).unwrap_or(1),
-                            suffix: value("suff").unwrap_or("tab").to_string(),
-                        },
-                    )
+                    let text = value("lvlText").unwrap_or("");
+                    (ilvl < LEVELS).then(|| {
+                        (
+                            ilvl,
+                            ListLevel {
+                                format: value("numFmt").unwrap_or("decimal").to_string(),
+                                text: if text.chars().count() > MAX_LEVEL_TEXT {
+                                    String::new()
+                                } else {
+                                    text.to_string()
+                                },
+                                start: value("start").and_then(|v| v.parse().ok()).unwrap_or(1),
+                                suffix: value("suff").unwrap_or("tab").to_string(),
+                            },
+                        )
+                    })
                 })
                 .collect()
         };
-        let mut abstracts: HashMap<&str, Vec<ListLevel>> = HashMap::new();
+        let mut lists = Lists::default();
         for a in doc.descendants().filter(|n| is_w(n, "abstractNum")) {
-            let mut levels = vec![
-                ListLevel {
-                    format: "decimal".into(),
-                    text: String::new(),
-                    start: 1,
-                    suffix: "tab".into(),
-                };
-                9
-            ];
-            for (i, level) in read_levels(a) {
-                if i < levels.len() {
-                    levels[i] = level;
-                }
-            }
             if let Some(id) = attr(&a, "abstractNumId") {
-                abstracts.insert(id, levels);
+                lists.abstracts.insert(id.to_string(), read_levels(a));
             }
         }
-        let mut levels = HashMap::new();
         for num in doc.descendants().filter(|n| is_w(n, "num")) {
             let (Some(id), Some(abs)) = (
                 attr(&num, "numId"),
@@ -72,30 +85,57 @@ impl Lists {
             ) else {
                 continue;
             };
-            let Some(mut list) = abstracts.get(abs).cloned() else {
-                continue;
+            let mut list = Num {
+                abstract_id: abs.to_string(),
+                starts: Vec::new(),
+                levels: Vec::new(),
             };
             for o in num.children().filter(|c| is_w(c, "lvlOverride")) {
-                let Some(i) = attr(&o, "ilvl").and_then(|v| v.parse::<usize>().ok()) else {
+                let Some(i) = attr(&o, "ilvl")
+                    .and_then(|v| v.parse::<usize>().ok())
+                    .filter(|i| *i < LEVELS)
+                else {
                     continue;
                 };
-                if i >= list.len() {
-                    continue;
-                }
                 if let Some(start) = child(&o, "startOverride")
                     .and_then(|c| attr(&c, "val"))
                     .and_then(|v| v.parse().ok())
                 {
-                    list[i].start = start;
+                    list.starts.push((i, start));
                 }
                 // An override may redefine the level whole.
                 if let Some((_, level)) = read_levels(o).into_iter().next() {
-                    list[i] = level;
+                    list.levels.push((i, level));
                 }
             }
-            levels.insert(id.to_string(), list);
+            lists.nums.insert(id.to_string(), list);
         }
-        Lists { levels }
+        lists
+    }
+
+    /// The nine levels of a list (`numId`), as its paragraphs are numbered.
+    pub(super) fn levels(&self, id: &str) -> Option<Vec<ListLevel>> {
+        let num = self.nums.get(id)?;
+        let defined = self.abstracts.get(&num.abstract_id)?;
+        let mut levels = vec![
+            ListLevel {
+                format: "decimal".into(),
+                text: String::new(),
+                start: 1,
+                suffix: "tab".into(),
+            };
+            LEVELS
+        ];
+        for (i, level) in defined {
+            levels[*i] = level.clone();
+        }
+        for (i, start) in &num.starts {
+            levels[*i].start = *start;
+        }
+        for (i, level) in &num.levels {
+            levels[*i] = level.clone();
+        }
+        Some(levels)
     }
 }
 

@@ -3,11 +3,11 @@
 //! in front of it as if typed, tracked changes accepted or rejected on
 //! request, and tables as HTML the text importer reads as tables.
 
+use std::cell::Cell;
 use std::collections::HashMap;
-use std::io::Read;
 use std::path::Path;
 
-use roxmltree::{Document, Node};
+use roxmltree::Node;
 
 use crate::diagnostic::Diagnostic;
 use lists::{ListRef, Lists, format_number, style_numbering};
@@ -16,9 +16,56 @@ pub use meta::{apply_meta, part_id};
 
 mod lists;
 mod meta;
+mod package;
 mod table;
+mod xml;
 
+/// WordprocessingML's namespace, and the same in Strict Open XML (the
+/// ISO form Word saves as "Strict Open XML Document"): one vocabulary, read
+/// alike.
 const W: &str = "http://schemas.openxmlformats.org/wordprocessingml/2006/main";
+const W_STRICT: &str = "http://purl.oclc.org/ooxml/wordprocessingml/main";
+
+/// The most text a Word file may give: what a text file to import may hold.
+const MAX_TEXT: usize = crate::load::MAX_FILE_BYTES as usize;
+
+/// Why a Word file is not read: what is wrong, and what to do.
+#[derive(Debug)]
+pub(super) struct Refusal {
+    message: String,
+    help: &'static str,
+}
+
+impl Refusal {
+    /// A package that is not what a Word file is.
+    fn damaged(message: String) -> Refusal {
+        Refusal {
+            message,
+            help: "open the file in Word or WPS and save it again as a Word Document (.docx), then import that file",
+        }
+    }
+
+    /// More than any document holds: a damaged file, or one made to
+    /// exhaust the computer's memory.
+    fn too_much(message: String) -> Refusal {
+        Refusal {
+            message,
+            help: "no document holds this much: the file is damaged or made to exhaust memory. If it opens in Word or WPS, save it again as a Word Document (.docx) or as text (.txt), and import that file",
+        }
+    }
+
+    /// A package of some other kind.
+    fn not_word(message: String) -> Refusal {
+        Refusal {
+            message,
+            help: "import a Word document saved as .docx (Word 2007 or later, or WPS), or a text or Markdown file",
+        }
+    }
+
+    fn diagnostic(self, path: &Path) -> Diagnostic {
+        Diagnostic::error(path, 0, 0, self.message).help(self.help)
+    }
+}
 
 /// What to do with tracked changes in the file.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -51,9 +98,6 @@ pub struct DocxText {
     /// of the paragraph that holds one, and the id.
     pub ids: Vec<(usize, String)>,
 }
-
-/// The most a part of the package may unpack to: a zip bomb is refused.
-const MAX_PART: u64 = 256 << 20;
 
 /// Whether bytes are a zip package (a .docx) rather than text.
 pub fn is_package(bytes: &[u8]) -> bool {
@@ -90,48 +134,34 @@ pub fn compound_error(path: &Path, bytes: &[u8]) -> Diagnostic {
 
 /// Reads a .docx package.
 pub fn read(path: &Path, bytes: &[u8], changes: TrackedChanges) -> Result<DocxText, Diagnostic> {
-    let error = |message: String| {
-        Diagnostic::error(path, 0, 0, message)
-            .help("import a Word document saved as .docx (Word 2007 or later, or WPS), or a text or Markdown file")
-    };
-    let mut zip = zip::ZipArchive::new(std::io::Cursor::new(bytes))
-        .map_err(|e| error(format!("this is not a readable .docx package: {e}")))?;
-    let mut part = |name: &str| -> Result<Option<String>, Diagnostic> {
-        let file = match zip.by_name(name) {
-            Ok(f) => f,
-            Err(zip::result::ZipError::FileNotFound) => return Ok(None),
-            Err(e) => return Err(error(format!("cannot read {name} in the package: {e}"))),
-        };
-        let mut text = String::new();
-        file.take(MAX_PART + 1)
-            .read_to_string(&mut text)
-            .map_err(|e| error(format!("cannot read {name} in the package: {e}")))?;
-        if text.len() as u64 > MAX_PART {
-            return Err(error(format!("{name} unpacks to more than 256 MB")));
-        }
-        Ok(Some(text))
-    };
-    let document = part("word/document.xml")?.ok_or_else(|| {
-        error("the package has no word/document.xml: it is not a Word document".into())
-    })?;
-    let numbering = part("word/numbering.xml")?;
-    let styles = part("word/styles.xml")?;
-    // Each part parsed once; a part that is not XML is an error naming it.
-    let not_xml =
-        |name: &str, e: roxmltree::Error| error(format!("{name} is not well-formed XML: {e}"));
-    let doc = Document::parse(&document).map_err(|e| not_xml("word/document.xml", e))?;
-    let numbering = match &numbering {
-        Some(xml) => {
-            Lists::new(&Document::parse(xml).map_err(|e| not_xml("word/numbering.xml", e))?)
-        }
+    read_package(bytes, changes).map_err(|r| r.diagnostic(path))
+}
+
+fn read_package(bytes: &[u8], changes: TrackedChanges) -> Result<DocxText, Refusal> {
+    let mut package = package::Package::open(bytes)?;
+    let (main, related) = package.main()?;
+    // The lists and styles first, each part's tree let go before the
+    // next is built.
+    let numbering = match &related.numbering {
+        Some(name) => match package.read(name)? {
+            Some(xml) => Lists::new(&package.parse(name, &xml)?),
+            None => Lists::default(),
+        },
         None => Lists::default(),
     };
-    let style_lists = match &styles {
-        Some(xml) => {
-            style_numbering(&Document::parse(xml).map_err(|e| not_xml("word/styles.xml", e))?)
-        }
+    let style_lists = match &related.styles {
+        Some(name) => match package.read(name)? {
+            Some(xml) => style_numbering(&package.parse(name, &xml)?),
+            None => HashMap::new(),
+        },
         None => HashMap::new(),
     };
+    let document = package.read(&main)?.ok_or_else(|| {
+        Refusal::damaged(format!(
+            "the package has no {main}, the document its relationships name"
+        ))
+    })?;
+    let doc = package.parse(&main, &document)?;
     let mut reader = Reader {
         lists: numbering,
         style_lists,
@@ -141,25 +171,37 @@ pub fn read(path: &Path, bytes: &[u8], changes: TrackedChanges) -> Result<DocxTe
         counters: HashMap::new(),
         head: Vec::new(),
         lines: 0,
+        extracted: 0,
+        over: Cell::new(false),
     };
     let body = doc
-        .descendants()
-        .find(|n| n.has_tag_name((W, "body")))
-        .ok_or_else(|| error("word/document.xml has no body".into()))?;
+        .root_element()
+        .children()
+        .find(|n| is_w(n, "body"))
+        .ok_or_else(|| Refusal::damaged(format!("{main} has no body")))?;
     reader.count_changes(body);
     if reader.out.changes > 0 && changes == TrackedChanges::Refuse {
-        return Err(Diagnostic::error(
-            path,
-            0,
-            0,
-            format!("the file has {} tracked changes: which text is the draft?", reader.out.changes),
-        )
-        .help("accept or reject them in Word first, or import with --accept-changes or --reject-changes"));
+        return Err(Refusal {
+            message: format!(
+                "the file has {} tracked changes: which text is the draft?",
+                reader.out.changes
+            ),
+            help: "accept or reject them in Word first, or import with --accept-changes or --reject-changes",
+        });
     }
     reader.block_children(body);
     if !reader.carried.is_empty() {
         let rest = std::mem::take(&mut reader.carried);
         reader.line(&rest);
+    }
+    if reader.full() {
+        return Err(Refusal {
+            message: format!(
+                "the Word file holds more than {} MB of text, more than a draft may hold",
+                MAX_TEXT >> 20
+            ),
+            help: "a document larger than this can be split in two and imported as two drafts",
+        });
     }
     let mut out = reader.out;
     if !reader.head.is_empty() {
@@ -182,12 +224,18 @@ pub fn read(path: &Path, bytes: &[u8], changes: TrackedChanges) -> Result<DocxTe
     Ok(out)
 }
 
+/// Whether an element or attribute is WordprocessingML's, in either form.
+fn is_word(namespace: Option<&str>) -> bool {
+    matches!(namespace, Some(W | W_STRICT))
+}
+
 pub(super) fn is_w(n: &Node, name: &str) -> bool {
-    n.has_tag_name((W, name))
+    n.tag_name().name() == name && is_word(n.tag_name().namespace())
 }
 
 pub(super) fn attr<'a>(n: &Node<'a, '_>, name: &str) -> Option<&'a str> {
     n.attribute((W, name))
+        .or_else(|| n.attribute((W_STRICT, name)))
 }
 
 pub(super) fn child<'a, 'i>(n: &Node<'a, 'i>, name: &str) -> Option<Node<'a, 'i>> {
@@ -207,11 +255,16 @@ struct Reader {
     head: Vec<(String, String)>,
     /// Lines written to the text so far.
     lines: usize,
+    /// Bytes of text read so far, head and tail included: reading stops
+    /// past [`MAX_TEXT`].
+    extracted: usize,
+    /// Whether a paragraph's text went past [`MAX_TEXT`] as it was read.
+    over: Cell<bool>,
 }
 
 /// Revision elements: the kind of content they hold.
 fn revision(n: &Node) -> Option<bool> {
-    if n.tag_name().namespace() != Some(W) {
+    if !is_word(n.tag_name().namespace()) {
         return None;
     }
     match n.tag_name().name() {
@@ -234,7 +287,13 @@ impl Reader {
         }
     }
 
+    /// Whether the text read has gone past [`MAX_TEXT`].
+    fn full(&self) -> bool {
+        self.over.get() || self.extracted > MAX_TEXT
+    }
+
     fn line(&mut self, text: &str) {
+        self.extracted += text.len() + 1;
         self.out.text.push_str(text);
         self.out.text.push('\n');
         self.lines += 1 + text.matches('\n').count();
@@ -244,6 +303,9 @@ impl Reader {
     /// and revisions that wrap whole paragraphs.
     fn block_children(&mut self, parent: Node) {
         for n in parent.children().filter(Node::is_element) {
+            if self.full() {
+                return;
+            }
             if is_w(&n, "p") {
                 self.paragraph(n);
             } else if is_w(&n, "tbl") {
@@ -256,7 +318,7 @@ impl Reader {
                 if let Some(content) = child(&n, "sdtContent") {
                     self.block_children(content);
                 }
-            } else if n.tag_name().namespace() == Some(W) && n.tag_name().name() == "customXml" {
+            } else if is_w(&n, "customXml") {
                 self.block_children(n);
             }
         }
@@ -279,7 +341,7 @@ impl Reader {
 
     fn collect(&self, n: Node, text: &mut String) {
         for c in n.children().filter(Node::is_element) {
-            if c.tag_name().namespace() != Some(W) {
+            if !is_word(c.tag_name().namespace()) {
                 continue;
             }
             if let Some(inserted) = revision(&c) {
@@ -291,7 +353,14 @@ impl Reader {
             match c.tag_name().name() {
                 "pPr" | "rPr" | "instrText" | "delInstrText" | "footnoteReference"
                 | "endnoteReference" | "commentReference" => {}
-                "t" | "delText" => text.push_str(c.text().unwrap_or("")),
+                "t" | "delText" => {
+                    let piece = c.text().unwrap_or("");
+                    if self.extracted + text.len() + piece.len() > MAX_TEXT {
+                        self.over.set(true);
+                        return;
+                    }
+                    text.push_str(piece);
+                }
                 "tab" | "ptab" => text.push('\u{3000}'),
                 "br" | "cr" => text.push('\n'),
                 "noBreakHyphen" => text.push('-'),
@@ -323,7 +392,7 @@ impl Reader {
             (None, Some((id, level))) => (id, level),
             _ => return None,
         };
-        let levels = self.lists.levels.get(&id)?.clone();
+        let levels = self.lists.levels(&id)?;
         let level = levels.get(ilvl)?;
         if level.format == "bullet" {
             return None;
@@ -380,8 +449,10 @@ impl Reader {
         if mark_dropped {
             self.carried = text;
         } else if let Some(style) = style {
+            self.extracted += text.len();
             self.out.meta.push((style.to_string(), text));
         } else if head_style.is_some() {
+            self.extracted += text.len();
             self.head
                 .push((head_style.unwrap_or_default().to_string(), text));
         } else {
