@@ -285,3 +285,177 @@ fn finding_22c_a_strict_open_xml_docx_is_read() {
     assert_eq!(draft.meta.numbering.style, gongwen::model::Style::Articles);
     assert_eq!(draft.parts.len(), 2);
 }
+
+/// Every paragraph and table cell of a draft, in order.
+fn texts(draft: &gongwen::model::Draft) -> Vec<String> {
+    fn body(blocks: &[gongwen::model::Block], out: &mut Vec<String>) {
+        for b in blocks {
+            match b {
+                gongwen::model::Block::Para(t) => out.push(t.clone()),
+                gongwen::model::Block::Table(t) => out.extend(t.texts().map(str::to_string)),
+                gongwen::model::Block::Part(p) => {
+                    out.extend(p.heading.clone());
+                    body(&p.body, out);
+                }
+            }
+        }
+    }
+    let mut out = vec![draft.meta.title.clone()];
+    out.extend(draft.meta.preamble.iter().cloned());
+    for part in &draft.parts {
+        out.extend(part.heading.clone());
+        body(&part.body, &mut out);
+    }
+    for a in &draft.attachments {
+        body(&a.body, &mut out);
+    }
+    out
+}
+
+/// The tables of a draft, in order.
+fn tables(draft: &gongwen::model::Draft) -> Vec<gongwen::model::Table> {
+    fn body(blocks: &[gongwen::model::Block], out: &mut Vec<gongwen::model::Table>) {
+        for b in blocks {
+            match b {
+                gongwen::model::Block::Table(t) => out.push(t.clone()),
+                gongwen::model::Block::Part(p) => body(&p.body, out),
+                gongwen::model::Block::Para(_) => {}
+            }
+        }
+    }
+    let mut out = Vec::new();
+    for part in &draft.parts {
+        body(&part.body, &mut out);
+    }
+    out
+}
+
+#[test]
+fn finding_11_a_markdown_table_wider_than_its_spans_allow_is_refused_before_it_is_laid_out() {
+    let dir = tempfile::tempdir().unwrap();
+    // A first row 200,000 columns wide, then rows of one cell each: padded,
+    // they were a hundred million cells.
+    let wide = r#"<td colspan="1000">x</td>"#.repeat(200);
+    let narrow = "<tr><td>y</td></tr>\n".repeat(60);
+    let text = format!("标题\n\n一、甲\n\n<table>\n<tr>{wide}</tr>\n{narrow}</table>\n");
+    assert!(text.len() < 7_000);
+    write(dir.path(), "wide.md", text.as_bytes());
+    let run = import(dir.path(), "wide.md");
+    let stderr = run.refused_with(2);
+    assert!(stderr.contains("wide.md:5"), "{stderr}");
+    assert!(stderr.contains("200000 columns"), "{stderr}");
+    assert!(stderr.contains("at most 63"), "{stderr}");
+}
+
+#[test]
+fn finding_11_a_markdown_table_of_too_many_places_is_refused() {
+    let dir = tempfile::tempdir().unwrap();
+    // 60 columns wide, 2,000 rows: 120,000 places once padded.
+    let narrow = "<tr><td>y</td></tr>\n".repeat(2_000);
+    let text = format!(
+        "标题\n\n一、甲\n\n<table>\n<tr><td colspan=\"60\">x</td></tr>\n{narrow}</table>\n"
+    );
+    write(dir.path(), "long.md", text.as_bytes());
+    let run = import(dir.path(), "long.md");
+    let stderr = run.refused_with(2);
+    assert!(stderr.contains("long.md:5"), "{stderr}");
+    assert!(stderr.contains("120060 places"), "{stderr}");
+}
+
+/// A table of `rows`, in a grid of `grid` columns.
+fn word_table(grid: usize, rows: &[String]) -> String {
+    let cols = r#"<w:gridCol w:w="1000"/>"#.repeat(grid);
+    format!(
+        "<w:tbl><w:tblGrid>{cols}</w:tblGrid>{}</w:tbl>",
+        rows.iter()
+            .map(|r| format!("<w:tr>{r}</w:tr>"))
+            .collect::<String>()
+    )
+}
+
+/// A cell holding `text`, with its properties.
+fn tc(props: &str, text: &str) -> String {
+    format!("<w:tc><w:tcPr>{props}</w:tcPr>{}</w:tc>", p(text))
+}
+
+#[test]
+fn finding_11_a_word_span_past_the_grid_is_cut_to_the_grid_within_bounds() {
+    let dir = tempfile::tempdir().unwrap();
+    let span = r#"<w:gridSpan w:val="1000"/>"#;
+    let rows: Vec<String> = (0..40)
+        .map(|i| {
+            if i % 2 == 0 {
+                format!("{}{}", tc(span, "合并"), tc("", "乙"))
+            } else {
+                format!("{}{}", tc("", "丙"), tc("", "丁"))
+            }
+        })
+        .collect();
+    let body = format!("{}{}{}", p("标题"), p("一、甲"), word_table(2, &rows));
+    let bytes = docx(&body);
+    assert!(bytes.len() < 2_000, "{}", bytes.len());
+    write(dir.path(), "span.docx", &bytes);
+    let (draft, stderr) = imported(dir.path(), "span.docx");
+    assert!(stderr.contains("spans 1000 columns"), "{stderr}");
+    let table = &tables(&draft)[0];
+    let layout = table.layout().unwrap();
+    assert_eq!(layout.columns, 3);
+    assert_eq!(table.grid().unwrap()[0], ["合并", "合并", "乙"]);
+}
+
+#[test]
+fn finding_17_a_word_table_never_becomes_html_in_a_paragraph() {
+    let dir = tempfile::tempdir().unwrap();
+    let rows = [
+        tc(r#"<w:gridSpan w:val="1000"/>"#, "甲"),
+        format!("{}{}{}", tc("", "乙"), tc("", "丙"), tc("", "丁")),
+    ];
+    let body = format!("{}{}{}", p("标题"), p("一、甲"), word_table(3, &rows));
+    write(dir.path(), "html.docx", &docx(&body));
+    let (draft, _) = imported(dir.path(), "html.docx");
+    for text in texts(&draft) {
+        assert!(!text.contains('<') && !text.contains("colspan"), "{text}");
+    }
+    assert_eq!(tables(&draft)[0].grid().unwrap()[1], ["乙", "丙", "丁"]);
+}
+
+#[test]
+fn finding_17_a_vmerge_continuing_from_the_first_row_keeps_its_cells() {
+    let dir = tempfile::tempdir().unwrap();
+    let rows = [
+        format!("{}{}", tc("<w:vMerge/>", "甲"), tc("", "乙")),
+        format!("{}{}", tc("<w:vMerge/>", ""), tc("", "丁")),
+    ];
+    let body = format!("{}{}{}", p("标题"), p("一、甲"), word_table(2, &rows));
+    write(dir.path(), "vmerge.docx", &docx(&body));
+    let (draft, _) = imported(dir.path(), "vmerge.docx");
+    let grid: Vec<Vec<String>> = tables(&draft)[0]
+        .grid()
+        .unwrap()
+        .into_iter()
+        .map(|r| r.into_iter().map(str::to_string).collect())
+        .collect();
+    // The first row's cell starts the merge Word shows: 甲 over two rows.
+    assert_eq!(grid, [["甲", "乙"], ["甲", "丁"]]);
+}
+
+#[test]
+fn finding_11_a_draft_table_wider_than_word_holds_is_refused_by_check() {
+    let dir = tempfile::tempdir().unwrap();
+    let empty_rows = "            - []\n".repeat(9_999);
+    let yaml = format!(
+        "title: 甲\nparts:\n  - text:\n      - table:\n          rows:\n            - [{{text: 宽, cols: 10000, rows: 10000}}]\n{empty_rows}"
+    );
+    std::fs::write(dir.path().join("wide.yaml"), yaml).unwrap();
+    let run = bounded::gongwen(dir.path(), &["check", "wide.yaml"]);
+    let stderr = run.refused_with(1);
+    assert!(stderr.contains("10000 columns"), "{stderr}");
+    assert!(stderr.contains("at most 63"), "{stderr}");
+    let yaml = format!(
+        "title: 甲\nparts:\n  - text:\n      - table:\n          rows:\n            - [{{text: 长, cols: 60, rows: 10000}}]\n{empty_rows}"
+    );
+    std::fs::write(dir.path().join("long.yaml"), yaml).unwrap();
+    let run = bounded::gongwen(dir.path(), &["check", "long.yaml"]);
+    let stderr = run.refused_with(1);
+    assert!(stderr.contains("600000 places"), "{stderr}");
+}

@@ -159,7 +159,20 @@ fn visit_parts(parts: &mut [Part], f: &mut dyn FnMut(&mut Part)) {
 /// Imports a Word file: its paragraphs as lines, then as any text.
 fn import_docx(path: &Path, bytes: &[u8], options: ImportOptions) -> Result<Imported, Diagnostic> {
     let word = docx::read(path, bytes, options.changes)?;
-    let mut imported = import_str(path, &word.text, options)?;
+    // Each table on the empty line that stands for it.
+    let mut tables = tables::Tables::for_text(&word.text);
+    let mut lines: Vec<String> = word.text.split('\n').map(str::to_string).collect();
+    for (line, table) in word.tables {
+        if let Some(slot) = lines.get_mut(line - 1) {
+            *slot = tables.place(table);
+        }
+    }
+    let mut imported = import_lines(path, &lines.join("\n"), &tables, Vec::new(), options)?;
+    imported.warnings.extend(
+        word.notes
+            .into_iter()
+            .map(|(line, note)| Diagnostic::warning(path, line as u32, 0, note)),
+    );
     // The 附件说明 comes from its paragraphs' style: the attachments written
     // out in full take their places in it by title.
     let draft = &mut imported.draft;
@@ -238,8 +251,21 @@ static DOC_NUMBER: LazyLock<Regex> = LazyLock::new(|| {
 
 /// Imports text already in memory; `path` names it in messages.
 pub fn import_str(path: &Path, text: &str, options: ImportOptions) -> Result<Imported, Diagnostic> {
-    let (text, tables) = tables::extract(text);
-    let (mut body, mut dropped, invisible) = lines::clean(&text);
+    let (text, tables, dropped) = tables::extract(text).map_err(|e| e.diagnostic(path))?;
+    import_lines(path, &text, &tables, dropped, options)
+}
+
+/// Imports a text whose tables stand in it as placeholder lines.
+fn import_lines(
+    path: &Path,
+    text: &str,
+    tables: &tables::Tables,
+    mut dropped: Vec<Dropped>,
+    options: ImportOptions,
+) -> Result<Imported, Diagnostic> {
+    let (mut body, cleaned, invisible) = lines::clean(text);
+    dropped.extend(cleaned);
+    dropped.sort_by_key(|d| d.number);
     if body.is_empty() {
         return Err(Diagnostic::error(path, 0, 0, "the file has no text")
             .help("import a file that holds the document's text"));
@@ -253,25 +279,25 @@ pub fn import_str(path: &Path, text: &str, options: ImportOptions) -> Result<Imp
     // A table before the title (a 版头 laid out as one) is not the title.
     let leading = body
         .iter()
-        .take_while(|l| tables::placed(&l.text).is_some())
+        .take_while(|l| tables.placed(&l.text).is_some())
         .count();
     let tables_first: Vec<Line> = body
         .drain(..leading.min(body.len().saturating_sub(1)))
         .collect();
     take_header(&mut body, &mut meta, &mut dropped, style);
     body.splice(0..0, tables_first);
-    let (names, sections) = attachments::split(&mut body);
+    let (names, sections) = attachments::split(&mut body, tables);
 
     let before = body.len();
     // A table's placeholder stands alone, as a heading does.
-    let structure = |t: &str| parse::is_structure(t, style) || tables::placed(t).is_some();
+    let structure = |t: &str| parse::is_structure(t, style) || tables.placed(t).is_some();
     if lines::is_hard_wrapped(&body, structure) {
         body = lines::join_wrapped(body, structure);
     }
     let lines_joined = before - body.len();
 
     let mut tree = parse::build(&body, style);
-    tables::restore(&mut tree.parts, &tables);
+    tables::restore(&mut tree.parts, tables);
     let mut warnings: Vec<Diagnostic> = tree
         .anomalies
         .iter()
@@ -280,7 +306,7 @@ pub fn import_str(path: &Path, text: &str, options: ImportOptions) -> Result<Imp
     // A table before the first part: the preamble holds text only.
     meta.preamble = Vec::new();
     for (line, t) in &tree.preamble {
-        match tables::placed(t).and_then(|n| tables.get(n)) {
+        match tables.placed(t) {
             Some(table) => {
                 warnings.push(
                     Diagnostic::warning(
@@ -309,7 +335,7 @@ pub fn import_str(path: &Path, text: &str, options: ImportOptions) -> Result<Imp
     meta.attachments = names;
     let attachments = sections
         .into_iter()
-        .filter_map(|s| attachments::read(s, &tables, &mut meta.attachments))
+        .filter_map(|s| attachments::read(s, tables, &mut meta.attachments))
         .collect();
     let draft = Draft {
         meta,

@@ -1,7 +1,8 @@
 //! Word files (.docx) → the lines the structure recogniser reads: one line
 //! per paragraph, with the number Word's automatic list numbering shows put
 //! in front of it as if typed, tracked changes accepted or rejected on
-//! request, and tables as HTML the text importer reads as tables.
+//! request, and tables read as tables, each standing in the text as a line
+//! of its own.
 
 use std::cell::Cell;
 use std::collections::HashMap;
@@ -10,6 +11,7 @@ use std::path::Path;
 use roxmltree::Node;
 
 use crate::diagnostic::Diagnostic;
+use crate::model::{ShapeError, Table};
 use lists::{ListRef, Lists, format_number, style_numbering};
 use meta::{HEAD_STYLES, META_STYLES};
 pub use meta::{apply_meta, part_id};
@@ -86,8 +88,11 @@ pub struct DocxText {
     pub text: String,
     /// Paragraphs whose number came from Word's list numbering.
     pub numbered: usize,
-    /// Tables met, by the line each is written on (as HTML: see `Reader::table`).
-    pub tables: Vec<usize>,
+    /// Tables met, by the line of the text each stands on (an empty line).
+    pub tables: Vec<(usize, Table)>,
+    /// What the reader noticed and the officer should know (a span cut to
+    /// the table, text left out), by the line of the text it is about.
+    pub notes: Vec<(usize, String)>,
     /// Tracked changes met (and accepted or rejected).
     pub changes: usize,
     /// Paragraphs in the styles gongwen gives the parts of a document that
@@ -173,6 +178,7 @@ fn read_package(bytes: &[u8], changes: TrackedChanges) -> Result<DocxText, Refus
         lines: 0,
         extracted: 0,
         over: Cell::new(false),
+        too_large: None,
     };
     let body = doc
         .root_element()
@@ -193,6 +199,13 @@ fn read_package(bytes: &[u8], changes: TrackedChanges) -> Result<DocxText, Refus
     if !reader.carried.is_empty() {
         let rest = std::mem::take(&mut reader.carried);
         reader.line(&rest);
+    }
+    if let Some(error) = reader.too_large.take() {
+        let too_large = crate::import::tables::TooLarge { line: None, error };
+        return Err(Refusal {
+            message: too_large.message(),
+            help: crate::import::tables::TooLarge::HELP,
+        });
     }
     if reader.full() {
         return Err(Refusal {
@@ -217,7 +230,8 @@ fn read_package(bytes: &[u8], changes: TrackedChanges) -> Result<DocxText, Refus
         for (line, _) in &mut out.ids {
             *line += shift;
         }
-        for line in &mut out.tables {
+        let tables = out.tables.iter_mut().map(|(line, _)| line);
+        for line in tables.chain(out.notes.iter_mut().map(|(line, _)| line)) {
             *line += shift;
         }
     }
@@ -260,6 +274,8 @@ struct Reader {
     extracted: usize,
     /// Whether a paragraph's text went past [`MAX_TEXT`] as it was read.
     over: Cell<bool>,
+    /// A table past a table's bounds: reading stops there.
+    too_large: Option<ShapeError>,
 }
 
 /// Revision elements: the kind of content they hold.
@@ -287,9 +303,10 @@ impl Reader {
         }
     }
 
-    /// Whether the text read has gone past [`MAX_TEXT`].
+    /// Whether reading stops: the text read has gone past [`MAX_TEXT`], or
+    /// a table past its bounds.
     fn full(&self) -> bool {
-        self.over.get() || self.extracted > MAX_TEXT
+        self.over.get() || self.extracted > MAX_TEXT || self.too_large.is_some()
     }
 
     fn line(&mut self, text: &str) {
@@ -324,12 +341,66 @@ impl Reader {
         }
     }
 
-    /// A table, written as one line of HTML the text importer reads as a
-    /// table (see [`table::html`]).
+    /// A table: kept aside, an empty line standing for it in the text.
     fn table(&mut self, tbl: Node) {
-        self.out.tables.push(self.lines + 1);
-        let html = table::html(tbl, |p| self.runs_text(p));
-        self.line(&html);
+        let mut nested = 0;
+        let read = table::read(tbl, |cell| {
+            let (text, tables) = self.cell_text(cell);
+            nested += tables;
+            text
+        });
+        let line = self.lines + 1;
+        match read {
+            Ok(read) => {
+                self.out
+                    .notes
+                    .extend(read.notes.into_iter().map(|n| (line, n)));
+                if nested > 0 {
+                    self.out.notes.push((
+                        line,
+                        format!("{nested} table{} inside the cells of a table: read as text in the cell, a line per row, its cells set apart by ｜", if nested == 1 { "" } else { "s" }),
+                    ));
+                }
+                if let Some(table) = read.table {
+                    self.out.tables.push((line, table));
+                    self.line("");
+                }
+            }
+            Err(e) => self.too_large = Some(e),
+        }
+    }
+
+    /// A cell's text: its paragraphs, a line each, and the rows of the
+    /// tables inside it as lines of text; and how many such tables.
+    fn cell_text(&self, cell: Node) -> (String, usize) {
+        let mut lines = Vec::new();
+        let mut nested = 0;
+        for block in cell.children().filter(Node::is_element) {
+            let mut blocks = vec![block];
+            if is_w(&block, "sdt") || is_w(&block, "customXml") {
+                blocks = table::through_wrappers(block, "p");
+                blocks.extend(table::through_wrappers(block, "tbl"));
+            }
+            for b in blocks {
+                if is_w(&b, "p") {
+                    lines.push(self.runs_text(b));
+                } else if is_w(&b, "tbl") {
+                    nested += 1;
+                    for row in table::through_wrappers(b, "tr") {
+                        let cells: Vec<String> = table::through_wrappers(row, "tc")
+                            .into_iter()
+                            .map(|c| {
+                                let (text, more) = self.cell_text(c);
+                                nested += more;
+                                text.replace('\n', " ")
+                            })
+                            .collect();
+                        lines.push(cells.join("｜"));
+                    }
+                }
+            }
+        }
+        (lines.join("\n"), nested)
     }
 
     /// The text of a paragraph's runs, revisions read as asked.
