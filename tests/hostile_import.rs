@@ -459,3 +459,242 @@ fn finding_11_a_draft_table_wider_than_word_holds_is_refused_by_check() {
     let stderr = run.refused_with(1);
     assert!(stderr.contains("600000 places"), "{stderr}");
 }
+
+/// Lines a reader must see as typed, whatever Markdown would make of them.
+const AS_TYPED: [&str; 6] = [
+    "计算2*3*4的结果。",
+    "详见[通知](https://example.gov.cn/a)。",
+    "R&amp;D 与 &lt;b&gt; 照印。",
+    "[[注释]]不是引用。",
+    "# 不是标题，_下划线_与`反引号`与~~删除~~。",
+    "<b>粗</b>与\\*星号\\*。",
+];
+
+/// Builds the draft in `dir` (`out.yaml`) as Markdown and HTML, and
+/// returns both.
+fn built(dir: &Path) -> (String, String) {
+    std::fs::create_dir_all(dir.join("drafts/d")).unwrap();
+    std::fs::copy(dir.join("out.yaml"), dir.join("drafts/d/v1.yaml")).unwrap();
+    bounded::gongwen(dir, &["build"]).refused_with(0);
+    let read = |ext: &str| std::fs::read_to_string(dir.join(format!("output/d/v1.{ext}"))).unwrap();
+    (read("md"), read("html"))
+}
+
+/// The visible text of each paragraph and heading of Markdown, as a
+/// CommonMark reader with GitHub's tables shows it.
+fn markdown_blocks(md: &str) -> Vec<String> {
+    use pulldown_cmark::{Event, Options, Parser, TagEnd};
+    let mut blocks = vec![String::new()];
+    for event in Parser::new_ext(md, Options::ENABLE_TABLES | Options::ENABLE_STRIKETHROUGH) {
+        match event {
+            Event::Text(t) | Event::Code(t) | Event::Html(t) | Event::InlineHtml(t) => {
+                blocks.last_mut().unwrap().push_str(&t)
+            }
+            Event::SoftBreak | Event::HardBreak => blocks.last_mut().unwrap().push('\n'),
+            Event::End(TagEnd::Paragraph | TagEnd::Heading(_)) => blocks.push(String::new()),
+            _ => {}
+        }
+    }
+    blocks
+}
+
+/// The visible text of each `<p>` and heading of an HTML page.
+fn html_blocks(html: &str) -> Vec<String> {
+    let page = scraper::Html::parse_document(html);
+    let select = scraper::Selector::parse("p, h1, h2, h3, h4, h5, h6").unwrap();
+    page.select(&select)
+        .map(|e| e.text().collect::<String>())
+        .collect()
+}
+
+/// Whether every line is shown whole by some block.
+fn shows(blocks: &[String], lines: &[&str]) -> Result<(), String> {
+    for line in lines {
+        if !blocks.iter().any(|b| b.trim() == *line) {
+            return Err(format!("{line:?} is shown by no block of {blocks:#?}"));
+        }
+    }
+    Ok(())
+}
+
+#[test]
+fn finding_15_text_from_a_text_file_prints_as_typed() {
+    let dir = tempfile::tempdir().unwrap();
+    let text = format!("关于加强管理的通知\n{}\n", AS_TYPED.join("\n"));
+    write(dir.path(), "notice.txt", text.as_bytes());
+    let (draft, _) = imported(dir.path(), "notice.txt");
+    let shown: Vec<String> = draft
+        .meta
+        .preamble
+        .iter()
+        .map(|p| gongwen::text::to_plain(p))
+        .collect();
+    assert_eq!(shown, AS_TYPED);
+    let (md, html) = built(dir.path());
+    shows(&markdown_blocks(&md), &AS_TYPED).unwrap();
+    shows(&html_blocks(&html), &AS_TYPED).unwrap();
+    assert!(
+        !html.contains("<em>") && !html.contains("<a href"),
+        "{html}"
+    );
+}
+
+/// XML text for a string.
+fn xml_text(s: &str) -> String {
+    s.replace('&', "&amp;")
+        .replace('<', "&lt;")
+        .replace('>', "&gt;")
+}
+
+#[test]
+fn finding_15_text_from_a_word_file_prints_as_typed() {
+    let dir = tempfile::tempdir().unwrap();
+    let paragraphs: String = AS_TYPED.iter().map(|t| p(&xml_text(t))).collect();
+    let cells = format!(
+        "{}{}",
+        tc("", &xml_text(AS_TYPED[0])),
+        tc("", &xml_text(AS_TYPED[1]))
+    );
+    let body = format!(
+        "{}{}{paragraphs}{}",
+        p("关于加强管理的通知"),
+        p("一、总体要求"),
+        word_table(2, &[cells])
+    );
+    write(dir.path(), "notice.docx", &docx(&body));
+    let (draft, _) = imported(dir.path(), "notice.docx");
+    let shown: Vec<String> = texts(&draft)
+        .iter()
+        .map(|t| gongwen::text::to_plain(t))
+        .collect();
+    for line in AS_TYPED {
+        assert!(shown.iter().any(|s| s == line), "{line} not in {shown:?}");
+    }
+    let table = &tables(&draft)[0];
+    assert_eq!(
+        gongwen::text::to_plain(&table.rows[0].cells[0].text),
+        AS_TYPED[0]
+    );
+    let (md, html) = built(dir.path());
+    shows(&markdown_blocks(&md), &AS_TYPED).unwrap();
+    shows(&html_blocks(&html), &AS_TYPED).unwrap();
+}
+
+/// A line of text an officer might type: pieces Markdown reads, between
+/// Chinese text, ending as a sentence ends (so nothing joins it to the
+/// next line) with a character telling it from the other lines.
+fn typed_line(distinct: char) -> impl proptest::strategy::Strategy<Value = String> {
+    use proptest::prelude::*;
+    let pieces = prop::sample::select(vec![
+        "*",
+        "**",
+        "_",
+        "__",
+        "`",
+        "```",
+        "~",
+        "~~",
+        "[",
+        "]",
+        "](",
+        ")",
+        "[[",
+        "]]",
+        "[x]:",
+        "<",
+        ">",
+        "<b>",
+        "</b>",
+        "<!--",
+        "-->",
+        "&",
+        "&amp;",
+        "&lt;",
+        "&#x41;",
+        "&copy;",
+        "\\",
+        "\\*",
+        "#",
+        "# ",
+        "> ",
+        "- ",
+        "+ ",
+        "= ",
+        "|",
+        "| a |",
+        "!",
+        "![",
+        "{",
+        "}",
+        "$",
+        ":",
+        "甲",
+        "推进",
+        " ",
+        "a",
+        "http://x",
+        "<http://x>",
+        "\t",
+    ]);
+    prop::collection::vec(pieces, 1..10).prop_map(move |v| format!("{}{distinct}。", v.concat()))
+}
+
+proptest::proptest! {
+    #![proptest_config(crate::common::proptest_config(48))]
+
+    /// Whatever a text file says, its import shows it as typed: the draft's
+    /// text, the Markdown and the HTML built from it.
+    #[test]
+    fn finding_15_any_text_imported_shows_as_typed(
+        lines in (typed_line('甲'), typed_line('乙'), typed_line('丙')),
+    ) {
+        let lines = [lines.0, lines.1, lines.2];
+        let first = |l: &String| l.trim_start().chars().next();
+        proptest::prop_assume!(lines.iter().all(|l| l.trim() == l
+            && first(l).is_some_and(|c| !c.is_ascii_digit())
+            && gongwen::import::parse::classify(l, gongwen::model::Style::Outline)
+                == gongwen::import::parse::Marker::Text));
+        let text = format!("{}\n", lines.join("\n"));
+        let imported = gongwen::import::import_str(
+            Path::new("typed.txt"),
+            &text,
+            Default::default(),
+        )
+        .map_err(|e| proptest::test_runner::TestCaseError::fail(e.to_string()))?;
+        let draft = &imported.draft;
+        let mut shown = vec![gongwen::text::to_plain(&draft.meta.title)];
+        shown.extend(draft.meta.preamble.iter().map(|p| gongwen::text::to_plain(p)));
+        proptest::prop_assert_eq!(&shown, &lines.to_vec());
+        let ctx = gongwen::render::RenderContext::new(&gongwen::numbering::number(draft));
+        let renderer = crate::common::renderer();
+        let render = |format| {
+            let out = renderer
+                .render(format, gongwen::render::View::Draft(&ctx))
+                .unwrap()
+                .bytes;
+            String::from_utf8(out).unwrap()
+        };
+        let lines: Vec<&str> = lines.iter().map(String::as_str).collect();
+        shows(&markdown_blocks(&render(gongwen::render::Format::Markdown)), &lines)
+            .map_err(proptest::test_runner::TestCaseError::fail)?;
+        shows(&html_blocks(&render(gongwen::render::Format::Html)), &lines)
+            .map_err(proptest::test_runner::TestCaseError::fail)?;
+    }
+}
+
+#[test]
+fn finding_15_double_brackets_in_markdown_are_text_not_references() {
+    let dir = tempfile::tempdir().unwrap();
+    let text = "标题\n\n一、甲\n\n[[注释]]不是引用，[[a b]]也不是，**加粗**仍是加粗。\n\n| 甲 | [[乙]] |\n|---|---|\n| 1 | 2 |\n";
+    write(dir.path(), "refs.md", text.as_bytes());
+    let (draft, _) = imported(dir.path(), "refs.md");
+    let shown: Vec<String> = texts(&draft)
+        .iter()
+        .map(|t| gongwen::text::to_plain(t))
+        .collect();
+    assert!(
+        shown.contains(&"[[注释]]不是引用，[[a b]]也不是，加粗仍是加粗。".to_string()),
+        "{shown:?}"
+    );
+    assert!(shown.contains(&"[[乙]]".to_string()), "{shown:?}");
+}

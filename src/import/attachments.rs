@@ -27,9 +27,16 @@ pub struct Section {
     pub lines: Vec<Line>,
 }
 
-/// A name of the 附件说明 without the Markdown hard break that may end it.
+/// A name of the 附件说明 without the Markdown hard break that may end it:
+/// a backslash at the end not itself escaped.
 fn name(text: &str) -> String {
-    text.trim_end_matches('\\').trim().to_string()
+    let backslashes = text.len() - text.trim_end_matches('\\').len();
+    let text = if backslashes % 2 == 1 {
+        &text[..text.len() - 1]
+    } else {
+        text
+    };
+    text.trim().to_string()
 }
 
 /// Takes the 附件说明 and the attachments written out in full off the end
@@ -145,7 +152,7 @@ mod tests {
     }
 
     fn lines(text: &str) -> Vec<Line> {
-        super::super::lines::clean(text).0
+        super::super::lines::clean(text, true).0
     }
 
     #[test]

@@ -167,7 +167,14 @@ fn import_docx(path: &Path, bytes: &[u8], options: ImportOptions) -> Result<Impo
             *slot = tables.place(table);
         }
     }
-    let mut imported = import_lines(path, &lines.join("\n"), &tables, Vec::new(), options)?;
+    let mut imported = import_lines(
+        path,
+        &lines.join("\n"),
+        Source::Text,
+        &tables,
+        Vec::new(),
+        options,
+    )?;
     imported.warnings.extend(
         word.notes
             .into_iter()
@@ -192,7 +199,16 @@ fn import_docx(path: &Path, bytes: &[u8], options: ImportOptions) -> Result<Impo
     if word.meta.iter().any(|(style, _)| style == "GwAttachment") {
         draft.meta.attachments.clear();
     }
-    docx::apply_meta(&mut draft.meta, &word.meta);
+    // The names of the 附件说明 are author text; the other values plain.
+    let word_meta: Vec<(String, String)> = word
+        .meta
+        .iter()
+        .map(|(style, text)| match style.as_str() {
+            "GwAttachment" => (style.clone(), crate::text::from_plain(text)),
+            _ => (style.clone(), text.clone()),
+        })
+        .collect();
+    docx::apply_meta(&mut draft.meta, &word_meta);
     for (a, title) in draft.attachments.iter_mut().zip(titles) {
         a.index = match draft.meta.attachments.iter().position(|n| *n == title) {
             Some(i) => i,
@@ -249,21 +265,58 @@ static DOC_NUMBER: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"^\S{1,20}[〔\[［【(（]\d{4}[〕\]］】)）]\s*\d{1,5}\s*号$").unwrap()
 });
 
-/// Imports text already in memory; `path` names it in messages.
+/// What a text to import is written in, which decides what its
+/// characters mean.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Source {
+    /// Markdown (`.md`): its marks mean what Markdown says, its tables are
+    /// tables, and its text is kept as the inline Markdown a draft holds.
+    Markdown,
+    /// Plain text, or a Word file's paragraphs: every character is what
+    /// the reader sees, and is written so that the draft shows it.
+    Text,
+}
+
+impl Source {
+    /// By the file's name: Markdown by its extensions, anything else text.
+    fn of(path: &Path) -> Source {
+        let extension = path
+            .extension()
+            .and_then(|e| e.to_str())
+            .unwrap_or("")
+            .to_ascii_lowercase();
+        match extension.as_str() {
+            "md" | "markdown" | "mdown" | "mkd" | "mkdn" | "mdwn" => Source::Markdown,
+            _ => Source::Text,
+        }
+    }
+}
+
+/// Imports text already in memory; `path` names it in messages and, by
+/// its extension, says whether it is Markdown (`.md`) or plain text.
 pub fn import_str(path: &Path, text: &str, options: ImportOptions) -> Result<Imported, Diagnostic> {
-    let (text, tables, dropped) = tables::extract(text).map_err(|e| e.diagnostic(path))?;
-    import_lines(path, &text, &tables, dropped, options)
+    match Source::of(path) {
+        Source::Markdown => {
+            let (text, tables, dropped) = tables::extract(text).map_err(|e| e.diagnostic(path))?;
+            import_lines(path, &text, Source::Markdown, &tables, dropped, options)
+        }
+        Source::Text => {
+            let tables = tables::Tables::for_text(text);
+            import_lines(path, text, Source::Text, &tables, Vec::new(), options)
+        }
+    }
 }
 
 /// Imports a text whose tables stand in it as placeholder lines.
 fn import_lines(
     path: &Path,
     text: &str,
+    source: Source,
     tables: &tables::Tables,
     mut dropped: Vec<Dropped>,
     options: ImportOptions,
 ) -> Result<Imported, Diagnostic> {
-    let (mut body, cleaned, invisible) = lines::clean(text);
+    let (mut body, cleaned, invisible) = lines::clean(text, source == Source::Markdown);
     dropped.extend(cleaned);
     dropped.sort_by_key(|d| d.number);
     if body.is_empty() {
@@ -285,6 +338,18 @@ fn import_lines(
         .drain(..leading.min(body.len().saturating_sub(1)))
         .collect();
     take_header(&mut body, &mut meta, &mut dropped, style);
+    // The header's plain values (stage, number) are taken; the rest is
+    // author text from here on, each line written so it shows as typed: a
+    // text's every character, and Markdown's `[[…]]`, which is text there
+    // but a reference by id in a draft.
+    let as_author_text = match source {
+        Source::Text => crate::text::from_plain,
+        Source::Markdown => crate::text::links::escape_links,
+    };
+    meta.title = as_author_text(&meta.title);
+    for line in &mut body {
+        line.text = as_author_text(&line.text);
+    }
     body.splice(0..0, tables_first);
     let (names, sections) = attachments::split(&mut body, tables);
 

@@ -204,14 +204,15 @@ fn pipe_table(lines: &[&str]) -> Result<Option<Table>, ShapeError> {
     // As GFM reads a row: cells past the header's are dropped, missing ones
     // empty (filled in by `normalise`).
     let width = header.len();
-    let row = |line: &str| {
+    // Markdown's `[[…]]` is text, a draft's a reference by id.
+    let cells = |line: &str| {
         let mut cells = pipe_cells(line);
         cells.truncate(width);
-        Row::of(cells)
+        Row::of(cells.iter().map(|c| crate::text::links::escape_links(c)))
     };
     normalise(Table {
-        header: vec![Row::of(header)],
-        rows: lines[2..].iter().map(|l| row(l)).collect(),
+        header: vec![cells(lines[0])],
+        rows: lines[2..].iter().map(|l| cells(l)).collect(),
         ..Table::default()
     })
 }
@@ -385,8 +386,9 @@ pub(super) fn relative(widths: Vec<u32>) -> Vec<u32> {
         .collect()
 }
 
-/// A cell's text: its text nodes, whitespace runs as one space, `<br>` as a
-/// line break.
+/// A cell's text as author text: its text nodes, whitespace runs as one
+/// space, `<br>` as a line break. HTML's text is not Markdown: it shows as
+/// written.
 fn text_of(cell: scraper::ElementRef) -> String {
     let mut out = String::new();
     for node in cell.descendants() {
@@ -396,12 +398,12 @@ fn text_of(cell: scraper::ElementRef) -> String {
             out.push('\n');
         }
     }
-    out.split('\n')
+    let text = out
+        .split('\n')
         .map(|l| l.split_whitespace().collect::<Vec<_>>().join(" "))
         .collect::<Vec<_>>()
-        .join("\n")
-        .trim()
-        .to_string()
+        .join("\n");
+    crate::text::from_plain(text.trim())
 }
 
 /// Puts each table back where its placeholder paragraph landed.

@@ -347,7 +347,7 @@ impl Reader {
         let read = table::read(tbl, |cell| {
             let (text, tables) = self.cell_text(cell);
             nested += tables;
-            text
+            crate::text::from_plain(&text)
         });
         let line = self.lines + 1;
         match read {
@@ -370,8 +370,8 @@ impl Reader {
         }
     }
 
-    /// A cell's text: its paragraphs, a line each, and the rows of the
-    /// tables inside it as lines of text; and how many such tables.
+    /// A cell's text, as plain text: its paragraphs, a line each, and the
+    /// rows of the tables inside it as lines; and how many such tables.
     fn cell_text(&self, cell: Node) -> (String, usize) {
         let mut lines = Vec::new();
         let mut nested = 0;
