@@ -698,3 +698,143 @@ fn finding_15_double_brackets_in_markdown_are_text_not_references() {
     );
     assert!(shown.contains(&"[[乙]]".to_string()), "{shown:?}");
 }
+
+/// `word/_rels/document.xml.rels` naming parts: (relationship type, target).
+fn document_rels(parts: &[(&str, &str)]) -> String {
+    let rels: String = parts
+        .iter()
+        .enumerate()
+        .map(|(i, (kind, target))| {
+            format!(
+                r#"<Relationship Id="rId{i}" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/{kind}" Target="{target}"/>"#
+            )
+        })
+        .collect();
+    format!(
+        r#"<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">{rels}</Relationships>"#
+    )
+}
+
+#[test]
+fn finding_17_hidden_text_is_left_out_with_a_note() {
+    let dir = tempfile::tempdir().unwrap();
+    let styles = format!(
+        r#"<?xml version="1.0" encoding="UTF-8"?><w:styles xmlns:w="{W}"><w:style w:type="character" w:styleId="Secret"><w:rPr><w:vanish/></w:rPr></w:style><w:style w:type="character" w:styleId="MoreSecret"><w:basedOn w:val="Secret"/></w:style><w:style w:type="paragraph" w:styleId="HiddenPara"><w:rPr><w:vanish/></w:rPr></w:style></w:styles>"#
+    );
+    let run = |props: &str, text: &str| {
+        format!(r#"<w:r><w:rPr>{props}</w:rPr><w:t xml:space="preserve">{text}</w:t></w:r>"#)
+    };
+    let body = format!(
+        "{}<w:p>{}{}{}{}{}{}</w:p><w:p><w:pPr><w:pStyle w:val=\"HiddenPara\"/></w:pPr>{}{}</w:p>",
+        p("标题"),
+        run("", "可见"),
+        run("<w:vanish/>", "直接隐藏"),
+        run(r#"<w:rStyle w:val="MoreSecret"/>"#, "样式隐藏"),
+        run("<w:specVanish/>", "特殊隐藏"),
+        run(r#"<w:vanish w:val="false"/>"#, "文字"),
+        run("", "。"),
+        run("", "整段隐藏"),
+        run(r#"<w:vanish w:val="0"/>"#, "但这几个字显示。"),
+    );
+    let rels = document_rels(&[("styles", "styles.xml")]);
+    write(
+        dir.path(),
+        "hidden.docx",
+        &docx_with(
+            &body,
+            &[
+                ("word/styles.xml", &styles),
+                ("word/_rels/document.xml.rels", &rels),
+            ],
+        ),
+    );
+    let (draft, stderr) = imported(dir.path(), "hidden.docx");
+    assert_eq!(draft.meta.preamble, ["可见文字。", "但这几个字显示。"]);
+    for hidden in ["直接隐藏", "样式隐藏", "特殊隐藏", "整段隐藏"] {
+        assert!(stderr.contains(hidden), "{hidden}: {stderr}");
+    }
+    assert!(stderr.contains("hidden"), "{stderr}");
+}
+
+#[test]
+fn finding_17_footnotes_and_endnotes_are_kept_after_their_paragraph() {
+    let dir = tempfile::tempdir().unwrap();
+    let notes = |kind: &str| {
+        format!(
+            r#"<?xml version="1.0" encoding="UTF-8"?><w:{kind}s xmlns:w="{W}"><w:{kind} w:type="separator" w:id="-1"><w:p><w:r><w:separator/></w:r></w:p></w:{kind}><w:{kind} w:type="continuationSeparator" w:id="0"><w:p><w:r><w:continuationSeparator/></w:r></w:p></w:{kind}><w:{kind} w:id="5"><w:p><w:r><w:{kind}Ref/></w:r><w:r><w:t xml:space="preserve"> {kind}的*内容*。</w:t></w:r></w:p></w:{kind}></w:{kind}s>"#
+        )
+    };
+    let body = format!(
+        r#"{}{}<w:p><w:r><w:t>依照有关规定</w:t></w:r><w:r><w:footnoteReference w:id="5"/></w:r><w:r><w:t>，制定本办法</w:t></w:r><w:r><w:endnoteReference w:id="5"/></w:r><w:r><w:t>。</w:t></w:r></w:p>{}"#,
+        p("管理办法"),
+        p("一、总则"),
+        p("二、附则")
+    );
+    let rels = document_rels(&[("footnotes", "footnotes.xml"), ("endnotes", "endnotes.xml")]);
+    let (footnotes, endnotes) = (notes("footnote"), notes("endnote"));
+    write(
+        dir.path(),
+        "notes.docx",
+        &docx_with(
+            &body,
+            &[
+                ("word/footnotes.xml", &footnotes),
+                ("word/endnotes.xml", &endnotes),
+                ("word/_rels/document.xml.rels", &rels),
+            ],
+        ),
+    );
+    let (draft, stderr) = imported(dir.path(), "notes.docx");
+    let shown: Vec<String> = texts(&draft)
+        .iter()
+        .map(|t| gongwen::text::to_plain(t))
+        .collect();
+    let at = shown
+        .iter()
+        .position(|t| t == "依照有关规定［注1］，制定本办法［尾注1］。")
+        .unwrap_or_else(|| panic!("{shown:?}"));
+    assert_eq!(shown[at + 1], "［注1］footnote的*内容*。");
+    assert_eq!(shown[at + 2], "［尾注1］endnote的*内容*。");
+    assert!(stderr.contains("footnote"), "{stderr}");
+    assert!(stderr.contains("endnote"), "{stderr}");
+}
+
+#[test]
+fn finding_17_a_text_box_is_named_in_a_warning_once() {
+    let dir = tempfile::tempdir().unwrap();
+    let wps = "http://schemas.microsoft.com/office/word/2010/wordprocessingShape";
+    let mc = "http://schemas.openxmlformats.org/markup-compatibility/2006";
+    let box_content = format!("<w:txbxContent>{}</w:txbxContent>", p("某某市人民政府文件"));
+    let body = format!(
+        r#"{}<w:p><w:r><mc:AlternateContent xmlns:mc="{mc}"><mc:Choice Requires="wps"><w:drawing><wps:wsp xmlns:wps="{wps}"><wps:txbx>{box_content}</wps:txbx></wps:wsp></w:drawing></mc:Choice><mc:Fallback><w:pict><v:shape xmlns:v="urn:schemas-microsoft-com:vml"><v:textbox>{box_content}</v:textbox></v:shape></w:pict></mc:Fallback></mc:AlternateContent></w:r><w:r><w:t>正文。</w:t></w:r></w:p>"#,
+        p("标题"),
+    );
+    write(dir.path(), "box.docx", &docx(&body));
+    let (draft, stderr) = imported(dir.path(), "box.docx");
+    assert_eq!(draft.meta.preamble, ["正文。"]);
+    assert_eq!(stderr.matches("某某市人民政府文件").count(), 1, "{stderr}");
+    assert!(stderr.contains("text box"), "{stderr}");
+}
+
+#[test]
+fn finding_17_a_table_in_a_table_cell_is_kept_as_text_with_a_warning() {
+    let dir = tempfile::tempdir().unwrap();
+    let inner = word_table(2, &[format!("{}{}", tc("", "内甲"), tc("", "内乙"))]);
+    let outer = word_table(
+        2,
+        &[format!(
+            "<w:tc>{}{inner}</w:tc>{}",
+            p("外甲"),
+            tc("", "外乙")
+        )],
+    );
+    let body = format!("{}{}{outer}", p("标题"), p("一、甲"));
+    write(dir.path(), "nested.docx", &docx(&body));
+    let (draft, stderr) = imported(dir.path(), "nested.docx");
+    let table = &tables(&draft)[0];
+    assert_eq!(
+        gongwen::text::to_plain(&table.rows[0].cells[0].text),
+        "外甲\n内甲｜内乙"
+    );
+    assert!(stderr.contains("inside the cells of a table"), "{stderr}");
+}

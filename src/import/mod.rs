@@ -176,7 +176,7 @@ fn import_docx(path: &Path, bytes: &[u8], options: ImportOptions) -> Result<Impo
         options,
     )?;
     imported.warnings.extend(
-        word.notes
+        word.warnings
             .into_iter()
             .map(|(line, note)| Diagnostic::warning(path, line as u32, 0, note)),
     );

@@ -1,11 +1,13 @@
 //! Word's automatic list numbering: the lists of `numbering.xml`, the
-//! styles that number their paragraphs, and numbers in Word's formats.
+//! number Word shows in front of each paragraph they number, and numbers in
+//! Word's formats (the styles that number their paragraphs are read with
+//! the styles).
 
 use std::collections::HashMap;
 
 use roxmltree::{Document, Node};
 
-use super::{attr, child, is_w};
+use super::{Reader, attr, child, is_w};
 use crate::numbering::numerals::chinese;
 
 /// One level of a list: how its number is written.
@@ -142,45 +144,52 @@ impl Lists {
 /// A list and a level of it: (numId, ilvl).
 pub(super) type ListRef = (String, usize);
 
-/// Paragraph styles that number their paragraphs: style id → its list.
-pub(super) fn style_numbering(doc: &Document) -> HashMap<String, ListRef> {
-    // Each style's own list, and the style it is based on.
-    let mut direct: HashMap<String, (Option<ListRef>, Option<String>)> = HashMap::new();
-    for s in doc.descendants().filter(|n| is_w(n, "style")) {
-        let Some(id) = attr(&s, "styleId") else {
-            continue;
-        };
-        let num = child(&s, "pPr")
-            .and_then(|p| child(&p, "numPr"))
-            .and_then(|n| {
-                let id = child(&n, "numId").and_then(|c| attr(&c, "val"))?;
-                let ilvl = child(&n, "ilvl")
+impl Reader {
+    /// The number Word shows in front of a paragraph, if its list numbers it.
+    pub(super) fn list_label(&mut self, p: Node) -> Option<String> {
+        let ppr = child(&p, "pPr");
+        let direct = ppr.and_then(|pp| child(&pp, "numPr")).map(|n| {
+            (
+                child(&n, "numId")
                     .and_then(|c| attr(&c, "val"))
-                    .and_then(|v| v.parse().ok())
-                    .unwrap_or(0);
-                Some((id.to_string(), ilvl))
-            });
-        let based = child(&s, "basedOn")
-            .and_then(|b| attr(&b, "val"))
-            .map(str::to_string);
-        direct.insert(id.to_string(), (num, based));
-    }
-    let mut out = HashMap::new();
-    for id in direct.keys() {
-        // Follow basedOn (at most ten deep: a loop in a broken file ends).
-        let mut at = Some(id.clone());
-        for _ in 0..10 {
-            let Some((num, based)) = at.as_ref().and_then(|a| direct.get(a)) else {
-                break;
-            };
-            if let Some(num) = num {
-                out.insert(id.clone(), num.clone());
-                break;
-            }
-            at = based.clone();
+                    .map(str::to_string),
+                child(&n, "ilvl")
+                    .and_then(|c| attr(&c, "val"))
+                    .and_then(|v| v.parse().ok()),
+            )
+        });
+        let style = ppr
+            .and_then(|pp| child(&pp, "pStyle"))
+            .and_then(|s| attr(&s, "val"))
+            .and_then(|s| self.styles.numbering.get(s).cloned());
+        let (id, ilvl) = match (direct, style) {
+            (Some((Some(id), ilvl)), style) => (id, ilvl.or(style.map(|s| s.1)).unwrap_or(0)),
+            (Some((None, ilvl)), Some((id, level))) => (id, ilvl.unwrap_or(level)),
+            (None, Some((id, level))) => (id, level),
+            _ => return None,
+        };
+        let levels = self.lists.levels(&id)?;
+        let level = levels.get(ilvl)?;
+        if level.format == "bullet" {
+            return None;
         }
+        let counters = self.counters.entry(id).or_insert_with(|| vec![None; 9]);
+        counters[ilvl] = Some(counters[ilvl].map_or(level.start, |n| n.saturating_add(1)));
+        for deeper in counters.iter_mut().skip(ilvl + 1) {
+            *deeper = None;
+        }
+        let mut label = level.text.clone();
+        for (i, l) in levels.iter().enumerate().take(ilvl + 1).rev() {
+            let n = counters[i].unwrap_or(l.start);
+            label = label.replace(&format!("%{}", i + 1), &format_number(n, &l.format));
+        }
+        let gap = match level.suffix.as_str() {
+            "nothing" => "",
+            _ if label.ends_with(['、', '）', ')', '.', '．']) => "",
+            _ => " ",
+        };
+        Some(format!("{label}{gap}"))
     }
-    out
 }
 
 /// A number in one of Word's list formats.

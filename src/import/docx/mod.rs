@@ -4,7 +4,7 @@
 //! request, and tables read as tables, each standing in the text as a line
 //! of its own.
 
-use std::cell::Cell;
+use std::cell::{Cell, RefCell};
 use std::collections::HashMap;
 use std::path::Path;
 
@@ -12,13 +12,17 @@ use roxmltree::Node;
 
 use crate::diagnostic::Diagnostic;
 use crate::model::{ShapeError, Table};
-use lists::{ListRef, Lists, format_number, style_numbering};
+use lists::Lists;
 use meta::{HEAD_STYLES, META_STYLES};
 pub use meta::{apply_meta, part_id};
+use runs::{Aside, NoteKind};
+use styles::Styles;
 
 mod lists;
 mod meta;
 mod package;
+mod runs;
+mod styles;
 mod table;
 mod xml;
 
@@ -91,8 +95,9 @@ pub struct DocxText {
     /// Tables met, by the line of the text each stands on (an empty line).
     pub tables: Vec<(usize, Table)>,
     /// What the reader noticed and the officer should know (a span cut to
-    /// the table, text left out), by the line of the text it is about.
-    pub notes: Vec<(usize, String)>,
+    /// the table, text left out or moved), by the line of the text it is
+    /// about.
+    pub warnings: Vec<(usize, String)>,
     /// Tracked changes met (and accepted or rejected).
     pub changes: usize,
     /// Paragraphs in the styles gongwen gives the parts of a document that
@@ -154,22 +159,16 @@ fn read_package(bytes: &[u8], changes: TrackedChanges) -> Result<DocxText, Refus
         },
         None => Lists::default(),
     };
-    let style_lists = match &related.styles {
+    let styles = match &related.styles {
         Some(name) => match package.read(name)? {
-            Some(xml) => style_numbering(&package.parse(name, &xml)?),
-            None => HashMap::new(),
+            Some(xml) => Styles::new(&package.parse(name, &xml)?),
+            None => Styles::default(),
         },
-        None => HashMap::new(),
+        None => Styles::default(),
     };
-    let document = package.read(&main)?.ok_or_else(|| {
-        Refusal::damaged(format!(
-            "the package has no {main}, the document its relationships name"
-        ))
-    })?;
-    let doc = package.parse(&main, &document)?;
     let mut reader = Reader {
         lists: numbering,
-        style_lists,
+        styles,
         keep: changes,
         out: DocxText::default(),
         carried: String::new(),
@@ -179,7 +178,28 @@ fn read_package(bytes: &[u8], changes: TrackedChanges) -> Result<DocxText, Refus
         extracted: 0,
         over: Cell::new(false),
         too_large: None,
+        aside: RefCell::new(Aside::default()),
+        notes: HashMap::new(),
+        footnotes_met: Cell::new(0),
+        endnotes_met: Cell::new(0),
     };
+    // The notes' text, read before the document that refers to them.
+    for (kind, part) in [
+        (NoteKind::Footnote, &related.footnotes),
+        (NoteKind::Endnote, &related.endnotes),
+    ] {
+        if let Some(name) = part
+            && let Some(xml) = package.read(name)?
+        {
+            reader.read_notes(kind, &package.parse(name, &xml)?);
+        }
+    }
+    let document = package.read(&main)?.ok_or_else(|| {
+        Refusal::damaged(format!(
+            "the package has no {main}, the document its relationships name"
+        ))
+    })?;
+    let doc = package.parse(&main, &document)?;
     let body = doc
         .root_element()
         .children()
@@ -231,7 +251,7 @@ fn read_package(bytes: &[u8], changes: TrackedChanges) -> Result<DocxText, Refus
             *line += shift;
         }
         let tables = out.tables.iter_mut().map(|(line, _)| line);
-        for line in tables.chain(out.notes.iter_mut().map(|(line, _)| line)) {
+        for line in tables.chain(out.warnings.iter_mut().map(|(line, _)| line)) {
             *line += shift;
         }
     }
@@ -258,7 +278,7 @@ pub(super) fn child<'a, 'i>(n: &Node<'a, 'i>, name: &str) -> Option<Node<'a, 'i>
 
 struct Reader {
     lists: Lists,
-    style_lists: HashMap<String, ListRef>,
+    styles: Styles,
     keep: TrackedChanges,
     out: DocxText,
     /// Text of a paragraph whose mark was dropped, joined to the next one.
@@ -276,6 +296,22 @@ struct Reader {
     over: Cell<bool>,
     /// A table past a table's bounds: reading stops there.
     too_large: Option<ShapeError>,
+    /// What the paragraphs read since the last line set aside.
+    aside: RefCell<Aside>,
+    /// The footnotes' and endnotes' text, by kind and id.
+    notes: HashMap<(NoteKind, String), String>,
+    /// Footnotes and endnotes referred to so far, each numbered in turn.
+    footnotes_met: Cell<usize>,
+    endnotes_met: Cell<usize>,
+}
+
+/// At most this much of a text left out is quoted in the warning.
+fn quoted(text: &str) -> String {
+    let text = text.trim();
+    match text.char_indices().nth(40) {
+        Some((at, _)) => format!("“{}…”", &text[..at]),
+        None => format!("“{text}”"),
+    }
 }
 
 /// Revision elements: the kind of content they hold.
@@ -309,11 +345,76 @@ impl Reader {
         self.over.get() || self.extracted > MAX_TEXT || self.too_large.is_some()
     }
 
+    /// Writes a line of the text, then places or names what the
+    /// paragraphs read for it set aside: notes as the lines after it.
     fn line(&mut self, text: &str) {
+        let at = self.lines + 1;
         self.extracted += text.len() + 1;
         self.out.text.push_str(text);
         self.out.text.push('\n');
         self.lines += 1 + text.matches('\n').count();
+        let aside = self.aside.take();
+        if !aside.hidden.trim().is_empty() {
+            self.out.warnings.push((
+                at,
+                format!(
+                    "text formatted as hidden in Word is left out: {}",
+                    quoted(&aside.hidden)
+                ),
+            ));
+        }
+        for text in aside.boxes {
+            self.out.warnings.push((
+                at,
+                format!(
+                    "a text box is left out, as a draft has no text boxes (a 版头 or a seal is often drawn in one): {}",
+                    quoted(&text)
+                ),
+            ));
+        }
+        for (kind, id, number) in aside.notes {
+            let name = kind.name();
+            match self.notes.get(&(kind, id)).cloned() {
+                Some(note) => {
+                    let line = self.lines + 1;
+                    self.line(&format!("［{}{number}］{note}", kind.mark()));
+                    self.out.warnings.push((
+                        line,
+                        format!("{name} {number} is kept as the paragraph after the one that refers to it, marked ［{}{number}］ in both, as a draft has no {name}s: move it or remove it", kind.mark()),
+                    ));
+                }
+                None => self.out.warnings.push((
+                    at,
+                    format!("{name} {number} has no text in the file: only its mark ［{}{number}］ is kept", kind.mark()),
+                )),
+            }
+        }
+    }
+
+    /// Reads the text of a footnotes or endnotes part, each note's
+    /// paragraphs a line each; Word's separators are not notes.
+    fn read_notes(&mut self, kind: NoteKind, doc: &roxmltree::Document) {
+        for note in doc
+            .root_element()
+            .children()
+            .filter(|n| is_w(n, kind.name()))
+        {
+            if attr(&note, "type").is_some_and(|t| t != "normal") {
+                continue;
+            }
+            let Some(id) = attr(&note, "id") else {
+                continue;
+            };
+            let lines: Vec<String> = table::through_wrappers(note, "p")
+                .into_iter()
+                .map(|p| self.runs_text(p).trim().to_string())
+                .filter(|t| !t.is_empty())
+                .collect();
+            self.extracted += lines.iter().map(String::len).sum::<usize>();
+            self.notes.insert((kind, id.to_string()), lines.join("\n"));
+            // What a note's own text set aside stays with it.
+            self.aside.take();
+        }
     }
 
     /// Paragraphs and tables in reading order, looking into content controls
@@ -341,155 +442,20 @@ impl Reader {
         }
     }
 
-    /// A table: kept aside, an empty line standing for it in the text.
-    fn table(&mut self, tbl: Node) {
-        let mut nested = 0;
-        let read = table::read(tbl, |cell| {
-            let (text, tables) = self.cell_text(cell);
-            nested += tables;
-            crate::text::from_plain(&text)
-        });
-        let line = self.lines + 1;
-        match read {
-            Ok(read) => {
-                self.out
-                    .notes
-                    .extend(read.notes.into_iter().map(|n| (line, n)));
-                if nested > 0 {
-                    self.out.notes.push((
-                        line,
-                        format!("{nested} table{} inside the cells of a table: read as text in the cell, a line per row, its cells set apart by ｜", if nested == 1 { "" } else { "s" }),
-                    ));
-                }
-                if let Some(table) = read.table {
-                    self.out.tables.push((line, table));
-                    self.line("");
-                }
-            }
-            Err(e) => self.too_large = Some(e),
-        }
-    }
-
-    /// A cell's text, as plain text: its paragraphs, a line each, and the
-    /// rows of the tables inside it as lines; and how many such tables.
-    fn cell_text(&self, cell: Node) -> (String, usize) {
-        let mut lines = Vec::new();
-        let mut nested = 0;
-        for block in cell.children().filter(Node::is_element) {
-            let mut blocks = vec![block];
-            if is_w(&block, "sdt") || is_w(&block, "customXml") {
-                blocks = table::through_wrappers(block, "p");
-                blocks.extend(table::through_wrappers(block, "tbl"));
-            }
-            for b in blocks {
-                if is_w(&b, "p") {
-                    lines.push(self.runs_text(b));
-                } else if is_w(&b, "tbl") {
-                    nested += 1;
-                    for row in table::through_wrappers(b, "tr") {
-                        let cells: Vec<String> = table::through_wrappers(row, "tc")
-                            .into_iter()
-                            .map(|c| {
-                                let (text, more) = self.cell_text(c);
-                                nested += more;
-                                text.replace('\n', " ")
-                            })
-                            .collect();
-                        lines.push(cells.join("｜"));
-                    }
-                }
-            }
-        }
-        (lines.join("\n"), nested)
-    }
-
-    /// The text of a paragraph's runs, revisions read as asked.
-    fn runs_text(&self, p: Node) -> String {
-        let mut text = String::new();
-        self.collect(p, &mut text);
-        text
-    }
-
-    fn collect(&self, n: Node, text: &mut String) {
-        for c in n.children().filter(Node::is_element) {
-            if !is_word(c.tag_name().namespace()) {
-                continue;
-            }
-            if let Some(inserted) = revision(&c) {
-                if self.kept(inserted) {
-                    self.collect(c, text);
-                }
-                continue;
-            }
-            match c.tag_name().name() {
-                "pPr" | "rPr" | "instrText" | "delInstrText" | "footnoteReference"
-                | "endnoteReference" | "commentReference" => {}
-                "t" | "delText" => {
-                    let piece = c.text().unwrap_or("");
-                    if self.extracted + text.len() + piece.len() > MAX_TEXT {
-                        self.over.set(true);
-                        return;
-                    }
-                    text.push_str(piece);
-                }
-                "tab" | "ptab" => text.push('\u{3000}'),
-                "br" | "cr" => text.push('\n'),
-                "noBreakHyphen" => text.push('-'),
-                _ => self.collect(c, text),
-            }
-        }
-    }
-
-    /// The number Word shows in front of a paragraph, if its list numbers it.
-    fn list_label(&mut self, p: Node) -> Option<String> {
-        let ppr = child(&p, "pPr");
-        let direct = ppr.and_then(|pp| child(&pp, "numPr")).map(|n| {
-            (
-                child(&n, "numId")
-                    .and_then(|c| attr(&c, "val"))
-                    .map(str::to_string),
-                child(&n, "ilvl")
-                    .and_then(|c| attr(&c, "val"))
-                    .and_then(|v| v.parse().ok()),
-            )
-        });
-        let style = ppr
-            .and_then(|pp| child(&pp, "pStyle"))
-            .and_then(|s| attr(&s, "val"))
-            .and_then(|s| self.style_lists.get(s).cloned());
-        let (id, ilvl) = match (direct, style) {
-            (Some((Some(id), ilvl)), style) => (id, ilvl.or(style.map(|s| s.1)).unwrap_or(0)),
-            (Some((None, ilvl)), Some((id, level))) => (id, ilvl.unwrap_or(level)),
-            (None, Some((id, level))) => (id, level),
-            _ => return None,
-        };
-        let levels = self.lists.levels(&id)?;
-        let level = levels.get(ilvl)?;
-        if level.format == "bullet" {
-            return None;
-        }
-        let counters = self.counters.entry(id).or_insert_with(|| vec![None; 9]);
-        counters[ilvl] = Some(counters[ilvl].map_or(level.start, |n| n.saturating_add(1)));
-        for deeper in counters.iter_mut().skip(ilvl + 1) {
-            *deeper = None;
-        }
-        let mut label = level.text.clone();
-        for (i, l) in levels.iter().enumerate().take(ilvl + 1).rev() {
-            let n = counters[i].unwrap_or(l.start);
-            label = label.replace(&format!("%{}", i + 1), &format_number(n, &l.format));
-        }
-        let gap = match level.suffix.as_str() {
-            "nothing" => "",
-            _ if label.ends_with(['、', '）', ')', '.', '．']) => "",
-            _ => " ",
-        };
-        Some(format!("{label}{gap}"))
-    }
-
     fn paragraph(&mut self, p: Node) {
-        let mark_dropped = child(&p, "pPr")
-            .and_then(|pp| child(&pp, "rPr"))
-            .is_some_and(|r| {
+        let mark = child(&p, "pPr").and_then(|pp| child(&pp, "rPr"));
+        // A paragraph mark deleted or hidden: Word runs the paragraph into
+        // the next one.
+        let mark_hidden = styles::hides(mark)
+            .or_else(|| {
+                child(&p, "pPr")
+                    .and_then(|pp| child(&pp, "pStyle"))
+                    .and_then(|s| attr(&s, "val"))
+                    .and_then(|s| self.styles.hidden.get(s).copied())
+            })
+            .unwrap_or(self.styles.hidden_by_default);
+        let mark_dropped = mark_hidden
+            || mark.is_some_and(|r| {
                 r.children()
                     .filter_map(|c| revision(&c))
                     .any(|inserted| !self.kept(inserted))

@@ -2,13 +2,14 @@
 //! `vMerge` down) become spans, rows repeated on each page (`tblHeader`)
 //! the header, and a fixed layout's column widths their ratios. Merges are
 //! read as Word draws them: a span no wider than the table's grid, a
-//! vertical merge started by the first cell of it that Word finds.
+//! vertical merge started by the first cell of it that Word finds. The
+//! table is kept aside by the reader, an empty line standing for it.
 
 use std::collections::HashMap;
 
 use roxmltree::Node;
 
-use super::{attr, child, is_w};
+use super::{Reader, attr, child, is_w};
 use crate::import::tables::{normalise, relative};
 use crate::model::{Cell, Row, ShapeError, Table};
 
@@ -195,4 +196,68 @@ fn widths(tbl: Node, grid: &[u64]) -> Vec<u32> {
 
 fn gcd(a: u64, b: u64) -> u64 {
     if b == 0 { a } else { gcd(b, a % b) }
+}
+
+impl Reader {
+    /// A table: kept aside, an empty line standing for it in the text.
+    pub(super) fn table(&mut self, tbl: Node) {
+        let mut nested = 0;
+        let read = read(tbl, |cell| {
+            let (text, tables) = self.cell_text(cell);
+            nested += tables;
+            crate::text::from_plain(&text)
+        });
+        let line = self.lines + 1;
+        match read {
+            Ok(read) => {
+                self.out
+                    .warnings
+                    .extend(read.notes.into_iter().map(|n| (line, n)));
+                if nested > 0 {
+                    self.out.warnings.push((
+                        line,
+                        format!("{nested} table{} inside the cells of a table: read as text in the cell, a line per row, its cells set apart by ｜", if nested == 1 { "" } else { "s" }),
+                    ));
+                }
+                if let Some(table) = read.table {
+                    self.out.tables.push((line, table));
+                    self.line("");
+                }
+            }
+            Err(e) => self.too_large = Some(e),
+        }
+    }
+
+    /// A cell's text, as plain text: its paragraphs, a line each, and the
+    /// rows of the tables inside it as lines; and how many such tables.
+    fn cell_text(&self, cell: Node) -> (String, usize) {
+        let mut lines = Vec::new();
+        let mut nested = 0;
+        for block in cell.children().filter(Node::is_element) {
+            let mut blocks = vec![block];
+            if is_w(&block, "sdt") || is_w(&block, "customXml") {
+                blocks = through_wrappers(block, "p");
+                blocks.extend(through_wrappers(block, "tbl"));
+            }
+            for b in blocks {
+                if is_w(&b, "p") {
+                    lines.push(self.runs_text(b));
+                } else if is_w(&b, "tbl") {
+                    nested += 1;
+                    for row in through_wrappers(b, "tr") {
+                        let cells: Vec<String> = through_wrappers(row, "tc")
+                            .into_iter()
+                            .map(|c| {
+                                let (text, more) = self.cell_text(c);
+                                nested += more;
+                                text.replace('\n', " ")
+                            })
+                            .collect();
+                        lines.push(cells.join("｜"));
+                    }
+                }
+            }
+        }
+        (lines.join("\n"), nested)
+    }
 }
