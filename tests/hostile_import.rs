@@ -838,3 +838,85 @@ fn finding_17_a_table_in_a_table_cell_is_kept_as_text_with_a_warning() {
     );
     assert!(stderr.contains("inside the cells of a table"), "{stderr}");
 }
+
+#[test]
+fn finding_19d_old_mac_line_ends_are_line_ends() {
+    let dir = tempfile::tempdir().unwrap();
+    for (name, text) in [
+        (
+            "mac.txt",
+            "管理办法\r第一条 为了规范。\r第二条 自公布之日起施行。\r",
+        ),
+        (
+            "mixed.md",
+            "管理办法\r\n\r第一条 为了规范。\n第二条 自公布之日起施行。\r",
+        ),
+    ] {
+        write(dir.path(), name, text.as_bytes());
+        let (draft, _) = imported(dir.path(), name);
+        assert_eq!(draft.meta.title, "管理办法", "{name}");
+        assert_eq!(draft.parts.len(), 2, "{name}");
+        std::fs::remove_file(dir.path().join("out.yaml")).unwrap();
+    }
+}
+
+#[test]
+fn finding_22b_utf16_text_is_read() {
+    let dir = tempfile::tempdir().unwrap();
+    let text = "管理办法\r\n第一条 为了规范。\r\n第二条 自公布之日起施行。\r\n";
+    let le: Vec<u8> = text.encode_utf16().flat_map(u16::to_le_bytes).collect();
+    let be: Vec<u8> = text.encode_utf16().flat_map(u16::to_be_bytes).collect();
+    for (name, bytes) in [
+        ("notepad.txt", [&[0xFF, 0xFE][..], &le].concat()),
+        ("big-endian.txt", [&[0xFE, 0xFF][..], &be].concat()),
+        ("no-mark.txt", le.clone()),
+    ] {
+        write(dir.path(), name, &bytes);
+        let run = import(dir.path(), name);
+        let stdout = run.stdout.clone();
+        run.refused_with(0);
+        assert!(stdout.contains("decoded from UTF-16"), "{name}: {stdout}");
+        let draft = gongwen::load::load_draft(&dir.path().join("out.yaml")).unwrap();
+        assert_eq!(draft.meta.title, "管理办法", "{name}");
+        assert_eq!(draft.parts.len(), 2, "{name}");
+        std::fs::remove_file(dir.path().join("out.yaml")).unwrap();
+    }
+    // A picture is still no text.
+    write(
+        dir.path(),
+        "picture.txt",
+        b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR\0\0\x01\0",
+    );
+    let stderr = import(dir.path(), "picture.txt")
+        .refused_with(2)
+        .to_string();
+    assert!(stderr.contains("binary data"), "{stderr}");
+}
+
+#[test]
+fn finding_19e_a_code_span_across_a_line_break_shows_no_backslash() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::create_dir_all(dir.path().join("drafts/d")).unwrap();
+    std::fs::write(
+        dir.path().join("drafts/d/v1.yaml"),
+        "title: 标题\nparts:\n  - \"甲`代码\\n跨行`乙\\n下一行\"\n",
+    )
+    .unwrap();
+    bounded::gongwen(dir.path(), &["build"]).refused_with(0);
+    let read =
+        |ext: &str| std::fs::read_to_string(dir.path().join(format!("output/d/v1.{ext}"))).unwrap();
+    let (md, html) = (read("md"), read("html"));
+    assert!(
+        markdown_blocks(&md)
+            .iter()
+            .any(|b| b.contains("甲代码 跨行乙\n下一行")),
+        "{md}"
+    );
+    assert!(
+        html_blocks(&html)
+            .iter()
+            .any(|b| b.contains("甲代码 跨行乙")),
+        "{html}"
+    );
+    assert!(!html.contains("代码\\"), "{html}");
+}

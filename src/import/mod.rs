@@ -13,6 +13,7 @@
 
 mod attachments;
 pub mod docx;
+mod encoding;
 pub mod feedback;
 pub mod lines;
 mod links;
@@ -78,8 +79,8 @@ impl Imported {
             plural(self.warnings.len()),
             self.dropped.len(),
             plural(self.dropped.len()),
-            if s.decoded_from_gb18030 {
-                ", decoded from GB18030".to_string()
+            if let Some(encoding) = s.decoded_from {
+                format!(", decoded from {encoding}")
             } else if let Some((numbered, changes)) = s.word {
                 format!(", read from Word ({numbered} list numbers, {changes} tracked changes)")
             } else {
@@ -105,8 +106,9 @@ pub struct Summary {
     pub invisible_removed: usize,
     /// Input lines joined into the line before them (hard-wrapped text).
     pub lines_joined: usize,
-    /// Whether the input was decoded from GB18030.
-    pub decoded_from_gb18030: bool,
+    /// The encoding the input was decoded from, when not UTF-8 (GB18030,
+    /// UTF-16).
+    pub decoded_from: Option<&'static str>,
     /// For a Word file: paragraphs numbered by Word's lists, and tracked
     /// changes accepted or rejected.
     pub word: Option<(usize, usize)>,
@@ -114,8 +116,8 @@ pub struct Summary {
     pub linked_references: usize,
 }
 
-/// Reads and imports a file. UTF-8 (with or without BOM) is read as is; a file
-/// that is not UTF-8 but is valid GB18030 (GBK) is decoded, with a note.
+/// Reads and imports a file: a Word file (.docx), or text in UTF-8, UTF-16
+/// or GB18030 (see [`encoding`]; decoding other than UTF-8 is noted).
 pub fn import_file(path: &Path, options: ImportOptions) -> Result<Imported, Diagnostic> {
     let link = options.link_references;
     let mut imported = import_any(path, options)?;
@@ -138,9 +140,9 @@ fn import_any(path: &Path, options: ImportOptions) -> Result<Imported, Diagnosti
     if docx::is_package(&bytes) {
         return import_docx(path, &bytes, options);
     }
-    let (text, gb18030) = decode(path, &bytes)?;
+    let (text, encoding) = encoding::decode(path, &bytes)?;
     let mut imported = import_str(path, &text, options)?;
-    imported.summary.decoded_from_gb18030 = gb18030;
+    imported.summary.decoded_from = encoding;
     Ok(imported)
 }
 
@@ -231,32 +233,6 @@ fn import_docx(path: &Path, bytes: &[u8], options: ImportOptions) -> Result<Impo
     Ok(imported)
 }
 
-/// Text from bytes: UTF-8, or GB18030 when that decodes cleanly; binary is refused.
-fn decode(path: &Path, bytes: &[u8]) -> Result<(String, bool), Diagnostic> {
-    let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
-    let binary = || {
-        Diagnostic::error(path, 0, 0, "this is not a text file (it holds binary data)")
-            .help("import a text (.txt), Markdown (.md) or Word (.docx) file")
-    };
-    if bytes.contains(&0) {
-        return Err(binary());
-    }
-    if let Ok(text) = std::str::from_utf8(bytes) {
-        return Ok((text.replace("\r\n", "\n"), false));
-    }
-    let (text, had_errors) = encoding_rs::GB18030.decode_without_bom_handling(bytes);
-    if had_errors
-        || text
-            .chars()
-            .filter(|c| c.is_control() && !c.is_whitespace())
-            .count()
-            > 0
-    {
-        return Err(binary());
-    }
-    Ok((text.replace("\r\n", "\n"), true))
-}
-
 static STAGE_LINE: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"^[（(]([^（）()]*(?:稿|草案))[）)]$").unwrap());
 static STAGE_SUFFIX: LazyLock<Regex> =
@@ -295,6 +271,8 @@ impl Source {
 /// Imports text already in memory; `path` names it in messages and, by
 /// its extension, says whether it is Markdown (`.md`) or plain text.
 pub fn import_str(path: &Path, text: &str, options: ImportOptions) -> Result<Imported, Diagnostic> {
+    // Line ends of every system: \r\n (Windows), \r (old Macs), \n.
+    let text = &text.replace("\r\n", "\n").replace('\r', "\n");
     match Source::of(path) {
         Source::Markdown => {
             let (text, tables, dropped) = tables::extract(text).map_err(|e| e.diagnostic(path))?;
@@ -434,7 +412,7 @@ fn import_lines(
         articles: walk.iter().filter(|s| s.level == Level::Article).count(),
         invisible_removed: invisible,
         lines_joined,
-        decoded_from_gb18030: false,
+        decoded_from: None,
         word: None,
         linked_references: 0,
     };
@@ -653,14 +631,5 @@ mod tests {
                 .iter()
                 .any(|w| w.message.starts_with("no structure recognised"))
         );
-    }
-
-    #[test]
-    fn gb18030_is_decoded_and_binary_is_refused() {
-        let (gbk, _, _) = encoding_rs::GB18030.encode("标题\n第一条 甲。\n");
-        let (text, decoded) = decode(Path::new("a.txt"), &gbk).unwrap();
-        assert!(decoded);
-        assert!(text.starts_with("标题"));
-        assert!(decode(Path::new("a.bin"), b"\x89PNG\r\n\x1a\n\0\0").is_err());
     }
 }

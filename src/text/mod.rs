@@ -23,14 +23,18 @@ use pulldown_cmark::{CowStr, Event, Options, Parser, Tag, TagEnd};
 /// The author's text as Markdown source for our own parser: one paragraph
 /// whatever it holds. Line-start characters that would open a block (a list,
 /// a heading, a quote, code, a link definition) are escaped, and a line break
-/// the author typed is a hard line break. Breaks at the end show nothing and
-/// are dropped (see [`trim_end_breaks`]).
+/// the author typed is a hard line break, except inside a code span, where
+/// Markdown reads it as a space (a backslash there would be code). Breaks
+/// at the end show nothing and are dropped (see [`trim_end_breaks`]).
 pub(crate) fn source_md(text: &str) -> String {
     let text = trim_end_breaks(text);
     let mut out = String::with_capacity(text.len() + 8);
+    // Where each line break is in `out`.
+    let mut breaks = Vec::new();
     for (i, line) in lines(text).enumerate() {
         if i > 0 {
-            out.push_str("\\\n");
+            breaks.push(out.len());
+            out.push('\n');
         }
         // Leading spaces and tabs are dropped by every renderer; four make code.
         push_escaping_block_start(&mut out, line.trim_start_matches([' ', '\t']));
@@ -38,10 +42,36 @@ pub(crate) fn source_md(text: &str) -> String {
     // A link reference definition can only open a paragraph, but its label
     // may run over the author's line breaks (`[` on one line, `x]: url` on
     // the next): the whole paragraph would vanish.
+    let mut shift = 0;
     if starts_link_definition(&out) {
         out.insert(0, '\\');
+        shift = 1;
     }
-    out
+    if breaks.is_empty() {
+        return out;
+    }
+    // Code spans are where they are whether the breaks are hard or soft: a
+    // backslash before a line end escapes no backtick.
+    let code: Vec<std::ops::Range<usize>> = if out.contains('`') {
+        parser(&out)
+            .into_offset_iter()
+            .filter(|(e, _)| matches!(e, Event::Code(_)))
+            .map(|(_, range)| range)
+            .collect()
+    } else {
+        Vec::new()
+    };
+    let mut hard = String::with_capacity(out.len() + breaks.len());
+    let mut at = 0;
+    for b in breaks.into_iter().map(|b| b + shift) {
+        hard.push_str(&out[at..b]);
+        if !code.iter().any(|r| r.contains(&b)) {
+            hard.push('\\');
+        }
+        at = b;
+    }
+    hard.push_str(&out[at..]);
+    hard
 }
 
 /// A text without the line breaks it ends with, nor the lines after its last
@@ -356,6 +386,18 @@ mod tests {
         ) {
             proptest::prop_assert_eq!(to_plain(&text), plain_of_markdown(&source_md(&text)));
         }
+    }
+
+    #[test]
+    fn a_code_span_across_a_line_break_reads_the_break_as_a_space() {
+        assert_eq!(
+            to_plain("甲`代码\n跨行`乙\n下一行"),
+            "甲代码 跨行乙\n下一行"
+        );
+        assert_eq!(to_html("`a\nb`"), "<code>a b</code>");
+        assert_eq!(md("甲`a\nb`\n乙"), "甲`a b`\\\n乙");
+        // A backtick alone opens nothing: the break stays a break.
+        assert_eq!(to_plain("甲`\n乙"), "甲`\n乙");
     }
 
     #[test]
