@@ -53,7 +53,7 @@ fn decoded(encoding: &'static Encoding, bytes: &[u8]) -> Option<String> {
 /// byte. Binary has zero bytes side by side, which decode to U+0000 and are
 /// refused as control characters.
 fn utf16_without_mark(bytes: &[u8]) -> Option<&'static Encoding> {
-    if bytes.len() % 2 != 0 {
+    if !bytes.len().is_multiple_of(2) {
         return None;
     }
     let zeros = |parity: usize| {
