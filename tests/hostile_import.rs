@@ -920,3 +920,25 @@ fn finding_19e_a_code_span_across_a_line_break_shows_no_backslash() {
     );
     assert!(!html.contains("代码\\"), "{html}");
 }
+
+#[test]
+fn finding_09_an_html_table_nested_deep_is_refused_by_its_depth() {
+    let dir = tempfile::tempdir().unwrap();
+    let n = 100_000;
+    let text = format!(
+        "标题\n\n一、甲\n\n<table><tr><td>{}x{}</td></tr></table>\n",
+        "<div>".repeat(n),
+        "</div>".repeat(n)
+    );
+    write(dir.path(), "deep.md", text.as_bytes());
+    let stderr = import(dir.path(), "deep.md").refused_with(2).to_string();
+    assert!(stderr.contains("deep.md:5"), "{stderr}");
+    assert!(stderr.contains("100001 levels deep"), "{stderr}");
+    // Cells, rows and line breaks, which HTML leaves open or empty, are
+    // no nesting: a long table written so is read.
+    let rows = "<tr><td>甲<br>乙<td>丙".repeat(3_000);
+    let text = format!("标题\n\n一、甲\n\n<table>{rows}</table>\n");
+    write(dir.path(), "open.md", text.as_bytes());
+    let (draft, _) = imported(dir.path(), "open.md");
+    assert_eq!(tables(&draft)[0].rows.len(), 3_000);
+}

@@ -59,39 +59,127 @@ impl Tables {
     }
 }
 
+/// How deep an HTML table's elements may nest. A browser's tree builder
+/// walks the elements left open for each tag, so a table nested a hundred
+/// thousand deep takes minutes; a table as people write it nests a few
+/// levels in a cell.
+const MAX_HTML_DEPTH: usize = 256;
+
+/// What makes a table too large to import.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Excess {
+    /// Past a table's bounds ([`ShapeError::TooWide`], [`ShapeError::TooLarge`]).
+    Shape(ShapeError),
+    /// HTML nested this many levels deep.
+    Nesting(usize),
+}
+
 /// A table too large to import, and the line it starts on (none for a
 /// Word file's, whose lines are not the reader's).
 #[derive(Debug, Clone)]
 pub struct TooLarge {
     pub line: Option<usize>,
-    pub error: ShapeError,
+    pub excess: Excess,
 }
 
 impl TooLarge {
-    /// What to do about a table too large.
-    pub const HELP: &str = "check the table's merged cells (colspan and rowspan, or Word's merged cells): a merge wider or longer than the table is a mistake; a table that large can be split in two";
-
     /// What is wrong.
     pub fn message(&self) -> String {
         let table = match self.line {
             Some(line) => format!("the table on line {line}"),
             None => "a table".to_string(),
         };
-        let size = match &self.error {
-            ShapeError::TooWide { columns, .. } => {
-                format!("is {columns} columns wide, counting its merged cells")
+        match &self.excess {
+            Excess::Shape(error) => {
+                let size = match error {
+                    ShapeError::TooWide { columns, .. } => {
+                        format!("is {columns} columns wide, counting its merged cells")
+                    }
+                    ShapeError::TooLarge { places } => format!("has {places} places"),
+                    _ => "cannot be laid out".to_string(),
+                };
+                format!("{table} {size}; {}", error.bound().unwrap_or_default())
             }
-            ShapeError::TooLarge { places } => format!("has {places} places"),
-            _ => "cannot be laid out".to_string(),
-        };
-        let bound = self.error.bound().unwrap_or_default();
-        format!("{table} {size}; {bound}")
+            Excess::Nesting(depth) => format!(
+                "{table} nests its HTML {depth} levels deep; gongwen reads at most {MAX_HTML_DEPTH}"
+            ),
+        }
+    }
+
+    /// What to do about it.
+    pub fn help(&self) -> &'static str {
+        match self.excess {
+            Excess::Shape(_) => {
+                "check the table's merged cells (colspan and rowspan, or Word's merged cells): a merge wider or longer than the table is a mistake; a table that large can be split in two"
+            }
+            Excess::Nesting(_) => {
+                "no table nests this deep: the file is damaged or made to exhaust memory. Check the table's HTML, or copy its text out of a browser"
+            }
+        }
     }
 
     /// The error for the file at `path`.
     pub fn diagnostic(&self, path: &Path) -> Diagnostic {
-        Diagnostic::error(path, self.line.unwrap_or(0) as u32, 0, self.message()).help(Self::HELP)
+        Diagnostic::error(path, self.line.unwrap_or(0) as u32, 0, self.message()).help(self.help())
     }
+}
+
+/// How deep an HTML fragment's elements nest, counting only those whose
+/// end tag HTML requires: a void element (`<br>`) and one whose end tag may
+/// be left out (`<td>`, `<tr>`, `<p>`, `<li>`) are closed by the tree
+/// builder without being counted, and `<div/>` opens a div (HTML ignores
+/// the slash). Comments and quoted attribute values are skipped; anything
+/// else is counted as it looks.
+fn html_depth(html: &str) -> usize {
+    const UNCOUNTED: [&str; 33] = [
+        "area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source",
+        "track", "wbr", "param", "td", "th", "tr", "thead", "tbody", "tfoot", "colgroup",
+        "caption", "p", "li", "dt", "dd", "option", "optgroup", "rb", "rt", "rp", "rtc",
+        "basefont",
+    ];
+    let bytes = html.as_bytes();
+    let (mut depth, mut deepest, mut i) = (0usize, 0usize, 0usize);
+    while let Some(at) = bytes
+        .get(i..)
+        .and_then(|b| b.iter().position(|&c| c == b'<'))
+    {
+        i += at + 1;
+        if bytes[i..].starts_with(b"!--") {
+            i = html[i..].find("-->").map_or(bytes.len(), |e| i + e + 3);
+            continue;
+        }
+        let closing = bytes.get(i) == Some(&b'/');
+        let start = i + usize::from(closing);
+        let name_len = bytes[start..]
+            .iter()
+            .take_while(|c| c.is_ascii_alphanumeric())
+            .count();
+        let name = html[start..start + name_len].to_ascii_lowercase();
+        // To the tag's end, past quoted values.
+        let mut quote = None;
+        let mut end = start + name_len;
+        while let Some(&c) = bytes.get(end) {
+            match (quote, c) {
+                (Some(q), _) if c == q => quote = None,
+                (None, b'"' | b'\'') => quote = Some(c),
+                (None, b'>') => break,
+                _ => {}
+            }
+            end += 1;
+        }
+        i = end;
+        if name.is_empty() || UNCOUNTED.contains(&name.as_str()) {
+            continue;
+        }
+        // `<div/>` opens a div all the same: HTML ignores the slash.
+        if closing {
+            depth = depth.saturating_sub(1);
+        } else {
+            depth += 1;
+            deepest = deepest.max(depth);
+        }
+    }
+    deepest
 }
 
 /// The text with its tables taken out, the tables, and the tables that
@@ -119,7 +207,7 @@ pub fn extract(text: &str) -> Result<(String, Tables, Vec<Dropped>), TooLarge> {
             }
             let at = |error| TooLarge {
                 line: Some(i + 1),
-                error,
+                excess: Excess::Shape(error),
             };
             if let Some(table) = pipe_table(&lines[i..end]).map_err(at)? {
                 placeholder(&mut out, tables.place(table), end - i);
@@ -133,11 +221,15 @@ pub fn extract(text: &str) -> Result<(String, Tables, Vec<Dropped>), TooLarge> {
                 (i..lines.len()).find(|&j| lines[j].to_ascii_lowercase().contains("</table>"));
             if let Some(end) = close {
                 let html = lines[i..=end].join("\n");
-                let at = |error| TooLarge {
+                let at = |excess| TooLarge {
                     line: Some(i + 1),
-                    error,
+                    excess,
                 };
-                match html_table(&html).map_err(at)? {
+                let depth = html_depth(&html);
+                if depth > MAX_HTML_DEPTH {
+                    return Err(at(Excess::Nesting(depth)));
+                }
+                match html_table(&html).map_err(|e| at(Excess::Shape(e)))? {
                     Some(table) => placeholder(&mut out, tables.place(table), end + 1 - i),
                     None => {
                         dropped.push(Dropped {
@@ -465,12 +557,29 @@ mod tests {
         ))
         .unwrap_err();
         assert_eq!(error.line, Some(2));
-        assert_eq!(error.error, ShapeError::TooLarge { places: 102_060 });
+        assert_eq!(
+            error.excess,
+            Excess::Shape(ShapeError::TooLarge { places: 102_060 })
+        );
         // A table without a cell shows nothing: it is left out.
         let (text, tables, dropped) = extract("甲\n<table><tr></tr></table>\n乙").unwrap();
         assert!(tables.list.is_empty());
         assert_eq!(text, "甲\n\n乙");
         assert_eq!(dropped[0].number, 2);
+    }
+
+    #[test]
+    fn html_nesting_counts_the_elements_a_tree_builder_keeps_open() {
+        assert_eq!(html_depth("<table><tr><td><div><b>x</b></div><br><td>y"), 3);
+        assert_eq!(
+            html_depth("<table><!-- <div><div> --><div a='>' b=\"<\"/></table>"),
+            2
+        );
+        assert_eq!(html_depth(&"<div/>".repeat(300)), 300);
+        assert_eq!(html_depth("<TABLE><DIV><Div></div></div></table>"), 3);
+        for cut in ["<", "</", "<!--", "<div a='", "<table><div"] {
+            html_depth(cut);
+        }
     }
 
     #[test]

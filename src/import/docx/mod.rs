@@ -221,10 +221,13 @@ fn read_package(bytes: &[u8], changes: TrackedChanges) -> Result<DocxText, Refus
         reader.line(&rest);
     }
     if let Some(error) = reader.too_large.take() {
-        let too_large = crate::import::tables::TooLarge { line: None, error };
+        let too_large = crate::import::tables::TooLarge {
+            line: None,
+            excess: crate::import::tables::Excess::Shape(error),
+        };
         return Err(Refusal {
             message: too_large.message(),
-            help: crate::import::tables::TooLarge::HELP,
+            help: too_large.help(),
         });
     }
     if reader.full() {
