@@ -279,6 +279,27 @@ pub(super) fn child<'a, 'i>(n: &Node<'a, 'i>, name: &str) -> Option<Node<'a, 'i>
     n.children().find(|c| is_w(c, name))
 }
 
+/// Children named `name`, looking through the wrappers Word may put around
+/// rows, cells and paragraphs (content controls, custom XML).
+pub(super) fn through_wrappers<'a, 'i>(
+    parent: Node<'a, 'i>,
+    name: &'static str,
+) -> Vec<Node<'a, 'i>> {
+    let mut out = Vec::new();
+    for c in parent.children().filter(Node::is_element) {
+        if is_w(&c, name) {
+            out.push(c);
+        } else if is_w(&c, "sdt") {
+            if let Some(content) = child(&c, "sdtContent") {
+                out.extend(through_wrappers(content, name));
+            }
+        } else if is_w(&c, "customXml") {
+            out.extend(through_wrappers(c, name));
+        }
+    }
+    out
+}
+
 struct Reader {
     lists: Lists,
     styles: Styles,
@@ -408,7 +429,7 @@ impl Reader {
             let Some(id) = attr(&note, "id") else {
                 continue;
             };
-            let lines: Vec<String> = table::through_wrappers(note, "p")
+            let lines: Vec<String> = through_wrappers(note, "p")
                 .into_iter()
                 .map(|p| self.runs_text(p).trim().to_string())
                 .filter(|t| !t.is_empty())

@@ -9,7 +9,7 @@ use std::collections::HashMap;
 
 use roxmltree::Node;
 
-use super::{Reader, attr, child, is_w};
+use super::{Reader, attr, child, is_w, through_wrappers};
 use crate::import::tables::{normalise, relative};
 use crate::model::{Cell, Row, ShapeError, Table};
 
@@ -30,27 +30,6 @@ pub(super) struct Read {
     /// `None` for a table without cells.
     pub(super) table: Option<Table>,
     pub(super) notes: Vec<String>,
-}
-
-/// Children named `name`, looking through the wrappers Word may put around
-/// rows and cells (content controls, custom XML).
-pub(super) fn through_wrappers<'a, 'i>(
-    parent: Node<'a, 'i>,
-    name: &'static str,
-) -> Vec<Node<'a, 'i>> {
-    let mut out = Vec::new();
-    for c in parent.children().filter(Node::is_element) {
-        if is_w(&c, name) {
-            out.push(c);
-        } else if is_w(&c, "sdt") {
-            if let Some(content) = child(&c, "sdtContent") {
-                out.extend(through_wrappers(content, name));
-            }
-        } else if is_w(&c, "customXml") {
-            out.extend(through_wrappers(c, name));
-        }
-    }
-    out
 }
 
 /// Reads a table; `cell_text` gives a cell's text (its paragraphs, and the
