@@ -16,6 +16,7 @@ pub mod docx;
 mod encoding;
 pub mod feedback;
 mod header;
+mod html;
 pub mod lines;
 mod links;
 pub mod parse;

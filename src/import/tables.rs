@@ -9,6 +9,7 @@ use std::sync::LazyLock;
 
 use regex::Regex;
 
+use super::html;
 use super::lines::Dropped;
 use crate::diagnostic::Diagnostic;
 use crate::model::{Block, Cell, Part, Row, ShapeError, Table};
@@ -59,12 +60,6 @@ impl Tables {
     }
 }
 
-/// How deep an HTML table's elements may nest. A browser's tree builder
-/// walks the elements left open for each tag, so a table nested a hundred
-/// thousand deep takes minutes; a table as people write it nests a few
-/// levels in a cell.
-const MAX_HTML_DEPTH: usize = 256;
-
 /// What makes a table too large to import.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Excess {
@@ -101,7 +96,8 @@ impl TooLarge {
                 format!("{table} {size}; {}", error.bound().unwrap_or_default())
             }
             Excess::Nesting(depth) => format!(
-                "{table} nests its HTML {depth} levels deep; gongwen reads at most {MAX_HTML_DEPTH}"
+                "{table} nests its HTML {depth} levels deep; gongwen reads at most {}",
+                html::MAX_DEPTH
             ),
         }
     }
@@ -122,64 +118,6 @@ impl TooLarge {
     pub fn diagnostic(&self, path: &Path) -> Diagnostic {
         Diagnostic::error(path, self.line.unwrap_or(0) as u32, 0, self.message()).help(self.help())
     }
-}
-
-/// How deep an HTML fragment's elements nest, counting only those whose
-/// end tag HTML requires: a void element (`<br>`) and one whose end tag may
-/// be left out (`<td>`, `<tr>`, `<p>`, `<li>`) are closed by the tree
-/// builder without being counted, and `<div/>` opens a div (HTML ignores
-/// the slash). Comments and quoted attribute values are skipped; anything
-/// else is counted as it looks.
-fn html_depth(html: &str) -> usize {
-    const UNCOUNTED: [&str; 33] = [
-        "area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source",
-        "track", "wbr", "param", "td", "th", "tr", "thead", "tbody", "tfoot", "colgroup",
-        "caption", "p", "li", "dt", "dd", "option", "optgroup", "rb", "rt", "rp", "rtc",
-        "basefont",
-    ];
-    let bytes = html.as_bytes();
-    let (mut depth, mut deepest, mut i) = (0usize, 0usize, 0usize);
-    while let Some(at) = bytes
-        .get(i..)
-        .and_then(|b| b.iter().position(|&c| c == b'<'))
-    {
-        i += at + 1;
-        if bytes[i..].starts_with(b"!--") {
-            i = html[i..].find("-->").map_or(bytes.len(), |e| i + e + 3);
-            continue;
-        }
-        let closing = bytes.get(i) == Some(&b'/');
-        let start = i + usize::from(closing);
-        let name_len = bytes[start..]
-            .iter()
-            .take_while(|c| c.is_ascii_alphanumeric())
-            .count();
-        let name = html[start..start + name_len].to_ascii_lowercase();
-        // To the tag's end, past quoted values.
-        let mut quote = None;
-        let mut end = start + name_len;
-        while let Some(&c) = bytes.get(end) {
-            match (quote, c) {
-                (Some(q), _) if c == q => quote = None,
-                (None, b'"' | b'\'') => quote = Some(c),
-                (None, b'>') => break,
-                _ => {}
-            }
-            end += 1;
-        }
-        i = end;
-        if name.is_empty() || UNCOUNTED.contains(&name.as_str()) {
-            continue;
-        }
-        // `<div/>` opens a div all the same: HTML ignores the slash.
-        if closing {
-            depth = depth.saturating_sub(1);
-        } else {
-            depth += 1;
-            deepest = deepest.max(depth);
-        }
-    }
-    deepest
 }
 
 /// The text with its tables taken out, the tables, and the tables that
@@ -225,11 +163,11 @@ pub fn extract(text: &str) -> Result<(String, Tables, Vec<Dropped>), TooLarge> {
                     line: Some(i + 1),
                     excess,
                 };
-                let depth = html_depth(&html);
-                if depth > MAX_HTML_DEPTH {
+                let depth = html::depth(&html);
+                if depth > html::MAX_DEPTH {
                     return Err(at(Excess::Nesting(depth)));
                 }
-                match html_table(&html).map_err(|e| at(Excess::Shape(e)))? {
+                match html::table(&html).map_err(|e| at(Excess::Shape(e)))? {
                     Some(table) => placeholder(&mut out, tables.place(table), end + 1 - i),
                     None => {
                         dropped.push(Dropped {
@@ -305,89 +243,6 @@ fn pipe_table(lines: &[&str]) -> Result<Option<Table>, ShapeError> {
     normalise(Table {
         header: vec![cells(lines[0])],
         rows: lines[2..].iter().map(|l| cells(l)).collect(),
-        ..Table::default()
-    })
-}
-
-/// An HTML table: its caption, header rows (in `<thead>`, or leading rows
-/// of `<th>` only) and body rows, cells with their spans. Text only: markup
-/// inside a cell is dropped, a `<br>` read as a line break.
-fn html_table(html: &str) -> Result<Option<Table>, ShapeError> {
-    let doc = scraper::Html::parse_fragment(html);
-    let select = |s: &str| scraper::Selector::parse(s).ok();
-    let (Some(table_sel), Some(row_sel), Some(cell_sel)) =
-        (select("table"), select("tr"), select("th, td"))
-    else {
-        return Ok(None);
-    };
-    let Some(table) = doc.select(&table_sel).next() else {
-        return Ok(None);
-    };
-    let caption = select("caption")
-        .and_then(|s| table.select(&s).next())
-        .map(|c| text_of(c))
-        .filter(|c| !c.is_empty());
-    let mut header = Vec::new();
-    let mut rows = Vec::new();
-    for tr in table.select(&row_sel) {
-        // Rows of a nested table belong to it, not to this one.
-        if tr
-            .ancestors()
-            .filter_map(scraper::ElementRef::wrap)
-            .find(|a| a.value().name() == "table")
-            != Some(table)
-        {
-            continue;
-        }
-        let in_head = tr
-            .ancestors()
-            .filter_map(scraper::ElementRef::wrap)
-            .any(|a| a.value().name() == "thead");
-        let mut all_th = true;
-        let cells: Vec<Cell> = tr
-            .select(&cell_sel)
-            .filter(|c| c.parent().and_then(scraper::ElementRef::wrap) == Some(tr))
-            .map(|c| {
-                all_th &= c.value().name() == "th";
-                // As a browser reads them: at most 1000 columns and 65534
-                // rows; 0 or nonsense is 1.
-                let span = |name: &str, most: u32| {
-                    c.value()
-                        .attr(name)
-                        .and_then(|v| v.trim().parse::<u32>().ok())
-                        .map_or(1, |n| n.clamp(1, most))
-                };
-                Cell {
-                    text: text_of(c),
-                    rows: span("rowspan", 65_534),
-                    cols: span("colspan", 1_000),
-                }
-            })
-            .collect();
-        if cells.is_empty() {
-            continue;
-        }
-        if in_head || (all_th && rows.is_empty()) {
-            header.push(Row { cells });
-        } else {
-            rows.push(Row { cells });
-        }
-    }
-    // Relative widths written as whole numbers (`<col width="3">`).
-    let widths: Vec<u32> = select("col")
-        .map(|s| {
-            table
-                .select(&s)
-                .map(|c| c.value().attr("width").and_then(|w| w.trim().parse().ok()))
-                .collect::<Option<Vec<u32>>>()
-                .unwrap_or_default()
-        })
-        .unwrap_or_default();
-    normalise(Table {
-        caption,
-        widths: relative(widths),
-        header,
-        rows,
         ..Table::default()
     })
 }
@@ -478,26 +333,6 @@ pub(super) fn relative(widths: Vec<u32>) -> Vec<u32> {
         .collect()
 }
 
-/// A cell's text as author text: its text nodes, whitespace runs as one
-/// space, `<br>` as a line break. HTML's text is not Markdown: it shows as
-/// written.
-fn text_of(cell: scraper::ElementRef) -> String {
-    let mut out = String::new();
-    for node in cell.descendants() {
-        if let Some(t) = node.value().as_text() {
-            out.push_str(t);
-        } else if node.value().as_element().is_some_and(|e| e.name() == "br") {
-            out.push('\n');
-        }
-    }
-    let text = out
-        .split('\n')
-        .map(|l| l.split_whitespace().collect::<Vec<_>>().join(" "))
-        .collect::<Vec<_>>()
-        .join("\n");
-    crate::text::from_plain(text.trim())
-}
-
 /// Puts each table back where its placeholder paragraph landed.
 pub fn restore(parts: &mut [Part], tables: &Tables) {
     super::visit_parts(parts, &mut |part| {
@@ -566,20 +401,6 @@ mod tests {
         assert!(tables.list.is_empty());
         assert_eq!(text, "甲\n\n乙");
         assert_eq!(dropped[0].number, 2);
-    }
-
-    #[test]
-    fn html_nesting_counts_the_elements_a_tree_builder_keeps_open() {
-        assert_eq!(html_depth("<table><tr><td><div><b>x</b></div><br><td>y"), 3);
-        assert_eq!(
-            html_depth("<table><!-- <div><div> --><div a='>' b=\"<\"/></table>"),
-            2
-        );
-        assert_eq!(html_depth(&"<div/>".repeat(300)), 300);
-        assert_eq!(html_depth("<TABLE><DIV><Div></div></div></table>"), 3);
-        for cut in ["<", "</", "<!--", "<div a='", "<table><div"] {
-            html_depth(cut);
-        }
     }
 
     #[test]
