@@ -141,7 +141,7 @@ mod tests {
     fn a_label_without_a_title_and_the_note_alone_start_nothing() {
         // 附件1 is an image in the original: only 附件2 has a title.
         let mut body = lines("一、总则\n正文。\n附件1\n附件2\n清单\n甲。\n");
-        let none = tables::Tables::for_text("");
+        let none = tables::Tables::none();
         let (_, sections) = split(&mut body, &none);
         assert_eq!(sections.len(), 1);
         assert_eq!(sections[0].title, "清单");
@@ -160,7 +160,7 @@ mod tests {
         let mut body = lines(
             "一、总则\n正文。\n附件：1.项目清单\\\n　　　2.重点任务分工表\n\n附件1\n\n项目清单\n\n甲项目。\n\n附件2\n\n# 重点任务分工表\n\n乙。\n",
         );
-        let (names, sections) = split(&mut body, &tables::Tables::for_text(""));
+        let (names, sections) = split(&mut body, &tables::Tables::none());
         assert_eq!(names, ["项目清单", "重点任务分工表"]);
         assert_eq!(sections.len(), 2);
         assert_eq!(sections[1].title, "重点任务分工表");

@@ -262,15 +262,21 @@ impl Source {
 /// its extension, says whether it is Markdown (`.md`) or plain text.
 pub fn import_str(path: &Path, text: &str, options: ImportOptions) -> Result<Imported, Diagnostic> {
     // Line ends of every system: \r\n (Windows), \r (old Macs), \n.
-    let text = &text.replace("\r\n", "\n").replace('\r', "\n");
+    let unified;
+    let text = if text.contains('\r') {
+        unified = text.replace("\r\n", "\n").replace('\r', "\n");
+        &unified
+    } else {
+        text
+    };
     match Source::of(path) {
         Source::Markdown => {
             let (text, tables, dropped) = tables::extract(text).map_err(|e| e.diagnostic(path))?;
             import_lines(path, &text, Source::Markdown, &tables, dropped, options)
         }
         Source::Text => {
-            let tables = tables::Tables::for_text(text);
-            import_lines(path, text, Source::Text, &tables, Vec::new(), options)
+            let none = tables::Tables::none();
+            import_lines(path, text, Source::Text, &none, Vec::new(), options)
         }
     }
 }

@@ -47,6 +47,14 @@ impl Tables {
         }
     }
 
+    /// No tables, for a text that holds none: no line reads as one.
+    pub fn none() -> Tables {
+        Tables {
+            mark: '\u{F8FF}',
+            list: Vec::new(),
+        }
+    }
+
     /// Adds a table; returns its placeholder line.
     pub fn place(&mut self, table: Table) -> String {
         self.list.push(table);
