@@ -117,28 +117,39 @@ pub struct Summary {
 /// Reads and imports a file: a Word file (.docx), or text in UTF-8, UTF-16
 /// or GB18030 (see [`encoding`]; decoding other than UTF-8 is noted).
 pub fn import_file(path: &Path, options: ImportOptions) -> Result<Imported, Diagnostic> {
-    let link = options.link_references;
-    let mut imported = import_any(path, options)?;
-    if link {
-        imported.summary.linked_references = links::link_references(&mut imported.draft);
-    }
-    Ok(imported)
-}
-
-fn import_any(path: &Path, options: ImportOptions) -> Result<Imported, Diagnostic> {
     // The draft written is about as large as the text: refuse up front what
     // could not be loaded back as one draft file.
     let bytes = crate::load::read_regular(path).map_err(|why| {
         Diagnostic::error(path, 0, 0, format!("cannot read the file: {why}"))
             .help("import a text, Markdown or Word (.docx) file; a document larger than the limit can be split in two and imported as two drafts")
     })?;
-    if docx::is_compound(&bytes) {
-        return Err(docx::compound_error(path, &bytes));
+    import_bytes(path, &bytes, options)
+}
+
+/// Imports a file's bytes, already read, as [`import_file`] does: `path`
+/// names the file in messages, and its extension says whether text is
+/// Markdown.
+pub fn import_bytes(
+    path: &Path,
+    bytes: &[u8],
+    options: ImportOptions,
+) -> Result<Imported, Diagnostic> {
+    let link = options.link_references;
+    let mut imported = import_any(path, bytes, options)?;
+    if link {
+        imported.summary.linked_references = links::link_references(&mut imported.draft);
     }
-    if docx::is_package(&bytes) {
-        return import_docx(path, &bytes, options);
+    Ok(imported)
+}
+
+fn import_any(path: &Path, bytes: &[u8], options: ImportOptions) -> Result<Imported, Diagnostic> {
+    if docx::is_compound(bytes) {
+        return Err(docx::compound_error(path, bytes));
     }
-    let (text, encoding) = encoding::decode(path, &bytes)?;
+    if docx::is_package(bytes) {
+        return import_docx(path, bytes, options);
+    }
+    let (text, encoding) = encoding::decode(path, bytes)?;
     let mut imported = import_str(path, &text, options)?;
     imported.summary.decoded_from = encoding;
     Ok(imported)

@@ -321,11 +321,7 @@ impl Checker {
                 return None;
             }
         };
-        if id.is_empty()
-            || !id
-                .chars()
-                .all(|c| c.is_alphanumeric() || c == '-' || c == '_')
-        {
+        if id.is_empty() || !id.chars().all(crate::text::links::is_id_char) {
             self.error(
                 file,
                 node.pos,
