@@ -88,3 +88,76 @@ pub fn diff(data: &[u8]) {
     }
     serde_json::to_string(&changes).expect("the change set serialises");
 }
+
+/// The Word importer. A zip archive (bytes starting `PK`) is read as it is;
+/// any other bytes are the parts of a package, split at each 0xFF (which
+/// UTF-8 never holds) — the document, then styles, numbering, footnotes and
+/// endnotes — packed as Word packs them, so the fuzzer works on the XML and
+/// not on the zip's checksums. Either the file imports or it is refused; an
+/// imported draft, written as YAML, loads back as the same draft.
+pub fn docx(data: &[u8]) {
+    let package = if data.starts_with(b"PK") {
+        data.to_vec()
+    } else {
+        word_package(data)
+    };
+    use gongwen::import::{ImportOptions, docx::TrackedChanges};
+    for changes in [TrackedChanges::Accept, TrackedChanges::Reject] {
+        let options = ImportOptions {
+            changes,
+            ..Default::default()
+        };
+        let Ok(imported) = gongwen::import::import_bytes(Path::new("fuzz.docx"), &package, options)
+        else {
+            return;
+        };
+        let yaml = gongwen::save::to_string(&imported.draft);
+        let loaded = gongwen::load::load_draft_bytes(Path::new(NOWHERE), yaml.as_bytes())
+            .unwrap_or_else(|d| panic!("an imported Word file does not load: {d}\n{yaml}"));
+        assert_eq!(without_places(loaded), without_places(imported.draft), "{yaml}");
+    }
+}
+
+/// A Word package whose parts are `data` split at 0xFF.
+fn word_package(data: &[u8]) -> Vec<u8> {
+    use std::io::Write;
+    const NAMES: [&str; 5] = [
+        "word/document.xml",
+        "word/styles.xml",
+        "word/numbering.xml",
+        "word/footnotes.xml",
+        "word/endnotes.xml",
+    ];
+    const RELS: [&str; 4] = ["styles", "numbering", "footnotes", "endnotes"];
+    let parts: Vec<&[u8]> = data.split(|b| *b == 0xFF).take(NAMES.len()).collect();
+    let mut zip = zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));
+    let stored = zip::write::SimpleFileOptions::default()
+        .compression_method(zip::CompressionMethod::Stored);
+    let mut add = |name: &str, bytes: &[u8]| {
+        zip.start_file(name, stored).expect("a zip entry");
+        zip.write_all(bytes).expect("a zip entry's bytes");
+    };
+    add(
+        "[Content_Types].xml",
+        br#"<?xml version="1.0" encoding="UTF-8"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Override PartName="/word/document.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"/></Types>"#,
+    );
+    add(
+        "_rels/.rels",
+        br#"<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="word/document.xml"/></Relationships>"#,
+    );
+    let mut rels = String::from(
+        r#"<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">"#,
+    );
+    for (i, kind) in RELS.iter().enumerate().take(parts.len().saturating_sub(1)) {
+        rels.push_str(&format!(
+            r#"<Relationship Id="rId{n}" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/{kind}" Target="{kind}.xml"/>"#,
+            n = i + 1
+        ));
+    }
+    rels.push_str("</Relationships>");
+    add("word/_rels/document.xml.rels", rels.as_bytes());
+    for (name, bytes) in NAMES.iter().zip(&parts) {
+        add(name, bytes);
+    }
+    zip.finish().expect("a zip archive").into_inner()
+}

@@ -11,6 +11,7 @@ use codespan_reporting::files::SimpleFile;
 use codespan_reporting::term;
 
 use crate::chars::visible;
+use crate::paths::{one_line, shown};
 
 /// How serious a diagnostic is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -91,29 +92,32 @@ impl Diagnostic {
         self
     }
 
-    /// `file:line:column`, the way compilers print a place.
+    /// `file:line:column`, the way compilers print a place (the file's name
+    /// shown as [`shown`] shows every path).
     pub fn place(&self) -> String {
+        let file = shown(&self.file);
         match (self.line, self.column) {
-            (0, _) => self.file.display().to_string(),
-            (line, 0) => format!("{}:{line}", self.file.display()),
-            (line, column) => format!("{}:{line}:{column}", self.file.display()),
+            (0, _) => file.to_string(),
+            (line, 0) => format!("{file}:{line}"),
+            (line, column) => format!("{file}:{line}:{column}"),
         }
     }
 
     /// The message with the source line and a caret under the place. Author
-    /// text is quoted with invisible and bidi controls made visible, and a
-    /// very long line is cut to the part around the place.
+    /// text and file names are shown with invisible and bidi controls made
+    /// visible (a line break too: the message and its help are one line
+    /// each), and a very long line is cut to the part around the place.
     pub fn render(&self) -> String {
         let severity = match self.severity {
             Severity::Error => ReportSeverity::Error,
             Severity::Warning => ReportSeverity::Warning,
         };
-        let head = format!("{}: {}", self.place(), visible(&self.message));
+        let head = format!("{}: {}", self.place(), one_line(&self.message));
         let mut report = Report::new(severity).with_message(head);
         if let Some(help) = &self.help {
-            report = report.with_notes(vec![format!("help: {}", visible(help))]);
+            report = report.with_notes(vec![format!("help: {}", one_line(help))]);
         }
-        let name = self.file.display().to_string();
+        let name = shown(&self.file).to_string();
         let excerpt = self.source.as_deref().and_then(|s| self.excerpt(s));
         let Some((shown, range)) = excerpt else {
             return emit(&SimpleFile::new(name, String::new()), &report);
@@ -240,9 +244,9 @@ impl fmt::Display for Diagnostic {
             Severity::Error => "error",
             Severity::Warning => "warning",
         };
-        write!(f, "{}: {kind}: {}", self.place(), visible(&self.message))?;
+        write!(f, "{}: {kind}: {}", self.place(), one_line(&self.message))?;
         if let Some(help) = &self.help {
-            write!(f, " (help: {})", visible(help))?;
+            write!(f, " (help: {})", one_line(help))?;
         }
         Ok(())
     }
@@ -310,6 +314,28 @@ mod tests {
         assert!(text.contains("<U+202E>坏"), "{text}");
         assert!(text.contains("bad `<U+202E>x`"), "{text}");
         assert!(!text.contains('\u{202E}'), "{text}");
+    }
+
+    #[test]
+    fn a_file_name_with_controls_cannot_colour_or_forge_a_line() {
+        let source: Arc<str> = Arc::from("title: [\n");
+        let name = Path::new("v1\u{1b}[31m\nerror: forged.yaml");
+        let d = Diagnostic::error(name, 1, 8, "bad\nerror: also forged")
+            .help("fix\nit")
+            .with_source(&source);
+        for text in [d.render(), d.to_string()] {
+            assert!(!text.contains('\u{1b}'), "{text}");
+            assert!(
+                !text
+                    .lines()
+                    .any(|l| l.starts_with("error: forged") || l.starts_with("error: also")),
+                "{text}"
+            );
+            assert!(
+                text.contains("v1<U+001B>[31m<U+000A>error: forged.yaml:1:8"),
+                "{text}"
+            );
+        }
     }
 
     #[test]

@@ -22,6 +22,7 @@ pub mod lint;
 pub mod load;
 pub mod model;
 pub mod numbering;
+pub mod paths;
 pub mod preview;
 pub mod project;
 pub mod render;

@@ -11,6 +11,7 @@ use clap::Parser;
 
 use cli::args::{Cli, ColorArg, Command, DiffArgs, FontArgs, ImportArgs, RenderArgs};
 use cli::console::{Console, Outcome};
+use gongwen::paths::shown;
 use gongwen::project::{self, DraftEntry, Event};
 use gongwen::render::{Format, RedlineContext, View};
 use gongwen::save::{self, SaveError};
@@ -62,8 +63,8 @@ pub(crate) fn drafts(console: &Console, paths: &[PathBuf]) -> Result<Vec<DraftEn
 /// Prints what building or checking reports, as it happens.
 fn report(console: &mut Console, event: Event) {
     match event {
-        Event::Wrote(path) => console.line(format_args!("wrote   {}", path.display())),
-        Event::Checked(path) => console.line(format_args!("ok      {}", path.display())),
+        Event::Wrote(path, _) => console.line(format_args!("wrote   {}", shown(path))),
+        Event::Checked(path) => console.line(format_args!("ok      {}", shown(path))),
         Event::Warning(d) | Event::RedlineFailed(d) => console.diagnostic(d),
         Event::NotWritten(e) => console.err(format_args!("error: {e}")),
         Event::Note(text) => console.line(format_args!("note: {text}")),
@@ -73,7 +74,7 @@ fn report(console: &mut Console, event: Event) {
             }
             let n = diags.len();
             let s = if n == 1 { "" } else { "s" };
-            console.line(format_args!("FAILED  {} ({n} problem{s})", path.display()));
+            console.line(format_args!("FAILED  {} ({n} problem{s})", shown(path)));
         }
     }
 }
@@ -239,8 +240,8 @@ fn import(console: &mut Console, args: &ImportArgs) -> Outcome {
     }
     console.line(format_args!(
         "imported {} → {}: {}",
-        input.display(),
-        out.display(),
+        shown(input),
+        shown(&out),
         imported.report_line()
     ));
     Outcome::Ok

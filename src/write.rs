@@ -1,10 +1,14 @@
-//! Writing files safely. An output appears whole or not at all (written to a
-//! locked temporary file beside its destination, then renamed over it); only a
-//! regular file is ever replaced, never a link, folder, FIFO or device that
-//! happens to sit where an output goes; a read-only file is left alone; a new
-//! file gets the permissions the user's umask gives, a replaced one keeps its
-//! own. Temporary files a killed run left behind are removed by the next write
-//! into the same folder.
+//! Writing files safely: the writing half of gongwen's path policy
+//! ([`crate::paths`] is the reading half). An output appears whole or not at
+//! all (written to a locked temporary file beside its destination, then
+//! renamed over it); only a regular file is ever replaced, never a link,
+//! folder, FIFO or device that happens to sit where an output goes; nothing
+//! is written or removed through a link; a read-only file is left alone; a
+//! file the command reads is never written over ([`not_an_input`]); a file
+//! is removed only while it still holds what gongwen wrote
+//! ([`remove_written`]). A new file gets the permissions the user's umask
+//! gives, a replaced one keeps its own. Temporary files a killed run left
+//! behind are removed by the next write into the same folder.
 
 use std::collections::HashSet;
 use std::fmt;
@@ -13,6 +17,11 @@ use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::sync::{LazyLock, Mutex};
 use std::time::{Duration, SystemTime};
+
+use crate::paths::shown;
+
+mod remove;
+pub use remove::{Digest, Removal, RemoveError, remove_written};
 
 /// Prefix of every temporary file or folder gongwen creates.
 pub const TEMP_PREFIX: &str = ".gongwen-";
@@ -34,24 +43,40 @@ pub struct WriteError {
 /// What stood in the way.
 #[derive(Debug)]
 pub enum Problem {
-    /// Something other than a regular file is where the output goes.
+    /// Something other than a regular file (or a link) is where the output goes.
     NotAFile(&'static str),
+    /// A symbolic link is where the output goes; it leads here (`None`:
+    /// nowhere that exists).
+    Link(Option<PathBuf>),
     /// The file there is read-only.
     ReadOnly,
     /// A link in the way leads outside the output folder.
     OutsideOutput(PathBuf),
+    /// The file there is one the command reads (this one, reached so).
+    Input(PathBuf),
+    /// A link on the way leads out of the folder the command works in.
+    LeadsOut(crate::paths::LeadsOut),
     /// The operating system refused.
     Io(std::io::Error),
 }
 
 impl fmt::Display for WriteError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        let path = self.path.display();
+        let path = shown(&self.path);
         match &self.problem {
             Problem::NotAFile(what) => write!(
                 f,
                 "cannot write {path}: it is {what}, and gongwen replaces only regular files; \
                  remove it or write somewhere else"
+            ),
+            Problem::Link(target) => write!(
+                f,
+                "cannot write {path}: it is a symbolic link{}, and gongwen never writes \
+                 through a link; remove the link or write somewhere else",
+                match target {
+                    Some(t) => format!(" to {}", shown(t)),
+                    None => String::new(),
+                }
             ),
             Problem::ReadOnly => write!(
                 f,
@@ -62,7 +87,22 @@ impl fmt::Display for WriteError {
                 f,
                 "cannot write {path}: a link there leads outside the output folder (to {}); \
                  gongwen writes only inside the folder it was given — remove the link",
-                target.display()
+                shown(target)
+            ),
+            Problem::Input(input) => write!(
+                f,
+                "will not write {path}: {} a file this command reads (a draft, one of its part \
+                 files or its comments); give the output a new file name",
+                match input == &self.path {
+                    true => "it is".to_string(),
+                    false => format!("it leads to {},", shown(input)),
+                }
+            ),
+            Problem::LeadsOut(out) => write!(
+                f,
+                "cannot write {path}: {}; gongwen writes nothing through a link that leads out \
+                 of the folder it works in",
+                out.what()
             ),
             Problem::Io(e) => write!(f, "cannot write {path}: {e}"),
         }
@@ -117,6 +157,12 @@ pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<(), WriteError> {
         Err(e) => return Err(io_error(path)(e)),
     };
     if let Some(meta) = &existing {
+        if meta.file_type().is_symlink() {
+            return Err(WriteError {
+                path: path.to_path_buf(),
+                problem: Problem::Link(std::fs::canonicalize(path).ok()),
+            });
+        }
         if let Some(what) = not_a_file(meta) {
             return Err(WriteError {
                 path: path.to_path_buf(),
@@ -157,6 +203,25 @@ pub fn write_named(path: &Path, bytes: &[u8]) -> Result<(), WriteError> {
             file.flush().map_err(io_error(path))
         }
         _ => write_atomic(&target, bytes),
+    }
+}
+
+/// Refuses `path` as an output when it is, as the file system resolves it
+/// (through links too), one of `inputs`: the files the command reads. A
+/// path that does not exist yet, or a stream, is no input.
+pub fn not_an_input(path: &Path, inputs: &[PathBuf]) -> Result<(), WriteError> {
+    let Ok(target) = std::fs::canonicalize(path) else {
+        return Ok(());
+    };
+    let clash = inputs
+        .iter()
+        .find(|input| std::fs::canonicalize(input).is_ok_and(|real| real == target));
+    match clash {
+        Some(input) => Err(WriteError {
+            path: path.to_path_buf(),
+            problem: Problem::Input(input.clone()),
+        }),
+        None => Ok(()),
     }
 }
 
@@ -275,28 +340,40 @@ impl Staging {
         drop(self.lock.take());
         std::fs::remove_file(dir.path().join(STAGING_LOCK))?;
         let staged = dir.keep();
-        let aside = if dest.exists() {
+        let moved = Staging::swap(&staged, dest);
+        if moved.is_err() {
+            // Whatever failed, the staged copy is not left behind.
+            let _ = std::fs::remove_dir_all(&staged);
+        }
+        moved
+    }
+
+    /// Moves `staged` to `dest`, an existing `dest` moved aside first and
+    /// put back if the move in fails.
+    fn swap(staged: &Path, dest: &Path) -> std::io::Result<()> {
+        let aside = if dest.symlink_metadata().is_ok() {
+            // A unique name: made as an empty folder, which rename needs gone.
             let aside = tempfile::Builder::new()
                 .prefix(TEMP_PREFIX)
                 .suffix(TEMP_SUFFIX)
                 .tempdir_in(folder_of(dest))?
                 .keep();
-            // The empty placeholder makes the name unique; rename needs it gone.
             std::fs::remove_dir(&aside)?;
             std::fs::rename(dest, &aside)?;
             Some(aside)
         } else {
             None
         };
-        if let Err(e) = std::fs::rename(&staged, dest) {
+        if let Err(e) = std::fs::rename(staged, dest) {
             if let Some(aside) = &aside {
                 let _ = std::fs::rename(aside, dest);
             }
-            let _ = std::fs::remove_dir_all(&staged);
             return Err(e);
         }
         if let Some(aside) = aside {
-            std::fs::remove_dir_all(aside)?;
+            // The old draft, replaced; if it cannot go now, the next write
+            // into this folder clears it as a leftover.
+            let _ = std::fs::remove_dir_all(aside);
         }
         Ok(())
     }
@@ -390,7 +467,11 @@ mod tests {
         let link = dir.path().join("out.md");
         std::os::unix::fs::symlink(&target, &link).unwrap();
         let err = write_atomic(&link, b"x").unwrap_err();
-        assert!(matches!(err.problem, Problem::NotAFile("a symbolic link")));
+        assert!(matches!(err.problem, Problem::Link(Some(_))), "{err}");
+        assert!(
+            err.to_string().contains("target.txt"),
+            "names where it leads: {err}"
+        );
         assert!(link.symlink_metadata().unwrap().file_type().is_symlink());
         assert_eq!(std::fs::read_to_string(&target).unwrap(), "mine");
         std::fs::create_dir(dir.path().join("d.md")).unwrap();
@@ -478,6 +559,27 @@ mod tests {
         staging.finish(&dest).unwrap();
         assert_eq!(names(&dest), ["draft.yaml"]);
         assert_eq!(names(dir.path()), ["v1"]);
+    }
+
+    #[test]
+    fn a_failed_swap_leaves_no_staging_folder() {
+        let dir = tempfile::tempdir().unwrap();
+        let staging = Staging::new_in(dir.path()).unwrap();
+        std::fs::write(staging.path().join("draft.yaml"), "new").unwrap();
+        // `.` cannot be renamed: the system says it is busy.
+        assert!(staging.finish(&dir.path().join(".")).is_err());
+        assert!(names(dir.path()).is_empty(), "{:?}", names(dir.path()));
+    }
+
+    #[test]
+    fn an_input_is_no_output() {
+        let dir = tempfile::tempdir().unwrap();
+        let draft = dir.path().join("v2.yaml");
+        std::fs::write(&draft, "title: x\n").unwrap();
+        let inputs = [draft.clone()];
+        let err = not_an_input(&dir.path().join("./v2.yaml"), &inputs).unwrap_err();
+        assert!(matches!(err.problem, Problem::Input(_)), "{err}");
+        assert!(not_an_input(&dir.path().join("new.md"), &inputs).is_ok());
     }
 
     #[test]

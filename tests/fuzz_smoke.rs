@@ -29,13 +29,14 @@ fn run(target: &str, data: &[u8]) {
     match target {
         "load" => targets::load(data),
         "import" => targets::import(data),
+        "docx" => targets::docx(data),
         _ => targets::diff(data),
     }
 }
 
 #[test]
 fn every_seed_passes_its_target() {
-    for target in ["load", "import", "diff"] {
+    for target in ["load", "import", "diff", "docx"] {
         for seed in seeds(target) {
             run(target, &seed);
         }
@@ -51,41 +52,72 @@ struct Edit {
     insert: Vec<u8>,
 }
 
+/// Bytes of YAML and Markdown syntax, more likely to reach deep than random bytes.
+const TEXT_TOKENS: &[&[u8]] = &[
+    b"\n",
+    b"  ",
+    b"- ",
+    b": ",
+    b"\n  - ",
+    b"\"",
+    b"'",
+    b"[",
+    b"]",
+    b"{",
+    b"}",
+    b"&a",
+    b"*a",
+    b"!!str ",
+    b"|\n",
+    b">\n",
+    b"#",
+    b"---\n",
+    b"\t",
+    b"include: ",
+    b"parts:\n",
+    b"text: ",
+    b"heading: ",
+    "（一）".as_bytes(),
+    "第一条".as_bytes(),
+    "一、".as_bytes(),
+    b"**",
+    b"\xFF",
+];
+
+/// WordprocessingML, for the Word importer's parts.
+const WORD_TOKENS: &[&[u8]] = &[
+    b"<w:p>",
+    b"</w:p>",
+    b"<w:r><w:t>",
+    b"</w:t></w:r>",
+    b"<w:pPr><w:pStyle w:val=\"Heading1\"/></w:pPr>",
+    b"<w:rPr><w:vanish/></w:rPr>",
+    b"<w:tbl><w:tr><w:tc><w:p><w:r><w:t>",
+    b"</w:t></w:r></w:p></w:tc></w:tr></w:tbl>",
+    b"<w:tcPr><w:gridSpan w:val=\"9\"/><w:vMerge/></w:tcPr>",
+    b"<w:ins w:id=\"1\" w:author=\"a\">",
+    b"</w:ins>",
+    b"<w:del w:id=\"2\" w:author=\"a\"><w:r><w:delText>",
+    b"</w:delText></w:r></w:del>",
+    b"<w:numPr><w:ilvl w:val=\"0\"/><w:numId w:val=\"1\"/></w:numPr>",
+    b"<w:footnoteReference w:id=\"1\"/>",
+    b"<w:txbxContent>",
+    b"&amp;",
+    b"\"",
+    b"\xFF",
+    "第一条".as_bytes(),
+    "（一）".as_bytes(),
+    "一、".as_bytes(),
+];
+
 fn edits() -> impl Strategy<Value = Vec<Edit>> {
+    edits_of(TEXT_TOKENS)
+}
+
+fn edits_of(tokens: &'static [&'static [u8]]) -> impl Strategy<Value = Vec<Edit>> {
     let insert = prop_oneof![
         prop::collection::vec(any::<u8>(), 0..8),
-        // YAML and Markdown syntax, more likely to reach deep than random bytes.
-        prop::sample::select(vec![
-            &b"\n"[..],
-            b"  ",
-            b"- ",
-            b": ",
-            b"\n  - ",
-            b"\"",
-            b"'",
-            b"[",
-            b"]",
-            b"{",
-            b"}",
-            b"&a",
-            b"*a",
-            b"!!str ",
-            b"|\n",
-            b">\n",
-            b"#",
-            b"---\n",
-            b"\t",
-            b"include: ",
-            b"parts:\n",
-            b"text: ",
-            b"heading: ",
-            "（一）".as_bytes(),
-            "第一条".as_bytes(),
-            "一、".as_bytes(),
-            b"**",
-            b"\xFF",
-        ])
-        .prop_map(|b| b.to_vec()),
+        prop::sample::select(tokens).prop_map(|b| b.to_vec()),
     ];
     prop::collection::vec(
         (any::<prop::sample::Index>(), 0usize..6, insert).prop_map(|(at, delete, insert)| Edit {
@@ -139,8 +171,18 @@ proptest! {
     }
 
     #[test]
+    fn mutated_seeds_pass_the_word_importer(
+        pick in any::<prop::sample::Index>(),
+        edits in edits_of(WORD_TOKENS),
+    ) {
+        let seeds = seeds("docx");
+        let seed: &Vec<u8> = pick.get(&seeds);
+        run("docx", &mutate(seed, &edits));
+    }
+
+    #[test]
     fn random_bytes_pass_every_target(data in prop::collection::vec(any::<u8>(), 0..512)) {
-        for target in ["load", "import", "diff"] {
+        for target in ["load", "import", "diff", "docx"] {
             run(target, &data);
         }
     }

@@ -10,6 +10,7 @@ const ORDER: &[(&str, u32)] = &[
     ("chars", 0),
     ("model", 0),
     ("text", 0),
+    ("paths", 0),
     ("write", 0),
     ("diagnostic", 1),
     ("fields", 1),

@@ -95,8 +95,15 @@ pub struct DiffArgs {
 }
 
 impl DiffArgs {
-    /// What is wrong with the options together, found before any work.
-    pub fn usage_error(&self) -> Option<&'static str> {
+    /// What is wrong with the options together, found before any work:
+    /// with `--out` naming one of the files compared ([`Self::out_not_an_input`]) too.
+    pub fn usage_error(&self) -> Option<String> {
+        self.options_error()
+            .map(str::to_string)
+            .or_else(|| Some(format!("error: {}", self.out_not_an_input().err()?)))
+    }
+
+    fn options_error(&self) -> Option<&'static str> {
         use std::io::IsTerminal;
         let to_terminal = self.out.is_none() && std::io::stdout().is_terminal();
         if self.side_by_side && !matches!(self.format, Format::Html | Format::Pdf | Format::Docx) {
@@ -114,6 +121,23 @@ impl DiffArgs {
         } else {
             None
         }
+    }
+}
+
+impl DiffArgs {
+    /// `--out` refused when it names, through links too, a file the
+    /// comparison is made from: either draft, a part file of either, or
+    /// their comments file. The redline would replace it.
+    pub fn out_not_an_input(&self) -> Result<(), gongwen::write::WriteError> {
+        let Some(out) = self.out.as_deref().filter(|out| out.exists()) else {
+            return Ok(());
+        };
+        let mut inputs = Vec::new();
+        for draft in [&self.old, &self.new] {
+            inputs.extend(gongwen::load::load_draft_reading(draft).1);
+            inputs.push(gongwen::load::comments_path(draft));
+        }
+        gongwen::write::not_an_input(out, &inputs)
     }
 }
 

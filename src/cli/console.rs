@@ -3,7 +3,24 @@
 
 use std::process::ExitCode;
 
+use gongwen::chars;
 use gongwen::diagnostic::Diagnostic;
+
+/// Text for the terminal. Every path is shown escaped where it is put into
+/// a message (`gongwen::paths::shown`); this is the net under that: no
+/// escape sequence, bidi control or other control character but the line
+/// break reaches the terminal from a line or a message, whatever its origin.
+/// (Raw bytes, such as the coloured redline, go through `bytes`.)
+fn safe(text: &str) -> std::borrow::Cow<'_, str> {
+    if text
+        .chars()
+        .any(|c| (c.is_control() && c != '\n') || chars::is_bidi_control(c))
+    {
+        std::borrow::Cow::Owned(chars::visible(text))
+    } else {
+        std::borrow::Cow::Borrowed(text)
+    }
+}
 
 /// How a command ended.
 #[derive(Clone, Copy, PartialEq)]
@@ -26,7 +43,12 @@ pub struct Console {
 impl Console {
     /// Prints a line on standard output.
     pub fn line(&mut self, text: impl std::fmt::Display) {
-        self.bytes(format!("{text}\n").as_bytes());
+        self.text(&format!("{text}\n"));
+    }
+
+    /// Prints text on standard output, made safe for a terminal (see [`safe`]).
+    pub fn text(&mut self, text: &str) {
+        self.bytes(safe(text).as_bytes());
     }
 
     /// Writes bytes to standard output.
@@ -47,7 +69,7 @@ impl Console {
     /// Prints a line on standard error; if that is closed too, there is no one to tell.
     pub fn err(&self, text: impl std::fmt::Display) {
         use std::io::Write;
-        let _ = writeln!(std::io::stderr().lock(), "{text}");
+        let _ = writeln!(std::io::stderr().lock(), "{}", safe(&text.to_string()));
     }
 
     /// Prints a diagnostic with its source line.

@@ -4,6 +4,7 @@
 use super::args::LintArgs;
 use super::console::{Console, Outcome};
 use gongwen::lint::{self, Rule, fix};
+use gongwen::paths::shown;
 
 pub fn run(console: &mut Console, args: &LintArgs) -> Outcome {
     if args.list {
@@ -36,9 +37,11 @@ pub fn run(console: &mut Console, args: &LintArgs) -> Outcome {
                 diags.0.iter().for_each(|d| console.diagnostic(d));
                 console.line(format_args!(
                     "FAILED  {} (does not load)",
-                    entry.path.display()
+                    shown(&entry.path)
                 ));
-                outcome = Outcome::Problems;
+                if outcome == Outcome::Ok {
+                    outcome = Outcome::Problems;
+                }
                 continue;
             }
         };
@@ -48,11 +51,11 @@ pub fn run(console: &mut Console, args: &LintArgs) -> Outcome {
         }
         let fixes = fix::plan(&report);
         for f in &fixes {
-            console.bytes(f.diff().as_bytes());
+            console.text(&f.diff());
             for pos in &f.skipped {
                 console.err(format_args!(
                     "warning: {}:{}:{}: this text's fix is not written: the YAML around it would read differently (quote the text and run --fix again)",
-                    f.file.display(),
+                    shown(&f.file),
                     pos.line,
                     pos.column
                 ));
@@ -66,19 +69,25 @@ pub fn run(console: &mut Console, args: &LintArgs) -> Outcome {
             found(&report, &mut outcome);
             continue;
         }
+        // A draft that cannot be written is reported, and the others are
+        // fixed all the same; the command then ends in trouble.
+        let mut unwritten = false;
         for f in fixes.iter().filter(|f| *f.old != f.new) {
-            // A byte-order mark the loader read past is written back.
-            let bom = std::fs::read(&f.file).is_ok_and(|b| b.starts_with(b"\xEF\xBB\xBF"));
-            let bytes = [
-                if bom { &b"\xEF\xBB\xBF"[..] } else { &[][..] },
-                f.new.as_bytes(),
-            ]
-            .concat();
-            if let Err(e) = gongwen::write::write_atomic(&f.file, &bytes) {
-                console.err(format_args!("error: {e}"));
-                return Outcome::Trouble;
+            match fix::write(&entry.path, f) {
+                Ok(()) => console.line(format_args!("fixed   {}", shown(&f.file))),
+                Err(e) => {
+                    console.err(format_args!("error: {e}"));
+                    unwritten = true;
+                }
             }
-            console.line(format_args!("fixed   {}", f.file.display()));
+        }
+        if unwritten {
+            outcome = Outcome::Trouble;
+            console.line(format_args!(
+                "FAILED  {} (fixes not written)",
+                shown(&entry.path)
+            ));
+            continue;
         }
         // What is left after the fixes.
         match lint::lint_draft(&entry.path, &only) {
@@ -116,7 +125,7 @@ fn found(report: &lint::Report, outcome: &mut Outcome) {
 
 fn summary(path: &std::path::Path, report: &lint::Report) -> String {
     if report.findings.is_empty() {
-        format!("clean   {}", path.display())
+        format!("clean   {}", shown(path))
     } else {
         format!("lint    {}", report.summary(path))
     }

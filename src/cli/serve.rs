@@ -4,6 +4,7 @@
 use std::path::PathBuf;
 use std::sync::Arc;
 
+use gongwen::paths::shown;
 use gongwen::preview::http::Server;
 use gongwen::preview::watch::Watch;
 use gongwen::preview::watcher::Watcher;
@@ -79,13 +80,13 @@ pub fn serve(console: &mut Console, args: ServeArgs) -> Outcome {
             args.host
         ));
     }
-    let shown: Vec<String> = roots.iter().map(|r| r.display().to_string()).collect();
+    let names: Vec<String> = roots.iter().map(|r| shown(r).to_string()).collect();
     match server.addr() {
         Some(addr) => console.line(format_args!(
             "serving {} at http://{addr}/ (Ctrl-C to stop)",
-            shown.join(", ")
+            names.join(", ")
         )),
-        None => console.line(format_args!("serving {}", shown.join(", "))),
+        None => console.line(format_args!("serving {}", names.join(", "))),
     }
     let updates = Arc::clone(&preview);
     std::thread::spawn(move || {
@@ -101,7 +102,7 @@ pub fn serve(console: &mut Console, args: ServeArgs) -> Outcome {
                 if changes.listing {
                     what.push("the list of drafts".to_string());
                 }
-                let what = what.join(", ");
+                let what = gongwen::paths::one_line(&what.join(", "));
                 console.line(format_args!(
                     "changed {what} (loaded in {} ms)",
                     started.elapsed().as_millis()
@@ -161,6 +162,8 @@ pub fn watch(console: &mut Console, args: WatchArgs) -> Outcome {
                     if !rebuilt.drafts.is_empty()
                         || !rebuilt.failed.is_empty()
                         || !rebuilt.removed.is_empty()
+                        || !rebuilt.kept.is_empty()
+                        || !rebuilt.warnings.is_empty()
                     {
                         console.line(rebuilt.line());
                     }

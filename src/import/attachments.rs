@@ -9,7 +9,7 @@ use regex::Regex;
 
 use super::lines::Line;
 use super::{continuous_levels, parse, tables};
-use crate::model::{Attachment, Block, Numbering, Origin, Style, Table};
+use crate::model::{Attachment, Block, Numbering, Origin, Style};
 
 /// 附件 / 附件1 / 附件 2 / **附件3**, alone on its line.
 static LABEL: LazyLock<Regex> =
@@ -27,21 +27,27 @@ pub struct Section {
     pub lines: Vec<Line>,
 }
 
-/// A name of the 附件说明 without the Markdown hard break that may end it.
+/// A name of the 附件说明 without the Markdown hard break that may end it:
+/// a backslash at the end not itself escaped.
 fn name(text: &str) -> String {
-    text.trim_end_matches('\\').trim().to_string()
+    let backslashes = text.len() - text.trim_end_matches('\\').len();
+    let text = if backslashes % 2 == 1 {
+        &text[..text.len() - 1]
+    } else {
+        text
+    };
+    text.trim().to_string()
 }
 
 /// Takes the 附件说明 and the attachments written out in full off the end
 /// of the body: their names, and the attachments.
-pub fn split(body: &mut Vec<Line>) -> (Vec<String>, Vec<Section>) {
+pub fn split(body: &mut Vec<Line>, tables: &tables::Tables) -> (Vec<String>, Vec<Section>) {
     let mut sections = Vec::new();
     // From the last label back: each label followed by a title starts one.
     // A label with no title after it (another label, a table) starts nothing.
     let titled = |i: usize| {
-        body.get(i + 1).is_some_and(|next| {
-            !LABEL.is_match(&next.text) && super::tables::placed(&next.text).is_none()
-        })
+        body.get(i + 1)
+            .is_some_and(|next| !LABEL.is_match(&next.text) && tables.placed(&next.text).is_none())
     };
     let starts: Vec<usize> = (1..body.len())
         .filter(|&i| LABEL.is_match(&body[i].text) && titled(i))
@@ -88,7 +94,7 @@ pub fn split(body: &mut Vec<Line>) -> (Vec<String>, Vec<Section>) {
 /// place in the list of names is its title's, or a new one.
 pub(super) fn read(
     section: Section,
-    tables: &[Table],
+    tables: &tables::Tables,
     names: &mut Vec<String>,
 ) -> Option<Attachment> {
     let style = if section.lines.is_empty() {
@@ -105,12 +111,10 @@ pub(super) fn read(
     let mut body: Vec<Block> = tree
         .preamble
         .iter()
-        .map(
-            |(_, t)| match tables::placed(t).and_then(|n| tables.get(n)) {
-                Some(table) => Block::Table(table.clone()),
-                None => Block::Para(t.clone()),
-            },
-        )
+        .map(|(_, t)| match tables.placed(t) {
+            Some(table) => Block::Table(table.clone()),
+            None => Block::Para(t.clone()),
+        })
         .collect();
     body.extend(tree.parts.into_iter().map(Block::Part));
     let index = match names.iter().position(|n| *n == section.title) {
@@ -137,17 +141,18 @@ mod tests {
     fn a_label_without_a_title_and_the_note_alone_start_nothing() {
         // 附件1 is an image in the original: only 附件2 has a title.
         let mut body = lines("一、总则\n正文。\n附件1\n附件2\n清单\n甲。\n");
-        let (_, sections) = split(&mut body);
+        let none = tables::Tables::none();
+        let (_, sections) = split(&mut body, &none);
         assert_eq!(sections.len(), 1);
         assert_eq!(sections[0].title, "清单");
         // 附件： on a line of its own, its names below, is the note.
         let mut body = lines("一、总则\n正文。\n附件：\n1.项目清单\n");
-        let (_, sections) = split(&mut body);
+        let (_, sections) = split(&mut body, &none);
         assert!(sections.is_empty());
     }
 
     fn lines(text: &str) -> Vec<Line> {
-        super::super::lines::clean(text).0
+        super::super::lines::clean(text, true).0
     }
 
     #[test]
@@ -155,7 +160,7 @@ mod tests {
         let mut body = lines(
             "一、总则\n正文。\n附件：1.项目清单\\\n　　　2.重点任务分工表\n\n附件1\n\n项目清单\n\n甲项目。\n\n附件2\n\n# 重点任务分工表\n\n乙。\n",
         );
-        let (names, sections) = split(&mut body);
+        let (names, sections) = split(&mut body, &tables::Tables::none());
         assert_eq!(names, ["项目清单", "重点任务分工表"]);
         assert_eq!(sections.len(), 2);
         assert_eq!(sections[1].title, "重点任务分工表");

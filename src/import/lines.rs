@@ -5,9 +5,10 @@
 //!   controls (U+202A–202E, U+2066–2069 …) and control characters other
 //!   than the tab are removed;
 //! - leading and trailing spaces, including U+3000, are trimmed (indentation);
-//! - HTML comments (`<!-- INFO END -->`, `<!-- 第 1 页 -->`), thematic breaks
-//!   (`---`), a leading `> 来源…` quote block, and page-number lines (`1`,
-//!   `- 2 -`, `— 3 —`, `第 4 页`) are dropped, each recorded as dropped;
+//! - page-number lines (`1`, `- 2 -`, `— 3 —`, `第 4 页`) are dropped, and in
+//!   Markdown HTML comments (`<!-- INFO END -->`, `<!-- 第 1 页 -->`),
+//!   thematic breaks (`---`) and a leading `> 来源…` quote block, each
+//!   recorded as dropped; Markdown headings (`#`) are read as headings;
 //! - hard line breaks inside sentences (PDF extractions) are joined, but only
 //!   in a text that is hard-wrapped as a whole (see [`is_hard_wrapped`]).
 
@@ -60,8 +61,10 @@ fn is_space(c: char) -> bool {
 }
 
 /// Splits and cleans the text; returns the kept lines, the dropped ones and how
-/// many invisible characters were removed.
-pub fn clean(text: &str) -> (Vec<Line>, Vec<Dropped>, usize) {
+/// many invisible characters were removed. Markdown's own marks (headings,
+/// rules, comments, a quote) are read only in Markdown: in a text file they
+/// are what it says.
+pub fn clean(text: &str, markdown: bool) -> (Vec<Line>, Vec<Dropped>, usize) {
     let mut lines = Vec::new();
     let mut dropped = Vec::new();
     let mut invisible = 0;
@@ -76,13 +79,13 @@ pub fn clean(text: &str) -> (Vec<Line>, Vec<Dropped>, usize) {
             blank = true;
             continue;
         }
-        let reason = if HTML_COMMENT.is_match(line) {
+        let reason = if markdown && HTML_COMMENT.is_match(line) {
             Some("HTML comment")
-        } else if THEMATIC_BREAK.is_match(line) {
+        } else if markdown && THEMATIC_BREAK.is_match(line) {
             Some("Markdown rule")
         } else if PAGE_NUMBER.is_match(line) {
             Some("page number")
-        } else if line.starts_with('>') && lines.len() <= 2 {
+        } else if markdown && line.starts_with('>') && lines.len() <= 2 {
             Some("source note before the text")
         } else {
             None
@@ -91,7 +94,7 @@ pub fn clean(text: &str) -> (Vec<Line>, Vec<Dropped>, usize) {
             dropped.push(Dropped { number, reason });
             continue;
         }
-        let (depth, body) = match MD_HEADING.captures(line) {
+        let (depth, body) = match MD_HEADING.captures(line).filter(|_| markdown) {
             Some(c) => (
                 c[1].len(),
                 c.get(2)
@@ -201,7 +204,7 @@ mod tests {
     #[test]
     fn drops_noise_and_records_why() {
         let text = "# 标题\n\n> 来源: PDF\n\n---\n<!-- 第 1 页 -->\n1\n\u{3000}\u{3000}正\u{200B}文。\n— 2 —\n第 3 页\n";
-        let (lines, dropped, zw) = clean(text);
+        let (lines, dropped, zw) = clean(text, true);
         assert_eq!(lines.len(), 2);
         assert_eq!(lines[0].heading_depth, 1);
         assert_eq!(lines[1].text, "正文。");
@@ -222,9 +225,30 @@ mod tests {
     }
 
     #[test]
+    fn markdown_marks_in_a_text_file_are_text() {
+        let text = "# 标题\n> 来源\n---\n<!-- 注 -->\n5\n";
+        let (lines, dropped, _) = clean(text, false);
+        let texts: Vec<(&str, usize)> = lines
+            .iter()
+            .map(|l| (l.text.as_str(), l.heading_depth))
+            .collect();
+        assert_eq!(
+            texts,
+            [("# 标题", 0), ("> 来源", 0), ("---", 0), ("<!-- 注 -->", 0)]
+        );
+        assert_eq!(
+            dropped,
+            [Dropped {
+                number: 5,
+                reason: "page number"
+            }]
+        );
+    }
+
+    #[test]
     fn joins_lines_broken_mid_sentence_only() {
         let text = "第一条\n为规范互联网广告活动，保护消费者的合法权\n益，制定本办法。\n第二条\n（一）按照国家有关规定建立、健全广告业务\n的制度；\n在境内无代表处或者分支机构的境外广告主XYZ\nABC的广告，依照规定。\n一、总体要求\n以习近平新时代中国特色社会主义思想为指导。\n";
-        let (lines, _, _) = clean(text);
+        let (lines, _, _) = clean(text, false);
         let structure = |s: &str| s.starts_with(['第', '（', '一']);
         let joined = join_wrapped(lines, structure);
         let texts: Vec<&str> = joined.iter().map(|l| l.text.as_str()).collect();

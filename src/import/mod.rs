@@ -13,7 +13,10 @@
 
 mod attachments;
 pub mod docx;
+mod encoding;
 pub mod feedback;
+mod header;
+mod html;
 pub mod lines;
 mod links;
 pub mod parse;
@@ -21,14 +24,10 @@ mod tables;
 
 use std::collections::HashMap;
 use std::path::Path;
-use std::sync::LazyLock;
-
-use regex::Regex;
 
 use crate::diagnostic::Diagnostic;
 use crate::model::{Draft, Level, Meta, Numbering, Part, Style};
 use lines::{Dropped, Line};
-use parse::{Marker, classify};
 
 /// Which numbering style to read the input as.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -78,8 +77,8 @@ impl Imported {
             plural(self.warnings.len()),
             self.dropped.len(),
             plural(self.dropped.len()),
-            if s.decoded_from_gb18030 {
-                ", decoded from GB18030".to_string()
+            if let Some(encoding) = s.decoded_from {
+                format!(", decoded from {encoding}")
             } else if let Some((numbered, changes)) = s.word {
                 format!(", read from Word ({numbered} list numbers, {changes} tracked changes)")
             } else {
@@ -105,8 +104,9 @@ pub struct Summary {
     pub invisible_removed: usize,
     /// Input lines joined into the line before them (hard-wrapped text).
     pub lines_joined: usize,
-    /// Whether the input was decoded from GB18030.
-    pub decoded_from_gb18030: bool,
+    /// The encoding the input was decoded from, when not UTF-8 (GB18030,
+    /// UTF-16).
+    pub decoded_from: Option<&'static str>,
     /// For a Word file: paragraphs numbered by Word's lists, and tracked
     /// changes accepted or rejected.
     pub word: Option<(usize, usize)>,
@@ -114,33 +114,44 @@ pub struct Summary {
     pub linked_references: usize,
 }
 
-/// Reads and imports a file. UTF-8 (with or without BOM) is read as is; a file
-/// that is not UTF-8 but is valid GB18030 (GBK) is decoded, with a note.
+/// Reads and imports a file: a Word file (.docx), or text in UTF-8, UTF-16
+/// or GB18030 (see [`encoding`]; decoding other than UTF-8 is noted).
 pub fn import_file(path: &Path, options: ImportOptions) -> Result<Imported, Diagnostic> {
-    let link = options.link_references;
-    let mut imported = import_any(path, options)?;
-    if link {
-        imported.summary.linked_references = links::link_references(&mut imported.draft);
-    }
-    Ok(imported)
-}
-
-fn import_any(path: &Path, options: ImportOptions) -> Result<Imported, Diagnostic> {
     // The draft written is about as large as the text: refuse up front what
     // could not be loaded back as one draft file.
     let bytes = crate::load::read_regular(path).map_err(|why| {
         Diagnostic::error(path, 0, 0, format!("cannot read the file: {why}"))
             .help("import a text, Markdown or Word (.docx) file; a document larger than the limit can be split in two and imported as two drafts")
     })?;
-    if docx::is_compound(&bytes) {
-        return Err(docx::compound_error(path, &bytes));
+    import_bytes(path, &bytes, options)
+}
+
+/// Imports a file's bytes, already read, as [`import_file`] does: `path`
+/// names the file in messages, and its extension says whether text is
+/// Markdown.
+pub fn import_bytes(
+    path: &Path,
+    bytes: &[u8],
+    options: ImportOptions,
+) -> Result<Imported, Diagnostic> {
+    let link = options.link_references;
+    let mut imported = import_any(path, bytes, options)?;
+    if link {
+        imported.summary.linked_references = links::link_references(&mut imported.draft);
     }
-    if docx::is_package(&bytes) {
-        return import_docx(path, &bytes, options);
+    Ok(imported)
+}
+
+fn import_any(path: &Path, bytes: &[u8], options: ImportOptions) -> Result<Imported, Diagnostic> {
+    if docx::is_compound(bytes) {
+        return Err(docx::compound_error(path, bytes));
     }
-    let (text, gb18030) = decode(path, &bytes)?;
+    if docx::is_package(bytes) {
+        return import_docx(path, bytes, options);
+    }
+    let (text, encoding) = encoding::decode(path, bytes)?;
     let mut imported = import_str(path, &text, options)?;
-    imported.summary.decoded_from_gb18030 = gb18030;
+    imported.summary.decoded_from = encoding;
     Ok(imported)
 }
 
@@ -159,7 +170,27 @@ fn visit_parts(parts: &mut [Part], f: &mut dyn FnMut(&mut Part)) {
 /// Imports a Word file: its paragraphs as lines, then as any text.
 fn import_docx(path: &Path, bytes: &[u8], options: ImportOptions) -> Result<Imported, Diagnostic> {
     let word = docx::read(path, bytes, options.changes)?;
-    let mut imported = import_str(path, &word.text, options)?;
+    // Each table on the empty line that stands for it.
+    let mut tables = tables::Tables::for_text(&word.text);
+    let mut lines: Vec<String> = word.text.split('\n').map(str::to_string).collect();
+    for (line, table) in word.tables {
+        if let Some(slot) = lines.get_mut(line - 1) {
+            *slot = tables.place(table);
+        }
+    }
+    let mut imported = import_lines(
+        path,
+        &lines.join("\n"),
+        Source::Text,
+        &tables,
+        Vec::new(),
+        options,
+    )?;
+    imported.warnings.extend(
+        word.warnings
+            .into_iter()
+            .map(|(line, note)| Diagnostic::warning(path, line as u32, 0, note)),
+    );
     // The 附件说明 comes from its paragraphs' style: the attachments written
     // out in full take their places in it by title.
     let draft = &mut imported.draft;
@@ -179,7 +210,16 @@ fn import_docx(path: &Path, bytes: &[u8], options: ImportOptions) -> Result<Impo
     if word.meta.iter().any(|(style, _)| style == "GwAttachment") {
         draft.meta.attachments.clear();
     }
-    docx::apply_meta(&mut draft.meta, &word.meta);
+    // The names of the 附件说明 are author text; the other values plain.
+    let word_meta: Vec<(String, String)> = word
+        .meta
+        .iter()
+        .map(|(style, text)| match style.as_str() {
+            "GwAttachment" => (style.clone(), crate::text::from_plain(text)),
+            _ => (style.clone(), text.clone()),
+        })
+        .collect();
+    docx::apply_meta(&mut draft.meta, &word_meta);
     for (a, title) in draft.attachments.iter_mut().zip(titles) {
         a.index = match draft.meta.attachments.iter().position(|n| *n == title) {
             Some(i) => i,
@@ -202,44 +242,68 @@ fn import_docx(path: &Path, bytes: &[u8], options: ImportOptions) -> Result<Impo
     Ok(imported)
 }
 
-/// Text from bytes: UTF-8, or GB18030 when that decodes cleanly; binary is refused.
-fn decode(path: &Path, bytes: &[u8]) -> Result<(String, bool), Diagnostic> {
-    let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
-    let binary = || {
-        Diagnostic::error(path, 0, 0, "this is not a text file (it holds binary data)")
-            .help("import a text (.txt), Markdown (.md) or Word (.docx) file")
-    };
-    if bytes.contains(&0) {
-        return Err(binary());
-    }
-    if let Ok(text) = std::str::from_utf8(bytes) {
-        return Ok((text.replace("\r\n", "\n"), false));
-    }
-    let (text, had_errors) = encoding_rs::GB18030.decode_without_bom_handling(bytes);
-    if had_errors
-        || text
-            .chars()
-            .filter(|c| c.is_control() && !c.is_whitespace())
-            .count()
-            > 0
-    {
-        return Err(binary());
-    }
-    Ok((text.replace("\r\n", "\n"), true))
+/// What a text to import is written in, which decides what its
+/// characters mean.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Source {
+    /// Markdown (`.md`): its marks mean what Markdown says, its tables are
+    /// tables, and its text is kept as the inline Markdown a draft holds.
+    Markdown,
+    /// Plain text, or a Word file's paragraphs: every character is what
+    /// the reader sees, and is written so that the draft shows it.
+    Text,
 }
 
-static STAGE_LINE: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"^[（(]([^（）()]*(?:稿|草案))[）)]$").unwrap());
-static STAGE_SUFFIX: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"^(.+?)[（(]([^（）()]*(?:稿|草案))[）)]$").unwrap());
-static DOC_NUMBER: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^\S{1,20}[〔\[［【(（]\d{4}[〕\]］】)）]\s*\d{1,5}\s*号$").unwrap()
-});
+impl Source {
+    /// By the file's name: Markdown by its extensions, anything else text.
+    fn of(path: &Path) -> Source {
+        let extension = path
+            .extension()
+            .and_then(|e| e.to_str())
+            .unwrap_or("")
+            .to_ascii_lowercase();
+        match extension.as_str() {
+            "md" | "markdown" | "mdown" | "mkd" | "mkdn" | "mdwn" => Source::Markdown,
+            _ => Source::Text,
+        }
+    }
+}
 
-/// Imports text already in memory; `path` names it in messages.
+/// Imports text already in memory; `path` names it in messages and, by
+/// its extension, says whether it is Markdown (`.md`) or plain text.
 pub fn import_str(path: &Path, text: &str, options: ImportOptions) -> Result<Imported, Diagnostic> {
-    let (text, tables) = tables::extract(text);
-    let (mut body, mut dropped, invisible) = lines::clean(&text);
+    // Line ends of every system: \r\n (Windows), \r (old Macs), \n.
+    let unified;
+    let text = if text.contains('\r') {
+        unified = text.replace("\r\n", "\n").replace('\r', "\n");
+        &unified
+    } else {
+        text
+    };
+    match Source::of(path) {
+        Source::Markdown => {
+            let (text, tables, dropped) = tables::extract(text).map_err(|e| e.diagnostic(path))?;
+            import_lines(path, &text, Source::Markdown, &tables, dropped, options)
+        }
+        Source::Text => {
+            let none = tables::Tables::none();
+            import_lines(path, text, Source::Text, &none, Vec::new(), options)
+        }
+    }
+}
+
+/// Imports a text whose tables stand in it as placeholder lines.
+fn import_lines(
+    path: &Path,
+    text: &str,
+    source: Source,
+    tables: &tables::Tables,
+    mut dropped: Vec<Dropped>,
+    options: ImportOptions,
+) -> Result<Imported, Diagnostic> {
+    let (mut body, cleaned, invisible) = lines::clean(text, source == Source::Markdown);
+    dropped.extend(cleaned);
+    dropped.sort_by_key(|d| d.number);
     if body.is_empty() {
         return Err(Diagnostic::error(path, 0, 0, "the file has no text")
             .help("import a file that holds the document's text"));
@@ -253,25 +317,37 @@ pub fn import_str(path: &Path, text: &str, options: ImportOptions) -> Result<Imp
     // A table before the title (a 版头 laid out as one) is not the title.
     let leading = body
         .iter()
-        .take_while(|l| tables::placed(&l.text).is_some())
+        .take_while(|l| tables.placed(&l.text).is_some())
         .count();
     let tables_first: Vec<Line> = body
         .drain(..leading.min(body.len().saturating_sub(1)))
         .collect();
-    take_header(&mut body, &mut meta, &mut dropped, style);
+    header::take_header(&mut body, &mut meta, &mut dropped, style);
+    // The header's plain values (stage, number) are taken; the rest is
+    // author text from here on, each line written so it shows as typed: a
+    // text's every character, and Markdown's `[[…]]`, which is text there
+    // but a reference by id in a draft.
+    let as_author_text = match source {
+        Source::Text => crate::text::from_plain,
+        Source::Markdown => crate::text::links::escape_links,
+    };
+    meta.title = as_author_text(&meta.title);
+    for line in &mut body {
+        line.text = as_author_text(&line.text);
+    }
     body.splice(0..0, tables_first);
-    let (names, sections) = attachments::split(&mut body);
+    let (names, sections) = attachments::split(&mut body, tables);
 
     let before = body.len();
     // A table's placeholder stands alone, as a heading does.
-    let structure = |t: &str| parse::is_structure(t, style) || tables::placed(t).is_some();
+    let structure = |t: &str| parse::is_structure(t, style) || tables.placed(t).is_some();
     if lines::is_hard_wrapped(&body, structure) {
         body = lines::join_wrapped(body, structure);
     }
     let lines_joined = before - body.len();
 
     let mut tree = parse::build(&body, style);
-    tables::restore(&mut tree.parts, &tables);
+    tables::restore(&mut tree.parts, tables);
     let mut warnings: Vec<Diagnostic> = tree
         .anomalies
         .iter()
@@ -280,7 +356,7 @@ pub fn import_str(path: &Path, text: &str, options: ImportOptions) -> Result<Imp
     // A table before the first part: the preamble holds text only.
     meta.preamble = Vec::new();
     for (line, t) in &tree.preamble {
-        match tables::placed(t).and_then(|n| tables.get(n)) {
+        match tables.placed(t) {
             Some(table) => {
                 warnings.push(
                     Diagnostic::warning(
@@ -309,7 +385,7 @@ pub fn import_str(path: &Path, text: &str, options: ImportOptions) -> Result<Imp
     meta.attachments = names;
     let attachments = sections
         .into_iter()
-        .filter_map(|s| attachments::read(s, &tables, &mut meta.attachments))
+        .filter_map(|s| attachments::read(s, tables, &mut meta.attachments))
         .collect();
     let draft = Draft {
         meta,
@@ -343,7 +419,7 @@ pub fn import_str(path: &Path, text: &str, options: ImportOptions) -> Result<Imp
         articles: walk.iter().filter(|s| s.level == Level::Article).count(),
         invisible_removed: invisible,
         lines_joined,
-        decoded_from_gb18030: false,
+        decoded_from: None,
         word: None,
         linked_references: 0,
     };
@@ -361,89 +437,6 @@ pub fn import_str(path: &Path, text: &str, options: ImportOptions) -> Result<Imp
         summary,
         part_lines: tree.labels.iter().map(|(line, _)| *line).collect(),
     })
-}
-
-/// Takes the title, stage label and document number off the top of the text.
-/// The title is the first Markdown heading, or the lines before a stage label
-/// or document number found among the first lines, or else the first line.
-/// Lines that repeat the title later (a concatenation's headers) are dropped.
-fn take_header(body: &mut Vec<Line>, meta: &mut Meta, dropped: &mut Vec<Dropped>, style: Style) {
-    let is_structure = |l: &Line| !matches!(classify(&l.text, style), Marker::Text);
-    let head_len = body.iter().take(6).take_while(|l| !is_structure(l)).count();
-    let stop = body[..head_len]
-        .iter()
-        .position(|l| STAGE_LINE.is_match(&l.text) || DOC_NUMBER.is_match(&l.text));
-    let title_lines = if body[0].heading_depth > 0 {
-        1
-    } else {
-        match stop {
-            Some(0) | None => 1,
-            Some(n) => n,
-        }
-    };
-    if head_len == 0 && body[0].heading_depth == 0 {
-        // The text opens with structure: there is no title line to take.
-        meta.title = "（无标题）".to_string();
-        return;
-    }
-    let mut title: Vec<String> = body.drain(..title_lines).map(|l| l.text).collect();
-    if title.len() == 1
-        && let Some(c) = STAGE_SUFFIX.captures(&title[0])
-    {
-        meta.stage = Some(crate::model::stage_name(&c[2]).to_string());
-        title[0] = c[1].trim().to_string();
-    }
-    meta.title = title.join("\n");
-    // Stage label and document number right below the title.
-    while let Some(first) = body.first() {
-        if let Some(c) = STAGE_LINE.captures(&first.text) {
-            if meta
-                .stage
-                .as_deref()
-                .is_some_and(|s| s == crate::model::stage_name(&c[1]))
-            {
-                dropped.push(Dropped {
-                    number: first.number,
-                    reason: "stage label repeated",
-                });
-            } else if meta.stage.is_none() {
-                meta.stage = Some(crate::model::stage_name(&c[1]).to_string());
-            } else {
-                break;
-            }
-        } else if meta.number.is_none() && DOC_NUMBER.is_match(&first.text) {
-            meta.number = Some(first.text.clone());
-        } else if first.text == meta.title.replace('\n', "") || first.text == title_with_stage(meta)
-        {
-            dropped.push(Dropped {
-                number: first.number,
-                reason: "title repeated",
-            });
-        } else {
-            break;
-        }
-        body.remove(0);
-    }
-    // Later headings that repeat the title are the headers of concatenated parts.
-    let flat_title = meta.title.replace('\n', "");
-    body.retain(|l| {
-        let repeat = l.heading_depth > 0 && l.text == flat_title;
-        if repeat {
-            dropped.push(Dropped {
-                number: l.number,
-                reason: "title repeated",
-            });
-        }
-        !repeat
-    });
-    dropped.sort_by_key(|d| d.number);
-}
-
-fn title_with_stage(meta: &Meta) -> String {
-    match &meta.stage {
-        Some(s) => format!("{}（{s}）", meta.title.replace('\n', "")),
-        None => meta.title.replace('\n', ""),
-    }
 }
 
 /// Levels whose input numbers run on where gongwen's default restarts them:
@@ -562,14 +555,5 @@ mod tests {
                 .iter()
                 .any(|w| w.message.starts_with("no structure recognised"))
         );
-    }
-
-    #[test]
-    fn gb18030_is_decoded_and_binary_is_refused() {
-        let (gbk, _, _) = encoding_rs::GB18030.encode("标题\n第一条 甲。\n");
-        let (text, decoded) = decode(Path::new("a.txt"), &gbk).unwrap();
-        assert!(decoded);
-        assert!(text.starts_with("标题"));
-        assert!(decode(Path::new("a.bin"), b"\x89PNG\r\n\x1a\n\0\0").is_err());
     }
 }

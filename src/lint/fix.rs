@@ -5,12 +5,13 @@
 //! change cannot be written that way is left as it was, and said so.
 
 use std::collections::HashMap;
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
 use super::Report;
 use crate::load::node::{Node, Pos, Value};
 use crate::load::scalar::{self, Span};
+use crate::write::{Problem, WriteError};
 
 /// The fixes of one file.
 #[derive(Debug, Clone)]
@@ -25,13 +26,32 @@ pub struct FileFix {
 impl FileFix {
     /// A unified diff of the file, for `--dry-run` and the log.
     pub fn diff(&self) -> String {
-        let name = self.file.display().to_string();
+        let name = crate::paths::shown(&self.file).to_string();
         similar::TextDiff::from_lines(&*self.old, &self.new)
             .unified_diff()
             .context_radius(1)
             .header(&name, &name)
             .to_string()
     }
+}
+
+/// Writes a file's fixes into it, a byte-order mark the loader read past
+/// written back: only a regular, writable file inside the draft's project,
+/// reached through no link that leads out of it (see [`crate::paths`]).
+pub fn write(draft: &Path, fix: &FileFix) -> Result<(), WriteError> {
+    crate::paths::Confined::project_of_draft(draft)
+        .check(&fix.file)
+        .map_err(|out| WriteError {
+            path: fix.file.clone(),
+            problem: Problem::LeadsOut(out),
+        })?;
+    let bom = std::fs::read(&fix.file).is_ok_and(|b| b.starts_with(b"\xEF\xBB\xBF"));
+    let bytes = [
+        if bom { &b"\xEF\xBB\xBF"[..] } else { &[][..] },
+        fix.new.as_bytes(),
+    ]
+    .concat();
+    crate::write::write_atomic(&fix.file, &bytes)
 }
 
 /// The file with sorted, disjoint edits made.

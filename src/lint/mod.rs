@@ -295,7 +295,7 @@ impl Report {
     pub fn summary(&self, path: &Path) -> String {
         let n = self.findings.len();
         if n == 0 {
-            return format!("{}: no findings", path.display());
+            return format!("{}: no findings", crate::paths::shown(path));
         }
         let counts: Vec<String> = self
             .counts()
@@ -304,7 +304,7 @@ impl Report {
             .collect();
         format!(
             "{}: {n} lint finding{} ({} fixable with --fix): {}",
-            path.display(),
+            crate::paths::shown(path),
             if n == 1 { "" } else { "s" },
             self.fixable(),
             counts.join(", ")

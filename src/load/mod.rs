@@ -8,6 +8,7 @@
 //! ```
 
 pub mod node;
+mod read;
 pub mod scalar;
 pub mod schema;
 
@@ -16,9 +17,12 @@ use std::sync::Arc;
 
 use crate::diagnostic::{Diagnostic, Diagnostics};
 use crate::model::Draft;
-use node::{Node, Pos};
+use crate::paths::Confined;
+use node::Node;
+pub(crate) use read::read_regular;
+use read::{FileIncluder, Kind, read_confined};
 pub use schema::TextSite;
-use schema::{Checker, Includer, SourceFile};
+use schema::{Checker, SourceFile};
 
 /// The main file of a draft kept as a folder.
 pub const DRAFT_FILE: &str = "draft.yaml";
@@ -30,20 +34,45 @@ pub const MAX_FILE_BYTES: u64 = 32 * 1024 * 1024;
 /// Loads and checks one draft: a `.yaml` file, or a folder holding `draft.yaml`.
 /// Part files it includes are read only from inside the folder the draft
 /// file is in.
+///
+/// Nothing is read through a link that leads out of the draft's project
+/// (see [`crate::paths`]): such a draft is refused, naming the link.
 pub fn load_draft(path: &Path) -> Result<Draft, Diagnostics> {
-    let main = if path.is_dir() {
+    load_draft_reading(path).0
+}
+
+/// Loads a draft as [`load_draft`] does, and says which files were read
+/// for it (the draft file and every part file it includes), whether or not
+/// it loaded: what a command writing an output must not write over.
+pub fn load_draft_reading(path: &Path) -> (Result<Draft, Diagnostics>, Vec<PathBuf>) {
+    let main = main_file(path);
+    let bytes = match read_draft_file(path, &main) {
+        Ok(bytes) => bytes,
+        Err(d) => return (Err(d.into()), vec![main]),
+    };
+    let (loaded, read) = load_checked(&main, &bytes, Checker::new());
+    (loaded.map(|(draft, _)| draft), read)
+}
+
+/// The file a draft's text starts in: `draft.yaml` of a draft folder, else
+/// the draft file itself.
+fn main_file(path: &Path) -> PathBuf {
+    if path.is_dir() {
         path.join(DRAFT_FILE)
     } else {
         path.to_path_buf()
-    };
+    }
+}
+
+/// Reads a draft's main file, inside the draft's project.
+fn read_draft_file(path: &Path, main: &Path) -> Result<Vec<u8>, Diagnostic> {
     let help = if path.is_dir() {
         format!("a draft folder must hold a `{DRAFT_FILE}` with the title and the list of parts")
     } else {
         "check the path".to_string()
     };
-    let bytes = read_regular(&main)
-        .map_err(|message| Diagnostic::error(&main, 0, 0, message).help(help))?;
-    load_draft_bytes(&main, &bytes)
+    let project = Confined::project_of_draft(draft_location(path));
+    read_confined(main, &project, Kind::Draft, &help)
 }
 
 /// Where a draft is: the folder for `v1/draft.yaml`, else the path itself.
@@ -61,6 +90,25 @@ pub fn comments_path(draft: &Path) -> PathBuf {
     draft_location(draft).with_file_name(format!("{}.comments.yaml", crate::draft_name(draft)))
 }
 
+/// Whether a path is a draft by itself: a draft file, or a folder holding
+/// `draft.yaml`.
+pub fn is_draft(path: &Path) -> bool {
+    if path.is_dir() {
+        path.join(DRAFT_FILE).is_file()
+    } else {
+        is_draft_file(path)
+    }
+}
+
+/// Whether a file's name makes it a draft: a YAML file that is not a
+/// comments file (`v1.comments.yaml`).
+pub fn is_draft_file(path: &Path) -> bool {
+    matches!(
+        path.extension().and_then(|e| e.to_str()),
+        Some("yaml" | "yml")
+    ) && !is_comments_file(path)
+}
+
 /// Whether a file is a comments file rather than a draft.
 pub fn is_comments_file(path: &Path) -> bool {
     path.file_name()
@@ -69,12 +117,20 @@ pub fn is_comments_file(path: &Path) -> bool {
 }
 
 /// Loads and checks a comments file.
+/// Like a draft, it is not read through a link that leads out of its project.
 pub fn load_comments(path: &Path) -> Result<Vec<crate::model::Comment>, Diagnostics> {
-    let bytes = read_regular(path).map_err(|message| {
-        Diagnostic::error(path, 0, 0, message)
-            .help("a comments file is `<draft>.comments.yaml` beside the draft")
-    })?;
+    let bytes = read_comments(path)?;
     load_comments_bytes(path, &bytes)
+}
+
+/// The bytes of a comments file, read as [`load_comments`] reads them.
+pub(crate) fn read_comments(path: &Path) -> Result<Vec<u8>, Diagnostic> {
+    read_confined(
+        path,
+        &Confined::project_of_draft(path),
+        Kind::Other,
+        "a comments file is `<draft>.comments.yaml` beside the draft",
+    )
 }
 
 /// Checks a comments file given as bytes, as if read from `path`.
@@ -91,7 +147,7 @@ fn check_file<T>(
     bytes: &[u8],
     check: impl FnOnce(&mut Checker, &SourceFile, &Node) -> T,
 ) -> Result<T, Diagnostics> {
-    let (file, root) = parse_file(path, bytes).map_err(Diagnostics)?;
+    let (file, root) = parse_file(path, bytes, Kind::Other).map_err(Diagnostics)?;
     let mut checker = Checker::new();
     let value = check(&mut checker, &file, &root);
     if checker.diagnostics.is_empty() {
@@ -116,61 +172,43 @@ pub fn project_lint_settings(draft: &Path) -> Result<Vec<crate::model::LintSetti
     else {
         return Ok(Vec::new());
     };
-    let bytes = read_regular(&path).map_err(|m| Diagnostic::error(&path, 0, 0, m))?;
+    // Settings are looked for above the project too; the file found must
+    // still be itself, not a link out of its folder.
+    let folder = path.parent().unwrap_or(Path::new("/"));
+    let bytes = read_confined(&path, &Confined::to(folder), Kind::Other, "check the file")?;
     check_file(&path, &bytes, Checker::settings)
-}
-
-/// Reads a file that must be a regular file of at most [`MAX_FILE_BYTES`];
-/// the error says what is wrong in the author's terms.
-pub(crate) fn read_regular(path: &Path) -> Result<Vec<u8>, String> {
-    let meta = std::fs::metadata(path).map_err(|e| match e.kind() {
-        std::io::ErrorKind::NotFound => "no such file".to_string(),
-        _ => format!("cannot read it: {e}"),
-    })?;
-    if meta.is_dir() {
-        return Err("this is a folder, not a file".into());
-    }
-    if !meta.is_file() {
-        return Err("this is not a regular file (it is a FIFO, a device or a socket)".into());
-    }
-    if meta.len() > MAX_FILE_BYTES {
-        return Err(format!(
-            "the file is {} MB, more than the {} MB a draft file may have; split the draft \
-             into part files (a folder with draft.yaml and `include:`)",
-            meta.len() / (1024 * 1024),
-            MAX_FILE_BYTES / (1024 * 1024)
-        ));
-    }
-    std::fs::read(path).map_err(|e| format!("cannot read it: {e}"))
 }
 
 /// Checks a draft given as bytes, as if read from `path` (includes resolve
 /// next to it, and only inside its folder).
 pub fn load_draft_bytes(path: &Path, bytes: &[u8]) -> Result<Draft, Diagnostics> {
-    load_checked(path, bytes, Checker::new()).map(|(draft, _)| draft)
+    load_checked(path, bytes, Checker::new())
+        .0
+        .map(|(draft, _)| draft)
 }
 
 /// Loads a draft as [`load_draft`] does, with every text value of it and
 /// where it is written (for `lint`), in reading order.
 pub fn load_draft_with_texts(path: &Path) -> Result<(Draft, Vec<TextSite>), Diagnostics> {
-    let main = if path.is_dir() {
-        path.join(DRAFT_FILE)
-    } else {
-        path.to_path_buf()
-    };
-    let bytes = read_regular(&main)
-        .map_err(|message| Diagnostic::error(&main, 0, 0, message).help("check the path"))?;
+    let main = main_file(path);
+    let bytes = read_draft_file(path, &main)?;
     let mut checker = Checker::new();
     checker.sites = Some(Vec::new());
-    load_checked(&main, &bytes, checker)
+    load_checked(&main, &bytes, checker).0
 }
 
+/// The draft in `bytes` checked, with every file read for it (`path` and the
+/// part files it includes).
+#[allow(clippy::type_complexity)]
 fn load_checked(
     path: &Path,
     bytes: &[u8],
     mut checker: Checker,
-) -> Result<(Draft, Vec<TextSite>), Diagnostics> {
-    let (file, root) = parse_file(path, bytes).map_err(Diagnostics)?;
+) -> (Result<(Draft, Vec<TextSite>), Diagnostics>, Vec<PathBuf>) {
+    let (file, root) = match parse_file(path, bytes, Kind::Draft) {
+        Ok(parsed) => parsed,
+        Err(d) => return (Err(Diagnostics(d)), vec![path.to_path_buf()]),
+    };
     let folder = path.parent().unwrap_or(Path::new("."));
     let folder = if folder.as_os_str().is_empty() {
         Path::new(".")
@@ -178,18 +216,24 @@ fn load_checked(
         folder
     };
     let mut includer = FileIncluder {
-        folder: std::fs::canonicalize(folder).ok(),
+        folder: Confined::to(folder),
         stack: vec![path.to_path_buf()],
+        read: vec![path.to_path_buf()],
     };
     let draft = checker.draft(&file, &root, &mut includer);
-    match draft {
+    let loaded = match draft {
         Some(d) if checker.diagnostics.is_empty() => Ok((d, checker.sites.unwrap_or_default())),
         _ => Err(Diagnostics(checker.diagnostics)),
-    }
+    };
+    (loaded, includer.read)
 }
 
 /// Decodes and parses one YAML file, with text-level checks first (encoding, tabs).
-fn parse_file(path: &Path, bytes: &[u8]) -> Result<(SourceFile, Node), Vec<Diagnostic>> {
+fn parse_file(
+    path: &Path,
+    bytes: &[u8],
+    kind: Kind,
+) -> Result<(SourceFile, Node), Vec<Diagnostic>> {
     let text = decode(path, bytes)?;
     let text: Arc<str> = Arc::from(text);
     let file = SourceFile::new(path.to_path_buf(), Arc::clone(&text));
@@ -205,7 +249,7 @@ fn parse_file(path: &Path, bytes: &[u8]) -> Result<(SourceFile, Node), Vec<Diagn
     }
     match Node::parse(&text) {
         Ok(root) => Ok((file, root)),
-        Err(e) => Err(vec![yaml_error(&file, &e)]),
+        Err(e) => Err(vec![yaml_error(&file, &e, kind)]),
     }
 }
 
@@ -279,15 +323,39 @@ fn tab_indentation(file: &SourceFile) -> Vec<Diagnostic> {
 }
 
 /// A YAML error in our own words, with its place and the fix.
-fn yaml_error(file: &SourceFile, error: &serde_saphyr::Error) -> Diagnostic {
+fn yaml_error(file: &SourceFile, error: &serde_saphyr::Error, kind: Kind) -> Diagnostic {
     use serde_saphyr::Error as E;
     use serde_saphyr::budget::BudgetBreach as B;
+    use serde_saphyr::granit_parser::ErrorKind as ScanKind;
+    use serde_saphyr::localizer::ExternalMessageSource;
     let (line, column) = error
         .location()
         .map_or((0, 0), |l| (l.line() as u32, l.column() as u32));
-    let split = "split the draft into part files (a folder holding draft.yaml, whose `parts:` \
-                 list `include:`s one file per part); the limits are in the README";
-    let (message, help) = match error.without_snippet() {
+    let split = kind.split_advice();
+    // An error met while replaying an alias comes wrapped, with the alias's
+    // places; what went wrong is inside.
+    let mut inner = error.without_snippet();
+    while let E::AliasError { error, .. } | E::WithSnippet { error, .. } = inner {
+        inner = error;
+    }
+    let too_many_aliases = "the file's aliases (`*name`) repeat its anchors (`&name`) into \
+                            more values than a draft can hold";
+    let aliases = "a draft needs no anchors (`&name`) or aliases (`*name`): write each value out \
+                   where it is used";
+    // The parser's own nesting limit (for `[[[…`) and our budget's say the same.
+    let too_deep = || {
+        (
+            "the file is nested too deeply: its lists and mappings open inside one another \
+             more levels than a draft ever needs"
+                .to_string(),
+            format!(
+                "a draft nests about 20 levels, and gongwen reads up to {}: close the brackets \
+                 (`[`, `{{`) opened before this place, or indent less",
+                node::MAX_DEPTH
+            ),
+        )
+    };
+    let (message, help) = match inner {
         E::DuplicateMappingKey { key, .. } => (
             match key {
                 Some(k) => format!("the key `{k}` appears a second time in this mapping"),
@@ -302,21 +370,44 @@ fn yaml_error(file: &SourceFile, error: &serde_saphyr::Error) -> Diagnostic {
              of its own"
                 .to_string(),
         ),
-        E::Budget { breach, .. } => (
-            match breach {
-                B::Nodes { .. } | B::Events { .. } => format!(
+        E::Budget { breach, .. } => match breach {
+            B::Nodes { .. } | B::Events { .. } => (
+                format!(
                     "the file is too large: it holds more than {} values",
                     node::MAX_NODES
                 ),
-                B::Depth { .. } => format!(
-                    "the file is nested too deeply (more than {} levels of lists and mappings)",
-                    node::MAX_DEPTH
-                ),
-                B::ScalarBytes { .. } => "the file holds too much text in its values".to_string(),
-                B::Documents { .. } => "the file holds more than one YAML document".to_string(),
-                _ => "the file uses too many aliases (`*name`) and anchors (`&name`)".to_string(),
-            },
-            split.to_string(),
+                split.to_string(),
+            ),
+            B::Depth { .. } => too_deep(),
+            B::ScalarBytes { .. } => (
+                "the file holds too much text in its values".to_string(),
+                split.to_string(),
+            ),
+            B::Documents { .. } => (
+                "the file holds more than one YAML document".to_string(),
+                split.to_string(),
+            ),
+            _ => (too_many_aliases.to_string(), aliases.to_string()),
+        },
+        E::AliasReplayCounterOverflow { .. }
+        | E::AliasReplayLimitExceeded { .. }
+        | E::AliasExpansionLimitExceeded { .. }
+        | E::AliasReplayStackDepthExceeded { .. } => {
+            (too_many_aliases.to_string(), aliases.to_string())
+        }
+        E::ExternalMessage { source, .. }
+            if matches!(
+                &**source,
+                ExternalMessageSource::Parser(scan)
+                    if matches!(scan.kind(), ScanKind::RecursionLimitExceeded)
+            ) =>
+        {
+            too_deep()
+        }
+        E::BinaryNotUtf8 { .. } | E::InvalidBinaryBase64 { .. } => (
+            "`!!binary` marks this value as base64-encoded binary data, which a draft never holds"
+                .to_string(),
+            "remove the `!!binary` tag and write the text itself".to_string(),
         ),
         E::Eof { .. } => (
             "the file ends in the middle of a value".to_string(),
@@ -343,88 +434,41 @@ fn yaml_error(file: &SourceFile, error: &serde_saphyr::Error) -> Diagnostic {
         .with_source(&file.text)
 }
 
-/// Resolves `include:` entries against the file system: only regular YAML
-/// files inside the draft's own folder (links followed only when they stay
-/// inside it), refusing cycles.
-struct FileIncluder {
-    /// The draft file's folder, resolved; `None` when it cannot be resolved
-    /// (then nothing can be included).
-    folder: Option<PathBuf>,
-    stack: Vec<PathBuf>,
-}
+#[cfg(test)]
+mod tests {
+    use super::*;
 
-impl Includer for FileIncluder {
-    fn include(
-        &mut self,
-        from: &SourceFile,
-        target: &str,
-        pos: Pos,
-    ) -> Result<(SourceFile, Node), Vec<Diagnostic>> {
-        let err = |message: String, help: String| {
-            vec![
-                Diagnostic::error(&from.path, pos.line, pos.column, message)
-                    .help(help)
-                    .with_source(&from.text),
-            ]
-        };
-        let within = "a draft includes only part files inside its own folder, named relative to \
-                      it (01-part.yaml, parts/02.yaml)";
-        let target_path = Path::new(target);
-        if target_path.is_absolute() || target.starts_with(['/', '\\']) {
-            return Err(err(
-                format!("`{target}` is an absolute path"),
-                within.to_string(),
-            ));
-        }
-        if !matches!(
-            target_path.extension().and_then(|e| e.to_str()),
-            Some("yaml" | "yml")
-        ) {
-            return Err(err(
-                format!("`{target}` is not a YAML part file"),
-                "include names a part file ending in .yaml".to_string(),
-            ));
-        }
-        let path = schema::include_path(&from.path, target);
-        let Some(folder) = &self.folder else {
-            return Err(err(
-                format!("cannot resolve the draft's folder to include `{target}`"),
-                within.to_string(),
-            ));
-        };
-        match std::fs::canonicalize(&path) {
-            Ok(real) if !real.starts_with(folder) => {
-                return Err(err(
-                    format!("`{target}` is outside the draft's folder"),
-                    within.to_string(),
-                ));
-            }
-            Ok(_) => {}
-            Err(_) => {
-                return Err(err(
-                    format!("the included file `{target}` does not exist"),
-                    format!(
-                        "create {} or correct the name (it is relative to this file's folder)",
-                        path.display()
-                    ),
-                ));
-            }
-        }
-        if self.stack.contains(&path) {
-            return Err(err(
-                format!("`{target}` includes itself"),
-                "a part file cannot include the draft that includes it".to_string(),
-            ));
-        }
-        let bytes = read_regular(&path).map_err(|why| {
-            err(
-                format!("cannot include `{target}`: {why}"),
-                within.to_string(),
-            )
-        })?;
-        self.stack.push(path.clone());
-        let parsed = parse_file(&path, &bytes);
-        self.stack.pop();
-        parsed
+    /// A file larger than the loader reads, made sparse so it costs nothing.
+    fn too_large(path: &Path) {
+        std::fs::File::create(path)
+            .unwrap()
+            .set_len(MAX_FILE_BYTES + 1)
+            .unwrap();
+    }
+
+    #[test]
+    fn finding_22a_only_a_draft_too_large_is_told_to_become_a_folder() {
+        let dir = tempfile::tempdir().unwrap();
+        let v1 = dir.path().join("v1");
+        std::fs::create_dir(&v1).unwrap();
+        std::fs::write(
+            v1.join("draft.yaml"),
+            "title: 标题\nparts:\n  - include: 01.yaml\n",
+        )
+        .unwrap();
+        too_large(&v1.join("01.yaml"));
+        let part = load_draft(&v1).unwrap_err().to_string();
+        assert!(part.contains("split this part file"), "{part}");
+        assert!(!part.contains("a folder holding draft.yaml"), "{part}");
+        too_large(&dir.path().join("v2.yaml"));
+        let draft = load_draft(&dir.path().join("v2.yaml"))
+            .unwrap_err()
+            .to_string();
+        assert!(draft.contains("a folder holding draft.yaml"), "{draft}");
+        too_large(&dir.path().join("v2.comments.yaml"));
+        let comments = load_comments(&dir.path().join("v2.comments.yaml"))
+            .unwrap_err()
+            .to_string();
+        assert!(!comments.contains("folder"), "{comments}");
     }
 }

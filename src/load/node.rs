@@ -15,6 +15,8 @@ pub const MAX_NODES: usize = 2_000_000;
 /// The deepest nesting of lists and mappings one file may hold (a draft needs
 /// about three per level of parts, and has at most seven levels).
 pub const MAX_DEPTH: usize = 64;
+/// Anchors (`&name`), and aliases (`*name`), in one file.
+pub const MAX_ALIASES: usize = 10_000;
 
 /// A position in a source file: 1-based line and column (columns count characters).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -65,6 +67,13 @@ impl Node {
                 max_nodes: MAX_NODES,
                 max_events: MAX_NODES * 3,
                 max_depth: MAX_DEPTH,
+                flow_nesting_limit: MAX_DEPTH,
+                // A draft has no need of anchors and aliases; these bounds
+                // leave room for a hand-written few and refuse a "billion
+                // laughs" long before it has cost anything.
+                max_anchors: MAX_ALIASES,
+                max_aliases: MAX_ALIASES,
+                max_recorded_anchor_events: MAX_NODES / 20,
             },
             // Snippets are ours to draw, so ask for the bare message.
             with_snippet: false,

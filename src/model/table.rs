@@ -89,9 +89,45 @@ pub enum ShapeError {
     ZeroSpan { row: usize, cell: usize },
     /// `widths` names a different number of columns than the rows have.
     Widths { given: usize, columns: usize },
+    /// A cell reaches past [`Table::MAX_COLUMNS`]: its row would be `columns` wide.
+    TooWide {
+        row: usize,
+        cell: usize,
+        columns: usize,
+    },
+    /// The grid has more than [`Table::MAX_PLACES`] places.
+    TooLarge { places: usize },
+}
+
+impl ShapeError {
+    /// For a table past [`Table::MAX_COLUMNS`] or [`Table::MAX_PLACES`], the bound as a
+    /// reader is told it.
+    pub fn bound(&self) -> Option<String> {
+        match self {
+            ShapeError::TooWide { .. } => Some(format!(
+                "a table may have at most {} columns (what Word and WPS hold)",
+                Table::MAX_COLUMNS
+            )),
+            ShapeError::TooLarge { .. } => Some(format!(
+                "a table may have at most {} places (its rows times its columns, a merged cell counted in each place it covers)",
+                Table::MAX_PLACES
+            )),
+            _ => None,
+        }
+    }
 }
 
 impl Table {
+    /// The most columns a table may have: what Word and WPS hold in a
+    /// table, and more than a page prints legibly.
+    pub const MAX_COLUMNS: usize = 63;
+
+    /// The most places a table's grid may have (rows × columns, a merged
+    /// cell counted in each place it covers): 10 columns of 10,000 rows.
+    /// Spans of a few bytes would otherwise make grids of billions of
+    /// places for every view of the table to fill.
+    pub const MAX_PLACES: usize = 100_000;
+
     /// Every row, header rows first.
     pub fn all_rows(&self) -> impl Iterator<Item = &Row> {
         self.header.iter().chain(&self.rows)
@@ -118,7 +154,9 @@ impl Table {
     }
 
     /// Lays the cells out on the grid, checking that every row covers the
-    /// same columns and no span runs out of the table or its header.
+    /// same columns, no span runs out of the table or its header, and the
+    /// grid is within [`Table::MAX_COLUMNS`] and [`Table::MAX_PLACES`]: nothing expands a
+    /// table's spans before this has passed.
     pub fn layout(&self) -> Result<Layout, ShapeError> {
         let rows: Vec<&Row> = self.all_rows().collect();
         if rows.is_empty() || rows.iter().all(|r| r.cells.is_empty()) {
@@ -141,6 +179,14 @@ impl Table {
                 }
                 row_starts.push(col);
                 let end = col + cell.cols as usize;
+                // Checked before the columns are counted out.
+                if end > Table::MAX_COLUMNS {
+                    return Err(ShapeError::TooWide {
+                        row: r,
+                        cell: c,
+                        columns: end,
+                    });
+                }
                 if covered.len() < end {
                     covered.resize(end, 0);
                 }
@@ -190,6 +236,10 @@ impl Table {
             starts.push(row_starts);
         }
         let columns = columns.unwrap_or(0);
+        let places = columns.saturating_mul(rows.len());
+        if places > Table::MAX_PLACES {
+            return Err(ShapeError::TooLarge { places });
+        }
         if !self.widths.is_empty() && self.widths.len() != columns {
             return Err(ShapeError::Widths {
                 given: self.widths.len(),
@@ -301,6 +351,33 @@ mod tests {
                 expected: 3
             })
         );
+    }
+
+    #[test]
+    fn a_grid_past_the_bounds_is_refused_before_it_is_counted_out() {
+        let wide = Table {
+            rows: vec![Row {
+                cells: vec![cell("a", 1, 1), cell("b", 1, u32::MAX)],
+            }],
+            ..Table::default()
+        };
+        assert_eq!(
+            wide.layout(),
+            Err(ShapeError::TooWide {
+                row: 0,
+                cell: 1,
+                columns: 1 + u32::MAX as usize
+            })
+        );
+        let mut rows = vec![Row {
+            cells: vec![cell("a", 2_000, 60)],
+        }];
+        rows.resize(2_000, Row::default());
+        let long = Table {
+            rows,
+            ..Table::default()
+        };
+        assert_eq!(long.layout(), Err(ShapeError::TooLarge { places: 120_000 }));
     }
 
     #[test]

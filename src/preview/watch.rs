@@ -10,8 +10,10 @@ use std::time::{Duration, Instant};
 
 use super::state::{Drafts, key};
 use crate::diagnostic::Diagnostic;
+use crate::paths::{one_line, shown};
 use crate::project::{self, DraftEntry, Event, Origin, consecutive_pairs};
 use crate::render::{Format, Renderer};
+use crate::write::{self, Digest, Removal};
 
 /// One round of building, as `watch` reports it.
 #[derive(Debug, Default)]
@@ -23,6 +25,9 @@ pub struct Rebuilt {
     /// Outputs of drafts, redlines or comments tables that no draft makes
     /// any more (a draft removed or renamed), taken away.
     pub removed: Vec<PathBuf>,
+    /// Such outputs left in place because they were changed after `watch`
+    /// wrote them (a .docx corrected in Word).
+    pub kept: Vec<PathBuf>,
     /// How many outputs were written the same as they were.
     pub same: usize,
     /// Drafts with problems, each with them; their outputs were left alone.
@@ -41,15 +46,17 @@ impl Rebuilt {
         let failed: Vec<String> = self
             .failed
             .iter()
-            .map(|(p, _)| p.display().to_string())
+            .map(|(p, _)| shown(p).to_string())
             .collect();
         let built = self.drafts.len() - self.broken.min(self.drafts.len());
         let mut line = match (built, self.drafts.first()) {
-            (0, _) if self.failed.is_empty() && !self.removed.is_empty() => {
+            (0, _) if self.failed.is_empty() => {
                 format!("nothing to build in {took}")
             }
             (0, _) => format!("built nothing in {took}"),
-            (1, Some(key)) if self.failed.is_empty() => format!("rebuilt {key} in {took}"),
+            (1, Some(key)) if self.failed.is_empty() => {
+                format!("rebuilt {} in {took}", one_line(key))
+            }
             (n, _) => format!("rebuilt {n} drafts in {took}"),
         };
         if !self.written.is_empty() {
@@ -65,6 +72,13 @@ impl Rebuilt {
                 ";"
             };
             line.push_str(&format!("{sep} removed {}", some_of(&self.removed)));
+        }
+        if !self.kept.is_empty() {
+            line.push_str(&format!(
+                "; kept {}: changed since watch wrote it, though no draft makes it now (remove \
+                 it yourself if it is not wanted)",
+                some_of(&self.kept)
+            ));
         }
         for ((_, problems), path) in self.failed.iter().zip(&failed) {
             let s = if problems.len() == 1 { "" } else { "s" };
@@ -83,7 +97,7 @@ fn some_of(paths: &[PathBuf]) -> String {
     let names: Vec<String> = paths
         .iter()
         .take(SHOWN)
-        .map(|p| p.display().to_string())
+        .map(|p| shown(p).to_string())
         .collect();
     let mut line = names.join(", ");
     if paths.len() > SHOWN {
@@ -102,6 +116,11 @@ pub struct Watch {
     /// before the first round, so nothing written before `watch` started is
     /// ever removed.
     planned: BTreeMap<PathBuf, Origin>,
+    /// What each output held when this process last wrote it: an output is
+    /// removed only while it still holds that. Kept in memory, since only
+    /// outputs planned by this process are ever removed (`planned` starts
+    /// empty), so a record outliving the process would cover nothing more.
+    written: BTreeMap<PathBuf, Digest>,
 }
 
 impl Watch {
@@ -112,6 +131,7 @@ impl Watch {
             out: out.to_path_buf(),
             formats: formats.to_vec(),
             planned: BTreeMap::new(),
+            written: BTreeMap::new(),
         }
     }
 
@@ -179,18 +199,20 @@ impl Watch {
                 (path, bytes)
             })
             .collect();
+        let written = &mut self.written;
         project::build(
             &entries,
             renderer,
             &self.out,
             &self.formats,
             &mut |event| match event {
-                Event::Wrote(path) => {
+                Event::Wrote(path, bytes) => {
+                    written.insert(path.to_path_buf(), Digest::of(bytes));
                     let old = before
                         .iter()
                         .find(|(p, _)| p == path)
                         .and_then(|(_, b)| b.as_ref());
-                    if old.is_some_and(|old| std::fs::read(path).is_ok_and(|new| new == *old)) {
+                    if old.is_some_and(|old| old == bytes) {
                         rebuilt.same += 1;
                     } else {
                         rebuilt.written.push(path.to_path_buf());
@@ -226,7 +248,11 @@ impl Watch {
     /// removed; an output whose origin is still there but which is now
     /// written elsewhere (the output folder's layout changed, say a draft
     /// put beside the documents) is left where it is, since removing it
-    /// could take the only output of a draft that is broken just now.
+    /// could take the only output of a draft that is broken just now. And
+    /// only a file this process wrote is removed, while it holds what was
+    /// written, through no link (`write::remove_written`): an output
+    /// corrected by hand stays, and so does a file in a folder someone put
+    /// a link to in place of the output's.
     fn remove_stale(&mut self, rebuilt: &mut Rebuilt) -> Result<(), Diagnostic> {
         let planned: BTreeMap<PathBuf, Origin> =
             project::plan_origins(&self.drafts.entries, &self.formats)?
@@ -243,13 +269,22 @@ impl Watch {
                 moved += 1;
                 continue;
             }
-            match std::fs::remove_file(path) {
-                Ok(()) => rebuilt.removed.push(path.clone()),
-                Err(e) if e.kind() == std::io::ErrorKind::NotFound => {}
-                Err(e) => rebuilt.warnings.push(
-                    Diagnostic::warning(path, 0, 0, format!("cannot remove: {e}"))
-                        .help("no draft makes this output any more; remove it by hand"),
-                ),
+            // Not written by this process: not ours to remove.
+            let Some(digest) = self.written.remove(path) else {
+                continue;
+            };
+            let relative = path.strip_prefix(&self.out).unwrap_or(path);
+            match write::remove_written(&self.out, relative, digest) {
+                Ok(Removal::Removed) => rebuilt.removed.push(path.clone()),
+                Ok(Removal::Gone) => {}
+                Ok(Removal::Changed) => rebuilt.kept.push(path.clone()),
+                Err(e) => {
+                    rebuilt
+                        .warnings
+                        .push(Diagnostic::warning(&self.out, 0, 0, e.to_string()).help(
+                        "no draft makes this output any more; remove it by hand if it is gongwen's",
+                    ))
+                }
             }
         }
         if moved > 0 {

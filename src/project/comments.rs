@@ -81,7 +81,7 @@ pub fn check(
             let labels: Vec<String> = uncommented.into_iter().map(|(_, l)| l).collect();
             let note = format!(
                 "{}: {} parts changed in {} have no comment on them: {}",
-                file.display(),
+                crate::paths::shown(&file),
                 labels.len(),
                 crate::draft_name(&next.path),
                 labels.join("；")
@@ -291,8 +291,7 @@ pub fn import_feedback(table: &Path, draft: &Path) -> Result<Imported, Vec<Diagn
     let feedback = crate::import::feedback::read_feedback(table)?;
     let file = crate::load::comments_path(draft);
     let (current, existing) = if file.exists() {
-        let bytes = crate::load::read_regular(&file)
-            .map_err(|why| vec![Diagnostic::error(&file, 0, 0, why)])?;
+        let bytes = crate::load::read_comments(&file).map_err(|d| vec![d])?;
         let existing = crate::load::load_comments_bytes(&file, &bytes).map_err(|d| d.0)?;
         (String::from_utf8_lossy(&bytes).into_owned(), existing)
     } else {

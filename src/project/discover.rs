@@ -10,6 +10,7 @@ use std::path::{Component, Path, PathBuf};
 
 use crate::diagnostic::Diagnostic;
 use crate::load::DRAFT_FILE;
+use crate::paths::{Confined, LeadsOut, shown};
 
 /// A draft found on disk.
 #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
@@ -92,21 +93,14 @@ pub fn consecutive_pairs(entries: &[DraftEntry]) -> Vec<(&DraftEntry, &DraftEntr
     pairs
 }
 
-/// Whether a path is a draft by itself.
+/// Whether a path is a draft by itself (see [`crate::load::is_draft`]).
 pub fn is_draft(path: &Path) -> bool {
-    if path.is_dir() {
-        path.join(DRAFT_FILE).is_file()
-    } else {
-        is_yaml(path)
-    }
+    crate::load::is_draft(path)
 }
 
 /// A YAML file that is a draft: not a comments file (`v1.comments.yaml`).
 fn is_yaml(path: &Path) -> bool {
-    matches!(
-        path.extension().and_then(|e| e.to_str()),
-        Some("yaml" | "yml")
-    ) && !crate::load::is_comments_file(path)
+    crate::load::is_draft_file(path)
 }
 
 fn is_hidden(path: &Path) -> bool {
@@ -128,9 +122,27 @@ pub fn find_drafts(path: &Path, cwd: &Path) -> Result<Vec<DraftEntry>, Diagnosti
     if is_draft(path) {
         drafts.push(path.to_path_buf());
     } else if path.is_dir() {
-        let mut walk = Walk::default();
+        let mut walk = Walk {
+            confined: Confined::project_of_folder(path),
+            visited: Default::default(),
+            refused: Vec::new(),
+        };
         walk.collect(path, &mut drafts)
             .map_err(|e| Diagnostic::error(path, 0, 0, format!("cannot read the folder: {e}")))?;
+        if let Some(out) = walk.refused.first() {
+            let link = out.link.as_deref().unwrap_or(&out.path);
+            let more = match walk.refused.len() {
+                1 => String::new(),
+                n => format!(
+                    " ({} more such links: {})",
+                    n - 1,
+                    some_links(&walk.refused[1..])
+                ),
+            };
+            return Err(
+                Diagnostic::error(link, 0, 0, format!("{}{more}", out.message())).help(out.help()),
+            );
+        }
     } else {
         return Err(Diagnostic::error(path, 0, 0, "not a draft")
             .help("a draft is a .yaml file, or a folder holding draft.yaml"));
@@ -183,7 +195,7 @@ pub fn find_all(paths: &[PathBuf], cwd: &Path) -> Result<Vec<DraftEntry>, Diagno
         by_stem.entry(&e.stem).or_default().push(e);
     }
     if let Some((stem, clash)) = by_stem.into_iter().find(|(_, list)| list.len() > 1) {
-        let names: Vec<String> = clash.iter().map(|e| e.path.display().to_string()).collect();
+        let names: Vec<String> = clash.iter().map(|e| shown(&e.path).to_string()).collect();
         return Err(Diagnostic::error(
             &clash[1].path,
             0,
@@ -191,7 +203,7 @@ pub fn find_all(paths: &[PathBuf], cwd: &Path) -> Result<Vec<DraftEntry>, Diagno
             format!(
                 "{} would all be written as {}.*",
                 names.join(" and "),
-                stem.display()
+                shown(stem)
             ),
         )
         .help(
@@ -201,10 +213,27 @@ pub fn find_all(paths: &[PathBuf], cwd: &Path) -> Result<Vec<DraftEntry>, Diagno
     Ok(entries)
 }
 
-/// A walk over folders that visits each real folder once.
-#[derive(Default)]
+/// The first few links, named.
+fn some_links(refused: &[LeadsOut]) -> String {
+    const SHOWN: usize = 3;
+    let mut names: Vec<String> = refused
+        .iter()
+        .take(SHOWN)
+        .map(|o| shown(o.link.as_deref().unwrap_or(&o.path)).to_string())
+        .collect();
+    if refused.len() > SHOWN {
+        names.push("…".to_string());
+    }
+    names.join(", ")
+}
+
+/// A walk over folders that visits each real folder once, and follows no
+/// link that leads out of the project.
 struct Walk {
+    confined: Confined,
     visited: std::collections::HashSet<PathBuf>,
+    /// Links met that lead out: nothing is listed through them.
+    refused: Vec<LeadsOut>,
 }
 
 impl Walk {
@@ -213,12 +242,21 @@ impl Walk {
         if !self.visited.insert(real) {
             return Ok(());
         }
-        let mut children: Vec<PathBuf> = std::fs::read_dir(dir)?
-            .map(|e| e.map(|e| e.path()))
+        let mut children: Vec<(PathBuf, bool)> = std::fs::read_dir(dir)?
+            .map(|e| e.map(|e| (e.path(), e.file_type().is_ok_and(|t| t.is_symlink()))))
             .collect::<Result<_, _>>()?;
         children.sort();
-        for child in children {
+        for (child, link) in children {
             if is_hidden(&child) {
+                continue;
+            }
+            // Only a link to what would be used (a folder, a YAML file) is
+            // looked at; a link to anything else is never read.
+            if link
+                && (child.is_dir() || is_yaml(&child))
+                && let Err(leads_out) = self.confined.check(&child)
+            {
+                self.refused.push(leads_out);
                 continue;
             }
             if child.is_dir() {

@@ -11,7 +11,7 @@
 //! let drafts = project::find_all(&["drafts".into()], &cwd).unwrap();
 //! let renderer = Renderer::new(Templates::load(None).unwrap(), Default::default());
 //! let summary = project::build(&drafts, &renderer, "output".as_ref(), &[Format::Html], &mut |e| {
-//!     if let Event::Wrote(path) = e { println!("wrote {}", path.display()) }
+//!     if let Event::Wrote(path, _) = e { println!("wrote {}", gongwen::paths::shown(path)) }
 //! }).unwrap();
 //! assert_eq!(summary.failed_drafts, 0);
 //! ```
@@ -23,6 +23,7 @@ use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 
 use crate::diagnostic::{Diagnostic, Diagnostics};
+use crate::paths::shown;
 use crate::render::pdf::{PdfSettings, glyphs};
 use crate::render::{Format, RedlineContext, RenderContext, Renderer, View};
 use crate::write::{self, WriteError};
@@ -32,8 +33,8 @@ pub use discover::{DraftEntry, consecutive_pairs, find_all};
 /// What building (or checking) reports as it goes.
 #[derive(Debug)]
 pub enum Event<'a> {
-    /// An output was written.
-    Wrote(&'a Path),
+    /// An output was written, with what it holds.
+    Wrote(&'a Path, &'a [u8]),
     /// Something worth knowing that does not stop the output (an allowed
     /// missing glyph, a template warning).
     Warning(&'a Diagnostic),
@@ -141,9 +142,9 @@ pub fn plan_origins(
                 0,
                 format!(
                     "{} and {} would both be written as {}",
-                    other.display(),
-                    source.display(),
-                    output.display()
+                    shown(&other),
+                    shown(source),
+                    shown(&output)
                 ),
             )
             .help("rename one of the drafts (a draft named like a redline, v1-v2.redline.yaml, is one way to meet this)"));
@@ -257,7 +258,7 @@ pub(crate) fn write_output(
     match written {
         Ok(dest) => {
             summary.written += 1;
-            on(Event::Wrote(&dest));
+            on(Event::Wrote(&dest, bytes));
         }
         Err(e) => {
             summary.failed_writes += 1;
@@ -286,7 +287,7 @@ fn lint_summary(path: &Path, on: &mut dyn FnMut(Event)) -> usize {
         on(Event::Note(&format!(
             "{}; `gongwen lint {}` lists them",
             report.summary(path),
-            path.display()
+            shown(path)
         )));
     }
     report.errors()

@@ -65,15 +65,25 @@ pub struct Templates {
 
 impl Templates {
     /// Loads the built-in templates and the overrides found in `dir`, if given.
+    /// An override is not read through a link that leads out of `dir` (a
+    /// received project's `templates/` is taken up by itself; see
+    /// [`crate::paths`]).
     pub fn load(dir: Option<&Path>) -> Result<Templates, Diagnostic> {
         let mut sources = BTreeMap::new();
+        let confined = dir.map(crate::paths::Confined::to);
         for (name, text) in BUILTIN_TEMPLATES {
             let mut source = TemplateSource {
                 path: PathBuf::from(format!("templates/{name} (built in)")),
                 text: Arc::from(*text),
             };
-            if let Some(dir) = dir {
+            if let (Some(dir), Some(confined)) = (dir, &confined) {
                 let path = dir.join(name);
+                if let Err(out) = confined.check(&path) {
+                    return Err(Diagnostic::error(&path, 0, 0, out.message()).help(format!(
+                        "{}; or delete it to use the built-in template",
+                        out.help()
+                    )));
+                }
                 if path.is_file() {
                     let text = std::fs::read_to_string(&path).map_err(|e| {
                         Diagnostic::error(&path, 0, 0, format!("cannot read the template: {e}"))
@@ -159,6 +169,35 @@ mod tests {
         assert_eq!(err.line, 2);
         assert!(err.column >= 1, "{err}");
         assert!(err.message.starts_with("template error"), "{err}");
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn an_override_linked_out_of_the_folder_is_not_read() {
+        let dir = tempfile::tempdir().unwrap();
+        let templates = dir.path().join("templates");
+        std::fs::create_dir(&templates).unwrap();
+        std::fs::write(dir.path().join("secret.txt"), "root:x:0:0").unwrap();
+        std::os::unix::fs::symlink(
+            dir.path().join("secret.txt"),
+            templates.join("document.md.tera"),
+        )
+        .unwrap();
+        let err = Templates::load(Some(&templates)).err().expect("must fail");
+        assert!(err.message.contains("is a link to"), "{err}");
+        assert!(!err.to_string().contains("root:x"), "{err}");
+        // A link that stays inside the folder is followed.
+        std::fs::write(templates.join("mine.tera"), "本地 {{ meta.title.md }}").unwrap();
+        std::fs::remove_file(templates.join("document.md.tera")).unwrap();
+        std::os::unix::fs::symlink("mine.tera", templates.join("document.md.tera")).unwrap();
+        let loaded = Templates::load(Some(&templates)).unwrap();
+        assert!(
+            loaded
+                .source("document.md.tera")
+                .unwrap()
+                .1
+                .starts_with("本地")
+        );
     }
 
     #[test]

@@ -3,6 +3,7 @@
 //! `draft.yaml` and one file per top-level part. Keys that hold their default
 //! value are left out, so the YAML reads like one written by hand.
 
+mod destination;
 mod keys;
 mod tables;
 
@@ -16,7 +17,9 @@ use serde::Serialize;
 use crate::fields::{FieldValue, MetaField};
 use crate::load::schema::{KeyPlace, default_run_in};
 use crate::model::{Block, Date, Draft, Level, Meta, Part, Style};
+use crate::paths::shown;
 use crate::write::{Staging, WriteError};
+use destination::{destination, replaceable_draft_folder};
 use tables::{AttachmentOut, TableOut, attachments_out, table_out};
 
 /// A draft's top mapping: the metadata fields a 公文 shows before the body,
@@ -339,6 +342,16 @@ pub enum SaveError {
     Exists(PathBuf),
     /// Replacing was asked for, but what is there is not a draft gongwen may replace.
     NotADraft { path: PathBuf, why: String },
+    /// The path is part of another draft (`how`: "a part file" …), which
+    /// would be broken by a whole draft written there.
+    PartOf {
+        path: PathBuf,
+        draft: PathBuf,
+        how: String,
+    },
+    /// A draft of the same name is beside it (`v1/` beside `v1.yaml`): the
+    /// two would be one document's same draft, which `build` refuses.
+    SameName { path: PathBuf, other: PathBuf },
     /// What would be written does not load back as the same draft.
     Invalid(String),
     /// Writing failed.
@@ -351,14 +364,32 @@ impl fmt::Display for SaveError {
             SaveError::Exists(path) => write!(
                 f,
                 "{} already exists; use --force to replace that draft, or --out to write elsewhere",
-                path.display()
+                shown(path)
             ),
             SaveError::NotADraft { path, why } => write!(
                 f,
                 "will not replace {}: {why}. --force replaces one draft (a .yaml file, or a folder \
                  holding draft.yaml and its part files), never another folder; give --out a new \
                  name or the draft to replace",
-                path.display()
+                shown(path)
+            ),
+            SaveError::PartOf { path, draft, how } => write!(
+                f,
+                "will not write {}: it is {how} of the draft {}, and a whole draft written there \
+                 would break that one; to replace that draft, give --out {} (with --force), or \
+                 give --out a name of its own",
+                shown(path),
+                shown(draft),
+                shown(draft)
+            ),
+            SaveError::SameName { path, other } => write!(
+                f,
+                "will not write {}: {} is already a draft of that name beside it, and `build` \
+                 refuses two drafts with one name (v1.yaml and v1/); give --out another name, or \
+                 --out {} --force to replace that draft",
+                shown(path),
+                shown(other),
+                shown(other)
             ),
             SaveError::Invalid(why) => f.write_str(why),
             SaveError::Write(e) => e.fmt(f),
@@ -390,6 +421,11 @@ pub fn save_checked(
 }
 
 /// [`save_checked`], the keys in English or in Chinese.
+///
+/// Whatever `replace` says, nothing is written through a link, into a draft
+/// folder or over a part file another draft includes, beside a draft of the
+/// same name, or over one of `keep`; `path` is taken for what it names
+/// (`d/.` is `d`).
 pub fn save_checked_in(
     draft: &Draft,
     path: &Path,
@@ -397,6 +433,7 @@ pub fn save_checked_in(
     keep: &[&Path],
     form: KeyForm,
 ) -> Result<(), SaveError> {
+    let path = &crate::paths::named(path);
     let exists = path.symlink_metadata().is_ok();
     if exists && !replace {
         return Err(SaveError::Exists(path.to_path_buf()));
@@ -405,12 +442,15 @@ pub fn save_checked_in(
         path.extension().and_then(|e| e.to_str()),
         Some("yaml" | "yml")
     );
+    destination(path, exists)?;
     if is_file {
+        let kept: Vec<PathBuf> = keep.iter().map(|k| k.to_path_buf()).collect();
+        crate::write::not_an_input(path, &kept)?;
         let text = to_string_in(draft, form);
-        within_limits(&text, path)?;
+        within_limits(&text, path, Advice::Folder)?;
         same_draft(draft, crate::load::load_draft_bytes(path, text.as_bytes()))
             .map_err(SaveError::Invalid)?;
-        return Ok(crate::write::write_named(path, text.as_bytes())?);
+        return Ok(crate::write::write_atomic(path, text.as_bytes())?);
     }
     if exists {
         replaceable_draft_folder(path, keep).map_err(|why| SaveError::NotADraft {
@@ -430,7 +470,7 @@ pub fn save_checked_in(
     };
     let files = to_folder_in(draft, form);
     for (name, text) in &files {
-        within_limits(text, &path.join(name))?;
+        within_limits(text, &path.join(name), Advice::SplitPart)?;
     }
     let staging = Staging::new_in(parent).map_err(io)?;
     for (name, text) in files {
@@ -441,72 +481,44 @@ pub fn save_checked_in(
     staging.finish(path).map_err(io)
 }
 
+/// What would help when a file is too large to be loaded.
+#[derive(Clone, Copy)]
+enum Advice {
+    /// The draft as one file: a folder keeps each top-level part apart.
+    Folder,
+    /// A file of a draft folder already: only a smaller part would do.
+    SplitPart,
+}
+
 /// Whether YAML we are about to write can be loaded again: within the
 /// loader's size and value limits. Every line holds at most three values
 /// (`- key: value`), so the line count bounds the values.
-fn within_limits(text: &str, path: &Path) -> Result<(), SaveError> {
+fn within_limits(text: &str, path: &Path, advice: Advice) -> Result<(), SaveError> {
     let lines = text.lines().count();
     let too_big = text.len() as u64 > crate::load::MAX_FILE_BYTES
         || lines.saturating_mul(3) > crate::load::node::MAX_NODES;
-    if too_big {
-        return Err(SaveError::Invalid(format!(
-            "{} would be too large to load as one file ({} MB, {lines} lines; a draft file may \
-             have {} MB and {} values): write the draft as a folder (an --out path without \
-             .yaml), which keeps each top-level part in a file of its own",
-            path.display(),
-            text.len() / (1024 * 1024),
-            crate::load::MAX_FILE_BYTES / (1024 * 1024),
-            crate::load::node::MAX_NODES
-        )));
+    if !too_big {
+        return Ok(());
     }
-    Ok(())
-}
-
-/// Whether `dir` is a draft folder that `--force` may replace; if not, why.
-fn replaceable_draft_folder(dir: &Path, keep: &[&Path]) -> Result<(), String> {
-    let meta = dir.symlink_metadata().map_err(|e| e.to_string())?;
-    if meta.file_type().is_symlink() {
-        return Err("it is a symbolic link".into());
-    }
-    if !meta.is_dir() {
-        return Err("it is not a folder".into());
-    }
-    let real = std::fs::canonicalize(dir).map_err(|e| e.to_string())?;
-    for k in keep {
-        if let Ok(k) = std::fs::canonicalize(k)
-            && k.starts_with(&real)
-        {
-            return Err(format!("it is or holds {}, which must stay", k.display()));
+    let fix = match advice {
+        Advice::Folder => {
+            "write the draft as a folder (an --out path without .yaml), which keeps \
+                           each top-level part in a file of its own"
         }
-    }
-    if !dir.join(crate::load::DRAFT_FILE).is_file() {
-        return Err(format!(
-            "it has no {}, so it is not a draft",
-            crate::load::DRAFT_FILE
-        ));
-    }
-    let mut foreign = Vec::new();
-    for entry in std::fs::read_dir(dir).map_err(|e| e.to_string())? {
-        let entry = entry.map_err(|e| e.to_string())?;
-        let name = entry.file_name().to_string_lossy().into_owned();
-        let yaml = name.ends_with(".yaml") || name.ends_with(".yml");
-        let leftover = name.starts_with(crate::write::TEMP_PREFIX);
-        let file = entry.file_type().is_ok_and(|t| t.is_file());
-        if !(file && (yaml || leftover)) {
-            foreign.push(if file { name } else { format!("{name}/") });
+        Advice::SplitPart => {
+            "this one part is too large even in a file of its own: split it \
+                              in the document before importing (give it several top-level \
+                              headings, or import it as two drafts)"
         }
-    }
-    if !foreign.is_empty() {
-        foreign.sort();
-        let more = foreign.len().saturating_sub(5);
-        foreign.truncate(5);
-        let mut list = foreign.join(", ");
-        if more > 0 {
-            list.push_str(&format!(" and {more} more"));
-        }
-        return Err(format!("it holds what is not part of a draft ({list})"));
-    }
-    Ok(())
+    };
+    Err(SaveError::Invalid(format!(
+        "{} would be too large to load as one file ({} MB, {lines} lines; a draft file may \
+         have {} MB and {} values): {fix}",
+        shown(path),
+        text.len() / (1024 * 1024),
+        crate::load::MAX_FILE_BYTES / (1024 * 1024),
+        crate::load::node::MAX_NODES
+    )))
 }
 
 /// The draft read back must equal the one written (source places aside).
@@ -523,5 +535,43 @@ fn same_draft(
         Ok(())
     } else {
         Err("the written YAML loads back as a different draft (a gongwen bug)".to_string())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A draft whose one top-level part has more paragraphs than one file
+    /// may hold values.
+    fn one_huge_part() -> Draft {
+        let mut part = Part::new(Level::Outline(1));
+        part.heading = Some("总体要求".to_string());
+        let paragraphs = crate::load::node::MAX_NODES / 3 + 10;
+        part.body = (0..paragraphs)
+            .map(|_| Block::Para("甲。".into()))
+            .collect();
+        let mut draft = Draft::default();
+        draft.meta.title = "关于测试的通知".to_string();
+        draft.parts.push(part);
+        draft
+    }
+
+    #[test]
+    fn finding_22a_the_folder_advice_is_given_only_where_it_helps() {
+        let draft = one_huge_part();
+        let dir = tempfile::tempdir().unwrap();
+        let as_file = save_checked(&draft, &dir.path().join("v1.yaml"), false, &[])
+            .unwrap_err()
+            .to_string();
+        assert!(as_file.contains("write the draft as a folder"), "{as_file}");
+        // Already a folder: the one part is too large on its own.
+        let as_folder = save_checked(&draft, &dir.path().join("v1"), false, &[])
+            .unwrap_err()
+            .to_string();
+        assert!(!as_folder.contains("as a folder"), "{as_folder}");
+        assert!(as_folder.contains("01"), "names the part file: {as_folder}");
+        assert!(as_folder.contains("split it"), "{as_folder}");
+        assert_eq!(std::fs::read_dir(dir.path()).unwrap().count(), 0);
     }
 }

@@ -91,6 +91,31 @@ pub fn links(text: &str) -> Vec<Result<Link<'_>, BadLink>> {
     out
 }
 
+/// The text with every `[[…]]` that [`links`] would read (a reference, or
+/// one it refuses) written as text: its brackets escaped, as Markdown that
+/// shows `[[…]]` reads them. For Markdown from elsewhere, where `[[…]]` is
+/// text and means nothing.
+pub fn escape_links(text: &str) -> String {
+    let found = links(text);
+    if found.is_empty() {
+        return text.to_string();
+    }
+    let mut out = String::with_capacity(text.len() + 4 * found.len());
+    let mut at = 0;
+    for (start, end) in found.iter().map(|l| match l {
+        Ok(l) => (l.start, l.end),
+        Err(b) => (b.start, b.end),
+    }) {
+        out.push_str(&text[at..start]);
+        out.push_str("\\[\\[");
+        out.push_str(&text[start + 2..end - 2]);
+        out.push_str("\\]\\]");
+        at = end;
+    }
+    out.push_str(&text[at..]);
+    out
+}
+
 /// `款2`, `款二`, `第二款`: the paragraph number, from 1.
 fn clause_number(text: &str) -> Option<u32> {
     let text = text.trim();
@@ -141,5 +166,13 @@ mod tests {
         assert!(links("数组[[1], [2]]").is_empty());
         assert!(links("没有引用").is_empty());
         assert!(links("代码 `[[x]]` 照印").is_empty());
+    }
+
+    #[test]
+    fn escaped_references_are_no_references_and_show_as_typed() {
+        let text = "依照[[注释]]与[[a b]]，`[[x]]`照印";
+        let escaped = escape_links(text);
+        assert!(links(&escaped).is_empty(), "{escaped}");
+        assert_eq!(crate::text::to_plain(&escaped), text.replace('`', ""));
     }
 }

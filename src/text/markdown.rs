@@ -363,7 +363,7 @@ fn escape_from(text: &str, block: Block, mut line_start: bool) -> String {
 
 /// Whether the characters after a `&` make it an entity reference:
 /// `name;`, `#123;` or `#x1F;`.
-fn is_entity(after: &[char]) -> bool {
+pub(super) fn is_entity(after: &[char]) -> bool {
     let end = after.iter().take(33).position(|c| *c == ';');
     let Some(end) = end.filter(|e| *e > 0) else {
         return false;

@@ -23,14 +23,18 @@ use pulldown_cmark::{CowStr, Event, Options, Parser, Tag, TagEnd};
 /// The author's text as Markdown source for our own parser: one paragraph
 /// whatever it holds. Line-start characters that would open a block (a list,
 /// a heading, a quote, code, a link definition) are escaped, and a line break
-/// the author typed is a hard line break. Breaks at the end show nothing and
-/// are dropped (see [`trim_end_breaks`]).
+/// the author typed is a hard line break, except inside a code span, where
+/// Markdown reads it as a space (a backslash there would be code). Breaks
+/// at the end show nothing and are dropped (see [`trim_end_breaks`]).
 pub(crate) fn source_md(text: &str) -> String {
     let text = trim_end_breaks(text);
     let mut out = String::with_capacity(text.len() + 8);
+    // Where each line break is in `out`.
+    let mut breaks = Vec::new();
     for (i, line) in lines(text).enumerate() {
         if i > 0 {
-            out.push_str("\\\n");
+            breaks.push(out.len());
+            out.push('\n');
         }
         // Leading spaces and tabs are dropped by every renderer; four make code.
         push_escaping_block_start(&mut out, line.trim_start_matches([' ', '\t']));
@@ -38,10 +42,36 @@ pub(crate) fn source_md(text: &str) -> String {
     // A link reference definition can only open a paragraph, but its label
     // may run over the author's line breaks (`[` on one line, `x]: url` on
     // the next): the whole paragraph would vanish.
+    let mut shift = 0;
     if starts_link_definition(&out) {
         out.insert(0, '\\');
+        shift = 1;
     }
-    out
+    if breaks.is_empty() {
+        return out;
+    }
+    // Code spans are where they are whether the breaks are hard or soft: a
+    // backslash before a line end escapes no backtick.
+    let code: Vec<std::ops::Range<usize>> = if out.contains('`') {
+        parser(&out)
+            .into_offset_iter()
+            .filter(|(e, _)| matches!(e, Event::Code(_)))
+            .map(|(_, range)| range)
+            .collect()
+    } else {
+        Vec::new()
+    };
+    let mut hard = String::with_capacity(out.len() + breaks.len());
+    let mut at = 0;
+    for b in breaks.into_iter().map(|b| b + shift) {
+        hard.push_str(&out[at..b]);
+        if !code.iter().any(|r| r.contains(&b)) {
+            hard.push('\\');
+        }
+        at = b;
+    }
+    hard.push_str(&out[at..]);
+    hard
 }
 
 /// A text without the line breaks it ends with, nor the lines after its last
@@ -183,6 +213,36 @@ pub fn to_plain(text: &str) -> String {
     plain_of_markdown(&source_md(text))
 }
 
+/// Author text that shows exactly a plain text: every character inline
+/// Markdown would read (emphasis, code, links, raw HTML, entities,
+/// escapes, strikethrough, `[[…]]` references) escaped with a backslash.
+/// Line breaks stay line breaks, and a mark that would open a block at a
+/// line's start needs nothing: every reading of author text escapes those
+/// (see [`source_md`]). `to_plain(&from_plain(t)) == t` for a text without
+/// spaces at a line's ends.
+///
+/// ```
+/// use gongwen::text::{from_plain, to_plain};
+/// assert_eq!(from_plain("2*3*4"), "2\\*3\\*4");
+/// assert_eq!(to_plain(&from_plain("[[注释]] &amp;")), "[[注释]] &amp;");
+/// ```
+pub fn from_plain(text: &str) -> String {
+    let mut out = String::with_capacity(text.len() + text.len() / 16);
+    let chars: Vec<char> = text.chars().collect();
+    for (i, &c) in chars.iter().enumerate() {
+        let escaped = match c {
+            '\\' | '`' | '*' | '_' | '[' | ']' | '<' | '~' => true,
+            '&' => markdown::is_entity(&chars[i + 1..]),
+            _ => false,
+        };
+        if escaped {
+            out.push('\\');
+        }
+        out.push(c);
+    }
+    out
+}
+
 /// Whether no Markdown reading changes a text: one line, no mark inline
 /// Markdown gives a meaning to (emphasis, code, links, HTML, entities,
 /// escapes, strikethrough), no control character, nothing at either end
@@ -311,11 +371,33 @@ mod tests {
 
     proptest::proptest! {
         #[test]
+        fn plain_text_made_author_text_reads_back_as_itself(
+            text in "[甲 a1.#>*_`\\[\\]<>&!~=|${}:;()\\\\-]{0,16}(\n[甲 a*_\\[\\]<&#-]{1,8}){0,2}"
+        ) {
+            let lines: Vec<&str> = text.split('\n').map(|l| l.trim_matches([' ', '\t'])).collect();
+            let text = lines.join("\n");
+            proptest::prop_assume!(!text.trim().is_empty() && !text.ends_with('\n'));
+            proptest::prop_assert_eq!(to_plain(&from_plain(&text)), text);
+        }
+
+        #[test]
         fn text_that_reads_as_written_is_its_own_plain_text(
             text in "[甲乙 \t\u{3000}a1.#>*_`\\[\\]<>&!~=|$-]{0,12}"
         ) {
             proptest::prop_assert_eq!(to_plain(&text), plain_of_markdown(&source_md(&text)));
         }
+    }
+
+    #[test]
+    fn a_code_span_across_a_line_break_reads_the_break_as_a_space() {
+        assert_eq!(
+            to_plain("甲`代码\n跨行`乙\n下一行"),
+            "甲代码 跨行乙\n下一行"
+        );
+        assert_eq!(to_html("`a\nb`"), "<code>a b</code>");
+        assert_eq!(md("甲`a\nb`\n乙"), "甲`a b`\\\n乙");
+        // A backtick alone opens nothing: the break stays a break.
+        assert_eq!(to_plain("甲`\n乙"), "甲`\n乙");
     }
 
     #[test]

@@ -1,11 +1,13 @@
 //! Word's automatic list numbering: the lists of `numbering.xml`, the
-//! styles that number their paragraphs, and numbers in Word's formats.
+//! number Word shows in front of each paragraph they number, and numbers in
+//! Word's formats (the styles that number their paragraphs are read with
+//! the styles).
 
 use std::collections::HashMap;
 
 use roxmltree::{Document, Node};
 
-use super::{attr, child, is_w};
+use super::{Reader, attr, child, is_w};
 use crate::numbering::numerals::chinese;
 
 /// One level of a list: how its number is written.
@@ -18,10 +20,31 @@ pub(super) struct ListLevel {
     pub(super) suffix: String,
 }
 
-/// The lists of `numbering.xml`: each list (`w:num`) with its levels.
+/// A level text longer than any Word writes (`第%1条`, `%1.%2.`) is a
+/// damaged or hostile file's: each `%1` in it becomes a number, and a
+/// thousand of them on each of a thousand paragraphs would be a gigabyte.
+const MAX_LEVEL_TEXT: usize = 64;
+
+/// How many levels a list has.
+const LEVELS: usize = 9;
+
+/// The lists of `numbering.xml`, each level kept once where it is defined
+/// (a list that only names another costs no more than its name) and a
+/// list's levels put together when a paragraph is numbered by it.
 #[derive(Debug, Default)]
 pub(super) struct Lists {
-    pub(super) levels: HashMap<String, Vec<ListLevel>>,
+    /// Abstract lists: the levels each defines.
+    abstracts: HashMap<String, Vec<(usize, ListLevel)>>,
+    /// Lists (`w:num`): the abstract list each follows, and its overrides
+    /// (a start value, and a level redefined whole).
+    nums: HashMap<String, Num>,
+}
+
+#[derive(Debug)]
+struct Num {
+    abstract_id: String,
+    starts: Vec<(usize, u64)>,
+    levels: Vec<(usize, ListLevel)>,
 }
 
 impl Lists {
@@ -29,42 +52,34 @@ impl Lists {
         let read_levels = |n: Node| -> Vec<(usize, ListLevel)> {
             n.children()
                 .filter(|c| is_w(c, "lvl"))
-                .map(|lvl| {
+                .filter_map(|lvl| {
                     let value = |name: &str| child(&lvl, name).and_then(|c| attr(&c, "val"));
                     let ilvl = attr(&lvl, "ilvl").and_then(|v| v.parse().ok()).unwrap_or(0);
-                    (
-                        ilvl,
-                        ListLevel {
-                            format: value("numFmt").unwrap_or("decimal").to_string(),
-                            text: value("lvlText").unwrap_or("").to_string(),
-                            start: value("start").and_then(|v| v.parse().ok()).unwrap_or(1),
-                            suffix: value("suff").unwrap_or("tab").to_string(),
-                        },
-                    )
+                    let text = value("lvlText").unwrap_or("");
+                    (ilvl < LEVELS).then(|| {
+                        (
+                            ilvl,
+                            ListLevel {
+                                format: value("numFmt").unwrap_or("decimal").to_string(),
+                                text: if text.chars().count() > MAX_LEVEL_TEXT {
+                                    String::new()
+                                } else {
+                                    text.to_string()
+                                },
+                                start: value("start").and_then(|v| v.parse().ok()).unwrap_or(1),
+                                suffix: value("suff").unwrap_or("tab").to_string(),
+                            },
+                        )
+                    })
                 })
                 .collect()
         };
-        let mut abstracts: HashMap<&str, Vec<ListLevel>> = HashMap::new();
+        let mut lists = Lists::default();
         for a in doc.descendants().filter(|n| is_w(n, "abstractNum")) {
-            let mut levels = vec![
-                ListLevel {
-                    format: "decimal".into(),
-                    text: String::new(),
-                    start: 1,
-                    suffix: "tab".into(),
-                };
-                9
-            ];
-            for (i, level) in read_levels(a) {
-                if i < levels.len() {
-                    levels[i] = level;
-                }
-            }
             if let Some(id) = attr(&a, "abstractNumId") {
-                abstracts.insert(id, levels);
+                lists.abstracts.insert(id.to_string(), read_levels(a));
             }
         }
-        let mut levels = HashMap::new();
         for num in doc.descendants().filter(|n| is_w(n, "num")) {
             let (Some(id), Some(abs)) = (
                 attr(&num, "numId"),
@@ -72,75 +87,109 @@ impl Lists {
             ) else {
                 continue;
             };
-            let Some(mut list) = abstracts.get(abs).cloned() else {
-                continue;
+            let mut list = Num {
+                abstract_id: abs.to_string(),
+                starts: Vec::new(),
+                levels: Vec::new(),
             };
             for o in num.children().filter(|c| is_w(c, "lvlOverride")) {
-                let Some(i) = attr(&o, "ilvl").and_then(|v| v.parse::<usize>().ok()) else {
+                let Some(i) = attr(&o, "ilvl")
+                    .and_then(|v| v.parse::<usize>().ok())
+                    .filter(|i| *i < LEVELS)
+                else {
                     continue;
                 };
-                if i >= list.len() {
-                    continue;
-                }
                 if let Some(start) = child(&o, "startOverride")
                     .and_then(|c| attr(&c, "val"))
                     .and_then(|v| v.parse().ok())
                 {
-                    list[i].start = start;
+                    list.starts.push((i, start));
                 }
                 // An override may redefine the level whole.
                 if let Some((_, level)) = read_levels(o).into_iter().next() {
-                    list[i] = level;
+                    list.levels.push((i, level));
                 }
             }
-            levels.insert(id.to_string(), list);
+            lists.nums.insert(id.to_string(), list);
         }
-        Lists { levels }
+        lists
+    }
+
+    /// The nine levels of a list (`numId`), as its paragraphs are numbered.
+    pub(super) fn levels(&self, id: &str) -> Option<Vec<ListLevel>> {
+        let num = self.nums.get(id)?;
+        let defined = self.abstracts.get(&num.abstract_id)?;
+        let mut levels = vec![
+            ListLevel {
+                format: "decimal".into(),
+                text: String::new(),
+                start: 1,
+                suffix: "tab".into(),
+            };
+            LEVELS
+        ];
+        for (i, level) in defined {
+            levels[*i] = level.clone();
+        }
+        for (i, start) in &num.starts {
+            levels[*i].start = *start;
+        }
+        for (i, level) in &num.levels {
+            levels[*i] = level.clone();
+        }
+        Some(levels)
     }
 }
 
 /// A list and a level of it: (numId, ilvl).
 pub(super) type ListRef = (String, usize);
 
-/// Paragraph styles that number their paragraphs: style id → its list.
-pub(super) fn style_numbering(doc: &Document) -> HashMap<String, ListRef> {
-    // Each style's own list, and the style it is based on.
-    let mut direct: HashMap<String, (Option<ListRef>, Option<String>)> = HashMap::new();
-    for s in doc.descendants().filter(|n| is_w(n, "style")) {
-        let Some(id) = attr(&s, "styleId") else {
-            continue;
-        };
-        let num = child(&s, "pPr")
-            .and_then(|p| child(&p, "numPr"))
-            .and_then(|n| {
-                let id = child(&n, "numId").and_then(|c| attr(&c, "val"))?;
-                let ilvl = child(&n, "ilvl")
+impl Reader {
+    /// The number Word shows in front of a paragraph, if its list numbers it.
+    pub(super) fn list_label(&mut self, p: Node) -> Option<String> {
+        let ppr = child(&p, "pPr");
+        let direct = ppr.and_then(|pp| child(&pp, "numPr")).map(|n| {
+            (
+                child(&n, "numId")
                     .and_then(|c| attr(&c, "val"))
-                    .and_then(|v| v.parse().ok())
-                    .unwrap_or(0);
-                Some((id.to_string(), ilvl))
-            });
-        let based = child(&s, "basedOn")
-            .and_then(|b| attr(&b, "val"))
-            .map(str::to_string);
-        direct.insert(id.to_string(), (num, based));
-    }
-    let mut out = HashMap::new();
-    for id in direct.keys() {
-        // Follow basedOn (at most ten deep: a loop in a broken file ends).
-        let mut at = Some(id.clone());
-        for _ in 0..10 {
-            let Some((num, based)) = at.as_ref().and_then(|a| direct.get(a)) else {
-                break;
-            };
-            if let Some(num) = num {
-                out.insert(id.clone(), num.clone());
-                break;
-            }
-            at = based.clone();
+                    .map(str::to_string),
+                child(&n, "ilvl")
+                    .and_then(|c| attr(&c, "val"))
+                    .and_then(|v| v.parse().ok()),
+            )
+        });
+        let style = ppr
+            .and_then(|pp| child(&pp, "pStyle"))
+            .and_then(|s| attr(&s, "val"))
+            .and_then(|s| self.styles.numbering.get(s).cloned());
+        let (id, ilvl) = match (direct, style) {
+            (Some((Some(id), ilvl)), style) => (id, ilvl.or(style.map(|s| s.1)).unwrap_or(0)),
+            (Some((None, ilvl)), Some((id, level))) => (id, ilvl.unwrap_or(level)),
+            (None, Some((id, level))) => (id, level),
+            _ => return None,
+        };
+        let levels = self.lists.levels(&id)?;
+        let level = levels.get(ilvl)?;
+        if level.format == "bullet" {
+            return None;
         }
+        let counters = self.counters.entry(id).or_insert_with(|| vec![None; 9]);
+        counters[ilvl] = Some(counters[ilvl].map_or(level.start, |n| n.saturating_add(1)));
+        for deeper in counters.iter_mut().skip(ilvl + 1) {
+            *deeper = None;
+        }
+        let mut label = level.text.clone();
+        for (i, l) in levels.iter().enumerate().take(ilvl + 1).rev() {
+            let n = counters[i].unwrap_or(l.start);
+            label = label.replace(&format!("%{}", i + 1), &format_number(n, &l.format));
+        }
+        let gap = match level.suffix.as_str() {
+            "nothing" => "",
+            _ if label.ends_with(['、', '）', ')', '.', '．']) => "",
+            _ => " ",
+        };
+        Some(format!("{label}{gap}"))
     }
-    out
 }
 
 /// A number in one of Word's list formats.

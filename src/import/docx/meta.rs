@@ -27,7 +27,9 @@ pub fn part_id(name: &str) -> Option<String> {
             _ => return None,
         }
     }
-    (!id.is_empty()).then_some(id)
+    // A bookmark renamed by hand (or by another program) may decode to what
+    // the loader would refuse as an id: then it carries none.
+    (!id.is_empty() && id.chars().all(crate::text::links::is_id_char)).then_some(id)
 }
 
 /// The styles of the head (标题, 稿别, 发文字号): their paragraphs open the
@@ -91,5 +93,6 @@ mod tests {
         assert_eq!(part_id("_gw__x603b__x5219_").as_deref(), Some("总则"));
         assert_eq!(part_id("_Toc123"), None);
         assert_eq!(part_id("_gw_a_q"), None);
+        assert_eq!(part_id("_gw_fund_x3001_ng"), None);
     }
 }

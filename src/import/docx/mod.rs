@@ -1,24 +1,77 @@
 //! Word files (.docx) → the lines the structure recogniser reads: one line
 //! per paragraph, with the number Word's automatic list numbering shows put
 //! in front of it as if typed, tracked changes accepted or rejected on
-//! request, and tables as HTML the text importer reads as tables.
+//! request, and tables read as tables, each standing in the text as a line
+//! of its own.
 
+use std::cell::{Cell, RefCell};
 use std::collections::HashMap;
-use std::io::Read;
 use std::path::Path;
 
-use roxmltree::{Document, Node};
+use roxmltree::Node;
 
 use crate::diagnostic::Diagnostic;
-use lists::{ListRef, Lists, format_number, style_numbering};
+use crate::model::{ShapeError, Table};
+use lists::Lists;
 use meta::{HEAD_STYLES, META_STYLES};
 pub use meta::{apply_meta, part_id};
+use runs::{Aside, NoteKind};
+use styles::Styles;
 
 mod lists;
 mod meta;
+mod package;
+mod runs;
+mod styles;
 mod table;
+mod xml;
 
+/// WordprocessingML's namespace, and the same in Strict Open XML (the
+/// ISO form Word saves as "Strict Open XML Document"): one vocabulary, read
+/// alike.
 const W: &str = "http://schemas.openxmlformats.org/wordprocessingml/2006/main";
+const W_STRICT: &str = "http://purl.oclc.org/ooxml/wordprocessingml/main";
+
+/// The most text a Word file may give: what a text file to import may hold.
+const MAX_TEXT: usize = crate::load::MAX_FILE_BYTES as usize;
+
+/// Why a Word file is not read: what is wrong, and what to do.
+#[derive(Debug)]
+pub(super) struct Refusal {
+    message: String,
+    help: &'static str,
+}
+
+impl Refusal {
+    /// A package that is not what a Word file is.
+    fn damaged(message: String) -> Refusal {
+        Refusal {
+            message,
+            help: "open the file in Word or WPS and save it again as a Word Document (.docx), then import that file",
+        }
+    }
+
+    /// More than any document holds: a damaged file, or one made to
+    /// exhaust the computer's memory.
+    fn too_much(message: String) -> Refusal {
+        Refusal {
+            message,
+            help: "no document holds this much: the file is damaged or made to exhaust memory. If it opens in Word or WPS, save it again as a Word Document (.docx) or as text (.txt), and import that file",
+        }
+    }
+
+    /// A package of some other kind.
+    fn not_word(message: String) -> Refusal {
+        Refusal {
+            message,
+            help: "import a Word document saved as .docx (Word 2007 or later, or WPS), or a text or Markdown file",
+        }
+    }
+
+    fn diagnostic(self, path: &Path) -> Diagnostic {
+        Diagnostic::error(path, 0, 0, self.message).help(self.help)
+    }
+}
 
 /// What to do with tracked changes in the file.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -39,8 +92,12 @@ pub struct DocxText {
     pub text: String,
     /// Paragraphs whose number came from Word's list numbering.
     pub numbered: usize,
-    /// Tables met, by the line each is written on (as HTML: see `Reader::table`).
-    pub tables: Vec<usize>,
+    /// Tables met, by the line of the text each stands on (an empty line).
+    pub tables: Vec<(usize, Table)>,
+    /// What the reader noticed and the officer should know (a span cut to
+    /// the table, text left out or moved), by the line of the text it is
+    /// about.
+    pub warnings: Vec<(usize, String)>,
     /// Tracked changes met (and accepted or rejected).
     pub changes: usize,
     /// Paragraphs in the styles gongwen gives the parts of a document that
@@ -51,9 +108,6 @@ pub struct DocxText {
     /// of the paragraph that holds one, and the id.
     pub ids: Vec<(usize, String)>,
 }
-
-/// The most a part of the package may unpack to: a zip bomb is refused.
-const MAX_PART: u64 = 256 << 20;
 
 /// Whether bytes are a zip package (a .docx) rather than text.
 pub fn is_package(bytes: &[u8]) -> bool {
@@ -90,76 +144,100 @@ pub fn compound_error(path: &Path, bytes: &[u8]) -> Diagnostic {
 
 /// Reads a .docx package.
 pub fn read(path: &Path, bytes: &[u8], changes: TrackedChanges) -> Result<DocxText, Diagnostic> {
-    let error = |message: String| {
-        Diagnostic::error(path, 0, 0, message)
-            .help("import a Word document saved as .docx (Word 2007 or later, or WPS), or a text or Markdown file")
-    };
-    let mut zip = zip::ZipArchive::new(std::io::Cursor::new(bytes))
-        .map_err(|e| error(format!("this is not a readable .docx package: {e}")))?;
-    let mut part = |name: &str| -> Result<Option<String>, Diagnostic> {
-        let file = match zip.by_name(name) {
-            Ok(f) => f,
-            Err(zip::result::ZipError::FileNotFound) => return Ok(None),
-            Err(e) => return Err(error(format!("cannot read {name} in the package: {e}"))),
-        };
-        let mut text = String::new();
-        file.take(MAX_PART + 1)
-            .read_to_string(&mut text)
-            .map_err(|e| error(format!("cannot read {name} in the package: {e}")))?;
-        if text.len() as u64 > MAX_PART {
-            return Err(error(format!("{name} unpacks to more than 256 MB")));
-        }
-        Ok(Some(text))
-    };
-    let document = part("word/document.xml")?.ok_or_else(|| {
-        error("the package has no word/document.xml: it is not a Word document".into())
-    })?;
-    let numbering = part("word/numbering.xml")?;
-    let styles = part("word/styles.xml")?;
-    // Each part parsed once; a part that is not XML is an error naming it.
-    let not_xml =
-        |name: &str, e: roxmltree::Error| error(format!("{name} is not well-formed XML: {e}"));
-    let doc = Document::parse(&document).map_err(|e| not_xml("word/document.xml", e))?;
-    let numbering = match &numbering {
-        Some(xml) => {
-            Lists::new(&Document::parse(xml).map_err(|e| not_xml("word/numbering.xml", e))?)
-        }
+    read_package(bytes, changes).map_err(|r| r.diagnostic(path))
+}
+
+fn read_package(bytes: &[u8], changes: TrackedChanges) -> Result<DocxText, Refusal> {
+    let mut package = package::Package::open(bytes)?;
+    let (main, related) = package.main()?;
+    // The lists and styles first, each part's tree let go before the
+    // next is built.
+    let numbering = match &related.numbering {
+        Some(name) => match package.read(name)? {
+            Some(xml) => Lists::new(&package.parse(name, &xml)?),
+            None => Lists::default(),
+        },
         None => Lists::default(),
     };
-    let style_lists = match &styles {
-        Some(xml) => {
-            style_numbering(&Document::parse(xml).map_err(|e| not_xml("word/styles.xml", e))?)
-        }
-        None => HashMap::new(),
+    let styles = match &related.styles {
+        Some(name) => match package.read(name)? {
+            Some(xml) => Styles::new(&package.parse(name, &xml)?),
+            None => Styles::default(),
+        },
+        None => Styles::default(),
     };
     let mut reader = Reader {
         lists: numbering,
-        style_lists,
+        styles,
         keep: changes,
         out: DocxText::default(),
         carried: String::new(),
         counters: HashMap::new(),
         head: Vec::new(),
         lines: 0,
+        extracted: 0,
+        over: Cell::new(false),
+        too_large: None,
+        aside: RefCell::new(Aside::default()),
+        notes: HashMap::new(),
+        footnotes_met: Cell::new(0),
+        endnotes_met: Cell::new(0),
     };
+    // The notes' text, read before the document that refers to them.
+    for (kind, part) in [
+        (NoteKind::Footnote, &related.footnotes),
+        (NoteKind::Endnote, &related.endnotes),
+    ] {
+        if let Some(name) = part
+            && let Some(xml) = package.read(name)?
+        {
+            reader.read_notes(kind, &package.parse(name, &xml)?);
+        }
+    }
+    let document = package.read(&main)?.ok_or_else(|| {
+        Refusal::damaged(format!(
+            "the package has no {main}, the document its relationships name"
+        ))
+    })?;
+    let doc = package.parse(&main, &document)?;
     let body = doc
-        .descendants()
-        .find(|n| n.has_tag_name((W, "body")))
-        .ok_or_else(|| error("word/document.xml has no body".into()))?;
+        .root_element()
+        .children()
+        .find(|n| is_w(n, "body"))
+        .ok_or_else(|| Refusal::damaged(format!("{main} has no body")))?;
     reader.count_changes(body);
     if reader.out.changes > 0 && changes == TrackedChanges::Refuse {
-        return Err(Diagnostic::error(
-            path,
-            0,
-            0,
-            format!("the file has {} tracked changes: which text is the draft?", reader.out.changes),
-        )
-        .help("accept or reject them in Word first, or import with --accept-changes or --reject-changes"));
+        return Err(Refusal {
+            message: format!(
+                "the file has {} tracked changes: which text is the draft?",
+                reader.out.changes
+            ),
+            help: "accept or reject them in Word first, or import with --accept-changes or --reject-changes",
+        });
     }
     reader.block_children(body);
     if !reader.carried.is_empty() {
         let rest = std::mem::take(&mut reader.carried);
         reader.line(&rest);
+    }
+    if let Some(error) = reader.too_large.take() {
+        let too_large = crate::import::tables::TooLarge {
+            line: None,
+            excess: crate::import::tables::Excess::Shape(error),
+        };
+        return Err(Refusal {
+            message: too_large.message(),
+            help: too_large.help(),
+        });
+    }
+    if reader.full() {
+        return Err(Refusal {
+            message: format!(
+                "the Word file holds more than {} MB of text, more than a draft may hold",
+                MAX_TEXT >> 20
+            ),
+            help: "a document larger than this can be split in two and imported as two drafts",
+        });
     }
     let mut out = reader.out;
     if !reader.head.is_empty() {
@@ -175,28 +253,56 @@ pub fn read(path: &Path, bytes: &[u8], changes: TrackedChanges) -> Result<DocxTe
         for (line, _) in &mut out.ids {
             *line += shift;
         }
-        for line in &mut out.tables {
+        let tables = out.tables.iter_mut().map(|(line, _)| line);
+        for line in tables.chain(out.warnings.iter_mut().map(|(line, _)| line)) {
             *line += shift;
         }
     }
     Ok(out)
 }
 
+/// Whether an element or attribute is WordprocessingML's, in either form.
+fn is_word(namespace: Option<&str>) -> bool {
+    matches!(namespace, Some(W | W_STRICT))
+}
+
 pub(super) fn is_w(n: &Node, name: &str) -> bool {
-    n.has_tag_name((W, name))
+    n.tag_name().name() == name && is_word(n.tag_name().namespace())
 }
 
 pub(super) fn attr<'a>(n: &Node<'a, '_>, name: &str) -> Option<&'a str> {
     n.attribute((W, name))
+        .or_else(|| n.attribute((W_STRICT, name)))
 }
 
 pub(super) fn child<'a, 'i>(n: &Node<'a, 'i>, name: &str) -> Option<Node<'a, 'i>> {
     n.children().find(|c| is_w(c, name))
 }
 
+/// Children named `name`, looking through the wrappers Word may put around
+/// rows, cells and paragraphs (content controls, custom XML).
+pub(super) fn through_wrappers<'a, 'i>(
+    parent: Node<'a, 'i>,
+    name: &'static str,
+) -> Vec<Node<'a, 'i>> {
+    let mut out = Vec::new();
+    for c in parent.children().filter(Node::is_element) {
+        if is_w(&c, name) {
+            out.push(c);
+        } else if is_w(&c, "sdt") {
+            if let Some(content) = child(&c, "sdtContent") {
+                out.extend(through_wrappers(content, name));
+            }
+        } else if is_w(&c, "customXml") {
+            out.extend(through_wrappers(c, name));
+        }
+    }
+    out
+}
+
 struct Reader {
     lists: Lists,
-    style_lists: HashMap<String, ListRef>,
+    styles: Styles,
     keep: TrackedChanges,
     out: DocxText,
     /// Text of a paragraph whose mark was dropped, joined to the next one.
@@ -207,11 +313,34 @@ struct Reader {
     head: Vec<(String, String)>,
     /// Lines written to the text so far.
     lines: usize,
+    /// Bytes of text read so far, head and tail included: reading stops
+    /// past [`MAX_TEXT`].
+    extracted: usize,
+    /// Whether a paragraph's text went past [`MAX_TEXT`] as it was read.
+    over: Cell<bool>,
+    /// A table past a table's bounds: reading stops there.
+    too_large: Option<ShapeError>,
+    /// What the paragraphs read since the last line set aside.
+    aside: RefCell<Aside>,
+    /// The footnotes' and endnotes' text, by kind and id.
+    notes: HashMap<(NoteKind, String), String>,
+    /// Footnotes and endnotes referred to so far, each numbered in turn.
+    footnotes_met: Cell<usize>,
+    endnotes_met: Cell<usize>,
+}
+
+/// At most this much of a text left out is quoted in the warning.
+fn quoted(text: &str) -> String {
+    let text = text.trim();
+    match text.char_indices().nth(40) {
+        Some((at, _)) => format!("“{}…”", &text[..at]),
+        None => format!("“{text}”"),
+    }
 }
 
 /// Revision elements: the kind of content they hold.
 fn revision(n: &Node) -> Option<bool> {
-    if n.tag_name().namespace() != Some(W) {
+    if !is_word(n.tag_name().namespace()) {
         return None;
     }
     match n.tag_name().name() {
@@ -234,16 +363,91 @@ impl Reader {
         }
     }
 
+    /// Whether reading stops: the text read has gone past [`MAX_TEXT`], or
+    /// a table past its bounds.
+    fn full(&self) -> bool {
+        self.over.get() || self.extracted > MAX_TEXT || self.too_large.is_some()
+    }
+
+    /// Writes a line of the text, then places or names what the
+    /// paragraphs read for it set aside: notes as the lines after it.
     fn line(&mut self, text: &str) {
+        let at = self.lines + 1;
+        self.extracted += text.len() + 1;
         self.out.text.push_str(text);
         self.out.text.push('\n');
         self.lines += 1 + text.matches('\n').count();
+        let aside = self.aside.take();
+        if !aside.hidden.trim().is_empty() {
+            self.out.warnings.push((
+                at,
+                format!(
+                    "text formatted as hidden in Word is left out: {}",
+                    quoted(&aside.hidden)
+                ),
+            ));
+        }
+        for text in aside.boxes {
+            self.out.warnings.push((
+                at,
+                format!(
+                    "a text box is left out, as a draft has no text boxes (a 版头 or a seal is often drawn in one): {}",
+                    quoted(&text)
+                ),
+            ));
+        }
+        for (kind, id, number) in aside.notes {
+            let name = kind.name();
+            match self.notes.get(&(kind, id)).cloned() {
+                Some(note) => {
+                    let line = self.lines + 1;
+                    self.line(&format!("［{}{number}］{note}", kind.mark()));
+                    self.out.warnings.push((
+                        line,
+                        format!("{name} {number} is kept as the paragraph after the one that refers to it, marked ［{}{number}］ in both, as a draft has no {name}s: move it or remove it", kind.mark()),
+                    ));
+                }
+                None => self.out.warnings.push((
+                    at,
+                    format!("{name} {number} has no text in the file: only its mark ［{}{number}］ is kept", kind.mark()),
+                )),
+            }
+        }
+    }
+
+    /// Reads the text of a footnotes or endnotes part, each note's
+    /// paragraphs a line each; Word's separators are not notes.
+    fn read_notes(&mut self, kind: NoteKind, doc: &roxmltree::Document) {
+        for note in doc
+            .root_element()
+            .children()
+            .filter(|n| is_w(n, kind.name()))
+        {
+            if attr(&note, "type").is_some_and(|t| t != "normal") {
+                continue;
+            }
+            let Some(id) = attr(&note, "id") else {
+                continue;
+            };
+            let lines: Vec<String> = through_wrappers(note, "p")
+                .into_iter()
+                .map(|p| self.runs_text(p).trim().to_string())
+                .filter(|t| !t.is_empty())
+                .collect();
+            self.extracted += lines.iter().map(String::len).sum::<usize>();
+            self.notes.insert((kind, id.to_string()), lines.join("\n"));
+            // What a note's own text set aside stays with it.
+            self.aside.take();
+        }
     }
 
     /// Paragraphs and tables in reading order, looking into content controls
     /// and revisions that wrap whole paragraphs.
     fn block_children(&mut self, parent: Node) {
         for n in parent.children().filter(Node::is_element) {
+            if self.full() {
+                return;
+            }
             if is_w(&n, "p") {
                 self.paragraph(n);
             } else if is_w(&n, "tbl") {
@@ -256,100 +460,26 @@ impl Reader {
                 if let Some(content) = child(&n, "sdtContent") {
                     self.block_children(content);
                 }
-            } else if n.tag_name().namespace() == Some(W) && n.tag_name().name() == "customXml" {
+            } else if is_w(&n, "customXml") {
                 self.block_children(n);
             }
         }
     }
 
-    /// A table, written as one line of HTML the text importer reads as a
-    /// table (see [`table::html`]).
-    fn table(&mut self, tbl: Node) {
-        self.out.tables.push(self.lines + 1);
-        let html = table::html(tbl, |p| self.runs_text(p));
-        self.line(&html);
-    }
-
-    /// The text of a paragraph's runs, revisions read as asked.
-    fn runs_text(&self, p: Node) -> String {
-        let mut text = String::new();
-        self.collect(p, &mut text);
-        text
-    }
-
-    fn collect(&self, n: Node, text: &mut String) {
-        for c in n.children().filter(Node::is_element) {
-            if c.tag_name().namespace() != Some(W) {
-                continue;
-            }
-            if let Some(inserted) = revision(&c) {
-                if self.kept(inserted) {
-                    self.collect(c, text);
-                }
-                continue;
-            }
-            match c.tag_name().name() {
-                "pPr" | "rPr" | "instrText" | "delInstrText" | "footnoteReference"
-                | "endnoteReference" | "commentReference" => {}
-                "t" | "delText" => text.push_str(c.text().unwrap_or("")),
-                "tab" | "ptab" => text.push('\u{3000}'),
-                "br" | "cr" => text.push('\n'),
-                "noBreakHyphen" => text.push('-'),
-                _ => self.collect(c, text),
-            }
-        }
-    }
-
-    /// The number Word shows in front of a paragraph, if its list numbers it.
-    fn list_label(&mut self, p: Node) -> Option<String> {
-        let ppr = child(&p, "pPr");
-        let direct = ppr.and_then(|pp| child(&pp, "numPr")).map(|n| {
-            (
-                child(&n, "numId")
-                    .and_then(|c| attr(&c, "val"))
-                    .map(str::to_string),
-                child(&n, "ilvl")
-                    .and_then(|c| attr(&c, "val"))
-                    .and_then(|v| v.parse().ok()),
-            )
-        });
-        let style = ppr
-            .and_then(|pp| child(&pp, "pStyle"))
-            .and_then(|s| attr(&s, "val"))
-            .and_then(|s| self.style_lists.get(s).cloned());
-        let (id, ilvl) = match (direct, style) {
-            (Some((Some(id), ilvl)), style) => (id, ilvl.or(style.map(|s| s.1)).unwrap_or(0)),
-            (Some((None, ilvl)), Some((id, level))) => (id, ilvl.unwrap_or(level)),
-            (None, Some((id, level))) => (id, level),
-            _ => return None,
-        };
-        let levels = self.lists.levels.get(&id)?.clone();
-        let level = levels.get(ilvl)?;
-        if level.format == "bullet" {
-            return None;
-        }
-        let counters = self.counters.entry(id).or_insert_with(|| vec![None; 9]);
-        counters[ilvl] = Some(counters[ilvl].map_or(level.start, |n| n.saturating_add(1)));
-        for deeper in counters.iter_mut().skip(ilvl + 1) {
-            *deeper = None;
-        }
-        let mut label = level.text.clone();
-        for (i, l) in levels.iter().enumerate().take(ilvl + 1).rev() {
-            let n = counters[i].unwrap_or(l.start);
-            label = label.replace(&format!("%{}", i + 1), &format_number(n, &l.format));
-        }
-        let gap = match level.suffix.as_str() {
-            "nothing" => "",
-            _ if label.ends_with(['、', '）', ')', '.', '．']) => "",
-            _ => " ",
-        };
-        Some(format!("{label}{gap}"))
-    }
-
     fn paragraph(&mut self, p: Node) {
-        let mark_dropped = child(&p, "pPr")
-            .and_then(|pp| child(&pp, "rPr"))
-            .is_some_and(|r| {
+        let mark = child(&p, "pPr").and_then(|pp| child(&pp, "rPr"));
+        // A paragraph mark deleted or hidden: Word runs the paragraph into
+        // the next one.
+        let mark_hidden = styles::hides(mark)
+            .or_else(|| {
+                child(&p, "pPr")
+                    .and_then(|pp| child(&pp, "pStyle"))
+                    .and_then(|s| attr(&s, "val"))
+                    .and_then(|s| self.styles.hidden.get(s).copied())
+            })
+            .unwrap_or(self.styles.hidden_by_default);
+        let mark_dropped = mark_hidden
+            || mark.is_some_and(|r| {
                 r.children()
                     .filter_map(|c| revision(&c))
                     .any(|inserted| !self.kept(inserted))
@@ -380,8 +510,10 @@ impl Reader {
         if mark_dropped {
             self.carried = text;
         } else if let Some(style) = style {
+            self.extracted += text.len();
             self.out.meta.push((style.to_string(), text));
         } else if head_style.is_some() {
+            self.extracted += text.len();
             self.head
                 .push((head_style.unwrap_or_default().to_string(), text));
         } else {

@@ -321,11 +321,7 @@ impl Checker {
                 return None;
             }
         };
-        if id.is_empty()
-            || !id
-                .chars()
-                .all(|c| c.is_alphanumeric() || c == '-' || c == '_')
-        {
+        if id.is_empty() || !id.chars().all(crate::text::links::is_id_char) {
             self.error(
                 file,
                 node.pos,
@@ -337,7 +333,7 @@ impl Checker {
         if let Some((first_file, first_pos)) = self.ids.get(&id) {
             let help = format!(
                 "ids must be unique in a draft; `{id}` is already used at {}:{}:{} — rename one of them",
-                first_file.display(),
+                crate::paths::shown(first_file),
                 first_pos.line,
                 first_pos.column
             );

@@ -120,7 +120,7 @@ impl Checker {
             }
         };
         let cell_pos = |r: usize, c: usize| written[r].cells[c];
-        match error {
+        match error.clone() {
             ShapeError::Empty => self.error(
                 file,
                 keys.get("rows").map_or(node.pos, |n| n.pos),
@@ -178,6 +178,25 @@ impl Checker {
                     self.shown("table.widths")
                 ),
                 "give one relative width per column, such as [1, 6, 2]",
+            ),
+            ShapeError::TooWide { row, cell, columns } => self.error(
+                file,
+                cell_pos(row, cell),
+                format!(
+                    "this cell of {} makes the row {columns} columns wide; {}",
+                    name(row),
+                    error.bound().unwrap_or_default()
+                ),
+                &self.say("lower its {cell.cols}, or split the table in two"),
+            ),
+            ShapeError::TooLarge { places } => self.error(
+                file,
+                keys.get("rows").map_or(node.pos, |n| n.pos),
+                format!(
+                    "the table has {places} places; {}",
+                    error.bound().unwrap_or_default()
+                ),
+                &self.say("split the table into tables of fewer rows, or lower the {cell.rows} and {cell.cols} of its merged cells"),
             ),
         }
     }

@@ -18,6 +18,7 @@ use typst_kit::fonts::FontStore;
 
 use super::PdfSettings;
 use crate::model::Fonts;
+use crate::paths::shown;
 
 /// The bundled faces: file name, and the role they fill.
 pub const BUNDLED: [(&str, &str); 5] = [
@@ -78,9 +79,9 @@ fn bundled(dir: Option<&Path>) -> Result<Arc<Vec<Font>>, String> {
     for (name, _) in BUNDLED {
         let path = dir.join(name);
         let data =
-            std::fs::read(&path).map_err(|e| format!("cannot read {}: {e}", path.display()))?;
+            std::fs::read(&path).map_err(|e| format!("cannot read {}: {e}", shown(&path)))?;
         let font = Font::new(Bytes::new(data), 0)
-            .ok_or_else(|| format!("{} is not a font typst can read", path.display()))?;
+            .ok_or_else(|| format!("{} is not a font typst can read", shown(&path)))?;
         fonts.push(font);
     }
     let fonts = Arc::new(fonts);
@@ -147,15 +148,17 @@ impl FontSet {
                 .collect()
         };
         let mut wanted = missing(&store);
-        // Only faces of the families asked for join the book, so fallback stays predictable.
+        // Only faces of the families asked for join the book, so fallback
+        // stays predictable; and only faces inside the folder: one reached
+        // through a link that leads out of it is not read (see crate::paths).
         for dir in &settings.font_dirs {
             if wanted.is_empty() {
                 break;
             }
-            store.extend(
-                typst_kit::fonts::scan(dir)
-                    .filter(|(_, info)| wanted.contains(&info.family.to_lowercase())),
-            );
+            let confined = crate::paths::Confined::to(dir);
+            store.extend(typst_kit::fonts::scan(dir).filter(|(face, info)| {
+                wanted.contains(&info.family.to_lowercase()) && confined.check(&face.path).is_ok()
+            }));
             wanted = missing(&store);
         }
         if !wanted.is_empty() && settings.system_fonts {
