@@ -108,20 +108,26 @@ pub fn read_feedback(path: &Path) -> Result<Feedback, Vec<Diagnostic>> {
             format!("cannot read the file: {why}"),
         )]
     })?;
+    read_feedback_bytes(path, &bytes)
+}
+
+/// Reads a feedback table given as bytes, as if read from `path` (which
+/// only names it in messages).
+pub fn read_feedback_bytes(path: &Path, bytes: &[u8]) -> Result<Feedback, Vec<Diagnostic>> {
     let table = if bytes.starts_with(b"PK\x03\x04") {
-        xlsx::read(&bytes)
-    } else if is_compound(&bytes) && is_encrypted(&bytes) {
+        xlsx::read(bytes)
+    } else if is_compound(bytes) && is_encrypted(bytes) {
         Err(Refusal::new(
             "the workbook is password-protected (encrypted), so gongwen cannot read it",
             "open it in Excel or WPS, remove the password (File → Info → Protect Workbook → Encrypt with Password, leave it empty), save, and import that file",
         ))
-    } else if is_compound(&bytes) {
+    } else if is_compound(bytes) {
         Err(Refusal::new(
             "this is an old-format .xls workbook (Excel 97–2003, or WPS .et), which gongwen does not read",
             "open it in Excel or WPS, save it as .xlsx (Excel Workbook), and import that file",
         ))
     } else {
-        delimited::read(&bytes, |c| column_of(c).is_some())
+        delimited::read(bytes, |c| column_of(c).is_some())
     };
     let table = table.map_err(|r| vec![r.at(path)])?;
     from_table(path, &table)
