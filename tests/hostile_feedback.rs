@@ -845,3 +845,187 @@ fn a_date_reads_as_the_date_excel_shows() {
         .collect();
     assert_eq!(days, ["2021年9月13日", "2021年9月13日", "2021年9月15日"]);
 }
+
+// Whatever a table holds: a table or an error, never a panic.
+
+/// Pieces of sheet XML a damaged or hostile workbook may hold.
+const PIECES: &[&str] = &[
+    "<c r=\"XFD1048576\" t=\"s\"><v>99999999</v></c>",
+    "<c r=\"A0\"><v>1</v></c>",
+    "<c r=\"ZZZZ9\"><v>1</v></c>",
+    "<c t=\"s\"><v>-1</v></c>",
+    "<c r=\"B2\" s=\"99999\"><v>1e308</v></c>",
+    "<c r=\"C2\" t=\"e\"><v>#REF!</v></c>",
+    "<c r=\"D2\"><f>A1</f></c>",
+    "<c r=\"D3\" t=\"inlineStr\"><is><r><t>a</t></r><rPh><t>b</t></rPh></is></c>",
+    "<c r=\"E2\" t=\"d\"><v>2021-09-13T00:00:00</v></c>",
+    "<c r=\"E3\" t=\"b\"><v>1</v></c>",
+    "<row r=\"0\">",
+    "<row r=\"4294967296\">",
+    "<row>",
+    "</row>",
+    "</sheetData>",
+    "<mergeCells><mergeCell ref=\"A1:XFD1048576\"/><mergeCell ref=\"B2\"/></mergeCells>",
+    "<mergeCell ref=\"B3:B1\"/>",
+    "&#0;",
+    "&unknown;",
+    "_x0000__x202E_",
+    "<![CDATA[x]]>",
+    "<!DOCTYPE x [<!ENTITY a \"aaaa\">]>",
+    "<",
+];
+
+proptest::proptest! {
+    #![proptest_config(crate::common::proptest_config(48))]
+
+    #[test]
+    fn a_damaged_workbook_reads_as_a_table_or_an_error(
+        edits in proptest::collection::vec((0.0f64..1.0, 0..PIECES.len()), 1..6),
+        cut in proptest::option::of(0.0f64..1.0),
+    ) {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("t.xlsx");
+        one_sheet(&path, table(3));
+        let mut sheet = part_text(&path, "xl/worksheets/sheet1.xml");
+        for (at, piece) in edits {
+            let mut at = (at * sheet.len() as f64) as usize;
+            while !sheet.is_char_boundary(at) {
+                at -= 1;
+            }
+            sheet.insert_str(at, PIECES[piece]);
+        }
+        replace_part(
+            &path,
+            "xl/worksheets/sheet1.xml",
+            Box::new(move |out| out.write_all(sheet.as_bytes()).unwrap()),
+        );
+        let mut bytes = std::fs::read(&path).unwrap();
+        if let Some(cut) = cut {
+            bytes.truncate((cut * bytes.len() as f64) as usize);
+        }
+        let _ = gongwen::import::feedback::read_feedback_bytes(&path, &bytes);
+    }
+
+    #[test]
+    fn any_text_reads_as_a_table_or_an_error(
+        bytes in proptest::collection::vec(proptest::prelude::any::<u8>(), 0..400),
+        header in proptest::sample::select(vec![
+            "序号,单位,条款,意见内容,处理情况,理由\n",
+            "\u{FEFF}序号;单位;条款;意见内容;处理情况\n",
+            "",
+        ]),
+    ) {
+        let mut table = header.as_bytes().to_vec();
+        table.extend(bytes);
+        let _ = gongwen::import::feedback::read_feedback_bytes(std::path::Path::new("t.csv"), &table);
+    }
+}
+
+/// A comments file of `n` comments as an author may write it.
+#[allow(clippy::too_many_arguments)]
+fn written(
+    n: usize,
+    flow: bool,
+    indent: usize,
+    eol: &str,
+    start: bool,
+    end: bool,
+    remark: bool,
+    kept_block: bool,
+    final_eol: bool,
+) -> String {
+    let mut lines: Vec<String> = Vec::new();
+    if start {
+        lines.push("---".into());
+    }
+    if remark {
+        lines.push("# 征求意见".into());
+    }
+    let entry = |i: usize| {
+        format!("id: a{i}, from: 区财政局{i}, on: 总体, text: 建议{i}。, disposition: 采纳")
+    };
+    if flow || n == 0 {
+        let entries: Vec<String> = (0..n).map(|i| format!("{{{}}}", entry(i))).collect();
+        lines.push(format!("comments: [{}]", entries.join(", ")));
+    } else {
+        lines.push("comments:".into());
+        let pad = " ".repeat(indent);
+        for i in 0..n {
+            lines.push(format!("{pad}- id: a{i}"));
+            lines.push(format!("{pad}  from: 区财政局{i}"));
+            lines.push(format!("{pad}  on: 总体"));
+            lines.push(format!("{pad}  disposition: 采纳"));
+            if kept_block && i + 1 == n {
+                lines.push(format!("{pad}  text: |+"));
+                lines.push(format!("{pad}    建议{i}。"));
+                lines.push(String::new());
+            } else {
+                lines.push(format!("{pad}  text: 建议{i}。"));
+            }
+        }
+    }
+    if end {
+        lines.push("...".into());
+    }
+    if remark {
+        lines.push("# 完".into());
+    }
+    let mut text = lines.join(eol);
+    if final_eol {
+        text.push_str(eol);
+    }
+    text
+}
+
+proptest::proptest! {
+    #![proptest_config(crate::common::proptest_config(48))]
+
+    #[test]
+    fn an_import_keeps_every_comments_file_as_written(
+        n in 0usize..3,
+        flow: bool,
+        indent in proptest::sample::select(vec![0usize, 2, 4]),
+        eol in proptest::sample::select(vec!["\n", "\r\n", "\r"]),
+        start: bool,
+        end: bool,
+        remark: bool,
+        kept_block: bool,
+        final_eol: bool,
+    ) {
+        let file = written(n, flow, indent, eol, start, end, remark, kept_block, final_eol);
+        let dir = project();
+        let path = dir.path().join("v1.comments.yaml");
+        std::fs::write(&path, &file).unwrap();
+        let before = gongwen::load::load_comments(&path);
+        proptest::prop_assume!(before.is_ok(), "check refuses {:?}", file);
+        let before = before.unwrap();
+        let table = dir.path().join("t.csv");
+        std::fs::write(&table, csv(&table_of(2), ",")).unwrap();
+        let done = gongwen::project::comments::import_feedback(&table, &dir.path().join("v1"));
+        proptest::prop_assert!(done.is_ok(), "{:?}\n{:?}", file, done.err());
+        let after = gongwen::load::load_comments(&path).unwrap();
+        proptest::prop_assert_eq!(after.len(), before.len() + 2);
+        proptest::prop_assert_eq!(&after[..before.len()], &before[..]);
+        let text = std::fs::read_to_string(&path).unwrap();
+        for remark in ["# 征求意见", "# 完"].iter().filter(|r| file.contains(*r)) {
+            proptest::prop_assert!(text.contains(remark));
+        }
+        let other_ends = match eol {
+            "\n" => text.contains('\r'),
+            "\r\n" => text.replace("\r\n", "").contains(['\r', '\n']),
+            _ => text.contains('\n'),
+        };
+        // A file of one line, without its end, says nothing of its line ends.
+        let says = file.contains(['\n', '\r']);
+        proptest::prop_assert!(!(says && other_ends), "line ends mixed: {:?}", text);
+    }
+}
+
+/// The header and `n` rows without 序号, numbered by the import.
+fn table_of(n: usize) -> Vec<Vec<String>> {
+    let mut rows = table(n);
+    for row in &mut rows[1..] {
+        row[0].clear();
+    }
+    rows
+}
