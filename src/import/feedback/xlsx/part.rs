@@ -255,7 +255,7 @@ pub fn text_until<R: BufRead>(
 pub fn too_long(part: &str, cell: Option<&str>) -> Refusal {
     let what = match cell {
         Some(cell) => format!("cell {cell} of {part}"),
-        None => part.to_string(),
+        None => format!("{part} in this workbook"),
     };
     Refusal::new(
         format!(
