@@ -161,3 +161,112 @@ fn word_package(data: &[u8]) -> Vec<u8> {
     }
     zip.finish().expect("a zip archive").into_inner()
 }
+
+/// A comments file the feedback target adds to: block style, Chinese keys,
+/// a YAML comment of the author's, as offices write them.
+const COMMENTS: &str = "# 第一轮征求意见\ncomments:\n  - 序号: 1\n    单位: 区发展改革局\n    条款: 一、\n    意见内容: 建议增加“城乡融合”。\n    处理情况: 采纳\n";
+
+/// The 意见反馈表 reader and the comments file it adds to. Bytes starting
+/// `PK` are a workbook as they are; bytes starting `XL\n` are the parts of
+/// one, split at each 0xFF — the workbook, its first sheet, the shared
+/// strings, the styles — packed as Excel packs them; any other bytes are a
+/// text table (CSV, tab- or semicolon-separated, in any encoding). Either
+/// the table is read or refused; what is read, added to an empty comments
+/// file and to one of an author's, leaves the author's entries as they were
+/// and reads back as one comment per row added — or is refused by the rows
+/// added, never by what the file held.
+pub fn feedback(data: &[u8]) {
+    use gongwen::import::feedback::read_feedback_bytes;
+    let (name, table) = match data.strip_prefix(b"XL\n") {
+        Some(parts) => ("fuzz.xlsx", workbook_package(parts)),
+        None if data.starts_with(b"PK") => ("fuzz.xlsx", data.to_vec()),
+        None => ("fuzz.csv", data.to_vec()),
+    };
+    let Ok(feedback) = read_feedback_bytes(Path::new(name), &table) else {
+        return;
+    };
+    let file = Path::new("/nonexistent/gongwen-fuzz/v1.comments.yaml");
+    for current in ["", COMMENTS] {
+        // No file yet is no comments yet.
+        let existing = match current {
+            "" => Vec::new(),
+            _ => gongwen::load::load_comments_bytes(file, current.as_bytes())
+                .expect("the seed comments file loads"),
+        };
+        for separated in [true, false] {
+            let Ok(appended) = gongwen::comments::append::append(
+                current,
+                &existing,
+                &feedback,
+                Path::new(name),
+                separated,
+            ) else {
+                continue;
+            };
+            assert!(
+                appended.text.starts_with(current.trim_end_matches('\n'))
+                    || current.is_empty(),
+                "the author's text is kept:\n{}",
+                appended.text
+            );
+            match gongwen::load::load_comments_bytes(file, appended.text.as_bytes()) {
+                Ok(all) => {
+                    assert_eq!(all.len(), existing.len() + appended.added, "{}", appended.text);
+                    // What the comment says, without where it is written.
+                    let strip = |c: &gongwen::model::Comment| {
+                        let on: Vec<_> = c.on.iter().map(|(t, _)| t.clone()).collect();
+                        let said = (c.id.clone(), c.from.clone(), c.received, on);
+                        (said, c.text.clone(), c.disposition, c.reason.clone(), c.note.clone())
+                    };
+                    for (a, b) in existing.iter().zip(&all) {
+                        assert_eq!(strip(a), strip(b), "{}", appended.text);
+                    }
+                }
+                Err(problems) => {
+                    for d in &problems.0 {
+                        assert!(
+                            appended.row_at(d.line).is_some(),
+                            "a problem outside the rows added: {d}\n{}",
+                            appended.text
+                        );
+                    }
+                }
+            }
+        }
+    }
+}
+
+/// A workbook whose parts are `data` split at 0xFF.
+fn workbook_package(data: &[u8]) -> Vec<u8> {
+    use std::io::Write;
+    const NAMES: [&str; 4] = [
+        "xl/workbook.xml",
+        "xl/worksheets/sheet1.xml",
+        "xl/sharedStrings.xml",
+        "xl/styles.xml",
+    ];
+    let parts: Vec<&[u8]> = data.split(|b| *b == 0xFF).take(NAMES.len()).collect();
+    let mut zip = zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));
+    let stored = zip::write::SimpleFileOptions::default()
+        .compression_method(zip::CompressionMethod::Stored);
+    let mut add = |name: &str, bytes: &[u8]| {
+        zip.start_file(name, stored).expect("a zip entry");
+        zip.write_all(bytes).expect("a zip entry's bytes");
+    };
+    add(
+        "[Content_Types].xml",
+        br#"<?xml version="1.0" encoding="UTF-8"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/><Override PartName="/xl/worksheets/sheet1.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/><Override PartName="/xl/sharedStrings.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sharedStrings+xml"/><Override PartName="/xl/styles.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.styles+xml"/></Types>"#,
+    );
+    add(
+        "_rels/.rels",
+        br#"<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="xl/workbook.xml"/></Relationships>"#,
+    );
+    add(
+        "xl/_rels/workbook.xml.rels",
+        br#"<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="worksheets/sheet1.xml"/><Relationship Id="rId2" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/sharedStrings" Target="sharedStrings.xml"/><Relationship Id="rId3" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/styles" Target="styles.xml"/></Relationships>"#,
+    );
+    for (name, bytes) in NAMES.iter().zip(&parts) {
+        add(name, bytes);
+    }
+    zip.finish().expect("a zip archive").into_inner()
+}

@@ -30,13 +30,14 @@ fn run(target: &str, data: &[u8]) {
         "load" => targets::load(data),
         "import" => targets::import(data),
         "docx" => targets::docx(data),
+        "feedback" => targets::feedback(data),
         _ => targets::diff(data),
     }
 }
 
 #[test]
 fn every_seed_passes_its_target() {
-    for target in ["load", "import", "diff", "docx"] {
+    for target in ["load", "import", "diff", "docx", "feedback"] {
         for seed in seeds(target) {
             run(target, &seed);
         }
@@ -110,6 +111,38 @@ const WORD_TOKENS: &[&[u8]] = &[
     "一、".as_bytes(),
 ];
 
+/// Spreadsheet cells and text-table syntax, for the 意见反馈表 reader.
+const TABLE_TOKENS: &[&[u8]] = &[
+    b",",
+    b"\t",
+    b";",
+    b"\"",
+    b"\r\n",
+    b"\r",
+    b"\n",
+    b"<c r=\"XFD1048576\" t=\"s\"><v>0</v></c>",
+    b"<c r=\"C3\"><f>A1+1</f></c>",
+    b"<c r=\"B2\" t=\"inlineStr\"><is><t>",
+    b"</t></is></c>",
+    b"<row r=\"2\">",
+    b"</row>",
+    b"<mergeCell ref=\"B2:B9\"/>",
+    b"<si><t>",
+    b"</t></si>",
+    b" state=\"hidden\"",
+    b"<v>45000</v>",
+    "序号".as_bytes(),
+    "单位".as_bytes(),
+    "条款".as_bytes(),
+    "意见内容".as_bytes(),
+    "处理情况".as_bytes(),
+    "采纳".as_bytes(),
+    "未采纳".as_bytes(),
+    "一、（二）".as_bytes(),
+    "第三条".as_bytes(),
+    b"\xFF",
+];
+
 fn edits() -> impl Strategy<Value = Vec<Edit>> {
     edits_of(TEXT_TOKENS)
 }
@@ -181,8 +214,18 @@ proptest! {
     }
 
     #[test]
+    fn mutated_seeds_pass_the_feedback_reader(
+        pick in any::<prop::sample::Index>(),
+        edits in edits_of(TABLE_TOKENS),
+    ) {
+        let seeds = seeds("feedback");
+        let seed: &Vec<u8> = pick.get(&seeds);
+        run("feedback", &mutate(seed, &edits));
+    }
+
+    #[test]
     fn random_bytes_pass_every_target(data in prop::collection::vec(any::<u8>(), 0..512)) {
-        for target in ["load", "import", "diff", "docx"] {
+        for target in ["load", "import", "diff", "docx", "feedback"] {
             run(target, &data);
         }
     }
