@@ -6,9 +6,13 @@
 //! end inside them. The figures (how the time grows with the size) are the
 //! benches' (`cargo bench --bench lint`, `--bench big`, `--bench preview`).
 
-use crate::common::bounded;
+use crate::common::{self, bounded};
 
+use std::io::{BufRead, BufReader, Read, Write};
+use std::net::TcpStream;
 use std::path::Path;
+use std::process::{Command, Stdio};
+use std::time::{Duration, Instant};
 
 /// A one-paragraph draft holding `text` as a plain one-line scalar.
 fn one_paragraph(dir: &Path, name: &str, text: &str) -> std::path::PathBuf {
@@ -142,4 +146,317 @@ fn finding_14c_many_references_in_one_article_are_linted_in_bounds() {
     let run = bounded::gongwen(dir.path(), &["lint", "d.yaml"]);
     run.refused_with(1);
     assert!(run.stderr.contains("missing-reference"), "{}", run.stdout);
+}
+
+// ---------------------------------------------------------------------------
+// Finding 20: serve's HTTP as its README says.
+
+/// A running `gongwen serve`; killed when dropped.
+struct Served {
+    _child: common::Killed,
+    port: u16,
+}
+
+impl Served {
+    /// `gongwen serve --port 0 ARGS` in `dir`, under `prlimit --as` when `memory` is given.
+    fn start(dir: &Path, args: &[&str], memory: Option<u64>) -> Served {
+        let bin = assert_cmd::cargo::cargo_bin("gongwen");
+        let mut command = match memory {
+            Some(bytes) => {
+                let mut c = Command::new("prlimit");
+                c.arg(format!("--as={bytes}")).arg("--").arg(bin);
+                c
+            }
+            None => Command::new(bin),
+        };
+        let mut child = command
+            .args(["serve", "--port", "0"])
+            .args(args)
+            .current_dir(dir)
+            .env("NO_COLOR", "1")
+            .stdout(Stdio::piped())
+            .stderr(Stdio::inherit())
+            .spawn()
+            .expect("run gongwen serve");
+        let mut out = BufReader::new(child.stdout.take().unwrap());
+        let mut first = String::new();
+        out.read_line(&mut first).unwrap();
+        std::thread::spawn(move || {
+            for line in out.lines().map_while(Result::ok) {
+                eprintln!("serve: {line}");
+            }
+        });
+        let port = first
+            .split("http://127.0.0.1:")
+            .nth(1)
+            .and_then(|rest| rest.split('/').next())
+            .and_then(|p| p.parse().ok())
+            .unwrap_or_else(|| panic!("serve printed no URL on 127.0.0.1: {first:?}"));
+        Served {
+            _child: common::Killed(child),
+            port,
+        }
+    }
+
+    fn host(&self) -> String {
+        format!("Host: 127.0.0.1:{}", self.port)
+    }
+
+    /// Sends `request` as it is and reads until the server closes the
+    /// connection or `limit` passes.
+    fn send(&self, request: &[u8], limit: Duration) -> Answer {
+        let mut stream = TcpStream::connect(("127.0.0.1", self.port)).unwrap();
+        stream.set_read_timeout(Some(limit)).unwrap();
+        let started = Instant::now();
+        // The server may answer (and close) before all of it is sent.
+        let _ = stream.write_all(request);
+        let mut bytes = Vec::new();
+        let mut chunk = [0u8; 65536];
+        let closed = loop {
+            match stream.read(&mut chunk) {
+                Ok(0) => break true,
+                Ok(n) => bytes.extend_from_slice(&chunk[..n]),
+                // A reset after the answer is a close too.
+                Err(e) if e.kind() == std::io::ErrorKind::ConnectionReset => break true,
+                Err(_) => break false,
+            }
+            if started.elapsed() > limit {
+                break false;
+            }
+        };
+        let text = String::from_utf8_lossy(&bytes).into_owned();
+        let status = text
+            .split(' ')
+            .nth(1)
+            .and_then(|s| s.parse().ok())
+            .unwrap_or(0);
+        Answer {
+            status,
+            text,
+            closed,
+            elapsed: started.elapsed(),
+        }
+    }
+
+    /// The status of a `GET path` with `headers`, on a connection the server closes.
+    fn status(&self, path: &str, headers: &str) -> u16 {
+        let request = format!(
+            "GET {path} HTTP/1.1\r\n{}\r\n{headers}Connection: close\r\n\r\n",
+            self.host()
+        );
+        self.send(request.as_bytes(), Duration::from_secs(30))
+            .status
+    }
+}
+
+/// What came back on one connection.
+#[derive(Debug)]
+struct Answer {
+    status: u16,
+    /// Everything the server sent, heads and bodies.
+    text: String,
+    /// Whether the server closed the connection (else the limit passed).
+    closed: bool,
+    elapsed: Duration,
+}
+
+#[test]
+fn finding_20_requests_with_a_body_or_a_malformed_head_are_refused_as_the_readme_says() {
+    let dir = common::sample_copy("chengdong-urbanization-2021");
+    let served = Served::start(dir.path(), &[], None);
+    assert_eq!(served.status("/", ""), 200);
+    let cases: &[(&str, &str, u16)] = &[
+        // A body, however it is sent, is refused: the preview takes none.
+        ("chunked body", "Transfer-Encoding: chunked\r\n", 413),
+        ("body by length", "Content-Length: 5\r\n", 413),
+        (
+            "a body larger than memory",
+            "Content-Length: 99999999999999\r\n",
+            413,
+        ),
+        ("no body", "Content-Length: 0\r\n", 200),
+        (
+            "no body, said twice",
+            "Content-Length: 0\r\nContent-Length: 0\r\n",
+            200,
+        ),
+        // A length that is not one.
+        ("negative length", "Content-Length: -1\r\n", 400),
+        ("length not a number", "Content-Length: abc\r\n", 400),
+        ("length with a sign", "Content-Length: +0\r\n", 400),
+        ("length as a float", "Content-Length: 1e3\r\n", 400),
+        ("empty length", "Content-Length: \r\n", 400),
+        (
+            "lengths that differ",
+            "Content-Length: 0\r\nContent-Length: 6\r\n",
+            400,
+        ),
+        (
+            "lengths in one header that differ",
+            "Content-Length: 0, 6\r\n",
+            400,
+        ),
+        (
+            "length and chunks",
+            "Content-Length: 0\r\nTransfer-Encoding: chunked\r\n",
+            400,
+        ),
+        // Control characters in a header.
+        ("NUL in a value", "X-Note: a\0b\r\n", 400),
+        ("escape in a value", "X-Note: a\x1b[31mb\r\n", 400),
+        ("DEL in a value", "X-Note: a\x7fb\r\n", 400),
+        ("a bare CR in a value", "X-Note: a\rb\r\n", 400),
+        ("NUL in a name", "X-No\0te: a\r\n", 400),
+        ("a space in a name", "X Note: a\r\n", 400),
+        ("a line that is no header", "just words\r\n", 400),
+        ("a tab in a value is allowed", "X-Note: a\tb\r\n", 200),
+        // Two Hosts: which one is meant cannot be told.
+        ("two Hosts", "Host: drafts.example.com\r\n", 400),
+    ];
+    let mut wrong = Vec::new();
+    for (what, headers, want) in cases {
+        let got = served.status("/", headers);
+        if got != *want {
+            wrong.push(format!("{what}: {got}, not {want}"));
+        }
+    }
+    // The same Host twice is still two.
+    let twice = format!(
+        "GET / HTTP/1.1\r\n{0}\r\n{0}\r\nConnection: close\r\n\r\n",
+        served.host()
+    );
+    let got = served
+        .send(twice.as_bytes(), Duration::from_secs(30))
+        .status;
+    if got != 400 {
+        wrong.push(format!("the same Host twice: {got}, not 400"));
+    }
+    // A control character in the address, before any decoding.
+    let got = served
+        .send(
+            format!(
+                "GET /d/a\x01b HTTP/1.1\r\n{}\r\nConnection: close\r\n\r\n",
+                served.host()
+            )
+            .as_bytes(),
+            Duration::from_secs(30),
+        )
+        .status;
+    if got != 400 {
+        wrong.push(format!(
+            "a control character in the address: {got}, not 400"
+        ));
+    }
+    assert!(wrong.is_empty(), "{wrong:#?}");
+    // Still answering after all that.
+    assert_eq!(served.status("/", ""), 200);
+}
+
+/// A refused body is not read: what follows it on the connection is never
+/// taken for a request of its own, and the connection is closed.
+#[test]
+fn finding_20_a_refused_body_is_not_read_as_the_next_request() {
+    let dir = common::sample_copy("chengdong-urbanization-2021");
+    let served = Served::start(dir.path(), &[], None);
+    let inner = format!(
+        "GET /d/chengdong-urbanization-2021/v1 HTTP/1.1\r\n{}\r\n\r\n",
+        served.host()
+    );
+    let request = format!(
+        "GET / HTTP/1.1\r\n{}\r\nTransfer-Encoding: chunked\r\n\r\n{:x}\r\n{inner}\r\n0\r\n\r\n",
+        served.host(),
+        inner.len()
+    );
+    let answer = served.send(request.as_bytes(), Duration::from_secs(10));
+    assert_eq!(answer.status, 413, "{}", answer.text);
+    assert!(
+        answer.closed,
+        "the connection was kept open after a refused body"
+    );
+    assert_eq!(
+        answer.text.matches("HTTP/1.1 ").count(),
+        1,
+        "the body was read as a request: {}",
+        answer.text
+    );
+}
+
+#[test]
+fn finding_20_head_of_the_events_answers_at_once_with_no_body() {
+    let dir = common::sample_copy("chengdong-urbanization-2021");
+    let served = Served::start(dir.path(), &[], None);
+    let request = format!(
+        "HEAD /events HTTP/1.1\r\n{}\r\nConnection: close\r\n\r\n",
+        served.host()
+    );
+    let answer = served.send(request.as_bytes(), Duration::from_secs(5));
+    assert!(
+        answer.closed,
+        "HEAD /events still open after {:?}: {:?}",
+        answer.elapsed, answer.text
+    );
+    assert_eq!(answer.status, 200, "{}", answer.text);
+    let (head, body) = answer.text.split_once("\r\n\r\n").unwrap();
+    assert!(
+        head.to_ascii_lowercase()
+            .contains("content-type: text/event-stream"),
+        "{head}"
+    );
+    assert_eq!(body, "", "a HEAD answer has no body");
+    // A HEAD of a page is its GET's head: the same length, no body.
+    let get = served.send(
+        format!(
+            "GET / HTTP/1.1\r\n{}\r\nConnection: close\r\n\r\n",
+            served.host()
+        )
+        .as_bytes(),
+        Duration::from_secs(30),
+    );
+    let head_only = served.send(
+        format!(
+            "HEAD / HTTP/1.1\r\n{}\r\nConnection: close\r\n\r\n",
+            served.host()
+        )
+        .as_bytes(),
+        Duration::from_secs(30),
+    );
+    let (_, get_body) = get.text.split_once("\r\n\r\n").unwrap();
+    let (head, body) = head_only.text.split_once("\r\n\r\n").unwrap();
+    assert_eq!(body, "");
+    assert!(
+        head.to_ascii_lowercase()
+            .contains(&format!("content-length: {}", get_body.len())),
+        "{head}"
+    );
+}
+
+#[test]
+fn finding_20_allow_host_refuses_an_ip_address_saying_why() {
+    let dir = common::sample_copy("chengdong-urbanization-2021");
+    // What browsers read as an IPv4 address (the URL standard's parser),
+    // and IPv6 in or out of brackets.
+    for given in [
+        "1.2.3.4",
+        "127.1",
+        "0x7f.0.0.1",
+        "192.168.1.020",
+        "10.0.0.7.",
+        "[::1]",
+        "::1",
+        "fe80::1",
+    ] {
+        let run = bounded::gongwen(dir.path(), &["serve", "--port", "0", "--allow-host", given]);
+        let err = run.refused_with(2);
+        assert!(
+            err.contains("IP address") && err.contains("needs no --allow-host"),
+            "{given}: {err}"
+        );
+    }
+    // Names that only look numeric in part are names.
+    for name in ["1.2.3.4.example", "v1.lan", "2021.drafts.lan", "0x7f.lan"] {
+        assert!(
+            gongwen::preview::http::host_name(name).is_ok(),
+            "{name} is a host name"
+        );
+    }
 }

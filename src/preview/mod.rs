@@ -17,6 +17,7 @@ pub mod state;
 mod views;
 pub mod watch;
 pub mod watcher;
+mod wire;
 
 use std::collections::{HashMap, VecDeque};
 use std::path::{Path, PathBuf};
