@@ -4,6 +4,8 @@
 //! - a draft of 20,000 parts (articles and items of real text from
 //!   `../shared/corpus/`): `gongwen build` to md, html and pdf, each alone;
 //! - its redline against a copy with 200 edits, as html and as pdf;
+//! - `gongwen serve` of the two: the first view of each one's pages, all
+//!   its pages, the HTML view, and the server's peak memory;
 //! - `gongwen import` of a 20 MB text (the Civil Code, 66 times).
 
 use std::path::Path;
@@ -54,6 +56,110 @@ fn measure(args: &[&str], dir: &Path) -> (Duration, u64, Option<i32>) {
         );
     }
     (elapsed, peak_kb / 1024, status.code())
+}
+
+/// Peak resident memory of a process so far, in MB.
+fn peak_mb(pid: u32) -> u64 {
+    std::fs::read_to_string(format!("/proc/{pid}/status"))
+        .ok()
+        .and_then(|s| {
+            s.lines()
+                .find(|l| l.starts_with("VmHWM:"))
+                .and_then(|l| l.split_whitespace().nth(1))
+                .and_then(|v| v.parse::<u64>().ok())
+        })
+        .map_or(0, |kb| kb / 1024)
+}
+
+/// `GET path` from a server on `port`: the status, the body and the time.
+fn get(port: u16, path: &str) -> (u16, String, Duration) {
+    use std::io::{Read, Write};
+    let start = Instant::now();
+    let mut stream = std::net::TcpStream::connect(("127.0.0.1", port)).expect("connect");
+    write!(
+        stream,
+        "GET {path} HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n"
+    )
+    .unwrap();
+    let mut answer = Vec::new();
+    let _ = stream.read_to_end(&mut answer);
+    let text = String::from_utf8_lossy(&answer).into_owned();
+    let status = text
+        .split(' ')
+        .nth(1)
+        .and_then(|s| s.parse().ok())
+        .unwrap_or(0);
+    let body = text
+        .split_once("\r\n\r\n")
+        .map_or("", |(_, b)| b)
+        .to_string();
+    (status, body, start.elapsed())
+}
+
+/// `gongwen serve` of `drafts/big` in `dir`, each draft's views asked for in
+/// turn as a reader opens them; prints each step's time and the server's
+/// peak memory after it.
+fn serve(dir: &Path) {
+    use std::io::BufRead;
+    let mut child = Command::new(env!("CARGO_BIN_EXE_gongwen"))
+        .args(["serve", "--port", "0", "--allow-missing-glyphs"])
+        .current_dir(dir)
+        .stdout(Stdio::piped())
+        .stderr(Stdio::null())
+        .spawn()
+        .expect("run gongwen serve");
+    let start = Instant::now();
+    let mut first = String::new();
+    std::io::BufReader::new(child.stdout.take().unwrap())
+        .read_line(&mut first)
+        .unwrap();
+    let pid = child.id();
+    let Some(port) = first
+        .split("http://127.0.0.1:")
+        .nth(1)
+        .and_then(|rest| rest.split('/').next())
+        .and_then(|p| p.parse::<u16>().ok())
+    else {
+        eprintln!("serve printed no address: {first}");
+        let _ = child.kill();
+        return;
+    };
+    println!(
+        "  serve: started (both drafts loaded) in {:.2} s, peak memory {} MB",
+        start.elapsed().as_secs_f64(),
+        peak_mb(pid)
+    );
+    for draft in ["v1", "v2"] {
+        let (status, page, first) = get(port, &format!("/p/big/{draft}"));
+        let shown = page.matches("<figure").count();
+        println!(
+            "  serve: {draft}'s pages, first view ({shown} pages): {:.2} s{}, peak memory {} MB",
+            first.as_secs_f64(),
+            if status == 200 {
+                String::new()
+            } else {
+                format!(" (FAILED: {status})")
+            },
+            peak_mb(pid)
+        );
+        // A page past the last waits for all of them.
+        let (_, _, whole) = get(port, &format!("/svg/99999/big/{draft}"));
+        let (_, page, _) = get(port, &format!("/p/big/{draft}"));
+        println!(
+            "  serve: {draft}'s pages, all {} laid out after {:.2} s more, peak memory {} MB",
+            page.matches("<figure").count(),
+            whole.as_secs_f64(),
+            peak_mb(pid)
+        );
+        let (_, _, html) = get(port, &format!("/d/big/{draft}"));
+        println!(
+            "  serve: {draft}'s HTML view {:.2} s, peak memory {} MB",
+            html.as_secs_f64(),
+            peak_mb(pid)
+        );
+    }
+    let _ = child.kill();
+    let _ = child.wait();
 }
 
 /// A law of `parts` parts: chapters of 40 articles, every fourth article
@@ -190,6 +296,7 @@ fn main() {
             1,
         );
     }
+    serve(dir.path());
     // A 20 MB text: the Civil Code 66 times over.
     let civil = std::fs::read_to_string(root.join("../shared/corpus/civil-code-2020.md")).unwrap();
     let big = civil.repeat(66);

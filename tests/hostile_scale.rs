@@ -460,3 +460,140 @@ fn finding_20_allow_host_refuses_an_ip_address_saying_why() {
         );
     }
 }
+
+// ---------------------------------------------------------------------------
+// Finding 13: serve of a 20,000-part draft.
+
+/// A law of `parts` parts as one YAML file: chapters of 40 articles, every
+/// fourth article with three items, each text its own.
+fn big_law(parts: usize) -> String {
+    const TEXTS: [&str; 4] = [
+        "县级以上人民政府应当加强对本行政区域内相关工作的领导，建立健全协调机制，所需经费列入本级预算",
+        "有关部门应当按照各自职责，做好监督管理和服务保障工作，并向社会公开办理的程序、期限和结果",
+        "违反本法规定，造成他人损害的，依法承担民事责任；构成犯罪的，依法追究刑事责任",
+        "单位和个人有权对违反本法规定的行为进行举报，接到举报的部门应当及时依法处理并为举报人保密",
+    ];
+    let mut yaml =
+        String::from("title: 二万条的汇编\nstage: 征求意见稿\nstyle: articles\nparts:\n");
+    let mut made = 0;
+    let mut chapter = 0;
+    while made < parts {
+        chapter += 1;
+        yaml.push_str(&format!("  - heading: 第{chapter}组规定\n    parts:\n"));
+        made += 1;
+        for a in 0..40 {
+            if made >= parts {
+                break;
+            }
+            yaml.push_str(&format!("      - text: {}（{made}）。\n", TEXTS[made % 4]));
+            made += 1;
+            if a % 4 == 0 && made < parts {
+                yaml.push_str("        parts:\n");
+                for _ in 0..3.min(parts - made) {
+                    yaml.push_str(&format!("          - {}（{made}）；\n", TEXTS[made % 4]));
+                    made += 1;
+                }
+            }
+        }
+    }
+    yaml
+}
+
+/// A `GET` on a server already listening; the status and the body.
+fn get(served: &Served, path: &str, limit: Duration) -> (u16, String, Duration) {
+    let request = format!(
+        "GET {path} HTTP/1.1\r\n{}\r\nConnection: close\r\n\r\n",
+        served.host()
+    );
+    let answer = served.send(request.as_bytes(), limit);
+    let body = answer
+        .text
+        .split_once("\r\n\r\n")
+        .map_or(String::new(), |(_, b)| b.to_string());
+    (answer.status, body, answer.elapsed)
+}
+
+/// The first view of a draft's pages once waited for all of its pages to
+/// be laid out: 6.4 s for 20,000 parts (over a minute in a debug build).
+/// Its first pages now come at once, and the rest after.
+#[test]
+fn finding_13_the_first_view_of_a_20000_part_drafts_pages_comes_at_once() {
+    let dir = tempfile::tempdir().unwrap();
+    let doc = dir.path().join("drafts/big");
+    std::fs::create_dir_all(&doc).unwrap();
+    std::fs::write(doc.join("v1.yaml"), big_law(20_000)).unwrap();
+    let served = Served::start(dir.path(), &[], None);
+    let (status, page, took) = get(&served, "/p/big/v1", bounded::TIME * 3);
+    assert_eq!(status, 200, "{page}");
+    assert!(
+        took < bounded::TIME,
+        "the first view of the pages took {took:?} (limit {:?})",
+        bounded::TIME
+    );
+    let shown = page.matches("<figure").count();
+    assert!(
+        (10..100).contains(&shown) && page.contains("其余各页正在排版"),
+        "{shown} pages shown of 1,000 and more"
+    );
+    // Those pages are there to be seen.
+    let (status, svg, _) = get(&served, "/svg/1/big/v1", bounded::TIME);
+    assert_eq!(status, 200, "{svg}");
+    assert!(svg.starts_with("<svg"), "{}", &svg[..svg.len().min(200)]);
+}
+
+/// Once all the pages are laid out, a page showing the beginning is told
+/// (as of a change) and then shows them all.
+#[test]
+fn finding_13_the_rest_of_the_pages_follow_the_beginning_and_the_page_is_told() {
+    let dir = tempfile::tempdir().unwrap();
+    let doc = dir.path().join("drafts/mid");
+    std::fs::create_dir_all(&doc).unwrap();
+    std::fs::write(doc.join("v1.yaml"), big_law(2_500)).unwrap();
+    let served = Served::start(dir.path(), &[], None);
+    let (status, page, _) = get(&served, "/p/mid/v1", Duration::from_secs(60));
+    assert_eq!(status, 200, "{page}");
+    let round = page
+        .split("data-round=\"")
+        .nth(1)
+        .and_then(|r| r.split('"').next())
+        .unwrap()
+        .to_string();
+    assert!(page.contains("其余各页正在排版"), "laid out whole at once");
+    let beginning = page.matches("<figure").count();
+    // The page listens from the round it was made at, and hears of the rest.
+    let mut events = TcpStream::connect(("127.0.0.1", served.port)).unwrap();
+    events
+        .set_read_timeout(Some(Duration::from_secs(120)))
+        .unwrap();
+    write!(
+        events,
+        "GET /events?since={round} HTTP/1.1\r\n{}\r\n\r\n",
+        served.host()
+    )
+    .unwrap();
+    let mut heard = String::new();
+    let mut chunk = [0u8; 4096];
+    while !heard.contains("event: change") {
+        let n = events
+            .read(&mut chunk)
+            .expect("no news of the rest in 120 s");
+        assert!(n > 0, "the events ended: {heard}");
+        heard.push_str(&String::from_utf8_lossy(&chunk[..n]));
+    }
+    assert!(heard.contains("\"/mid/v1\""), "{heard}");
+    let (status, whole, took) = get(&served, "/p/mid/v1", Duration::from_secs(60));
+    assert_eq!(status, 200);
+    assert!(took < Duration::from_secs(5), "laid out again: {took:?}");
+    let all = whole.matches("<figure").count();
+    assert!(
+        all > beginning && !whole.contains("其余各页正在排版"),
+        "{all} pages after {beginning}"
+    );
+    assert!(whole.contains(&format!("共 {all} 页")));
+    let (status, _, _) = get(
+        &served,
+        &format!("/svg/{all}/mid/v1"),
+        Duration::from_secs(60),
+    );
+    assert_eq!(status, 200);
+}

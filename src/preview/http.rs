@@ -226,7 +226,7 @@ enum Answer {
 }
 
 /// Answers one request.
-fn answer(preview: &Preview, head: &Head, allowed: &[String]) -> Answer {
+fn answer(preview: &Arc<Preview>, head: &Head, allowed: &[String]) -> Answer {
     if let Some(reply) = refusal(head, allowed) {
         return Answer::Reply(reply);
     }
@@ -480,7 +480,7 @@ pub fn segments(path: &str) -> Result<Vec<String>, Reply> {
 }
 
 /// The reply for a path.
-fn route(preview: &Preview, segments: &[String], bare: bool) -> Reply {
+fn route(preview: &Arc<Preview>, segments: &[String], bare: bool) -> Reply {
     let Some((first, rest)) = segments.split_first() else {
         return preview.index();
     };
