@@ -279,7 +279,7 @@ fn dates(sites: &[TextSite], out: &mut Vec<(usize, Hit)>) {
     }
     for (i, site) in texts() {
         let chars: Vec<char> = site.value.chars().collect();
-        let mask = super::text::protected(&chars);
+        let mask = super::prose::protected(&chars);
         let mut count = CharCount::new(&site.value);
         for caps in numeric.captures_iter(&site.value) {
             let whole = caps.get(0).expect("group 0");

@@ -3,7 +3,8 @@
 //! change the meaning.
 //!
 //! [`text`] holds the rules that read one text on its own (punctuation,
-//! marks, spaces, dates); [`draft`] those that need the whole draft (typed
+//! marks, spaces, dates), passing over what [`prose`] says is not prose;
+//! [`draft`] those that need the whole draft (typed
 //! numbers, sibling endings, date forms, references); [`fix`] writes fixes
 //! back into the files, character by character.
 //!
@@ -14,6 +15,7 @@
 
 pub mod draft;
 pub mod fix;
+mod prose;
 pub mod text;
 
 use std::path::Path;

@@ -30,6 +30,8 @@ use std::time::Duration;
 use percent_encoding::percent_decode_str;
 
 use super::Preview;
+use super::hosts::host_allowed;
+pub use super::hosts::host_name;
 use super::pages::{self, Tab};
 use super::wire::{self, Head};
 use crate::diagnostic::Diagnostic;
@@ -247,53 +249,6 @@ fn answer(preview: &Arc<Preview>, head: &Head, allowed: &[String]) -> Answer {
     }
 }
 
-/// Whether a request's `Accept-Encoding` takes gzip (and not with `q=0`).
-fn accepts_gzip(head: &Head) -> bool {
-    let values: Vec<String> = head
-        .values("Accept-Encoding")
-        .map(|v| String::from_utf8_lossy(v).into_owned())
-        .collect();
-    takes_gzip(values.iter().map(String::as_str))
-}
-
-/// Whether Accept-Encoding headers with these values take gzip: named with
-/// a weight above 0, or not named and `*` so taken; gzip named refused
-/// (`gzip;q=0`) is refused whatever `*` says.
-fn takes_gzip<'a>(values: impl Iterator<Item = &'a str>) -> bool {
-    let (mut gzip, mut any) = (None, None);
-    for coding in values.flat_map(|v| v.split(',')) {
-        let mut parts = coding.split(';').map(str::trim);
-        let name = parts.next().unwrap_or("");
-        let weight = parts
-            .filter_map(|p| p.split_once('='))
-            .find(|(k, _)| k.trim().eq_ignore_ascii_case("q"))
-            .map_or(1.0, |(_, q)| q.trim().parse::<f32>().unwrap_or(0.0));
-        if name.eq_ignore_ascii_case("gzip") || name.eq_ignore_ascii_case("x-gzip") {
-            gzip = Some(gzip.unwrap_or(0.0f32).max(weight));
-        } else if name == "*" {
-            any = Some(weight);
-        }
-    }
-    gzip.or(any).is_some_and(|q| q > 0.0)
-}
-
-/// `body` gzipped, if that is worth it.
-fn gzipped(body: &[u8]) -> Option<Vec<u8>> {
-    // Below this, the headers cost more than is saved.
-    const WORTH_IT: usize = 1024;
-    if body.len() < WORTH_IT {
-        return None;
-    }
-    let mut encoder = flate2::write::GzEncoder::new(
-        Vec::with_capacity(body.len() / 4),
-        // Level 4: a page of outlines to 30% in about 10 ms; level 1 leaves
-        // 46%, and higher levels save little more for several times the time.
-        flate2::Compression::new(4),
-    );
-    encoder.write_all(body).ok()?;
-    encoder.finish().ok()
-}
-
 /// Why a request is refused before its address is read, if it is.
 fn refusal(head: &Head, allowed: &[String]) -> Option<Reply> {
     // How long the body is must be known for certain, even to refuse it.
@@ -363,90 +318,6 @@ fn framing(head: &Head) -> Option<Reply> {
         return Some(Reply::refused(400, "请求有几个不同的 Content-Length"));
     }
     None
-}
-
-/// Whether a Host header (lower-cased, with or without a port) names
-/// `localhost`, an IP address or one of `allowed`.
-fn host_allowed(host: &str, allowed: &[String]) -> bool {
-    let name = host
-        .rsplit_once(':')
-        .filter(|(name, port)| {
-            port.bytes().all(|b| b.is_ascii_digit()) && (!name.contains(':') || name.ends_with(']'))
-        })
-        .map_or(host, |(name, _)| name);
-    let ipv6 = name
-        .strip_prefix('[')
-        .and_then(|n| n.strip_suffix(']'))
-        .is_some_and(|n| n.parse::<std::net::Ipv6Addr>().is_ok());
-    // A name may end in the root's dot: `drafts.lan.` is `drafts.lan`.
-    let name = name.strip_suffix('.').unwrap_or(name);
-    name == "localhost"
-        || ipv6
-        || name.parse::<std::net::Ipv4Addr>().is_ok()
-        || allowed.iter().any(|a| a == name)
-}
-
-/// A name given to `--allow-host`, as a Host header names it: lower case,
-/// without the root's dot; a port, a scheme, an IP address or anything but
-/// a host name is refused, saying why.
-pub fn host_name(given: &str) -> Result<String, String> {
-    let name = given.trim().to_ascii_lowercase();
-    let name = name.strip_suffix('.').unwrap_or(&name);
-    if name.contains("://") || name.contains('/') {
-        return Err(format!(
-            "{given:?} is an address; give the name alone (drafts.lan)"
-        ));
-    }
-    // An address with a port is an address too.
-    let without_port = name
-        .rsplit_once(':')
-        .filter(|(host, port)| !host.contains(':') && port.bytes().all(|b| b.is_ascii_digit()))
-        .map_or(name, |(host, _)| host);
-    if is_ip_address(name) || is_ip_address(without_port) {
-        return Err(format!(
-            "{given:?} is an IP address, and an IP address needs no --allow-host: \
-             requests to any of this machine's addresses are answered already. \
-             To serve the network, give --host 0.0.0.0 (or this machine's address); \
-             --allow-host is for a name such as drafts.lan"
-        ));
-    }
-    if name.contains(':') {
-        return Err(format!(
-            "{given:?} has a port; give the name alone (the port is --port)"
-        ));
-    }
-    let label_ok = |l: &str| {
-        !l.is_empty()
-            && l.len() <= 63
-            && !l.starts_with('-')
-            && !l.ends_with('-')
-            && l.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-')
-    };
-    if name.is_empty() || name.len() > 253 || !name.split('.').all(label_ok) {
-        return Err(format!(
-            "{given:?} is not a host name: letters, digits and hyphens, in labels joined by dots"
-        ));
-    }
-    Ok(name.to_string())
-}
-
-/// Whether a host (lower-cased, without the root's dot) is an IP address as
-/// a browser reads one: IPv6, in brackets or not, or a name whose last label
-/// is a number (`127.1`, `0x7f.0.0.1`, `10.0.0.020`), which the URL
-/// standard reads as IPv4 or refuses — never as a name to look up.
-fn is_ip_address(host: &str) -> bool {
-    let bare = host
-        .strip_prefix('[')
-        .and_then(|h| h.strip_suffix(']'))
-        .unwrap_or(host);
-    if bare.parse::<std::net::Ipv6Addr>().is_ok() {
-        return true;
-    }
-    let last = host.rsplit('.').next().unwrap_or("");
-    let hex = last
-        .strip_prefix("0x")
-        .is_some_and(|h| h.bytes().all(|b| b.is_ascii_hexdigit()));
-    !last.is_empty() && (last.bytes().all(|b| b.is_ascii_digit()) || hex)
 }
 
 /// The segments of an address's path, decoded; `..`, `.`, empty segments,
@@ -526,8 +397,8 @@ fn write_reply(
         ("Vary", "Accept-Encoding"),
     ];
     if reply.content_type != "application/pdf"
-        && head.is_some_and(accepts_gzip)
-        && let Some(zipped) = gzipped(&body)
+        && head.is_some_and(Head::takes_gzip)
+        && let Some(zipped) = wire::gzipped(&body)
     {
         body = zipped;
         fields.push(("Content-Encoding", "gzip"));
@@ -599,110 +470,6 @@ fn events_head() -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn a_host_is_answered_by_an_address_localhost_or_an_allowed_name() {
-        let allowed = ["drafts.lan".to_string()];
-        for host in [
-            "localhost",
-            "localhost:8040",
-            "127.0.0.1:8040",
-            "192.168.1.20:8040",
-            "10.0.0.7",
-            "[::1]:8040",
-            "[::1]",
-            "[fe80::1]:80",
-            "drafts.lan:8040",
-        ] {
-            assert!(host_allowed(host, &allowed), "{host}");
-        }
-        for host in [
-            "drafts.example.com",
-            "drafts.example.com:8040",
-            "localhost.example.com",
-            "127.0.0.1.nip.io:8040",
-            "::1",
-            "[drafts.lan]",
-            "",
-            "drafts.lan.evil",
-        ] {
-            assert!(!host_allowed(host, &allowed), "{host}");
-        }
-    }
-
-    #[test]
-    fn gzip_is_sent_when_taken_and_never_when_refused() {
-        for taken in [
-            "gzip",
-            "gzip, deflate, br",
-            "br;q=1.0, GZIP;q=0.5",
-            "*",
-            "identity, *;q=0.1",
-            "x-gzip",
-        ] {
-            assert!(takes_gzip(std::iter::once(taken)), "{taken}");
-        }
-        for refused in [
-            "",
-            "br, deflate",
-            "gzip;q=0",
-            "gzip; Q=0",
-            "gzip;q=0.000",
-            "gzip;q=0, *",
-            "*, gzip;q=0",
-            "*;q=0",
-            "identity",
-        ] {
-            assert!(!takes_gzip(std::iter::once(refused)), "{refused}");
-        }
-        // Two headers are one list.
-        assert!(!takes_gzip(["*", "gzip;q=0"].into_iter()));
-        assert!(takes_gzip(["br", "gzip"].into_iter()));
-    }
-
-    #[test]
-    fn a_name_to_allow_is_a_host_name_alone() {
-        assert_eq!(host_name("Drafts.LAN").unwrap(), "drafts.lan");
-        assert_eq!(host_name("drafts.lan.").unwrap(), "drafts.lan");
-        assert_eq!(host_name("gongwen-1").unwrap(), "gongwen-1");
-        assert_eq!(host_name("1.2.3.4.example").unwrap(), "1.2.3.4.example");
-        assert_eq!(host_name("v2.0x7f.lan").unwrap(), "v2.0x7f.lan");
-        for bad in [
-            "drafts.lan:8040",
-            "http://drafts.lan",
-            "drafts..lan",
-            "",
-            "-drafts",
-            "草稿.lan",
-            "drafts lan",
-            "*.lan",
-        ] {
-            assert!(host_name(bad).is_err(), "{bad}");
-        }
-        assert!(host_name("drafts.lan:8040").unwrap_err().contains("--port"));
-        // An address, however a browser would write it, needs no allowing.
-        for ip in [
-            "1.2.3.4",
-            "1.2.3.4:8040",
-            "127.1",
-            "0x7f.0.0.1",
-            "10.0.0.020",
-            "8.8.8.8.",
-            "[::1]",
-            "fe80::1",
-            "::ffff:1.2.3.4",
-            "2130706433",
-        ] {
-            let err = host_name(ip).unwrap_err();
-            assert!(
-                err.contains("IP address") && err.contains("--host"),
-                "{ip}: {err}"
-            );
-        }
-        let allowed = [host_name("Drafts.LAN.").unwrap()];
-        assert!(host_allowed("drafts.lan.:8040", &allowed));
-        assert!(host_allowed("localhost.", &allowed));
-    }
 
     /// The status a head is refused with, or 0 if it is not.
     fn refused(head: &str) -> u16 {

@@ -17,6 +17,7 @@
 //! last layout only. A draft laid out for the first time shows its first
 //! pages at once while the rest are laid out ([`views`]).
 
+mod hosts;
 pub mod http;
 pub mod pages;
 pub mod state;

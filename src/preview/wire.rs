@@ -2,9 +2,9 @@
 //! read to its blank line (never further, never past [`MAX_URL`] and
 //! [`MAX_HEADERS`], never slower than [`HEAD_TIME`]) and parsed by
 //! `httparse` as HTTP says — a control character in it, a header line that
-//! is none, is malformed; an answer written with its length; and a
-//! connection closed without the answer being lost. What is answered is
-//! [`super::http`]'s to say.
+//! is none, is malformed; an answer written with its length (gzipped for
+//! a browser that takes it); and a connection closed without the answer
+//! being lost. What is answered is [`super::http`]'s to say.
 
 use std::io::{ErrorKind, Read, Write};
 use std::net::{Shutdown, TcpStream};
@@ -109,6 +109,15 @@ impl Head {
                 .any(|e| e.eq_ignore_ascii_case(token))
         };
         said("close") || (self.minor == 0 && !said("keep-alive"))
+    }
+
+    /// Whether the request's `Accept-Encoding` takes gzip (and not with `q=0`).
+    pub fn takes_gzip(&self) -> bool {
+        let values: Vec<String> = self
+            .values("Accept-Encoding")
+            .map(|v| String::from_utf8_lossy(v).into_owned())
+            .collect();
+        takes_gzip(values.iter().map(String::as_str))
     }
 
     /// Whether the connection can carry another request after this one:
@@ -240,6 +249,44 @@ fn reason(status: u16) -> &'static str {
     }
 }
 
+/// Whether Accept-Encoding headers with these values take gzip: named with
+/// a weight above 0, or not named and `*` so taken; gzip named refused
+/// (`gzip;q=0`) is refused whatever `*` says.
+fn takes_gzip<'a>(values: impl Iterator<Item = &'a str>) -> bool {
+    let (mut gzip, mut any) = (None, None);
+    for coding in values.flat_map(|v| v.split(',')) {
+        let mut parts = coding.split(';').map(str::trim);
+        let name = parts.next().unwrap_or("");
+        let weight = parts
+            .filter_map(|p| p.split_once('='))
+            .find(|(k, _)| k.trim().eq_ignore_ascii_case("q"))
+            .map_or(1.0, |(_, q)| q.trim().parse::<f32>().unwrap_or(0.0));
+        if name.eq_ignore_ascii_case("gzip") || name.eq_ignore_ascii_case("x-gzip") {
+            gzip = Some(gzip.unwrap_or(0.0f32).max(weight));
+        } else if name == "*" {
+            any = Some(weight);
+        }
+    }
+    gzip.or(any).is_some_and(|q| q > 0.0)
+}
+
+/// `body` gzipped, if that is worth it.
+pub fn gzipped(body: &[u8]) -> Option<Vec<u8>> {
+    // Below this, the headers cost more than is saved.
+    const WORTH_IT: usize = 1024;
+    if body.len() < WORTH_IT {
+        return None;
+    }
+    let mut encoder = flate2::write::GzEncoder::new(
+        Vec::with_capacity(body.len() / 4),
+        // Level 4: a page of outlines to 30% in about 10 ms; level 1 leaves
+        // 46%, and higher levels save little more for several times the time.
+        flate2::Compression::new(4),
+    );
+    encoder.write_all(body).ok()?;
+    encoder.finish().ok()
+}
+
 /// Closes a connection whose client may still be sending (a body refused):
 /// what it sends is read and thrown away for a moment, so the answer is not
 /// lost to a reset.
@@ -264,6 +311,36 @@ pub fn linger(mut stream: TcpStream) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn gzip_is_sent_when_taken_and_never_when_refused() {
+        for taken in [
+            "gzip",
+            "gzip, deflate, br",
+            "br;q=1.0, GZIP;q=0.5",
+            "*",
+            "identity, *;q=0.1",
+            "x-gzip",
+        ] {
+            assert!(takes_gzip(std::iter::once(taken)), "{taken}");
+        }
+        for refused in [
+            "",
+            "br, deflate",
+            "gzip;q=0",
+            "gzip; Q=0",
+            "gzip;q=0.000",
+            "gzip;q=0, *",
+            "*, gzip;q=0",
+            "*;q=0",
+            "identity",
+        ] {
+            assert!(!takes_gzip(std::iter::once(refused)), "{refused}");
+        }
+        // Two headers are one list.
+        assert!(!takes_gzip(["*", "gzip;q=0"].into_iter()));
+        assert!(takes_gzip(["br", "gzip"].into_iter()));
+    }
 
     #[test]
     fn a_connection_is_kept_only_when_no_body_can_follow_and_none_is_asked_to_close() {
