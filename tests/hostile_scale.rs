@@ -149,6 +149,54 @@ fn finding_14c_many_references_in_one_article_are_linted_in_bounds() {
 }
 
 // ---------------------------------------------------------------------------
+// Finding 14d: the PDF redline of a long paragraph.
+
+/// A paragraph of `chars` characters of law, one sentence after another.
+fn long_paragraph(chars: usize) -> String {
+    let sentences: Vec<char> = big_law(8).chars().filter(|c| !c.is_ascii()).collect();
+    sentences.iter().cycle().take(chars).collect()
+}
+
+/// A paragraph with an edit every ten characters was laid out in time
+/// proportional to its characters times its marks (typst's, per paragraph),
+/// and a long one with a few edits took 19 s: both with breaking every line
+/// against the others and underlines going round each glyph. Both now end
+/// in the bounds.
+#[test]
+fn finding_14d_the_pdf_redline_of_a_long_paragraph_ends_in_bounds() {
+    let dense = long_paragraph(50_000);
+    let edited: String = dense
+        .chars()
+        .enumerate()
+        .map(|(i, c)| if i % 10 == 5 { '改' } else { c })
+        .collect();
+    let long = long_paragraph(80_000);
+    let mut few: Vec<char> = long.chars().collect();
+    for k in (1..=10).rev() {
+        let at = k * few.len() / 11;
+        few.splice(at..at, "（修改）".chars());
+    }
+    let few: String = few.into_iter().collect();
+    for (what, old, new) in [
+        ("an edit every ten characters", dense, edited),
+        ("ten edits", long, few),
+    ] {
+        let dir = tempfile::tempdir().unwrap();
+        one_paragraph(dir.path(), "v1.yaml", &old);
+        one_paragraph(dir.path(), "v2.yaml", &new);
+        let run = bounded::gongwen(
+            dir.path(),
+            &[
+                "diff", "v1.yaml", "v2.yaml", "--format", "pdf", "--out", "r.pdf",
+            ],
+        );
+        run.refused_with(1);
+        let pdf = std::fs::read(dir.path().join("r.pdf")).unwrap_or_default();
+        assert!(pdf.starts_with(b"%PDF"), "{what}: no PDF");
+    }
+}
+
+// ---------------------------------------------------------------------------
 // Finding 20: serve's HTTP as its README says.
 
 /// A running `gongwen serve`; killed when dropped.
