@@ -125,6 +125,7 @@ fn serve(dir: &Path) {
     else {
         eprintln!("serve printed no address: {first}");
         let _ = child.kill();
+        let _ = child.wait();
         return;
     };
     println!(

@@ -119,7 +119,7 @@ struct Laying {
 /// pages) for each draft.
 fn beyond_budget(kept: &[(String, u64, usize)], budget: usize) -> Vec<String> {
     let mut by_use: Vec<&(String, u64, usize)> = kept.iter().collect();
-    by_use.sort_by(|a, b| b.1.cmp(&a.1));
+    by_use.sort_by_key(|d| std::cmp::Reverse(d.1));
     let mut pages = 0;
     let mut gone = Vec::new();
     for (i, (key, _, n)) in by_use.into_iter().enumerate() {

@@ -19,7 +19,8 @@ pub const MOST_RUNS: usize = 256;
 pub fn fewer_runs(ops: &[InlineOp]) -> Cow<'_, [InlineOp]> {
     // Paragraphs are parted by unchanged text holding a paragraph break,
     // which is never joined into an edit.
-    let breaks = |op: &InlineOp| matches!(op, InlineOp::Equal { text } if text.contains(PARAGRAPH_BREAK));
+    let breaks =
+        |op: &InlineOp| matches!(op, InlineOp::Equal { text } if text.contains(PARAGRAPH_BREAK));
     let mut regions = Vec::new();
     let mut start = 0;
     for (i, op) in ops.iter().enumerate() {
