@@ -162,7 +162,7 @@ impl Diagnostic {
                 chars.extend(after.by_ref().take(SHOWN_CHARS));
                 let more = after.next().is_some();
                 // The column of the place is where the offset is.
-                return Some(shown(&chars, first, more, column_here, self.width));
+                return Some(cut_around(&chars, first, more, column_here, self.width));
             }
             None => {
                 let line = source.split('\n').nth(self.line as usize - 1)?;
@@ -171,14 +171,14 @@ impl Diagnostic {
             }
         };
         let column = column.min(chars.len());
-        Some(shown(&chars, first, more, column, self.width))
+        Some(cut_around(&chars, first, more, column, self.width))
     }
 }
 
 /// Characters `first..` of a line (more after them if `more`), cut to
 /// [`SHOWN_CHARS`] around `column` and made safe to print; and the byte
 /// range of the `width` characters from `column` in what is shown.
-fn shown(
+fn cut_around(
     chars: &[char],
     first: usize,
     more: bool,
