@@ -4,7 +4,12 @@
 //! - a draft of 20,000 parts (articles and items of real text from
 //!   `../shared/corpus/`): `gongwen build` to md, html and pdf, each alone;
 //! - its redline against a copy with 200 edits, as html and as pdf;
-//! - `gongwen import` of a 20 MB text (the Civil Code, 66 times).
+//! - `gongwen serve` of the two: the first view of each one's pages, all
+//!   its pages, the HTML view, and the server's peak memory;
+//! - `gongwen import` of a 20 MB text (the Civil Code, 66 times);
+//! - the redline of one paragraph of 1.5 MB (the Civil Code's text run
+//!   together) against itself with ten edits, and of 200,000 characters
+//!   with an edit every ten, as html and as pdf.
 
 use std::path::Path;
 use std::process::{Command, Stdio};
@@ -54,6 +59,111 @@ fn measure(args: &[&str], dir: &Path) -> (Duration, u64, Option<i32>) {
         );
     }
     (elapsed, peak_kb / 1024, status.code())
+}
+
+/// Peak resident memory of a process so far, in MB.
+fn peak_mb(pid: u32) -> u64 {
+    std::fs::read_to_string(format!("/proc/{pid}/status"))
+        .ok()
+        .and_then(|s| {
+            s.lines()
+                .find(|l| l.starts_with("VmHWM:"))
+                .and_then(|l| l.split_whitespace().nth(1))
+                .and_then(|v| v.parse::<u64>().ok())
+        })
+        .map_or(0, |kb| kb / 1024)
+}
+
+/// `GET path` from a server on `port`: the status, the body and the time.
+fn get(port: u16, path: &str) -> (u16, String, Duration) {
+    use std::io::{Read, Write};
+    let start = Instant::now();
+    let mut stream = std::net::TcpStream::connect(("127.0.0.1", port)).expect("connect");
+    write!(
+        stream,
+        "GET {path} HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n"
+    )
+    .unwrap();
+    let mut answer = Vec::new();
+    let _ = stream.read_to_end(&mut answer);
+    let text = String::from_utf8_lossy(&answer).into_owned();
+    let status = text
+        .split(' ')
+        .nth(1)
+        .and_then(|s| s.parse().ok())
+        .unwrap_or(0);
+    let body = text
+        .split_once("\r\n\r\n")
+        .map_or("", |(_, b)| b)
+        .to_string();
+    (status, body, start.elapsed())
+}
+
+/// `gongwen serve` of `drafts/big` in `dir`, each draft's views asked for in
+/// turn as a reader opens them; prints each step's time and the server's
+/// peak memory after it.
+fn serve(dir: &Path) {
+    use std::io::BufRead;
+    let mut child = Command::new(env!("CARGO_BIN_EXE_gongwen"))
+        .args(["serve", "--port", "0", "--allow-missing-glyphs"])
+        .current_dir(dir)
+        .stdout(Stdio::piped())
+        .stderr(Stdio::null())
+        .spawn()
+        .expect("run gongwen serve");
+    let start = Instant::now();
+    let mut first = String::new();
+    std::io::BufReader::new(child.stdout.take().unwrap())
+        .read_line(&mut first)
+        .unwrap();
+    let pid = child.id();
+    let Some(port) = first
+        .split("http://127.0.0.1:")
+        .nth(1)
+        .and_then(|rest| rest.split('/').next())
+        .and_then(|p| p.parse::<u16>().ok())
+    else {
+        eprintln!("serve printed no address: {first}");
+        let _ = child.kill();
+        let _ = child.wait();
+        return;
+    };
+    println!(
+        "  serve: started (both drafts loaded) in {:.2} s, peak memory {} MB",
+        start.elapsed().as_secs_f64(),
+        peak_mb(pid)
+    );
+    for draft in ["v1", "v2"] {
+        let (status, page, first) = get(port, &format!("/p/big/{draft}"));
+        let shown = page.matches("<figure").count();
+        println!(
+            "  serve: {draft}'s pages, first view ({shown} pages): {:.2} s{}, peak memory {} MB",
+            first.as_secs_f64(),
+            if status == 200 {
+                String::new()
+            } else {
+                format!(" (FAILED: {status})")
+            },
+            peak_mb(pid)
+        );
+        // A page past the last waits for all of them.
+        let (_, _, whole) = get(port, &format!("/svg/99999/big/{draft}"));
+        let (_, page, _) = get(port, &format!("/p/big/{draft}"));
+        println!(
+            "  serve: {draft}'s pages, all {} laid out after {:.2} s more, peak memory {} MB",
+            page.matches("<figure").count(),
+            whole.as_secs_f64(),
+            peak_mb(pid)
+        );
+        let (_, _, html) = get(port, &format!("/d/big/{draft}"));
+        println!(
+            "  serve: {draft}'s HTML view {:.2} s, peak memory {} MB",
+            html.as_secs_f64(),
+            peak_mb(pid)
+        );
+    }
+    let _ = child.kill();
+    let _ = child.wait();
 }
 
 /// A law of `parts` parts: chapters of 40 articles, every fourth article
@@ -153,7 +263,9 @@ fn main() {
             }
         );
     };
-    // The corpus has a few characters the bundled faces lack (― U+2015, − U+2212).
+    // The corpus has a few characters the bundled faces lack (― U+2015, − U+2212),
+    // and references (第二百一十九条之一) to articles the compilation does not
+    // have: lint errors, so build ends with 1, its outputs written.
     for format in ["md", "html", "pdf"] {
         report(
             &format!("build --format {format}"),
@@ -167,7 +279,7 @@ fn main() {
                 ],
                 dir.path(),
             ),
-            0,
+            1,
         );
     }
     for format in ["html", "pdf"] {
@@ -190,6 +302,7 @@ fn main() {
             1,
         );
     }
+    serve(dir.path());
     // A 20 MB text: the Civil Code 66 times over.
     let civil = std::fs::read_to_string(root.join("../shared/corpus/civil-code-2020.md")).unwrap();
     let big = civil.repeat(66);
@@ -209,6 +322,83 @@ fn main() {
         "import of the same text into one .yaml file",
         measure(
             &["import", "big.md", "--out", "drafts/imported/v1.yaml"],
+            dir.path(),
+        ),
+        0,
+    );
+    // One paragraph: the Civil Code's Chinese run together.
+    let prose: Vec<char> = civil
+        .lines()
+        .filter(|l| !l.starts_with('#'))
+        .flat_map(str::chars)
+        .filter(|c| !c.is_ascii() && !c.is_whitespace())
+        .collect();
+    let paragraph = |chars: &[char], name: &str| {
+        let text: String = chars.iter().collect();
+        let yaml = format!("title: 关于大段文字的通知\nparts:\n  - text: \"{text}\"\n");
+        std::fs::write(dir.path().join(name), yaml).unwrap();
+    };
+    let long: Vec<char> = prose.iter().copied().cycle().take(500_000).collect();
+    paragraph(&long, "long1.yaml");
+    let mut edited = long.clone();
+    for k in (1..=10).rev() {
+        let at = k * edited.len() / 11;
+        edited.splice(at..at, "（修改）".chars());
+    }
+    paragraph(&edited, "long2.yaml");
+    let dense: Vec<char> = prose.iter().copied().cycle().take(200_000).collect();
+    paragraph(&dense, "dense1.yaml");
+    let changed: Vec<char> = dense
+        .iter()
+        .enumerate()
+        .map(|(i, c)| if i % 10 == 5 { '改' } else { *c })
+        .collect();
+    paragraph(&changed, "dense2.yaml");
+    for (what, old, new) in [
+        (
+            "a 1.5 MB paragraph with 10 edits",
+            "long1.yaml",
+            "long2.yaml",
+        ),
+        (
+            "200,000 characters, an edit every 10",
+            "dense1.yaml",
+            "dense2.yaml",
+        ),
+    ] {
+        for format in ["html", "pdf"] {
+            let out = format!("paragraph.{format}");
+            report(
+                &format!("diff of {what} --format {format}"),
+                measure(
+                    &[
+                        "diff",
+                        old,
+                        new,
+                        "--format",
+                        format,
+                        "--out",
+                        &out,
+                        "--allow-missing-glyphs",
+                    ],
+                    dir.path(),
+                ),
+                1,
+            );
+        }
+    }
+    report(
+        "build of the 1.5 MB paragraph --format pdf",
+        measure(
+            &[
+                "build",
+                "long1.yaml",
+                "--format",
+                "pdf",
+                "--out",
+                "out",
+                "--allow-missing-glyphs",
+            ],
             dir.path(),
         ),
         0,

@@ -132,56 +132,101 @@ impl Diagnostic {
     }
 
     /// The line of the place, made safe to print and cut to [`SHOWN_CHARS`]
-    /// around the column; and the byte range to underline in it.
+    /// around the column; and the byte range to underline in it. Only the
+    /// characters around the place are read: a whole law on one line, with
+    /// a message every few characters, is not read again for each.
     fn excerpt(&self, source: &str) -> Option<(String, std::ops::Range<usize>)> {
         if self.line == 0 {
             return None;
         }
         let at = self.offset.map(|at| at as usize);
-        let line_text = match at.filter(|at| source.is_char_boundary(*at)) {
+        let column = self.column.max(1) as usize - 1;
+        // The characters around the place, the index in its line of the
+        // first of them, and whether the line goes on after the last.
+        let (chars, first, more) = match at.filter(|at| source.is_char_boundary(*at)) {
             Some(at) => {
-                let start = source[..at].rfind(['\n', '\r']).map_or(0, |i| i + 1);
-                let end = source[at..]
-                    .find(['\n', '\r'])
-                    .map_or(source.len(), |i| at + i);
-                &source[start..end]
+                let breaks = |c: &char| matches!(c, '\n' | '\r');
+                let mut before: Vec<char> = source[..at]
+                    .chars()
+                    .rev()
+                    .take_while(|c| !breaks(c))
+                    .take(SHOWN_CHARS + 1)
+                    .collect();
+                // Not back to the line's start: the column says where it is.
+                let first = if before.len() > SHOWN_CHARS {
+                    before.pop();
+                    column.max(SHOWN_CHARS) - SHOWN_CHARS
+                } else {
+                    0
+                };
+                before.reverse();
+                let mut after = source[at..].chars().take_while(|c| !breaks(c));
+                let mut chars = before;
+                let column_here = first + chars.len();
+                chars.extend(after.by_ref().take(SHOWN_CHARS));
+                let more = after.next().is_some();
+                // The column of the place is where the offset is.
+                return Some(cut_around(&chars, first, more, column_here, self.width));
             }
-            None => source.split('\n').nth(self.line as usize - 1)?,
+            None => {
+                let line = source.split('\n').nth(self.line as usize - 1)?;
+                let line = line.strip_suffix('\r').unwrap_or(line);
+                (line.chars().collect::<Vec<char>>(), 0, false)
+            }
         };
-        let line_text = line_text.strip_suffix('\r').unwrap_or(line_text);
-        let chars: Vec<char> = line_text.chars().collect();
-        let column = (self.column.max(1) as usize - 1).min(chars.len());
-        let start = if chars.len() <= SHOWN_CHARS {
-            0
-        } else {
-            column
-                .saturating_sub(SHOWN_CHARS / 3)
-                .min(chars.len() - SHOWN_CHARS)
-        };
-        let end = (start + SHOWN_CHARS).min(chars.len());
-        let mut shown = String::new();
-        if start > 0 {
-            shown.push('…');
-        }
-        let mut range = None;
-        let width = self.width as usize;
-        for (i, c) in chars.iter().enumerate().take(end).skip(start) {
-            if i == column {
-                range = Some(shown.len()..shown.len());
-            }
-            shown.push_str(&visible(&c.to_string()));
-            if let Some(r) = &mut range
-                && i < column + width
-            {
-                r.end = shown.len();
-            }
-        }
-        let range = range.unwrap_or(shown.len()..shown.len());
-        if end < chars.len() {
-            shown.push('…');
-        }
-        Some((shown, range))
+        let column = column.min(chars.len());
+        Some(cut_around(&chars, first, more, column, self.width))
     }
+}
+
+/// Characters `first..` of a line (more after them if `more`), cut to
+/// [`SHOWN_CHARS`] around `column` and made safe to print; and the byte
+/// range of the `width` characters from `column` in what is shown.
+fn cut_around(
+    chars: &[char],
+    first: usize,
+    more: bool,
+    column: usize,
+    width: u32,
+) -> (String, std::ops::Range<usize>) {
+    // The line's length, when all of its end is at hand.
+    let len = (!more).then_some(first + chars.len());
+    let start = match len {
+        Some(len) if len <= SHOWN_CHARS => 0,
+        Some(len) => column
+            .saturating_sub(SHOWN_CHARS / 3)
+            .min(len - SHOWN_CHARS),
+        None => column.saturating_sub(SHOWN_CHARS / 3),
+    }
+    .max(first);
+    let end = (start + SHOWN_CHARS).min(first + chars.len());
+    let mut shown = String::new();
+    if start > 0 {
+        shown.push('…');
+    }
+    let mut range = None;
+    let width = width as usize;
+    for (i, &c) in (start..end).zip(&chars[start - first..end - first]) {
+        if i == column {
+            range = Some(shown.len()..shown.len());
+        }
+        // What shows as itself is pushed as it is; the rest as `visible` writes it.
+        if c.is_control() || crate::chars::is_bidi_control(c) {
+            shown.push_str(&visible(c.encode_utf8(&mut [0; 4])));
+        } else {
+            shown.push(c);
+        }
+        if let Some(r) = &mut range
+            && i < column + width
+        {
+            r.end = shown.len();
+        }
+    }
+    let range = range.unwrap_or(shown.len()..shown.len());
+    if more || end < first + chars.len() {
+        shown.push('…');
+    }
+    (shown, range)
 }
 
 /// The most characters of a source line a message shows.
@@ -335,6 +380,31 @@ mod tests {
                 text.contains("v1<U+001B>[31m<U+000A>error: forged.yaml:1:8"),
                 "{text}"
             );
+        }
+    }
+
+    #[test]
+    fn a_place_given_by_its_byte_is_shown_as_the_whole_line_would_show_it() {
+        for line in [
+            "甲乙".repeat(20),
+            format!("{}\u{202E}丙{}", "甲".repeat(300), "乙".repeat(300)),
+            format!("{}丁", "甲".repeat(150)),
+            format!("丁{}", "乙".repeat(150)),
+        ] {
+            let text = format!("title: 题\r\ntext: {line}\nnext: 下\n");
+            let source: Arc<str> = Arc::from(text.as_str());
+            let start = text.find("text: ").unwrap();
+            for (column, (at, _)) in text[start..]
+                .char_indices()
+                .take_while(|(_, c)| *c != '\n')
+                .enumerate()
+            {
+                let d = Diagnostic::error(Path::new("d.yaml"), 2, column as u32 + 1, "x")
+                    .width(3)
+                    .with_source(&source);
+                let by_byte = d.clone().at(start + at);
+                assert_eq!(by_byte.excerpt(&text), d.excerpt(&text), "column {column}");
+            }
         }
     }
 

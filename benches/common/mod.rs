@@ -51,3 +51,36 @@ pub fn pdf_settings() -> gongwen::render::pdf::PdfSettings {
         ..Default::default()
     }
 }
+
+/// Runs the release `gongwen` with `args` in `dir`, its output thrown away;
+/// returns its wall time, peak resident memory in MB (its high-water mark,
+/// read from /proc while it runs) and exit code.
+pub fn run_measured(args: &[&str], dir: &Path) -> (std::time::Duration, u64, Option<i32>) {
+    use std::process::{Command, Stdio};
+    let start = std::time::Instant::now();
+    let mut child = Command::new(env!("CARGO_BIN_EXE_gongwen"))
+        .args(args)
+        .current_dir(dir)
+        .stdout(Stdio::null())
+        .stderr(Stdio::null())
+        .spawn()
+        .expect("run gongwen");
+    let status_file = format!("/proc/{}/status", child.id());
+    let mut peak_kb = 0;
+    let status = loop {
+        if let Ok(status) = std::fs::read_to_string(&status_file)
+            && let Some(kb) = status
+                .lines()
+                .find(|l| l.starts_with("VmHWM:"))
+                .and_then(|l| l.split_whitespace().nth(1))
+                .and_then(|v| v.parse::<u64>().ok())
+        {
+            peak_kb = peak_kb.max(kb);
+        }
+        if let Some(status) = child.try_wait().unwrap() {
+            break status;
+        }
+        std::thread::sleep(std::time::Duration::from_millis(5));
+    };
+    (start.elapsed(), peak_kb / 1024, status.code())
+}

@@ -108,10 +108,7 @@ fn show(
     report: &lint::Report,
     outcome: &mut Outcome,
 ) {
-    report
-        .diagnostics()
-        .iter()
-        .for_each(|d| console.diagnostic(d));
+    report.diagnostics().for_each(|d| console.diagnostic(&d));
     console.line(format_args!("{}", summary(path, report)));
     found(report, outcome);
 }

@@ -64,7 +64,12 @@ const NUMERALS: &str = "〇零一二三四五六七八九十百千两";
 /// The length in characters of a number typed at the start of a heading or
 /// text (一、 （三） 第五条 1.) and the spaces after it.
 pub fn typed_number(text: &str) -> Option<usize> {
-    let chars: Vec<char> = text.chars().collect();
+    typed_number_in(&text.chars().collect::<Vec<char>>())
+}
+
+/// [`typed_number`] of a text's characters: it reads only the number and
+/// the spaces after it, whatever follows.
+fn typed_number_in(chars: &[char]) -> Option<usize> {
     let lead = chars
         .iter()
         .take_while(|c| matches!(c, ' ' | '\u{3000}'))
@@ -135,17 +140,17 @@ fn typed_numbers(
             (None, Some(&t)) if first_is_text => t,
             _ => continue,
         };
-        let value = &sites[site].value;
-        let Some(mut len) = typed_number(value) else {
+        let value: Vec<char> = sites[site].value.chars().collect();
+        let Some(mut len) = typed_number_in(&value) else {
             continue;
         };
         // 第五条　一、: every number typed in a row goes.
-        while let Some(more) = typed_number(&value.chars().skip(len).collect::<String>()) {
+        while let Some(more) = typed_number_in(&value[len..]) {
             len += more;
         }
         // Article text often begins 第五条规定的: a reference, not a label,
         // when no space follows and the part's own label is another.
-        let typed: String = value.chars().take(len).collect();
+        let typed: String = value[..len].iter().collect();
         let label = sections.get(p).map_or("", |s| s.label.as_str());
         let typed_trim = typed.trim_matches([' ', '\u{3000}', '\t']);
         if typed_trim.starts_with('第') && typed_trim == typed && typed_trim != label {
@@ -274,7 +279,8 @@ fn dates(sites: &[TextSite], out: &mut Vec<(usize, Hit)>) {
     }
     for (i, site) in texts() {
         let chars: Vec<char> = site.value.chars().collect();
-        let mask = super::text::protected(&chars);
+        let mask = super::prose::protected(&chars);
+        let mut count = CharCount::new(&site.value);
         for caps in numeric.captures_iter(&site.value) {
             let whole = caps.get(0).expect("group 0");
             let (Some(y), Some(m), Some(d)) = (caps.get(2), caps.get(4), caps.get(6)) else {
@@ -290,8 +296,7 @@ fn dates(sites: &[TextSite], out: &mut Vec<(usize, Hit)>) {
             let start_byte = whole.start() + lead;
             let end_byte = d.end();
             let value = &site.value;
-            let start = value[..start_byte].chars().count();
-            let end = start + value[start_byte..end_byte].chars().count();
+            let (start, end) = (count.at(start_byte), count.at(end_byte));
             // Not in a URL, a link target or code.
             if mask[start..end].iter().any(|m| *m) {
                 continue;
@@ -344,6 +349,7 @@ fn article_references(
         // A number typed before the text (第五条　…) is a label, not a reference.
         let typed =
             typed_number(value).map_or(0, |len| value.chars().take(len).map(char::len_utf8).sum());
+        let mut count = CharCount::new(value);
         for r in references::find(value) {
             if r.start < typed {
                 continue;
@@ -351,8 +357,7 @@ fn article_references(
             let Some(number) = r.article.filter(|_| r.internal && !r.relative) else {
                 continue;
             };
-            let start = value[..r.start].chars().count();
-            let end = start + value[r.start..r.end].chars().count();
+            let (start, end) = (count.at(r.start), count.at(r.end));
             let typed = &value[r.start..r.end];
             let Some(&p) = articles.get(&number) else {
                 out.push((i, Hit {
@@ -386,9 +391,38 @@ fn article_references(
     }
 }
 
+/// Characters counted up to byte offsets that move forward, each counted
+/// once: a text with thousands of dates or references is not counted from
+/// its start for each.
+struct CharCount<'a> {
+    text: &'a str,
+    byte: usize,
+    chars: usize,
+}
+
+impl<'a> CharCount<'a> {
+    fn new(text: &'a str) -> Self {
+        CharCount {
+            text,
+            byte: 0,
+            chars: 0,
+        }
+    }
+
+    /// How many characters come before byte `at` (a character boundary).
+    fn at(&mut self, at: usize) -> usize {
+        if at < self.byte {
+            (self.byte, self.chars) = (0, 0);
+        }
+        self.chars += self.text[self.byte..at].chars().count();
+        self.byte = at;
+        self.chars
+    }
+}
+
 #[cfg(test)]
 mod tests {
-    use super::typed_number;
+    use super::{CharCount, typed_number};
 
     #[test]
     fn typed_numbers_are_told_from_text() {
@@ -403,5 +437,23 @@ mod tests {
         assert_eq!(typed_number("一九九八年"), None);
         assert_eq!(typed_number("一、"), None);
         assert_eq!(typed_number("第一次会议"), None);
+    }
+
+    #[test]
+    fn characters_are_counted_to_each_place_forward_and_back() {
+        let text = "第1条，a第二条";
+        let mut count = CharCount::new(text);
+        for (byte, chars) in [
+            (0, 0),
+            (4, 2),
+            (7, 3),
+            (10, 4),
+            (11, 5),
+            (17, 7),
+            (4, 2),
+            (20, 8),
+        ] {
+            assert_eq!(count.at(byte), chars, "{byte}");
+        }
     }
 }

@@ -54,12 +54,17 @@ pub fn write(draft: &Path, fix: &FileFix) -> Result<(), WriteError> {
     crate::write::write_atomic(&fix.file, &bytes)
 }
 
-/// The file with sorted, disjoint edits made.
+/// The file with sorted, disjoint edits made, in one pass (not one copy of
+/// the rest of the file per edit).
 fn apply_edits(source: &str, edits: &[Edit]) -> String {
-    let mut new = source.to_string();
-    for e in edits.iter().rev() {
-        new.replace_range(e.range.clone(), &e.text);
+    let mut new = String::with_capacity(source.len());
+    let mut at = 0;
+    for e in edits {
+        new.push_str(&source[at..e.range.start]);
+        new.push_str(&e.text);
+        at = e.range.end;
     }
+    new.push_str(&source[at..]);
     new
 }
 

@@ -3,7 +3,8 @@
 //! change the meaning.
 //!
 //! [`text`] holds the rules that read one text on its own (punctuation,
-//! marks, spaces, dates); [`draft`] those that need the whole draft (typed
+//! marks, spaces, dates), passing over what [`prose`] says is not prose;
+//! [`draft`] those that need the whole draft (typed
 //! numbers, sibling endings, date forms, references); [`fix`] writes fixes
 //! back into the files, character by character.
 //!
@@ -14,6 +15,7 @@
 
 pub mod draft;
 pub mod fix;
+mod prose;
 pub mod text;
 
 use std::path::Path;
@@ -253,42 +255,52 @@ fn levels(settings: &[LintSetting], only: &[Rule]) -> Result<Vec<(Rule, LintLeve
 }
 
 impl Report {
-    /// The findings as messages pointing at the characters in the YAML.
-    pub fn diagnostics(&self) -> Vec<Diagnostic> {
-        let mut mapped: Vec<Option<Option<scalar::Mapped>>> = vec![None; self.sites.len()];
-        self.findings
-            .iter()
-            .map(|f| {
-                let site = &self.sites[f.site];
-                let map = mapped[f.site].get_or_insert_with(|| site.map());
-                // The byte the finding starts at (an insertion: the value's last character).
-                let byte = map.as_ref().map(|m| match m.spans.get(f.hit.start) {
-                    Some(span) => span.range().start,
-                    None => m.spans.last().map_or(m.end, |s| s.range().start),
-                });
-                let (line, column) = match byte {
-                    Some(at) => site.line_column(at),
-                    None => (site.pos.line, site.pos.column),
-                };
-                let message = format!("{} [{}]", f.hit.message, f.hit.rule.id());
-                let mut d = match f.level {
-                    LintLevel::Error => Diagnostic::error(&site.file, line, column, message),
-                    _ => Diagnostic::warning(&site.file, line, column, message),
-                };
-                let help = match &f.hit.fix {
-                    Some(to) if to.is_empty() => {
-                        format!("{}; --fix deletes it", f.hit.rule.explanation())
-                    }
-                    Some(to) => format!("{}; --fix writes `{to}`", f.hit.rule.explanation()),
-                    None => f.hit.rule.explanation().to_string(),
-                };
-                d = d.help(help).with_source(&site.source);
-                if let Some(at) = byte {
-                    d = d.at(at);
+    /// The findings as messages pointing at the characters in the YAML, one
+    /// at a time: a value with a million findings is not a million messages
+    /// held at once.
+    pub fn diagnostics(&self) -> impl Iterator<Item = Diagnostic> + '_ {
+        // The site of the findings at hand, mapped onto its file, and where
+        // the last of its findings is: a site's findings come together and
+        // in order, and each is counted on from the one before it, not from
+        // the start of its line (a whole law may be one line).
+        let mut current: Option<(usize, Option<scalar::Mapped>, Option<Place>)> = None;
+        self.findings.iter().map(move |f| {
+            let site = &self.sites[f.site];
+            if current.as_ref().is_some_and(|(at, _, _)| *at != f.site) {
+                current = None;
+            }
+            let (_, map, last) = current.get_or_insert_with(|| (f.site, site.map(), None));
+            // The byte the finding starts at (an insertion: the value's last character).
+            let byte = map.as_ref().map(|m| match m.spans.get(f.hit.start) {
+                Some(span) => span.range().start,
+                None => m.spans.last().map_or(m.end, |s| s.range().start),
+            });
+            let (line, column) = match byte {
+                Some(at) => {
+                    let place = Place::of(site, at, *last);
+                    *last = Some(place);
+                    (place.line, place.column)
                 }
-                d.width((f.hit.end - f.hit.start).max(1))
-            })
-            .collect()
+                None => (site.pos.line, site.pos.column),
+            };
+            let message = format!("{} [{}]", f.hit.message, f.hit.rule.id());
+            let mut d = match f.level {
+                LintLevel::Error => Diagnostic::error(&site.file, line, column, message),
+                _ => Diagnostic::warning(&site.file, line, column, message),
+            };
+            let help = match &f.hit.fix {
+                Some(to) if to.is_empty() => {
+                    format!("{}; --fix deletes it", f.hit.rule.explanation())
+                }
+                Some(to) => format!("{}; --fix writes `{to}`", f.hit.rule.explanation()),
+                None => f.hit.rule.explanation().to_string(),
+            };
+            d = d.help(help).with_source(&site.source);
+            if let Some(at) = byte {
+                d = d.at(at);
+            }
+            d.width((f.hit.end - f.hit.start).max(1))
+        })
     }
 
     /// One line: `drafts/doc/v1: 312 findings (300 fixable with --fix): half-width-punctuation 290, …`
@@ -343,16 +355,16 @@ impl Report {
         // The first round's fixes are the findings' own (they saw the YAML's
         // folds and the whole draft); a round moves the characters, so later
         // rounds read the text alone.
-        let mut first: Vec<Vec<Hit>> = vec![Vec::new(); self.sites.len()];
+        let mut first: Vec<Vec<&Hit>> = vec![Vec::new(); self.sites.len()];
         for f in self.findings.iter().filter(|f| f.hit.fix.is_some()) {
-            first[f.site].push(f.hit.clone());
+            first[f.site].push(&f.hit);
         }
         self.sites
             .iter()
             .zip(first)
             .map(|(site, hits)| {
                 let text_rules = !matches!(site.key.as_str(), "date" | "printed");
-                let mut value = apply(&site.value, &hits);
+                let mut value = apply(&site.value, hits);
                 for _ in 0..8 {
                     if !text_rules {
                         break;
@@ -373,6 +385,39 @@ impl Report {
     }
 }
 
+/// A byte of a site's file and its line and column.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+struct Place {
+    byte: usize,
+    line: u32,
+    column: u32,
+}
+
+impl Place {
+    /// The place of byte `at` of the site's file: counted on from `last`
+    /// when `at` is after it on the same line, else from the line's start.
+    fn of(site: &TextSite, at: usize, last: Option<Place>) -> Place {
+        if let Some(last) = last
+            && at >= last.byte
+            && let Some(between) = site.source.get(last.byte..at)
+            && !between.contains(['\n', '\r'])
+        {
+            let column = last.column as usize + between.chars().count();
+            return Place {
+                byte: at,
+                line: last.line,
+                column: u32::try_from(column).unwrap_or(u32::MAX),
+            };
+        }
+        let (line, column) = site.line_column(at);
+        Place {
+            byte: at,
+            line,
+            column,
+        }
+    }
+}
+
 /// Which characters of a site's value are line breaks of the YAML read as
 /// spaces (mapped only when the value holds a space).
 fn folds(site: &TextSite) -> Vec<bool> {
@@ -388,9 +433,9 @@ fn folds(site: &TextSite) -> Vec<bool> {
 }
 
 /// A value with the fixes of `hits` made, those that overlap an earlier one left out.
-pub fn apply(value: &str, hits: &[Hit]) -> String {
+pub fn apply<'h>(value: &str, hits: impl IntoIterator<Item = &'h Hit>) -> String {
     let chars: Vec<char> = value.chars().collect();
-    let mut hits: Vec<&Hit> = hits.iter().filter(|h| h.fix.is_some()).collect();
+    let mut hits: Vec<&Hit> = hits.into_iter().filter(|h| h.fix.is_some()).collect();
     // At one place the longer fix wins (a typed 第一条 removed whole, not linked).
     hits.sort_by_key(|h| (h.start, std::cmp::Reverse(h.end)));
     let mut out = String::with_capacity(value.len());
@@ -405,4 +450,38 @@ pub fn apply(value: &str, hits: &[Hit]) -> String {
     }
     out.extend(&chars[at..]);
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::sync::Arc;
+
+    #[test]
+    fn a_place_counted_on_from_the_last_is_the_place_counted_from_its_line() {
+        let source = "title: 标题\nparts:\n  - text: \"中,中,中\r\n    文,字\"\r  - 末,尾\n";
+        let site = TextSite {
+            file: "d.yaml".into(),
+            source: Arc::from(source),
+            pos: crate::load::node::Pos { line: 1, column: 1 },
+            key: "text".into(),
+            value: String::new(),
+            part: None,
+            lines: Arc::new(scalar::LineStarts::new(source)),
+        };
+        let bytes: Vec<usize> = source.char_indices().map(|(i, _)| i).collect();
+        let mut last = None;
+        for &at in &bytes {
+            let place = Place::of(&site, at, last);
+            assert_eq!((place.line, place.column), site.line_column(at), "{at}");
+            last = Some(place);
+        }
+        // Backwards too.
+        let mut last = None;
+        for &at in bytes.iter().rev() {
+            let place = Place::of(&site, at, last);
+            assert_eq!((place.line, place.column), site.line_column(at), "{at}");
+            last = Some(place);
+        }
+    }
 }

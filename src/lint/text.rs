@@ -5,7 +5,13 @@
 //! Every rule works on characters and skips what is not prose: URLs and
 //! e-mail addresses, Markdown link targets and code, references by id,
 //! numbers (1,000 · 3.5 · 10:30) and Latin text with no Chinese beside it.
+//!
+//! A value may be a whole law in one paragraph, with a finding every few
+//! characters: each rule reads the value once, and what it asks about the
+//! characters around a place ([`Scan`]) is worked out once for all places,
+//! so no finding reads the text again.
 
+use super::prose::protected;
 use super::{Hit, Rule};
 
 /// A Chinese character (CJK ideograph).
@@ -27,108 +33,80 @@ pub fn is_chinese(c: char) -> bool {
 
 const CHINESE_NUMERALS: &str = "〇零一二三四五六七八九十百千两";
 
-/// Characters that are not prose: URLs, e-mail addresses, Markdown link
-/// targets, code spans, references by id and HTML tags.
-pub(crate) fn protected(chars: &[char]) -> Vec<bool> {
-    let n = chars.len();
-    let mut mask = vec![false; n];
-    let starts = |i: usize, s: &str| {
-        s.chars()
-            .enumerate()
-            .all(|(k, c)| chars.get(i + k).is_some_and(|x| x.eq_ignore_ascii_case(&c)))
-    };
-    let mut i = 0;
-    while i < n {
-        let end = if starts(i, "http://")
-            || starts(i, "https://")
-            || starts(i, "ftp://")
-            || starts(i, "www.")
-        {
-            // A URL may hold Chinese (/政策?id=1); it ends at a space or a
-            // Chinese mark.
-            (i..n)
-                .find(|&k| chars[k].is_whitespace() || is_chinese_mark(chars[k]))
-                .unwrap_or(n)
-        } else if chars[i] == '&'
-            && let Some(len) = entity(&chars[i..])
-        {
-            i + len
-        } else if starts(i, "](") {
-            (i + 2..n).find(|&k| chars[k] == ')').map_or(n, |k| k + 1)
-        } else if starts(i, "[[") {
-            (i + 2..n)
-                .find(|&k| starts(k, "]]"))
-                .map_or(i + 2, |k| k + 2)
-        } else if chars[i] == '`' {
-            (i + 1..n)
-                .find(|&k| chars[k] == '`')
-                .map_or(i + 1, |k| k + 1)
-        } else if chars[i] == '<'
-            && chars
-                .get(i + 1)
-                .is_some_and(|c| c.is_ascii_alphabetic() || *c == '/')
-        {
-            (i + 1..n)
-                .find(|&k| chars[k] == '>' || !chars[k].is_ascii())
-                .map_or(i + 1, |k| k + 1)
-        } else if chars[i] == '@' {
-            // An e-mail address: the ASCII word around the @.
-            let word = |c: char| c.is_ascii_alphanumeric() || "._%+-".contains(c);
-            let mut s = i;
-            while s > 0 && word(chars[s - 1]) {
-                s -= 1;
-            }
-            mask[s..i].iter_mut().for_each(|m| *m = true);
-            (i + 1..n).find(|&k| !word(chars[k])).unwrap_or(n)
-        } else {
-            i + 1
-        };
-        if end > i + 1 || matches!(chars[i], '`' | '<' | '@' | '&') {
-            mask[i..end.min(n)].iter_mut().for_each(|m| *m = true);
-        }
-        i = end.max(i + 1);
-    }
-    mask
-}
-
-/// The length of an HTML entity (`&nbsp;`, `&#x4E2D;`) at the start, if one is.
-fn entity(chars: &[char]) -> Option<usize> {
-    let end = chars.iter().take(12).position(|c| *c == ';')?;
-    let body = &chars[1..end];
-    let named = !body.is_empty() && body.iter().all(|c| c.is_ascii_alphanumeric());
-    let numeric = body.first() == Some(&'#')
-        && body.len() > 1
-        && body[1..]
-            .iter()
-            .all(|c| c.is_ascii_hexdigit() || *c == 'x' || *c == 'X');
-    (named || numeric).then_some(end + 1)
-}
-
 /// Whether the mark at `i` is escaped with a backslash (Markdown `\(`).
 fn escaped(chars: &[char], i: usize) -> bool {
     i > 0 && chars[i - 1] == '\\'
 }
 
-/// The character before `i`, past Markdown emphasis marks.
-fn before(chars: &[char], i: usize) -> Option<char> {
-    chars[..i]
-        .iter()
-        .rev()
-        .copied()
-        .find(|c| !matches!(c, '*' | '_'))
+/// A value as the rules read it: its characters, which of them are not
+/// prose, and for every place the characters around it that the rules ask
+/// about, each worked out in one pass over the value.
+struct Scan<'a> {
+    chars: &'a [char],
+    mask: Vec<bool>,
+    /// For each place, the character before it past Markdown emphasis marks.
+    before: Vec<Option<char>>,
+    /// For each place (and the end), the character at or after it past
+    /// spaces and Markdown emphasis marks.
+    after: Vec<Option<char>>,
+    /// For each place (and the end), how many Chinese characters come before it.
+    han_before: Vec<u32>,
 }
 
-/// The character at or after `i`, past spaces and Markdown emphasis marks.
-fn after(chars: &[char], i: usize) -> Option<char> {
-    chars
-        .get(i..)?
-        .iter()
-        .copied()
-        .find(|c| !matches!(c, '*' | '_' | ' '))
-}
+impl<'a> Scan<'a> {
+    fn new(chars: &'a [char]) -> Scan<'a> {
+        let n = chars.len();
+        let mut before = Vec::with_capacity(n);
+        let mut last = None;
+        for &c in chars {
+            before.push(last);
+            if !matches!(c, '*' | '_') {
+                last = Some(c);
+            }
+        }
+        let mut after = vec![None; n + 1];
+        for i in (0..n).rev() {
+            after[i] = if matches!(chars[i], '*' | '_' | ' ') {
+                after[i + 1]
+            } else {
+                Some(chars[i])
+            };
+        }
+        let mut han_before = Vec::with_capacity(n + 1);
+        let mut count = 0u32;
+        han_before.push(0);
+        for &c in chars {
+            count += u32::from(is_han(c));
+            han_before.push(count);
+        }
+        Scan {
+            chars,
+            mask: protected(chars),
+            before,
+            after,
+            han_before,
+        }
+    }
 
-fn chinese_beside(chars: &[char], start: usize, end: usize) -> bool {
-    before(chars, start).is_some_and(is_chinese) || after(chars, end).is_some_and(is_chinese)
+    /// Whether Chinese text is beside the characters `start..end`.
+    fn chinese_beside(&self, start: usize, end: usize) -> bool {
+        self.before
+            .get(start)
+            .copied()
+            .flatten()
+            .is_some_and(is_chinese)
+            || self
+                .after
+                .get(end)
+                .copied()
+                .flatten()
+                .is_some_and(is_chinese)
+    }
+
+    /// Whether a Chinese character is among `start..end`.
+    fn han_within(&self, start: usize, end: usize) -> bool {
+        start < end && self.han_before[end] > self.han_before[start]
+    }
 }
 
 fn full_width(c: char) -> char {
@@ -148,14 +126,14 @@ fn full_width(c: char) -> char {
 /// that are line breaks of the YAML read as spaces (empty when unknown).
 pub fn check(value: &str, folds: &[bool], out: &mut Vec<Hit>) {
     let chars: Vec<char> = value.chars().collect();
-    let mask = protected(&chars);
-    half_width(&chars, &mask, out);
-    parentheses(&chars, &mask, out);
-    quotes(&chars, &mask, out);
-    runs(&chars, &mask, out);
-    spaces(&chars, &mask, folds, out);
-    dates_and_numbers(&chars, &mask, out);
-    unpaired(&chars, &mask, out);
+    let scan = Scan::new(&chars);
+    half_width(&scan, out);
+    parentheses(&scan, out);
+    quotes(&scan, out);
+    runs(&scan, out);
+    spaces(&scan, folds, out);
+    dates_and_numbers(&scan, out);
+    unpaired(&scan, out);
 }
 
 fn hit(rule: Rule, start: usize, end: usize, message: String, fix: Option<String>) -> Hit {
@@ -168,7 +146,8 @@ fn hit(rule: Rule, start: usize, end: usize, message: String, fix: Option<String
     }
 }
 
-fn half_width(chars: &[char], mask: &[bool], out: &mut Vec<Hit>) {
+fn half_width(scan: &Scan, out: &mut Vec<Hit>) {
+    let (chars, mask) = (scan.chars, &scan.mask);
     for (i, &c) in chars.iter().enumerate() {
         if mask[i] || !",;:?!".contains(c) {
             continue;
@@ -181,7 +160,7 @@ fn half_width(chars: &[char], mask: &[bool], out: &mut Vec<Hit>) {
         if i > 0 && chars[i - 1].is_ascii_digit() && next.is_some_and(|n| n.is_ascii_digit()) {
             continue;
         }
-        if !chinese_beside(chars, i, i + 1) {
+        if !scan.chinese_beside(i, i + 1) {
             continue;
         }
         let spaces = chars[i + 1..].iter().take_while(|c| **c == ' ').count();
@@ -195,7 +174,8 @@ fn half_width(chars: &[char], mask: &[bool], out: &mut Vec<Hit>) {
     }
 }
 
-fn parentheses(chars: &[char], mask: &[bool], out: &mut Vec<Hit>) {
+fn parentheses(scan: &Scan, out: &mut Vec<Hit>) {
+    let (chars, mask) = (scan.chars, &scan.mask);
     let mut open = Vec::new();
     for (i, &c) in chars.iter().enumerate() {
         if mask[i] || escaped(chars, i) {
@@ -205,8 +185,7 @@ fn parentheses(chars: &[char], mask: &[bool], out: &mut Vec<Hit>) {
             '(' => open.push(i),
             ')' => {
                 let Some(o) = open.pop() else { continue };
-                let inner_chinese = chars[o + 1..i].iter().any(|c| is_han(*c));
-                if inner_chinese || chinese_beside(chars, o, i + 1) {
+                if scan.han_within(o + 1, i) || scan.chinese_beside(o, i + 1) {
                     for at in [o, i] {
                         out.push(hit(
                             Rule::HalfWidthPunctuation,
@@ -223,7 +202,8 @@ fn parentheses(chars: &[char], mask: &[bool], out: &mut Vec<Hit>) {
     }
 }
 
-fn quotes(chars: &[char], mask: &[bool], out: &mut Vec<Hit>) {
+fn quotes(scan: &Scan, out: &mut Vec<Hit>) {
+    let (chars, mask) = (scan.chars, &scan.mask);
     for (mark, (open, close)) in [('"', ('“', '”')), ('\'', ('‘', '’'))] {
         let at: Vec<usize> = (0..chars.len())
             .filter(|&i| chars[i] == mark && !mask[i] && !escaped(chars, i))
@@ -237,7 +217,7 @@ fn quotes(chars: &[char], mask: &[bool], out: &mut Vec<Hit>) {
                         && chars.get(i + 1).is_some_and(|c| c.is_ascii_alphabetic()))
             })
             .collect();
-        if at.is_empty() || !chars.iter().any(|c| is_han(*c)) {
+        if at.is_empty() || !scan.han_within(0, chars.len()) {
             continue;
         }
         if at.len() % 2 == 1 {
@@ -255,8 +235,7 @@ fn quotes(chars: &[char], mask: &[bool], out: &mut Vec<Hit>) {
         }
         for pair in at.chunks(2) {
             let (o, c) = (pair[0], pair[1]);
-            let inner = chars[o + 1..c].iter().any(|c| is_han(*c));
-            if !inner && !chinese_beside(chars, o, c + 1) {
+            if !scan.han_within(o + 1, c) && !scan.chinese_beside(o, c + 1) {
                 continue;
             }
             for (i, to) in [(o, open), (c, close)] {
@@ -273,7 +252,8 @@ fn quotes(chars: &[char], mask: &[bool], out: &mut Vec<Hit>) {
 }
 
 /// Runs of one mark: ellipses, dashes, ranges, doubled punctuation.
-fn runs(chars: &[char], mask: &[bool], out: &mut Vec<Hit>) {
+fn runs(scan: &Scan, out: &mut Vec<Hit>) {
+    let (chars, mask) = (scan.chars, &scan.mask);
     let mut i = 0;
     while i < chars.len() {
         let c = chars[i];
@@ -283,7 +263,7 @@ fn runs(chars: &[char], mask: &[bool], out: &mut Vec<Hit>) {
             i = end;
             continue;
         }
-        let beside = chinese_beside(chars, i, end);
+        let beside = scan.chinese_beside(i, end);
         let found = match (c, len) {
             ('.' | '．' | '·', 3..) if beside => Some((
                 Rule::Ellipsis,
@@ -344,7 +324,8 @@ fn numeral_at(chars: &[char], i: usize) -> bool {
         .is_some_and(|c| c.is_ascii_digit() || CHINESE_NUMERALS.contains(*c))
 }
 
-fn spaces(chars: &[char], mask: &[bool], folds: &[bool], out: &mut Vec<Hit>) {
+fn spaces(scan: &Scan, folds: &[bool], out: &mut Vec<Hit>) {
+    let (chars, mask) = (scan.chars, &scan.mask);
     let mut i = 0;
     while i < chars.len() {
         let len = chars[i..]
@@ -377,10 +358,15 @@ fn spaces(chars: &[char], mask: &[bool], folds: &[bool], out: &mut Vec<Hit>) {
     }
 }
 
-fn dates_and_numbers(chars: &[char], mask: &[bool], out: &mut Vec<Hit>) {
+fn dates_and_numbers(scan: &Scan, out: &mut Vec<Hit>) {
+    let (chars, mask) = (scan.chars, &scan.mask);
     let digit = |i: usize| chars.get(i).is_some_and(|c| c.is_ascii_digit());
     for i in 1..chars.len() {
         if mask[i] {
+            continue;
+        }
+        // Only these characters can start what this rule looks for.
+        if !matches!(chars[i], '0' | '[' | '（' | '(' | '【' | '﹝') {
             continue;
         }
         // 年09月 and 月01日: a leading zero.
@@ -456,8 +442,13 @@ const PAIRS: [(char, char); 8] = [
     ('「', '」'),
 ];
 
-fn unpaired(chars: &[char], mask: &[bool], out: &mut Vec<Hit>) {
-    let mut open: Vec<(usize, char)> = Vec::new();
+fn unpaired(scan: &Scan, out: &mut Vec<Hit>) {
+    let (chars, mask) = (scan.chars, &scan.mask);
+    // The marks open, innermost last, by place and pair; and for each pair
+    // where its own open marks stand in that list, so a closing mark finds
+    // its opener without reading every mark open.
+    let mut open: Vec<(usize, usize)> = Vec::new();
+    let mut of_pair: [Vec<usize>; PAIRS.len()] = Default::default();
     for (i, &c) in chars.iter().enumerate() {
         if mask[i] {
             continue;
@@ -470,44 +461,52 @@ fn unpaired(chars: &[char], mask: &[bool], out: &mut Vec<Hit>) {
         {
             continue;
         }
-        if let Some(&(_, close)) = PAIRS.iter().find(|(o, _)| *o == c) {
-            open.push((i, close));
-        } else if let Some(&(opener, _)) = PAIRS.iter().find(|(_, cl)| *cl == c) {
-            match open.iter().rposition(|(_, cl)| *cl == c) {
+        if let Some(pair) = PAIRS.iter().position(|(o, _)| *o == c) {
+            of_pair[pair].push(open.len());
+            open.push((i, pair));
+        } else if let Some(pair) = PAIRS.iter().position(|(_, cl)| *cl == c) {
+            match of_pair[pair].last().copied() {
                 Some(k) if k == open.len() - 1 => {
                     open.pop();
+                    of_pair[pair].pop();
                 }
                 Some(k) => {
-                    let (at, inner_close) = open[open.len() - 1];
+                    let (at, inner) = open[open.len() - 1];
                     out.push(hit(
                         Rule::UnpairedMarks,
                         at,
                         at + 1,
-                        format!("`{}` is closed by `{c}` before its own `{inner_close}`: the marks cross", chars[at]),
+                        format!(
+                            "`{}` is closed by `{c}` before its own `{}`: the marks cross",
+                            chars[at], PAIRS[inner].1
+                        ),
                         None,
                     ));
-                    open.truncate(k);
+                    for (_, gone) in open.drain(k..) {
+                        of_pair[gone].pop();
+                    }
                 }
                 None => out.push(hit(
                     Rule::UnpairedMarks,
                     i,
                     i + 1,
                     format!(
-                        "`{c}` closes nothing: there is no `{opener}` before it in this paragraph"
+                        "`{c}` closes nothing: there is no `{}` before it in this paragraph",
+                        PAIRS[pair].0
                     ),
                     None,
                 )),
             }
         }
     }
-    for (at, close) in open {
+    for (at, pair) in open {
         out.push(hit(
             Rule::UnpairedMarks,
             at,
             at + 1,
             format!(
-                "`{}` is not closed: no `{close}` after it in this paragraph",
-                chars[at]
+                "`{}` is not closed: no `{}` after it in this paragraph",
+                chars[at], PAIRS[pair].1
             ),
             None,
         ));

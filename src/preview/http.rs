@@ -1,6 +1,6 @@
-//! The preview's HTTP side: one listening socket, a thread per request, the
-//! addresses it answers and the ones it refuses. Only `GET` and `HEAD` are
-//! answered; an address is a view and a draft's key, looked up among the
+//! The preview's HTTP side: one listening socket, a thread per connection,
+//! the addresses it answers and the ones it refuses. Only `GET` and `HEAD`
+//! are answered; an address is a view and a draft's key, looked up among the
 //! drafts found, never a path joined to the disk. Anything else is a 4xx
 //! with a page saying why.
 //!
@@ -13,18 +13,27 @@
 //! | `/r/<key>` | the redline against the draft before it |
 //! | `/pdf/<key>.pdf` | the PDF |
 //! | `/events` | server-sent events: `change`, with the keys of the drafts that changed |
+//!
+//! A request is read only as far as its head ([`super::wire`]). The preview
+//! takes no request body: a request that announces one, by `Content-Length`
+//! or `Transfer-Encoding`, is answered 413 and its connection closed without
+//! the body being read, so no byte of it is ever taken for a request. A
+//! length that is not one (negative, not a number, two that differ) is a
+//! 400, and so are two `Host` headers and a control character in the head.
 
 use std::io::Write;
-use std::net::{IpAddr, SocketAddr};
+use std::net::{IpAddr, Shutdown, SocketAddr, TcpListener, TcpStream};
 use std::sync::Arc;
-use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
 use std::time::Duration;
 
 use percent_encoding::percent_decode_str;
-use tiny_http::{Header, Method, Request, Response};
 
 use super::Preview;
+use super::hosts::host_allowed;
+pub use super::hosts::host_name;
 use super::pages::{self, Tab};
+use super::wire::{self, Head};
 use crate::diagnostic::Diagnostic;
 
 /// The longest address answered.
@@ -33,10 +42,14 @@ pub const MAX_URL: usize = 2048;
 pub const MAX_HEADERS: usize = 16 * 1024;
 /// How many browsers may listen for changes at once.
 const MAX_LISTENERS: usize = 64;
+/// How many connections may be open at once (a browser opens six per tab).
+const MAX_CONNECTIONS: usize = 256;
 /// How often a listener is sent a comment, to notice a browser gone.
 const KEEP_ALIVE: Duration = Duration::from_secs(15);
-
+/// How long a browser may take to take an answer.
+const WRITE_TIME: Duration = Duration::from_secs(30);
 /// An answer.
+#[derive(Debug)]
 pub struct Reply {
     pub status: u16,
     pub content_type: &'static str,
@@ -74,14 +87,21 @@ impl Reply {
     }
 }
 
-/// The preview's server, bound and ready.
-pub struct Server {
-    http: tiny_http::Server,
+/// What the connections share.
+struct Shared {
     preview: Arc<Preview>,
     /// The names besides `localhost` and IP addresses that the Host
     /// header may carry, lower-cased.
-    allowed: Arc<[String]>,
-    listeners: Arc<AtomicUsize>,
+    allowed: Vec<String>,
+    listeners: AtomicUsize,
+    connections: AtomicUsize,
+    stopped: AtomicBool,
+}
+
+/// The preview's server, bound and ready.
+pub struct Server {
+    listener: TcpListener,
+    shared: Arc<Shared>,
 }
 
 impl Server {
@@ -94,7 +114,7 @@ impl Server {
         port: u16,
         allowed: &[String],
     ) -> Result<Server, Diagnostic> {
-        let http = tiny_http::Server::http(SocketAddr::new(host, port)).map_err(|e| {
+        let listener = TcpListener::bind(SocketAddr::new(host, port)).map_err(|e| {
             Diagnostic::error(
                 std::path::Path::new("serve"),
                 0,
@@ -104,136 +124,164 @@ impl Server {
             .help("give another port with --port, or --port 0 for any free one")
         })?;
         Ok(Server {
-            http,
-            preview,
-            allowed: allowed.iter().map(|n| n.to_ascii_lowercase()).collect(),
-            listeners: Arc::new(AtomicUsize::new(0)),
+            listener,
+            shared: Arc::new(Shared {
+                preview,
+                allowed: allowed.iter().map(|n| n.to_ascii_lowercase()).collect(),
+                listeners: AtomicUsize::new(0),
+                connections: AtomicUsize::new(0),
+                stopped: AtomicBool::new(false),
+            }),
         })
     }
 
     /// The address it listens on.
     pub fn addr(&self) -> Option<SocketAddr> {
-        self.http.server_addr().to_ip()
+        self.listener.local_addr().ok()
     }
 
-    /// Answers requests until the server is unblocked, each on its own thread.
+    /// Answers connections until [`Server::stop`], each on its own thread.
     pub fn run(&self) {
-        for request in self.http.incoming_requests() {
-            let preview = Arc::clone(&self.preview);
-            let listeners = Arc::clone(&self.listeners);
-            let allowed = Arc::clone(&self.allowed);
-            std::thread::spawn(move || answer(&preview, request, &allowed, &listeners));
+        for stream in self.listener.incoming() {
+            if self.shared.stopped.load(Ordering::SeqCst) {
+                break;
+            }
+            let Ok(mut stream) = stream else { continue };
+            if self.shared.connections.fetch_add(1, Ordering::SeqCst) >= MAX_CONNECTIONS {
+                self.shared.connections.fetch_sub(1, Ordering::SeqCst);
+                // A few hundred bytes fit any socket's buffer: this never waits.
+                let _ = write_reply(
+                    &mut stream,
+                    None,
+                    Reply::refused(503, "同时打开的连接太多，请稍后再试"),
+                    false,
+                );
+                continue;
+            }
+            let shared = Arc::clone(&self.shared);
+            std::thread::spawn(move || {
+                connection(stream, &shared);
+                shared.connections.fetch_sub(1, Ordering::SeqCst);
+            });
         }
     }
 
     /// Stops [`Server::run`] and ends the listeners.
     pub fn stop(&self) {
-        self.preview.close();
-        self.http.unblock();
+        self.shared.stopped.store(true, Ordering::SeqCst);
+        self.shared.preview.close();
+        // The loop waits in `accept`: a connection of its own wakes it.
+        if let Some(mut addr) = self.addr() {
+            if addr.ip().is_unspecified() {
+                addr.set_ip(match addr.ip() {
+                    IpAddr::V4(_) => IpAddr::from([127, 0, 0, 1]),
+                    IpAddr::V6(_) => IpAddr::from(std::net::Ipv6Addr::LOCALHOST),
+                });
+            }
+            let _ = TcpStream::connect_timeout(&addr, Duration::from_secs(1));
+        }
     }
+}
+
+/// Answers the requests of one connection, one after another, until the
+/// client closes it or asks to, or a request cannot be followed by another.
+fn connection(mut stream: TcpStream, shared: &Shared) {
+    let _ = stream.set_nodelay(true);
+    let _ = stream.set_write_timeout(Some(WRITE_TIME));
+    let mut buffer = Vec::new();
+    loop {
+        let head = match wire::read_head(&mut stream, &mut buffer) {
+            Ok(Some(head)) => head,
+            Ok(None) => return,
+            Err(bad) => {
+                let _ = write_reply(
+                    &mut stream,
+                    None,
+                    Reply::refused(bad.status, bad.message),
+                    false,
+                );
+                return wire::linger(stream);
+            }
+        };
+        // After a body (refused, never read), the next request's start is
+        // not known: the connection ends with this answer.
+        let keep = head.keeps();
+        match answer(&shared.preview, &head, &shared.allowed) {
+            Answer::Events(since) => return listen(shared, stream, &head, since),
+            Answer::Reply(reply) => {
+                if write_reply(&mut stream, Some(&head), reply, keep).is_err() {
+                    return;
+                }
+            }
+        }
+        if !keep {
+            return wire::linger(stream);
+        }
+    }
+}
+
+/// What a request is answered with.
+enum Answer {
+    Reply(Reply),
+    /// The events, from this round on.
+    Events(Option<u64>),
 }
 
 /// Answers one request.
-fn answer(preview: &Preview, request: Request, allowed: &[String], listeners: &AtomicUsize) {
-    let reply = match refusal(&request, allowed) {
-        Some(reply) => reply,
-        None => {
-            let (path, query) = request.url().split_once('?').unwrap_or((request.url(), ""));
-            match segments(path) {
-                Err(reply) => reply,
-                Ok(segments) if segments == ["events"] => {
-                    let since = query
-                        .split('&')
-                        .find_map(|q| q.strip_prefix("since="))
-                        .and_then(|n| n.parse().ok());
-                    return listen(preview, request, listeners, since);
-                }
-                Ok(segments) => route(preview, &segments, query.split('&').any(|q| q == "bare")),
-            }
-        }
-    };
-    send(request, reply);
-}
-
-/// Whether a request's `Accept-Encoding` takes gzip (and not with `q=0`).
-fn accepts_gzip(request: &Request) -> bool {
-    takes_gzip(
-        request
-            .headers()
-            .iter()
-            .filter(|h| h.field.equiv("Accept-Encoding"))
-            .map(|h| h.value.as_str()),
-    )
-}
-
-/// Whether Accept-Encoding headers with these values take gzip: named with
-/// a weight above 0, or not named and `*` so taken; gzip named refused
-/// (`gzip;q=0`) is refused whatever `*` says.
-fn takes_gzip<'a>(values: impl Iterator<Item = &'a str>) -> bool {
-    let (mut gzip, mut any) = (None, None);
-    for coding in values.flat_map(|v| v.split(',')) {
-        let mut parts = coding.split(';').map(str::trim);
-        let name = parts.next().unwrap_or("");
-        let weight = parts
-            .filter_map(|p| p.split_once('='))
-            .find(|(k, _)| k.trim().eq_ignore_ascii_case("q"))
-            .map_or(1.0, |(_, q)| q.trim().parse::<f32>().unwrap_or(0.0));
-        if name.eq_ignore_ascii_case("gzip") || name.eq_ignore_ascii_case("x-gzip") {
-            gzip = Some(gzip.unwrap_or(0.0f32).max(weight));
-        } else if name == "*" {
-            any = Some(weight);
-        }
+fn answer(preview: &Arc<Preview>, head: &Head, allowed: &[String]) -> Answer {
+    if let Some(reply) = refusal(head, allowed) {
+        return Answer::Reply(reply);
     }
-    gzip.or(any).is_some_and(|q| q > 0.0)
-}
-
-/// `body` gzipped, if that is worth it.
-fn gzipped(body: &[u8]) -> Option<Vec<u8>> {
-    use std::io::Write;
-    // Below this, the headers cost more than is saved.
-    const WORTH_IT: usize = 1024;
-    if body.len() < WORTH_IT {
-        return None;
+    let (path, query) = head.target.split_once('?').unwrap_or((&head.target, ""));
+    match segments(path) {
+        Err(reply) => Answer::Reply(reply),
+        Ok(segments) if segments == ["events"] => Answer::Events(
+            query
+                .split('&')
+                .find_map(|q| q.strip_prefix("since="))
+                .and_then(|n| n.parse().ok()),
+        ),
+        Ok(segments) => Answer::Reply(route(
+            preview,
+            &segments,
+            query.split('&').any(|q| q == "bare"),
+        )),
     }
-    let mut encoder = flate2::write::GzEncoder::new(
-        Vec::with_capacity(body.len() / 4),
-        // Level 4: a page of outlines to 30% in about 10 ms; level 1 leaves
-        // 46%, and higher levels save little more for several times the time.
-        flate2::Compression::new(4),
-    );
-    encoder.write_all(body).ok()?;
-    encoder.finish().ok()
 }
 
 /// Why a request is refused before its address is read, if it is.
-pub fn refusal(request: &Request, allowed: &[String]) -> Option<Reply> {
-    if !matches!(request.method(), Method::Get | Method::Head) {
+fn refusal(head: &Head, allowed: &[String]) -> Option<Reply> {
+    // How long the body is must be known for certain, even to refuse it.
+    if let Some(reply) = framing(head) {
+        return Some(reply);
+    }
+    if !matches!(head.method.as_str(), "GET" | "HEAD") {
         return Some(Reply::refused(405, "预览只读：只接受 GET 和 HEAD 请求"));
     }
-    if request.url().len() > MAX_URL {
+    if head.target.len() > MAX_URL {
         return Some(Reply::refused(414, "地址太长"));
     }
-    let header_bytes: usize = request
-        .headers()
+    let header_bytes: usize = head
+        .headers
         .iter()
-        .map(|h| h.field.as_str().as_str().len() + h.value.as_str().len() + 4)
+        .map(|(n, v)| n.len() + v.len() + 4)
         .sum();
     if header_bytes > MAX_HEADERS {
         return Some(Reply::refused(431, "请求头太大"));
     }
-    if request.body_length().is_some_and(|n| n > 0) {
+    if head.announces_body() {
         return Some(Reply::refused(413, "预览的请求不带内容"));
     }
     // A page elsewhere that makes the browser ask a name of its own that
     // points here (DNS rebinding) is not answered: such a name is never an
     // IP address, nor `localhost`.
-    let host = request
-        .headers()
-        .iter()
-        .find(|h| h.field.equiv("Host"))
-        .map(|h| h.value.as_str().to_ascii_lowercase());
-    let Some(host) = host else {
-        return Some(Reply::refused(400, "请求缺少 Host 头"));
+    let mut hosts = head.values("Host");
+    let host = match (hosts.next(), hosts.next()) {
+        (Some(host), None) => String::from_utf8_lossy(host).to_ascii_lowercase(),
+        (None, _) => return Some(Reply::refused(400, "请求缺少 Host 头")),
+        (Some(_), Some(_)) => {
+            return Some(Reply::refused(400, "请求有两个 Host 头，不知道发给哪一个"));
+        }
     };
     if !host_allowed(&host, allowed) {
         return Some(Reply::refused(
@@ -245,56 +293,31 @@ pub fn refusal(request: &Request, allowed: &[String]) -> Option<Reply> {
     None
 }
 
-/// Whether a Host header (lower-cased, with or without a port) names
-/// `localhost`, an IP address or one of `allowed`.
-fn host_allowed(host: &str, allowed: &[String]) -> bool {
-    let name = host
-        .rsplit_once(':')
-        .filter(|(name, port)| {
-            port.bytes().all(|b| b.is_ascii_digit()) && (!name.contains(':') || name.ends_with(']'))
-        })
-        .map_or(host, |(name, _)| name);
-    let ipv6 = name
-        .strip_prefix('[')
-        .and_then(|n| n.strip_suffix(']'))
-        .is_some_and(|n| n.parse::<std::net::Ipv6Addr>().is_ok());
-    // A name may end in the root's dot: `drafts.lan.` is `drafts.lan`.
-    let name = name.strip_suffix('.').unwrap_or(name);
-    name == "localhost"
-        || ipv6
-        || name.parse::<std::net::Ipv4Addr>().is_ok()
-        || allowed.iter().any(|a| a == name)
-}
-
-/// A name given to `--allow-host`, as a Host header names it: lower case,
-/// without the root's dot; a port, a scheme or anything but a host name is
-/// refused, saying why.
-pub fn host_name(given: &str) -> Result<String, String> {
-    let name = given.trim().to_ascii_lowercase();
-    let name = name.strip_suffix('.').unwrap_or(&name);
-    if name.contains("://") || name.contains('/') {
-        return Err(format!(
-            "{given:?} is an address; give the name alone (drafts.lan)"
+/// A 400 for a body whose length cannot be known: a `Content-Length` that
+/// is not digits, two that differ, or one beside a `Transfer-Encoding`.
+fn framing(head: &Head) -> Option<Reply> {
+    let lengths: Vec<String> = head.elements("Content-Length").collect();
+    if lengths.is_empty() {
+        return None;
+    }
+    if head.values("Transfer-Encoding").next().is_some() {
+        return Some(Reply::refused(
+            400,
+            "请求同时有 Content-Length 和 Transfer-Encoding，长度不明",
         ));
     }
-    if name.contains(':') {
-        return Err(format!(
-            "{given:?} has a port; give the name alone (the port is --port)"
-        ));
+    if lengths
+        .iter()
+        .any(|n| n.is_empty() || !n.bytes().all(|b| b.is_ascii_digit()))
+    {
+        return Some(Reply::refused(400, "Content-Length 不是一个非负整数"));
     }
-    let label_ok = |l: &str| {
-        !l.is_empty()
-            && l.len() <= 63
-            && !l.starts_with('-')
-            && !l.ends_with('-')
-            && l.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-')
-    };
-    if name.is_empty() || name.len() > 253 || !name.split('.').all(label_ok) {
-        return Err(format!(
-            "{given:?} is not a host name: letters, digits and hyphens, in labels joined by dots"
-        ));
+    // 0 and 00 are one length: compared without their leading zeros.
+    let first = lengths[0].trim_start_matches('0');
+    if lengths.iter().any(|n| n.trim_start_matches('0') != first) {
+        return Some(Reply::refused(400, "请求有几个不同的 Content-Length"));
     }
-    Ok(name.to_string())
+    None
 }
 
 /// The segments of an address's path, decoded; `..`, `.`, empty segments,
@@ -328,7 +351,7 @@ pub fn segments(path: &str) -> Result<Vec<String>, Reply> {
 }
 
 /// The reply for a path.
-fn route(preview: &Preview, segments: &[String], bare: bool) -> Reply {
+fn route(preview: &Arc<Preview>, segments: &[String], bare: bool) -> Reply {
     let Some((first, rest)) = segments.split_first() else {
         return preview.index();
     };
@@ -356,54 +379,60 @@ fn route(preview: &Preview, segments: &[String], bare: bool) -> Reply {
     }
 }
 
-/// Sends a reply, gzipped for a browser that takes it (but a PDF, which is
-/// compressed already); a browser gone meanwhile is no one's problem.
-fn send(request: Request, reply: Reply) {
-    // Nothing is cached: every answer is of the drafts as they are now.
-    let mut headers = vec![
+/// Writes a reply, gzipped for a browser that takes it (but a PDF, which is
+/// compressed already); to a `HEAD`, the head alone, as the `GET` would have it.
+fn write_reply(
+    stream: &mut TcpStream,
+    head: Option<&Head>,
+    reply: Reply,
+    keep: bool,
+) -> std::io::Result<()> {
+    let mut body = reply.body;
+    let mut fields = vec![
         ("Content-Type", reply.content_type),
+        // Nothing is cached: every answer is of the drafts as they are now.
         ("Cache-Control", "no-store"),
         ("X-Content-Type-Options", "nosniff"),
         ("Referrer-Policy", "no-referrer"),
         ("Vary", "Accept-Encoding"),
     ];
-    let mut body = reply.body;
     if reply.content_type != "application/pdf"
-        && accepts_gzip(&request)
-        && let Some(zipped) = gzipped(&body)
+        && head.is_some_and(Head::takes_gzip)
+        && let Some(zipped) = wire::gzipped(&body)
     {
         body = zipped;
-        headers.push(("Content-Encoding", "gzip"));
+        fields.push(("Content-Encoding", "gzip"));
     }
-    let mut response = Response::from_data(body).with_status_code(reply.status);
-    for (name, value) in headers {
-        if let Ok(h) = Header::from_bytes(name.as_bytes(), value.as_bytes()) {
-            response.add_header(h);
-        }
+    if reply.status == 405 {
+        fields.push(("Allow", "GET, HEAD"));
     }
-    if reply.status == 405
-        && let Ok(h) = Header::from_bytes(&b"Allow"[..], &b"GET, HEAD"[..])
-    {
-        response.add_header(h);
-    }
-    let _ = request.respond(response);
+    fields.push(("Connection", if keep { "keep-alive" } else { "close" }));
+    let head_only = head.is_some_and(|h| h.method == "HEAD");
+    wire::write_answer(stream, reply.status, &fields, &body, head_only)
 }
 
 /// Keeps a browser told of changes until it goes away or the server stops.
 /// `since`: the round of news the page was made at; what came after it is
-/// sent at once, so a change between the page and its listening is not missed.
-fn listen(preview: &Preview, request: Request, listeners: &AtomicUsize, since: Option<u64>) {
+/// sent at once, so a change between the page and its listening is not
+/// missed. A `HEAD` is the head alone, at once.
+fn listen(shared: &Shared, mut out: TcpStream, head: &Head, since: Option<u64>) {
+    let listeners = &shared.listeners;
+    let preview = &shared.preview;
+    if head.method == "HEAD" {
+        let _ = out.write_all(events_head().as_bytes());
+        return wire::linger(out);
+    }
     if listeners.fetch_add(1, Ordering::SeqCst) >= MAX_LISTENERS {
         listeners.fetch_sub(1, Ordering::SeqCst);
-        return send(request, Reply::refused(503, "同时打开的预览页太多"));
+        let reply = Reply::refused(503, "同时打开的预览页太多");
+        let _ = write_reply(&mut out, Some(head), reply, false);
+        return wire::linger(out);
     }
     let now = preview.news().round;
     let mut seen = since.map_or(now, |s| s.min(now));
-    let mut out = request.into_writer();
-    let head = "HTTP/1.1 200 OK\r\nContent-Type: text/event-stream\r\nCache-Control: no-store\r\n\
-                Connection: close\r\nX-Content-Type-Options: nosniff\r\n\r\nretry: 1000\n\n";
+    let first = format!("{}retry: 1000\n\n", events_head());
     let mut ok = out
-        .write_all(head.as_bytes())
+        .write_all(first.as_bytes())
         .and_then(|()| out.flush())
         .is_ok();
     while ok {
@@ -426,93 +455,56 @@ fn listen(preview: &Preview, request: Request, listeners: &AtomicUsize, since: O
             .is_ok();
     }
     listeners.fetch_sub(1, Ordering::SeqCst);
+    let _ = out.shutdown(Shutdown::Both);
+}
+
+/// The head of the events' answer: a stream, until the connection closes.
+fn events_head() -> String {
+    format!(
+        "{}Content-Type: text/event-stream\r\nCache-Control: no-store\r\n\
+         X-Content-Type-Options: nosniff\r\nConnection: close\r\n\r\n",
+        wire::status_line(200)
+    )
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
 
-    #[test]
-    fn a_host_is_answered_by_an_address_localhost_or_an_allowed_name() {
-        let allowed = ["drafts.lan".to_string()];
-        for host in [
-            "localhost",
-            "localhost:8040",
-            "127.0.0.1:8040",
-            "192.168.1.20:8040",
-            "10.0.0.7",
-            "[::1]:8040",
-            "[::1]",
-            "[fe80::1]:80",
-            "drafts.lan:8040",
-        ] {
-            assert!(host_allowed(host, &allowed), "{host}");
-        }
-        for host in [
-            "drafts.example.com",
-            "drafts.example.com:8040",
-            "localhost.example.com",
-            "127.0.0.1.nip.io:8040",
-            "::1",
-            "[drafts.lan]",
-            "",
-            "drafts.lan.evil",
-        ] {
-            assert!(!host_allowed(host, &allowed), "{host}");
+    /// The status a head is refused with, or 0 if it is not.
+    fn refused(head: &str) -> u16 {
+        let bytes = format!("GET / HTTP/1.1\r\nHost: localhost\r\n{head}\r\n");
+        match Head::parse(bytes.as_bytes()) {
+            Ok(head) => refusal(&head, &[]).map_or(0, |r| r.status),
+            Err(bad) => bad.status,
         }
     }
 
     #[test]
-    fn gzip_is_sent_when_taken_and_never_when_refused() {
-        for taken in [
-            "gzip",
-            "gzip, deflate, br",
-            "br;q=1.0, GZIP;q=0.5",
-            "*",
-            "identity, *;q=0.1",
-            "x-gzip",
+    fn a_body_or_a_length_that_is_not_one_or_two_hosts_are_refused() {
+        for (head, want) in [
+            ("", 0),
+            ("Content-Length: 0\r\n", 0),
+            ("Content-Length: 00, 0\r\nContent-Length: 0\r\n", 0),
+            ("Content-Length: 5\r\n", 413),
+            ("Content-Length: 99999999999999999999999\r\n", 413),
+            ("Transfer-Encoding: chunked\r\n", 413),
+            ("Transfer-Encoding: gzip, chunked\r\n", 413),
+            ("Content-Length: -1\r\n", 400),
+            ("Content-Length: 1.0\r\n", 400),
+            ("Content-Length: \r\n", 400),
+            ("Content-Length: 5, 6\r\n", 400),
+            ("Content-Length: 5\r\nContent-Length: 6\r\n", 400),
+            ("Content-Length: 0\r\nTransfer-Encoding: chunked\r\n", 400),
+            ("Host: localhost\r\n", 400),
+            ("Host: elsewhere.example\r\n", 400),
         ] {
-            assert!(takes_gzip(std::iter::once(taken)), "{taken}");
+            assert_eq!(refused(head), want, "{head:?}");
         }
-        for refused in [
-            "",
-            "br, deflate",
-            "gzip;q=0",
-            "gzip; Q=0",
-            "gzip;q=0.000",
-            "gzip;q=0, *",
-            "*, gzip;q=0",
-            "*;q=0",
-            "identity",
-        ] {
-            assert!(!takes_gzip(std::iter::once(refused)), "{refused}");
-        }
-        // Two headers are one list.
-        assert!(!takes_gzip(["*", "gzip;q=0"].into_iter()));
-        assert!(takes_gzip(["br", "gzip"].into_iter()));
-    }
-
-    #[test]
-    fn a_name_to_allow_is_a_host_name_alone() {
-        assert_eq!(host_name("Drafts.LAN").unwrap(), "drafts.lan");
-        assert_eq!(host_name("drafts.lan.").unwrap(), "drafts.lan");
-        assert_eq!(host_name("gongwen-1").unwrap(), "gongwen-1");
-        for bad in [
-            "drafts.lan:8040",
-            "http://drafts.lan",
-            "drafts..lan",
-            "",
-            "-drafts",
-            "草稿.lan",
-            "drafts lan",
-            "*.lan",
-        ] {
-            assert!(host_name(bad).is_err(), "{bad}");
-        }
-        assert!(host_name("drafts.lan:8040").unwrap_err().contains("--port"));
-        let allowed = [host_name("Drafts.LAN.").unwrap()];
-        assert!(host_allowed("drafts.lan.:8040", &allowed));
-        assert!(host_allowed("localhost.", &allowed));
+        let missing = Head::parse(b"GET / HTTP/1.1\r\n\r\n").unwrap();
+        assert_eq!(refusal(&missing, &[]).map(|r| r.status), Some(400));
+        let post = Head::parse(b"POST / HTTP/1.1\r\nHost: localhost\r\n\r\n").unwrap();
+        assert_eq!(refusal(&post, &[]).map(|r| r.status), Some(405));
     }
 
     #[test]

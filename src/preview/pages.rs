@@ -255,23 +255,31 @@ pub struct Sheet {
     pub printed: u64,
 }
 
+/// The pages a paged view shows.
+pub struct Sheets {
+    pub sheets: Vec<Sheet>,
+    /// The layout they are of (their addresses carry it).
+    pub stamp: u64,
+    /// Whether more pages are still being laid out.
+    pub more: bool,
+}
+
 /// The paged view: each page as the PDF prints it.
-pub fn paged(
-    bar: &str,
-    meta: &str,
-    key: &str,
-    title: &str,
-    sheets: &[Sheet],
-    stamp: u64,
-    bare: bool,
-) -> String {
+pub fn paged(bar: &str, meta: &str, key: &str, title: &str, laid: &Sheets, bare: bool) -> String {
     let mut out = head(&format!("{title} · 版面"), meta, "gw-paged");
     if !bare {
         out.push_str(bar);
     }
     out.push_str("<main class=\"gw-sheets\">");
     let k = href(key);
-    for (i, sheet) in sheets.iter().enumerate() {
+    let stamp = laid.stamp;
+    // Until the whole is laid out, the count is of the pages so far.
+    let of = if laid.more {
+        String::new()
+    } else {
+        format!(" · 共 {} 页", laid.sheets.len())
+    };
+    for (i, sheet) in laid.sheets.iter().enumerate() {
         let n = i + 1;
         // Pixel sizes at 96 dpi, so the page holds its place before it loads.
         let (w, h) = (sheet.width_pt * 4.0 / 3.0, sheet.height_pt * 4.0 / 3.0);
@@ -279,10 +287,12 @@ pub fn paged(
             out,
             "<figure class=\"gw-sheet\" id=\"page-{n}\"><img src=\"/svg/{n}/{k}?v={stamp}\" \
              width=\"{w:.0}\" height=\"{h:.0}\" loading=\"lazy\" alt=\"第 {n} 页\">\
-             <figcaption>第 {n} 页（页码 {}）· 共 {} 页</figcaption></figure>",
+             <figcaption>第 {n} 页（页码 {}）{of}</figcaption></figure>",
             sheet.printed,
-            sheets.len()
         );
+    }
+    if laid.more {
+        out.push_str("<p class=\"gw-page gw-more\">其余各页正在排版，排好后本页自动接上。</p>");
     }
     out.push_str("</main>");
     out.push_str(&tail());

@@ -2,24 +2,59 @@
 //! is taken under the lock ([`Snapshot`]) and rendered after it is let go,
 //! so a long layout or a PDF does not hold up the other requests or the
 //! next refresh.
+//!
+//! A version of a draft is laid out once, whoever asks: a request that
+//! finds its layout under way waits for it. A long draft laid out for the
+//! first time shows its beginning at once (its first pages, laid out alone)
+//! while the whole is laid out behind it; the page is told when the whole
+//! is ready, as of a change, and swaps it in.
 
 use std::sync::Arc;
 
 use typst_layout::PagedDocument;
 
 use super::http::Reply;
-use super::pages::{self, Sheet, Tab};
+use super::pages::{self, Sheet, Sheets, Tab};
 use super::state::key;
-use super::{Paged, Preview};
+use super::{Laying, Of, Paged, Preview, as_new, keep_within_budget, make_room};
 use crate::diagnostic::Diagnostic;
 use crate::draft_name;
 use crate::numbering::Document;
 use crate::project::DraftEntry;
+use crate::render::context::BlockKind;
 use crate::render::{Format, RedlineContext, RenderContext, Renderer, View};
 
 type Loaded = Result<Arc<Document>, Arc<[Diagnostic]>>;
 
+/// About how many characters of a draft's body its beginning holds: some
+/// twenty pages.
+const BEGINNING_CHARS: usize = 12_000;
+
+/// A draft's pages as a request gets them.
+enum Pages {
+    /// All of them, with the stamp of their layout.
+    Whole(u64, Result<Arc<PagedDocument>, Vec<Diagnostic>>),
+    /// The first `.2` of these, while the rest are laid out.
+    Beginning(u64, Arc<PagedDocument>, usize),
+}
+
+/// What a request needs of a draft's pages.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Need {
+    /// To show them: the beginning will do while the rest are laid out.
+    View,
+    /// Page n (from 1).
+    Page(usize),
+}
+
+/// The key under which the news says a draft's pages are all laid out (a
+/// key of a draft never starts with `/`).
+fn laid_out_key(key: &str) -> String {
+    format!("/{key}")
+}
+
 /// What a request needs of one draft, as of one moment.
+#[derive(Clone)]
 struct Snapshot {
     key: String,
     entry: DraftEntry,
@@ -90,7 +125,7 @@ impl Preview {
 
     /// A view of a draft as a page: its HTML, its pages, both side by side,
     /// or its redline against the draft before it.
-    pub fn page(&self, tab: Tab, wanted: &str, bare: bool) -> Reply {
+    pub fn page(self: &Arc<Self>, tab: Tab, wanted: &str, bare: bool) -> Reply {
         let Some(snap) = self.snapshot(wanted) else {
             return unknown(wanted);
         };
@@ -137,22 +172,44 @@ impl Preview {
                 }
             }
             Tab::Split => split(),
-            Tab::Paged => match self.paged(&snap) {
-                (stamp, Ok(document)) => {
-                    let sheets: Vec<Sheet> = document
+            Tab::Paged => {
+                let sheets = |document: &PagedDocument, shown: usize| -> Vec<Sheet> {
+                    document
                         .pages()
                         .iter()
+                        .take(shown)
                         .map(|p| Sheet {
                             width_pt: p.frame.width().to_pt(),
                             height_pt: p.frame.height().to_pt(),
                             printed: p.number,
                         })
-                        .collect();
-                    let html = pages::paged(&bar, &meta, wanted, &title, &sheets, stamp, bare);
-                    Reply::html(200, html)
+                        .collect()
+                };
+                match self.pages(&snap, Need::View) {
+                    Pages::Whole(stamp, Ok(document)) => {
+                        let laid = Sheets {
+                            sheets: sheets(&document, usize::MAX),
+                            stamp,
+                            more: false,
+                        };
+                        let html = pages::paged(&bar, &meta, wanted, &title, &laid, bare);
+                        Reply::html(200, html)
+                    }
+                    Pages::Whole(_, Err(found)) => problems("排版出了问题", &found),
+                    Pages::Beginning(stamp, document, shown) => {
+                        // The page is told when the rest is laid out.
+                        let rest = laid_out_key(wanted);
+                        let meta = pages::watch_meta(&[wanted, &rest], snap.round);
+                        let laid = Sheets {
+                            sheets: sheets(&document, shown),
+                            stamp,
+                            more: true,
+                        };
+                        let html = pages::paged(&bar, &meta, wanted, &title, &laid, bare);
+                        Reply::html(200, html)
+                    }
                 }
-                (_, Err(found)) => problems("排版出了问题", &found),
-            },
+            }
             Tab::Redline => {
                 let Some((before, old)) = &snap.previous else {
                     return Reply::refused(
@@ -186,19 +243,22 @@ impl Preview {
     }
 
     /// Page `n` (from 1) of a draft, as SVG.
-    pub fn page_svg(&self, wanted: &str, n: usize) -> Reply {
+    pub fn page_svg(self: &Arc<Self>, wanted: &str, n: usize) -> Reply {
         let Some(snap) = self.snapshot(wanted) else {
             return unknown(wanted);
         };
-        match self.paged(&snap).1 {
-            Ok(document) => match n
-                .checked_sub(1)
-                .and_then(|i| crate::render::pdf::page_svg(&document, i))
-            {
-                Some(svg) => Reply::svg(svg.into_bytes()),
-                None => Reply::refused(404, &format!("{wanted} 没有第 {n} 页")),
-            },
-            Err(_) => Reply::refused(409, &format!("{wanted} 有问题，排不出版面")),
+        let document = match self.pages(&snap, Need::Page(n)) {
+            Pages::Whole(_, Ok(document)) | Pages::Beginning(_, document, _) => document,
+            Pages::Whole(_, Err(_)) => {
+                return Reply::refused(409, &format!("{wanted} 有问题，排不出版面"));
+            }
+        };
+        match n
+            .checked_sub(1)
+            .and_then(|i| crate::render::pdf::page_svg(&document, i))
+        {
+            Some(svg) => Reply::svg(svg.into_bytes()),
+            None => Reply::refused(404, &format!("{wanted} 没有第 {n} 页")),
         }
     }
 
@@ -211,34 +271,169 @@ impl Preview {
             return Reply::refused(409, &format!("{wanted} 有问题，生成不了 PDF"));
         };
         let ctx = RenderContext::new(doc);
-        match renderer.render(Format::Pdf, View::Draft(&ctx)) {
+        let rendered = renderer.render(Format::Pdf, View::Draft(&ctx));
+        // Typst keeps no more than this compile used.
+        crate::render::pdf::Worlds::forget_unused(1);
+        match rendered {
             Ok(r) => Reply::pdf(r.bytes),
             Err(d) => Reply::refused(409, &d.render()),
         }
     }
 
     /// A draft's pages, laid out again only if the draft or the renderer
-    /// changed; the layout runs without holding the drafts.
-    fn paged(&self, snap: &Snapshot) -> (u64, Result<Arc<PagedDocument>, Vec<Diagnostic>>) {
-        let of = (snap.version, snap.renderer_round);
-        if let Some(p) = self.live().paged.get(&snap.key).filter(|p| p.of == of) {
-            return (p.stamp, p.result.clone());
-        }
-        let result = layout(snap);
+    /// changed, and once whoever asks; the layout runs without holding the
+    /// drafts. The first time a long draft is shown, its beginning comes
+    /// back at once and the whole is laid out behind it.
+    fn pages(self: &Arc<Self>, snap: &Snapshot, need: Need) -> Pages {
+        let of: Of = (snap.version, snap.renderer_round);
+        let laying_key = (snap.key.clone(), of);
         let mut live = self.live();
-        live.stamp += 1;
-        let stamp = live.stamp;
-        let paged = Paged {
-            of,
-            stamp,
-            result: result.clone(),
-        };
-        // A slower layout of an older version does not replace a newer one.
-        if live.paged.get(&snap.key).is_none_or(|p| p.of <= of) {
-            live.paged.insert(snap.key.clone(), paged);
+        loop {
+            live.used += 1;
+            let used = live.used;
+            if let Some(p) = live.paged.get_mut(&snap.key).filter(|p| as_new(p.of, of)) {
+                p.used = used;
+                return Pages::Whole(p.stamp, p.result.clone());
+            }
+            let Some(laying) = live.laying.get(&laying_key) else {
+                break;
+            };
+            if let Some((stamp, document, shown)) = &laying.beginning
+                && match need {
+                    Need::View => true,
+                    Need::Page(n) => n <= *shown,
+                }
+            {
+                return Pages::Beginning(*stamp, Arc::clone(document), *shown);
+            }
+            live = self
+                .laid
+                .wait_while(live, |l| l.laying.contains_key(&laying_key))
+                .unwrap_or_else(|p| p.into_inner());
         }
-        (stamp, result)
+        // No one lays this version out: this request does.
+        let first_time = need == Need::View && !live.paged.contains_key(&snap.key);
+        live.laying.insert(laying_key.clone(), Laying::default());
+        // Another draft than the last: what was kept for the others makes
+        // room, and typst's memory of their layouts goes with their pages.
+        let another = live.last_laid.as_ref() != Some(&snap.key);
+        let forget = another && make_room(&mut live.paged, &snap.key);
+        live.last_laid = Some(snap.key.clone());
+        drop(live);
+        if forget {
+            crate::render::pdf::Worlds::forget_unused(0);
+        }
+        let laying = Finishing {
+            preview: Arc::clone(self),
+            key: laying_key,
+        };
+        if first_time && let Some(Ok(begun)) = layout_beginning(snap) {
+            // The last of the beginning's pages may end otherwise in the whole.
+            let shown = begun.pages().len().saturating_sub(1);
+            if shown > 0 {
+                let mut live = self.live();
+                live.stamp += 1;
+                let stamp = live.stamp;
+                if let Some(l) = live.laying.get_mut(&laying.key) {
+                    l.beginning = Some((stamp, Arc::clone(&begun), shown));
+                }
+                drop(live);
+                self.laid.notify_all();
+                let snap = snap.clone();
+                std::thread::spawn(move || {
+                    let whole = layout(&snap);
+                    laying.done(whole);
+                    laying.preview.publish(vec![laid_out_key(&laying.key.0)]);
+                });
+                return Pages::Beginning(stamp, begun, shown);
+            }
+        }
+        let whole = layout(snap);
+        let stamp = laying.done(whole.clone());
+        Pages::Whole(stamp, whole)
     }
+}
+
+/// A layout under way, ended when dropped (if [`Finishing::done`] was not
+/// reached, as when typst panicked), so no request waits for it for ever.
+struct Finishing {
+    preview: Arc<Preview>,
+    key: (String, Of),
+}
+
+impl Finishing {
+    /// Keeps the pages laid out (unless pages of a newer version are kept
+    /// already), lets typst forget what this layout did not use, and tells
+    /// the requests waiting. Returns the pages' stamp.
+    fn done(&self, result: Result<Arc<PagedDocument>, Vec<Diagnostic>>) -> u64 {
+        let mut live = self.preview.live();
+        live.stamp += 1;
+        live.used += 1;
+        let (stamp, used) = (live.stamp, live.used);
+        let (key, of) = &self.key;
+        if live
+            .paged
+            .get(key)
+            .is_none_or(|p| !as_new(p.of, *of) || p.of == *of)
+        {
+            let paged = Paged {
+                of: *of,
+                stamp,
+                used,
+                result,
+            };
+            live.paged.insert(key.clone(), paged);
+        }
+        keep_within_budget(&mut live.paged);
+        live.laying.remove(&self.key);
+        drop(live);
+        self.preview.laid.notify_all();
+        // What typst remembers is what this layout used, and no more: the
+        // next edit of this draft lays out again only what it touched.
+        crate::render::pdf::Worlds::forget_unused(1);
+        stamp
+    }
+}
+
+impl Drop for Finishing {
+    fn drop(&mut self) {
+        let mut live = self.preview.live();
+        if live.laying.remove(&self.key).is_some() {
+            drop(live);
+            self.preview.laid.notify_all();
+        }
+    }
+}
+
+/// Lays out the beginning of a long draft: its first blocks, about
+/// [`BEGINNING_CHARS`] of text and ending with a paragraph, without what
+/// follows the body. `None` for a draft short enough to lay out whole.
+fn layout_beginning(snap: &Snapshot) -> Option<Result<Arc<PagedDocument>, Vec<Diagnostic>>> {
+    let renderer = snap.renderer.as_ref().ok()?;
+    let doc = snap.result.as_ref().ok()?;
+    let mut ctx = RenderContext::new(doc);
+    let lengths: Vec<usize> = ctx.blocks.iter().map(|b| b.plain.chars().count()).collect();
+    if lengths.iter().sum::<usize>() < 4 * BEGINNING_CHARS {
+        return None;
+    }
+    let mut sum = 0;
+    let cut = ctx.blocks.iter().zip(&lengths).position(|(b, n)| {
+        sum += n;
+        sum >= BEGINNING_CHARS && b.kind != BlockKind::Heading
+    })?;
+    ctx.blocks.truncate(cut + 1);
+    // What follows the body is not in the first pages.
+    ctx.closing.clear();
+    ctx.appendices.clear();
+    let m = &mut ctx.meta;
+    m.attachments.clear();
+    (m.organ, m.date, m.cc_line, m.printer, m.printed) = (None, None, None, None, None);
+    Some(
+        renderer
+            .layout(View::Draft(&ctx))
+            .map(|laid| Arc::new(laid.document))
+            .map_err(|d| vec![d]),
+    )
 }
 
 /// Lays a draft out in the PDF's pages.

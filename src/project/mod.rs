@@ -325,10 +325,7 @@ pub fn check(entries: &[DraftEntry], settings: &PdfSettings, on: &mut dyn FnMut(
                 // Lint: warnings, and errors where the draft's `lint:` says so.
                 match crate::lint::lint_draft(&entry.path, &[]) {
                     Ok(report) => {
-                        report
-                            .diagnostics()
-                            .iter()
-                            .for_each(|d| on(Event::Warning(d)));
+                        report.diagnostics().for_each(|d| on(Event::Warning(&d)));
                         problems += report.errors();
                     }
                     // A lint setting is wrong (an unknown rule, a bad level).

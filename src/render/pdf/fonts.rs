@@ -6,7 +6,7 @@
 //! some face: typst itself would only warn, or print an empty box.
 
 use std::collections::BTreeMap;
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 use std::path::{Path, PathBuf};
 use std::sync::{Arc, LazyLock, Mutex};
 
@@ -207,12 +207,15 @@ impl FontSet {
         self.store.book()
     }
 
-    /// Characters no face in the set has a glyph for, from `text`.
+    /// Characters no face in the set has a glyph for, from `text`. Each
+    /// character is looked up once: a face's coverage is read run by run,
+    /// and a long text repeats the few thousand characters it uses.
     pub fn missing_glyphs(&self, text: &str) -> Vec<char> {
         let infos: Vec<&FontInfo> = (0..).map_while(|i| self.store.book().info(i)).collect();
+        let mut seen: HashSet<char> = HashSet::new();
         let mut missing: BTreeMap<char, ()> = BTreeMap::new();
         for c in text.chars() {
-            if c.is_whitespace() || c.is_control() || missing.contains_key(&c) {
+            if c.is_whitespace() || c.is_control() || !seen.insert(c) {
                 continue;
             }
             if !infos.iter().any(|info| info.coverage.contains(c as u32)) {

@@ -1,12 +1,14 @@
 //! The redline render context: a view of a [`ChangeSet`] that the redline
 //! templates read — the new draft with insertions and deletions marked, one
 //! entry per change for the summary and the 修改对照表, and the counts.
-//! [`segments`] writes marked runs of text, [`labels`] names changes and
+//! [`segments`] writes marked runs of text ([`dense`] joins the nearest
+//! edits of a paragraph with very many), [`labels`] names changes and
 //! places, [`markers`] marks up the new draft, [`terminal`] is the
 //! terminal's view.
 
 mod answers;
 mod decision;
+mod dense;
 mod labels;
 mod markers;
 pub mod red_table;

@@ -4,6 +4,7 @@
 
 use serde::Serialize;
 
+use super::dense::fewer_runs;
 use crate::compare::align::PARAGRAPH_BREAK;
 use crate::compare::inline::{EditClass, InlineOp};
 use crate::compare::{Change, ChangeKind, PartRef};
@@ -119,6 +120,7 @@ pub(super) fn note_md(note: &str, block: Block) -> String {
 /// Splits inline runs into pieces at the paragraph breaks of the new text:
 /// heading (if any), then paragraphs. A break that was deleted stays inside its run.
 pub(super) fn pieces(ops: &[InlineOp]) -> Vec<Vec<Segment>> {
+    let ops = fewer_runs(ops);
     let mut pieces: Vec<Vec<Segment>> = vec![Vec::new()];
     let push = |pieces: &mut Vec<Vec<Segment>>, kind: SegmentKind, text: &str| {
         if kind.is_del() {
@@ -142,7 +144,7 @@ pub(super) fn pieces(ops: &[InlineOp]) -> Vec<Vec<Segment>> {
             }
         }
     };
-    for op in ops {
+    for op in ops.iter() {
         match op {
             InlineOp::Equal { text } => push(&mut pieces, SegmentKind::Same, text),
             InlineOp::Insert { text, .. } => push(&mut pieces, SegmentKind::Ins, text),
@@ -209,7 +211,7 @@ pub(super) fn sides(
             let mut old = plain_segments(SegmentKind::Same, &label(&change.old));
             let mut new = plain_segments(SegmentKind::Same, &label(&change.new));
             let mut unified = new.clone();
-            for op in &change.inline {
+            for op in fewer_runs(&change.inline).iter() {
                 match op {
                     InlineOp::Equal { text } => {
                         old.push(Segment {
