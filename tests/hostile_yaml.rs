@@ -115,3 +115,31 @@ fn finding_22_a_draft_folder_part_with_laughs_names_the_part_file() {
     );
     assert!(stderr.contains("aliases (`*name`)"), "{stderr}");
 }
+
+#[test]
+fn finding_22_an_empty_comments_or_part_file_is_told_what_it_should_hold() {
+    let dir = tempfile::tempdir().unwrap();
+    let draft = dir.path().join("v1");
+    std::fs::create_dir(&draft).unwrap();
+    std::fs::write(
+        draft.join("draft.yaml"),
+        "title: 甲\nparts:\n  - include: 01.yaml\n",
+    )
+    .unwrap();
+    std::fs::write(draft.join("01.yaml"), "\n").unwrap();
+    std::fs::write(dir.path().join("v1.comments.yaml"), "").unwrap();
+    let run = bounded::gongwen(dir.path(), &["check", "v1"]);
+    let stderr = run.refused_with(1);
+    assert!(
+        stderr.contains("help: a part file holds a part"),
+        "{stderr}"
+    );
+    assert!(!stderr.contains("a draft starts with `title:"), "{stderr}");
+    std::fs::write(draft.join("01.yaml"), "heading: 总则\ntext: 正文。\n").unwrap();
+    let run = bounded::gongwen(dir.path(), &["check", "v1"]);
+    let stderr = run.refused_with(1);
+    assert!(
+        stderr.contains("help: delete the file, or write what it holds: a comments file"),
+        "{stderr}"
+    );
+}

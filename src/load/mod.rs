@@ -243,8 +243,7 @@ fn parse_file(
     }
     if text.trim().is_empty() {
         return Err(vec![
-            Diagnostic::error(path, 0, 0, "the file is empty")
-                .help("a draft starts with `title: <the document's title>`; see the README for a complete example"),
+            Diagnostic::error(path, 0, 0, "the file is empty").help(kind.empty_advice()),
         ]);
     }
     match Node::parse(&text) {

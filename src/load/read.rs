@@ -115,6 +115,24 @@ impl Kind {
             Kind::Other => "the limits are in the README",
         }
     }
+
+    /// What to do about a file of this kind that holds nothing.
+    pub(super) fn empty_advice(self) -> &'static str {
+        match self {
+            Kind::Draft => {
+                "a draft starts with `title: <the document's title>`; see the README for a \
+                 complete example"
+            }
+            Kind::Part => {
+                "a part file holds a part (`heading:` and `text:`, or `parts:`); write it, or \
+                 remove the `include:` that names this file"
+            }
+            Kind::Other => {
+                "delete the file, or write what it holds: a comments file starts with \
+                 `comments:` and a list of comments"
+            }
+        }
+    }
 }
 
 /// Resolves `include:` entries against the file system: only regular YAML
