@@ -19,59 +19,14 @@ mod common;
 
 use gongwen::model::{Block, Draft, Level, Meta, Numbering, Part, Style};
 
-/// Runs the release `gongwen` with `args`; returns its wall time, peak
-/// resident memory in MB (its high-water mark, read from /proc while it
-/// runs) and exit code.
+/// Runs the release `gongwen` with `args` in `dir` ([`common::run_measured`]),
+/// saying why when it fails (exit 1, problems found, is an answer).
 fn measure(args: &[&str], dir: &Path) -> (Duration, u64, Option<i32>) {
-    // Messages go to a file: a pipe nobody reads would stall a chatty import.
-    let log = dir.join("stderr.log");
-    let start = Instant::now();
-    let mut child = Command::new(env!("CARGO_BIN_EXE_gongwen"))
-        .args(args)
-        .current_dir(dir)
-        .stdout(Stdio::null())
-        .stderr(std::fs::File::create(&log).unwrap())
-        .spawn()
-        .expect("run gongwen");
-    let status_file = format!("/proc/{}/status", child.id());
-    let mut peak_kb = 0;
-    let status = loop {
-        if let Ok(status) = std::fs::read_to_string(&status_file)
-            && let Some(kb) = status
-                .lines()
-                .find(|l| l.starts_with("VmHWM:"))
-                .and_then(|l| l.split_whitespace().nth(1))
-                .and_then(|v| v.parse::<u64>().ok())
-        {
-            peak_kb = peak_kb.max(kb);
-        }
-        if let Some(status) = child.try_wait().unwrap() {
-            break status;
-        }
-        std::thread::sleep(Duration::from_millis(5));
-    };
-    let elapsed = start.elapsed();
-    if !matches!(status.code(), Some(0 | 1)) {
-        let err = std::fs::read_to_string(&log).unwrap_or_default();
-        eprintln!(
-            "gongwen {args:?} failed: {}",
-            err.lines().next().unwrap_or("")
-        );
+    let (elapsed, peak, code) = common::run_measured(args, dir);
+    if !matches!(code, Some(0 | 1)) {
+        eprintln!("gongwen {args:?} failed: {}", common::failure(dir));
     }
-    (elapsed, peak_kb / 1024, status.code())
-}
-
-/// Peak resident memory of a process so far, in MB.
-fn peak_mb(pid: u32) -> u64 {
-    std::fs::read_to_string(format!("/proc/{pid}/status"))
-        .ok()
-        .and_then(|s| {
-            s.lines()
-                .find(|l| l.starts_with("VmHWM:"))
-                .and_then(|l| l.split_whitespace().nth(1))
-                .and_then(|v| v.parse::<u64>().ok())
-        })
-        .map_or(0, |kb| kb / 1024)
+    (elapsed, peak, code)
 }
 
 /// `GET path` from a server on `port`: the status, the body and the time.
@@ -131,7 +86,7 @@ fn serve(dir: &Path) {
     println!(
         "  serve: started (both drafts loaded) in {:.2} s, peak memory {} MB",
         start.elapsed().as_secs_f64(),
-        peak_mb(pid)
+        common::peak_mb(pid)
     );
     for draft in ["v1", "v2"] {
         let (status, page, first) = get(port, &format!("/p/big/{draft}"));
@@ -144,7 +99,7 @@ fn serve(dir: &Path) {
             } else {
                 format!(" (FAILED: {status})")
             },
-            peak_mb(pid)
+            common::peak_mb(pid)
         );
         // A page past the last waits for all of them.
         let (_, _, whole) = get(port, &format!("/svg/99999/big/{draft}"));
@@ -153,13 +108,13 @@ fn serve(dir: &Path) {
             "  serve: {draft}'s pages, all {} laid out after {:.2} s more, peak memory {} MB",
             page.matches("<figure").count(),
             whole.as_secs_f64(),
-            peak_mb(pid)
+            common::peak_mb(pid)
         );
         let (_, _, html) = get(port, &format!("/d/big/{draft}"));
         println!(
             "  serve: {draft}'s HTML view {:.2} s, peak memory {} MB",
             html.as_secs_f64(),
-            peak_mb(pid)
+            common::peak_mb(pid)
         );
     }
     let _ = child.kill();

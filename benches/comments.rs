@@ -9,50 +9,19 @@
 //! Each is run three times; the figures are the fastest and slowest run,
 //! and the highest peak.
 
-use std::path::Path;
-use std::process::{Command, Stdio};
-use std::time::{Duration, Instant};
+mod common;
 
-/// Runs the release `gongwen` with `args` in `dir`; returns its wall time,
-/// peak resident memory in MB (its high-water mark, read from /proc while
-/// it runs) and exit code.
+use std::path::Path;
+use std::time::Duration;
+
+/// Runs the release `gongwen` with `args` in `dir` ([`common::run_measured`]),
+/// saying why when it fails.
 fn measure(args: &[&str], dir: &Path) -> (Duration, u64, Option<i32>) {
-    // Messages go to a file: a pipe nobody reads would stall a chatty run.
-    let log = dir.join("stderr.log");
-    let start = Instant::now();
-    let mut child = Command::new(env!("CARGO_BIN_EXE_gongwen"))
-        .args(args)
-        .current_dir(dir)
-        .stdout(Stdio::null())
-        .stderr(std::fs::File::create(&log).unwrap())
-        .spawn()
-        .expect("run gongwen");
-    let status_file = format!("/proc/{}/status", child.id());
-    let mut peak_kb = 0;
-    let status = loop {
-        if let Ok(status) = std::fs::read_to_string(&status_file)
-            && let Some(kb) = status
-                .lines()
-                .find(|l| l.starts_with("VmHWM:"))
-                .and_then(|l| l.split_whitespace().nth(1))
-                .and_then(|v| v.parse::<u64>().ok())
-        {
-            peak_kb = peak_kb.max(kb);
-        }
-        if let Some(status) = child.try_wait().unwrap() {
-            break status;
-        }
-        std::thread::sleep(Duration::from_millis(2));
-    };
-    let elapsed = start.elapsed();
-    if !matches!(status.code(), Some(0)) {
-        let err = std::fs::read_to_string(&log).unwrap_or_default();
-        eprintln!(
-            "gongwen {args:?} failed: {}",
-            err.lines().find(|l| l.contains("error")).unwrap_or("")
-        );
+    let (elapsed, peak, code) = common::run_measured(args, dir);
+    if !matches!(code, Some(0)) {
+        eprintln!("gongwen {args:?} failed: {}", common::failure(dir));
     }
-    (elapsed, peak_kb / 1024, status.code())
+    (elapsed, peak, code)
 }
 
 /// Three runs of `args`, `before` run ahead of each: one table line.

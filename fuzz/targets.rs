@@ -94,8 +94,9 @@ pub fn diff(data: &[u8]) {
 /// UTF-8 never holds) — the document, then styles, numbering, footnotes and
 /// endnotes — packed as Word packs them, so the fuzzer works on the XML and
 /// not on the zip's checksums. Either the file imports or it is refused; an
-/// imported draft, written as YAML, loads back as the same draft.
-pub fn docx(data: &[u8]) {
+/// imported draft, written as YAML, loads back as the same draft. Returns
+/// whether the file imported (the smoke run asks it of the seeds).
+pub fn docx(data: &[u8]) -> bool {
     let package = if data.starts_with(b"PK") {
         data.to_vec()
     } else {
@@ -109,57 +110,44 @@ pub fn docx(data: &[u8]) {
         };
         let Ok(imported) = gongwen::import::import_bytes(Path::new("fuzz.docx"), &package, options)
         else {
-            return;
+            return false;
         };
         let yaml = gongwen::save::to_string(&imported.draft);
         let loaded = gongwen::load::load_draft_bytes(Path::new(NOWHERE), yaml.as_bytes())
             .unwrap_or_else(|d| panic!("an imported Word file does not load: {d}\n{yaml}"));
         assert_eq!(without_places(loaded), without_places(imported.draft), "{yaml}");
     }
+    true
 }
 
 /// A Word package whose parts are `data` split at 0xFF.
 fn word_package(data: &[u8]) -> Vec<u8> {
-    use std::io::Write;
-    const NAMES: [&str; 5] = [
-        "word/document.xml",
-        "word/styles.xml",
-        "word/numbering.xml",
-        "word/footnotes.xml",
-        "word/endnotes.xml",
-    ];
-    const RELS: [&str; 4] = ["styles", "numbering", "footnotes", "endnotes"];
+    const NAMES: [&str; 5] = ["document", "styles", "numbering", "footnotes", "endnotes"];
     let parts: Vec<&[u8]> = data.split(|b| *b == 0xFF).take(NAMES.len()).collect();
-    let mut zip = zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));
-    let stored = zip::write::SimpleFileOptions::default()
-        .compression_method(zip::CompressionMethod::Stored);
-    let mut add = |name: &str, bytes: &[u8]| {
-        zip.start_file(name, stored).expect("a zip entry");
-        zip.write_all(bytes).expect("a zip entry's bytes");
-    };
-    add(
-        "[Content_Types].xml",
-        br#"<?xml version="1.0" encoding="UTF-8"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Override PartName="/word/document.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"/></Types>"#,
-    );
-    add(
-        "_rels/.rels",
-        br#"<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="word/document.xml"/></Relationships>"#,
-    );
-    let mut rels = String::from(
-        r#"<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">"#,
-    );
-    for (i, kind) in RELS.iter().enumerate().take(parts.len().saturating_sub(1)) {
-        rels.push_str(&format!(
-            r#"<Relationship Id="rId{n}" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/{kind}" Target="{kind}.xml"/>"#,
-            n = i + 1
-        ));
-    }
-    rels.push_str("</Relationships>");
-    add("word/_rels/document.xml.rels", rels.as_bytes());
+    let rels: String = NAMES[1..]
+        .iter()
+        .take(parts.len().saturating_sub(1))
+        .enumerate()
+        .map(|(i, kind)| relationship(i + 1, kind, &format!("{kind}.xml")))
+        .collect();
+    let mut entries = vec![
+        (
+            "[Content_Types].xml".to_string(),
+            content_types(&[(
+                "/word/document.xml",
+                "wordprocessingml.document.main+xml",
+            )]),
+        ),
+        (
+            "_rels/.rels".to_string(),
+            relationships(&relationship(1, "officeDocument", "word/document.xml")),
+        ),
+        ("word/_rels/document.xml.rels".to_string(), relationships(&rels)),
+    ];
     for (name, bytes) in NAMES.iter().zip(&parts) {
-        add(name, bytes);
+        entries.push((format!("word/{name}.xml"), bytes.to_vec()));
     }
-    zip.finish().expect("a zip archive").into_inner()
+    stored_zip(&entries)
 }
 
 /// A comments file the feedback target adds to: block style, Chinese keys,
@@ -174,8 +162,8 @@ const COMMENTS: &str = "# 第一轮征求意见\ncomments:\n  - 序号: 1\n    �
 /// the table is read or refused; what is read, added to an empty comments
 /// file and to one of an author's, leaves the author's entries as they were
 /// and reads back as one comment per row added — or is refused by the rows
-/// added, never by what the file held.
-pub fn feedback(data: &[u8]) {
+/// added, never by what the file held. Returns whether the table was read.
+pub fn feedback(data: &[u8]) -> bool {
     use gongwen::import::feedback::read_feedback_bytes;
     let (name, table) = match data.strip_prefix(b"XL\n") {
         Some(parts) => ("fuzz.xlsx", workbook_package(parts)),
@@ -183,7 +171,7 @@ pub fn feedback(data: &[u8]) {
         None => ("fuzz.csv", data.to_vec()),
     };
     let Ok(feedback) = read_feedback_bytes(Path::new(name), &table) else {
-        return;
+        return false;
     };
     let file = Path::new("/nonexistent/gongwen-fuzz/v1.comments.yaml");
     for current in ["", COMMENTS] {
@@ -234,11 +222,11 @@ pub fn feedback(data: &[u8]) {
             }
         }
     }
+    true
 }
 
 /// A workbook whose parts are `data` split at 0xFF.
 fn workbook_package(data: &[u8]) -> Vec<u8> {
-    use std::io::Write;
     const NAMES: [&str; 4] = [
         "xl/workbook.xml",
         "xl/worksheets/sheet1.xml",
@@ -246,27 +234,76 @@ fn workbook_package(data: &[u8]) -> Vec<u8> {
         "xl/styles.xml",
     ];
     let parts: Vec<&[u8]> = data.split(|b| *b == 0xFF).take(NAMES.len()).collect();
+    let mut entries = vec![
+        (
+            "[Content_Types].xml".to_string(),
+            content_types(&[
+                ("/xl/workbook.xml", "spreadsheetml.sheet.main+xml"),
+                ("/xl/worksheets/sheet1.xml", "spreadsheetml.worksheet+xml"),
+                ("/xl/sharedStrings.xml", "spreadsheetml.sharedStrings+xml"),
+                ("/xl/styles.xml", "spreadsheetml.styles+xml"),
+            ]),
+        ),
+        (
+            "_rels/.rels".to_string(),
+            relationships(&relationship(1, "officeDocument", "xl/workbook.xml")),
+        ),
+        (
+            "xl/_rels/workbook.xml.rels".to_string(),
+            relationships(&format!(
+                "{}{}{}",
+                relationship(1, "worksheet", "worksheets/sheet1.xml"),
+                relationship(2, "sharedStrings", "sharedStrings.xml"),
+                relationship(3, "styles", "styles.xml"),
+            )),
+        ),
+    ];
+    for (name, bytes) in NAMES.iter().zip(&parts) {
+        entries.push((name.to_string(), bytes.to_vec()));
+    }
+    stored_zip(&entries)
+}
+
+/// An Office package's `[Content_Types].xml`, with an override per part
+/// (a content type named after `application/vnd.openxmlformats-officedocument.`).
+fn content_types(overrides: &[(&str, &str)]) -> Vec<u8> {
+    let mut xml = String::from(
+        r#"<?xml version="1.0" encoding="UTF-8"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/>"#,
+    );
+    for (part, kind) in overrides {
+        xml.push_str(&format!(
+            r#"<Override PartName="{part}" ContentType="application/vnd.openxmlformats-officedocument.{kind}"/>"#
+        ));
+    }
+    xml.push_str("</Types>");
+    xml.into_bytes()
+}
+
+/// One relationship of an Office package, of a type in the officeDocument namespace.
+fn relationship(n: usize, kind: &str, target: &str) -> String {
+    format!(
+        r#"<Relationship Id="rId{n}" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/{kind}" Target="{target}"/>"#
+    )
+}
+
+/// A relationships part holding `inner`.
+fn relationships(inner: &str) -> Vec<u8> {
+    format!(
+        r#"<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">{inner}</Relationships>"#
+    )
+    .into_bytes()
+}
+
+/// A zip archive of the entries, stored uncompressed: the fuzzer's bytes
+/// reach the reader as they are.
+fn stored_zip(entries: &[(String, Vec<u8>)]) -> Vec<u8> {
+    use std::io::Write;
     let mut zip = zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));
     let stored = zip::write::SimpleFileOptions::default()
         .compression_method(zip::CompressionMethod::Stored);
-    let mut add = |name: &str, bytes: &[u8]| {
-        zip.start_file(name, stored).expect("a zip entry");
+    for (name, bytes) in entries {
+        zip.start_file(name.as_str(), stored).expect("a zip entry");
         zip.write_all(bytes).expect("a zip entry's bytes");
-    };
-    add(
-        "[Content_Types].xml",
-        br#"<?xml version="1.0" encoding="UTF-8"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/><Override PartName="/xl/worksheets/sheet1.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/><Override PartName="/xl/sharedStrings.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sharedStrings+xml"/><Override PartName="/xl/styles.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.styles+xml"/></Types>"#,
-    );
-    add(
-        "_rels/.rels",
-        br#"<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="xl/workbook.xml"/></Relationships>"#,
-    );
-    add(
-        "xl/_rels/workbook.xml.rels",
-        br#"<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="worksheets/sheet1.xml"/><Relationship Id="rId2" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/sharedStrings" Target="sharedStrings.xml"/><Relationship Id="rId3" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/styles" Target="styles.xml"/></Relationships>"#,
-    );
-    for (name, bytes) in NAMES.iter().zip(&parts) {
-        add(name, bytes);
     }
     zip.finish().expect("a zip archive").into_inner()
 }

@@ -42,9 +42,18 @@ pub fn is_forbidden(c: char) -> bool {
 /// Text for a message: forbidden characters written as `<U+202E>`, so
 /// quoting the author's text can neither reorder nor hide what is shown.
 pub fn visible(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
+    escaped_where(text, |c| is_forbidden(c) || (c.is_control() && c != '\n'))
+}
+
+/// `text` with each character `hide` picks written as its code point,
+/// `<U+001B>`; text holding none comes back as it is.
+pub fn escaped_where(text: &str, hide: impl Fn(char) -> bool) -> String {
+    if !text.chars().any(&hide) {
+        return text.to_string();
+    }
+    let mut out = String::with_capacity(text.len() + 16);
     for c in text.chars() {
-        if is_forbidden(c) || (c.is_control() && c != '\n') {
+        if hide(c) {
             out.push_str(&format!("<U+{:04X}>", c as u32));
         } else {
             out.push(c);

@@ -282,21 +282,7 @@ pub fn shown(path: &Path) -> Shown<'_> {
 /// Text that must stay on one line, made visible as [`shown`] makes a
 /// path: every control and bidi character written as `<U+…>`.
 pub fn one_line(text: &str) -> String {
-    if !text
-        .chars()
-        .any(|c| c.is_control() || chars::is_bidi_control(c))
-    {
-        return text.to_string();
-    }
-    let mut out = String::with_capacity(text.len() + 16);
-    for c in text.chars() {
-        if c.is_control() || chars::is_bidi_control(c) {
-            out.push_str(&format!("<U+{:04X}>", c as u32));
-        } else {
-            out.push(c);
-        }
-    }
-    out
+    chars::escaped_where(text, |c| c.is_control() || chars::is_bidi_control(c))
 }
 
 #[cfg(test)]

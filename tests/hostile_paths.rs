@@ -515,31 +515,22 @@ fn finding_07_serve_shows_nothing_of_a_draft_linked_out() {
     let v3 = w.join("drafts/doc/v3");
     std::fs::create_dir_all(&v3).unwrap();
     symlink(&secret, v3.join("draft.yaml")).unwrap();
-    let mut child = Command::new(env!("CARGO_BIN_EXE_gongwen"))
+    let mut command = Command::new(env!("CARGO_BIN_EXE_gongwen"));
+    command
         .args(["serve", "--port", "0"])
         .current_dir(&w)
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .unwrap();
-    let mut first = String::new();
-    BufReader::new(child.stdout.take().unwrap())
-        .read_line(&mut first)
-        .unwrap();
-    let port: Option<u16> = first
-        .split("http://127.0.0.1:")
-        .nth(1)
-        .and_then(|rest| rest.split('/').next())
-        .and_then(|p| p.parse().ok());
-    let Some(port) = port else {
-        // Refusing to start at all is refusing too, if it says nothing of the file.
-        let out = child.wait_with_output().unwrap();
-        let said = format!("{first}{}", String::from_utf8_lossy(&out.stderr));
-        assert!(!said.contains(SECRET), "{said}");
-        assert!(said.contains("outside/passwd"), "{said}");
-        return;
+        .stderr(Stdio::piped());
+    let (_killed, port) = match common::serve(command) {
+        Ok(served) => served,
+        Err((child, first)) => {
+            // Refusing to start at all is refusing too, if it says nothing of the file.
+            let out = child.wait_with_output().unwrap();
+            let said = format!("{first}{}", String::from_utf8_lossy(&out.stderr));
+            assert!(!said.contains(SECRET), "{said}");
+            assert!(said.contains("outside/passwd"), "{said}");
+            return;
+        }
     };
-    let _killed = common::Killed(child);
     let mut shown = String::new();
     for page in ["/", "/d/doc/v3", "/s/doc/v3", "/r/doc/v3", "/p/doc/v3"] {
         let body = http_get(port, page);

@@ -8,7 +8,7 @@
 
 use crate::common::{self, bounded};
 
-use std::io::{BufRead, BufReader, Read, Write};
+use std::io::{Read, Write};
 use std::net::TcpStream;
 use std::path::Path;
 use std::process::{Command, Stdio};
@@ -103,11 +103,13 @@ fn finding_14c_lint_is_linear_in_every_shape_of_one_long_text() {
         let dir = tempfile::tempdir().unwrap();
         one_paragraph(dir.path(), "d.yaml", text);
         let run = bounded::gongwen(dir.path(), &["lint", "d.yaml"]);
-        if run.timed_out || !matches!(run.code, Some(0 | 1)) {
+        if run.timed_out || !matches!(run.code, Some(0 | 1)) || run.peak > bounded::MEMORY {
             failed.push(format!(
-                "{what}: {:?} after {:?}{}",
+                "{what}: {:?} after {:?} of processor time, {:?} on the clock, {} MB{}",
                 run.code,
+                run.cpu,
                 run.elapsed,
+                run.peak >> 20,
                 if run.timed_out { " (killed)" } else { "" }
             ));
         }
@@ -217,31 +219,16 @@ impl Served {
             }
             None => Command::new(bin),
         };
-        let mut child = command
+        command
             .args(["serve", "--port", "0"])
             .args(args)
             .current_dir(dir)
             .env("NO_COLOR", "1")
-            .stdout(Stdio::piped())
-            .stderr(Stdio::inherit())
-            .spawn()
-            .expect("run gongwen serve");
-        let mut out = BufReader::new(child.stdout.take().unwrap());
-        let mut first = String::new();
-        out.read_line(&mut first).unwrap();
-        std::thread::spawn(move || {
-            for line in out.lines().map_while(Result::ok) {
-                eprintln!("serve: {line}");
-            }
-        });
-        let port = first
-            .split("http://127.0.0.1:")
-            .nth(1)
-            .and_then(|rest| rest.split('/').next())
-            .and_then(|p| p.parse().ok())
-            .unwrap_or_else(|| panic!("serve printed no URL on 127.0.0.1: {first:?}"));
+            .stderr(Stdio::inherit());
+        let (child, port) = common::serve(command)
+            .unwrap_or_else(|(_, first)| panic!("serve printed no URL on 127.0.0.1: {first:?}"));
         Served {
-            _child: common::Killed(child),
+            _child: child,
             port,
         }
     }
@@ -563,7 +550,9 @@ fn get(served: &Served, path: &str, limit: Duration) -> (u16, String, Duration) 
 
 /// The first view of a draft's pages once waited for all of its pages to
 /// be laid out: 6.4 s for 20,000 parts (over a minute in a debug build).
-/// Its first pages now come at once, and the rest after.
+/// Its first pages now come at once, and the rest after: the page answered
+/// shows only the beginning. (How fast is the preview bench's to say; here
+/// the clock only tells a hang.)
 #[test]
 fn finding_13_the_first_view_of_a_20000_part_drafts_pages_comes_at_once() {
     let dir = tempfile::tempdir().unwrap();
@@ -571,20 +560,15 @@ fn finding_13_the_first_view_of_a_20000_part_drafts_pages_comes_at_once() {
     std::fs::create_dir_all(&doc).unwrap();
     std::fs::write(doc.join("v1.yaml"), big_law(20_000)).unwrap();
     let served = Served::start(dir.path(), &[], None);
-    let (status, page, took) = get(&served, "/p/big/v1", bounded::TIME * 3);
+    let (status, page, _) = get(&served, "/p/big/v1", bounded::HANG);
     assert_eq!(status, 200, "{page}");
-    assert!(
-        took < bounded::TIME,
-        "the first view of the pages took {took:?} (limit {:?})",
-        bounded::TIME
-    );
     let shown = page.matches("<figure").count();
     assert!(
         (10..100).contains(&shown) && page.contains("其余各页正在排版"),
         "{shown} pages shown of 1,000 and more"
     );
     // Those pages are there to be seen.
-    let (status, svg, _) = get(&served, "/svg/1/big/v1", bounded::TIME);
+    let (status, svg, _) = get(&served, "/svg/1/big/v1", bounded::HANG);
     assert_eq!(status, 200, "{svg}");
     assert!(svg.starts_with("<svg"), "{}", &svg[..svg.len().min(200)]);
 }

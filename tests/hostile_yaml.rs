@@ -93,8 +93,8 @@ fn finding_22_binary_tag_that_is_not_text_says_to_remove_the_tag() {
     assert!(stderr.contains("`!!binary`"), "{stderr}");
 }
 
-#[test]
-fn finding_22_a_draft_folder_part_with_laughs_names_the_part_file() {
+/// A folder draft `v1/` whose one part is the file `01.yaml` (not written).
+fn folder_draft() -> (tempfile::TempDir, std::path::PathBuf) {
     let dir = tempfile::tempdir().unwrap();
     let draft = dir.path().join("v1");
     std::fs::create_dir(&draft).unwrap();
@@ -103,6 +103,12 @@ fn finding_22_a_draft_folder_part_with_laughs_names_the_part_file() {
         "title: 甲\nparts:\n  - include: 01.yaml\n",
     )
     .unwrap();
+    (dir, draft)
+}
+
+#[test]
+fn finding_22_a_draft_folder_part_with_laughs_names_the_part_file() {
+    let (dir, draft) = folder_draft();
     let part = billion_laughs()
         .replace("title: 甲\n", "")
         .replace("parts:\n  - 第一段。\n", "text: 正文。\n");
@@ -118,14 +124,7 @@ fn finding_22_a_draft_folder_part_with_laughs_names_the_part_file() {
 
 #[test]
 fn finding_22_an_empty_comments_or_part_file_is_told_what_it_should_hold() {
-    let dir = tempfile::tempdir().unwrap();
-    let draft = dir.path().join("v1");
-    std::fs::create_dir(&draft).unwrap();
-    std::fs::write(
-        draft.join("draft.yaml"),
-        "title: 甲\nparts:\n  - include: 01.yaml\n",
-    )
-    .unwrap();
+    let (dir, draft) = folder_draft();
     std::fs::write(draft.join("01.yaml"), "\n").unwrap();
     std::fs::write(dir.path().join("v1.comments.yaml"), "").unwrap();
     let run = bounded::gongwen(dir.path(), &["check", "v1"]);

@@ -7,7 +7,7 @@
 
 use crate::common;
 
-use std::io::{BufRead, BufReader, Read, Write};
+use std::io::{Read, Write};
 use std::net::TcpStream;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
@@ -32,31 +32,16 @@ impl Served {
     /// Started with `args` after `serve --port 0`.
     fn start_with(args: &[&str]) -> Served {
         let dir = common::sample_copy(DOC);
-        let mut child = Command::new(env!("CARGO_BIN_EXE_gongwen"))
+        let mut command = Command::new(env!("CARGO_BIN_EXE_gongwen"));
+        command
             .args(["serve", "--port", "0"])
             .args(args)
             .current_dir(dir.path())
-            .stdout(Stdio::piped())
-            .stderr(Stdio::inherit())
-            .spawn()
-            .expect("run gongwen serve");
-        let mut out = BufReader::new(child.stdout.take().unwrap());
-        let mut first = String::new();
-        out.read_line(&mut first).unwrap();
-        // The rest of what it prints (a line per change) is read and shown.
-        std::thread::spawn(move || {
-            for line in out.lines().map_while(Result::ok) {
-                eprintln!("serve: {line}");
-            }
-        });
-        let port = first
-            .split("http://127.0.0.1:")
-            .nth(1)
-            .and_then(|rest| rest.split('/').next())
-            .and_then(|p| p.parse().ok())
-            .unwrap_or_else(|| panic!("serve printed no URL on 127.0.0.1: {first:?}"));
+            .stderr(Stdio::inherit());
+        let (child, port) = common::serve(command)
+            .unwrap_or_else(|(_, first)| panic!("serve printed no URL on 127.0.0.1: {first:?}"));
         Served {
-            _child: common::Killed(child),
+            _child: child,
             port,
             dir,
         }

@@ -52,9 +52,10 @@ pub fn pdf_settings() -> gongwen::render::pdf::PdfSettings {
     }
 }
 
-/// Runs the release `gongwen` with `args` in `dir`, its output thrown away;
-/// returns its wall time, peak resident memory in MB (its high-water mark,
-/// read from /proc while it runs) and exit code.
+/// Runs the release `gongwen` with `args` in `dir`, its output thrown away
+/// and its messages kept in `dir/stderr.log` (a pipe nobody reads would
+/// stall a chatty run); returns its wall time, peak resident memory in MB
+/// (its high-water mark, read from /proc while it runs) and exit code.
 pub fn run_measured(args: &[&str], dir: &Path) -> (std::time::Duration, u64, Option<i32>) {
     use std::process::{Command, Stdio};
     let start = std::time::Instant::now();
@@ -62,25 +63,40 @@ pub fn run_measured(args: &[&str], dir: &Path) -> (std::time::Duration, u64, Opt
         .args(args)
         .current_dir(dir)
         .stdout(Stdio::null())
-        .stderr(Stdio::null())
+        .stderr(std::fs::File::create(dir.join("stderr.log")).expect("a log file"))
         .spawn()
         .expect("run gongwen");
-    let status_file = format!("/proc/{}/status", child.id());
-    let mut peak_kb = 0;
+    let mut peak = 0;
     let status = loop {
-        if let Ok(status) = std::fs::read_to_string(&status_file)
-            && let Some(kb) = status
-                .lines()
-                .find(|l| l.starts_with("VmHWM:"))
-                .and_then(|l| l.split_whitespace().nth(1))
-                .and_then(|v| v.parse::<u64>().ok())
-        {
-            peak_kb = peak_kb.max(kb);
-        }
+        peak = peak.max(peak_mb(child.id()));
         if let Some(status) = child.try_wait().unwrap() {
             break status;
         }
-        std::thread::sleep(std::time::Duration::from_millis(5));
+        std::thread::sleep(std::time::Duration::from_millis(2));
     };
-    (start.elapsed(), peak_kb / 1024, status.code())
+    (start.elapsed(), peak, status.code())
+}
+
+/// The first error line of the last [`run_measured`] in `dir`, for a report
+/// of a run that failed.
+pub fn failure(dir: &Path) -> String {
+    let log = std::fs::read_to_string(dir.join("stderr.log")).unwrap_or_default();
+    let line = log
+        .lines()
+        .find(|l| l.contains("error"))
+        .or(log.lines().next());
+    line.unwrap_or("").to_string()
+}
+
+/// Peak resident memory of a process so far, in MB (0 once it has gone).
+pub fn peak_mb(pid: u32) -> u64 {
+    std::fs::read_to_string(format!("/proc/{pid}/status"))
+        .ok()
+        .and_then(|s| {
+            s.lines()
+                .find(|l| l.starts_with("VmHWM:"))
+                .and_then(|l| l.split_whitespace().nth(1))
+                .and_then(|v| v.parse::<u64>().ok())
+        })
+        .map_or(0, |kb| kb / 1024)
 }

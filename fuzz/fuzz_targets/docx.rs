@@ -5,4 +5,6 @@ mod targets {
     include!("../targets.rs");
 }
 
-libfuzzer_sys::fuzz_target!(|data: &[u8]| targets::docx(data));
+libfuzzer_sys::fuzz_target!(|data: &[u8]| {
+    targets::docx(data);
+});

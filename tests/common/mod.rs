@@ -663,3 +663,36 @@ pub fn sample_copy(doc: &str) -> tempfile::TempDir {
     );
     dir
 }
+
+/// `gongwen serve` as `command` starts it (arguments, folder and limits set
+/// by the caller), its standard output piped: the running server, killed
+/// when dropped, and the port of the address it printed first; the rest of
+/// what it prints is shown on standard error. `Err` holds the process and
+/// what it printed first when that was no address (a server that refused
+/// to start).
+pub fn serve(
+    mut command: std::process::Command,
+) -> Result<(Killed, u16), (std::process::Child, String)> {
+    use std::io::{BufRead, BufReader};
+    let mut child = command
+        .stdout(std::process::Stdio::piped())
+        .spawn()
+        .expect("run gongwen serve");
+    let mut out = BufReader::new(child.stdout.take().unwrap());
+    let mut first = String::new();
+    let _ = out.read_line(&mut first);
+    let port = first
+        .split("http://127.0.0.1:")
+        .nth(1)
+        .and_then(|rest| rest.split('/').next())
+        .and_then(|p| p.parse().ok());
+    let Some(port) = port else {
+        return Err((child, first));
+    };
+    std::thread::spawn(move || {
+        for line in out.lines().map_while(Result::ok) {
+            eprintln!("serve: {line}");
+        }
+    });
+    Ok((Killed(child), port))
+}
