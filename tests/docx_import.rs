@@ -143,7 +143,7 @@ fn a_law_made_into_docx_by_pandoc_keeps_every_article_number() {
     };
     let dir = tempfile::tempdir().unwrap();
     for law in ["legislation-law-2023.md", "company-law-2023.md"] {
-        let md = root().join("../shared/corpus").join(law);
+        let md = root().join("tests/corpus").join(law);
         let docx = dir.path().join("law.docx");
         common::run(
             &pandoc,

@@ -264,8 +264,7 @@ fn full_lines_of_a_full_width_text_hold_28_characters() {
         return;
     }
     // A real law, all in full-width punctuation.
-    let corpus =
-        Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/corpus/legislation-law-2023.md");
+    let corpus = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/corpus/legislation-law-2023.md");
     let imported = gongwen::import::import_file(&corpus, Default::default()).unwrap();
     let dir = tempfile::tempdir().unwrap();
     let draft = dir.path().join("law.yaml");
