@@ -71,8 +71,14 @@ fn path_with(present: &[&str], python_has_docx: bool) -> tempfile::TempDir {
 }
 
 /// `scripts/test --check` with only `bin` as PATH: its exit code and output.
+/// The script runs from a copy in a folder of its own, so that no
+/// `target/test-venv` of this clone's (which it puts on PATH) is seen.
 fn check(bin: &Path) -> (Option<i32>, String) {
-    let out = Command::new(common::root().join("scripts/test"))
+    let clone = tempfile::tempdir().unwrap();
+    std::fs::create_dir(clone.path().join("scripts")).unwrap();
+    let script = clone.path().join("scripts/test");
+    std::fs::copy(common::root().join("scripts/test"), &script).unwrap();
+    let out = Command::new(&script)
         .arg("--check")
         .env_clear()
         .env("PATH", bin)
