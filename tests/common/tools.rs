@@ -4,6 +4,7 @@
 //! names it, check nothing and say so. `scripts/test` installs them, and sets
 //! `GONGWEN_SKIP_TOOLS` to what it could not install.
 
+use std::collections::BTreeSet;
 use std::io::Write;
 use std::path::PathBuf;
 
@@ -67,6 +68,16 @@ pub fn missing(name: &str) {
     // libtest runs each test on a thread named after it.
     let thread = std::thread::current();
     let test = thread.name().unwrap_or("a test");
+    // Said once for each test and name: a property test asks in every case.
+    static SAID: std::sync::Mutex<BTreeSet<(String, String)>> =
+        std::sync::Mutex::new(BTreeSet::new());
+    let first = match SAID.lock() {
+        Ok(mut said) => said.insert((test.to_string(), name.to_string())),
+        Err(_) => true,
+    };
+    if !first {
+        return;
+    }
     let _ = writeln!(
         std::io::stderr(),
         "SKIPPED: {name} is not installed and GONGWEN_SKIP_TOOLS names it; {test} checked nothing"
