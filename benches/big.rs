@@ -2,7 +2,7 @@
 //! printed by `cargo bench --bench big`.
 //!
 //! - a draft of 20,000 parts (articles and items of real text from
-//!   `../shared/corpus/`): `gongwen build` to md, html and pdf, each alone;
+//!   `tests/corpus/`): `gongwen build` to md, html and pdf, each alone;
 //! - its redline against a copy with 200 edits, as html and as pdf;
 //! - `gongwen serve` of the two: the first view of each one's pages, all
 //!   its pages, the HTML view, and the server's peak memory;
@@ -259,7 +259,7 @@ fn main() {
     }
     serve(dir.path());
     // A 20 MB text: the Civil Code 66 times over.
-    let civil = std::fs::read_to_string(root.join("../shared/corpus/civil-code-2020.md")).unwrap();
+    let civil = std::fs::read_to_string(root.join("tests/corpus/civil-code-2020.md")).unwrap();
     let big = civil.repeat(66);
     std::fs::write(dir.path().join("big.md"), &big).unwrap();
     report(

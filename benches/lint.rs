@@ -24,7 +24,7 @@ fn main() {
     let dir = tempfile::tempdir().unwrap();
     let civil = dir.path().join("civil-code.yaml");
     let imported = gongwen::import::import_file(
-        &root.join("../shared/corpus/civil-code-2020.md"),
+        &root.join("tests/corpus/civil-code-2020.md"),
         Default::default(),
     )
     .expect("import");

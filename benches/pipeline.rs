@@ -165,7 +165,7 @@ fn main() {
     let root = Path::new(env!("CARGO_MANIFEST_DIR"));
     let dir = tempfile::tempdir().unwrap();
     let reference = root.join("drafts/chengdong-urbanization-2021/v1");
-    let civil_src = root.join("../shared/corpus/civil-code-2020.md");
+    let civil_src = root.join("tests/corpus/civil-code-2020.md");
     let civil = dir.path().join("civil-code.yaml");
     let civil_draft = import(&civil_src, &civil);
     let renderer = Renderer::new(Templates::load(None).unwrap(), common::pdf_settings());
@@ -203,7 +203,7 @@ fn main() {
     }
 
     println!("Diff, release build");
-    let corpus = root.join("../shared/corpus");
+    let corpus = root.join("tests/corpus");
     let crim_a = dir.path().join("criminal-pre.yaml");
     let crim_b = dir.path().join("criminal-post.yaml");
     import(&corpus.join("criminal-law-pre-amendment12.md"), &crim_a);

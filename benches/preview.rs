@@ -122,7 +122,7 @@ fn main() {
     std::fs::create_dir_all(civil.join("doc")).unwrap();
     let file = civil.join("doc/civil-code.yaml");
     let imported = gongwen::import::import_file(
-        &root.join("../shared/corpus/civil-code-2020.md"),
+        &root.join("tests/corpus/civil-code-2020.md"),
         Default::default(),
     )
     .expect("import the Civil Code");

@@ -2,7 +2,7 @@
 //! (not asserted) by `cargo bench --bench scaling`.
 //!
 //! The old draft is made of the paragraphs of the texts in
-//! `../shared/corpus/`, one article each (real text, 4,000 articles or more). The new draft changes N of them, spread evenly:
+//! `tests/corpus/`, one article each (real text, 4,000 articles or more). The new draft changes N of them, spread evenly:
 //! "edited" changes a few characters of each (a word inserted, a figure
 //! changed); "rewritten" replaces each text by an unrelated article of
 //! another law. Times are whole process (`gongwen diff --format json`, release

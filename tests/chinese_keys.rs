@@ -102,7 +102,7 @@ fn import_writes_chinese_keys_when_asked() {
         .arg(&out)
         .arg(
             std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
-                .join("../shared/corpus/legislation-law-2023.md"),
+                .join("tests/corpus/legislation-law-2023.md"),
         )
         .output()
         .unwrap();

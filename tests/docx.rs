@@ -178,7 +178,7 @@ fn check_redline(old: &Document, new: &Document) -> Vec<u8> {
 
 /// A corpus law, imported, dated so that its moves are Word moves.
 fn corpus(name: &str) -> Document {
-    let path = root().join("../shared/corpus").join(name);
+    let path = root().join("tests/corpus").join(name);
     let mut draft = gongwen::import::import_file(&path, Default::default())
         .unwrap()
         .draft;

@@ -23,7 +23,7 @@ use gongwen::render::{Format, RenderContext, View};
 use gongwen::text::plain_of_markdown;
 
 fn corpus() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/corpus")
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/corpus")
 }
 
 fn normalise(line: &str) -> String {
@@ -205,7 +205,7 @@ fn article_lines(name: &str) -> usize {
 #[test]
 fn every_corpus_text_round_trips_with_no_unexplained_difference() {
     let mut names: Vec<String> = std::fs::read_dir(corpus())
-        .expect("../shared/corpus must sit beside the project")
+        .expect("tests/corpus holds the corpus")
         .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
         .filter(|n| n.ends_with(".md") && n != "SOURCES.md")
         .collect();

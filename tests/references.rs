@@ -190,7 +190,7 @@ fn a_reference_to_no_part_is_an_error_at_its_column() {
 
 #[test]
 fn import_links_the_civil_codes_references_and_prints_the_same_text() {
-    let src = Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/corpus/civil-code-2020.md");
+    let src = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/corpus/civil-code-2020.md");
     let import = |link_references: bool| {
         let options = gongwen::import::ImportOptions {
             link_references,

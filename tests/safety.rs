@@ -825,7 +825,7 @@ fn civil_code_changed(
     k: usize,
     rewrite: bool,
 ) -> (gongwen::numbering::Document, gongwen::numbering::Document) {
-    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/corpus/civil-code-2020.md");
+    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/corpus/civil-code-2020.md");
     let draft = gongwen::import::import_file(&path, Default::default())
         .unwrap()
         .draft;

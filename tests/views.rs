@@ -66,7 +66,7 @@ fn reference_redline_as_html() {
 #[test]
 fn legislation_law_2015_to_2023_as_json() {
     let dir = tempfile::tempdir().unwrap();
-    let corpus = root().join("../shared/corpus");
+    let corpus = root().join("tests/corpus");
     for (name, file) in [
         ("2015.yaml", "legislation-law-2015.md"),
         ("2023.yaml", "legislation-law-2023.md"),
@@ -124,7 +124,7 @@ fn diff_to_file(dir: &Path, old: &str, new: &str, format: &str) -> Vec<u8> {
 fn a_run_of_renumbered_articles_is_one_line_in_every_view() {
     // The Legislation Law with its fifth article deleted: the 115 after it
     // renumber, and nothing else changes.
-    let corpus = root().join("../shared/corpus/legislation-law-2023.md");
+    let corpus = root().join("tests/corpus/legislation-law-2023.md");
     let old = gongwen::import::import_file(&corpus, Default::default())
         .unwrap()
         .draft;
@@ -230,7 +230,7 @@ fn articles_and_verbs(text: &str, prefix: &str) -> Vec<(String, &'static str)> {
 
 #[test]
 fn the_criminal_law_decision_names_the_articles_of_the_twelfth_amendment_with_its_verbs() {
-    let corpus = root().join("../shared/corpus");
+    let corpus = root().join("tests/corpus");
     let dir = tempfile::tempdir().unwrap();
     for (name, file) in [
         ("a.yaml", "criminal-law-pre-amendment12.md"),

@@ -12,10 +12,10 @@ use jieba_rs::Jieba;
 fn segmentation_equals_jieba_on_the_whole_corpus() {
     let list = include_str!("../src/compare/words.txt");
     let jieba = Jieba::with_dict(&mut list.as_bytes()).expect("the word list parses");
-    let corpus = Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/corpus");
+    let corpus = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/corpus");
     let mut runs = 0;
     let mut words = 0;
-    for entry in fs::read_dir(&corpus).expect("../shared/corpus is beside the project") {
+    for entry in fs::read_dir(&corpus).expect("tests/corpus holds the corpus") {
         let path = entry.unwrap().path();
         if path.extension().is_none_or(|e| e != "md") {
             continue;

@@ -5,12 +5,12 @@ use std::path::Path;
 
 use gongwen::model::Part;
 
-/// Every paragraph of the texts in `../shared/corpus/` of 12 characters or
+/// Every paragraph of the texts in `tests/corpus/` of 12 characters or
 /// more, each once, in the order of the files' names.
 pub fn corpus_paragraphs(root: &Path) -> Vec<String> {
-    let corpus = root.join("../shared/corpus");
+    let corpus = root.join("tests/corpus");
     let mut names: Vec<_> = std::fs::read_dir(&corpus)
-        .expect("../shared/corpus")
+        .expect("tests/corpus")
         .map(|e| e.unwrap().path())
         .filter(|p| p.extension().is_some_and(|e| e == "md"))
         .collect();

@@ -5,6 +5,9 @@
 pub mod bounded;
 pub mod edits;
 pub mod tables;
+pub mod tools;
+
+pub use tools::{missing, on_path, tool};
 
 use gongwen::model::{Block, Date, Draft, Fonts, Level, Meta, Numbering, Part, PartId, Style};
 use proptest::prelude::*;
@@ -423,40 +426,6 @@ pub fn draft_of(t: Texts) -> impl Strategy<Value = Draft> {
         }
         draft
     })
-}
-
-/// The path of an outside program a test needs (pdftotext, chromium …). A
-/// missing program fails the test with its name and how to install it —
-/// unless `GONGWEN_SKIP_TOOLS=1` is set, when the test is skipped with a note
-/// written straight to standard error, where `cargo test` shows it.
-pub fn tool(name: &str) -> Option<std::path::PathBuf> {
-    let found = std::env::var_os("PATH").and_then(|paths| {
-        std::env::split_paths(&paths)
-            .map(|dir| dir.join(name))
-            .find(|p| p.is_file())
-    });
-    if found.is_some() {
-        return found;
-    }
-    let install = match name {
-        "pdftotext" | "pdffonts" | "pdftoppm" => "apt-get install poppler-utils",
-        "chromium" => "apt-get install chromium",
-        "pandoc" => "apt-get install pandoc",
-        "soffice" => "apt-get install libreoffice-writer-nogui",
-        "openxml-audit" => "pip install openxml-audit",
-        _ => "install it",
-    };
-    if std::env::var("GONGWEN_SKIP_TOOLS").is_ok_and(|v| v == "1") {
-        use std::io::Write;
-        let _ = writeln!(
-            std::io::stderr(),
-            "SKIPPED: {name} is not installed and GONGWEN_SKIP_TOOLS=1; this test checked nothing"
-        );
-        return None;
-    }
-    panic!(
-        "this test needs {name}, which is not on PATH: {install}, or set GONGWEN_SKIP_TOOLS=1 to skip it"
-    );
 }
 
 /// Runs an outside program and returns its standard output; fails the test if
