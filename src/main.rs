@@ -9,7 +9,7 @@ use std::process::ExitCode;
 
 use clap::Parser;
 
-use cli::args::{Cli, ColorArg, Command, DiffArgs, FontArgs, ImportArgs, RenderArgs};
+use cli::args::{Cli, ColorArg, Command, DiffArgs, FontArgs, ImportArgs, RenderArgs, SchemaArgs};
 use cli::console::{Console, Outcome};
 use gongwen::paths::shown;
 use gongwen::project::{self, DraftEntry, Event};
@@ -45,6 +45,7 @@ fn main() -> ExitCode {
         Command::Comments { command } => cli::comments::run(&mut console, &command),
         Command::Serve(args) => cli::serve::serve(&mut console, args),
         Command::Watch(args) => cli::serve::watch(&mut console, args),
+        Command::Schema(args) => schema(&mut console, &args),
     };
     console.finish(outcome)
 }
@@ -130,6 +131,29 @@ fn build(
             Outcome::Trouble
         }
     }
+}
+
+/// `gongwen schema`: one schema printed, or every schema file written.
+fn schema(console: &mut Console, args: &SchemaArgs) -> Outcome {
+    let Some(out) = &args.out else {
+        console.bytes(gongwen::json_schema::schema_text(args.kind).as_bytes());
+        return Outcome::Ok;
+    };
+    let mut outcome = Outcome::Ok;
+    for (relative, text) in gongwen::json_schema::files() {
+        let name = relative.file_name().map(Path::new).unwrap_or(&relative);
+        match write::inside(out, name).and_then(|dest| {
+            write::write_atomic(&dest, text.as_bytes())?;
+            Ok(dest)
+        }) {
+            Ok(dest) => console.line(format_args!("wrote   {}", shown(&dest))),
+            Err(e) => {
+                console.err(format_args!("error: {e}"));
+                outcome = Outcome::Trouble;
+            }
+        }
+    }
+    outcome
 }
 
 fn diff(console: &mut Console, args: DiffArgs) -> Outcome {
