@@ -120,10 +120,17 @@ fn build(
         Ok(e) => e,
         Err(o) => return o,
     };
-    match project::build(&entries, &renderer, out, &formats, &mut |e| {
+    let built = project::build(&entries, &renderer, out, &formats, &mut |e| {
         report(console, e)
-    }) {
-        Ok(s) if s.failed_writes > 0 => Outcome::Trouble,
+    });
+    // The schemas an editor checks drafts with, whenever the build went
+    // ahead, whether or not each draft built.
+    let schemas_failed = match &built {
+        Ok(_) => project::write_schemas(out, &mut |e| report(console, e)),
+        Err(_) => 0,
+    };
+    match built {
+        Ok(s) if s.failed_writes + schemas_failed > 0 => Outcome::Trouble,
         Ok(s) if s.failed_drafts + s.failed_redlines + s.lint_errors > 0 => Outcome::Problems,
         Ok(_) => Outcome::Ok,
         Err(d) => {

@@ -243,6 +243,23 @@ pub fn build(
     Ok(summary)
 }
 
+/// Writes the JSON Schemas an editor checks drafts with
+/// (`<out>/schema/draft.schema.json` …, see [`crate::json_schema`]), each only
+/// when it is missing or holds something else, so a build names them once.
+/// Returns how many could not be written.
+pub fn write_schemas(out: &Path, on: &mut dyn FnMut(Event)) -> usize {
+    let mut summary = Summary::default();
+    for (relative, text) in crate::json_schema::files() {
+        let current = write::inside(out, &relative)
+            .ok()
+            .and_then(|path| std::fs::read(path).ok());
+        if current.as_deref() != Some(text.as_bytes()) {
+            write_output(out, &relative, text.as_bytes(), &mut summary, on);
+        }
+    }
+    summary.failed_writes
+}
+
 /// Writes one output below `out`, counting and reporting it.
 pub(crate) fn write_output(
     out: &Path,
