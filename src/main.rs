@@ -9,7 +9,7 @@ use std::process::ExitCode;
 
 use clap::Parser;
 
-use cli::args::{Cli, ColorArg, Command, DiffArgs, FontArgs, ImportArgs, RenderArgs, SchemaArgs};
+use cli::args::{Cli, ColorArg, Command, DiffArgs, FontArgs, ImportArgs, RenderArgs};
 use cli::console::{Console, Outcome};
 use gongwen::paths::shown;
 use gongwen::project::{self, DraftEntry, Event};
@@ -45,7 +45,7 @@ fn main() -> ExitCode {
         Command::Comments { command } => cli::comments::run(&mut console, &command),
         Command::Serve(args) => cli::serve::serve(&mut console, args),
         Command::Watch(args) => cli::serve::watch(&mut console, args),
-        Command::Schema(args) => schema(&mut console, &args),
+        Command::Schema(args) => cli::schema::run(&mut console, &args),
     };
     console.finish(outcome)
 }
@@ -120,17 +120,10 @@ fn build(
         Ok(e) => e,
         Err(o) => return o,
     };
-    let built = project::build(&entries, &renderer, out, &formats, &mut |e| {
+    match project::build(&entries, &renderer, out, &formats, &mut |e| {
         report(console, e)
-    });
-    // The schemas an editor checks drafts with, whenever the build went
-    // ahead, whether or not each draft built.
-    let schemas_failed = match &built {
-        Ok(_) => project::write_schemas(out, &mut |e| report(console, e)),
-        Err(_) => 0,
-    };
-    match built {
-        Ok(s) if s.failed_writes + schemas_failed > 0 => Outcome::Trouble,
+    }) {
+        Ok(s) if s.failed_writes > 0 => Outcome::Trouble,
         Ok(s) if s.failed_drafts + s.failed_redlines + s.lint_errors > 0 => Outcome::Problems,
         Ok(_) => Outcome::Ok,
         Err(d) => {
@@ -138,29 +131,6 @@ fn build(
             Outcome::Trouble
         }
     }
-}
-
-/// `gongwen schema`: one schema printed, or every schema file written.
-fn schema(console: &mut Console, args: &SchemaArgs) -> Outcome {
-    let Some(out) = &args.out else {
-        console.bytes(gongwen::json_schema::schema_text(args.kind).as_bytes());
-        return Outcome::Ok;
-    };
-    let mut outcome = Outcome::Ok;
-    for (relative, text) in gongwen::json_schema::files() {
-        let name = relative.file_name().map(Path::new).unwrap_or(&relative);
-        match write::inside(out, name).and_then(|dest| {
-            write::write_atomic(&dest, text.as_bytes())?;
-            Ok(dest)
-        }) {
-            Ok(dest) => console.line(format_args!("wrote   {}", shown(&dest))),
-            Err(e) => {
-                console.err(format_args!("error: {e}"));
-                outcome = Outcome::Trouble;
-            }
-        }
-    }
-    outcome
 }
 
 fn diff(console: &mut Console, args: DiffArgs) -> Outcome {

@@ -26,97 +26,44 @@ use std::path::{Path, PathBuf};
 
 use serde_json::{Value, json};
 
-/// The kinds of YAML file gongwen reads, each with a schema of its own.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum SchemaKind {
-    /// A draft: `v1.yaml`, or `draft.yaml` of a draft folder.
-    Draft,
-    /// A part file of a draft folder (`- include: 01.yaml` in `parts:`):
-    /// one part, or a list of parts.
-    Part,
-    /// An attachment file of a draft folder (`- include: tasks.yaml` in
-    /// `attachments:`).
-    Attachment,
-    /// The comments received on a draft: `v1.comments.yaml`.
-    Comments,
-    /// A project's settings: `.gongwen.yaml`.
-    Settings,
-}
+pub use crate::save::modeline::{FOLDER, SchemaKind, modeline};
 
-impl SchemaKind {
-    /// Every kind, in the order `build` writes their files.
-    pub const ALL: [SchemaKind; 5] = [
-        SchemaKind::Draft,
-        SchemaKind::Part,
-        SchemaKind::Attachment,
-        SchemaKind::Comments,
-        SchemaKind::Settings,
-    ];
-
-    /// The kind's name on the command line: `gongwen schema comments`.
-    pub fn name(self) -> &'static str {
-        match self {
-            SchemaKind::Draft => "draft",
-            SchemaKind::Part => "part",
-            SchemaKind::Attachment => "attachment",
-            SchemaKind::Comments => "comments",
-            SchemaKind::Settings => "settings",
-        }
-    }
-
-    /// The kind a name on the command line means.
-    pub fn parse(name: &str) -> Option<SchemaKind> {
-        SchemaKind::ALL.into_iter().find(|k| k.name() == name)
-    }
-
-    /// The name of its schema file: `draft.schema.json`.
-    pub fn file_name(self) -> String {
-        format!("{}.schema.json", self.name())
-    }
-
-    /// What files it describes, in Chinese and English (the schema's title).
-    fn title(self) -> &'static str {
-        match self {
-            SchemaKind::Draft => "gongwen 草稿 / a gongwen draft",
-            SchemaKind::Part => "gongwen 部分文件 / a part file of a gongwen draft folder",
-            SchemaKind::Attachment => {
-                "gongwen 附件文件 / an attachment file of a gongwen draft folder"
-            }
-            SchemaKind::Comments => "gongwen 征求意见记录 / the comments received on a draft",
-            SchemaKind::Settings => "gongwen 项目设置 / a gongwen project's settings",
-        }
-    }
-
-    /// Which files those are, for the schema's description.
-    fn description(self) -> &'static str {
-        match self {
-            SchemaKind::Draft => {
-                "一稿文件（v1.yaml）或草稿文件夹的 draft.yaml；键名可用英文或中文。\n\
-                 A draft file (v1.yaml), or draft.yaml of a draft folder; keys in English or Chinese."
-            }
-            SchemaKind::Part => {
-                "草稿文件夹中由 draft.yaml 的 - include: 读入的文件：一个部分，或一列部分。\n\
-                 A file draft.yaml reads with - include: in its parts: one part, or a list of parts."
-            }
-            SchemaKind::Attachment => {
-                "草稿文件夹中由 draft.yaml 附件列表的 - include: 读入的附件。\n\
-                 An attachment draft.yaml reads with - include: in its attachments."
-            }
-            SchemaKind::Comments => {
-                "一稿收到的意见，放在该稿旁边：v1.comments.yaml。\n\
-                 The comments received on a draft, kept beside it: v1.comments.yaml."
-            }
-            SchemaKind::Settings => {
-                "项目文件夹中的 .gongwen.yaml：各稿共用的起草检查设置。\n\
-                 .gongwen.yaml in a project folder: drafting-lint settings for all its drafts."
-            }
-        }
+/// What files it describes, in Chinese and English (the schema's title).
+fn title(kind: SchemaKind) -> &'static str {
+    match kind {
+        SchemaKind::Draft => "gongwen 草稿 / a gongwen draft",
+        SchemaKind::Part => "gongwen 部分文件 / a part file of a gongwen draft folder",
+        SchemaKind::Attachment => "gongwen 附件文件 / an attachment file of a gongwen draft folder",
+        SchemaKind::Comments => "gongwen 征求意见记录 / the comments received on a draft",
+        SchemaKind::Settings => "gongwen 项目设置 / a gongwen project's settings",
     }
 }
 
-/// The folder below `build`'s output folder that the schema files are
-/// written to: `output/schema/draft.schema.json`.
-pub const FOLDER: &str = "schema";
+/// Which files those are, for the schema's description.
+fn description(kind: SchemaKind) -> &'static str {
+    match kind {
+        SchemaKind::Draft => {
+            "一稿文件（v1.yaml）或草稿文件夹的 draft.yaml；键名可用英文或中文。\n\
+             A draft file (v1.yaml), or draft.yaml of a draft folder; keys in English or Chinese."
+        }
+        SchemaKind::Part => {
+            "草稿文件夹中由 draft.yaml 的 - include: 读入的文件：一个部分，或一列部分。\n\
+             A file draft.yaml reads with - include: in its parts: one part, or a list of parts."
+        }
+        SchemaKind::Attachment => {
+            "草稿文件夹中由 draft.yaml 附件列表的 - include: 读入的附件。\n\
+             An attachment draft.yaml reads with - include: in its attachments."
+        }
+        SchemaKind::Comments => {
+            "一稿收到的意见，放在该稿旁边：v1.comments.yaml。\n\
+             The comments received on a draft, kept beside it: v1.comments.yaml."
+        }
+        SchemaKind::Settings => {
+            "项目文件夹中的 .gongwen.yaml：各稿共用的起草检查设置。\n\
+             .gongwen.yaml in a project folder: drafting-lint settings for all its drafts."
+        }
+    }
+}
 
 /// The JSON Schema of a kind of file.
 pub fn schema(kind: SchemaKind) -> Value {
@@ -139,8 +86,8 @@ pub fn schema(kind: SchemaKind) -> Value {
         "$schema".into(),
         json!("https://json-schema.org/draft/2020-12/schema"),
     );
-    map.insert("title".into(), json!(kind.title()));
-    map.insert("description".into(), json!(kind.description()));
+    map.insert("title".into(), json!(title(kind)));
+    map.insert("description".into(), json!(description(kind)));
     let defs = defs.into_iter().filter(|(name, _)| reached.contains(name));
     map.insert("$defs".into(), Value::Object(defs.collect()));
     root
@@ -198,51 +145,15 @@ pub fn files() -> Vec<(PathBuf, String)> {
         .collect()
 }
 
-/// The first line that points an editor's YAML language server at the
-/// schema `build` writes, for a file at `file` inside a `drafts` folder:
-/// `# yaml-language-server: $schema=../../output/schema/draft.schema.json`.
-/// The path is relative to the file and assumes the output folder is
-/// `output/` beside `drafts/`, where `gongwen build` run from the project
-/// writes. `None` for a file outside a `drafts` folder: there is no telling
-/// where its outputs go.
-pub fn modeline(file: &Path, kind: SchemaKind) -> Option<String> {
-    let file = crate::paths::absolute(file);
-    let folder = file.parent()?;
-    let up = folder
-        .ancestors()
-        .position(|a| a.file_name().is_some_and(|n| n == "drafts"))?;
-    let mut target = "../".repeat(up + 1);
-    target.push_str(&format!("output/{FOLDER}/{}", kind.file_name()));
-    Some(format!("# yaml-language-server: $schema={target}\n"))
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
 
     #[test]
-    fn the_modeline_climbs_out_of_drafts_to_the_output_folder() {
-        let line = |p: &str, kind| modeline(Path::new(p), kind);
-        assert_eq!(
-            line("/p/drafts/doc/v2.yaml", SchemaKind::Draft).as_deref(),
-            Some("# yaml-language-server: $schema=../../output/schema/draft.schema.json\n")
-        );
-        assert_eq!(
-            line("/p/drafts/doc/v1/01.yaml", SchemaKind::Part).as_deref(),
-            Some("# yaml-language-server: $schema=../../../output/schema/part.schema.json\n")
-        );
-        assert_eq!(
-            line("/p/drafts/v1.comments.yaml", SchemaKind::Comments).as_deref(),
-            Some("# yaml-language-server: $schema=../output/schema/comments.schema.json\n")
-        );
-        assert_eq!(line("/p/elsewhere/v1.yaml", SchemaKind::Draft), None);
-    }
-
-    #[test]
     fn every_kind_is_named_and_read_back() {
         for kind in SchemaKind::ALL {
             assert_eq!(SchemaKind::parse(kind.name()), Some(kind));
-            assert_eq!(schema(kind)["title"], json!(kind.title()));
+            assert_eq!(schema(kind)["title"], json!(title(kind)));
         }
     }
 }

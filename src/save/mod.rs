@@ -5,6 +5,7 @@
 
 mod destination;
 mod keys;
+pub mod modeline;
 mod tables;
 
 pub use keys::KeyForm;
@@ -15,7 +16,6 @@ use std::path::{Path, PathBuf};
 use serde::Serialize;
 
 use crate::fields::{FieldValue, MetaField};
-use crate::json_schema::SchemaKind;
 use crate::load::schema::{KeyPlace, default_run_in};
 use crate::model::{Block, Date, Draft, Level, Meta, Part, Style};
 use crate::paths::shown;
@@ -447,7 +447,7 @@ pub fn save_checked_in(
     if is_file {
         let kept: Vec<PathBuf> = keep.iter().map(|k| k.to_path_buf()).collect();
         crate::write::not_an_input(path, &kept)?;
-        let text = with_modeline(path, SchemaKind::Draft, to_string_in(draft, form));
+        let text = with_modeline(path, modeline::SchemaKind::Draft, to_string_in(draft, form));
         within_limits(&text, path, Advice::Folder)?;
         same_draft(draft, crate::load::load_draft_bytes(path, text.as_bytes()))
             .map_err(SaveError::Invalid)?;
@@ -473,8 +473,8 @@ pub fn save_checked_in(
         .into_iter()
         .map(|(name, text)| {
             let kind = match name.as_str() {
-                crate::load::DRAFT_FILE => SchemaKind::Draft,
-                _ => SchemaKind::Part,
+                crate::load::DRAFT_FILE => modeline::SchemaKind::Draft,
+                _ => modeline::SchemaKind::Part,
             };
             let text = with_modeline(&path.join(&name), kind, text);
             (name, text)
@@ -493,9 +493,9 @@ pub fn save_checked_in(
 }
 
 /// A file written into a project's `drafts/` starts with the line that points
-/// an editor at the schema `build` writes (see [`crate::json_schema::modeline`]).
-fn with_modeline(path: &Path, kind: SchemaKind, text: String) -> String {
-    match crate::json_schema::modeline(path, kind) {
+/// an editor at the schema `build` writes (see [`modeline::modeline`]).
+fn with_modeline(path: &Path, kind: modeline::SchemaKind, text: String) -> String {
+    match modeline::modeline(path, kind) {
         Some(line) => line + &text,
         None => text,
     }
