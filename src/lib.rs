@@ -18,6 +18,7 @@ pub mod compare;
 pub mod diagnostic;
 pub mod fields;
 pub mod import;
+pub mod json_schema;
 pub mod lint;
 pub mod load;
 pub mod model;

@@ -45,6 +45,7 @@ fn main() -> ExitCode {
         Command::Comments { command } => cli::comments::run(&mut console, &command),
         Command::Serve(args) => cli::serve::serve(&mut console, args),
         Command::Watch(args) => cli::serve::watch(&mut console, args),
+        Command::Schema(args) => cli::schema::run(&mut console, &args),
     };
     console.finish(outcome)
 }

@@ -81,10 +81,15 @@ fn build_without_arguments_writes_every_draft_under_drafts_into_output() {
     );
     // Only the CLI prints, and it says what it wrote, in order: the drafts of
     // both documents (four files each), their redlines (four each), then
-    // the 起草说明 draft and 意见采纳情况表 of the reference, whose v1 has comments.
+    // the 起草说明 draft and 意见采纳情况表 of the reference, whose v1 has comments,
+    // then the five schemas an editor checks the drafts with.
     let stdout = String::from_utf8_lossy(&out.stdout);
     let wrote: Vec<&str> = stdout.lines().filter(|l| l.starts_with("wrote")).collect();
-    assert_eq!(wrote.len(), 29, "{stdout}");
+    assert_eq!(wrote.len(), 34, "{stdout}");
+    assert!(
+        wrote[29].ends_with("output/schema/draft.schema.json"),
+        "{stdout}"
+    );
     assert!(
         wrote[0].ends_with("output/chengdong-urbanization-2021/v1.md"),
         "{stdout}"

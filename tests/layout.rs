@@ -21,6 +21,7 @@ const ORDER: &[(&str, u32)] = &[
     ("compare", 5),
     ("comments", 5),
     ("lint", 5),
+    ("json_schema", 5),
     ("render", 6),
     ("project", 7),
     ("preview", 8),

@@ -59,6 +59,22 @@ pub enum Command {
         #[command(subcommand)]
         command: CommentsCommand,
     },
+    /// Print the JSON Schema of drafts (or part, attachment, comments, settings files),
+    /// for an editor's YAML language server; `build` writes them to output/schema/.
+    Schema(SchemaArgs),
+}
+
+#[derive(clap::Args)]
+pub struct SchemaArgs {
+    /// Which file's schema: draft, part (a part file a draft folder includes),
+    /// attachment (an attachment file), comments (<draft>.comments.yaml), settings (.gongwen.yaml)
+    #[arg(default_value = "draft", value_parser = PossibleValuesParser::new(
+        gongwen::json_schema::SchemaKind::ALL.map(|k| k.name())
+    ).map(|name| gongwen::json_schema::SchemaKind::parse(&name).expect("a listed kind")))]
+    pub kind: gongwen::json_schema::SchemaKind,
+    /// Write every schema file into this folder (draft.schema.json …) instead of printing one
+    #[arg(long, value_name = "DIR")]
+    pub out: Option<PathBuf>,
 }
 
 #[derive(clap::Args)]

@@ -4,6 +4,7 @@ pub mod args;
 pub mod comments;
 pub mod console;
 pub mod lint;
+pub mod schema;
 pub mod serve;
 
 /// mimalloc instead of the system allocator: a diff or a build allocates

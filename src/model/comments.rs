@@ -40,26 +40,54 @@ impl Disposition {
         }
     }
 
-    /// Reads a disposition as offices and programs write it: the Chinese
-    /// names (and 采用, 不采纳 …) or English (adopted, partly, rejected …).
+    /// Every name a disposition is read by, as offices and programs write
+    /// it: the Chinese names (and 采用, 不采纳 …) or English (adopted,
+    /// partly, rejected …), in lower case with words apart. What
+    /// [`Disposition::parse`] reads and `gongwen schema` lists.
+    pub const NAMES: [(&'static str, Disposition); 33] = [
+        ("采纳", Disposition::Adopted),
+        ("采用", Disposition::Adopted),
+        ("已采纳", Disposition::Adopted),
+        ("adopted", Disposition::Adopted),
+        ("accepted", Disposition::Adopted),
+        ("adopt", Disposition::Adopted),
+        ("accept", Disposition::Adopted),
+        ("部分采纳", Disposition::PartlyAdopted),
+        ("部分采用", Disposition::PartlyAdopted),
+        ("partly adopted", Disposition::PartlyAdopted),
+        ("partially adopted", Disposition::PartlyAdopted),
+        ("partly", Disposition::PartlyAdopted),
+        ("partially", Disposition::PartlyAdopted),
+        ("partial", Disposition::PartlyAdopted),
+        ("未采纳", Disposition::NotAdopted),
+        ("不采纳", Disposition::NotAdopted),
+        ("不予采纳", Disposition::NotAdopted),
+        ("未采用", Disposition::NotAdopted),
+        ("not adopted", Disposition::NotAdopted),
+        ("rejected", Disposition::NotAdopted),
+        ("reject", Disposition::NotAdopted),
+        ("declined", Disposition::NotAdopted),
+        ("已有规定", Disposition::AlreadyProvided),
+        ("已有相关规定", Disposition::AlreadyProvided),
+        ("already provided", Disposition::AlreadyProvided),
+        ("already", Disposition::AlreadyProvided),
+        ("existing", Disposition::AlreadyProvided),
+        ("不涉及", Disposition::NotApplicable),
+        ("不属于本文件内容", Disposition::NotApplicable),
+        ("not applicable", Disposition::NotApplicable),
+        ("n/a", Disposition::NotApplicable),
+        ("na", Disposition::NotApplicable),
+        ("out of scope", Disposition::NotApplicable),
+    ];
+
+    /// Reads a disposition by any of its [`Disposition::NAMES`], in any
+    /// case, with `_` or `-` between words as well as a space.
     pub fn parse(text: &str) -> Option<Disposition> {
         let t = text.trim().to_lowercase().replace(['_', '-'], " ");
-        Some(match t.as_str() {
-            "采纳" | "采用" | "已采纳" | "adopted" | "accepted" | "adopt" | "accept" => {
-                Disposition::Adopted
-            }
-            "部分采纳" | "部分采用" | "partly adopted" | "partially adopted" | "partly"
-            | "partially" | "partial" => Disposition::PartlyAdopted,
-            "未采纳" | "不采纳" | "不予采纳" | "未采用" | "not adopted" | "rejected" | "reject"
-            | "declined" => Disposition::NotAdopted,
-            "已有规定" | "已有相关规定" | "already provided" | "already" | "existing" => {
-                Disposition::AlreadyProvided
-            }
-            "不涉及" | "不属于本文件内容" | "not applicable" | "n/a" | "na" | "out of scope" => {
-                Disposition::NotApplicable
-            }
-            _ => return None,
-        })
+        Disposition::NAMES
+            .iter()
+            .find(|(name, _)| *name == t)
+            .map(|(_, d)| *d)
     }
 }
 

@@ -213,6 +213,15 @@ pub enum Style {
 }
 
 impl Style {
+    /// Every name `style:` (编号方式) may be written as: what the loader reads
+    /// and `gongwen schema` lists.
+    pub const NAMES: [(&'static str, Style); 4] = [
+        ("outline", Style::Outline),
+        ("articles", Style::Articles),
+        ("大纲", Style::Outline),
+        ("条文", Style::Articles),
+    ];
+
     /// The name used in YAML.
     pub fn name(self) -> &'static str {
         match self {
@@ -294,23 +303,35 @@ impl Level {
         }
     }
 
+    /// Every name a YAML author may write for a level in `continuous` and
+    /// `kind`, by style: what [`Level::parse`] reads and `gongwen schema` lists.
+    pub const NAMES: [(Style, &'static str, Level); 18] = [
+        (Style::Outline, "1", Level::Outline(1)),
+        (Style::Outline, "2", Level::Outline(2)),
+        (Style::Outline, "3", Level::Outline(3)),
+        (Style::Outline, "4", Level::Outline(4)),
+        (Style::Articles, "编", Level::Book),
+        (Style::Articles, "分编", Level::SubBook),
+        (Style::Articles, "章", Level::Chapter),
+        (Style::Articles, "节", Level::Section),
+        (Style::Articles, "条", Level::Article),
+        (Style::Articles, "项", Level::Item),
+        (Style::Articles, "目", Level::SubItem),
+        (Style::Articles, "book", Level::Book),
+        (Style::Articles, "subbook", Level::SubBook),
+        (Style::Articles, "chapter", Level::Chapter),
+        (Style::Articles, "section", Level::Section),
+        (Style::Articles, "article", Level::Article),
+        (Style::Articles, "item", Level::Item),
+        (Style::Articles, "subitem", Level::SubItem),
+    ];
+
     /// Parses a level name as written in YAML for the given style.
     pub fn parse(style: Style, name: &str) -> Option<Level> {
-        let level = match (style, name) {
-            (Style::Outline, "1") => Level::Outline(1),
-            (Style::Outline, "2") => Level::Outline(2),
-            (Style::Outline, "3") => Level::Outline(3),
-            (Style::Outline, "4") => Level::Outline(4),
-            (Style::Articles, "编" | "book") => Level::Book,
-            (Style::Articles, "分编" | "subbook") => Level::SubBook,
-            (Style::Articles, "章" | "chapter") => Level::Chapter,
-            (Style::Articles, "节" | "section") => Level::Section,
-            (Style::Articles, "条" | "article") => Level::Article,
-            (Style::Articles, "项" | "item") => Level::Item,
-            (Style::Articles, "目" | "subitem") => Level::SubItem,
-            _ => return None,
-        };
-        Some(level)
+        Level::NAMES
+            .iter()
+            .find(|(s, n, _)| *s == style && *n == name)
+            .map(|(_, _, level)| *level)
     }
 
     /// All level names valid in a style, for error messages.

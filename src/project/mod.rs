@@ -240,7 +240,23 @@ pub fn build(
         changes: &comparisons,
     };
     comments::build_tables(&built, renderer, out, formats, &mut summary, on);
+    write_schemas(out, &mut summary, on);
     Ok(summary)
+}
+
+/// Writes the JSON Schemas an editor checks the drafts with
+/// (`<out>/schema/draft.schema.json` …, see [`crate::json_schema`]), whether
+/// or not each draft built, each only when it is missing or holds something
+/// else, so a build names them once.
+fn write_schemas(out: &Path, summary: &mut Summary, on: &mut dyn FnMut(Event)) {
+    for (relative, text) in crate::json_schema::files() {
+        let current = write::inside(out, &relative)
+            .ok()
+            .and_then(|path| std::fs::read(path).ok());
+        if current.as_deref() != Some(text.as_bytes()) {
+            write_output(out, &relative, text.as_bytes(), summary, on);
+        }
+    }
 }
 
 /// Writes one output below `out`, counting and reporting it.

@@ -62,11 +62,15 @@ fn walk(
                 }
                 let inner = match (place, name.as_str()) {
                     (KeyPlace::Draft, "fonts") => Some(KeyPlace::Fonts),
-                    (KeyPlace::Draft | KeyPlace::Part | KeyPlace::Attachment, "parts" | "text") => {
-                        Some(KeyPlace::Part)
-                    }
+                    (
+                        KeyPlace::Draft | KeyPlace::Part | KeyPlace::Attachment | KeyPlace::Block,
+                        "parts",
+                    ) => Some(KeyPlace::Part),
+                    // A text list's entries: paragraphs, and `table:` or
+                    // `parts:` between them.
+                    (KeyPlace::Part | KeyPlace::Attachment, "text") => Some(KeyPlace::Block),
                     (KeyPlace::Draft, "attachments") => Some(KeyPlace::Attachment),
-                    (KeyPlace::Part, "table") => Some(KeyPlace::Table),
+                    (KeyPlace::Block, "table") => Some(KeyPlace::Table),
                     (KeyPlace::Table, "header" | "rows") => Some(KeyPlace::Cell),
                     _ => None,
                 };

@@ -5,6 +5,7 @@
 
 mod destination;
 mod keys;
+pub mod modeline;
 mod tables;
 
 pub use keys::KeyForm;
@@ -446,7 +447,7 @@ pub fn save_checked_in(
     if is_file {
         let kept: Vec<PathBuf> = keep.iter().map(|k| k.to_path_buf()).collect();
         crate::write::not_an_input(path, &kept)?;
-        let text = to_string_in(draft, form);
+        let text = with_modeline(path, modeline::SchemaKind::Draft, to_string_in(draft, form));
         within_limits(&text, path, Advice::Folder)?;
         same_draft(draft, crate::load::load_draft_bytes(path, text.as_bytes()))
             .map_err(SaveError::Invalid)?;
@@ -468,7 +469,17 @@ pub fn save_checked_in(
             problem: crate::write::Problem::Io(e),
         })
     };
-    let files = to_folder_in(draft, form);
+    let files: Vec<(String, String)> = to_folder_in(draft, form)
+        .into_iter()
+        .map(|(name, text)| {
+            let kind = match name.as_str() {
+                crate::load::DRAFT_FILE => modeline::SchemaKind::Draft,
+                _ => modeline::SchemaKind::Part,
+            };
+            let text = with_modeline(&path.join(&name), kind, text);
+            (name, text)
+        })
+        .collect();
     for (name, text) in &files {
         within_limits(text, &path.join(name), Advice::SplitPart)?;
     }
@@ -479,6 +490,15 @@ pub fn save_checked_in(
     let loaded = crate::load::load_draft(staging.path());
     same_draft(draft, loaded).map_err(SaveError::Invalid)?;
     staging.finish(path).map_err(io)
+}
+
+/// A file written into a project's `drafts/` starts with the line that points
+/// an editor at the schema `build` writes (see [`modeline::modeline`]).
+fn with_modeline(path: &Path, kind: modeline::SchemaKind, text: String) -> String {
+    match modeline::modeline(path, kind) {
+        Some(line) => line + &text,
+        None => text,
+    }
 }
 
 /// What would help when a file is too large to be loaded.

@@ -7,18 +7,6 @@ use super::{Checker, KeyPlace, SourceFile};
 use crate::load::node::{Node, Pos, Value};
 use crate::model::{Comment, Disposition, Origin, Target};
 
-/// The keys of a comment.
-pub const COMMENT_KEYS: [&str; 8] = [
-    "id",
-    "from",
-    "received",
-    "on",
-    "text",
-    "disposition",
-    "reason",
-    "note",
-];
-
 /// What `on:` may say for the whole text.
 const GENERAL: [&str; 5] = ["general", "全文", "总体", "总体意见", "整体"];
 
@@ -52,7 +40,7 @@ impl Checker {
             self.error(file, root.pos, "a comments file must be a mapping", shape);
             return Vec::new();
         };
-        let keys = self.keys(file, entries, &["comments"], KeyPlace::CommentsFile);
+        let keys = self.keys(file, entries, KeyPlace::CommentsFile);
         let Some(list) = keys.get("comments") else {
             if self.diagnostics.is_empty() {
                 self.error(file, root.pos, "the file has no `comments:` list", shape);
@@ -94,7 +82,7 @@ impl Checker {
             .iter()
             .map(|(k, v)| (on_key(file, k), v.clone()))
             .collect();
-        let keys = self.keys(file, &entries, &COMMENT_KEYS, KeyPlace::Comment);
+        let keys = self.keys(file, &entries, KeyPlace::Comment);
         // A missing key is not reported again after "did you mean" named it.
         let required = |checker: &mut Checker, key: &str| -> Option<&Node> {
             let found = keys.get(key).copied();

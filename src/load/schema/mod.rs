@@ -10,14 +10,14 @@ mod scalars;
 mod tables;
 mod texts;
 
-pub use comments::COMMENT_KEYS;
 pub use texts::TextSite;
 
 pub use keys::{
-    ATTACHMENT_KEYS, CELL_KEYS, CHINESE_NAMES, FONT_KEYS, KeyPlace, PART_KEYS, TABLE_KEYS,
-    chinese_name, draft_keys, english_key, suggest_key,
+    Form, KEYS, Key, KeyPlace, Need, chinese_name, draft_keys, english_key, find, keys_in,
+    names_in, suggest_key,
 };
 pub use parts::default_run_in;
+pub use scalars::LINT_LEVEL_NAMES;
 
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
@@ -134,18 +134,9 @@ impl Checker {
                 _ => key.to_string(),
             };
         }
-        let zh = [
-            KeyPlace::Draft,
-            KeyPlace::Part,
-            KeyPlace::Fonts,
-            KeyPlace::Comment,
-            KeyPlace::CommentsFile,
-            KeyPlace::Table,
-            KeyPlace::Cell,
-            KeyPlace::Attachment,
-        ]
-        .into_iter()
-        .find_map(|place| chinese_name(key, place));
+        let zh = KeyPlace::ALL
+            .into_iter()
+            .find_map(|place| chinese_name(key, place));
         match zh {
             Some(zh) if self.chinese_keys => zh.to_string(),
             _ => key.to_string(),
@@ -189,7 +180,7 @@ impl Checker {
             );
             return None;
         };
-        let entries = self.keys(file, entries, &draft_keys(), KeyPlace::Draft);
+        let entries = self.keys(file, entries, KeyPlace::Draft);
         let mut meta = Meta::default();
         // Style first: the part tree and `continuous` depend on it.
         if let Some(node) = entries.get("style") {
@@ -263,14 +254,14 @@ impl Checker {
 impl Checker {
     /// `style:`, of a draft or an attachment.
     pub(super) fn style(&mut self, file: &SourceFile, node: &Node) -> Option<Style> {
-        match self.string(file, node, "style", "")?.as_str() {
-            "outline" | "大纲" => Some(Style::Outline),
-            "articles" | "条文" => Some(Style::Articles),
-            s => {
+        let name = self.string(file, node, "style", "")?;
+        match Style::NAMES.iter().find(|(n, _)| *n == name) {
+            Some((_, style)) => Some(*style),
+            None => {
                 self.error(
                     file,
                     node.pos,
-                    format!("unknown numbering style `{s}`"),
+                    format!("unknown numbering style `{name}`"),
                     "use `style: outline` (一、 （一） 1. （1）) or `style: articles` (第一章 第一节 第一条 （一） 1.); in Chinese keys, `编号方式: 大纲` or `编号方式: 条文`",
                 );
                 None

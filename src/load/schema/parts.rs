@@ -4,7 +4,7 @@
 
 use std::collections::HashMap;
 
-use super::{Checker, Includer, KeyPlace, PART_KEYS, SourceFile};
+use super::{Checker, Includer, KeyPlace, SourceFile};
 use crate::load::node::{Node, Value};
 use crate::model::{Block, Level, Numbering, Part, PartId, Style};
 
@@ -90,7 +90,7 @@ impl Checker {
                 return None;
             }
         };
-        let keys = self.keys(file, &entries, PART_KEYS, KeyPlace::Part);
+        let keys = self.keys(file, &entries, KeyPlace::Part);
         let outer = self.current_part.replace(self.parts_met);
         self.parts_met += 1;
         let part = self.part_body(file, node, &keys, numbering, parent);
@@ -364,13 +364,13 @@ impl Checker {
                     match &item.value {
                         Value::Map(entries)
                             if entries.len() == 1
-                                && matches!(&entries[0].0.value, Value::Str(k) if is_key(k, "parts")) =>
+                                && matches!(&entries[0].0.value, Value::Str(k) if is_key(k, "parts", KeyPlace::Block)) =>
                         {
                             self.children(file, &entries[0].1, numbering, parent, body);
                         }
                         Value::Map(entries)
                             if entries.len() == 1
-                                && matches!(&entries[0].0.value, Value::Str(k) if is_key(k, "table")) =>
+                                && matches!(&entries[0].0.value, Value::Str(k) if is_key(k, "table", KeyPlace::Block)) =>
                         {
                             if let Some(table) = self.table(file, &entries[0].1) {
                                 body.push(Block::Table(table));
@@ -446,16 +446,16 @@ fn has_entries(parts: Option<&Node>) -> bool {
     matches!(parts, Some(Node { value: Value::Seq(items), .. }) if !items.is_empty())
 }
 
-/// Whether a part's key, in English or Chinese, is `key`.
-fn is_key(name: &str, key: &str) -> bool {
-    name == key || super::english_key(name, KeyPlace::Part) == Some(key)
+/// Whether a key of a mapping in `place`, in English or Chinese, is `key`.
+fn is_key(name: &str, key: &str, place: KeyPlace) -> bool {
+    name == key || super::english_key(name, place) == Some(key)
 }
 
 /// The `include:` value of a part entry that is only an include.
 pub(super) fn include_target(node: &Node) -> Option<&Node> {
     match &node.value {
         Value::Map(entries) if entries.len() == 1 => match &entries[0].0.value {
-            Value::Str(k) if is_key(k, "include") => Some(&entries[0].1),
+            Value::Str(k) if is_key(k, "include", KeyPlace::Part) => Some(&entries[0].1),
             _ => None,
         },
         _ => None,

@@ -1,7 +1,7 @@
 //! Values of a draft in the forms its keys take: text, lists of texts, dates,
 //! true/false, level names, ids, and the `fonts:` mapping.
 
-use super::{Checker, FONT_KEYS, KeyPlace, SourceFile};
+use super::{Checker, KeyPlace, SourceFile};
 use crate::load::node::{Node, Value};
 use crate::model::{Date, Level, LintLevel, LintSetting, Style};
 
@@ -172,7 +172,7 @@ impl Checker {
             );
             return;
         };
-        let keys = self.keys(file, entries, FONT_KEYS, KeyPlace::Fonts);
+        let keys = self.keys(file, entries, KeyPlace::Fonts);
         let origin = |n: &Node| file.origin(n.pos);
         for (key, slot) in [
             ("body", &mut fonts.body),
@@ -210,7 +210,7 @@ impl Checker {
             );
             return Vec::new();
         };
-        let keys = self.keys(file, entries, &["lint"], KeyPlace::Settings);
+        let keys = self.keys(file, entries, KeyPlace::Settings);
         keys.get("lint")
             .map_or_else(Vec::new, |node| self.lint_settings(file, node))
     }
@@ -257,12 +257,24 @@ impl Checker {
     }
 }
 
+/// Every name a lint level may be written as in `lint:`: what the loader
+/// reads and `gongwen schema` lists.
+pub const LINT_LEVEL_NAMES: [(&str, LintLevel); 8] = [
+    ("off", LintLevel::Off),
+    ("warning", LintLevel::Warning),
+    ("error", LintLevel::Error),
+    ("warn", LintLevel::Warning),
+    ("关闭", LintLevel::Off),
+    ("忽略", LintLevel::Off),
+    ("警告", LintLevel::Warning),
+    ("错误", LintLevel::Error),
+];
+
 /// Reads `off`, `warning`, `error` (or 关闭, 警告, 错误).
 fn lint_level(text: &str) -> Option<LintLevel> {
-    Some(match text.trim() {
-        "off" | "关闭" | "忽略" => LintLevel::Off,
-        "warning" | "warn" | "警告" => LintLevel::Warning,
-        "error" | "错误" => LintLevel::Error,
-        _ => return None,
-    })
+    let text = text.trim();
+    LINT_LEVEL_NAMES
+        .iter()
+        .find(|(name, _)| *name == text)
+        .map(|(_, level)| *level)
 }

@@ -2,7 +2,7 @@
 //! full (mapping entries of `attachments:`).
 
 use super::parts::Parent;
-use super::{ATTACHMENT_KEYS, CELL_KEYS, Checker, Includer, KeyPlace, SourceFile, TABLE_KEYS};
+use super::{Checker, Includer, KeyPlace, SourceFile};
 use crate::load::node::{Node, Pos, Value};
 use crate::model::{Attachment, Cell, Numbering, Row, ShapeError, Table};
 
@@ -61,7 +61,7 @@ impl Checker {
             );
             return None;
         };
-        let keys = self.keys(file, entries, TABLE_KEYS, KeyPlace::Table);
+        let keys = self.keys(file, entries, KeyPlace::Table);
         let before = self.diagnostics.len();
         let mut table = Table {
             origin: file.origin(node.pos),
@@ -318,7 +318,7 @@ impl Checker {
                 Some(Cell::new(written(file, node.pos)?))
             }
             Value::Map(entries) => {
-                let keys = self.keys(file, entries, CELL_KEYS, KeyPlace::Cell);
+                let keys = self.keys(file, entries, KeyPlace::Cell);
                 let mut cell = match keys.get("text") {
                     Some(n) if matches!(n.value, Value::Map(_) | Value::Seq(_)) => {
                         self.type_error(
@@ -425,7 +425,7 @@ impl Checker {
             );
             return None;
         };
-        let keys = self.keys(file, entries, ATTACHMENT_KEYS, KeyPlace::Attachment);
+        let keys = self.keys(file, entries, KeyPlace::Attachment);
         let title = match keys.get("title") {
             Some(n) => self.text(file, n, "title"),
             None => {
