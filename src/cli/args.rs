@@ -6,7 +6,7 @@ use clap::builder::{PossibleValuesParser, TypedValueParser};
 use clap::{Parser, Subcommand};
 use gongwen::diagnostic::Diagnostic;
 use gongwen::import::StyleChoice;
-use gongwen::render::pdf::{PdfSettings, fonts::find_bundled};
+use gongwen::render::pdf::{PdfSettings, fonts};
 use gongwen::render::{Format, Renderer, Templates};
 
 #[derive(Parser)]
@@ -340,21 +340,18 @@ impl FontArgs {
     /// The PDF settings, with what only the command line knows: where the
     /// bundled faces are, and the date to stamp (`SOURCE_DATE_EPOCH`).
     pub fn settings(self) -> PdfSettings {
-        let mut candidates: Vec<PathBuf> = Vec::new();
-        candidates.extend(std::env::var_os("GONGWEN_FONTS").map(PathBuf::from));
-        candidates.push(PathBuf::from("fonts/fandol"));
-        if let Ok(exe) = std::env::current_exe() {
-            // target/{debug,release}/gongwen → the project's fonts/fandol
-            candidates.extend(
-                exe.ancestors()
-                    .skip(1)
-                    .take(4)
-                    .map(|a| a.join("fonts/fandol")),
-            );
-        }
-        candidates.push(Path::new(env!("CARGO_MANIFEST_DIR")).join("fonts/fandol"));
+        let exe = std::env::current_exe().ok();
+        let looked_in = fonts::bundled_candidates(
+            std::env::var_os("GONGWEN_FONTS").map(PathBuf::from),
+            exe.as_deref(),
+            Path::new(env!("CARGO_MANIFEST_DIR")),
+        );
         PdfSettings {
-            bundled: find_bundled(candidates),
+            bundled: fonts::find_bundled(looked_in.clone()),
+            bundled_search: fonts::BundledSearch {
+                looked_in,
+                install_to: exe.as_deref().and_then(fonts::installed_fonts),
+            },
             font_dirs: self.font_dirs,
             system_fonts: true,
             allow_missing_glyphs: self.allow_missing_glyphs,

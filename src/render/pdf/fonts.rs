@@ -18,7 +18,6 @@ use typst_kit::fonts::FontStore;
 
 use super::PdfSettings;
 use crate::model::Fonts;
-use crate::paths::shown;
 
 /// The bundled faces: file name, and the role they fill.
 pub const BUNDLED: [(&str, &str); 5] = [
@@ -53,35 +52,83 @@ pub struct Roles<T> {
     pub song: T,
 }
 
+/// Where an installed gongwen keeps the bundled faces, below its prefix
+/// (`/usr` for the .deb's `/usr/bin/gongwen`).
+pub const INSTALLED_FONTS: &str = "share/gongwen/fonts/fandol";
+
+/// Where the bundled faces of an executable at `exe`, built from the source
+/// tree at `source`, are looked for, in order: `from_env` (`$GONGWEN_FONTS`);
+/// `fonts/fandol` in the working folder; the installed place beside the
+/// executable's `bin/` ([`installed_fonts`]); `fonts/fandol` in the
+/// executable's folder and the three above it (a build's
+/// `target/release/gongwen` finds its project's); the source tree (what
+/// `cargo install --path .` leaves, while the clone stays where it was).
+pub fn bundled_candidates(
+    from_env: Option<PathBuf>,
+    exe: Option<&Path>,
+    source: &Path,
+) -> Vec<PathBuf> {
+    let mut places: Vec<PathBuf> = Vec::new();
+    places.extend(from_env);
+    places.push(PathBuf::from("fonts/fandol"));
+    if let Some(exe) = exe {
+        places.extend(installed_fonts(exe));
+        let beside = exe.ancestors().skip(1).take(4);
+        places.extend(beside.map(|dir| dir.join("fonts/fandol")));
+    }
+    places.push(source.join("fonts/fandol"));
+    let mut seen = HashSet::new();
+    places.retain(|p| seen.insert(p.clone()));
+    places
+}
+
+/// The installed place of the bundled faces for an executable at `exe`:
+/// `<prefix>/share/gongwen/fonts/fandol` for `<prefix>/bin/gongwen`, so
+/// `/usr/bin` (the .deb), `/usr/local/bin` and `~/.cargo/bin` (`cargo
+/// install`) each have theirs.
+pub fn installed_fonts(exe: &Path) -> Option<PathBuf> {
+    Some(exe.parent()?.parent()?.join(INSTALLED_FONTS))
+}
+
 /// The first of `candidates` that holds the bundled faces. The caller says
-/// where to look (the CLI: `$GONGWEN_FONTS`, `fonts/fandol` in the working
-/// folder, beside the executable's project, the source tree it was built
-/// from); the library looks nowhere by itself.
+/// where to look ([`bundled_candidates`]); the library looks nowhere by
+/// itself.
 pub fn find_bundled(candidates: impl IntoIterator<Item = PathBuf>) -> Option<PathBuf> {
     candidates
         .into_iter()
         .find(|d| d.join(BUNDLED[0].0).is_file())
 }
 
+/// Where the bundled faces were looked for, kept to say so when no folder
+/// held them.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct BundledSearch {
+    /// Every folder looked in, in order.
+    pub looked_in: Vec<PathBuf>,
+    /// Where to put them for this executable ([`installed_fonts`]).
+    pub install_to: Option<PathBuf>,
+}
+
 /// The bundled faces in `dir`, read once per process and folder.
-fn bundled(dir: Option<&Path>) -> Result<Arc<Vec<Font>>, String> {
+fn bundled(dir: Option<&Path>, search: &BundledSearch) -> Result<Arc<Vec<Font>>, FontError> {
     static FONTS: LazyLock<Mutex<HashMap<PathBuf, Arc<Vec<Font>>>>> =
         LazyLock::new(Default::default);
-    let dir = dir.ok_or_else(|| {
-        "the bundled fonts (fonts/fandol/*.otf) were not found; run gongwen from its project \
-         folder or set GONGWEN_FONTS to the folder holding them"
-            .to_string()
-    })?;
+    let Some(dir) = dir else {
+        return Err(FontError::BundledNotFound(search.clone()));
+    };
     if let Some(fonts) = FONTS.lock().ok().and_then(|f| f.get(dir).cloned()) {
         return Ok(fonts);
     }
     let mut fonts = Vec::new();
     for (name, _) in BUNDLED {
         let path = dir.join(name);
-        let data =
-            std::fs::read(&path).map_err(|e| format!("cannot read {}: {e}", shown(&path)))?;
+        let unreadable = |reason: String| FontError::BundledUnreadable {
+            path: path.clone(),
+            reason,
+        };
+        let data = std::fs::read(&path).map_err(|e| unreadable(e.to_string()))?;
         let font = Font::new(Bytes::new(data), 0)
-            .ok_or_else(|| format!("{} is not a font typst can read", shown(&path)))?;
+            .ok_or_else(|| unreadable("it is not a font typst can read".into()))?;
         fonts.push(font);
     }
     let fonts = Arc::new(fonts);
@@ -94,8 +141,10 @@ fn bundled(dir: Option<&Path>) -> Result<Arc<Vec<Font>>, String> {
 /// Why the fonts could not be set up.
 #[derive(Debug, Clone, PartialEq)]
 pub enum FontError {
-    /// The bundled faces are missing or unreadable.
-    Bundled(String),
+    /// No folder looked in holds the bundled faces.
+    BundledNotFound(BundledSearch),
+    /// A bundled face is there but cannot be read.
+    BundledUnreadable { path: PathBuf, reason: String },
     /// A family named in the draft exists nowhere.
     UnknownFamily {
         /// `body`, `kai` … or `fallback.N` (the Nth fallback face).
@@ -117,10 +166,7 @@ impl FontSet {
     /// folders or (if the settings allow) on the system.
     pub fn new(choice: &Fonts, settings: &PdfSettings) -> Result<FontSet, FontError> {
         let mut store = FontStore::new();
-        for font in bundled(settings.bundled.as_deref())
-            .map_err(FontError::Bundled)?
-            .iter()
-        {
+        for font in bundled(settings.bundled.as_deref(), &settings.bundled_search)?.iter() {
             store.push((font.clone(), font.info().clone()));
         }
         let requested: Vec<(String, &str)> = [
@@ -223,5 +269,103 @@ impl FontSet {
             }
         }
         missing.into_keys().collect()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn an_installed_binary_looks_in_its_prefix_share_folder() {
+        let at = |exe: &str| installed_fonts(Path::new(exe));
+        let installed = |prefix: &str| Some(Path::new(prefix).join(INSTALLED_FONTS));
+        assert_eq!(at("/usr/bin/gongwen"), installed("/usr"));
+        assert_eq!(at("/usr/local/bin/gongwen"), installed("/usr/local"));
+        assert_eq!(
+            at("/home/li/.cargo/bin/gongwen"),
+            installed("/home/li/.cargo")
+        );
+        assert_eq!(at("/gongwen"), None);
+    }
+
+    #[test]
+    fn candidates_run_from_the_environment_to_the_source_tree() {
+        let places = bundled_candidates(
+            Some(PathBuf::from("/opt/faces")),
+            Some(Path::new("/usr/bin/gongwen")),
+            Path::new("/src/gongwen"),
+        );
+        let expected: Vec<PathBuf> = [
+            "/opt/faces",
+            "fonts/fandol",
+            "/usr/share/gongwen/fonts/fandol",
+            "/usr/bin/fonts/fandol",
+            "/usr/fonts/fandol",
+            "/fonts/fandol",
+            "/src/gongwen/fonts/fandol",
+        ]
+        .iter()
+        .map(PathBuf::from)
+        .collect();
+        assert_eq!(places, expected);
+        // A build in its project: the project's folder is listed once.
+        let places = bundled_candidates(
+            None,
+            Some(Path::new("/src/gongwen/target/release/gongwen")),
+            Path::new("/src/gongwen"),
+        );
+        let project = PathBuf::from("/src/gongwen/fonts/fandol");
+        assert_eq!(places.iter().filter(|p| **p == project).count(), 1);
+        assert_eq!(places[0], PathBuf::from("fonts/fandol"));
+    }
+
+    #[test]
+    fn the_faces_of_an_installed_tree_are_found_with_its_source_gone() {
+        let root = tempfile::tempdir().unwrap();
+        let prefix = root.path().join("usr");
+        let share = prefix.join(INSTALLED_FONTS);
+        std::fs::create_dir_all(&share).unwrap();
+        std::fs::create_dir_all(prefix.join("bin")).unwrap();
+        std::fs::write(share.join(BUNDLED[0].0), b"").unwrap();
+        let exe = prefix.join("bin/gongwen");
+        let gone = root.path().join("deleted-clone");
+        // The working folder's fonts/fandol aside: the tests run in the project.
+        let places = bundled_candidates(None, Some(&exe), &gone);
+        let found = find_bundled(places.into_iter().filter(|p| p.is_absolute()));
+        assert_eq!(found, Some(share));
+    }
+
+    #[test]
+    fn without_a_folder_the_error_names_where_it_looked() {
+        let search = BundledSearch {
+            looked_in: vec![PathBuf::from("/nowhere/fonts/fandol")],
+            install_to: Some(PathBuf::from("/usr/share/gongwen/fonts/fandol")),
+        };
+        let settings = PdfSettings {
+            bundled: None,
+            bundled_search: search.clone(),
+            ..Default::default()
+        };
+        let result = FontSet::new(&Fonts::default(), &settings);
+        assert_eq!(result.err(), Some(FontError::BundledNotFound(search)));
+    }
+
+    #[test]
+    fn a_damaged_face_is_named() {
+        let dir = tempfile::tempdir().unwrap();
+        for (name, _) in BUNDLED {
+            std::fs::write(dir.path().join(name), b"not a font").unwrap();
+        }
+        let settings = PdfSettings {
+            bundled: Some(dir.path().to_path_buf()),
+            ..Default::default()
+        };
+        match FontSet::new(&Fonts::default(), &settings) {
+            Err(FontError::BundledUnreadable { path, .. }) => {
+                assert_eq!(path, dir.path().join(BUNDLED[0].0));
+            }
+            other => panic!("{:?}", other.err()),
+        }
     }
 }

@@ -4,11 +4,12 @@
 //! `check` runs this too, so a draft it passes is one `build` can set.
 
 use std::collections::BTreeMap;
-use std::path::Path;
+use std::path::PathBuf;
 
-use super::fonts::{FontError, FontSet};
+use super::fonts::{BUNDLED, BundledSearch, FontError, FontSet, INSTALLED_FONTS};
 use super::{PdfSettings, print_info};
 use crate::diagnostic::{Diagnostic, Severity};
+use crate::paths::shown;
 use crate::render::View;
 use crate::render::context::BlockKind;
 use crate::render::redline::Segment;
@@ -29,8 +30,9 @@ pub fn font_set(view: View<'_>, settings: &PdfSettings) -> Result<FontSet, Diagn
     let choice = &print_info(view).fonts;
     let fonts_place = &choice.origin;
     FontSet::new(choice, settings).map_err(|e| match e {
-        FontError::Bundled(message) => Diagnostic::error(Path::new("fonts/fandol"), 0, 0, message)
-            .help("the repository's fonts/ folder holds the Fandol faces; keep it beside the binary's project, or set GONGWEN_FONTS to it"),
+        FontError::BundledNotFound(search) => bundled_not_found(&search),
+        FontError::BundledUnreadable { path, reason } => Diagnostic::error(&path, 0, 0, format!("cannot read this font, one of those every PDF is set in: {reason}"))
+            .help("put back the folder fonts/fandol whole, from gongwen's source or by reinstalling its package, or set GONGWEN_FONTS to a folder that holds the five Fandol faces"),
         FontError::UnknownFamily { role, family, known } => {
             let place = choice.places.get(&role).unwrap_or(fonts_place);
             let role = match role.split_once('.') {
@@ -44,6 +46,33 @@ pub fn font_set(view: View<'_>, settings: &PdfSettings) -> Result<FontSet, Diagn
                 ))
         }
     })
+}
+
+/// No folder held the bundled faces: where they were looked for, and where
+/// to put them.
+fn bundled_not_found(search: &BundledSearch) -> Diagnostic {
+    let install_to = search
+        .install_to
+        .clone()
+        .unwrap_or_else(|| PathBuf::from(INSTALLED_FONTS));
+    let looked: Vec<String> = search
+        .looked_in
+        .iter()
+        .map(|p| shown(p).to_string())
+        .collect();
+    let looked = if looked.is_empty() {
+        "no folder was given to look in".to_string()
+    } else {
+        format!("looked in {}", looked.join(", "))
+    };
+    let message = format!(
+        "the fonts every PDF is set in ({} and four more Fandol faces) were not found: {looked}",
+        BUNDLED[0].0
+    );
+    Diagnostic::error(&install_to, 0, 0, message).help(format!(
+        "copy the folder fonts/fandol from gongwen's source to {}, or set GONGWEN_FONTS to the folder that holds them; if gongwen came as a package, reinstall it",
+        shown(&install_to)
+    ))
 }
 
 /// Every character a view prints checked against its faces: an error, or
@@ -194,4 +223,32 @@ fn missing_glyphs(places: &[(String, String)], fonts: &FontSet) -> BTreeMap<char
         missing.insert(c, found);
     }
     missing
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn fonts_not_found_says_where_it_looked_and_where_to_put_them() {
+        let search = BundledSearch {
+            looked_in: vec![
+                PathBuf::from("fonts/fandol"),
+                PathBuf::from("/home/li/.cargo/share/gongwen/fonts/fandol"),
+                PathBuf::from("/home/li/gongwen/fonts/fandol"),
+            ],
+            install_to: Some(PathBuf::from("/home/li/.cargo/share/gongwen/fonts/fandol")),
+        };
+        let d = bundled_not_found(&search);
+        let text = d.render();
+        assert!(text.contains(BUNDLED[0].0), "{text}");
+        for place in &search.looked_in {
+            assert!(text.contains(&*place.to_string_lossy()), "{text}");
+        }
+        assert!(
+            text.contains("to /home/li/.cargo/share/gongwen/fonts/fandol"),
+            "{text}"
+        );
+        assert!(text.contains("GONGWEN_FONTS"), "{text}");
+    }
 }

@@ -31,6 +31,8 @@ pub struct PdfSettings {
     /// The folder holding the bundled faces (`fonts/fandol`), found by the
     /// caller ([`fonts::find_bundled`]).
     pub bundled: Option<PathBuf>,
+    /// Where the caller looked for them, to say so if it found none.
+    pub bundled_search: fonts::BundledSearch,
     /// Folders to look in for faces a draft names.
     pub font_dirs: Vec<PathBuf>,
     /// Whether a face a draft names and no folder holds is looked for among
