@@ -14,13 +14,6 @@ use std::path::{Component, Path, PathBuf};
 use percent_encoding::percent_decode_str;
 use pulldown_cmark::{BrokenLink, CowStr, Event, LinkType, Options, Parser, Tag, TagEnd};
 
-/// TEMPORARY, for issue 24's branches: pages the other slices write on their
-/// own branches (the .deb's install page, the schema's page, the test command's
-/// page). A link to one of them may lead nowhere until the branches are merged;
-/// the lead empties this list on merge, and `written_elsewhere_is_temporary`
-/// fails as soon as one of them exists, so the list cannot outlive the merge.
-const WRITTEN_ELSEWHERE: &[&str] = &["docs/install.md"];
-
 /// The README is read on a few screens; the rest belongs in `docs/`.
 const README_MAX_LINES: usize = 250;
 
@@ -242,7 +235,7 @@ fn has_scheme(dest: &str) -> bool {
 
 /// Every broken link of the pages under `root`, one line each, naming the
 /// page, the line and what is wrong.
-fn broken_links(root: &Path, written_elsewhere: &[&str]) -> Vec<String> {
+fn broken_links(root: &Path) -> Vec<String> {
     let files = pages(root);
     let parsed: HashMap<PathBuf, Page> = files
         .iter()
@@ -303,14 +296,11 @@ fn broken_links(root: &Path, written_elsewhere: &[&str]) -> Vec<String> {
                     }
                 }
             };
-            let elsewhere = written_elsewhere.iter().any(|w| Path::new(w) == target);
             if !root.join(&target).exists() {
-                if !elsewhere {
-                    problem(format!(
-                        "leads to {}, which does not exist",
-                        target.display()
-                    ));
-                }
+                problem(format!(
+                    "leads to {}, which does not exist",
+                    target.display()
+                ));
                 continue;
             }
             let Some(anchor) = anchor else { continue };
@@ -348,7 +338,7 @@ fn is_line_anchor(anchor: &str) -> bool {
 
 #[test]
 fn every_link_and_anchor_in_the_readme_and_docs_resolves() {
-    let problems = broken_links(&repo(), WRITTEN_ELSEWHERE);
+    let problems = broken_links(&repo());
     assert!(
         problems.is_empty(),
         "broken links:\n{}",
@@ -379,25 +369,12 @@ fn every_docs_page_is_on_the_contents_page() {
     let missing: Vec<_> = pages(&root)
         .into_iter()
         .filter(|p| p.starts_with("docs") && p != Path::new("docs/README.md"))
-        .chain(WRITTEN_ELSEWHERE.iter().map(PathBuf::from))
         .filter(|p| !listed.contains(p))
         .map(|p| p.display().to_string())
         .collect();
     assert!(
         missing.is_empty(),
         "pages docs/README.md does not list: {missing:?}"
-    );
-}
-
-#[test]
-fn written_elsewhere_is_temporary() {
-    let merged: Vec<_> = WRITTEN_ELSEWHERE
-        .iter()
-        .filter(|w| repo().join(w).exists())
-        .collect();
-    assert!(
-        merged.is_empty(),
-        "{merged:?} exist now: take them off WRITTEN_ELSEWHERE in tests/docs_links.rs so their links are checked"
     );
 }
 
@@ -436,7 +413,7 @@ fn checked(pages: &[(&str, &str)], extra_files: &[&str]) -> Vec<String> {
         std::fs::create_dir_all(path.parent().unwrap()).unwrap();
         std::fs::write(path, text).unwrap();
     }
-    broken_links(dir.path(), &[])
+    broken_links(dir.path())
 }
 
 #[test]
