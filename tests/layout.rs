@@ -2,6 +2,7 @@
 //! flows one way (no module uses one further along the pipeline) and no source
 //! file grows past what one person reads in a sitting.
 
+use crate::common;
 use std::path::{Path, PathBuf};
 
 /// Each top-level module and its place in the pipeline: a module may use those
@@ -34,21 +35,10 @@ fn rank(module: &str) -> Option<u32> {
     ORDER.iter().find(|(m, _)| *m == module).map(|(_, r)| *r)
 }
 
-fn rust_files(dir: &Path, out: &mut Vec<PathBuf>) {
-    for entry in std::fs::read_dir(dir).unwrap() {
-        let path = entry.unwrap().path();
-        if path.is_dir() {
-            rust_files(&path, out);
-        } else if path.extension().is_some_and(|e| e == "rs") {
-            out.push(path);
-        }
-    }
-}
-
 fn sources() -> Vec<(String, PathBuf, String)> {
     let src = Path::new(env!("CARGO_MANIFEST_DIR")).join("src");
     let mut files = Vec::new();
-    rust_files(&src, &mut files);
+    common::rust_files(&src, &mut files);
     files.sort();
     files
         .into_iter()

@@ -21,7 +21,7 @@ const WITH_BASH: &[&str] = &["sh", "mknod", "mkfifo"];
 /// programs they run by name (`Command::new("…")`), from their sources.
 fn asked_for_by_the_tests() -> BTreeSet<String> {
     let mut files = Vec::new();
-    rust_files(&common::root().join("tests"), &mut files);
+    common::rust_files(&common::root().join("tests"), &mut files);
     let call = regex::Regex::new(r#"\b(?:tool|missing|Command::new)\("([^"/]+)"\)"#).unwrap();
     let mut names = BTreeSet::new();
     for file in files {
@@ -36,17 +36,6 @@ fn asked_for_by_the_tests() -> BTreeSet<String> {
     // This file's own regex and comments are not a test asking.
     names.remove("…");
     names
-}
-
-fn rust_files(dir: &Path, out: &mut Vec<PathBuf>) {
-    for entry in std::fs::read_dir(dir).unwrap() {
-        let path = entry.unwrap().path();
-        if path.is_dir() {
-            rust_files(&path, out);
-        } else if path.extension().is_some_and(|e| e == "rs") {
-            out.push(path);
-        }
-    }
 }
 
 /// A folder to be the whole PATH: links to what the script runs, and a

@@ -480,6 +480,18 @@ pub fn pdf_settings() -> gongwen::render::pdf::PdfSettings {
 }
 
 /// The project's folder (the tests read its drafts, fonts and corpus).
+/// Every `.rs` file under `dir`, into `out`.
+pub fn rust_files(dir: &std::path::Path, out: &mut Vec<std::path::PathBuf>) {
+    for entry in std::fs::read_dir(dir).unwrap() {
+        let path = entry.unwrap().path();
+        if path.is_dir() {
+            rust_files(&path, out);
+        } else if path.extension().is_some_and(|e| e == "rs") {
+            out.push(path);
+        }
+    }
+}
+
 pub fn root() -> &'static std::path::Path {
     std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
 }
