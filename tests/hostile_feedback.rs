@@ -633,6 +633,36 @@ fn finding_21_a_bad_row_is_named_by_its_row_and_column() {
     assert!(!dir.path().join("v1.comments.yaml").exists());
 }
 
+/// Found by fuzzing the reader with the comments file it adds to: a table
+/// with its header and no comment under it was read as no rows, and the
+/// comments file made of them (`comments:` and nothing) was refused as the
+/// file's line 2, a file the user never wrote.
+#[test]
+fn a_table_with_a_header_and_no_comments_is_refused_in_the_tables_terms() {
+    let dir = project();
+    let mut rows = table(0);
+    // A remark far to the right of the table is no comment either.
+    rows.push(vec!["".into(); 8]);
+    rows[1][7] = "（此处以下无意见）".into();
+    one_sheet(&dir.path().join("t.xlsx"), rows);
+    std::fs::write(dir.path().join("t.csv"), csv(&table(0), ",")).unwrap();
+    for (name, header) in [
+        ("t.xlsx", "row 1, with nothing below it in the columns"),
+        ("t.csv", "row 1, with nothing below it"),
+    ] {
+        let run = import(dir.path(), name);
+        let err = run.refused_with(2);
+        assert!(
+            err.contains(&format!("{name}: the table holds no comments")),
+            "{err}"
+        );
+        assert!(err.contains(header), "{err}");
+        assert!(err.contains("意见内容"), "{err}");
+        assert!(!err.contains("comments.yaml"), "{err}");
+        assert!(!dir.path().join("v1.comments.yaml").exists());
+    }
+}
+
 // Finding 22: what offices send, read or named for what it is.
 
 /// The start of an OLE compound file, as Excel 97–2003 and an encrypted

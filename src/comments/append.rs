@@ -70,7 +70,10 @@ pub fn append(
         line: 1,
         separated,
     };
-    if body.trim().is_empty() {
+    if body.trim().is_empty() && new.is_empty() {
+        // `comments:` with nothing under it would be no list at all.
+        writer.push(&format!("{HEADING}{eol}comments: []{eol}"));
+    } else if body.trim().is_empty() {
         writer.separated = true;
         writer.push(&format!("{HEADING}{eol}comments:{eol}"));
         for (row, id) in &new {
@@ -518,6 +521,21 @@ mod tests {
                 indent: 3
             })
         );
+    }
+
+    #[test]
+    fn no_rows_into_no_file_is_still_a_list() {
+        for separated in [true, false] {
+            let appended =
+                append("", &[], &Feedback::default(), Path::new("t.csv"), separated).unwrap();
+            assert_eq!(appended.added, 0);
+            let read = crate::load::load_comments_bytes(
+                Path::new("v1.comments.yaml"),
+                appended.text.as_bytes(),
+            )
+            .unwrap();
+            assert!(read.is_empty(), "{}", appended.text);
+        }
     }
 
     #[test]

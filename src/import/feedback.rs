@@ -359,6 +359,23 @@ fn from_table(path: &Path, table: &Table) -> Result<Feedback, Vec<Diagnostic>> {
         }
         return Err(reader.problems);
     }
+    if rows.is_empty() {
+        let below = if passed_over.is_empty() {
+            "nothing below it".to_string()
+        } else {
+            "nothing below it in the columns gongwen reads".to_string()
+        };
+        return Err(vec![Diagnostic::error(
+            path,
+            0,
+            0,
+            format!(
+                "the table holds no comments: its header is row {}, with {below}",
+                header.number
+            ),
+        )
+        .help("check that this is the 意见反馈表 received, and that its comments are on its first visible sheet, under the header, in the 意见内容 column")]);
+    }
     if !passed_over.is_empty() {
         let shown: Vec<String> = passed_over.iter().take(10).map(u32::to_string).collect();
         notes.push(format!(
