@@ -38,15 +38,6 @@ fn text(out: &Output) -> String {
     )
 }
 
-fn listing(dir: &Path) -> Vec<String> {
-    let mut names: Vec<String> = std::fs::read_dir(dir)
-        .unwrap()
-        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
-        .collect();
-    names.sort();
-    names
-}
-
 fn is_link(path: &Path) -> bool {
     path.symlink_metadata()
         .is_ok_and(|m| m.file_type().is_symlink())
@@ -197,7 +188,7 @@ fn finding_02_watch_removes_nothing_through_a_linked_output_folder() {
     std::fs::remove_file(work(&dir).join("drafts/doc/v2.yaml")).unwrap();
     let said = round(&lines).join("\n");
     assert_eq!(
-        listing(&other),
+        crate::common::listing(&other),
         ["v1-v2.redline.md", "v1.md", "v2.md"],
         "{said}"
     );
@@ -346,7 +337,7 @@ fn finding_04_import_force_never_replaces_a_part_file() {
         std::fs::read_to_string(v3.join("01.yaml")).unwrap(),
         "第一段。\n"
     );
-    assert_eq!(listing(&v3), ["01.yaml", "draft.yaml"]);
+    assert_eq!(crate::common::listing(&v3), ["01.yaml", "draft.yaml"]);
     // A part file a draft file includes from beside it.
     let doc2 = w.join("drafts/doc2");
     std::fs::create_dir_all(doc2.join("parts")).unwrap();
@@ -647,7 +638,10 @@ fn finding_19a_import_beside_a_draft_folder_of_the_same_name_is_refused() {
         assert_eq!(done.status.code(), Some(2), "{out}: {said}");
         assert!(said.contains(other), "{out}: {said}");
     }
-    assert_eq!(listing(&w.join("drafts/doc")), ["v1.yaml", "v2.yaml", "v3"]);
+    assert_eq!(
+        crate::common::listing(&w.join("drafts/doc")),
+        ["v1.yaml", "v2.yaml", "v3"]
+    );
     let out = gongwen(&w, &["build", "--format", "md"]);
     assert_eq!(out.status.code(), Some(0), "{}", text(&out));
 }
@@ -665,8 +659,11 @@ fn finding_19b_import_force_onto_a_folder_named_with_dots() {
         &["import", "notes.txt", "--out", "drafts/doc/v3/.", "--force"],
     );
     assert_eq!(out.status.code(), Some(0), "{}", text(&out));
-    assert_eq!(listing(&v3), ["01.yaml", "draft.yaml"]);
-    assert_eq!(listing(&w.join("drafts/doc")), ["v1.yaml", "v2.yaml", "v3"]);
+    assert_eq!(crate::common::listing(&v3), ["01.yaml", "draft.yaml"]);
+    assert_eq!(
+        crate::common::listing(&w.join("drafts/doc")),
+        ["v1.yaml", "v2.yaml", "v3"]
+    );
     // Named from inside with `..`: the folder the user is in is never replaced,
     // and nothing is left behind.
     let out = gongwen(
@@ -685,8 +682,11 @@ fn finding_19b_import_force_onto_a_folder_named_with_dots() {
         ],
     );
     assert_eq!(out.status.code(), Some(2), "{}", text(&out));
-    assert_eq!(listing(&v3), ["01.yaml", "draft.yaml"]);
-    assert_eq!(listing(&w.join("drafts/doc")), ["v1.yaml", "v2.yaml", "v3"]);
+    assert_eq!(crate::common::listing(&v3), ["01.yaml", "draft.yaml"]);
+    assert_eq!(
+        crate::common::listing(&w.join("drafts/doc")),
+        ["v1.yaml", "v2.yaml", "v3"]
+    );
 }
 
 #[test]

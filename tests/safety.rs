@@ -23,15 +23,6 @@ fn stderr(out: &std::process::Output) -> String {
     String::from_utf8_lossy(&out.stderr).into_owned()
 }
 
-fn listing(dir: &Path) -> Vec<String> {
-    let mut names: Vec<String> = std::fs::read_dir(dir)
-        .unwrap()
-        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
-        .collect();
-    names.sort();
-    names
-}
-
 /// A project with two documents, the second of two drafts.
 fn project() -> tempfile::TempDir {
     let dir = tempfile::tempdir().unwrap();
@@ -51,7 +42,7 @@ fn project() -> tempfile::TempDir {
 #[test]
 fn finding_01_import_force_into_the_working_folder_deletes_nothing() {
     let dir = project();
-    let before = listing(dir.path());
+    let before = crate::common::listing(dir.path());
     let out = gongwen()
         .current_dir(dir.path())
         .args(["import", "notes.txt", "--out", ".", "--force"])
@@ -63,7 +54,7 @@ fn finding_01_import_force_into_the_working_folder_deletes_nothing() {
         "{}",
         stderr(&out)
     );
-    assert_eq!(listing(dir.path()), before);
+    assert_eq!(crate::common::listing(dir.path()), before);
     assert!(dir.path().join("notes.txt").is_file());
 }
 
@@ -77,9 +68,12 @@ fn finding_01_import_force_onto_drafts_keeps_every_other_document() {
         .unwrap();
     assert_eq!(out.status.code(), Some(2), "{}", stderr(&out));
     assert!(stderr(&out).contains("no draft.yaml"), "{}", stderr(&out));
-    assert_eq!(listing(&dir.path().join("drafts")), ["a", "b"]);
     assert_eq!(
-        listing(&dir.path().join("drafts/b")),
+        crate::common::listing(&dir.path().join("drafts")),
+        ["a", "b"]
+    );
+    assert_eq!(
+        crate::common::listing(&dir.path().join("drafts/b")),
         ["v1.yaml", "v2.yaml"]
     );
 }
@@ -96,7 +90,7 @@ fn finding_01_import_force_replaces_the_one_draft_named() {
         .args(["import", "notes.txt", "--out", "drafts/c/v1", "--force"])
         .assert()
         .code(0);
-    assert_eq!(listing(&target), ["01.yaml", "draft.yaml"]);
+    assert_eq!(crate::common::listing(&target), ["01.yaml", "draft.yaml"]);
     // A folder that holds anything else is not a draft to replace.
     std::fs::write(target.join("minutes.docx"), "x").unwrap();
     let out = gongwen()
@@ -107,7 +101,7 @@ fn finding_01_import_force_replaces_the_one_draft_named() {
     assert_eq!(out.status.code(), Some(2));
     assert!(stderr(&out).contains("minutes.docx"), "{}", stderr(&out));
     assert!(target.join("minutes.docx").is_file());
-    assert_eq!(listing(&dir.path().join("drafts/c")), ["v1"]);
+    assert_eq!(crate::common::listing(&dir.path().join("drafts/c")), ["v1"]);
 }
 
 // 2. Reading any file.
@@ -433,7 +427,10 @@ fn finding_10_leftover_temporary_files_are_removed_by_the_next_build() {
         .args(["build", "--format", "md"])
         .assert()
         .code(0);
-    assert_eq!(listing(&out_dir), ["v1-v2.redline.md", "v1.md", "v2.md"]);
+    assert_eq!(
+        crate::common::listing(&out_dir),
+        ["v1-v2.redline.md", "v1.md", "v2.md"]
+    );
 }
 
 #[test]
@@ -447,8 +444,11 @@ fn finding_10_a_failed_import_leaves_no_staging_folder() {
         .args(["import", "notes.txt", "--out", "drafts/c", "--force"])
         .assert()
         .code(2);
-    assert_eq!(listing(&dir.path().join("drafts")), ["a", "b", "c"]);
-    assert_eq!(listing(&target), ["readme.txt"]);
+    assert_eq!(
+        crate::common::listing(&dir.path().join("drafts")),
+        ["a", "b", "c"]
+    );
+    assert_eq!(crate::common::listing(&target), ["readme.txt"]);
 }
 
 // 11. Permissions.
