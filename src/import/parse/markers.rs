@@ -8,7 +8,7 @@ use regex::Regex;
 
 use crate::import::lines::Line;
 use crate::model::{Level, Style};
-use crate::numbering::numerals::parse_chinese;
+use crate::numbering::numerals::{chinese, parse_chinese};
 
 const CN: &str = "[零〇一二两三四五六七八九十百千万]+";
 
@@ -35,6 +35,45 @@ static ENCLOSED_DIGIT: LazyLock<Regex> =
 static PAREN_DIGIT: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"^[（(]\s*(\d{1,3})\s*[）)]\s*(.*)$").unwrap());
 
+/// How an item's number was written in the text read.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Form {
+    /// 一、
+    ChineseComma,
+    /// （一）, in full- or half-width brackets.
+    ChineseInBrackets,
+    /// 1. (or 1．, 1、)
+    DigitStop,
+    /// ⒈, a digit and a full stop in one character.
+    EnclosedDigit,
+    /// （1）, in full- or half-width brackets.
+    DigitInBrackets,
+}
+
+impl Form {
+    /// The form as a message names it: `一、`, `（一）`, `1.` …
+    pub fn example(self) -> &'static str {
+        match self {
+            Form::ChineseComma => "一、",
+            Form::ChineseInBrackets => "（一）",
+            Form::DigitStop => "1.",
+            Form::EnclosedDigit => "⒈",
+            Form::DigitInBrackets => "（1）",
+        }
+    }
+
+    /// The label of `number` in this form, normalised (full-width brackets,
+    /// ⒈ as 1.), to compare with the label gongwen derives.
+    pub fn label(self, number: u32) -> String {
+        match self {
+            Form::ChineseComma => format!("{}、", chinese(u64::from(number))),
+            Form::ChineseInBrackets => format!("（{}）", chinese(u64::from(number))),
+            Form::DigitInBrackets => format!("（{number}）"),
+            Form::DigitStop | Form::EnclosedDigit => format!("{number}."),
+        }
+    }
+}
+
 /// What a line is, structurally.
 #[derive(Debug, Clone, PartialEq)]
 pub enum Marker {
@@ -56,7 +95,7 @@ pub enum Marker {
     Numbered {
         level: Level,
         number: u32,
-        form: &'static str,
+        form: Form,
         rest: String,
     },
     Text,
@@ -110,7 +149,7 @@ pub fn classify(text: &str, style: Style) -> Marker {
         return Marker::Numbered {
             level: Level::Outline(1),
             number: n as u32,
-            form: "一、",
+            form: Form::ChineseComma,
             rest: c[2].to_string(),
         };
     }
@@ -120,7 +159,7 @@ pub fn classify(text: &str, style: Style) -> Marker {
         return Marker::Numbered {
             level: item,
             number: n as u32,
-            form: "（一）",
+            form: Form::ChineseInBrackets,
             rest: c[2].to_string(),
         };
     }
@@ -130,7 +169,7 @@ pub fn classify(text: &str, style: Style) -> Marker {
         return Marker::Numbered {
             level: subitem,
             number: n,
-            form: "1.",
+            form: Form::DigitStop,
             rest: c[2].to_string(),
         };
     }
@@ -140,7 +179,7 @@ pub fn classify(text: &str, style: Style) -> Marker {
         return Marker::Numbered {
             level: subitem,
             number: n,
-            form: "⒈",
+            form: Form::EnclosedDigit,
             rest: c[2].to_string(),
         };
     }
@@ -151,7 +190,7 @@ pub fn classify(text: &str, style: Style) -> Marker {
         return Marker::Numbered {
             level: Level::Outline(4),
             number: n,
-            form: "（1）",
+            form: Form::DigitInBrackets,
             rest: c[2].to_string(),
         };
     }
@@ -264,56 +303,77 @@ mod tests {
 
     #[test]
     fn classifies_outline_forms_in_both_bracket_widths() {
-        assert!(matches!(
-            classify("(一)推进", Style::Outline),
-            Marker::Numbered {
-                level: Level::Outline(2),
-                number: 1,
-                ..
+        let numbered = [
+            (
+                "(一)推进",
+                Style::Outline,
+                Level::Outline(2),
+                1,
+                Form::ChineseInBrackets,
+            ),
+            (
+                "（十二）缩小",
+                Style::Outline,
+                Level::Outline(2),
+                12,
+                Form::ChineseInBrackets,
+            ),
+            (
+                "二十、总结",
+                Style::Outline,
+                Level::Outline(1),
+                20,
+                Form::ChineseComma,
+            ),
+            (
+                "3.加强",
+                Style::Outline,
+                Level::Outline(3),
+                3,
+                Form::DigitStop,
+            ),
+            (
+                "（2）完善",
+                Style::Outline,
+                Level::Outline(4),
+                2,
+                Form::DigitInBrackets,
+            ),
+            (
+                "⒊侵占案",
+                Style::Articles,
+                Level::SubItem,
+                3,
+                Form::EnclosedDigit,
+            ),
+        ];
+        for (text, style, level, number, form) in numbered {
+            match classify(text, style) {
+                Marker::Numbered {
+                    level: l,
+                    number: n,
+                    form: f,
+                    ..
+                } => assert_eq!((l, n, f), (level, number, form), "{text}"),
+                other => panic!("{text}: {other:?}"),
             }
-        ));
-        assert!(matches!(
-            classify("（十二）缩小", Style::Outline),
-            Marker::Numbered {
-                level: Level::Outline(2),
-                number: 12,
-                ..
-            }
-        ));
-        assert!(matches!(
-            classify("二十、总结", Style::Outline),
-            Marker::Numbered {
-                level: Level::Outline(1),
-                number: 20,
-                ..
-            }
-        ));
-        assert!(matches!(
-            classify("3.加强", Style::Outline),
-            Marker::Numbered {
-                level: Level::Outline(3),
-                number: 3,
-                ..
-            }
-        ));
-        assert!(matches!(
-            classify("（2）完善", Style::Outline),
-            Marker::Numbered {
-                level: Level::Outline(4),
-                number: 2,
-                ..
-            }
-        ));
+        }
         assert_eq!(classify("1998年12月29日通过", Style::Outline), Marker::Text);
         assert_eq!(classify("2.5%以内", Style::Outline), Marker::Text);
-        assert!(matches!(
-            classify("⒊侵占案", Style::Articles),
-            Marker::Numbered {
-                level: Level::SubItem,
-                number: 3,
-                ..
-            }
-        ));
+    }
+
+    #[test]
+    fn each_form_labels_a_number_as_the_derived_label_reads() {
+        let labels = [
+            (Form::ChineseComma, "十二、"),
+            (Form::ChineseInBrackets, "（十二）"),
+            (Form::DigitStop, "12."),
+            (Form::EnclosedDigit, "12."),
+            (Form::DigitInBrackets, "（12）"),
+        ];
+        for (form, label) in labels {
+            assert_eq!(form.label(12), label, "{}", form.example());
+        }
     }
 
     #[test]

@@ -4,7 +4,7 @@
 
 mod markers;
 
-pub use markers::{Marker, classify, detect_style, is_structure, split_heading};
+pub use markers::{Form, Marker, classify, detect_style, is_structure, split_heading};
 
 use super::lines::Line;
 use crate::model::{Block, Level, Part, Style};
@@ -186,14 +186,7 @@ impl Builder {
         self.open(part, label, line.number);
     }
 
-    fn numbered(
-        &mut self,
-        line: &Line,
-        level: Level,
-        number: u32,
-        form: &'static str,
-        rest: String,
-    ) {
+    fn numbered(&mut self, line: &Line, level: Level, number: u32, form: Form, rest: String) {
         let level = match self.style {
             Style::Articles => {
                 // Items live in articles, sub-items in items.
@@ -219,7 +212,7 @@ impl Builder {
                 if depth != want {
                     self.anomaly(
                         line.number,
-                        format!("`{form}`-style number at outline level {depth}: a level is skipped, so gongwen numbers it as level {depth}"),
+                        format!("`{}`-style number at outline level {depth}: a level is skipped, so gongwen numbers it as level {depth}", form.example()),
                     );
                 }
                 Level::Outline(depth.min(4))
@@ -227,12 +220,7 @@ impl Builder {
         };
         let mut part = Part::new(level);
         // The input's label in its own form, to compare with the derived one.
-        let input_label = Some(match form {
-            "一、" => format!("{}、", chinese(number as u64)),
-            "（一）" => format!("（{}）", chinese(number as u64)),
-            "（1）" => format!("（{number}）"),
-            _ => format!("{number}."),
-        });
+        let input_label = Some(form.label(number));
         match level {
             Level::Outline(_) => {
                 let (heading, text, run_in) = split_heading(&rest, level);
@@ -349,5 +337,22 @@ impl Builder {
             Some(parent) => parent.part.body.push(Block::Part(part)),
             None => self.tree.parts.push(part),
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_skipped_level_is_named_by_the_form_and_the_input_label_kept() {
+        let (lines, _, _) = crate::import::lines::clean("一、总则\n(1)甲项内容\n", false);
+        let tree = build(&lines, Style::Outline);
+        assert_eq!(
+            tree.anomalies[0].message,
+            "`（1）`-style number at outline level 2: a level is skipped, so gongwen numbers it as level 2"
+        );
+        let labels: Vec<Option<&str>> = tree.labels.iter().map(|(_, l)| l.as_deref()).collect();
+        assert_eq!(labels, [Some("一、"), Some("（1）")]);
     }
 }
