@@ -13,6 +13,7 @@ const ORDER: &[(&str, u32)] = &[
     ("text", 0),
     ("paths", 0),
     ("write", 0),
+    ("word_styles", 0),
     ("diagnostic", 1),
     ("fields", 1),
     ("load", 2),

@@ -27,6 +27,7 @@ use std::path::Path;
 
 use crate::diagnostic::Diagnostic;
 use crate::model::{Draft, Level, Meta, Numbering, Part, Style};
+use crate::word_styles::WordStyle;
 use lines::{Dropped, Line};
 
 /// Which numbering style to read the input as.
@@ -207,16 +208,20 @@ fn import_docx(path: &Path, bytes: &[u8], options: ImportOptions) -> Result<Impo
         })
         .collect();
     // Only a 附件说明 in gongwen's style replaces the one the text gave.
-    if word.meta.iter().any(|(style, _)| style == "GwAttachment") {
+    if word
+        .meta
+        .iter()
+        .any(|(style, _)| *style == WordStyle::Attachment)
+    {
         draft.meta.attachments.clear();
     }
     // The names of the 附件说明 are author text; the other values plain.
-    let word_meta: Vec<(String, String)> = word
+    let word_meta: Vec<(WordStyle, String)> = word
         .meta
         .iter()
-        .map(|(style, text)| match style.as_str() {
-            "GwAttachment" => (style.clone(), crate::text::from_plain(text)),
-            _ => (style.clone(), text.clone()),
+        .map(|(style, text)| match style {
+            WordStyle::Attachment => (*style, crate::text::from_plain(text)),
+            _ => (*style, text.clone()),
         })
         .collect();
     docx::apply_meta(&mut draft.meta, &word_meta);

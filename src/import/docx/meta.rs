@@ -2,9 +2,16 @@
 //! 稿别, 发文字号), the tail (署名, 日期, 附件说明, 版记), and the part ids its
 //! bookmarks carry.
 
-/// The styles whose paragraphs go to [`DocxText::meta`].
-pub(super) const META_STYLES: [&str; 5] =
-    ["GwSignature", "GwDate", "GwAttachment", "GwTo", "GwImprint"];
+use crate::word_styles::WordStyle;
+
+/// The styles whose paragraphs go to [`super::DocxText::meta`].
+pub(super) const META_STYLES: [WordStyle; 5] = [
+    WordStyle::Signature,
+    WordStyle::Date,
+    WordStyle::Attachment,
+    WordStyle::To,
+    WordStyle::Imprint,
+];
 
 /// The part id a gongwen bookmark carries (see the writer's
 /// `bookmark_name`): `_gw_public_dservices` → `public-services`.
@@ -35,17 +42,18 @@ pub fn part_id(name: &str) -> Option<String> {
 /// The styles of the head (标题, 稿别, 发文字号): their paragraphs open the
 /// text in the order the recogniser reads a head, whatever their order in
 /// the file (GB/T 9704 puts the document number above the title).
-pub(super) const HEAD_STYLES: [&str; 3] = ["GwTitle", "GwStage", "GwNumber"];
+pub(super) const HEAD_STYLES: [WordStyle; 3] =
+    [WordStyle::Title, WordStyle::Stage, WordStyle::Number];
 
 /// Fills the metadata a gongwen .docx holds in its own styles.
-pub fn apply_meta(meta: &mut crate::model::Meta, paragraphs: &[(String, String)]) {
+pub fn apply_meta(meta: &mut crate::model::Meta, paragraphs: &[(WordStyle, String)]) {
     for (style, raw) in paragraphs {
         let text = raw.trim();
-        match style.as_str() {
-            "GwSignature" => meta.organ = Some(text.to_string()),
-            "GwDate" => meta.date = crate::model::Date::parse(text).or(meta.date),
-            "GwTo" => meta.to = Some(text.trim_end_matches(['：', ':']).to_string()),
-            "GwAttachment" => {
+        match style {
+            WordStyle::Signature => meta.organ = Some(text.to_string()),
+            WordStyle::Date => meta.date = crate::model::Date::parse(text).or(meta.date),
+            WordStyle::To => meta.to = Some(text.trim_end_matches(['：', ':']).to_string()),
+            WordStyle::Attachment => {
                 let item = text.strip_prefix("附件：").unwrap_or(text);
                 // 1.名称 when there are several.
                 let item = match item.split_once(['.', '．']) {
@@ -56,7 +64,7 @@ pub fn apply_meta(meta: &mut crate::model::Meta, paragraphs: &[(String, String)]
                 };
                 meta.attachments.push(item.to_string());
             }
-            "GwImprint" => {
+            WordStyle::Imprint => {
                 if let Some(cc) = text.strip_prefix("抄送：") {
                     meta.cc = cc
                         .trim_end_matches('。')

@@ -12,6 +12,7 @@ use roxmltree::Node;
 
 use crate::diagnostic::Diagnostic;
 use crate::model::{ShapeError, Table};
+use crate::word_styles::WordStyle;
 use lists::Lists;
 use meta::{HEAD_STYLES, META_STYLES};
 pub use meta::{apply_meta, part_id};
@@ -102,8 +103,8 @@ pub struct DocxText {
     pub changes: usize,
     /// Paragraphs in the styles gongwen gives the parts of a document that
     /// are not its body (发文机关署名, 成文日期, 附件说明, 主送机关, 版记), by
-    /// style id, taken out of `text`: a .docx gongwen wrote reads back whole.
-    pub meta: Vec<(String, String)>,
+    /// style, taken out of `text`: a .docx gongwen wrote reads back whole.
+    pub meta: Vec<(WordStyle, String)>,
     /// Part ids carried by gongwen's bookmarks: the 1-based line in `text`
     /// of the paragraph that holds one, and the id.
     pub ids: Vec<(usize, String)>,
@@ -243,7 +244,7 @@ fn read_package(bytes: &[u8], changes: TrackedChanges) -> Result<DocxText, Refus
     if !reader.head.is_empty() {
         let mut head = String::new();
         for style in HEAD_STYLES {
-            for (_, text) in reader.head.iter().filter(|(s, _)| s == style) {
+            for (_, text) in reader.head.iter().filter(|(s, _)| *s == style) {
                 head.push_str(text);
                 head.push('\n');
             }
@@ -310,7 +311,7 @@ struct Reader {
     /// Each list's counters, one per level.
     counters: HashMap<String, Vec<Option<u64>>>,
     /// Head paragraphs by style, put in front of the text at the end.
-    head: Vec<(String, String)>,
+    head: Vec<(WordStyle, String)>,
     /// Lines written to the text so far.
     lines: usize,
     /// Bytes of text read so far, head and tail included: reading stops
@@ -491,11 +492,12 @@ impl Reader {
             text.push_str(&label);
         }
         text.push_str(&body);
-        let style_id = child(&p, "pPr")
+        let own_style = child(&p, "pPr")
             .and_then(|pp| child(&pp, "pStyle"))
-            .and_then(|s| attr(&s, "val"));
-        let style = style_id.filter(|s| META_STYLES.contains(s));
-        let head_style = style_id.filter(|s| HEAD_STYLES.contains(s));
+            .and_then(|s| attr(&s, "val"))
+            .and_then(WordStyle::from_id);
+        let style = own_style.filter(|s| META_STYLES.contains(s));
+        let head_style = own_style.filter(|s| HEAD_STYLES.contains(s));
         let id = p
             .children()
             .filter(|c| is_w(c, "bookmarkStart"))
@@ -511,11 +513,10 @@ impl Reader {
             self.carried = text;
         } else if let Some(style) = style {
             self.extracted += text.len();
-            self.out.meta.push((style.to_string(), text));
-        } else if head_style.is_some() {
+            self.out.meta.push((style, text));
+        } else if let Some(style) = head_style {
             self.extracted += text.len();
-            self.head
-                .push((head_style.unwrap_or_default().to_string(), text));
+            self.head.push((style, text));
         } else {
             self.line(&text);
         }

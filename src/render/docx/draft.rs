@@ -6,39 +6,40 @@ use super::parts::CELL;
 use super::xml::{Para, Run};
 use crate::model::Role;
 use crate::render::context::{BlockKind, BlockView, MetaView};
+use crate::word_styles::WordStyle;
 
 /// The paragraph style of a heading on a line of its own.
-pub fn heading_style(role: Role) -> &'static str {
+pub fn heading_style(role: Role) -> WordStyle {
     match role {
-        Role::L1 => "GwH1",
-        Role::L2 => "GwH2",
-        Role::L3 => "GwH3",
-        Role::Book => "GwBook",
-        Role::Subbook => "GwSubbook",
-        Role::Chapter => "GwChapter",
-        Role::Section => "GwSection",
-        _ => "GwH4",
+        Role::L1 => WordStyle::H1,
+        Role::L2 => WordStyle::H2,
+        Role::L3 => WordStyle::H3,
+        Role::Book => WordStyle::Book,
+        Role::Subbook => WordStyle::Subbook,
+        Role::Chapter => WordStyle::Chapter,
+        Role::Section => WordStyle::Section,
+        _ => WordStyle::H4,
     }
 }
 
 /// The paragraph style of a paragraph that a part's number leads.
-pub fn para_style(role: Role) -> &'static str {
+pub fn para_style(role: Role) -> WordStyle {
     match role {
-        Role::Article => "GwArticle",
-        Role::Item => "GwItem",
-        Role::Subitem => "GwSubitem",
-        _ => "Normal",
+        Role::Article => WordStyle::Article,
+        Role::Item => WordStyle::Item,
+        Role::Subitem => WordStyle::Subitem,
+        _ => WordStyle::Normal,
     }
 }
 
 /// The character style of a run-in lead: 第一条 in 黑体, （一）… in 楷体.
-pub fn lead_style(role: Role) -> Option<&'static str> {
+pub fn lead_style(role: Role) -> Option<WordStyle> {
     match role {
-        Role::Article => Some("GwArticleNo"),
-        Role::L1 | Role::Book | Role::Subbook | Role::Chapter => Some("GwLead1"),
-        Role::L2 | Role::Section => Some("GwLead2"),
-        Role::L3 => Some("GwLead3"),
-        Role::L4 => Some("GwLead4"),
+        Role::Article => Some(WordStyle::ArticleNo),
+        Role::L1 | Role::Book | Role::Subbook | Role::Chapter => Some(WordStyle::Lead1),
+        Role::L2 | Role::Section => Some(WordStyle::Lead2),
+        Role::L3 => Some(WordStyle::Lead3),
+        Role::L4 => Some(WordStyle::Lead4),
         _ => None,
     }
 }
@@ -85,7 +86,7 @@ pub fn block(b: &BlockView) -> Vec<Para> {
                 .table
                 .iter()
                 .flat_map(|t| t.plain_rows())
-                .map(|line| Para::new("GwCaption", vec![Run::plain(line)]))
+                .map(|line| Para::new(WordStyle::Caption, vec![Run::plain(line)]))
                 .collect();
         }
         BlockKind::Heading => Para::new(heading_style(b.role), vec![Run::plain(&b.plain)])
@@ -107,10 +108,14 @@ pub fn block(b: &BlockView) -> Vec<Para> {
 /// its title centred on the next line (GB/T 9704 7.5).
 pub fn attachment_head(label: &str, title_lines: &[String]) -> Vec<Para> {
     let mut out = vec![
-        Para::new("GwAttachmentNo", vec![Run::plain(label)]).with_props("<w:pageBreakBefore/>"),
+        Para::new(WordStyle::AttachmentNo, vec![Run::plain(label)])
+            .with_props("<w:pageBreakBefore/>"),
     ];
     for line in title_lines {
-        out.push(Para::new("GwAttachmentTitle", vec![Run::plain(line)]));
+        out.push(Para::new(
+            WordStyle::AttachmentTitle,
+            vec![Run::plain(line)],
+        ));
     }
     out.push(blank());
     out
@@ -118,12 +123,12 @@ pub fn attachment_head(label: &str, title_lines: &[String]) -> Vec<Para> {
 
 /// A paragraph of plain text in the body style (preamble, closing).
 pub fn text_para(text: &str) -> Para {
-    Para::new("Normal", vec![Run::plain(text)])
+    Para::new(WordStyle::Normal, vec![Run::plain(text)])
 }
 
 /// An empty line of the grid (标题下空一行).
 pub fn blank() -> Para {
-    Para::new("Normal", Vec::new())
+    Para::new(WordStyle::Normal, Vec::new())
 }
 
 /// The head of the document: 发文字号, the title's lines, 稿别, a blank line,
@@ -131,19 +136,22 @@ pub fn blank() -> Para {
 pub fn head(meta: &MetaView) -> Vec<Para> {
     let mut out = Vec::new();
     if let Some(number) = &meta.number {
-        out.push(Para::new("GwNumber", vec![Run::plain(&number.plain)]));
+        out.push(Para::new(
+            WordStyle::Number,
+            vec![Run::plain(&number.plain)],
+        ));
         out.push(blank());
     }
     for line in &meta.title_lines {
-        out.push(Para::new("GwTitle", vec![Run::plain(line)]));
+        out.push(Para::new(WordStyle::Title, vec![Run::plain(line)]));
     }
     if let Some(stage) = &meta.stage_label {
-        out.push(Para::new("GwStage", vec![Run::plain(&stage.plain)]));
+        out.push(Para::new(WordStyle::Stage, vec![Run::plain(&stage.plain)]));
     }
     out.push(blank());
     if let Some(to) = &meta.to {
         out.push(Para::new(
-            "GwTo",
+            WordStyle::To,
             vec![Run::plain(format!("{}：", to.plain))],
         ));
     }
@@ -183,7 +191,7 @@ pub fn tail(meta: &MetaView) -> Vec<Para> {
                     5 * CELL
                 )
             };
-            out.push(Para::new("GwAttachment", vec![Run::plain(text)]).with_props(props));
+            out.push(Para::new(WordStyle::Attachment, vec![Run::plain(text)]).with_props(props));
         }
     }
     if meta.organ.is_some() || meta.date.is_some() {
@@ -203,11 +211,14 @@ pub fn tail(meta: &MetaView) -> Vec<Para> {
         };
         if !organ.is_empty() {
             out.push(
-                Para::new("GwSignature", vec![Run::plain(organ)]).with_props(right(organ_right)),
+                Para::new(WordStyle::Signature, vec![Run::plain(organ)])
+                    .with_props(right(organ_right)),
             );
         }
         if !date.is_empty() {
-            out.push(Para::new("GwDate", vec![Run::plain(date)]).with_props(right(date_right)));
+            out.push(
+                Para::new(WordStyle::Date, vec![Run::plain(date)]).with_props(right(date_right)),
+            );
         }
     }
     out
@@ -228,7 +239,7 @@ pub fn imprint(meta: &MetaView) -> Vec<Para> {
     if let Some(cc) = &meta.cc_line {
         let bottom = if has_printed { thin } else { thick };
         out.push(
-            Para::new("GwImprint", vec![Run::plain(&cc.plain)]).with_props(format!(
+            Para::new(WordStyle::Imprint, vec![Run::plain(&cc.plain)]).with_props(format!(
                 r#"<w:keepNext/><w:pBdr><w:top {thick}/><w:bottom {bottom}/></w:pBdr>"#
             )),
         );
@@ -249,7 +260,7 @@ pub fn imprint(meta: &MetaView) -> Vec<Para> {
             text.push_str(&format!("{printed}印发"));
         }
         out.push(
-            Para::new("GwImprint", vec![Run::plain(text)]).with_props(format!(
+            Para::new(WordStyle::Imprint, vec![Run::plain(text)]).with_props(format!(
                 r#"<w:pBdr>{top}<w:bottom {thick}/></w:pBdr><w:tabs><w:tab w:val="right" w:pos="{}"/></w:tabs>"#,
                 super::parts::BLOCK_WIDTH - 2 * 280
             )),

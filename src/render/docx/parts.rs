@@ -6,6 +6,7 @@ use std::fmt::Write as _;
 
 use super::xml::{W, escape};
 use crate::model::Fonts;
+use crate::word_styles::{FaceRole, Indent, Kind, Length, Look, STYLES, Size, WordStyle};
 
 /// One line of the GB/T 9704 grid: 225 mm / 22 = 28.95 pt.
 pub const LINE: u32 = 579;
@@ -13,12 +14,6 @@ pub const LINE: u32 = 579;
 pub const CELL: u32 = 316;
 /// The text block's width: 156 mm.
 pub const BLOCK_WIDTH: u32 = 8844;
-/// The body size, 3号 (16 pt), in half-points.
-const BODY_SIZE: u32 = 32;
-/// The title size, 2号 (22 pt).
-const TITLE_SIZE: u32 = 44;
-/// Page numbers and the imprint, 4号 (14 pt).
-const SMALL_SIZE: u32 = 28;
 /// `w:charSpace` for 28 characters of 16 pt in 156 mm: 4096 × (15.79 − 16)
 /// in 1/4096 pt, a little under so Word's rounding keeps the 28th character.
 const CHAR_SPACE: i32 = -851;
@@ -60,6 +55,17 @@ impl Faces {
             song: face(&fonts.song, "宋体", "SimSun"),
         }
     }
+
+    /// The face of a role.
+    fn of_role(&self, role: FaceRole) -> &Face {
+        match role {
+            FaceRole::Body => &self.body,
+            FaceRole::Kai => &self.kai,
+            FaceRole::Hei => &self.hei,
+            FaceRole::Title => &self.title,
+            FaceRole::Song => &self.song,
+        }
+    }
 }
 
 /// `w:rFonts` naming one face for every script, so punctuation such as …
@@ -69,131 +75,103 @@ fn fonts(face: &Face) -> String {
     format!(r#"<w:rFonts w:ascii="{n}" w:hAnsi="{n}" w:eastAsia="{n}" w:cs="{n}"/>"#)
 }
 
-const NO_INDENT: &str = r#"<w:ind w:firstLineChars="0" w:firstLine="0"/>"#;
-
-/// `styles.xml`: document defaults at the body size and face, and one named
-/// style per role, so an office restyles 一级标题 or 条 once for the document.
+/// `styles.xml`: document defaults at the body size and face, and each of
+/// [`STYLES`] with what it sets.
 pub fn styles(faces: &Faces) -> String {
+    let body = Size::Body.half_points();
     let mut out = format!(
-        r#"<?xml version="1.0" encoding="UTF-8" standalone="yes"?><w:styles xmlns:w="{W}"><w:docDefaults><w:rPrDefault><w:rPr>{}<w:kern w:val="2"/><w:sz w:val="{BODY_SIZE}"/><w:szCs w:val="{BODY_SIZE}"/><w:lang w:val="en-US" w:eastAsia="zh-CN" w:bidi="ar-SA"/></w:rPr></w:rPrDefault><w:pPrDefault><w:pPr><w:widowControl w:val="0"/><w:spacing w:line="{LINE}" w:lineRule="exact"/><w:jc w:val="both"/></w:pPr></w:pPrDefault></w:docDefaults>"#,
+        r#"<?xml version="1.0" encoding="UTF-8" standalone="yes"?><w:styles xmlns:w="{W}"><w:docDefaults><w:rPrDefault><w:rPr>{}<w:kern w:val="2"/><w:sz w:val="{body}"/><w:szCs w:val="{body}"/><w:lang w:val="en-US" w:eastAsia="zh-CN" w:bidi="ar-SA"/></w:rPr></w:rPrDefault><w:pPrDefault><w:pPr><w:widowControl w:val="0"/><w:spacing w:line="{LINE}" w:lineRule="exact"/><w:jc w:val="both"/></w:pPr></w:pPrDefault></w:docDefaults>"#,
         fonts(&faces.body)
     );
-    let indent = format!(
-        r#"<w:ind w:firstLineChars="200" w:firstLine="{}"/>"#,
-        2 * CELL
-    );
-    write!(
-        out,
-        r#"<w:style w:type="paragraph" w:default="1" w:styleId="Normal"><w:name w:val="Normal"/><w:qFormat/><w:pPr>{indent}</w:pPr></w:style>"#
-    )
-    .unwrap();
-    let centred = format!("{NO_INDENT}<w:jc w:val=\"center\"/>");
-    let keep_centred = format!("<w:keepNext/>{centred}");
-    let small = format!("<w:sz w:val=\"{SMALL_SIZE}\"/><w:szCs w:val=\"{SMALL_SIZE}\"/>");
-    let paragraph: [(&str, &str, String, String); 23] = [
-        (
-            "GwTitle",
-            "标题",
-            centred.clone(),
-            format!(
-                "{}<w:sz w:val=\"{TITLE_SIZE}\"/><w:szCs w:val=\"{TITLE_SIZE}\"/>",
-                fonts(&faces.title)
+    for style in &STYLES {
+        let (id, name) = (style.id, style.name);
+        let (ppr, rpr) = (paragraph_props(&style.look), run_props(&style.look, faces));
+        match style.kind {
+            Kind::Default => write!(
+                out,
+                r#"<w:style w:type="paragraph" w:default="1" w:styleId="{id}"><w:name w:val="{name}"/><w:qFormat/><w:pPr>{ppr}</w:pPr></w:style>"#
             ),
-        ),
-        ("GwStage", "稿别", centred.clone(), fonts(&faces.kai)),
-        // An attachment's title is set as the document's is.
-        (
-            "GwAttachmentTitle",
-            "附件标题",
-            centred.clone(),
-            format!(
-                "{}<w:sz w:val=\"{TITLE_SIZE}\"/><w:szCs w:val=\"{TITLE_SIZE}\"/>",
-                fonts(&faces.title)
+            Kind::Paragraph => write!(
+                out,
+                r#"<w:style w:type="paragraph" w:customStyle="1" w:styleId="{id}"><w:name w:val="{name}"/><w:basedOn w:val="{}"/><w:next w:val="{}"/><w:qFormat/><w:pPr>{ppr}</w:pPr><w:rPr>{rpr}</w:rPr></w:style>"#,
+                WordStyle::Normal.id(),
+                WordStyle::Normal.id()
             ),
-        ),
-        ("GwNumber", "发文字号", centred.clone(), String::new()),
-        ("GwTo", "主送机关", NO_INDENT.into(), String::new()),
-        ("GwH1", "一级标题", "<w:keepNext/>".into(), fonts(&faces.hei)),
-        ("GwH2", "二级标题", "<w:keepNext/>".into(), fonts(&faces.kai)),
-        ("GwH3", "三级标题", "<w:keepNext/>".into(), String::new()),
-        ("GwH4", "四级标题", "<w:keepNext/>".into(), String::new()),
-        ("GwBook", "编", keep_centred.clone(), fonts(&faces.hei)),
-        ("GwSubbook", "分编", keep_centred.clone(), fonts(&faces.hei)),
-        ("GwChapter", "章", keep_centred.clone(), fonts(&faces.hei)),
-        ("GwSection", "节", keep_centred, fonts(&faces.kai)),
-        ("GwArticle", "条", String::new(), String::new()),
-        ("GwItem", "项", String::new(), String::new()),
-        ("GwSubitem", "目", String::new(), String::new()),
-        (
-            "GwAttachment",
-            "附件说明",
-            format!(
-                r#"<w:ind w:leftChars="500" w:left="{}" w:hangingChars="300" w:hanging="{}"/>"#,
-                5 * CELL,
-                3 * CELL
+            Kind::Character => write!(
+                out,
+                r#"<w:style w:type="character" w:customStyle="1" w:styleId="{id}"><w:name w:val="{name}"/><w:qFormat/><w:rPr>{rpr}</w:rPr></w:style>"#
             ),
-            String::new(),
-        ),
-        ("GwAttachmentNo", "附件标识", NO_INDENT.into(), fonts(&faces.hei)),
-        (
-            "GwSignature",
-            "发文机关署名",
-            format!("{NO_INDENT}<w:jc w:val=\"right\"/>"),
-            String::new(),
-        ),
-        (
-            "GwDate",
-            "成文日期",
-            format!(
-                r#"<w:ind w:rightChars="400" w:right="{}" w:firstLineChars="0" w:firstLine="0"/><w:jc w:val="right"/>"#,
-                4 * CELL
-            ),
-            String::new(),
-        ),
-        (
-            "GwImprint",
-            "版记",
-            r#"<w:ind w:left="280" w:right="280" w:firstLineChars="0" w:firstLine="0"/><w:jc w:val="left"/>"#.into(),
-            small.clone(),
-        ),
-        (
-            "GwFooter",
-            "页码",
-            NO_INDENT.into(),
-            format!("{}{small}", fonts(&faces.song)),
-        ),
-        // Table cells: 4号, set closer than the body's grid and off it (a
-        // word processor that keeps the character grid in a narrow cell
-        // spreads a few characters over the whole line), not justified.
-        (
-            "GwCaption",
-            "表格",
-            format!(r#"<w:snapToGrid w:val="0"/><w:spacing w:line="400" w:lineRule="exact"/>{NO_INDENT}<w:jc w:val="left"/>"#),
-            format!(r#"<w:snapToGrid w:val="0"/>{small}"#),
-        ),
-    ];
-    for (id, name, ppr, rpr) in paragraph {
-        write!(
-            out,
-            r#"<w:style w:type="paragraph" w:customStyle="1" w:styleId="{id}"><w:name w:val="{name}"/><w:basedOn w:val="Normal"/><w:next w:val="Normal"/><w:qFormat/><w:pPr>{ppr}</w:pPr><w:rPr>{rpr}</w:rPr></w:style>"#
-        )
-        .unwrap();
-    }
-    let character = [
-        ("GwArticleNo", "条号", fonts(&faces.hei)),
-        ("GwLead1", "一级小标题", fonts(&faces.hei)),
-        ("GwLead2", "二级小标题", fonts(&faces.kai)),
-        ("GwLead3", "三级小标题", String::new()),
-        ("GwLead4", "四级小标题", String::new()),
-    ];
-    for (id, name, rpr) in character {
-        write!(
-            out,
-            r#"<w:style w:type="character" w:customStyle="1" w:styleId="{id}"><w:name w:val="{name}"/><w:qFormat/><w:rPr>{rpr}</w:rPr></w:style>"#
-        )
+        }
         .unwrap();
     }
     out.push_str("</w:styles>");
+    out
+}
+
+/// A style's `w:pPr` children, in the schema's order.
+fn paragraph_props(look: &Look) -> String {
+    let mut out = String::new();
+    if look.keep_next {
+        out.push_str("<w:keepNext/>");
+    }
+    if look.off_grid {
+        out.push_str(r#"<w:snapToGrid w:val="0"/>"#);
+    }
+    if let Some(line) = look.line {
+        write!(out, r#"<w:spacing w:line="{line}" w:lineRule="exact"/>"#).unwrap();
+    }
+    if let Some(indent) = &look.indent {
+        out.push_str(&indentation(indent));
+    }
+    if let Some(align) = look.align {
+        write!(out, r#"<w:jc w:val="{}"/>"#, align.value()).unwrap();
+    }
+    out
+}
+
+/// `w:ind`: each length in cells (as Word's `…Chars`, in hundredths, and in
+/// twips on the grid) or in twips alone.
+fn indentation(indent: &Indent) -> String {
+    let mut out = String::from("<w:ind");
+    let cells = |out: &mut String, side: &str, cells: u32| {
+        write!(
+            out,
+            r#" w:{side}Chars="{}" w:{side}="{}""#,
+            cells * 100,
+            cells * CELL
+        )
+        .unwrap();
+    };
+    for (side, length) in [("left", indent.left), ("right", indent.right)] {
+        match length {
+            Some(Length::Cells(n)) => cells(&mut out, side, n),
+            Some(Length::Twips(t)) => write!(out, r#" w:{side}="{t}""#).unwrap(),
+            None => {}
+        }
+    }
+    if let Some(n) = indent.hanging {
+        cells(&mut out, "hanging", n);
+    }
+    if let Some(n) = indent.first_line {
+        cells(&mut out, "firstLine", n);
+    }
+    out.push_str("/>");
+    out
+}
+
+/// A style's `w:rPr` children, in the schema's order.
+fn run_props(look: &Look, faces: &Faces) -> String {
+    let mut out = look
+        .face
+        .map(|role| fonts(faces.of_role(role)))
+        .unwrap_or_default();
+    if look.off_grid {
+        out.push_str(r#"<w:snapToGrid w:val="0"/>"#);
+    }
+    if let Some(size) = look.size {
+        let half = size.half_points();
+        write!(out, r#"<w:sz w:val="{half}"/><w:szCs w:val="{half}"/>"#).unwrap();
+    }
     out
 }
 
@@ -243,7 +221,8 @@ pub fn footer(odd: bool) -> String {
     };
     let field = |t: &str| format!("<w:r><w:fldChar w:fldCharType=\"{t}\"/></w:r>");
     format!(
-        r#"<?xml version="1.0" encoding="UTF-8" standalone="yes"?><w:ftr xmlns:w="{W}"><w:p><w:pPr><w:pStyle w:val="GwFooter"/><w:ind w:{side}="280"/><w:jc w:val="{jc}"/></w:pPr><w:r><w:t xml:space="preserve">— </w:t></w:r>{}<w:r><w:instrText xml:space="preserve"> PAGE </w:instrText></w:r>{}<w:r><w:t>1</w:t></w:r>{}<w:r><w:t xml:space="preserve"> —</w:t></w:r></w:p></w:ftr>"#,
+        r#"<?xml version="1.0" encoding="UTF-8" standalone="yes"?><w:ftr xmlns:w="{W}"><w:p><w:pPr><w:pStyle w:val="{}"/><w:ind w:{side}="280"/><w:jc w:val="{jc}"/></w:pPr><w:r><w:t xml:space="preserve">— </w:t></w:r>{}<w:r><w:instrText xml:space="preserve"> PAGE </w:instrText></w:r>{}<w:r><w:t>1</w:t></w:r>{}<w:r><w:t xml:space="preserve"> —</w:t></w:r></w:p></w:ftr>"#,
+        WordStyle::Footer.id(),
         field("begin"),
         field("separate"),
         field("end")
@@ -336,4 +315,19 @@ pub fn document(body: &str, landscape: bool) -> String {
         super::xml::R,
         section(landscape)
     )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_style_of_the_table_is_written_once() {
+        let styles = styles(&Faces::of(&Fonts::default()));
+        for style in &STYLES {
+            let id = format!(r#"w:styleId="{}""#, style.id);
+            assert_eq!(styles.matches(&id).count(), 1, "{id}");
+        }
+        assert_eq!(styles.matches("<w:style ").count(), STYLES.len());
+    }
 }

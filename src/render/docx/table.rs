@@ -11,6 +11,7 @@ use super::xml::{Body, Para, Run};
 use crate::compare::align::PARAGRAPH_BREAK;
 use crate::render::redline::{Segment, SideBySide};
 use crate::render::tables::{CellView, TableView};
+use crate::word_styles::WordStyle;
 
 const STRUCK: &str = "<w:strike/>";
 const MARKED: &str = r#"<w:b/><w:u w:val="single"/>"#;
@@ -34,11 +35,11 @@ pub fn cell(body: &mut Body, width: u32, runs: Vec<Run>) {
                 });
             }
             if pieces.peek().is_some() {
-                body.para(&Para::new("GwCaption", std::mem::take(&mut para)));
+                body.para(&Para::new(WordStyle::Caption, std::mem::take(&mut para)));
             }
         }
     }
-    body.para(&Para::new("GwCaption", para));
+    body.para(&Para::new(WordStyle::Caption, para));
     body.xml.push_str("</w:tc>");
 }
 
@@ -48,7 +49,7 @@ pub fn cell(body: &mut Body, width: u32, runs: Vec<Run>) {
 pub fn draft(body: &mut Body, table: &TableView) {
     if let Some(caption) = &table.caption {
         body.para(
-            &Para::new("GwCaption", vec![bold(&caption.plain)])
+            &Para::new(WordStyle::Caption, vec![bold(&caption.plain)])
                 .with_props(r#"<w:keepNext/><w:jc w:val="center"/>"#),
         );
     }
@@ -105,7 +106,7 @@ pub fn draft(body: &mut Body, table: &TableView) {
             } else {
                 ""
             };
-            body.para(&Para::new("GwCaption", runs).with_props(props));
+            body.para(&Para::new(WordStyle::Caption, runs).with_props(props));
             body.xml.push_str("</w:tc>");
         }
         body.xml.push_str("</w:tr>");
@@ -191,7 +192,10 @@ pub fn bold(text: &str) -> Run {
 
 /// Writes the heading and the table.
 pub fn write(body: &mut Body, table: &SideBySide) {
-    body.para(&Para::new("GwChapter", vec![Run::plain("修改对照表")]));
+    body.para(&Para::new(
+        WordStyle::Chapter,
+        vec![Run::plain("修改对照表")],
+    ));
     let widths = [BLOCK_WIDTH / 2, BLOCK_WIDTH / 2];
     open(body, &widths);
     row(
@@ -229,8 +233,14 @@ pub fn write(body: &mut Body, table: &SideBySide) {
 /// The 意见采纳情况表 as a Word document: title, summary, and the table with
 /// its header row on every page.
 pub fn comments(body: &mut Body, view: &crate::render::comments::CommentsView) {
-    body.para(&Para::new("GwTitle", vec![Run::plain(&view.title.plain)]));
-    body.para(&Para::new("Normal", vec![Run::plain(&view.summary)]));
+    body.para(&Para::new(
+        WordStyle::Title,
+        vec![Run::plain(&view.title.plain)],
+    ));
+    body.para(&Para::new(
+        WordStyle::Normal,
+        vec![Run::plain(&view.summary)],
+    ));
     let width = super::parts::LANDSCAPE_WIDTH;
     // 序号 | 提出单位 | 条款 | 意见内容 | 采纳情况 | 理由及说明, in parts of the width.
     let parts = [4, 12, 12, 32, 8, 26];
@@ -269,5 +279,5 @@ pub fn comments(body: &mut Body, view: &crate::render::comments::CommentsView) {
     }
     body.xml.push_str("</w:tbl>");
     // A paragraph after a table ends the body, as Word requires.
-    body.para(&Para::new("GwCaption", Vec::new()));
+    body.para(&Para::new(WordStyle::Caption, Vec::new()));
 }

@@ -4,6 +4,8 @@
 
 use std::fmt::Write as _;
 
+use crate::word_styles::WordStyle;
+
 /// The main WordprocessingML namespace and the relationships namespace.
 pub const W: &str = "http://schemas.openxmlformats.org/wordprocessingml/2006/main";
 pub const R: &str = "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
@@ -55,8 +57,8 @@ impl Mark {
 #[derive(Debug, Clone)]
 pub struct Run {
     pub text: String,
-    /// A character style id, if the run has one.
-    pub style: Option<&'static str>,
+    /// A character style, if the run has one.
+    pub style: Option<WordStyle>,
     /// Direct run properties after the style (already XML, in schema order).
     pub format: &'static str,
     pub mark: Mark,
@@ -72,7 +74,7 @@ impl Run {
         }
     }
 
-    pub fn styled(text: impl Into<String>, style: &'static str) -> Run {
+    pub fn styled(text: impl Into<String>, style: WordStyle) -> Run {
         Run {
             style: Some(style),
             ..Run::plain(text)
@@ -88,7 +90,7 @@ impl Run {
 /// One paragraph: its style, direct paragraph properties, and runs.
 #[derive(Debug, Clone)]
 pub struct Para {
-    pub style: &'static str,
+    pub style: WordStyle,
     /// Extra `w:pPr` children written after the style (already XML).
     pub props: String,
     pub runs: Vec<Run>,
@@ -101,7 +103,7 @@ pub struct Para {
 }
 
 impl Para {
-    pub fn new(style: &'static str, runs: Vec<Run>) -> Para {
+    pub fn new(style: WordStyle, runs: Vec<Run>) -> Para {
         Para {
             style,
             props: String::new(),
@@ -185,8 +187,8 @@ impl Body {
     /// Appends a paragraph.
     pub fn para(&mut self, p: &Para) {
         self.xml.push_str("<w:p><w:pPr>");
-        if p.style != "Normal" {
-            write!(self.xml, r#"<w:pStyle w:val="{}"/>"#, p.style).unwrap();
+        if p.style != WordStyle::Normal {
+            write!(self.xml, r#"<w:pStyle w:val="{}"/>"#, p.style.id()).unwrap();
         }
         self.xml.push_str(&p.props);
         if let Some(tag) = p.mark.tag() {
@@ -297,7 +299,7 @@ fn run_xml(out: &mut String, run: &Run) {
     if run.style.is_some() || !run.format.is_empty() {
         out.push_str("<w:rPr>");
         if let Some(style) = run.style {
-            write!(out, r#"<w:rStyle w:val="{style}"/>"#).unwrap();
+            write!(out, r#"<w:rStyle w:val="{}"/>"#, style.id()).unwrap();
         }
         out.push_str(run.format);
         out.push_str("</w:rPr>");
@@ -380,10 +382,10 @@ mod tests {
         let p = Para {
             mark: Mark::Inserted,
             ..Para::new(
-                "Normal",
+                WordStyle::Normal,
                 vec![
                     Run::plain("前").marked(Mark::Inserted),
-                    Run::styled("第一条", "GwArticleNo").marked(Mark::Inserted),
+                    Run::styled("第一条", WordStyle::ArticleNo).marked(Mark::Inserted),
                     Run::plain("旧 ").marked(Mark::Deleted),
                     Run::plain("a\tb\nc"),
                 ],
