@@ -267,6 +267,80 @@ fn the_reference_table_counts_what_the_file_holds() {
     );
 }
 
+/// The 意见采纳情况表 as an office's own templates wrote it before the table
+/// had a list of columns: six columns by name, the cells by field.
+const OLD_MD: &str = "# {{ title.md }}\n\n{{ summary }}\n\n| 序号 | 提出单位 | 条款 | 意见内容 | 采纳情况 | 理由及说明 |\n|---|---|---|---|---|---|\n{% for r in rows %}| {{ r.md[0] }} | {{ r.md[1] }} | {{ r.md[2] }} | {{ r.md[3] }} | {{ r.md[4] }} | {{ r.md[5] }} |\n{% endfor %}\n";
+const OLD_HTML: &str = "<table><thead><tr><th>序号</th><th>提出单位</th><th>条款</th><th>意见内容</th><th>采纳情况</th><th>理由及说明</th></tr></thead>\n<tbody>\n{% for r in rows %}<tr id=\"comment-{{ r.id }}\" class=\"{{ r.kind }}\"><td class=\"n\">{{ r.number }}</td><td>{{ r.from.html | safe }}</td><td class=\"t\">{{ r.target.html | safe }}</td><td>{{ r.text.html | safe }}</td><td class=\"d\">{{ r.disposition }}</td><td>{{ r.reason.html | safe }}</td></tr>\n{% endfor %}</tbody></table>\n";
+const NEW_HTML: &str = "<table><thead><tr>{% for c in columns %}<th>{{ c.header }}</th>{% endfor %}</tr></thead>\n<tbody>\n{% for r in rows %}<tr id=\"comment-{{ r.id }}\" class=\"{{ r.kind }}\">{% for c in r.cells %}<td{% if c.class %} class=\"{{ c.class }}\"{% endif %}>{{ c.html | safe }}</td>{% endfor %}</tr>\n{% endfor %}</tbody></table>\n";
+
+/// Renders the reference table in a format with these templates in place
+/// of the built-in ones (none: the built-in ones).
+fn render_table(
+    view: &CommentsView,
+    format: gongwen::render::Format,
+    templates: &[(&str, &str)],
+) -> String {
+    let dir = tempfile::tempdir().unwrap();
+    for (name, text) in templates {
+        std::fs::write(dir.path().join(name), text).unwrap();
+    }
+    let renderer = gongwen::render::Renderer::new(
+        gongwen::render::Templates::load(Some(dir.path())).unwrap(),
+        common::pdf_settings(),
+    );
+    let bytes = renderer
+        .render(format, gongwen::render::View::Comments(view))
+        .unwrap()
+        .bytes;
+    String::from_utf8(bytes).unwrap()
+}
+
+#[test]
+fn the_table_is_its_list_of_columns_and_an_offices_old_template_still_renders_it() {
+    use gongwen::model::comment_columns::{CommentField, TABLE_COLUMNS};
+    use gongwen::render::Format;
+    let (v1, v2) = (reference("v1"), reference("v2.yaml"));
+    let comments = gongwen::load::load_comments(&root().join(COMMENTS)).unwrap();
+    let resolved = resolve(&comments, &v1).unwrap();
+    let changes = gongwen::compare::compare(&v1, &v2);
+    let view = CommentsView::new(&v1, "v1", &resolved, Some(("v2", &changes, &v2)));
+    let headers: Vec<&str> = view.columns.iter().map(|c| c.header).collect();
+    let listed: Vec<&str> = TABLE_COLUMNS.iter().map(|c| c.header).collect();
+    assert_eq!(headers, listed);
+    for r in &view.rows {
+        assert_eq!(r.cells.len(), TABLE_COLUMNS.len());
+        assert_eq!(r.md.len(), TABLE_COLUMNS.len());
+        for (column, cell) in TABLE_COLUMNS.iter().zip(&r.cells) {
+            let shown = match column.field {
+                CommentField::Id => r.number.to_string(),
+                CommentField::From => r.from.plain.clone(),
+                CommentField::On => r.target.plain.clone(),
+                CommentField::Text => r.text.plain.clone(),
+                CommentField::Disposition => r.disposition.to_string(),
+                CommentField::Reason => r.reason.plain.clone(),
+                other => panic!("{other:?} is not a column of the table"),
+            };
+            assert_eq!(cell.text.plain, shown, "{}", column.header);
+            assert_eq!(cell.class, column.class);
+        }
+    }
+    // The built-in Markdown: a header of the list's columns, a row each.
+    let md = render_table(&view, Format::Markdown, &[]);
+    assert!(
+        md.contains(&format!("\n| {} |\n", listed.join(" | "))),
+        "{md}"
+    );
+    // An office's template of before reads the same fields as ever.
+    assert_eq!(
+        render_table(&view, Format::Markdown, &[("comments.md.tera", OLD_MD)]),
+        md
+    );
+    assert_eq!(
+        render_table(&view, Format::Html, &[("comments.html.tera", OLD_HTML)]),
+        render_table(&view, Format::Html, &[("comments.html.tera", NEW_HTML)]),
+    );
+}
+
 proptest! {
     #![proptest_config(common::proptest_config(200))]
 

@@ -14,8 +14,9 @@ use std::path::Path;
 use std::sync::Arc;
 
 use crate::diagnostic::Diagnostic;
+use crate::model::comment_columns::CommentField;
 use crate::model::{Date, Disposition};
-use columns::{Column, Columns, Place, column_of, header_columns};
+use columns::{Columns, Place, header_columns};
 use table::{Cell, Row, Table, cell_name};
 pub use table::{MAX_CELLS, MAX_PART_BYTES};
 
@@ -127,7 +128,7 @@ pub fn read_feedback_bytes(path: &Path, bytes: &[u8]) -> Result<Feedback, Vec<Di
             "open it in Excel or WPS, save it as .xlsx (Excel Workbook), and import that file",
         ))
     } else {
-        delimited::read(bytes, |c| column_of(c).is_some())
+        delimited::read(bytes, |c| CommentField::of_header(c).is_some())
     };
     let table = table.map_err(|r| vec![r.at(path)])?;
     from_table(path, &table)
@@ -181,7 +182,7 @@ impl Reader<'_> {
 
     /// A field's text in a row (the texts of its columns joined), or the
     /// problem with one of its cells.
-    fn field(&mut self, row: &Row, field: Column) -> Option<(Arc<str>, Place)> {
+    fn field(&mut self, row: &Row, field: CommentField) -> Option<(Arc<str>, Place)> {
         let places = self.columns.get(&field)?.clone();
         let mut texts: Vec<Arc<str>> = Vec::new();
         let mut found = None;
@@ -243,7 +244,7 @@ impl Reader<'_> {
     }
 
     /// A field a comment must have; its absence is a problem named by column.
-    fn required(&mut self, row: &Row, field: Column) -> Option<(Arc<str>, Place)> {
+    fn required(&mut self, row: &Row, field: CommentField) -> Option<(Arc<str>, Place)> {
         let before = self.problems.len();
         let found = self.field(row, field);
         if found.is_none() && self.problems.len() == before {
@@ -267,7 +268,7 @@ fn from_table(path: &Path, table: &Table) -> Result<Feedback, Vec<Diagnostic>> {
     let is_header = |r: &Row| {
         r.cells
             .iter()
-            .any(|(_, c)| matches!(c, Cell::Text(t) if column_of(t).is_some()))
+            .any(|(_, c)| matches!(c, Cell::Text(t) if CommentField::of_header(t).is_some()))
     };
     let Some(header_index) = table.rows.iter().position(is_header) else {
         return Err(vec![Diagnostic::error(
@@ -421,10 +422,10 @@ fn read_row(
     ids: &mut HashMap<Arc<str>, u32>,
 ) -> Option<FeedbackRow> {
     let before = reader.problems.len();
-    let id = reader.field(row, Column::Id);
-    let from = reader.required(row, Column::From);
-    let text = reader.required(row, Column::Text);
-    let on = reader.required(row, Column::On).and_then(|(on, place)| {
+    let id = reader.field(row, CommentField::Id);
+    let from = reader.required(row, CommentField::From);
+    let text = reader.required(row, CommentField::Text);
+    let on = reader.required(row, CommentField::On).and_then(|(on, place)| {
         let parts: Vec<String> = on
             .split(['、', '；', ';', '，', ','])
             .map(|s| s.trim().to_string())
@@ -441,28 +442,29 @@ fn read_row(
         }
         Some(parts)
     });
-    let disposition = reader
-        .required(row, Column::Disposition)
-        .and_then(|(written, place)| {
-            let d = Disposition::parse(&written);
-            if d.is_none() {
-                reader.problem(
-                    row.number,
-                    Some(&place),
-                    format!("`{written}` is not a disposition"),
-                    "write 采纳, 部分采纳, 未采纳, 已有规定 or 不涉及",
-                );
-            }
-            d
-        });
-    let reason = reader.field(row, Column::Reason);
+    let disposition =
+        reader
+            .required(row, CommentField::Disposition)
+            .and_then(|(written, place)| {
+                let d = Disposition::parse(&written);
+                if d.is_none() {
+                    reader.problem(
+                        row.number,
+                        Some(&place),
+                        format!("`{written}` is not a disposition"),
+                        "write 采纳, 部分采纳, 未采纳, 已有规定 or 不涉及",
+                    );
+                }
+                d
+            });
+    let reason = reader.field(row, CommentField::Reason);
     if let Some(d) = disposition
         && d != Disposition::Adopted
         && reason.is_none()
     {
         let place = reader
             .columns
-            .get(&Column::Reason)
+            .get(&CommentField::Reason)
             .and_then(|p| p.first())
             .cloned();
         reader.problem(
@@ -478,19 +480,21 @@ fn read_row(
             "say why it was not (or only partly) adopted: the 意见采纳情况表 prints it in 理由及说明",
         );
     }
-    let received = reader.field(row, Column::Received).and_then(|(d, place)| {
-        let date = Date::parse(&d);
-        if date.is_none() {
-            reader.problem(
-                row.number,
-                Some(&place),
-                format!("`{d}` is not a date"),
-                "write the date as 2021-09-01 or 2021年9月1日",
-            );
-        }
-        date
-    });
-    let note = reader.field(row, Column::Note);
+    let received = reader
+        .field(row, CommentField::Received)
+        .and_then(|(d, place)| {
+            let date = Date::parse(&d);
+            if date.is_none() {
+                reader.problem(
+                    row.number,
+                    Some(&place),
+                    format!("`{d}` is not a date"),
+                    "write the date as 2021-09-01 or 2021年9月1日",
+                );
+            }
+            date
+        });
+    let note = reader.field(row, CommentField::Note);
     if let Some((id, place)) = &id {
         match ids.get(id) {
             Some(first) => reader.problem(

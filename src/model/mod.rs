@@ -8,6 +8,7 @@ use std::path::PathBuf;
 
 use serde::Serialize;
 
+pub mod comment_columns;
 mod comments;
 mod table;
 pub use comments::{Comment, Disposition, Target};

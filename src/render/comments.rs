@@ -9,6 +9,7 @@ use super::context::PrintInfo;
 use crate::comments::{Fate, Labels, Resolved, answered_part, commented, fates, substantive};
 use crate::compare::ChangeSet;
 use crate::model::Disposition;
+use crate::model::comment_columns::{CommentField, TABLE_COLUMNS, Width};
 use crate::numbering::Document;
 use crate::text::Text;
 
@@ -28,7 +29,31 @@ pub struct CommentsView {
     /// How many units and people sent comments.
     pub senders: usize,
     pub counts: Vec<Count>,
+    /// The table's columns, in order: each row's `cells` follow them.
+    pub columns: Vec<ColumnView>,
     pub rows: Vec<Row>,
+}
+
+/// A column of the table, as its writers set it.
+#[derive(Debug, Clone, Serialize)]
+pub struct ColumnView {
+    pub header: &'static str,
+    /// The HTML's class for its cells ("" for none).
+    pub class: &'static str,
+    /// Centred, in the PDF.
+    pub centred: bool,
+    /// Its width in the PDF: `{"em": 3.2}` fixed, `{"fr": 1.0}` a share.
+    pub width: Width,
+    /// Its share of the page's width in Word.
+    pub word_share: u32,
+}
+
+/// One cell of a row: its text in each form, and its column's class.
+#[derive(Debug, Clone, Serialize)]
+pub struct CellView {
+    #[serde(flatten)]
+    pub text: Text,
+    pub class: &'static str,
 }
 
 /// How many comments had one decision.
@@ -55,8 +80,11 @@ pub struct Row {
     pub kind: Disposition,
     /// 理由及说明: the reason, then the note.
     pub reason: Text,
-    /// The cells as Markdown table cells (`|` escaped, one line each).
-    pub md: [String; 6],
+    /// The cells, in the order of the table's columns.
+    pub cells: Vec<CellView>,
+    /// The cells as Markdown table cells (`|` escaped, one line each), as
+    /// `cells[…].md` has them (templates of offices may read this).
+    pub md: Vec<String>,
 }
 
 /// Text for one Markdown table cell: escaped, on one line, `|` escaped.
@@ -114,15 +142,33 @@ impl CommentsView {
                 (None, None) => String::new(),
             };
             let number = i + 1;
+            let received = c.received.map(|d| d.to_string()).unwrap_or_default();
+            let cells: Vec<CellView> = TABLE_COLUMNS
+                .iter()
+                .map(|column| {
+                    let value = match column.field {
+                        // 序号 is the comment's place in this table.
+                        CommentField::Id => number.to_string(),
+                        CommentField::From => c.from.clone(),
+                        CommentField::Received => received.clone(),
+                        CommentField::On => target.clone(),
+                        CommentField::Text => c.text.clone(),
+                        CommentField::Disposition => c.disposition.zh().to_string(),
+                        CommentField::Reason => reason.clone(),
+                        CommentField::Note => c.note.clone().unwrap_or_default(),
+                    };
+                    CellView {
+                        text: Text {
+                            md: cell(&value),
+                            ..Text::plain(&value)
+                        },
+                        class: column.class,
+                    }
+                })
+                .collect();
             rows.push(Row {
-                md: [
-                    number.to_string(),
-                    cell(&c.from),
-                    cell(&target),
-                    cell(&c.text),
-                    c.disposition.zh().to_string(),
-                    cell(&reason),
-                ],
+                md: cells.iter().map(|c| c.text.md.clone()).collect(),
+                cells,
                 number,
                 id: c.id.clone(),
                 from: Text::plain(&c.from),
@@ -173,6 +219,16 @@ impl CommentsView {
             summary,
             senders: senders.len(),
             counts,
+            columns: TABLE_COLUMNS
+                .iter()
+                .map(|c| ColumnView {
+                    header: c.header,
+                    class: c.class,
+                    centred: c.centred,
+                    width: c.pdf_width,
+                    word_share: c.word_share,
+                })
+                .collect(),
             rows,
         }
     }

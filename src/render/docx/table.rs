@@ -242,38 +242,27 @@ pub fn comments(body: &mut Body, view: &crate::render::comments::CommentsView) {
         vec![Run::plain(&view.summary)],
     ));
     let width = super::parts::LANDSCAPE_WIDTH;
-    // 序号 | 提出单位 | 条款 | 意见内容 | 采纳情况 | 理由及说明, in parts of the width.
-    let parts = [4, 12, 12, 32, 8, 26];
-    let total: u32 = parts.iter().sum();
-    let widths: Vec<u32> = parts.iter().map(|p| width * p / total).collect();
+    let total: u32 = view.columns.iter().map(|c| c.word_share).sum();
+    let widths: Vec<u32> = view
+        .columns
+        .iter()
+        .map(|c| width * c.word_share / total.max(1))
+        .collect();
     open(body, &widths);
-    let header = [
-        "序号",
-        "提出单位",
-        "条款",
-        "意见内容",
-        "采纳情况",
-        "理由及说明",
-    ];
     row(
         body,
         &widths,
-        header.iter().map(|h| vec![bold(h)]).collect(),
+        view.columns.iter().map(|c| vec![bold(c.header)]).collect(),
         true,
     );
     for r in &view.rows {
-        let cells = [
-            r.number.to_string(),
-            r.from.plain.clone(),
-            r.target.plain.clone(),
-            r.text.plain.clone(),
-            r.disposition.to_string(),
-            r.reason.plain.clone(),
-        ];
         row(
             body,
             &widths,
-            cells.into_iter().map(|c| vec![Run::plain(c)]).collect(),
+            r.cells
+                .iter()
+                .map(|c| vec![Run::plain(&c.text.plain)])
+                .collect(),
             false,
         );
     }
