@@ -170,6 +170,29 @@ impl Reader<'_> {
             .push(Diagnostic::error(self.path, 0, 0, format!("{at}: {message}")).help(help));
     }
 
+    /// A field's text read by `parse`, or a problem at its cell saying it
+    /// is not `what` (`a date`) and how to write one.
+    fn parsed<T>(
+        &mut self,
+        row: &Row,
+        found: Option<(Arc<str>, Place)>,
+        parse: impl Fn(&str) -> Option<T>,
+        what: &str,
+        help: &str,
+    ) -> Option<T> {
+        let (written, place) = found?;
+        let value = parse(&written);
+        if value.is_none() {
+            self.problem(
+                row.number,
+                Some(&place),
+                format!("`{written}` is not {what}"),
+                help,
+            );
+        }
+        value
+    }
+
     /// What a cell shows: its own value, or that of the merged area over it.
     fn cell<'r>(&'r self, row: &'r Row, column: u32) -> Option<&'r Cell> {
         row.get(column).or_else(|| {
@@ -442,21 +465,14 @@ fn read_row(
         }
         Some(parts)
     });
-    let disposition =
-        reader
-            .required(row, CommentField::Disposition)
-            .and_then(|(written, place)| {
-                let d = Disposition::parse(&written);
-                if d.is_none() {
-                    reader.problem(
-                        row.number,
-                        Some(&place),
-                        format!("`{written}` is not a disposition"),
-                        "write 采纳, 部分采纳, 未采纳, 已有规定 or 不涉及",
-                    );
-                }
-                d
-            });
+    let disposition = reader.required(row, CommentField::Disposition);
+    let disposition = reader.parsed(
+        row,
+        disposition,
+        Disposition::parse,
+        "a disposition",
+        "write 采纳, 部分采纳, 未采纳, 已有规定 or 不涉及",
+    );
     let reason = reader.field(row, CommentField::Reason);
     if let Some(d) = disposition
         && d != Disposition::Adopted
@@ -480,20 +496,14 @@ fn read_row(
             "say why it was not (or only partly) adopted: the 意见采纳情况表 prints it in 理由及说明",
         );
     }
-    let received = reader
-        .field(row, CommentField::Received)
-        .and_then(|(d, place)| {
-            let date = Date::parse(&d);
-            if date.is_none() {
-                reader.problem(
-                    row.number,
-                    Some(&place),
-                    format!("`{d}` is not a date"),
-                    "write the date as 2021-09-01 or 2021年9月1日",
-                );
-            }
-            date
-        });
+    let received = reader.field(row, CommentField::Received);
+    let received = reader.parsed(
+        row,
+        received,
+        Date::parse,
+        "a date",
+        "write the date as 2021-09-01 or 2021年9月1日",
+    );
     let note = reader.field(row, CommentField::Note);
     if let Some((id, place)) = &id {
         match ids.get(id) {
@@ -553,5 +563,20 @@ mod tests {
         text.extend(&entry[..28]);
         text.resize(1024, 0);
         assert!(!is_encrypted(&text));
+    }
+
+    #[test]
+    fn a_date_or_a_decision_not_read_is_named_at_its_cell() {
+        let csv =
+            "序号,单位,条款,意见内容,处理情况,日期\n1,区教育局,一、,意见。,再议,2021年13月1日\n";
+        let problems = read_feedback_bytes(Path::new("t.csv"), csv.as_bytes()).unwrap_err();
+        let messages: Vec<&str> = problems.iter().map(|d| d.message.as_str()).collect();
+        assert_eq!(
+            messages,
+            [
+                "row 2, column 处理情况 (E): `再议` is not a disposition",
+                "row 2, column 日期 (F): `2021年13月1日` is not a date",
+            ]
+        );
     }
 }

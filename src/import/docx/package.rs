@@ -263,28 +263,18 @@ mod tests {
 
     #[test]
     fn targets_resolve_from_the_folder_of_their_relationships() {
-        assert_eq!(
-            resolve("", "word/document.xml").as_deref(),
-            Some("word/document.xml")
-        );
-        assert_eq!(
-            resolve("", "/word/real.xml").as_deref(),
-            Some("word/real.xml")
-        );
-        assert_eq!(
-            resolve("word", "numbering.xml").as_deref(),
-            Some("word/numbering.xml")
-        );
-        assert_eq!(
-            resolve("word", "../custom/a%20b.xml").as_deref(),
-            Some("custom/a b.xml")
-        );
-        assert_eq!(
-            resolve("word", "./styles.xml").as_deref(),
-            Some("word/styles.xml")
-        );
-        assert_eq!(resolve("", "../outside.xml"), None);
-        assert_eq!(resolve("word", ""), None);
+        let cases = [
+            ("", "word/document.xml", Some("word/document.xml")),
+            ("", "/word/real.xml", Some("word/real.xml")),
+            ("word", "numbering.xml", Some("word/numbering.xml")),
+            ("word", "../custom/a%20b.xml", Some("custom/a b.xml")),
+            ("word", "./styles.xml", Some("word/styles.xml")),
+            ("", "../outside.xml", None),
+            ("word", "", None),
+        ];
+        for (folder, target, resolved) in cases {
+            assert_eq!(resolve(folder, target).as_deref(), resolved, "{target}");
+        }
     }
 
     #[test]

@@ -254,36 +254,32 @@ mod tests {
 
     #[test]
     fn classifies_article_forms_including_stray_spaces_and_zhi() {
-        assert_eq!(
-            classify("第一百二十条之一 以暴力……", Style::Articles),
-            Marker::Article {
-                number: 120,
-                sub: 1,
-                spaced: false,
-                separated: true,
-                rest: "以暴力……".into()
-            }
-        );
-        assert_eq!(
-            classify("第一百二十四 条采用刑讯逼供", Style::Articles),
-            Marker::Article {
-                number: 124,
-                sub: 0,
-                spaced: true,
-                separated: false,
-                rest: "采用刑讯逼供".into()
-            }
-        );
-        assert_eq!(
-            classify("第一条", Style::Articles),
-            Marker::Article {
-                number: 1,
-                sub: 0,
-                spaced: false,
-                separated: true,
-                rest: String::new()
-            }
-        );
+        // (line, number, 之-number, space inside, text set apart, text)
+        let articles = [
+            ("第一百二十条之一 以暴力……", 120, 1, false, true, "以暴力……"),
+            (
+                "第一百二十四 条采用刑讯逼供",
+                124,
+                0,
+                true,
+                false,
+                "采用刑讯逼供",
+            ),
+            ("第一条", 1, 0, false, true, ""),
+        ];
+        for (line, number, sub, spaced, separated, rest) in articles {
+            assert_eq!(
+                classify(line, Style::Articles),
+                Marker::Article {
+                    number,
+                    sub,
+                    spaced,
+                    separated,
+                    rest: rest.into()
+                },
+                "{line}"
+            );
+        }
         assert!(matches!(
             classify("第二章 法律", Style::Articles),
             Marker::Division {
@@ -303,49 +299,15 @@ mod tests {
 
     #[test]
     fn classifies_outline_forms_in_both_bracket_widths() {
+        use Form::*;
+        use Level::Outline as O;
         let numbered = [
-            (
-                "(一)推进",
-                Style::Outline,
-                Level::Outline(2),
-                1,
-                Form::ChineseInBrackets,
-            ),
-            (
-                "（十二）缩小",
-                Style::Outline,
-                Level::Outline(2),
-                12,
-                Form::ChineseInBrackets,
-            ),
-            (
-                "二十、总结",
-                Style::Outline,
-                Level::Outline(1),
-                20,
-                Form::ChineseComma,
-            ),
-            (
-                "3.加强",
-                Style::Outline,
-                Level::Outline(3),
-                3,
-                Form::DigitStop,
-            ),
-            (
-                "（2）完善",
-                Style::Outline,
-                Level::Outline(4),
-                2,
-                Form::DigitInBrackets,
-            ),
-            (
-                "⒊侵占案",
-                Style::Articles,
-                Level::SubItem,
-                3,
-                Form::EnclosedDigit,
-            ),
+            ("(一)推进", Style::Outline, O(2), 1, ChineseInBrackets),
+            ("（十二）缩小", Style::Outline, O(2), 12, ChineseInBrackets),
+            ("二十、总结", Style::Outline, O(1), 20, ChineseComma),
+            ("3.加强", Style::Outline, O(3), 3, DigitStop),
+            ("（2）完善", Style::Outline, O(4), 2, DigitInBrackets),
+            ("⒊侵占案", Style::Articles, Level::SubItem, 3, EnclosedDigit),
         ];
         for (text, style, level, number, form) in numbered {
             match classify(text, style) {

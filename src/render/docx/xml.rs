@@ -361,13 +361,15 @@ mod tests {
     use super::*;
 
     #[test]
-    fn part_ids_become_bookmark_names_word_keeps() {
-        assert_eq!(
-            bookmark_name("public-services").as_deref(),
-            Some("_gw_public_dservices")
-        );
-        assert_eq!(bookmark_name("a_b").as_deref(), Some("_gw_a_ub"));
-        assert_eq!(bookmark_name("总则").as_deref(), Some("_gw__x603b__x5219_"));
+    fn part_ids_become_bookmark_names_word_keeps_and_the_importer_reads_back() {
+        for (id, name) in [
+            ("public-services", "_gw_public_dservices"),
+            ("a_b", "_gw_a_ub"),
+            ("总则", "_gw__x603b__x5219_"),
+        ] {
+            assert_eq!(bookmark_name(id).as_deref(), Some(name));
+            assert_eq!(crate::import::docx::part_id(name).as_deref(), Some(id));
+        }
         assert_eq!(bookmark_name(&"x".repeat(37)), None);
     }
 
