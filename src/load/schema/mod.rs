@@ -10,7 +10,7 @@ mod scalars;
 mod tables;
 mod texts;
 
-pub use texts::TextSite;
+pub use texts::{TextKey, TextSite};
 
 pub use keys::{
     Form, KEYS, Key, KeyPlace, Need, chinese_name, draft_keys, english_key, find, keys_in,
@@ -203,7 +203,7 @@ impl Checker {
                 // Read after the body, so ids in attachments follow those of the body.
                 continue;
             }
-            let key = field.key();
+            let key = TextKey::Field(field);
             let value = match field.form() {
                 FieldForm::Text | FieldForm::Value => self
                     .text(file, node, key)
@@ -216,10 +216,10 @@ impl Checker {
             }
         }
         for (key, target) in [
-            ("preamble", &mut meta.preamble),
-            ("closing", &mut meta.closing),
+            (TextKey::Preamble, &mut meta.preamble),
+            (TextKey::Closing, &mut meta.closing),
         ] {
-            if let Some(node) = entries.get(key) {
+            if let Some(node) = entries.get(key.key()) {
                 *target = self.text_list(file, node, key);
             }
         }

@@ -4,7 +4,7 @@
 
 use std::collections::HashMap;
 
-use super::{Checker, Includer, KeyPlace, SourceFile};
+use super::{Checker, Includer, KeyPlace, SourceFile, TextKey};
 use crate::load::node::{Node, Value};
 use crate::model::{Block, Level, Numbering, Part, PartId, Style};
 
@@ -117,7 +117,7 @@ impl Checker {
         }
         let heading = keys
             .get("heading")
-            .and_then(|n| self.text(file, n, "heading"));
+            .and_then(|n| self.text(file, n, TextKey::Heading));
         let level = self.level(file, node, keys, heading.is_some(), numbering.style, parent)?;
         let mut part = Part::new(level);
         part.origin = file.origin(node.pos);
@@ -355,7 +355,7 @@ impl Checker {
     ) {
         match &node.value {
             Value::Str(_) => {
-                if let Some(t) = self.text(file, node, "text") {
+                if let Some(t) = self.text(file, node, TextKey::Text) {
                     body.push(Block::Para(t));
                 }
             }
@@ -377,7 +377,7 @@ impl Checker {
                             }
                         }
                         _ => {
-                            if let Some(t) = self.text(file, item, "text") {
+                            if let Some(t) = self.text(file, item, TextKey::Text) {
                                 body.push(Block::Para(t));
                             }
                         }
