@@ -255,18 +255,23 @@ impl Checker {
     /// `style:`, of a draft or an attachment.
     pub(super) fn style(&mut self, file: &SourceFile, node: &Node) -> Option<Style> {
         let name = self.string(file, node, "style", "")?;
-        match Style::NAMES.iter().find(|(n, _)| *n == name) {
-            Some((_, style)) => Some(*style),
-            None => {
-                self.error(
-                    file,
-                    node.pos,
-                    format!("unknown numbering style `{name}`"),
-                    "use `style: outline` (一、 （一） 1. （1）) or `style: articles` (第一章 第一节 第一条 （一） 1.); in Chinese keys, `编号方式: 大纲` or `编号方式: 条文`",
-                );
-                None
-            }
+        let style = Style::parse(&name);
+        if style.is_none() {
+            let each =
+                |say: &dyn Fn(Style) -> String| -> String { Style::ALL.map(say).join(" or ") };
+            let help = format!(
+                "use {}; in Chinese keys, {}",
+                each(&|s| format!("`style: {}` ({})", s.name(), s.numbers())),
+                each(&|s| format!("`编号方式: {}`", s.chinese())),
+            );
+            self.error(
+                file,
+                node.pos,
+                format!("unknown numbering style `{name}`"),
+                &help,
+            );
         }
+        style
     }
 }
 
