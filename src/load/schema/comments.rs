@@ -169,12 +169,8 @@ impl Checker {
 
     /// `on:`: one target or a list of them.
     fn targets(&mut self, file: &SourceFile, node: &Node) -> Vec<(Target, Origin)> {
-        let items: Vec<&Node> = match &node.value {
-            Value::Seq(items) => items.iter().collect(),
-            _ => vec![node],
-        };
         let mut out = Vec::new();
-        for item in items {
+        for item in super::scalars::one_or_list(node) {
             let text = match &item.value {
                 Value::Int(i) => Some(i.to_string()),
                 _ => self.text(file, item, TextKey::Comment("on")),

@@ -134,12 +134,8 @@ impl Checker {
     }
 
     pub(super) fn levels(&mut self, file: &SourceFile, node: &Node, style: Style) -> Vec<Level> {
-        let items: Vec<&Node> = match &node.value {
-            Value::Seq(items) => items.iter().collect(),
-            _ => vec![node],
-        };
         let mut levels = Vec::new();
-        for item in items {
+        for item in one_or_list(node) {
             let name = match &item.value {
                 Value::Str(s) => s.clone(),
                 Value::Int(i) => i.to_string(),
@@ -195,11 +191,7 @@ impl Checker {
         }
         if let Some(n) = keys.get("fallback") {
             fonts.fallback = self.text_list(file, n, TextKey::Font("fallback"));
-            let items: Vec<&Node> = match &n.value {
-                Value::Seq(items) => items.iter().collect(),
-                _ => vec![n],
-            };
-            for (i, item) in items.into_iter().enumerate() {
+            for (i, item) in one_or_list(n).into_iter().enumerate() {
                 fonts.places.insert(format!("fallback.{i}"), origin(item));
             }
         }
@@ -284,4 +276,12 @@ fn lint_level(text: &str) -> Option<LintLevel> {
         .iter()
         .find(|(name, _)| *name == text)
         .map(|(_, level)| *level)
+}
+
+/// The entries of a list, or the one value written in its place.
+pub(super) fn one_or_list(node: &Node) -> Vec<&Node> {
+    match &node.value {
+        Value::Seq(items) => items.iter().collect(),
+        _ => vec![node],
+    }
 }

@@ -447,13 +447,7 @@ impl Checker {
         if let Some(n) = keys.get("continuous") {
             numbering.continuous = self.levels(file, n, numbering.style);
         }
-        let mut body = Vec::new();
-        if let Some(text) = keys.get("text") {
-            self.body_text(file, text, &numbering, Parent::Top, &mut body);
-        }
-        if let Some(parts) = keys.get("parts") {
-            self.children(file, parts, &numbering, Parent::Top, &mut body);
-        }
+        let body = self.body(file, &keys, &numbering, Parent::Top);
         let mistyped = self.suggested.contains(&"text") || self.suggested.contains(&"parts");
         if body.is_empty() && !keys.contains_key("text") && !keys.contains_key("parts") && !mistyped
         {
