@@ -232,6 +232,26 @@ fn draft_rules_fail_the_slip_and_pass_the_right_text() {
             "于2021年10月15日前报送。",
             "title: 测试\nparts:\n  - text: 于2021-10-15前报送。\n  - text: 版本 1.2.3 发布。\n",
         ),
+        // The preamble is a group of its own, the closing another; a
+        // draft's own date is no prose.
+        (
+            Rule::EndPunctuation,
+            "title: 测试\npreamble: [第一段。, 第二段。, 第三段]\nparts:\n  - text: 正文。\n",
+            "第三段。",
+            "title: 测试\npreamble: [第一段。, 第二段。]\nparts:\n  - text: 正文。\nclosing: 特此通知\n",
+        ),
+        (
+            Rule::MixedDates,
+            "title: 测试\ndate: 2021-09-01\nparts:\n  - text: 自2021年9月1日起施行。\n  - text: 于2021-10-15前报送。\n",
+            "于2021年10月15日前报送。",
+            "title: 测试\ndate: 2021-09-01\nparts:\n  - text: 自2021年9月1日起施行。\n",
+        ),
+        (
+            Rule::MissingReference,
+            "title: 测试\nstyle: articles\npreamble: 依照本办法第九十条制定。\nparts:\n  - 为了规范管理。\n",
+            "",
+            "title: 测试\nstyle: articles\npreamble: 依照本办法第一条制定。\nparts:\n  - 为了规范管理。\n",
+        ),
         (
             Rule::MissingReference,
             "title: 测试\nstyle: articles\nparts:\n  - 为了规范管理。\n  - 违反本办法第九十条规定的，予以处罚。\n",

@@ -99,6 +99,9 @@ pub struct PartRef {
     /// Position among its draft's parts of the same level, from 0.
     #[serde(skip)]
     pub rank: usize,
+    /// For a change to a table: which part of it (its label is made from it).
+    #[serde(skip)]
+    pub table: Option<tables::TablePart>,
 }
 
 /// A part that encloses another: its level and its number as printed.
@@ -256,6 +259,7 @@ impl PartRef {
             index,
             number: None,
             rank: index,
+            table: None,
         }
     }
 }
@@ -306,6 +310,7 @@ fn part_ref(nodes: &[Node], i: usize, other_parent: Option<&str>) -> PartRef {
         index: node.index,
         number: s.number,
         rank: node.rank,
+        table: None,
     }
 }
 

@@ -43,10 +43,12 @@ pub fn all() -> Map<String, Value> {
             "examples": ["2021-09-01", "2021年9月1日"],
         }),
     );
-    def("style", json!({"enum": Style::NAMES.map(|(name, _)| name)}));
+    let styles: Vec<&str> = Style::names().map(|(name, _)| name).collect();
+    def("style", json!({ "enum": styles }));
     def("levels", levels(None));
-    def("outline-levels", levels(Some(Style::Outline)));
-    def("articles-levels", levels(Some(Style::Articles)));
+    for style in Style::ALL {
+        def(&levels_def(style), levels(Some(style)));
+    }
     def("flag", json!({"enum": [true, false, "是", "否"]}));
     def(
         "part-id",
@@ -285,27 +287,45 @@ fn reason_unless_adopted(keys: &[&Key]) -> Option<Value> {
 }
 
 /// Level names as the place's numbering style reads them: 章 is no level
-/// of the outline style, 2 none of the articles style.
+/// of the outline style, 2 none of the articles style. A style other than
+/// the default is told by its names; the default is what is left.
 fn levels_of_the_style(keys: &[&Key]) -> Option<Value> {
     let style = keys.iter().find(|k| k.form == Form::Style)?;
     let levels = keys.iter().find(|k| k.form == Form::Levels)?;
-    let articles: Vec<&str> = Style::NAMES
-        .iter()
-        .filter(|(_, s)| *s == Style::Articles)
-        .map(|(name, _)| *name)
-        .collect();
-    let under = |def: &str| {
+    let under = |s: Style| {
         let properties: Map<String, Value> = levels
             .names()
-            .map(|n| (n.to_string(), json!({"$ref": format!("#/$defs/{def}")})))
+            .map(|n| {
+                (
+                    n.to_string(),
+                    json!({"$ref": format!("#/$defs/{}", levels_def(s))}),
+                )
+            })
             .collect();
         json!({"properties": properties})
     };
-    Some(json!({
-        "if": holds(style, &json!({"enum": articles})),
-        "then": under("articles-levels"),
-        "else": under("outline-levels"),
-    }))
+    let mut schema = under(Style::default());
+    for s in Style::ALL
+        .into_iter()
+        .rev()
+        .filter(|s| *s != Style::default())
+    {
+        let names: Vec<&str> = Style::names()
+            .filter(|(_, named)| *named == s)
+            .map(|(name, _)| name)
+            .collect();
+        schema = json!({
+            "if": holds(style, &json!({"enum": names})),
+            "then": under(s),
+            "else": schema,
+        });
+    }
+    Some(schema)
+}
+
+/// The name of the definition of a style's level names: `articles-levels`.
+fn levels_def(style: Style) -> String {
+    format!("{}-levels", style.name())
 }
 
 /// `continuous`: one level or a list, of a style or of either.

@@ -10,6 +10,7 @@ use regex::Regex;
 use super::text::is_han;
 use super::{Hit, Rule};
 use crate::load::TextSite;
+use crate::load::schema::TextKey;
 use crate::model::{Block, Date, Draft, Level, Part, Style};
 use crate::numbering::references;
 use crate::numbering::{Document, Number, Section};
@@ -43,9 +44,9 @@ pub fn check(draft: &Draft, doc: &Document, sites: &[TextSite]) -> Vec<(usize, H
             continue;
         };
         // A table's cells and caption are not its part's paragraphs.
-        match site.key.as_str() {
-            "heading" => of_part[p].heading = Some(i),
-            "text" => of_part[p].paragraphs.push(i),
+        match site.key {
+            TextKey::Heading => of_part[p].heading = Some(i),
+            TextKey::Text => of_part[p].paragraphs.push(i),
             _ => {}
         }
     }
@@ -196,26 +197,16 @@ fn endings(
     out: &mut Vec<(usize, Hit)>,
 ) {
     // Groups: the paragraphs of the children of one parent, the preamble, the closing.
-    let mut groups: HashMap<(Option<usize>, &str), Vec<usize>> = HashMap::new();
+    let mut groups: HashMap<(Option<usize>, TextKey), Vec<usize>> = HashMap::new();
     for (p, (_, parent)) in parts.iter().enumerate() {
         groups
-            .entry((*parent, "part"))
+            .entry((*parent, TextKey::Text))
             .or_default()
             .extend(&of_part[p].paragraphs);
     }
     for (i, site) in sites.iter().enumerate() {
-        if site.part.is_none() && matches!(site.key.as_str(), "preamble" | "closing") {
-            groups
-                .entry((
-                    None,
-                    if site.key == "preamble" {
-                        "preamble"
-                    } else {
-                        "closing"
-                    },
-                ))
-                .or_default()
-                .push(i);
+        if site.part.is_none() && matches!(site.key, TextKey::Preamble | TextKey::Closing) {
+            groups.entry((None, site.key)).or_default().push(i);
         }
     }
     let mut groups: Vec<Vec<usize>> = groups.into_values().collect();
@@ -268,12 +259,7 @@ fn dates(sites: &[TextSite], out: &mut Vec<(usize, Hit)>) {
     let chinese = Regex::new(r"\d{4}年\d{1,2}月\d{1,2}日").expect("a valid pattern");
     let numeric = Regex::new(r"(^|[^\d.\-/])(\d{4})([-./])(\d{1,2})([-./])(\d{1,2})($|[^\d.\-/])")
         .expect("a valid pattern");
-    let texts = || {
-        sites
-            .iter()
-            .enumerate()
-            .filter(|(_, s)| !matches!(s.key.as_str(), "date" | "printed"))
-    };
+    let texts = || sites.iter().enumerate().filter(|(_, s)| !s.key.is_date());
     if !texts().any(|(_, s)| chinese.is_match(&s.value)) {
         return;
     }
@@ -339,8 +325,8 @@ fn article_references(
     let last_label = crate::numbering::label(Level::Article, last);
     for (i, site) in sites.iter().enumerate() {
         if !matches!(
-            site.key.as_str(),
-            "text" | "heading" | "preamble" | "closing"
+            site.key,
+            TextKey::Text | TextKey::Heading | TextKey::Preamble | TextKey::Closing
         ) || !site.value.contains('第')
         {
             continue;

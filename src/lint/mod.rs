@@ -185,7 +185,7 @@ pub fn lint_draft(path: &Path, only: &[Rule]) -> Result<Report, Diagnostics> {
     let mut findings = Vec::new();
     for (i, site) in sites.iter().enumerate() {
         let mut hits = structural[i].clone();
-        if !matches!(site.key.as_str(), "date" | "printed") {
+        if !site.key.is_date() {
             text::check(&site.value, &folds(site), &mut hits);
         }
         hits.sort_by_key(|h| (h.start, h.end));
@@ -363,7 +363,7 @@ impl Report {
             .iter()
             .zip(first)
             .map(|(site, hits)| {
-                let text_rules = !matches!(site.key.as_str(), "date" | "printed");
+                let text_rules = !site.key.is_date();
                 let mut value = apply(&site.value, hits);
                 for _ in 0..8 {
                     if !text_rules {
@@ -464,7 +464,7 @@ mod tests {
             file: "d.yaml".into(),
             source: Arc::from(source),
             pos: crate::load::node::Pos { line: 1, column: 1 },
-            key: "text".into(),
+            key: crate::load::schema::TextKey::Text,
             value: String::new(),
             part: None,
             lines: Arc::new(scalar::LineStarts::new(source)),

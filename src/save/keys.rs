@@ -6,6 +6,7 @@
 use crate::load::node::{Node, Value};
 use crate::load::scalar;
 use crate::load::schema::{KeyPlace, chinese_name};
+use crate::model::Style;
 
 /// How a written draft names its keys.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -80,11 +81,8 @@ fn walk(
                 ) && let Value::Str(style) = &value.value
                     && let Some(at) = lines.offset(text, value.pos.line, value.pos.column)
                     && text[at..].starts_with(style.as_str())
+                    && let Some(zh) = Style::parse(style).map(Style::chinese)
                 {
-                    let zh = match style.as_str() {
-                        "articles" => "条文",
-                        _ => "大纲",
-                    };
                     edits.push((at, style.len(), zh));
                 }
                 if let Some(inner) = inner {
@@ -93,5 +91,24 @@ fn walk(
             }
         }
         _ => {}
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_style_is_written_by_its_own_chinese_name_and_an_unknown_one_is_left_alone() {
+        for style in Style::ALL {
+            let yaml = format!("title: 方案\nstyle: {}\n", style.name());
+            let zh = to_chinese(&yaml, KeyPlace::Draft);
+            assert!(
+                zh.ends_with(&format!(": {}\n", style.chinese())),
+                "{style:?}: {zh}"
+            );
+        }
+        let zh = to_chinese("title: 方案\nstyle: numbered\n", KeyPlace::Draft);
+        assert!(zh.ends_with(": numbered\n"), "{zh}");
     }
 }

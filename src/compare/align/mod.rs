@@ -466,11 +466,17 @@ pub fn longest_increasing(seq: &[usize]) -> Vec<usize> {
             tails[pos] = i;
         }
     }
+    followed_back(tails.last().copied(), &back)
+}
+
+/// The indices met following `back` from `last` to the start, first first:
+/// a subsequence found with back-pointers.
+pub(crate) fn followed_back(last: Option<usize>, back: &[Option<usize>]) -> Vec<usize> {
     let mut out = Vec::new();
-    let mut cur = tails.last().copied();
-    while let Some(i) = cur {
+    let mut at = last;
+    while let Some(i) = at {
         out.push(i);
-        cur = back[i];
+        at = back[i];
     }
     out.reverse();
     out

@@ -248,16 +248,7 @@ fn pair(old: Option<&Located>, new: Option<&Located>) -> TableDiff {
              }| {
                 let cells: Vec<Vec<InlineOp>> = columns
                     .iter()
-                    .map(|&(oc, nc)| {
-                        let before = cell(&old_grid, o, oc);
-                        let after = cell(&new_grid, n, nc);
-                        match (before, after) {
-                            (Some(a), Some(b)) => inline::diff(&a, &b),
-                            (Some(a), None) => removed(a),
-                            (None, Some(b)) => added(b),
-                            (None, None) => Vec::new(),
-                        }
-                    })
+                    .map(|&(oc, nc)| runs(cell(&old_grid, o, oc), cell(&new_grid, n, nc)))
                     .collect();
                 let modified = o.is_some()
                     && n.is_some()
@@ -287,12 +278,7 @@ fn pair(old: Option<&Located>, new: Option<&Located>) -> TableDiff {
         .map(|&(o, n)| ColumnDiff {
             old: o,
             new: n,
-            name: match (name_of(&old_names, o), name_of(&new_names, n)) {
-                (Some(a), Some(b)) => inline::diff(&a, &b),
-                (Some(a), None) => removed(a),
-                (None, Some(b)) => added(b),
-                (None, None) => Vec::new(),
-            },
+            name: runs(name_of(&old_names, o), name_of(&new_names, n)),
         })
         .collect();
     let caption = |t: Option<&Located>| t.and_then(|t| t.table.caption.as_deref()).map(to_plain);
@@ -311,24 +297,16 @@ fn pair(old: Option<&Located>, new: Option<&Located>) -> TableDiff {
     }
 }
 
-fn removed(text: String) -> Vec<InlineOp> {
-    if text.is_empty() {
-        return Vec::new();
+/// The runs from a text to another, either of which may not be there: a
+/// text only on one side is deleted or inserted whole (an empty one is no run).
+fn runs(before: Option<String>, after: Option<String>) -> Vec<InlineOp> {
+    let class = inline::EditClass::Text;
+    match (before, after) {
+        (Some(a), Some(b)) => inline::diff(&a, &b),
+        (Some(text), None) if !text.is_empty() => vec![InlineOp::Delete { text, class }],
+        (None, Some(text)) if !text.is_empty() => vec![InlineOp::Insert { text, class }],
+        _ => Vec::new(),
     }
-    vec![InlineOp::Delete {
-        text,
-        class: inline::EditClass::Text,
-    }]
-}
-
-fn added(text: String) -> Vec<InlineOp> {
-    if text.is_empty() {
-        return Vec::new();
-    }
-    vec![InlineOp::Insert {
-        text,
-        class: inline::EditClass::Text,
-    }]
 }
 
 impl TableDiff {
@@ -350,15 +328,16 @@ impl TableDiff {
     /// The changes a reader lists: the table inserted or deleted whole, or
     /// its caption, each changed column and each changed row.
     pub fn changes(&self) -> Vec<Change> {
-        let reference =
-            |label: String, text: String, index: usize, side: Option<&TablePlace>| PartRef {
-                label,
-                anchor: side.map_or(String::new(), |p| {
-                    format!("{}-t{}", p.container, p.index + 1)
-                }),
-                path: vec![self.name.clone()],
-                ..PartRef::text(Role::Text, text, index)
-            };
+        let reference = |part: TablePart, text: String, side: Option<&TablePlace>| PartRef {
+            label: part.label(),
+            anchor: side.map_or(String::new(), |p| match part {
+                TablePart::Row(i) => row_anchor(p, i),
+                _ => format!("{}-t{}", p.container, p.index + 1),
+            }),
+            path: vec![self.name.clone()],
+            table: Some(part),
+            ..PartRef::text(part.role(), text, part.index())
+        };
         let whole = |rows: &[RowDiff], old: bool| -> String {
             rows.iter()
                 .map(|r| row_text(&r.cells, old))
@@ -367,7 +346,7 @@ impl TableDiff {
         };
         match (&self.old, &self.new) {
             (None, Some(p)) => {
-                let r = reference("表格".into(), whole(&self.rows, false), 0, Some(p));
+                let r = reference(TablePart::Whole, whole(&self.rows, false), Some(p));
                 return vec![Change::new(
                     ChangeKind::Inserted,
                     Place::Table,
@@ -376,7 +355,7 @@ impl TableDiff {
                 )];
             }
             (Some(p), None) => {
-                let r = reference("表格".into(), whole(&self.rows, true), 0, Some(p));
+                let r = reference(TablePart::Whole, whole(&self.rows, true), Some(p));
                 return vec![Change::new(
                     ChangeKind::Deleted,
                     Place::Table,
@@ -389,8 +368,9 @@ impl TableDiff {
         let mut out = Vec::new();
         if !same(&self.caption) {
             let ops = &self.caption;
-            let old = reference("表题".into(), inline::old_text(ops), 0, self.old.as_ref());
-            let new = reference("表题".into(), inline::new_text(ops), 0, self.new.as_ref());
+            let caption = TablePart::Caption;
+            let old = reference(caption, inline::old_text(ops), self.old.as_ref());
+            let new = reference(caption, inline::new_text(ops), self.new.as_ref());
             out.push(
                 Change::new(ChangeKind::Modified, Place::Table, Some(old), Some(new))
                     .with_inline(ops.clone()),
@@ -404,8 +384,7 @@ impl TableDiff {
             // 第4列, headed by its name.
             let column = |i: usize, text: String, side: Option<&TablePlace>| PartRef {
                 heading: Some(format!("“{text}”列")),
-                level: Role::Column,
-                ..reference(format!("第{}列", i + 1), text, i, side)
+                ..reference(TablePart::Column(i), text, side)
             };
             let old = c
                 .old
@@ -422,15 +401,10 @@ impl TableDiff {
             out.push(change);
         }
         for r in &self.rows {
+            // The 序号 is in the label already.
+            let cells = &r.cells[usize::from(self.numbered).min(r.cells.len())..];
             let row = |i: usize, old: bool, side: Option<&TablePlace>| {
-                // The 序号 is in the label already.
-                let cells = &r.cells[usize::from(self.numbered).min(r.cells.len())..];
-                let mut p = reference(format!("第{}行", i + 1), row_text(cells, old), i, side);
-                p.level = Role::Row;
-                if let Some(side) = side {
-                    p.anchor = row_anchor(side, i);
-                }
-                p
+                reference(TablePart::Row(i), row_text(cells, old), side)
             };
             let old = r.old.map(|i| row(i, true, self.old.as_ref()));
             let new = r.new.map(|i| row(i, false, self.new.as_ref()));
@@ -444,7 +418,6 @@ impl TableDiff {
                     let mut c = Change::new(kind, Place::Table, Some(o), Some(n));
                     c.moved = r.moved;
                     if r.modified {
-                        let cells = &r.cells[usize::from(self.numbered).min(r.cells.len())..];
                         c = c.with_inline(row_ops(cells));
                     }
                     c
@@ -456,6 +429,56 @@ impl TableDiff {
             out.push(change);
         }
         out
+    }
+}
+
+/// Which part of a table a change is to: what the views tell a change by,
+/// and what its label (表格, 表题, 第4列, 第8行) is made from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum TablePart {
+    /// The whole table, inserted or deleted.
+    Whole,
+    /// Its caption (表题).
+    Caption,
+    /// A column, from 0.
+    Column(usize),
+    /// A body row, from 0.
+    Row(usize),
+}
+
+impl TablePart {
+    /// The label a change prints: 表格, 表题, 第4列, 第8行.
+    pub fn label(self) -> String {
+        self.label_with(|n| n.to_string())
+    }
+
+    /// The label with a column's or a row's number written by `number`
+    /// (from 1): 第十六行 with Chinese numerals.
+    pub fn label_with(self, number: impl Fn(u64) -> String) -> String {
+        let nth = |i: usize, unit: char| format!("第{}{unit}", number(i as u64 + 1));
+        match self {
+            TablePart::Whole => "表格".to_string(),
+            TablePart::Caption => "表题".to_string(),
+            TablePart::Column(i) => nth(i, '列'),
+            TablePart::Row(i) => nth(i, '行'),
+        }
+    }
+
+    /// The level a change's part is given: a column, a row, or a text.
+    fn role(self) -> Role {
+        match self {
+            TablePart::Whole | TablePart::Caption => Role::Text,
+            TablePart::Column(_) => Role::Column,
+            TablePart::Row(_) => Role::Row,
+        }
+    }
+
+    /// Its place among its kind, from 0.
+    fn index(self) -> usize {
+        match self {
+            TablePart::Whole | TablePart::Caption => 0,
+            TablePart::Column(i) | TablePart::Row(i) => i,
+        }
     }
 }
 

@@ -6,7 +6,7 @@
 
 use std::collections::HashMap;
 
-use crate::compare::align::{bigrams, similarity};
+use crate::compare::align::{bigrams, followed_back, similarity};
 
 /// Below this similarity two rows are not the same row reworded.
 pub const ROW_THRESHOLD: f64 = 0.5;
@@ -293,14 +293,8 @@ fn heaviest_increasing(seq: &[usize], weights: &[u32]) -> Vec<usize> {
         best.push(b);
         prev.push(p);
     }
-    let mut at = (0..seq.len()).max_by_key(|&i| (best[i], std::cmp::Reverse(i)));
-    let mut out = Vec::new();
-    while let Some(i) = at {
-        out.push(i);
-        at = prev[i];
-    }
-    out.reverse();
-    out
+    let last = (0..seq.len()).max_by_key(|&i| (best[i], std::cmp::Reverse(i)));
+    followed_back(last, &prev)
 }
 
 #[cfg(test)]

@@ -3,7 +3,7 @@
 
 use std::collections::HashMap;
 
-use super::{Checker, KeyPlace, SourceFile};
+use super::{Checker, KeyPlace, SourceFile, TextKey};
 use crate::load::node::{Node, Pos, Value};
 use crate::model::{Comment, Disposition, Origin, Target};
 
@@ -109,7 +109,7 @@ impl Checker {
         let disposition_node = required(self, "disposition");
         let id = id_node.and_then(|n| match &n.value {
             Value::Int(i) => Some(i.to_string()),
-            _ => self.text(file, n, "id"),
+            _ => self.text(file, n, TextKey::Comment("id")),
         });
         if let (Some(id), Some(n)) = (&id, id_node) {
             if let Some(first) = seen.get(id) {
@@ -126,17 +126,19 @@ impl Checker {
                 seen.insert(id.clone(), n.pos);
             }
         }
-        let from = from_node.and_then(|n| self.text(file, n, "from"));
-        let text = text_node.and_then(|n| self.text(file, n, "text"));
+        let from = from_node.and_then(|n| self.text(file, n, TextKey::Comment("from")));
+        let text = text_node.and_then(|n| self.text(file, n, TextKey::Comment("text")));
         let received = keys
             .get("received")
-            .and_then(|n| self.date(file, n, "received"));
+            .and_then(|n| self.date(file, n, TextKey::Comment("received")));
         let on = on_node.map(|n| self.targets(file, n)).unwrap_or_default();
         let disposition = disposition_node.and_then(|n| self.disposition(file, n));
         let reason = keys
             .get("reason")
-            .and_then(|n| self.text(file, n, "reason"));
-        let note = keys.get("note").and_then(|n| self.text(file, n, "note"));
+            .and_then(|n| self.text(file, n, TextKey::Comment("reason")));
+        let note = keys
+            .get("note")
+            .and_then(|n| self.text(file, n, TextKey::Comment("note")));
         if let Some(d) = disposition
             && d != Disposition::Adopted
             && reason.is_none()
@@ -167,15 +169,11 @@ impl Checker {
 
     /// `on:`: one target or a list of them.
     fn targets(&mut self, file: &SourceFile, node: &Node) -> Vec<(Target, Origin)> {
-        let items: Vec<&Node> = match &node.value {
-            Value::Seq(items) => items.iter().collect(),
-            _ => vec![node],
-        };
         let mut out = Vec::new();
-        for item in items {
+        for item in super::scalars::one_or_list(node) {
             let text = match &item.value {
                 Value::Int(i) => Some(i.to_string()),
-                _ => self.text(file, item, "on"),
+                _ => self.text(file, item, TextKey::Comment("on")),
             };
             let Some(text) = text else { continue };
             let text: String = text.split_whitespace().collect();
@@ -199,7 +197,7 @@ impl Checker {
     }
 
     fn disposition(&mut self, file: &SourceFile, node: &Node) -> Option<Disposition> {
-        let text = self.text(file, node, "disposition")?;
+        let text = self.text(file, node, TextKey::Comment("disposition"))?;
         let d = Disposition::parse(&text);
         if d.is_none() {
             let names: Vec<&str> = Disposition::ALL.iter().map(|d| d.zh()).collect();

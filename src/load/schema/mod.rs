@@ -10,7 +10,7 @@ mod scalars;
 mod tables;
 mod texts;
 
-pub use texts::TextSite;
+pub use texts::{TextKey, TextSite};
 
 pub use keys::{
     Form, KEYS, Key, KeyPlace, Need, chinese_name, draft_keys, english_key, find, keys_in,
@@ -203,7 +203,7 @@ impl Checker {
                 // Read after the body, so ids in attachments follow those of the body.
                 continue;
             }
-            let key = field.key();
+            let key = TextKey::Field(field);
             let value = match field.form() {
                 FieldForm::Text | FieldForm::Value => self
                     .text(file, node, key)
@@ -216,10 +216,10 @@ impl Checker {
             }
         }
         for (key, target) in [
-            ("preamble", &mut meta.preamble),
-            ("closing", &mut meta.closing),
+            (TextKey::Preamble, &mut meta.preamble),
+            (TextKey::Closing, &mut meta.closing),
         ] {
-            if let Some(node) = entries.get(key) {
+            if let Some(node) = entries.get(key.key()) {
                 *target = self.text_list(file, node, key);
             }
         }
@@ -255,18 +255,23 @@ impl Checker {
     /// `style:`, of a draft or an attachment.
     pub(super) fn style(&mut self, file: &SourceFile, node: &Node) -> Option<Style> {
         let name = self.string(file, node, "style", "")?;
-        match Style::NAMES.iter().find(|(n, _)| *n == name) {
-            Some((_, style)) => Some(*style),
-            None => {
-                self.error(
-                    file,
-                    node.pos,
-                    format!("unknown numbering style `{name}`"),
-                    "use `style: outline` (一、 （一） 1. （1）) or `style: articles` (第一章 第一节 第一条 （一） 1.); in Chinese keys, `编号方式: 大纲` or `编号方式: 条文`",
-                );
-                None
-            }
+        let style = Style::parse(&name);
+        if style.is_none() {
+            let each =
+                |say: &dyn Fn(Style) -> String| -> String { Style::ALL.map(say).join(" or ") };
+            let help = format!(
+                "use {}; in Chinese keys, {}",
+                each(&|s| format!("`style: {}` ({})", s.name(), s.numbers())),
+                each(&|s| format!("`编号方式: {}`", s.chinese())),
+            );
+            self.error(
+                file,
+                node.pos,
+                format!("unknown numbering style `{name}`"),
+                &help,
+            );
         }
+        style
     }
 }
 

@@ -4,7 +4,7 @@
 
 use std::collections::HashMap;
 
-use super::{Checker, Includer, KeyPlace, SourceFile};
+use super::{Checker, Includer, KeyPlace, SourceFile, TextKey};
 use crate::load::node::{Node, Value};
 use crate::model::{Block, Level, Numbering, Part, PartId, Style};
 
@@ -117,7 +117,7 @@ impl Checker {
         }
         let heading = keys
             .get("heading")
-            .and_then(|n| self.text(file, n, "heading"));
+            .and_then(|n| self.text(file, n, TextKey::Heading));
         let level = self.level(file, node, keys, heading.is_some(), numbering.style, parent)?;
         let mut part = Part::new(level);
         part.origin = file.origin(node.pos);
@@ -135,13 +135,7 @@ impl Checker {
         if let Some(n) = keys.get("sub") {
             part.sub = self.boolean(file, n, "sub").unwrap_or(false);
         }
-        let child_parent = Parent::Part(level);
-        if let Some(text) = keys.get("text") {
-            self.body_text(file, text, numbering, child_parent, &mut part.body);
-        }
-        if let Some(children) = keys.get("parts") {
-            self.children(file, children, numbering, child_parent, &mut part.body);
-        }
+        part.body = self.body(file, keys, numbering, Parent::Part(level));
         let has_content = keys.contains_key("text") || keys.contains_key("parts");
         if part.heading.is_none() && !has_content {
             self.error(
@@ -344,8 +338,27 @@ impl Checker {
         Some(PartId(id))
     }
 
+    /// A part's or an attachment's body: its `text:` (paragraphs, and
+    /// `table:` and `parts:` entries among them), then its `parts:`.
+    pub(super) fn body(
+        &mut self,
+        file: &SourceFile,
+        keys: &HashMap<&str, &Node>,
+        numbering: &Numbering,
+        parent: Parent,
+    ) -> Vec<Block> {
+        let mut body = Vec::new();
+        if let Some(text) = keys.get("text") {
+            self.body_text(file, text, numbering, parent, &mut body);
+        }
+        if let Some(parts) = keys.get("parts") {
+            body.extend(self.children(file, parts, numbering, parent));
+        }
+        body
+    }
+
     /// `text:` of a part: one paragraph, or a list of paragraphs and `parts:` blocks.
-    pub(super) fn body_text(
+    fn body_text(
         &mut self,
         file: &SourceFile,
         node: &Node,
@@ -355,7 +368,7 @@ impl Checker {
     ) {
         match &node.value {
             Value::Str(_) => {
-                if let Some(t) = self.text(file, node, "text") {
+                if let Some(t) = self.text(file, node, TextKey::Text) {
                     body.push(Block::Para(t));
                 }
             }
@@ -366,7 +379,7 @@ impl Checker {
                             if entries.len() == 1
                                 && matches!(&entries[0].0.value, Value::Str(k) if is_key(k, "parts", KeyPlace::Block)) =>
                         {
-                            self.children(file, &entries[0].1, numbering, parent, body);
+                            body.extend(self.children(file, &entries[0].1, numbering, parent));
                         }
                         Value::Map(entries)
                             if entries.len() == 1
@@ -377,7 +390,7 @@ impl Checker {
                             }
                         }
                         _ => {
-                            if let Some(t) = self.text(file, item, "text") {
+                            if let Some(t) = self.text(file, item, TextKey::Text) {
                                 body.push(Block::Para(t));
                             }
                         }
@@ -409,22 +422,20 @@ impl Checker {
         None
     }
 
-    pub(super) fn children(
+    /// The parts of a `parts:` list.
+    fn children(
         &mut self,
         file: &SourceFile,
         node: &Node,
         numbering: &Numbering,
         parent: Parent,
-        body: &mut Vec<Block>,
-    ) {
-        let Some(items) = self.part_list(file, node) else {
-            return;
-        };
-        for item in items {
-            if let Some(p) = self.part(file, item, numbering, parent) {
-                body.push(Block::Part(p));
-            }
-        }
+    ) -> Vec<Block> {
+        let items = self.part_list(file, node).unwrap_or_default();
+        items
+            .iter()
+            .filter_map(|item| self.part(file, item, numbering, parent))
+            .map(Block::Part)
+            .collect()
     }
 }
 

@@ -1,7 +1,7 @@
 //! Values of a draft in the forms its keys take: text, lists of texts, dates,
 //! true/false, level names, ids, and the `fonts:` mapping.
 
-use super::{Checker, KeyPlace, SourceFile};
+use super::{Checker, KeyPlace, SourceFile, TextKey};
 use crate::load::node::{Node, Value};
 use crate::model::{Date, Level, LintLevel, LintSetting, Style};
 
@@ -28,8 +28,9 @@ impl Checker {
         }
     }
 
-    /// Non-empty text.
-    pub(super) fn text(&mut self, file: &SourceFile, node: &Node, key: &str) -> Option<String> {
+    /// Non-empty text, noted as what `site` says it is.
+    pub(super) fn text(&mut self, file: &SourceFile, node: &Node, site: TextKey) -> Option<String> {
+        let key = site.key();
         let s = self.string(file, node, key, "")?;
         if let Some(c) = s.chars().find(|c| crate::chars::is_forbidden(*c)) {
             let (message, help) = match crate::chars::name(c) {
@@ -62,23 +63,28 @@ impl Checker {
             );
             return None;
         }
-        self.note_text(file, node, key, &s);
+        self.note_text(file, node, site, &s);
         Some(s)
     }
 
     /// One text or a list of texts.
-    pub(super) fn text_list(&mut self, file: &SourceFile, node: &Node, key: &str) -> Vec<String> {
+    pub(super) fn text_list(
+        &mut self,
+        file: &SourceFile,
+        node: &Node,
+        site: TextKey,
+    ) -> Vec<String> {
         match &node.value {
             Value::Seq(items) => items
                 .iter()
-                .filter_map(|item| self.text(file, item, key))
+                .filter_map(|item| self.text(file, item, site))
                 .collect(),
-            Value::Str(_) => self.text(file, node, key).into_iter().collect(),
+            Value::Str(_) => self.text(file, node, site).into_iter().collect(),
             _ => {
                 self.type_error(
                     file,
                     node,
-                    key,
+                    site.key(),
                     "text or a list of texts",
                     "write one entry per line, each starting with `- `",
                 );
@@ -87,7 +93,8 @@ impl Checker {
         }
     }
 
-    pub(super) fn date(&mut self, file: &SourceFile, node: &Node, key: &str) -> Option<Date> {
+    pub(super) fn date(&mut self, file: &SourceFile, node: &Node, site: TextKey) -> Option<Date> {
+        let key = site.key();
         let text = self.string(
             file,
             node,
@@ -96,7 +103,7 @@ impl Checker {
         )?;
         let date = Date::parse(&text);
         if date.is_some() {
-            self.note_text(file, node, key, &text);
+            self.note_text(file, node, site, &text);
         } else {
             self.error(
                 file,
@@ -127,12 +134,8 @@ impl Checker {
     }
 
     pub(super) fn levels(&mut self, file: &SourceFile, node: &Node, style: Style) -> Vec<Level> {
-        let items: Vec<&Node> = match &node.value {
-            Value::Seq(items) => items.iter().collect(),
-            _ => vec![node],
-        };
         let mut levels = Vec::new();
-        for item in items {
+        for item in one_or_list(node) {
             let name = match &item.value {
                 Value::Str(s) => s.clone(),
                 Value::Int(i) => i.to_string(),
@@ -182,17 +185,13 @@ impl Checker {
             ("song", &mut fonts.song),
         ] {
             if let Some(n) = keys.get(key) {
-                *slot = self.text(file, n, key);
+                *slot = self.text(file, n, TextKey::Font(key));
                 fonts.places.insert(key.to_string(), origin(n));
             }
         }
         if let Some(n) = keys.get("fallback") {
-            fonts.fallback = self.text_list(file, n, "fallback");
-            let items: Vec<&Node> = match &n.value {
-                Value::Seq(items) => items.iter().collect(),
-                _ => vec![n],
-            };
-            for (i, item) in items.into_iter().enumerate() {
+            fonts.fallback = self.text_list(file, n, TextKey::Font("fallback"));
+            for (i, item) in one_or_list(n).into_iter().enumerate() {
                 fonts.places.insert(format!("fallback.{i}"), origin(item));
             }
         }
@@ -277,4 +276,12 @@ fn lint_level(text: &str) -> Option<LintLevel> {
         .iter()
         .find(|(name, _)| *name == text)
         .map(|(_, level)| *level)
+}
+
+/// The entries of a list, or the one value written in its place.
+pub(super) fn one_or_list(node: &Node) -> Vec<&Node> {
+    match &node.value {
+        Value::Seq(items) => items.iter().collect(),
+        _ => vec![node],
+    }
 }

@@ -2,7 +2,8 @@
 //! full (mapping entries of `attachments:`).
 
 use super::parts::Parent;
-use super::{Checker, Includer, KeyPlace, SourceFile};
+use super::{Checker, Includer, KeyPlace, SourceFile, TextKey};
+use crate::fields::MetaField;
 use crate::load::node::{Node, Pos, Value};
 use crate::model::{Attachment, Cell, Numbering, Row, ShapeError, Table};
 
@@ -68,7 +69,7 @@ impl Checker {
             ..Table::default()
         };
         if let Some(n) = keys.get("caption") {
-            table.caption = self.text(file, n, "caption");
+            table.caption = self.text(file, n, TextKey::Caption);
         }
         if let Some(n) = keys.get("widths") {
             table.widths = self.widths(file, n);
@@ -311,7 +312,7 @@ impl Checker {
         match &node.value {
             Value::Null => Some(Cell::new("")),
             Value::Str(s) if s.trim().is_empty() => Some(Cell::new("")),
-            Value::Str(_) => self.text(file, node, "cell").map(Cell::new),
+            Value::Str(_) => self.text(file, node, TextKey::Cell).map(Cell::new),
             // A number, or true/false, is the cell's text as written: 120.50
             // stays 120.50 and 007 stays 007, though YAML reads them otherwise.
             Value::Int(_) | Value::Float(_) | Value::Bool(_) => {
@@ -401,7 +402,8 @@ impl Checker {
                     names.push(title);
                     documents.push(attachment);
                 }
-            } else if let Some(name) = self.text(file, item, "attachments") {
+            } else if let Some(name) = self.text(file, item, TextKey::Field(MetaField::Attachments))
+            {
                 names.push(name);
             }
         }
@@ -427,7 +429,7 @@ impl Checker {
         };
         let keys = self.keys(file, entries, KeyPlace::Attachment);
         let title = match keys.get("title") {
-            Some(n) => self.text(file, n, "title"),
+            Some(n) => self.text(file, n, TextKey::AttachmentTitle),
             None => {
                 self.error(
                     file,
@@ -445,13 +447,7 @@ impl Checker {
         if let Some(n) = keys.get("continuous") {
             numbering.continuous = self.levels(file, n, numbering.style);
         }
-        let mut body = Vec::new();
-        if let Some(text) = keys.get("text") {
-            self.body_text(file, text, &numbering, Parent::Top, &mut body);
-        }
-        if let Some(parts) = keys.get("parts") {
-            self.children(file, parts, &numbering, Parent::Top, &mut body);
-        }
+        let body = self.body(file, &keys, &numbering, Parent::Top);
         let mistyped = self.suggested.contains(&"text") || self.suggested.contains(&"parts");
         if body.is_empty() && !keys.contains_key("text") && !keys.contains_key("parts") && !mistyped
         {

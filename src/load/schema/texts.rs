@@ -6,6 +6,7 @@ use std::sync::Arc;
 
 use super::{Checker, SourceFile};
 use crate::diagnostic::Diagnostic;
+use crate::fields::{FieldForm, MetaField};
 use crate::load::node::{Node, Pos};
 use crate::load::scalar;
 use crate::model::{Block, Draft, Part};
@@ -17,14 +18,65 @@ pub struct TextSite {
     pub file: std::path::PathBuf,
     pub source: Arc<str>,
     pub pos: Pos,
-    /// The key it is the value of (`title`, `heading`, `text`, `preamble` …),
-    /// in English whatever the file uses.
-    pub key: String,
+    /// What it is: the key it is the value of, whatever language the file
+    /// names keys in.
+    pub key: TextKey,
     pub value: String,
     /// The part it belongs to, by its place in reading order (depth first).
     pub part: Option<usize>,
     /// Where the lines of its file start.
     pub lines: Arc<scalar::LineStarts>,
+}
+
+/// What a text value of a draft (or of a comments file) is: the key it is
+/// the value of, at its place. The loader says it where it reads the value;
+/// `lint` tells its texts apart by it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum TextKey {
+    /// A field of the draft's top: `title`, `organ`, `date`, `cc`, the
+    /// attachments' names …
+    Field(MetaField),
+    /// A paragraph before the first part.
+    Preamble,
+    /// A paragraph after the last part.
+    Closing,
+    /// A part's `heading`.
+    Heading,
+    /// A paragraph of a part's or an attachment's `text`.
+    Text,
+    /// A table's `caption`.
+    Caption,
+    /// A table's cell.
+    Cell,
+    /// The `title` of an attachment written out in full.
+    AttachmentTitle,
+    /// A font family in `fonts:` (`body`, `kai` … `fallback`).
+    Font(&'static str),
+    /// A value of a comments file (`from`, `text`, `received` …).
+    Comment(&'static str),
+}
+
+impl TextKey {
+    /// The key in English, as messages name it.
+    pub fn key(self) -> &'static str {
+        match self {
+            TextKey::Field(field) => field.key(),
+            TextKey::Preamble => "preamble",
+            TextKey::Closing => "closing",
+            TextKey::Heading => "heading",
+            TextKey::Text => "text",
+            TextKey::Caption => "caption",
+            TextKey::Cell => "cell",
+            TextKey::AttachmentTitle => "title",
+            TextKey::Font(key) | TextKey::Comment(key) => key,
+        }
+    }
+
+    /// Whether it is a date of the draft (`date`, `printed`): a value the
+    /// rules for prose leave alone.
+    pub fn is_date(self) -> bool {
+        matches!(self, TextKey::Field(f) if f.form() == FieldForm::Date)
+    }
 }
 
 impl TextSite {
@@ -72,13 +124,13 @@ fn place_in_value(file: &SourceFile, pos: Pos, value: &str, at: usize) -> Pos {
 
 impl Checker {
     /// Notes a text value that passed its checks.
-    pub(super) fn note_text(&mut self, file: &SourceFile, node: &Node, key: &str, value: &str) {
+    pub(super) fn note_text(&mut self, file: &SourceFile, node: &Node, key: TextKey, value: &str) {
         if let Some(sites) = &mut self.sites {
             sites.push(TextSite {
                 file: file.path.clone(),
                 source: Arc::clone(&file.text),
                 pos: node.pos,
-                key: key.to_string(),
+                key,
                 value: value.to_string(),
                 part: self.current_part,
                 lines: Arc::clone(file.lines()),

@@ -94,20 +94,15 @@ pub(super) fn headline(change: &Change, where_old: &str, where_new: &str) -> Str
         ChangeKind::Deleted => where_old.to_string(),
         // A row of one table moved: 附件《…》原第15行 → 现第17行.
         _ if where_old != where_new && change.place == Place::Table => {
-            let shared: usize = where_old
-                .chars()
-                .zip(where_new.chars())
-                .take_while(|(a, b)| a == b)
-                .map(|(a, _)| a.len_utf8())
-                .sum();
-            // Not inside 第…行: back to where the label starts.
-            let cut = where_old[..shared].rfind('第').unwrap_or(shared);
-            format!(
-                "{}原{} → 现{}",
-                &where_old[..cut],
-                &where_old[cut..],
-                &where_new[cut..]
-            )
+            match (&change.old, &change.new) {
+                (Some(o), Some(n)) => format!(
+                    "{}原{} → 现{}",
+                    o.path.first().map_or("", String::as_str),
+                    o.label,
+                    n.label
+                ),
+                _ => format!("原{where_old} → 现{where_new}"),
+            }
         }
         _ if where_old != where_new => format!("原{where_old} → 现{where_new}"),
         _ => where_new.to_string(),

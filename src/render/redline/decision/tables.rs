@@ -4,6 +4,7 @@
 
 use super::phrases::{named_edits, quote};
 use crate::compare::inline::{new_text, old_text};
+use crate::compare::tables::TablePart;
 use crate::compare::{Change, ChangeKind, PartRef};
 use crate::numbering::numerals::chinese;
 
@@ -14,16 +15,14 @@ fn table(r: &PartRef) -> &str {
 
 /// 第十六行 for a row labelled 第16行; a column's 第4列 likewise.
 fn place(r: &PartRef) -> String {
-    let digits: String = r.label.chars().filter(char::is_ascii_digit).collect();
-    match (digits.parse::<u64>(), r.label.chars().last()) {
-        (Ok(n), Some(unit)) => format!("第{}{unit}", chinese(n)),
-        _ => r.label.clone(),
-    }
+    r.table
+        .map_or_else(|| r.label.clone(), |part| part.label_with(chinese))
 }
 
 /// The decision's item for a change to a table.
 pub(super) fn item(c: &Change) -> Option<String> {
-    let is_column = |r: &PartRef| r.label.ends_with('列');
+    let is_column = |r: &PartRef| matches!(r.table, Some(TablePart::Column(_)));
+    let is_whole = |r: &PartRef| r.table == Some(TablePart::Whole);
     match (c.kind, &c.old, &c.new) {
         (ChangeKind::Inserted, None, Some(n)) if is_column(n) => Some(format!(
             "在{}中增加{}。",
@@ -35,10 +34,10 @@ pub(super) fn item(c: &Change) -> Option<String> {
             table(o),
             o.heading.as_deref().unwrap_or("一列")
         )),
-        (ChangeKind::Inserted, None, Some(n)) if n.label == "表格" => {
+        (ChangeKind::Inserted, None, Some(n)) if is_whole(n) => {
             Some(format!("在{}中增加一个表格。", table(n)))
         }
-        (ChangeKind::Deleted, Some(o), None) if o.label == "表格" => {
+        (ChangeKind::Deleted, Some(o), None) if is_whole(o) => {
             Some(format!("删去{}中的表格。", table(o)))
         }
         (ChangeKind::Inserted, None, Some(n)) => Some(format!(
@@ -75,5 +74,123 @@ pub(super) fn item(c: &Change) -> Option<String> {
             (!said.is_empty()).then(|| format!("{}。", said.join("，并")))
         }
         _ => None,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::item;
+    use crate::compare::{Change, Place, compare};
+    use crate::render::redline::labels::{headline, where_text};
+
+    /// A draft of three parts; `tasks` and `funds` are the `text:` entries
+    /// after the first paragraph of the first and the third.
+    fn draft(tasks: &str, funds: &str) -> crate::numbering::Document {
+        let yaml = format!(
+            "title: 方案\nparts:\n  - heading: 任务\n    text:\n      - 见下表。\n{tasks}  - heading: 保障\n    text: 加强保障。\n  - heading: 资金\n    text:\n      - 见下表。\n{funds}"
+        );
+        let draft = crate::load::load_draft_bytes(std::path::Path::new("d.yaml"), yaml.as_bytes())
+            .expect("a valid draft");
+        crate::numbering::number(&draft)
+    }
+
+    fn table_changes(
+        old: &crate::numbering::Document,
+        new: &crate::numbering::Document,
+    ) -> Vec<Change> {
+        compare(old, new)
+            .changes
+            .into_iter()
+            .filter(|c| c.place == Place::Table)
+            .collect()
+    }
+
+    #[test]
+    fn each_part_of_a_table_is_named_as_a_decision_names_it() {
+        let tasks = |lead: &str, rows: &[&str]| {
+            let rows: String = rows
+                .iter()
+                .enumerate()
+                .map(|(i, r)| format!("            - [{}, {r}]\n", i + 1))
+                .collect();
+            format!(
+                "      - table:\n          header: [序号, 任务, {lead}]\n          rows:\n{rows}"
+            )
+        };
+        let funds = "      - table:\n          header: [项目, 金额]\n          rows:\n            - [道路改造, 1200万元]\n";
+        let old = draft(
+            &tasks(
+                "牵头单位",
+                &[
+                    "推进城市更新, 区住建局",
+                    "完善基础设施, 区发改局",
+                    "优化营商环境, 区商务局",
+                    "加强宣传引导, 区委宣传部",
+                ],
+            ),
+            funds,
+        );
+        let new = draft(
+            &tasks(
+                "责任单位",
+                &[
+                    "推进城市更新, 区住建局",
+                    "完善基础设施, 区发展改革局",
+                    "加强宣传引导, 区委宣传部",
+                    "优化营商环境, 区商务局",
+                    "强化督查考核, 区政府督查室",
+                ],
+            ),
+            "",
+        );
+        let items: Vec<String> = table_changes(&old, &new).iter().filter_map(item).collect();
+        let t = "一、任务的表格";
+        assert_eq!(
+            items,
+            [
+                format!("将{t}中的“牵头单位”列修改为“责任单位”列。"),
+                format!("将{t}第二行中的“区发改”修改为“区发展改革”。"),
+                format!("将{t}第三行移作第四行。"),
+                format!("在{t}中增加一行，作为第五行：“强化督查考核｜区政府督查室”。"),
+                "删去三、资金的表格中的表格。".to_string(),
+            ]
+        );
+        // The other way, the table is added whole.
+        let items: Vec<String> = table_changes(&new, &old).iter().filter_map(item).collect();
+        assert!(
+            items.contains(&"在三、资金的表格中增加一个表格。".to_string()),
+            "{items:?}"
+        );
+    }
+
+    #[test]
+    fn a_row_moved_is_headed_by_its_table_and_both_its_places() {
+        let table = |rows: &[&str]| {
+            let rows: String = rows
+                .iter()
+                .map(|r| format!("            - [{r}]\n"))
+                .collect();
+            format!("      - table:\n          header: [第一项, 第二项]\n          rows:\n{rows}")
+        };
+        let old = draft(
+            &table(&["第一任务, 甲", "第二任务, 乙", "第三任务, 丙"]),
+            "",
+        );
+        let new = draft(
+            &table(&["第二任务, 乙", "第三任务, 丙", "第一任务, 甲"]),
+            "",
+        );
+        let changes = table_changes(&old, &new);
+        let heads: Vec<String> = changes
+            .iter()
+            .map(|c| {
+                let (o, n) = (where_text(c, &c.old), where_text(c, &c.new));
+                headline(c, &o, &n)
+            })
+            .collect();
+        assert_eq!(
+            heads,
+            ["一、任务的表格原第1行 → 现第3行 第一任务｜甲（移动）"]
+        );
     }
 }
