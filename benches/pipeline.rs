@@ -121,8 +121,8 @@ fn stages(a: &Path, b: &Path, renderer: &Renderer) {
     let set = gongwen::compare::compare(&old, &new);
     let compared = t.elapsed();
     let t = Instant::now();
-    let ctx = gongwen::render::redline::RedlineContext::for_format(
-        gongwen::render::Format::Html,
+    let ctx = gongwen::render::redline::RedlineContext::for_formats(
+        &[gongwen::render::Format::Html],
         &old,
         &new,
         ("a", "b"),
@@ -134,7 +134,11 @@ fn stages(a: &Path, b: &Path, renderer: &Renderer) {
     renderer
         .render(
             gongwen::render::Format::Html,
-            gongwen::render::View::Redline(&ctx),
+            gongwen::render::View::Redline {
+                view: &ctx,
+                old: &old,
+                new: &new,
+            },
         )
         .unwrap();
     let html = t.elapsed();

@@ -18,17 +18,22 @@
 
 pub mod comments;
 pub mod discover;
+pub mod draft;
+pub mod redline;
 
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 
-use crate::diagnostic::{Diagnostic, Diagnostics};
+use crate::diagnostic::{Diagnostic, Diagnostics, Severity};
+use crate::lint::{Report, lint_loaded};
+use crate::load::draft_name;
 use crate::paths::shown;
 use crate::render::pdf::{PdfSettings, glyphs};
-use crate::render::{Format, RedlineContext, RenderContext, Renderer, View};
+use crate::render::{Format, RenderContext, Renderer, View};
 use crate::write::{self, WriteError};
-use crate::{BuildError, build_draft, draft_name};
 pub use discover::{DraftEntry, consecutive_pairs, find_all};
+use draft::{Loaded, Outputs, render_draft};
+use redline::{Options, Redline, Side};
 
 /// What building (or checking) reports as it goes.
 #[derive(Debug)]
@@ -168,19 +173,29 @@ pub fn build(
     let mut summary = Summary::default();
     let mut documents = HashMap::new();
     for entry in entries {
-        let built = match build_draft(&entry.path, renderer, formats) {
-            Ok(built) => built,
-            Err(e) => {
+        // Each draft read once: rendered, linted, and kept for its redlines.
+        let loaded = match Loaded::read(&entry.path) {
+            Ok(loaded) => loaded,
+            Err(diags) => {
                 summary.failed_drafts += 1;
-                on(Event::Failed(&entry.path, &failure(e)));
+                on(Event::Failed(&entry.path, &diags.0));
                 continue;
             }
         };
-        for w in &built.warnings {
+        let Outputs { outputs, warnings } = match render_draft(&loaded.document, renderer, formats)
+        {
+            Ok(rendered) => rendered,
+            Err(d) => {
+                summary.failed_drafts += 1;
+                on(Event::Failed(&entry.path, &[d]));
+                continue;
+            }
+        };
+        for w in &warnings {
             on(Event::Warning(w));
         }
         // Written as soon as built, so a long build shows its progress.
-        for (format, bytes) in &built.outputs {
+        for (format, bytes) in &outputs {
             write_output(
                 out,
                 &entry.output(Path::new(""), format.extension()),
@@ -189,8 +204,14 @@ pub fn build(
                 on,
             );
         }
-        documents.insert(entry.path.clone(), built.document);
-        summary.lint_errors += lint_summary(&entry.path, on);
+        let Loaded {
+            draft,
+            sites,
+            document,
+        } = loaded;
+        let lint = lint_loaded(&entry.path, &draft, sites, &document, &[]);
+        summary.lint_errors += lint_summary(&entry.path, lint, on);
+        documents.insert(entry.path.clone(), document);
     }
     // The comments on each draft, loaded once: the redlines list the ones
     // their changes answer, and the tables print them all.
@@ -200,19 +221,14 @@ pub fn build(
         let (Some(old), Some(new)) = (documents.get(&a.path), documents.get(&b.path)) else {
             continue;
         };
-        let changes = crate::compare::compare(old, new);
-        let names = (draft_name(&a.path), draft_name(&b.path));
-        let mut ctx = RedlineContext::new(old, new, (&names.0, &names.1), &changes, false)
-            .with_paths(&a.path, &b.path);
-        if formats.contains(&Format::Docx) {
-            ctx = ctx.with_word(old, new);
-        }
-        // The comments on the older draft, by the changes that answer them.
-        if let Some(resolved) = drafts_comments.get(&a.path) {
-            ctx = ctx.with_comments(resolved);
-        }
+        let redline = Redline::new(
+            Side::new(&a.path, old),
+            Side::new(&b.path, new),
+            drafts_comments.get(&a.path).map(Vec::as_slice),
+        );
+        let view = redline.view(formats, &Options::default());
         for &format in formats {
-            match renderer.render(format, View::Redline(&ctx)) {
+            match redline.render_view(renderer, format, &view) {
                 Ok(rendered) => {
                     for w in &rendered.warnings {
                         on(Event::Warning(w));
@@ -231,7 +247,7 @@ pub fn build(
                 }
             }
         }
-        comparisons.insert(a.path.clone(), changes);
+        comparisons.insert(a.path.clone(), redline.changes);
     }
     let built = comments::Built {
         entries,
@@ -285,8 +301,12 @@ pub(crate) fn write_output(
 
 /// Lints a draft for `build`: its errors in full, the rest as one line
 /// (`gongwen lint` lists them). Returns how many errors it found.
-fn lint_summary(path: &Path, on: &mut dyn FnMut(Event)) -> usize {
-    let report = match crate::lint::lint_draft(path, &[]) {
+fn lint_summary(
+    path: &Path,
+    lint: Result<Report, Diagnostics>,
+    on: &mut dyn FnMut(Event),
+) -> usize {
+    let report = match lint {
         Ok(report) => report,
         // The draft built, so what is wrong is a lint setting (an unknown rule).
         Err(diags) => {
@@ -295,7 +315,7 @@ fn lint_summary(path: &Path, on: &mut dyn FnMut(Event)) -> usize {
         }
     };
     for d in report.diagnostics() {
-        if d.severity == crate::diagnostic::Severity::Error {
+        if d.severity == Severity::Error {
             on(Event::Warning(&d));
         }
     }
@@ -309,14 +329,6 @@ fn lint_summary(path: &Path, on: &mut dyn FnMut(Event)) -> usize {
     report.errors()
 }
 
-/// A build failure as the diagnostics to show.
-fn failure(e: BuildError) -> Vec<Diagnostic> {
-    match e {
-        BuildError::Draft(diags) => diags.0,
-        BuildError::Render(d) => vec![d],
-    }
-}
-
 /// Checks drafts as `build` would, without writing anything: the draft, then
 /// its faces and every character against them. Returns how many problems
 /// were found.
@@ -325,38 +337,49 @@ pub fn check(entries: &[DraftEntry], settings: &PdfSettings, on: &mut dyn FnMut(
     // The drafts that load, numbered, for checking their comments after.
     let mut documents = HashMap::new();
     for entry in entries {
-        let result = crate::load::load_draft(&entry.path).and_then(|draft| {
-            let doc = crate::numbering::number(&draft);
-            let ctx = RenderContext::new(&doc);
-            documents.insert(entry.path.clone(), doc);
-            glyphs::check_fonts(View::Draft(&ctx), settings)
-                .map(|(_, warnings)| warnings)
-                .map_err(Diagnostics::from)
-        });
-        match result {
-            Ok(warnings) => {
-                for w in &warnings {
-                    on(Event::Warning(w));
-                }
-                // Lint: warnings, and errors where the draft's `lint:` says so.
-                match crate::lint::lint_draft(&entry.path, &[]) {
-                    Ok(report) => {
-                        report.diagnostics().for_each(|d| on(Event::Warning(&d)));
-                        problems += report.errors();
-                    }
-                    // A lint setting is wrong (an unknown rule, a bad level).
-                    Err(diags) => {
-                        diags.0.iter().for_each(|d| on(Event::Warning(d)));
-                        problems += diags.0.len();
-                    }
-                }
-                on(Event::Checked(&entry.path));
-            }
+        let loaded = match Loaded::read(&entry.path) {
+            Ok(loaded) => loaded,
             Err(diags) => {
                 problems += diags.0.len();
                 on(Event::Failed(&entry.path, &diags.0));
+                continue;
+            }
+        };
+        let fonts =
+            glyphs::check_fonts(View::Draft(&RenderContext::new(&loaded.document)), settings);
+        let warnings = match fonts {
+            Ok((_, warnings)) => warnings,
+            Err(d) => {
+                let diags = Diagnostics::from(d);
+                problems += diags.0.len();
+                on(Event::Failed(&entry.path, &diags.0));
+                // Its comments are still checked.
+                documents.insert(entry.path.clone(), loaded.document);
+                continue;
+            }
+        };
+        for w in &warnings {
+            on(Event::Warning(w));
+        }
+        let Loaded {
+            draft,
+            sites,
+            document,
+        } = loaded;
+        // Lint: warnings, and errors where the draft's `lint:` says so.
+        match lint_loaded(&entry.path, &draft, sites, &document, &[]) {
+            Ok(report) => {
+                report.diagnostics().for_each(|d| on(Event::Warning(&d)));
+                problems += report.errors();
+            }
+            // A lint setting is wrong (an unknown rule, a bad level).
+            Err(diags) => {
+                diags.0.iter().for_each(|d| on(Event::Warning(d)));
+                problems += diags.0.len();
             }
         }
+        documents.insert(entry.path.clone(), document);
+        on(Event::Checked(&entry.path));
     }
     problems + comments::check(entries, &documents, on)
 }
