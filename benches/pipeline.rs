@@ -20,13 +20,8 @@ use std::time::{Duration, Instant};
 
 mod common;
 
-use common::peak_rss_kb;
+use common::{import, median, peak_rss_kb};
 use gongwen::render::{Format, Renderer, Templates};
-
-fn median(mut v: Vec<Duration>) -> Duration {
-    v.sort();
-    v[v.len() / 2]
-}
 
 fn whole_process(draft: &Path, out: &Path, runs: usize, format: &str) -> (Duration, Duration) {
     let mut times = Vec::new();
@@ -56,13 +51,6 @@ fn in_process(draft: &Path, renderer: &Renderer, runs: usize) -> (Duration, Dura
         size = built.outputs[0].1.len();
     }
     (*times.iter().min().unwrap(), median(times), size)
-}
-
-/// Imports a corpus text and saves it as a draft.
-fn import(src: &Path, dest: &Path) -> gongwen::model::Draft {
-    let imported = gongwen::import::import_file(src, Default::default()).expect("import");
-    gongwen::save::save_checked(&imported.draft, dest, false, &[]).unwrap();
-    imported.draft
 }
 
 /// The Civil Code with 50 scattered edits: a phrase added to every 25th article.

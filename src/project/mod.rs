@@ -172,47 +172,16 @@ pub fn build(
     plan(entries, formats)?;
     let mut summary = Summary::default();
     let mut documents = HashMap::new();
-    for entry in entries {
-        // Each draft read once: rendered, linted, and kept for its redlines.
-        let loaded = match Loaded::read(&entry.path) {
-            Ok(loaded) => loaded,
-            Err(diags) => {
-                summary.failed_drafts += 1;
-                on(Event::Failed(&entry.path, &diags.0));
-                continue;
+    // The JSON Schemas are made on the other core while the drafts build.
+    let (documents, schemas) = std::thread::scope(|scope| {
+        let schemas = scope.spawn(crate::json_schema::files);
+        for entry in entries {
+            if let Some(document) = build_one(entry, renderer, out, formats, &mut summary, on) {
+                documents.insert(entry.path.clone(), document);
             }
-        };
-        let Outputs { outputs, warnings } = match render_draft(&loaded.document, renderer, formats)
-        {
-            Ok(rendered) => rendered,
-            Err(d) => {
-                summary.failed_drafts += 1;
-                on(Event::Failed(&entry.path, &[d]));
-                continue;
-            }
-        };
-        for w in &warnings {
-            on(Event::Warning(w));
         }
-        // Written as soon as built, so a long build shows its progress.
-        for (format, bytes) in &outputs {
-            write_output(
-                out,
-                &entry.output(Path::new(""), format.extension()),
-                bytes,
-                &mut summary,
-                on,
-            );
-        }
-        let Loaded {
-            draft,
-            sites,
-            document,
-        } = loaded;
-        let lint = lint_loaded(&entry.path, &draft, sites, &document, &[]);
-        summary.lint_errors += lint_summary(&entry.path, lint, on);
-        documents.insert(entry.path.clone(), document);
-    }
+        (documents, joined(schemas))
+    });
     // The comments on each draft, loaded once: the redlines list the ones
     // their changes answer, and the tables print them all.
     let drafts_comments = comments::load_all(entries, &documents, &mut summary, on);
@@ -256,7 +225,7 @@ pub fn build(
         changes: &comparisons,
     };
     comments::build_tables(&built, renderer, out, formats, &mut summary, on);
-    write_schemas(out, &mut summary, on);
+    write_schemas(out, schemas, &mut summary, on);
     Ok(summary)
 }
 
@@ -264,8 +233,13 @@ pub fn build(
 /// (`<out>/schema/draft.schema.json` …, see [`crate::json_schema`]), whether
 /// or not each draft built, each only when it is missing or holds something
 /// else, so a build names them once.
-fn write_schemas(out: &Path, summary: &mut Summary, on: &mut dyn FnMut(Event)) {
-    for (relative, text) in crate::json_schema::files() {
+fn write_schemas(
+    out: &Path,
+    schemas: Vec<(PathBuf, String)>,
+    summary: &mut Summary,
+    on: &mut dyn FnMut(Event),
+) {
+    for (relative, text) in schemas {
         let current = write::inside(out, &relative)
             .ok()
             .and_then(|path| std::fs::read(path).ok());
@@ -273,6 +247,60 @@ fn write_schemas(out: &Path, summary: &mut Summary, on: &mut dyn FnMut(Event)) {
             write_output(out, &relative, text.as_bytes(), summary, on);
         }
     }
+}
+
+/// What a thread of a scope returned; its panic goes on in the caller.
+fn joined<T>(handle: std::thread::ScopedJoinHandle<'_, T>) -> T {
+    handle
+        .join()
+        .unwrap_or_else(|panic| std::panic::resume_unwind(panic))
+}
+
+/// Builds one draft: read once, rendered and written, linted on the other
+/// core meanwhile. Returns it numbered, for its redlines, if it built.
+fn build_one(
+    entry: &DraftEntry,
+    renderer: &Renderer,
+    out: &Path,
+    formats: &[Format],
+    summary: &mut Summary,
+    on: &mut dyn FnMut(Event),
+) -> Option<crate::numbering::Document> {
+    let Loaded {
+        draft,
+        sites,
+        document,
+    } = match Loaded::read(&entry.path) {
+        Ok(loaded) => loaded,
+        Err(diags) => {
+            summary.failed_drafts += 1;
+            on(Event::Failed(&entry.path, &diags.0));
+            return None;
+        }
+    };
+    let (rendered, lint) = std::thread::scope(|scope| {
+        let lint = scope.spawn(|| lint_loaded(&entry.path, &draft, sites, &document, &[]));
+        let rendered = render_draft(&document, renderer, formats);
+        (rendered, joined(lint))
+    });
+    let Outputs { outputs, warnings } = match rendered {
+        Ok(rendered) => rendered,
+        Err(d) => {
+            summary.failed_drafts += 1;
+            on(Event::Failed(&entry.path, &[d]));
+            return None;
+        }
+    };
+    for w in &warnings {
+        on(Event::Warning(w));
+    }
+    // Written as soon as built, so a long build shows its progress.
+    for (format, bytes) in &outputs {
+        let relative = entry.output(Path::new(""), format.extension());
+        write_output(out, &relative, bytes, summary, on);
+    }
+    summary.lint_errors += lint_summary(&entry.path, lint, on);
+    Some(document)
 }
 
 /// Writes one output below `out`, counting and reporting it.
