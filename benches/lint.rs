@@ -23,12 +23,7 @@ fn main() {
     let root = Path::new(env!("CARGO_MANIFEST_DIR"));
     let dir = tempfile::tempdir().unwrap();
     let civil = dir.path().join("civil-code.yaml");
-    let imported = gongwen::import::import_file(
-        &root.join("tests/corpus/civil-code-2020.md"),
-        Default::default(),
-    )
-    .expect("import");
-    gongwen::save::save_checked(&imported.draft, &civil, false, &[]).unwrap();
+    common::import(&root.join("tests/corpus/civil-code-2020.md"), &civil);
     let reference = root.join("drafts/chengdong-urbanization-2021/v1");
     // 20,000 articles with three slips each: 60,000 findings, each printed
     // with its line (what once took a minute, counting lines from the start).

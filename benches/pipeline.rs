@@ -20,13 +20,8 @@ use std::time::{Duration, Instant};
 
 mod common;
 
-use common::peak_rss_kb;
+use common::{import, median, peak_rss_kb};
 use gongwen::render::{Format, Renderer, Templates};
-
-fn median(mut v: Vec<Duration>) -> Duration {
-    v.sort();
-    v[v.len() / 2]
-}
 
 fn whole_process(draft: &Path, out: &Path, runs: usize, format: &str) -> (Duration, Duration) {
     let mut times = Vec::new();
@@ -56,13 +51,6 @@ fn in_process(draft: &Path, renderer: &Renderer, runs: usize) -> (Duration, Dura
         size = built.outputs[0].1.len();
     }
     (*times.iter().min().unwrap(), median(times), size)
-}
-
-/// Imports a corpus text and saves it as a draft.
-fn import(src: &Path, dest: &Path) -> gongwen::model::Draft {
-    let imported = gongwen::import::import_file(src, Default::default()).expect("import");
-    gongwen::save::save_checked(&imported.draft, dest, false, &[]).unwrap();
-    imported.draft
 }
 
 /// The Civil Code with 50 scattered edits: a phrase added to every 25th article.
@@ -121,8 +109,8 @@ fn stages(a: &Path, b: &Path, renderer: &Renderer) {
     let set = gongwen::compare::compare(&old, &new);
     let compared = t.elapsed();
     let t = Instant::now();
-    let ctx = gongwen::render::redline::RedlineContext::for_format(
-        gongwen::render::Format::Html,
+    let ctx = gongwen::render::redline::RedlineContext::for_formats(
+        &[gongwen::render::Format::Html],
         &old,
         &new,
         ("a", "b"),
@@ -134,7 +122,11 @@ fn stages(a: &Path, b: &Path, renderer: &Renderer) {
     renderer
         .render(
             gongwen::render::Format::Html,
-            gongwen::render::View::Redline(&ctx),
+            gongwen::render::View::Redline {
+                view: &ctx,
+                old: &old,
+                new: &new,
+            },
         )
         .unwrap();
     let html = t.elapsed();

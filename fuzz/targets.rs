@@ -82,7 +82,7 @@ pub fn diff(data: &[u8]) {
         let ctx = RedlineContext::new(&old, &new, ("a", "b"), &changes, show_whitespace);
         for format in [Format::Term, Format::Json, Format::Markdown, Format::Html] {
             renderer()
-                .render(format, View::Redline(&ctx))
+                .render(format, View::Redline { view: &ctx, old: &old, new: &new })
                 .expect("the redline renders");
         }
     }

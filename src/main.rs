@@ -12,10 +12,11 @@ use clap::Parser;
 use cli::args::{Cli, ColorArg, Command, DiffArgs, FontArgs, ImportArgs, RenderArgs};
 use cli::console::{Console, Outcome};
 use gongwen::paths::shown;
-use gongwen::project::{self, DraftEntry, Event};
-use gongwen::render::{Format, RedlineContext, View};
+use gongwen::project::redline::{Comments, Options, Redline, Side};
+use gongwen::project::{self, Event};
+use gongwen::render::Format;
 use gongwen::save::{self, SaveError};
-use gongwen::{BuildError, draft_name, write};
+use gongwen::write;
 
 fn main() -> ExitCode {
     let mut console = Console::default();
@@ -50,17 +51,6 @@ fn main() -> ExitCode {
     console.finish(outcome)
 }
 
-/// The drafts named on the command line, or all under drafts/.
-pub(crate) fn drafts(console: &Console, paths: &[PathBuf]) -> Result<Vec<DraftEntry>, Outcome> {
-    let default = [PathBuf::from("drafts")];
-    let paths = if paths.is_empty() { &default } else { paths };
-    let cwd = std::env::current_dir().unwrap_or_default();
-    project::find_all(paths, &cwd).map_err(|d| {
-        console.diagnostic(&d);
-        Outcome::Trouble
-    })
-}
-
 /// Prints what building or checking reports, as it happens.
 fn report(console: &mut Console, event: Event) {
     match event {
@@ -86,7 +76,7 @@ fn check(console: &mut Console, paths: &[PathBuf], fonts: FontArgs) -> Outcome {
         console.diagnostic(&d);
         return Outcome::Trouble;
     }
-    let entries = match drafts(console, paths) {
+    let entries = match cli::drafts(console, paths) {
         Ok(e) => e,
         Err(o) => return o,
     };
@@ -116,7 +106,7 @@ fn build(
             };
         }
     };
-    let entries = match drafts(console, paths) {
+    let entries = match cli::drafts(console, paths) {
         Ok(e) => e,
         Err(o) => return o,
     };
@@ -138,14 +128,10 @@ fn diff(console: &mut Console, args: DiffArgs) -> Outcome {
         console.err(message);
         return Outcome::Trouble;
     }
-    let diffed = match gongwen::diff_drafts(&args.old, &args.new) {
-        Ok(d) => d,
-        Err(BuildError::Draft(diags)) => {
+    let (old, new) = match project::draft::load_both(&args.old, &args.new) {
+        Ok(both) => both,
+        Err(diags) => {
             diags.0.iter().for_each(|d| console.diagnostic(d));
-            return Outcome::Trouble;
-        }
-        Err(BuildError::Render(d)) => {
-            console.diagnostic(&d);
             return Outcome::Trouble;
         }
     };
@@ -165,28 +151,17 @@ fn diff(console: &mut Console, args: DiffArgs) -> Outcome {
                 && std::env::var_os("NO_COLOR").is_none()
         }
     };
-    let names = (draft_name(&args.old), draft_name(&args.new));
-    let ctx = RedlineContext::for_format(
-        args.format,
-        &diffed.old,
-        &diffed.new,
-        (&names.0, &names.1),
-        &diffed.changes,
-        args.show_whitespace,
-    )
-    .with_paths(&args.old, &args.new)
-    .with_author(args.author.clone());
+    let old = Side::new(&args.old, &old);
     // The comments on the older draft, by the changes that answer them.
-    let ctx = match project::comments::comments_of(&args.old, &diffed.old) {
-        Ok(Some(resolved)) => ctx.with_comments(&resolved),
-        Ok(None) => ctx,
-        Err(diags) => (diags.iter().for_each(|d| console.diagnostic(d)), ctx).1,
+    let comments = Comments::of(&old);
+    comments.problems.iter().for_each(|d| console.diagnostic(d));
+    let redline = Redline::new(old, Side::new(&args.new, &new), comments.resolved());
+    let options = Options {
+        show_whitespace: args.show_whitespace,
+        side_by_side: args.side_by_side.then_some(args.unchanged),
+        author: args.author.clone(),
     };
-    let ctx = match args.side_by_side {
-        true => ctx.side_by_side(&diffed.new, args.unchanged),
-        false => ctx,
-    };
-    let rendered = match renderer.render(args.format, View::Redline(&ctx)) {
+    let rendered = match redline.render(&renderer, args.format, &options) {
         Ok(r) => r,
         Err(d) => {
             console.diagnostic(&d);
@@ -203,7 +178,7 @@ fn diff(console: &mut Console, args: DiffArgs) -> Outcome {
         }
         None => console.bytes(&rendered.bytes),
     }
-    if diffed.changes.is_empty() {
+    if redline.is_empty() && comments.problems.is_empty() {
         Outcome::Ok
     } else {
         Outcome::Problems

@@ -28,9 +28,17 @@ fn draft_docx(doc: &Document) -> Vec<u8> {
 
 fn redline_docx(old: &Document, new: &Document) -> Vec<u8> {
     let changes = gongwen::compare::compare(old, new);
-    let ctx = RedlineContext::for_format(Format::Docx, old, new, ("old", "new"), &changes, false);
+    let ctx =
+        RedlineContext::for_formats(&[Format::Docx], old, new, ("old", "new"), &changes, false);
     common::renderer()
-        .render(Format::Docx, View::Redline(&ctx))
+        .render(
+            Format::Docx,
+            View::Redline {
+                view: &ctx,
+                old,
+                new,
+            },
+        )
         .unwrap()
         .bytes
 }
@@ -38,10 +46,18 @@ fn redline_docx(old: &Document, new: &Document) -> Vec<u8> {
 /// The redline with the 修改对照表 after its text.
 fn side_by_side_docx(old: &Document, new: &Document) -> Vec<u8> {
     let changes = gongwen::compare::compare(old, new);
-    let ctx = RedlineContext::for_format(Format::Docx, old, new, ("old", "new"), &changes, false)
-        .side_by_side(new, false);
+    let ctx =
+        RedlineContext::for_formats(&[Format::Docx], old, new, ("old", "new"), &changes, false)
+            .side_by_side(new, false);
     common::renderer()
-        .render(Format::Docx, View::Redline(&ctx))
+        .render(
+            Format::Docx,
+            View::Redline {
+                view: &ctx,
+                old,
+                new,
+            },
+        )
         .unwrap()
         .bytes
 }
@@ -306,7 +322,7 @@ fn the_side_by_side_table_follows_the_tracked_text() {
         .filter(|n| n.has_tag_name((W, "tr")))
         .count();
     let changes = gongwen::compare::compare(&v1, &v2);
-    let ctx = RedlineContext::for_format(Format::Docx, &v1, &v2, ("a", "b"), &changes, false)
+    let ctx = RedlineContext::for_formats(&[Format::Docx], &v1, &v2, ("a", "b"), &changes, false)
         .side_by_side(&v2, false);
     assert_eq!(
         rows,

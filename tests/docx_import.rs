@@ -66,9 +66,17 @@ fn tracked_changes_are_refused_unless_accepted_or_rejected() {
     );
     let (old, new) = (number(&v1), number(&v2));
     let changes = gongwen::compare::compare(&old, &new);
-    let ctx = RedlineContext::for_format(Format::Docx, &old, &new, ("v1", "v2"), &changes, false);
+    let ctx =
+        RedlineContext::for_formats(&[Format::Docx], &old, &new, ("v1", "v2"), &changes, false);
     let docx = common::renderer()
-        .render(Format::Docx, View::Redline(&ctx))
+        .render(
+            Format::Docx,
+            View::Redline {
+                view: &ctx,
+                old: &old,
+                new: &new,
+            },
+        )
         .unwrap()
         .bytes;
     let file = write(dir.path(), "redline.docx", &docx);

@@ -53,18 +53,43 @@ fn sources() -> Vec<(String, PathBuf, String)> {
         .collect()
 }
 
-/// The top-level modules a file names as `crate::module`.
+/// The names a file reaches at the crate's root: `crate::module…` paths
+/// anywhere, and each name of a `use crate::{a, b::c, d::{…}}` group.
 fn uses(text: &str) -> Vec<String> {
+    let ident = |s: &str| -> String {
+        s.chars()
+            .take_while(|c| c.is_ascii_alphanumeric() || *c == '_')
+            .collect()
+    };
     let mut found = Vec::new();
+    let mut add = |name: String| {
+        if !name.is_empty() && !found.contains(&name) {
+            found.push(name);
+        }
+    };
     let mut rest = text;
     while let Some(at) = rest.find("crate::") {
         rest = &rest[at + "crate::".len()..];
-        let name: String = rest
-            .chars()
-            .take_while(|c| c.is_ascii_lowercase() || *c == '_')
-            .collect();
-        if !name.is_empty() && !found.contains(&name) {
-            found.push(name);
+        let Some(group) = rest.strip_prefix('{') else {
+            add(ident(rest));
+            continue;
+        };
+        // The first name of each element at the group's own depth.
+        let mut depth = 0;
+        let mut element_start = true;
+        for (i, c) in group.char_indices() {
+            match c {
+                '{' => depth += 1,
+                '}' if depth == 0 => break,
+                '}' => depth -= 1,
+                ',' if depth == 0 => element_start = true,
+                c if c.is_whitespace() => {}
+                _ if element_start && depth == 0 => {
+                    add(ident(&group[i..]));
+                    element_start = false;
+                }
+                _ => {}
+            }
         }
     }
     found
@@ -90,12 +115,49 @@ fn no_module_uses_one_further_along_the_pipeline() {
     for (module, path, text) in sources() {
         let Some(own) = rank(&module) else { continue };
         for used in uses(&text) {
-            if rank(&used).is_some_and(|r| r > own) {
-                wrong.push(format!("{} uses crate::{used}", path.display()));
+            match rank(&used) {
+                Some(r) if r > own => wrong.push(format!("{} uses crate::{used}", path.display())),
+                Some(_) => {}
+                // What lib.rs holds is re-exported from the modules, for
+                // programs using the library; inside it, the module that
+                // defines an item is the one to name.
+                None => wrong.push(format!(
+                    "{} uses crate::{used}, which is not a module: name the module that defines it",
+                    path.display()
+                )),
             }
         }
     }
     assert!(wrong.is_empty(), "upward imports:\n{}", wrong.join("\n"));
+}
+
+/// lib.rs declares the modules and re-exports the pipeline's entries, and
+/// holds no code of its own: code there would sit above every module and
+/// below none, out of the pipeline's order.
+#[test]
+fn lib_holds_modules_and_re_exports_only() {
+    let lib = sources()
+        .into_iter()
+        .find(|(module, _, _)| module == "lib")
+        .expect("src/lib.rs");
+    let code: Vec<&str> = lib
+        .2
+        .lines()
+        .map(str::trim)
+        .filter(|l| !l.is_empty() && !l.starts_with("//"))
+        .filter(|l| !l.starts_with("pub mod ") && !l.starts_with("pub use "))
+        .collect();
+    assert!(
+        code.is_empty(),
+        "src/lib.rs holds code; move it into the module it belongs to:\n{}",
+        code.join("\n")
+    );
+    for used in uses(&lib.2) {
+        assert!(
+            rank(&used).is_some(),
+            "src/lib.rs re-exports from crate::{used}, not a module"
+        );
+    }
 }
 
 #[test]
@@ -132,5 +194,13 @@ fn the_checks_see_an_upward_import() {
         uses("use crate::render::x; crate::model::Y"),
         ["render", "model"]
     );
+    assert_eq!(
+        uses(
+            "use crate::{\n    diagnostic::Diagnostic,\n    draft_name,\n    render::{Format, View},\n    BuildError,\n};"
+        ),
+        ["diagnostic", "draft_name", "render", "BuildError"]
+    );
+    assert_eq!(uses("let n = crate::draft_name(p);"), ["draft_name"]);
     assert!(rank("compare") < rank("render"));
+    assert!(rank("draft_name").is_none());
 }

@@ -28,6 +28,7 @@ mod layout;
 mod lint;
 mod numbering_oracle;
 mod pdf;
+mod redline_seam;
 mod reference;
 mod references;
 mod render_properties;

@@ -119,7 +119,14 @@ fn a_redline_shows_no_change_where_only_a_referenced_number_changed() {
     let ctx = gongwen::render::RedlineContext::new(&old, &new, ("v1", "v2"), &changes, false);
     let html = String::from_utf8(
         common::renderer()
-            .render(Format::Html, View::Redline(&ctx))
+            .render(
+                Format::Html,
+                View::Redline {
+                    view: &ctx,
+                    old: &old,
+                    new: &new,
+                },
+            )
             .unwrap()
             .bytes,
     )

@@ -253,7 +253,7 @@ proptest! {
         let ctx = gongwen::render::redline::RedlineContext::new(&old, &new, ("v1", "v2"), &changes, true);
         let md = String::from_utf8(
             common::renderer()
-                .render(Format::Markdown, View::Redline(&ctx))
+                .render(Format::Markdown, View::Redline { view: &ctx, old: &old, new: &new })
                 .unwrap()
                 .bytes,
         )

@@ -700,3 +700,36 @@ fn pages_go_gzipped_to_a_browser_that_takes_it_and_plain_to_one_that_does_not() 
         "{head}"
     );
 }
+
+/// The preview's redline, like `diff`'s and `build`'s, is still shown when
+/// the older draft's comments file has a problem, with the problem above it
+/// (it used to drop the comments without a word).
+#[test]
+fn a_broken_comments_file_is_shown_above_the_redline() {
+    let served = Served::start();
+    let (status, before) = get(served.port, &format!("/r/{DOC}/v2"));
+    assert_eq!(status, 200);
+    assert!(before.contains("答复意见") && !before.contains("意见文件有问题"));
+    let file = served
+        .dir
+        .path()
+        .join("drafts")
+        .join(DOC)
+        .join("v1.comments.yaml");
+    let text = std::fs::read_to_string(&file).unwrap();
+    save(
+        &file,
+        &text.replacen("disposition: 采纳", "disposition: 大概采纳", 1),
+    );
+    let (status, page) = get(served.port, &format!("/r/{DOC}/v2"));
+    assert_eq!(status, 200);
+    assert!(page.contains("上一稿的意见文件有问题"), "{page}");
+    assert!(
+        page.contains("v1.comments.yaml") && page.contains("大概采纳"),
+        "{page}"
+    );
+    assert!(
+        page.contains("修改对照") && !page.contains("答复意见"),
+        "{page}"
+    );
+}

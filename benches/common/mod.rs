@@ -37,6 +37,19 @@ pub fn corpus_paragraphs(root: &Path) -> Vec<String> {
     texts
 }
 
+/// Imports a corpus text and saves it as a draft.
+pub fn import(src: &Path, dest: &Path) -> gongwen::model::Draft {
+    let imported = gongwen::import::import_file(src, Default::default()).expect("import");
+    gongwen::save::save_checked(&imported.draft, dest, false, &[]).unwrap();
+    imported.draft
+}
+
+/// The median of some durations.
+pub fn median(mut v: Vec<std::time::Duration>) -> std::time::Duration {
+    v.sort();
+    v[v.len() / 2]
+}
+
 /// Peak resident memory of this process, in KB, from /proc (Linux).
 pub fn peak_rss_kb() -> Option<u64> {
     let status = std::fs::read_to_string("/proc/self/status").ok()?;

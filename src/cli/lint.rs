@@ -25,7 +25,7 @@ pub fn run(console: &mut Console, args: &LintArgs) -> Outcome {
             }
         }
     }
-    let entries = match crate::drafts(console, &args.paths) {
+    let entries = match super::drafts(console, &args.paths) {
         Ok(e) => e,
         Err(o) => return o,
     };

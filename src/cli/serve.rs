@@ -39,7 +39,7 @@ fn maker(render: RenderArgs) -> MakeRenderer {
 pub fn serve(console: &mut Console, args: ServeArgs) -> Outcome {
     let roots = roots(&args.paths);
     // Drafts that cannot be listed at all (a folder mistyped) stop it here.
-    if let Err(o) = crate::drafts(console, &roots) {
+    if let Err(o) = super::drafts(console, &roots) {
         return o;
     }
     if let Err((d, _)) = args.render.clone().renderer() {
@@ -123,7 +123,7 @@ pub fn watch(console: &mut Console, args: WatchArgs) -> Outcome {
     } = args;
     let out = out.as_path();
     let roots = roots(&paths);
-    if let Err(o) = crate::drafts(console, &roots) {
+    if let Err(o) = super::drafts(console, &roots) {
         return o;
     }
     let settings = render.settings_dirs();

@@ -211,7 +211,7 @@ pub fn check_against_next(
         .into_iter()
         .flat_map(|t| labels.ancestors(t))
         .collect();
-    let next_name = crate::draft_name(next);
+    let next_name = crate::load::draft_name(next);
     let mut out = Vec::new();
     for r in resolved {
         if !matches!(

@@ -206,6 +206,11 @@ pub struct ChangeSet {
     /// Every table of either draft compared, cell by cell: the changes
     /// above list what changed in them (place `table`).
     pub tables: Vec<tables::TableDiff>,
+    /// Every part the comparison paired, changed or not: its anchor in the
+    /// old draft and in the new (for views that lay both drafts out, as the
+    /// Word redline does).
+    #[serde(skip)]
+    pub matched: Vec<(String, String)>,
 }
 
 impl Change {
@@ -391,11 +396,24 @@ pub fn compare(old: &Document, new: &Document) -> ChangeSet {
             .filter(|c| c.place == Place::Body && c.new.is_some())
             .count();
     let groups = groups::groups(&changes);
+    let matched = m
+        .old_to_new
+        .iter()
+        .enumerate()
+        .filter_map(|(o, n)| {
+            let n = (*n)?;
+            Some((
+                old_nodes[o].section.anchor.clone(),
+                new_nodes[n].section.anchor.clone(),
+            ))
+        })
+        .collect();
     ChangeSet {
         summary,
         changes,
         groups,
         tables,
+        matched,
     }
 }
 

@@ -67,7 +67,11 @@ fn description(kind: SchemaKind) -> &'static str {
 
 /// The JSON Schema of a kind of file.
 pub fn schema(kind: SchemaKind) -> Value {
-    let defs = defs::all();
+    schema_of(kind, defs::all())
+}
+
+/// The JSON Schema of a kind of file, from every definition there is.
+fn schema_of(kind: SchemaKind, defs: serde_json::Map<String, Value>) -> Value {
     let mut root = match kind {
         SchemaKind::Draft => defs["draft"].clone(),
         SchemaKind::Part => json!({"anyOf": [
@@ -131,7 +135,11 @@ fn reached(root: &Value, defs: &serde_json::Map<String, Value>) -> Vec<String> {
 
 /// The schema as the file holds it: indented JSON ending in a line break.
 pub fn schema_text(kind: SchemaKind) -> String {
-    let mut text = serde_json::to_string_pretty(&schema(kind)).expect("JSON values serialise");
+    text_of(&schema(kind))
+}
+
+fn text_of(schema: &Value) -> String {
+    let mut text = serde_json::to_string_pretty(schema).expect("JSON values serialise");
     text.push('\n');
     text
 }
@@ -139,9 +147,14 @@ pub fn schema_text(kind: SchemaKind) -> String {
 /// The files `build` writes below its output folder: (path relative to the
 /// output folder, contents).
 pub fn files() -> Vec<(PathBuf, String)> {
+    let defs = defs::all();
     SchemaKind::ALL
         .into_iter()
-        .map(|kind| (Path::new(FOLDER).join(kind.file_name()), schema_text(kind)))
+        .map(|kind| {
+            // The definitions made once for all the files.
+            let schema = schema_of(kind, defs.clone());
+            (Path::new(FOLDER).join(kind.file_name()), text_of(&schema))
+        })
         .collect()
 }
 

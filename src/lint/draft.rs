@@ -6,6 +6,7 @@
 use std::collections::HashMap;
 
 use regex::Regex;
+use std::sync::LazyLock;
 
 use super::text::is_han;
 use super::{Hit, Rule};
@@ -255,14 +256,22 @@ fn endings(
     }
 }
 
+/// A date written the Chinese way, and one written with `-`, `.` or `/`
+/// (compiled once: Unicode digit classes take a while to compile).
+static CHINESE_DATE: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"\d{4}年\d{1,2}月\d{1,2}日").expect("a valid pattern"));
+static NUMERIC_DATE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(^|[^\d.\-/])(\d{4})([-./])(\d{1,2})([-./])(\d{1,2})($|[^\d.\-/])")
+        .expect("a valid pattern")
+});
+
 fn dates(sites: &[TextSite], out: &mut Vec<(usize, Hit)>) {
-    let chinese = Regex::new(r"\d{4}年\d{1,2}月\d{1,2}日").expect("a valid pattern");
-    let numeric = Regex::new(r"(^|[^\d.\-/])(\d{4})([-./])(\d{1,2})([-./])(\d{1,2})($|[^\d.\-/])")
-        .expect("a valid pattern");
+    let chinese = &*CHINESE_DATE;
     let texts = || sites.iter().enumerate().filter(|(_, s)| !s.key.is_date());
     if !texts().any(|(_, s)| chinese.is_match(&s.value)) {
         return;
     }
+    let numeric = &*NUMERIC_DATE;
     for (i, site) in texts() {
         let chars: Vec<char> = site.value.chars().collect();
         let mask = super::prose::protected(&chars);

@@ -23,7 +23,8 @@ use std::path::Path;
 use crate::diagnostic::{Diagnostic, Diagnostics};
 use crate::load::TextSite;
 use crate::load::scalar;
-use crate::model::{LintLevel, LintSetting};
+use crate::model::{Draft, LintLevel, LintSetting};
+use crate::numbering::Document;
 
 /// A lint rule.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -173,13 +174,25 @@ fn level_in(levels: &[(Rule, LintLevel)], rule: Rule) -> LintLevel {
 /// Lints one draft. `only`, when not empty, limits lint to those rules.
 pub fn lint_draft(path: &Path, only: &[Rule]) -> Result<Report, Diagnostics> {
     let (draft, sites) = crate::load::load_draft_with_texts(path)?;
+    let doc = crate::numbering::number(&draft);
+    lint_loaded(path, &draft, sites, &doc, only)
+}
+
+/// Lints a draft a command has already loaded from `path`: as written, its
+/// texts with their places, and numbered.
+pub fn lint_loaded(
+    path: &Path,
+    draft: &Draft,
+    sites: Vec<TextSite>,
+    doc: &Document,
+    only: &[Rule],
+) -> Result<Report, Diagnostics> {
     // The project's settings first, then the draft's own.
     let mut settings = crate::load::project_lint_settings(path)?;
     settings.extend(draft.meta.lint.iter().cloned());
     let levels = levels(&settings, only)?;
-    let doc = crate::numbering::number(&draft);
     let mut structural: Vec<Vec<Hit>> = vec![Vec::new(); sites.len()];
-    for (site, hit) in draft::check(&draft, &doc, &sites) {
+    for (site, hit) in draft::check(draft, doc, &sites) {
         structural[site].push(hit);
     }
     let mut findings = Vec::new();

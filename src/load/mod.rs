@@ -87,7 +87,21 @@ pub fn draft_location(path: &Path) -> &Path {
 /// The comments file of a draft: `v1.comments.yaml` beside the draft
 /// `v1.yaml` or the draft folder `v1/`.
 pub fn comments_path(draft: &Path) -> PathBuf {
-    draft_location(draft).with_file_name(format!("{}.comments.yaml", crate::draft_name(draft)))
+    draft_location(draft).with_file_name(format!("{}.comments.yaml", draft_name(draft)))
+}
+
+/// What a user calls a draft: its file name without extension, or its folder name.
+pub fn draft_name(path: &Path) -> String {
+    let path = draft_location(path);
+    let name = if path.is_dir() {
+        path.file_name()
+    } else {
+        path.file_stem()
+    };
+    name.map_or_else(
+        || path.display().to_string(),
+        |n| n.to_string_lossy().into_owned(),
+    )
 }
 
 /// Whether a path is a draft by itself: a draft file, or a folder holding

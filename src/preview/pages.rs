@@ -331,6 +331,20 @@ pub fn problems(bar: &str, meta: &str, heading: &str, problems: &[Diagnostic]) -
     out
 }
 
+/// Problems worth showing above a view that could still be made (the
+/// comments file of a redline's older draft): empty when there are none.
+pub fn notice(heading: &str, problems: &[Diagnostic]) -> String {
+    if problems.is_empty() {
+        return String::new();
+    }
+    let mut out = format!("<aside class=\"gw-page\"><h2>{}</h2>", esc(heading));
+    for d in problems {
+        out.push_str(&problem(d));
+    }
+    out.push_str("</aside>");
+    out
+}
+
 /// One problem: where, what, the line and how to fix it.
 fn problem(d: &Diagnostic) -> String {
     format!(

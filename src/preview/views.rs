@@ -18,11 +18,12 @@ use super::pages::{self, Sheet, Sheets, Tab};
 use super::state::key;
 use super::{Laying, Of, Paged, Preview, as_new, keep_within_budget, make_room};
 use crate::diagnostic::Diagnostic;
-use crate::draft_name;
+use crate::load::draft_name;
 use crate::numbering::Document;
 use crate::project::DraftEntry;
+use crate::project::redline::{Comments, Options, Redline, Side};
 use crate::render::context::BlockKind;
-use crate::render::{Format, RedlineContext, RenderContext, Renderer, View};
+use crate::render::{Format, RenderContext, Renderer, View};
 
 type Loaded = Result<Arc<Document>, Arc<[Diagnostic]>>;
 
@@ -225,16 +226,25 @@ impl Preview {
                         return problems(&heading, found);
                     }
                 };
-                let changes = crate::compare::compare(old, doc);
-                let names = (draft_name(&before.path), draft_name(&snap.entry.path));
-                let mut ctx = RedlineContext::new(old, doc, (&names.0, &names.1), &changes, false)
-                    .with_paths(&before.path, &snap.entry.path);
-                // The comments on the older draft, by the changes that answer them.
-                if let Ok(Some(resolved)) = crate::project::comments::comments_of(&before.path, old)
-                {
-                    ctx = ctx.with_comments(&resolved);
-                }
-                match renderer.render(Format::Html, View::Redline(&ctx)) {
+                let old = Side::new(&before.path, old);
+                // The comments on the older draft, by the changes that answer
+                // them; a comments file with problems is shown without them,
+                // its problems above the redline.
+                let comments = Comments::of(&old);
+                let redline =
+                    Redline::new(old, Side::new(&snap.entry.path, doc), comments.resolved());
+                let notice = pages::notice(
+                    "上一稿的意见文件有问题，修改对照中未列出答复的意见",
+                    &comments.problems,
+                );
+                let page = |bytes: &[u8]| {
+                    let html = String::from_utf8_lossy(bytes);
+                    Reply::html(
+                        200,
+                        pages::around(&html, &format!("{bar}{notice}"), &meta, bare),
+                    )
+                };
+                match redline.render(renderer, Format::Html, &Options::default()) {
                     Ok(r) => page(&r.bytes),
                     Err(d) => problems("修改对照模板有问题", &[d]),
                 }

@@ -83,7 +83,7 @@ pub fn check(
                 "{}: {} parts changed in {} have no comment on them: {}",
                 crate::paths::shown(&file),
                 labels.len(),
-                crate::draft_name(&next.path),
+                crate::load::draft_name(&next.path),
                 labels.join("；")
             );
             on(Event::Note(&note));
@@ -116,8 +116,8 @@ pub fn table_output(entry: &DraftEntry, format: Format) -> PathBuf {
 fn explanation_output(entry: &DraftEntry, next: &DraftEntry) -> PathBuf {
     super::redline_output(entry, next, Format::Markdown).with_file_name(format!(
         "{}-{}.explanation.md",
-        crate::draft_name(&entry.path),
-        crate::draft_name(&next.path)
+        crate::load::draft_name(&entry.path),
+        crate::load::draft_name(&next.path)
     ))
 }
 
@@ -208,14 +208,14 @@ pub fn build_tables(
         let next = next_of(built.entries, entry).and_then(|n| {
             Some((
                 n,
-                crate::draft_name(&n.path),
+                crate::load::draft_name(&n.path),
                 built.changes.get(&entry.path)?,
                 built.documents.get(&n.path)?,
             ))
         });
         let view = CommentsView::new(
             doc,
-            &crate::draft_name(&entry.path),
+            &crate::load::draft_name(&entry.path),
             resolved,
             next.as_ref()
                 .map(|(_, name, changes, next_doc)| (name.as_str(), *changes, *next_doc)),

@@ -18,17 +18,22 @@
 
 pub mod comments;
 pub mod discover;
+pub mod draft;
+pub mod redline;
 
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 
-use crate::diagnostic::{Diagnostic, Diagnostics};
+use crate::diagnostic::{Diagnostic, Diagnostics, Severity};
+use crate::lint::{Report, lint_loaded};
+use crate::load::draft_name;
 use crate::paths::shown;
 use crate::render::pdf::{PdfSettings, glyphs};
-use crate::render::{Format, RedlineContext, RenderContext, Renderer, View};
+use crate::render::{Format, RenderContext, Renderer, View};
 use crate::write::{self, WriteError};
-use crate::{BuildError, build_draft, draft_name};
 pub use discover::{DraftEntry, consecutive_pairs, find_all};
+use draft::{Loaded, Outputs, render_draft};
+use redline::{Options, Redline, Side};
 
 /// What building (or checking) reports as it goes.
 #[derive(Debug)]
@@ -167,31 +172,16 @@ pub fn build(
     plan(entries, formats)?;
     let mut summary = Summary::default();
     let mut documents = HashMap::new();
-    for entry in entries {
-        let built = match build_draft(&entry.path, renderer, formats) {
-            Ok(built) => built,
-            Err(e) => {
-                summary.failed_drafts += 1;
-                on(Event::Failed(&entry.path, &failure(e)));
-                continue;
+    // The JSON Schemas are made on the other core while the drafts build.
+    let (documents, schemas) = std::thread::scope(|scope| {
+        let schemas = scope.spawn(crate::json_schema::files);
+        for entry in entries {
+            if let Some(document) = build_one(entry, renderer, out, formats, &mut summary, on) {
+                documents.insert(entry.path.clone(), document);
             }
-        };
-        for w in &built.warnings {
-            on(Event::Warning(w));
         }
-        // Written as soon as built, so a long build shows its progress.
-        for (format, bytes) in &built.outputs {
-            write_output(
-                out,
-                &entry.output(Path::new(""), format.extension()),
-                bytes,
-                &mut summary,
-                on,
-            );
-        }
-        documents.insert(entry.path.clone(), built.document);
-        summary.lint_errors += lint_summary(&entry.path, on);
-    }
+        (documents, joined(schemas))
+    });
     // The comments on each draft, loaded once: the redlines list the ones
     // their changes answer, and the tables print them all.
     let drafts_comments = comments::load_all(entries, &documents, &mut summary, on);
@@ -200,19 +190,14 @@ pub fn build(
         let (Some(old), Some(new)) = (documents.get(&a.path), documents.get(&b.path)) else {
             continue;
         };
-        let changes = crate::compare::compare(old, new);
-        let names = (draft_name(&a.path), draft_name(&b.path));
-        let mut ctx = RedlineContext::new(old, new, (&names.0, &names.1), &changes, false)
-            .with_paths(&a.path, &b.path);
-        if formats.contains(&Format::Docx) {
-            ctx = ctx.with_word(old, new);
-        }
-        // The comments on the older draft, by the changes that answer them.
-        if let Some(resolved) = drafts_comments.get(&a.path) {
-            ctx = ctx.with_comments(resolved);
-        }
+        let redline = Redline::new(
+            Side::new(&a.path, old),
+            Side::new(&b.path, new),
+            drafts_comments.get(&a.path).map(Vec::as_slice),
+        );
+        let view = redline.view(formats, &Options::default());
         for &format in formats {
-            match renderer.render(format, View::Redline(&ctx)) {
+            match redline.render_view(renderer, format, &view) {
                 Ok(rendered) => {
                     for w in &rendered.warnings {
                         on(Event::Warning(w));
@@ -231,7 +216,7 @@ pub fn build(
                 }
             }
         }
-        comparisons.insert(a.path.clone(), changes);
+        comparisons.insert(a.path.clone(), redline.changes);
     }
     let built = comments::Built {
         entries,
@@ -240,7 +225,7 @@ pub fn build(
         changes: &comparisons,
     };
     comments::build_tables(&built, renderer, out, formats, &mut summary, on);
-    write_schemas(out, &mut summary, on);
+    write_schemas(out, schemas, &mut summary, on);
     Ok(summary)
 }
 
@@ -248,8 +233,13 @@ pub fn build(
 /// (`<out>/schema/draft.schema.json` …, see [`crate::json_schema`]), whether
 /// or not each draft built, each only when it is missing or holds something
 /// else, so a build names them once.
-fn write_schemas(out: &Path, summary: &mut Summary, on: &mut dyn FnMut(Event)) {
-    for (relative, text) in crate::json_schema::files() {
+fn write_schemas(
+    out: &Path,
+    schemas: Vec<(PathBuf, String)>,
+    summary: &mut Summary,
+    on: &mut dyn FnMut(Event),
+) {
+    for (relative, text) in schemas {
         let current = write::inside(out, &relative)
             .ok()
             .and_then(|path| std::fs::read(path).ok());
@@ -257,6 +247,60 @@ fn write_schemas(out: &Path, summary: &mut Summary, on: &mut dyn FnMut(Event)) {
             write_output(out, &relative, text.as_bytes(), summary, on);
         }
     }
+}
+
+/// What a thread of a scope returned; its panic goes on in the caller.
+fn joined<T>(handle: std::thread::ScopedJoinHandle<'_, T>) -> T {
+    handle
+        .join()
+        .unwrap_or_else(|panic| std::panic::resume_unwind(panic))
+}
+
+/// Builds one draft: read once, rendered and written, linted on the other
+/// core meanwhile. Returns it numbered, for its redlines, if it built.
+fn build_one(
+    entry: &DraftEntry,
+    renderer: &Renderer,
+    out: &Path,
+    formats: &[Format],
+    summary: &mut Summary,
+    on: &mut dyn FnMut(Event),
+) -> Option<crate::numbering::Document> {
+    let Loaded {
+        draft,
+        sites,
+        document,
+    } = match Loaded::read(&entry.path) {
+        Ok(loaded) => loaded,
+        Err(diags) => {
+            summary.failed_drafts += 1;
+            on(Event::Failed(&entry.path, &diags.0));
+            return None;
+        }
+    };
+    let (rendered, lint) = std::thread::scope(|scope| {
+        let lint = scope.spawn(|| lint_loaded(&entry.path, &draft, sites, &document, &[]));
+        let rendered = render_draft(&document, renderer, formats);
+        (rendered, joined(lint))
+    });
+    let Outputs { outputs, warnings } = match rendered {
+        Ok(rendered) => rendered,
+        Err(d) => {
+            summary.failed_drafts += 1;
+            on(Event::Failed(&entry.path, &[d]));
+            return None;
+        }
+    };
+    for w in &warnings {
+        on(Event::Warning(w));
+    }
+    // Written as soon as built, so a long build shows its progress.
+    for (format, bytes) in &outputs {
+        let relative = entry.output(Path::new(""), format.extension());
+        write_output(out, &relative, bytes, summary, on);
+    }
+    summary.lint_errors += lint_summary(&entry.path, lint, on);
+    Some(document)
 }
 
 /// Writes one output below `out`, counting and reporting it.
@@ -285,8 +329,12 @@ pub(crate) fn write_output(
 
 /// Lints a draft for `build`: its errors in full, the rest as one line
 /// (`gongwen lint` lists them). Returns how many errors it found.
-fn lint_summary(path: &Path, on: &mut dyn FnMut(Event)) -> usize {
-    let report = match crate::lint::lint_draft(path, &[]) {
+fn lint_summary(
+    path: &Path,
+    lint: Result<Report, Diagnostics>,
+    on: &mut dyn FnMut(Event),
+) -> usize {
+    let report = match lint {
         Ok(report) => report,
         // The draft built, so what is wrong is a lint setting (an unknown rule).
         Err(diags) => {
@@ -295,7 +343,7 @@ fn lint_summary(path: &Path, on: &mut dyn FnMut(Event)) -> usize {
         }
     };
     for d in report.diagnostics() {
-        if d.severity == crate::diagnostic::Severity::Error {
+        if d.severity == Severity::Error {
             on(Event::Warning(&d));
         }
     }
@@ -309,14 +357,6 @@ fn lint_summary(path: &Path, on: &mut dyn FnMut(Event)) -> usize {
     report.errors()
 }
 
-/// A build failure as the diagnostics to show.
-fn failure(e: BuildError) -> Vec<Diagnostic> {
-    match e {
-        BuildError::Draft(diags) => diags.0,
-        BuildError::Render(d) => vec![d],
-    }
-}
-
 /// Checks drafts as `build` would, without writing anything: the draft, then
 /// its faces and every character against them. Returns how many problems
 /// were found.
@@ -325,38 +365,49 @@ pub fn check(entries: &[DraftEntry], settings: &PdfSettings, on: &mut dyn FnMut(
     // The drafts that load, numbered, for checking their comments after.
     let mut documents = HashMap::new();
     for entry in entries {
-        let result = crate::load::load_draft(&entry.path).and_then(|draft| {
-            let doc = crate::numbering::number(&draft);
-            let ctx = RenderContext::new(&doc);
-            documents.insert(entry.path.clone(), doc);
-            glyphs::check_fonts(View::Draft(&ctx), settings)
-                .map(|(_, warnings)| warnings)
-                .map_err(Diagnostics::from)
-        });
-        match result {
-            Ok(warnings) => {
-                for w in &warnings {
-                    on(Event::Warning(w));
-                }
-                // Lint: warnings, and errors where the draft's `lint:` says so.
-                match crate::lint::lint_draft(&entry.path, &[]) {
-                    Ok(report) => {
-                        report.diagnostics().for_each(|d| on(Event::Warning(&d)));
-                        problems += report.errors();
-                    }
-                    // A lint setting is wrong (an unknown rule, a bad level).
-                    Err(diags) => {
-                        diags.0.iter().for_each(|d| on(Event::Warning(d)));
-                        problems += diags.0.len();
-                    }
-                }
-                on(Event::Checked(&entry.path));
-            }
+        let loaded = match Loaded::read(&entry.path) {
+            Ok(loaded) => loaded,
             Err(diags) => {
                 problems += diags.0.len();
                 on(Event::Failed(&entry.path, &diags.0));
+                continue;
+            }
+        };
+        let fonts =
+            glyphs::check_fonts(View::Draft(&RenderContext::new(&loaded.document)), settings);
+        let warnings = match fonts {
+            Ok((_, warnings)) => warnings,
+            Err(d) => {
+                let diags = Diagnostics::from(d);
+                problems += diags.0.len();
+                on(Event::Failed(&entry.path, &diags.0));
+                // Its comments are still checked.
+                documents.insert(entry.path.clone(), loaded.document);
+                continue;
+            }
+        };
+        for w in &warnings {
+            on(Event::Warning(w));
+        }
+        let Loaded {
+            draft,
+            sites,
+            document,
+        } = loaded;
+        // Lint: warnings, and errors where the draft's `lint:` says so.
+        match lint_loaded(&entry.path, &draft, sites, &document, &[]) {
+            Ok(report) => {
+                report.diagnostics().for_each(|d| on(Event::Warning(&d)));
+                problems += report.errors();
+            }
+            // A lint setting is wrong (an unknown rule, a bad level).
+            Err(diags) => {
+                diags.0.iter().for_each(|d| on(Event::Warning(d)));
+                problems += diags.0.len();
             }
         }
+        documents.insert(entry.path.clone(), document);
+        on(Event::Checked(&entry.path));
     }
     problems + comments::check(entries, &documents, on)
 }

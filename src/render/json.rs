@@ -17,7 +17,7 @@ impl Backend for JsonBackend {
 
     fn render(&self, view: View<'_>) -> Result<Rendered, Diagnostic> {
         let value = match view {
-            View::Redline(ctx) => {
+            View::Redline { view: ctx, .. } => {
                 let draft = |d: &super::redline::DraftInfo| serde_json::json!({ "path": d.path, "name": d.name.plain, "title": d.title_source });
                 let mut value = serde_json::json!({
                     "old": draft(&ctx.old),

@@ -103,7 +103,13 @@ impl Format {
 #[derive(Debug, Clone, Copy)]
 pub enum View<'a> {
     Draft(&'a RenderContext),
-    Redline(&'a RedlineContext),
+    /// A redline: its view, and the two drafts it compares (the Word redline
+    /// lays them out again as Word paragraphs).
+    Redline {
+        view: &'a RedlineContext,
+        old: &'a crate::numbering::Document,
+        new: &'a crate::numbering::Document,
+    },
     /// The 意见采纳情况表 of the comments on a draft.
     Comments(&'a comments::CommentsView),
 }

@@ -18,13 +18,13 @@ impl Backend for TeraBackend<'_> {
     fn render(&self, view: View<'_>) -> Result<Rendered, Diagnostic> {
         let kind = match view {
             View::Draft(_) => "document",
-            View::Redline(_) => "redline",
+            View::Redline { .. } => "redline",
             View::Comments(_) => "comments",
         };
         let name = format!("{kind}.{}.tera", self.format.name());
         let text = match view {
             View::Draft(ctx) => self.templates.render(&name, ctx)?,
-            View::Redline(ctx) => self.templates.render(&name, ctx)?,
+            View::Redline { view: ctx, .. } => self.templates.render(&name, ctx)?,
             View::Comments(ctx) => self.templates.render(&name, ctx)?,
         };
         // Templates end in optional sections; a Markdown file ends in one newline.

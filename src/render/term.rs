@@ -16,7 +16,7 @@ impl Backend for TermBackend {
 
     fn render(&self, view: View<'_>) -> Result<Rendered, Diagnostic> {
         match view {
-            View::Redline(ctx) => Ok(Rendered::bytes(
+            View::Redline { view: ctx, .. } => Ok(Rendered::bytes(
                 super::redline::terminal(ctx, self.color).into_bytes(),
             )),
             View::Draft(_) => Err(not_shown(Format::Term, "a draft")),
@@ -35,7 +35,9 @@ impl Backend for DecisionBackend {
 
     fn render(&self, view: View<'_>) -> Result<Rendered, Diagnostic> {
         match view {
-            View::Redline(ctx) => Ok(Rendered::bytes(super::redline::decision(ctx).into_bytes())),
+            View::Redline { view: ctx, .. } => {
+                Ok(Rendered::bytes(super::redline::decision(ctx).into_bytes()))
+            }
             View::Draft(_) => Err(not_shown(Format::Decision, "a draft")),
             View::Comments(_) => Err(not_shown(Format::Decision, "a comments table")),
         }

@@ -482,11 +482,21 @@ pub fn pdf_settings() -> gongwen::render::pdf::PdfSettings {
 /// The project's folder (the tests read its drafts, fonts and corpus).
 /// Every `.rs` file under `dir`, into `out`.
 pub fn rust_files(dir: &std::path::Path, out: &mut Vec<std::path::PathBuf>) {
+    files_with_extension(dir, "rs", out);
+}
+
+/// Every YAML file below a folder (drafts, parts, comments files).
+pub fn yaml_files(dir: &std::path::Path, out: &mut Vec<std::path::PathBuf>) {
+    files_with_extension(dir, "yaml", out);
+}
+
+/// Every file below a folder whose name ends `.{extension}`.
+fn files_with_extension(dir: &std::path::Path, extension: &str, out: &mut Vec<std::path::PathBuf>) {
     for entry in std::fs::read_dir(dir).unwrap() {
         let path = entry.unwrap().path();
         if path.is_dir() {
-            rust_files(&path, out);
-        } else if path.extension().is_some_and(|e| e == "rs") {
+            files_with_extension(&path, extension, out);
+        } else if path.extension().is_some_and(|e| e == extension) {
             out.push(path);
         }
     }

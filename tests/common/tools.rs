@@ -18,6 +18,7 @@ pub fn install_hint(name: &str) -> &'static str {
         "soffice" => "apt-get install libreoffice-writer-nogui",
         "script" => "apt-get install bsdutils",
         "prlimit" => "apt-get install util-linux",
+        "strace" => "apt-get install strace",
         "openxml-audit" => "pip install openxml-audit",
         "python-docx" => "apt-get install python3-docx",
         "fonts-dejavu-core" => "apt-get install fonts-dejavu-core",

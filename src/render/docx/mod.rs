@@ -11,8 +11,6 @@ mod redline;
 mod table;
 mod xml;
 
-pub use redline::WordSides;
-
 use super::context::MetaView;
 use super::{Backend, Format, Rendered, View};
 use crate::diagnostic::Diagnostic;
@@ -71,16 +69,12 @@ impl Backend for DocxBackend {
                     true,
                 )
             }
-            View::Redline(ctx) => {
-                let sides = ctx.word.as_deref().ok_or_else(|| {
-                    Diagnostic::error(
-                        std::path::Path::new("docx"),
-                        0,
-                        0,
-                        "the redline view was built without the drafts the Word redline needs",
-                    )
-                    .help("build it with RedlineContext::new or for_format(Format::Docx, …)")
-                })?;
+            View::Redline {
+                view: ctx,
+                old,
+                new,
+            } => {
+                let sides = redline::WordSides::new(old, new, &ctx.changes);
                 let new = &sides.new;
                 let author = ctx
                     .author
@@ -89,7 +83,7 @@ impl Backend for DocxBackend {
                     .unwrap_or_else(|| "gongwen".to_string());
                 let date = new.print.date.or(sides.old.print.date);
                 let mut body = Body::new(Revisions::new(&author, date.map(iso_midnight)));
-                redline::write(&mut body, sides);
+                redline::write(&mut body, &sides);
                 if let Some(side) = &ctx.side_by_side {
                     table::write(&mut body, side);
                 }

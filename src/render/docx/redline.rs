@@ -17,7 +17,8 @@ use similar::{Algorithm, DiffTag, capture_diff_slices};
 
 use super::draft;
 use super::xml::{Body, Mark, Para, Run};
-use crate::compare::align::{align, flatten, longest_increasing};
+use crate::compare::ChangeSet;
+use crate::compare::align::longest_increasing;
 use crate::compare::inline::{InlineOp, diff};
 use crate::numbering::Document;
 use crate::render::context::RenderContext;
@@ -32,21 +33,13 @@ pub struct WordSides {
 }
 
 impl WordSides {
-    pub fn new(old: &Document, new: &Document) -> WordSides {
-        let (fo, fnew) = (flatten(old), flatten(new));
-        let m = align(&fo, &fnew);
-        let pairs = m
-            .old_to_new
-            .iter()
-            .enumerate()
-            .filter_map(|(o, n)| {
-                n.map(|n| (fo[o].section.anchor.clone(), fnew[n].section.anchor.clone()))
-            })
-            .collect();
+    /// Both drafts laid out, their parts paired as the comparison `changes`
+    /// paired them.
+    pub fn new(old: &Document, new: &Document, changes: &ChangeSet) -> WordSides {
         WordSides {
             old: RenderContext::new(old),
             new: RenderContext::new(new),
-            pairs,
+            pairs: changes.matched.iter().cloned().collect(),
         }
     }
 }

@@ -172,7 +172,7 @@ pub fn printed_texts(view: View<'_>) -> Vec<(String, String)> {
                 }
             }
         }
-        View::Redline(ctx) => {
+        View::Redline { view: ctx, .. } => {
             out.push(("标题".into(), ctx.new.title.plain.clone()));
             let text = |segments: &[Segment]| segments.iter().map(|s| s.text.as_str()).collect();
             for e in &ctx.entries {

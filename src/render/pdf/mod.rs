@@ -119,7 +119,7 @@ impl PdfBackend<'_> {
     ) -> Result<(R, Vec<Diagnostic>), Diagnostic> {
         let (name, print, data) = match view {
             View::Draft(ctx) => ("document.typ", &ctx.print, serde_json::to_vec(ctx)),
-            View::Redline(ctx) => ("redline.typ", &ctx.print, serde_json::to_vec(ctx)),
+            View::Redline { view: ctx, .. } => ("redline.typ", &ctx.print, serde_json::to_vec(ctx)),
             View::Comments(ctx) => ("comments.typ", &ctx.print, serde_json::to_vec(ctx)),
         };
         let (path, text) = self
@@ -216,7 +216,7 @@ pub fn page_svg(document: &PagedDocument, index: usize) -> Option<String> {
 pub fn print_info<'a>(view: View<'a>) -> &'a PrintInfo {
     match view {
         View::Draft(ctx) => &ctx.print,
-        View::Redline(ctx) => &ctx.print,
+        View::Redline { view: ctx, .. } => &ctx.print,
         View::Comments(ctx) => &ctx.print,
     }
 }

@@ -57,9 +57,6 @@ pub struct RedlineContext {
     pub full_text: std::collections::HashMap<String, Vec<String>>,
     /// The two-column 新旧对照表, when asked for ([`RedlineContext::side_by_side`]).
     pub side_by_side: Option<SideBySide>,
-    /// Both drafts laid out for the Word redline, when it is asked for.
-    #[serde(skip)]
-    pub word: Option<Box<crate::render::docx::WordSides>>,
     /// The comments on the older draft, each with the changes that answer it.
     pub comments: Vec<CommentLink>,
     /// Who the Word redline names as the author of its revisions (default:
@@ -309,7 +306,9 @@ fn summary_line(visible: &[&Change], hidden: usize) -> String {
 }
 
 impl RedlineContext {
-    /// Builds the view. Whitespace-only edits are left out unless `show_whitespace`.
+    /// Builds the view for every format, its marked-up draft written both
+    /// as Markdown and as HTML. Whitespace-only edits are left out unless
+    /// `show_whitespace`.
     pub fn new(
         old: &Document,
         new: &Document,
@@ -317,33 +316,34 @@ impl RedlineContext {
         set: &ChangeSet,
         show_whitespace: bool,
     ) -> RedlineContext {
-        let both = Forms {
-            html: true,
-            md: true,
-        };
-        Self::build(old, new, names, set, show_whitespace, Some(both))
+        use crate::render::Format;
+        Self::for_formats(
+            &[Format::Markdown, Format::Html],
+            old,
+            new,
+            names,
+            set,
+            show_whitespace,
+        )
     }
 
-    /// The view as a format needs it: the marked-up draft only for md, html
-    /// and pdf (it costs a pass over every part of a long document), and its
-    /// blocks written only in the format's own form.
-    pub fn for_format(
-        format: crate::render::Format,
+    /// The view as the formats given need it: the marked-up draft only if
+    /// one of them shows it (md, html, pdf: it costs a pass over every part
+    /// of a long document), and its blocks written only in their forms.
+    pub fn for_formats(
+        formats: &[crate::render::Format],
         old: &Document,
         new: &Document,
         names: (&str, &str),
         set: &ChangeSet,
         show_whitespace: bool,
     ) -> RedlineContext {
-        let forms = format.shows_document().then_some(Forms {
-            html: format == crate::render::Format::Html,
-            md: format == crate::render::Format::Markdown,
+        use crate::render::Format;
+        let forms = formats.iter().any(|f| f.shows_document()).then_some(Forms {
+            html: formats.contains(&Format::Html),
+            md: formats.contains(&Format::Markdown),
         });
-        let ctx = Self::build(old, new, names, set, show_whitespace, forms);
-        match format {
-            crate::render::Format::Docx => ctx.with_word(old, new),
-            _ => ctx,
-        }
+        Self::build(old, new, names, set, show_whitespace, forms)
     }
 
     fn build(
@@ -480,20 +480,11 @@ impl RedlineContext {
             changes: set.clone(),
             full_text,
             side_by_side: None,
-            word: None,
             comments: Vec::new(),
             author: None,
             show_whitespace,
             entry_of,
         }
-    }
-
-    /// The same view with the paths the drafts were given as (for the JSON).
-    /// Lays both drafts out for the Word redline (`for_format` does it for
-    /// docx; a view made with `new` needs it before it is rendered as docx).
-    pub fn with_word(mut self, old: &Document, new: &Document) -> RedlineContext {
-        self.word = Some(Box::new(crate::render::docx::WordSides::new(old, new)));
-        self
     }
 
     /// Names the author of the Word redline's revisions.
@@ -502,6 +493,7 @@ impl RedlineContext {
         self
     }
 
+    /// The same view with the paths the drafts were given as (for the JSON).
     pub fn with_paths(mut self, old: &Path, new: &Path) -> RedlineContext {
         self.old.path = old.display().to_string();
         self.new.path = new.display().to_string();
