@@ -67,11 +67,11 @@ fn description(kind: SchemaKind) -> &'static str {
 
 /// The JSON Schema of a kind of file.
 pub fn schema(kind: SchemaKind) -> Value {
-    schema_of(kind, defs::all())
+    schema_of(kind, &defs::all())
 }
 
 /// The JSON Schema of a kind of file, from every definition there is.
-fn schema_of(kind: SchemaKind, defs: serde_json::Map<String, Value>) -> Value {
+fn schema_of(kind: SchemaKind, defs: &serde_json::Map<String, Value>) -> Value {
     let mut root = match kind {
         SchemaKind::Draft => defs["draft"].clone(),
         SchemaKind::Part => json!({"anyOf": [
@@ -82,7 +82,7 @@ fn schema_of(kind: SchemaKind, defs: serde_json::Map<String, Value>) -> Value {
         SchemaKind::Comments => defs["comments-file"].clone(),
         SchemaKind::Settings => defs["settings"].clone(),
     };
-    let reached = reached(&root, &defs);
+    let reached = reached(&root, defs);
     let Value::Object(map) = &mut root else {
         unreachable!("every schema is an object")
     };
@@ -92,7 +92,10 @@ fn schema_of(kind: SchemaKind, defs: serde_json::Map<String, Value>) -> Value {
     );
     map.insert("title".into(), json!(title(kind)));
     map.insert("description".into(), json!(description(kind)));
-    let defs = defs.into_iter().filter(|(name, _)| reached.contains(name));
+    let defs = defs
+        .iter()
+        .filter(|(name, _)| reached.contains(name))
+        .map(|(name, def)| (name.clone(), def.clone()));
     map.insert("$defs".into(), Value::Object(defs.collect()));
     root
 }
@@ -152,7 +155,7 @@ pub fn files() -> Vec<(PathBuf, String)> {
         .into_iter()
         .map(|kind| {
             // The definitions made once for all the files.
-            let schema = schema_of(kind, defs.clone());
+            let schema = schema_of(kind, &defs);
             (Path::new(FOLDER).join(kind.file_name()), text_of(&schema))
         })
         .collect()

@@ -8,7 +8,7 @@ use serde::Serialize;
 use super::tables::TableView;
 use crate::model::{Date, Fonts, Level, Role, Style};
 use crate::numbering::{Content, Document, Section};
-use crate::text::{Block, Text, escape, is_one_block, strong_lead, to_markdown, to_plain};
+use crate::text::{Block, Text, escape, is_paragraph_of, strong_lead, to_markdown, to_plain};
 
 /// Everything a template sees.
 #[derive(Debug, Clone, Serialize)]
@@ -364,9 +364,7 @@ impl Flattener {
         // The bold lead must not change what the paragraph says or is; if it
         // would (CommonMark cannot close `**` after a link before a letter),
         // the paragraph is written without the bold, then as plain text.
-        let fits = |md: &str| {
-            is_one_block(md, Block::Paragraph) && crate::text::plain_of_markdown(md) == plain
-        };
+        let fits = |md: &str| is_paragraph_of(md, &plain);
         let md = if fits(&md) {
             md
         } else {

@@ -67,6 +67,15 @@ pub fn to_markdown_in_strong(text: &str, block: Block) -> String {
 }
 
 fn rewrite(text: &str, block: Block, plain_emphasis: bool) -> String {
+    // Text with no Markdown in it is written escaped as it is: what parsing
+    // it would give (`tests::text_without_markup_is_written_as_if_parsed`).
+    if super::holds_no_markup(text) {
+        return escape(text, block);
+    }
+    rewrite_parsed(text, block, plain_emphasis)
+}
+
+fn rewrite_parsed(text: &str, block: Block, plain_emphasis: bool) -> String {
     let source = source_md(text);
     let mut writer = Writer::new(block, plain_emphasis);
     for event in parser(&source) {
@@ -109,6 +118,29 @@ pub fn is_one_block(md: &str, block: Block) -> bool {
         }
     }
     blocks <= 1
+}
+
+/// Whether Markdown written for a paragraph parses as one paragraph whose
+/// visible text is `plain`: `is_one_block(md, Block::Paragraph) &&
+/// plain_of_markdown(md) == plain` in one parse (asked of every article).
+pub fn is_paragraph_of(md: &str, plain: &str) -> bool {
+    let mut blocks = 0;
+    let mut text = String::with_capacity(md.len());
+    for event in parser(md) {
+        match event {
+            Event::Start(Tag::Paragraph) => blocks += 1,
+            Event::Start(Tag::Emphasis | Tag::Strong | Tag::Strikethrough | Tag::Link { .. }) => {}
+            Event::Start(_) => return false,
+            Event::Text(t) | Event::Code(t) | Event::Html(t) | Event::InlineHtml(t) => {
+                text.push_str(&t)
+            }
+            Event::HardBreak | Event::End(TagEnd::Paragraph | TagEnd::Heading(_)) => {
+                text.push('\n')
+            }
+            _ => {}
+        }
+    }
+    blocks <= 1 && text.trim_end_matches('\n') == plain
 }
 
 /// Whether two Markdown fragments have the same inline structure: the same
@@ -380,7 +412,41 @@ pub(super) fn is_entity(after: &[char]) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(2000))]
+        #[test]
+        fn text_without_markup_is_written_as_if_parsed(
+            text in "[甲乙（）。、“”：；　 \u{a0}a1.#+=|:/$%{}()-]{1,14}"
+        ) {
+            // A space at either end is markup of a kind (a paragraph trims it).
+            proptest::prop_assume!(crate::text::holds_no_markup(&text));
+            for block in [Block::Paragraph, Block::Heading] {
+                for strong in [false, true] {
+                    proptest::prop_assert_eq!(
+                        rewrite(&text, block, strong),
+                        rewrite_parsed(&text, block, strong)
+                    );
+                }
+            }
+        }
+    }
     use crate::text::to_html;
+
+    proptest::proptest! {
+        #[test]
+        fn one_parse_answers_as_two_did(
+            md in "[甲*_`\\[\\]()#>1. \n-]{0,16}",
+            plain in "[甲*_ ]{0,4}"
+        ) {
+            for plain in [plain.clone(), crate::text::plain_of_markdown(&md)] {
+                proptest::prop_assert_eq!(
+                    is_paragraph_of(&md, &plain),
+                    is_one_block(&md, Block::Paragraph) && crate::text::plain_of_markdown(&md) == plain
+                );
+            }
+        }
+    }
 
     fn md(text: &str) -> String {
         to_markdown(text, Block::Paragraph)

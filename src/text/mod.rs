@@ -16,7 +16,9 @@ pub mod markdown;
 
 use serde::Serialize;
 
-pub use markdown::{Block, escape, escape_inline, is_one_block, strong_lead, to_markdown};
+pub use markdown::{
+    Block, escape, escape_inline, is_one_block, is_paragraph_of, strong_lead, to_markdown,
+};
 
 use pulldown_cmark::{CowStr, Event, Options, Parser, Tag, TagEnd};
 
@@ -260,6 +262,12 @@ fn reads_as_written(text: &str) -> bool {
         })
 }
 
+/// Author text that reads as written and holds nothing HTML escapes: its
+/// Markdown, HTML and plain forms are made without parsing it.
+pub(crate) fn holds_no_markup(text: &str) -> bool {
+    reads_as_written(text) && !text.contains(['"', '\''])
+}
+
 /// The visible text of a Markdown fragment: text, code and raw HTML verbatim,
 /// a soft break joined away (Chinese has no spaces), a hard break as `\n`.
 pub fn plain_of_markdown(md: &str) -> String {
@@ -317,7 +325,7 @@ impl Text {
     /// parsing each three times was a third of an HTML build. The same as
     /// the parsed forms (`tests::text_without_markup_is_made_as_if_parsed`).
     fn verbatim(source: &str, block: Block) -> Option<Text> {
-        (reads_as_written(source) && !source.contains(['"', '\''])).then(|| Text {
+        holds_no_markup(source).then(|| Text {
             md: escape(source, block),
             html: source.to_string(),
             plain: source.to_string(),
