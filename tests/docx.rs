@@ -30,17 +30,7 @@ fn redline_docx(old: &Document, new: &Document) -> Vec<u8> {
     let changes = gongwen::compare::compare(old, new);
     let ctx =
         RedlineContext::for_formats(&[Format::Docx], old, new, ("old", "new"), &changes, false);
-    common::renderer()
-        .render(
-            Format::Docx,
-            View::Redline {
-                view: &ctx,
-                old,
-                new,
-            },
-        )
-        .unwrap()
-        .bytes
+    render_redline(&ctx, old, new)
 }
 
 /// The redline with the 修改对照表 after its text.
@@ -49,15 +39,12 @@ fn side_by_side_docx(old: &Document, new: &Document) -> Vec<u8> {
     let ctx =
         RedlineContext::for_formats(&[Format::Docx], old, new, ("old", "new"), &changes, false)
             .side_by_side(new, false);
+    render_redline(&ctx, old, new)
+}
+
+fn render_redline(view: &RedlineContext, old: &Document, new: &Document) -> Vec<u8> {
     common::renderer()
-        .render(
-            Format::Docx,
-            View::Redline {
-                view: &ctx,
-                old,
-                new,
-            },
-        )
+        .render(Format::Docx, View::Redline { view, old, new })
         .unwrap()
         .bytes
 }

@@ -170,28 +170,54 @@ pub struct RedBlock {
     pub table: Option<red_table::RedTable>,
 }
 
+impl Entry {
+    /// An entry numbered `number` showing old and new text (and both in one
+    /// run); the rest as most entries have it, for the caller to set.
+    fn showing(
+        number: usize,
+        kind: ChangeKind,
+        kind_zh: &'static str,
+        headline: &str,
+        (old_segments, new_segments, unified): (Vec<Segment>, Vec<Segment>, Vec<Segment>),
+    ) -> Entry {
+        Entry {
+            number,
+            anchor: format!("chg-{number}"),
+            kind,
+            kind_zh,
+            class: None,
+            where_old: String::new(),
+            where_new: String::new(),
+            headline: Text::line(headline),
+            old_html: segments_html(&old_segments),
+            new_html: segments_html(&new_segments),
+            old_segments,
+            new_segments,
+            unified,
+            same_text: false,
+            count: 1,
+            comments: Vec::new(),
+        }
+    }
+}
+
 /// The entry for one change.
 fn change_entry(number: usize, c: &Change, show_whitespace: bool) -> Entry {
-    let (old_segments, new_segments, unified) = sides(c, show_whitespace);
     let where_old = where_text(c, &c.old);
     let where_new = where_text(c, &c.new);
+    let headline = headline(c, &where_old, &where_new);
     Entry {
-        number,
-        anchor: format!("chg-{number}"),
-        kind: c.kind,
-        kind_zh: change_zh(c),
         class: c.class,
-        headline: Text::line(&headline(c, &where_old, &where_new)),
         where_old,
         where_new,
-        old_html: segments_html(&old_segments),
-        new_html: segments_html(&new_segments),
         same_text: !c.modified && c.kind != ChangeKind::Inserted && c.kind != ChangeKind::Deleted,
-        old_segments,
-        new_segments,
-        unified,
-        count: 1,
-        comments: Vec::new(),
+        ..Entry::showing(
+            number,
+            c.kind,
+            change_zh(c),
+            &headline,
+            sides(c, show_whitespace),
+        )
     }
 }
 
@@ -211,28 +237,21 @@ fn group_entry(number: usize, g: &Group, changes: &[&Change]) -> Entry {
         last.new.as_ref().map(|r| r.label.as_str()),
         Some(g.new_last.as_str())
     );
-    let old_segments = plain_segments(SegmentKind::Same, &where_old);
-    let new_segments = plain_segments(SegmentKind::Same, &where_new);
+    let sides = (
+        plain_segments(SegmentKind::Same, &where_old),
+        plain_segments(SegmentKind::Same, &where_new),
+        Vec::new(),
+    );
+    let headline = format!(
+        "原{where_old}{verb}改为{where_new}（重新编号 {} 处）",
+        g.count
+    );
+    let kind = ChangeKind::Renumbered;
     Entry {
-        number,
-        anchor: format!("chg-{number}"),
-        kind: ChangeKind::Renumbered,
-        kind_zh: kind_zh(ChangeKind::Renumbered),
-        class: None,
-        headline: Text::line(&format!(
-            "原{where_old}{verb}改为{where_new}（重新编号 {} 处）",
-            g.count
-        )),
-        old_html: segments_html(&old_segments),
-        new_html: segments_html(&new_segments),
         where_old,
         where_new,
-        same_text: false,
-        old_segments,
-        new_segments,
-        unified: Vec::new(),
         count: g.count,
-        comments: Vec::new(),
+        ..Entry::showing(number, kind, kind_zh(kind), &headline, sides)
     }
 }
 
@@ -248,27 +267,16 @@ fn references_entry(number: usize, changes: &[&Change]) -> Entry {
         places.push("等".to_string());
     }
     let new_segments = plain_segments(SegmentKind::Same, "条文中引用的条文序号作相应调整");
+    let headline = format!(
+        "{REFERENCE_ZH} {} 处：{}",
+        changes.len(),
+        places.join("、").replace("、等", "等")
+    );
+    let sides = (Vec::new(), new_segments, Vec::new());
     Entry {
-        number,
-        anchor: format!("chg-{number}"),
-        kind: ChangeKind::Modified,
-        kind_zh: REFERENCE_ZH,
         class: Some(EditClass::Reference),
-        headline: Text::line(&format!(
-            "{REFERENCE_ZH} {} 处：{}",
-            changes.len(),
-            places.join("、").replace("、等", "等")
-        )),
-        where_old: String::new(),
-        where_new: String::new(),
-        old_html: String::new(),
-        new_html: segments_html(&new_segments),
-        same_text: false,
-        old_segments: Vec::new(),
-        new_segments,
-        unified: Vec::new(),
         count: changes.len(),
-        comments: Vec::new(),
+        ..Entry::showing(number, ChangeKind::Modified, REFERENCE_ZH, &headline, sides)
     }
 }
 
