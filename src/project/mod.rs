@@ -373,8 +373,18 @@ pub fn check(entries: &[DraftEntry], settings: &PdfSettings, on: &mut dyn FnMut(
                 continue;
             }
         };
-        let fonts =
-            glyphs::check_fonts(View::Draft(&RenderContext::new(&loaded.document)), settings);
+        let Loaded {
+            draft,
+            sites,
+            document,
+        } = loaded;
+        // The faces checked against every character while lint runs on the
+        // other core.
+        let (fonts, lint) = std::thread::scope(|scope| {
+            let lint = scope.spawn(|| lint_loaded(&entry.path, &draft, sites, &document, &[]));
+            let fonts = glyphs::check_fonts(View::Draft(&RenderContext::new(&document)), settings);
+            (fonts, joined(lint))
+        });
         let warnings = match fonts {
             Ok((_, warnings)) => warnings,
             Err(d) => {
@@ -382,20 +392,15 @@ pub fn check(entries: &[DraftEntry], settings: &PdfSettings, on: &mut dyn FnMut(
                 problems += diags.0.len();
                 on(Event::Failed(&entry.path, &diags.0));
                 // Its comments are still checked.
-                documents.insert(entry.path.clone(), loaded.document);
+                documents.insert(entry.path.clone(), document);
                 continue;
             }
         };
         for w in &warnings {
             on(Event::Warning(w));
         }
-        let Loaded {
-            draft,
-            sites,
-            document,
-        } = loaded;
         // Lint: warnings, and errors where the draft's `lint:` says so.
-        match lint_loaded(&entry.path, &draft, sites, &document, &[]) {
+        match lint {
             Ok(report) => {
                 report.diagnostics().for_each(|d| on(Event::Warning(&d)));
                 problems += report.errors();
