@@ -19,16 +19,6 @@ pub enum BuildError {
     Render(Diagnostic),
 }
 
-impl BuildError {
-    /// The failure as the diagnostics to show.
-    pub fn into_diagnostics(self) -> Vec<Diagnostic> {
-        match self {
-            BuildError::Draft(diags) => diags.0,
-            BuildError::Render(d) => vec![d],
-        }
-    }
-}
-
 /// The outputs of one draft, in memory, the warnings met on the way, and the
 /// numbered document (for redlines against the next draft).
 pub struct Built {
@@ -111,11 +101,7 @@ pub fn load_both(old: &Path, new: &Path) -> Result<(Document, Document), Diagnos
     let load = |path: &Path| crate::load::load_draft(path).map(|d| numbering::number(&d));
     let (old, new) = std::thread::scope(|s| {
         let newer = s.spawn(|| load(new));
-        let old = load(old);
-        let new = newer
-            .join()
-            .unwrap_or_else(|panic| std::panic::resume_unwind(panic));
-        (old, new)
+        (load(old), joined(newer))
     });
     Ok((old?, new?))
 }
@@ -125,4 +111,11 @@ pub fn diff_drafts(old: &Path, new: &Path) -> Result<Diffed, BuildError> {
     let (old, new) = load_both(old, new).map_err(BuildError::Draft)?;
     let changes = compare::compare(&old, &new);
     Ok(Diffed { old, new, changes })
+}
+
+/// What a thread of a scope returned; its panic goes on in the caller.
+pub(super) fn joined<T>(handle: std::thread::ScopedJoinHandle<'_, T>) -> T {
+    handle
+        .join()
+        .unwrap_or_else(|panic| std::panic::resume_unwind(panic))
 }

@@ -32,7 +32,7 @@ use crate::render::pdf::{PdfSettings, glyphs};
 use crate::render::{Format, RenderContext, Renderer, View};
 use crate::write::{self, WriteError};
 pub use discover::{DraftEntry, consecutive_pairs, find_all};
-use draft::{Loaded, Outputs, render_draft};
+use draft::{Loaded, Outputs, joined, render_draft};
 use redline::{Options, Redline, Side};
 
 /// What building (or checking) reports as it goes.
@@ -247,13 +247,6 @@ fn write_schemas(
             write_output(out, &relative, text.as_bytes(), summary, on);
         }
     }
-}
-
-/// What a thread of a scope returned; its panic goes on in the caller.
-fn joined<T>(handle: std::thread::ScopedJoinHandle<'_, T>) -> T {
-    handle
-        .join()
-        .unwrap_or_else(|panic| std::panic::resume_unwind(panic))
 }
 
 /// Builds one draft: read once, rendered and written, linted on the other
