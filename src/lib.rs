@@ -29,6 +29,7 @@ pub mod project;
 pub mod render;
 pub mod save;
 pub mod text;
+pub mod threads;
 pub mod word_styles;
 pub mod write;
 

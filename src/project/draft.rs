@@ -9,6 +9,7 @@ use crate::load::TextSite;
 use crate::model::Draft;
 use crate::numbering::{self, Document};
 use crate::render::{Format, RenderContext, Renderer, View};
+use crate::threads::joined;
 
 /// Why a draft could not be built.
 #[derive(Debug)]
@@ -111,11 +112,4 @@ pub fn diff_drafts(old: &Path, new: &Path) -> Result<Diffed, BuildError> {
     let (old, new) = load_both(old, new).map_err(BuildError::Draft)?;
     let changes = compare::compare(&old, &new);
     Ok(Diffed { old, new, changes })
-}
-
-/// What a thread of a scope returned; its panic goes on in the caller.
-pub(super) fn joined<T>(handle: std::thread::ScopedJoinHandle<'_, T>) -> T {
-    handle
-        .join()
-        .unwrap_or_else(|panic| std::panic::resume_unwind(panic))
 }

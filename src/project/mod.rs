@@ -30,9 +30,10 @@ use crate::load::draft_name;
 use crate::paths::shown;
 use crate::render::pdf::{PdfSettings, glyphs};
 use crate::render::{Format, RenderContext, Renderer, View};
+use crate::threads::joined;
 use crate::write::{self, WriteError};
 pub use discover::{DraftEntry, consecutive_pairs, find_all};
-use draft::{Loaded, Outputs, joined, render_draft};
+use draft::{Loaded, Outputs, render_draft};
 use redline::{Options, Redline, Side};
 
 /// What building (or checking) reports as it goes.

@@ -112,6 +112,16 @@ impl Templates {
 
     /// Renders a template with the context.
     pub fn render<T: serde::Serialize>(&self, name: &str, ctx: &T) -> Result<String, Diagnostic> {
+        self.render_context(name, tera::Context::from_serialize(ctx))
+    }
+
+    /// Renders a template with a context already made for tera (a long
+    /// draft's is made on two cores: [`super::context::RenderContext::tera_context`]).
+    pub fn render_context(
+        &self,
+        name: &str,
+        context: Result<tera::Context, tera::Error>,
+    ) -> Result<String, Diagnostic> {
         let source = self.sources.get(name).filter(|_| is_tera(name));
         let Some(source) = source else {
             return Err(Diagnostic::error(
@@ -126,8 +136,7 @@ impl Templates {
             .get_or_init(|| parse(name, source))
             .as_ref()
             .map_err(Clone::clone)?;
-        let context = tera::Context::from_serialize(ctx)
-            .map_err(|e| template_error(&self.sources, name, &e))?;
+        let context = context.map_err(|e| template_error(&self.sources, name, &e))?;
         let rendered = tera
             .render(name, &context)
             .map_err(|e| template_error(&self.sources, name, &e));

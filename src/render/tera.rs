@@ -23,7 +23,7 @@ impl Backend for TeraBackend<'_> {
         };
         let name = format!("{kind}.{}.tera", self.format.name());
         let text = match view {
-            View::Draft(ctx) => self.templates.render(&name, ctx)?,
+            View::Draft(ctx) => self.templates.render_context(&name, ctx.tera_context())?,
             View::Redline { view: ctx, .. } => self.templates.render(&name, ctx)?,
             View::Comments(ctx) => self.templates.render(&name, ctx)?,
         };
