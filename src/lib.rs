@@ -17,6 +17,7 @@ pub mod comments;
 pub mod compare;
 pub mod diagnostic;
 pub mod fields;
+pub mod i18n;
 pub mod import;
 pub mod json_schema;
 pub mod lint;

@@ -19,8 +19,13 @@ use gongwen::save::{self, SaveError};
 use gongwen::write;
 
 fn main() -> ExitCode {
+    let args: Vec<std::ffi::OsString> = std::env::args_os().collect();
+    gongwen::i18n::set(
+        cli::args::lang_asked(&args)
+            .unwrap_or_else(|| gongwen::i18n::from_env(|name| std::env::var(name).ok())),
+    );
     let mut console = Console::default();
-    let cli = match Cli::try_parse() {
+    let cli = match Cli::try_parse_from(&args) {
         Ok(cli) => cli,
         Err(e) => {
             let _ = e.print();
@@ -63,9 +68,8 @@ fn report(console: &mut Console, event: Event) {
             for d in diags {
                 console.diagnostic(d);
             }
-            let n = diags.len();
-            let s = if n == 1 { "" } else { "s" };
-            console.line(format_args!("FAILED  {} ({n} problem{s})", shown(path)));
+            let problems = gongwen::tr!("summary-problems", count = diags.len());
+            console.line(format_args!("FAILED  {} ({problems})", shown(path)));
         }
     }
 }

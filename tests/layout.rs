@@ -14,6 +14,7 @@ const ORDER: &[(&str, u32)] = &[
     ("paths", 0),
     ("write", 0),
     ("word_styles", 0),
+    ("i18n", 0),
     ("threads", 0),
     ("diagnostic", 1),
     ("fields", 1),

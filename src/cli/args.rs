@@ -16,8 +16,27 @@ use gongwen::render::{Format, Renderer, Templates};
     about = "Draft, number, render and compare Chinese government policy documents (公文)"
 )]
 pub struct Cli {
+    /// Language of messages and help: zh (中文) or en; else the locale's (LANG), else en
+    #[arg(long, global = true, value_name = "zh|en", value_parser = ["zh", "en"])]
+    pub lang: Option<String>,
     #[command(subcommand)]
     pub command: Command,
+}
+
+/// The language `--lang` asks for, read before the arguments are parsed (so
+/// that `--help` and the parser's own errors are in it too): `--lang zh`,
+/// `--lang=zh`, anywhere before a lone `--`.
+pub fn lang_asked(args: &[std::ffi::OsString]) -> Option<gongwen::i18n::Lang> {
+    let mut args = args.iter().skip(1).map(|a| a.to_str());
+    while let Some(arg) = args.next() {
+        match arg {
+            Some("--") => return None,
+            Some("--lang") => return args.next().flatten().and_then(gongwen::i18n::Lang::parse),
+            Some(a) if a.starts_with("--lang=") => return gongwen::i18n::Lang::parse(&a[7..]),
+            _ => {}
+        }
+    }
+    None
 }
 
 #[derive(Subcommand)]
