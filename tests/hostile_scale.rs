@@ -564,7 +564,7 @@ fn finding_13_the_first_view_of_a_20000_part_drafts_pages_comes_at_once() {
     assert_eq!(status, 200, "{page}");
     let shown = page.matches("<figure").count();
     assert!(
-        (10..100).contains(&shown) && page.contains("其余各页正在排版"),
+        (10..100).contains(&shown) && page.contains("The other pages are being laid out"),
         "{shown} pages shown of 1,000 and more"
     );
     // Those pages are there to be seen.
@@ -590,7 +590,10 @@ fn finding_13_the_rest_of_the_pages_follow_the_beginning_and_the_page_is_told() 
         .and_then(|r| r.split('"').next())
         .unwrap()
         .to_string();
-    assert!(page.contains("其余各页正在排版"), "laid out whole at once");
+    assert!(
+        page.contains("The other pages are being laid out"),
+        "laid out whole at once"
+    );
     let beginning = page.matches("<figure").count();
     // The page listens from the round it was made at, and hears of the rest.
     let mut events = TcpStream::connect(("127.0.0.1", served.port)).unwrap();
@@ -618,10 +621,10 @@ fn finding_13_the_rest_of_the_pages_follow_the_beginning_and_the_page_is_told() 
     assert!(took < Duration::from_secs(5), "laid out again: {took:?}");
     let all = whole.matches("<figure").count();
     assert!(
-        all > beginning && !whole.contains("其余各页正在排版"),
+        all > beginning && !whole.contains("The other pages are being laid out"),
         "{all} pages after {beginning}"
     );
-    assert!(whole.contains(&format!("共 {all} 页")));
+    assert!(whole.contains(&format!(" of {all} (numbered ")));
     let (status, _, _) = get(
         &served,
         &format!("/svg/{all}/mid/v1"),

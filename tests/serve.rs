@@ -31,6 +31,12 @@ impl Served {
 
     /// Started with `args` after `serve --port 0`.
     fn start_with(args: &[&str]) -> Served {
+        Served::start_in(&[], args)
+    }
+
+    /// Started with `args` after `serve --port 0`, with the locale `env`
+    /// (none of the test's own locale variables is passed on then).
+    fn start_in(env: &[(&str, &str)], args: &[&str]) -> Served {
         let dir = common::sample_copy(DOC);
         let mut command = Command::new(env!("CARGO_BIN_EXE_gongwen"));
         command
@@ -38,6 +44,10 @@ impl Served {
             .args(args)
             .current_dir(dir.path())
             .stderr(Stdio::inherit());
+        if !env.is_empty() {
+            command.env_remove("LC_ALL").env_remove("LC_MESSAGES");
+            command.envs(env.iter().copied());
+        }
         let (child, port) = common::serve(command)
             .unwrap_or_else(|(_, first)| panic!("serve printed no URL on 127.0.0.1: {first:?}"));
         Served {
@@ -709,7 +719,8 @@ fn a_broken_comments_file_is_shown_above_the_redline() {
     let served = Served::start();
     let (status, before) = get(served.port, &format!("/r/{DOC}/v2"));
     assert_eq!(status, 200);
-    assert!(before.contains("答复意见") && !before.contains("意见文件有问题"));
+    let notice = "The comments file of the draft before has problems";
+    assert!(before.contains("答复意见") && !before.contains(notice));
     let file = served
         .dir
         .path()
@@ -723,7 +734,7 @@ fn a_broken_comments_file_is_shown_above_the_redline() {
     );
     let (status, page) = get(served.port, &format!("/r/{DOC}/v2"));
     assert_eq!(status, 200);
-    assert!(page.contains("上一稿的意见文件有问题"), "{page}");
+    assert!(page.contains(notice), "{page}");
     assert!(
         page.contains("v1.comments.yaml") && page.contains("大概采纳"),
         "{page}"
@@ -732,4 +743,159 @@ fn a_broken_comments_file_is_shown_above_the_redline() {
         page.contains("修改对照") && !page.contains("答复意见"),
         "{page}"
     );
+}
+
+/// The Latin words of a page as a person reads it (its title and text, not
+/// its markup, style or script), but those of `kept` (keys, paths, the
+/// author's text) and the names kept in Latin letters in Chinese; with
+/// `problems`, the problems' own boxes are read too.
+fn english_words(html: &str, kept: &[&str], problems: bool) -> Vec<String> {
+    let mut text = regex::Regex::new(r"(?s)<style>.*?</style>|<script>.*?</script>")
+        .unwrap()
+        .replace_all(html, " ")
+        .into_owned();
+    if !problems {
+        text = regex::Regex::new(r#"(?s)<section class="gw-problem">.*?</section>"#)
+            .unwrap()
+            .replace_all(&text, " ")
+            .into_owned();
+    }
+    let text = regex::Regex::new(r"<[^>]*>")
+        .unwrap()
+        .replace_all(&text, " ")
+        .replace("&quot;", "\"")
+        .replace("&lt;", "<")
+        .replace("&gt;", ">")
+        .replace("&amp;", "&");
+    // A path or an address (`drafts/a/v2.yaml:8:5`, `/svg/<页>/<文稿>`) is as written.
+    let mut text = regex::Regex::new(r"\S*[/.:]\S*[A-Za-z0-9]\S*")
+        .unwrap()
+        .replace_all(&text, " ")
+        .into_owned();
+    for k in kept {
+        text = text.replace(k, " ");
+    }
+    regex::Regex::new(r"[A-Za-z][A-Za-z0-9-]*")
+        .unwrap()
+        .find_iter(&text)
+        .map(|m| m.as_str().to_string())
+        .filter(|w| !["gongwen", "PDF", "GET", "HEAD"].contains(&w.as_str()))
+        .collect()
+}
+
+#[test]
+fn english_words_are_found_in_a_pages_text_and_keys_and_paths_are_not() {
+    let page = "<html lang=\"zh-CN\"><head><title>Drafts</title><style>a { color: red }</style></head>\
+                <body><a href=\"/d/x\">全部文稿</a> chengdong/v2 drafts/a/v2.yaml:8:5 v2 gongwen PDF\
+                <section class=\"gw-problem\">unclosed quote</section><script>var x;</script></body></html>";
+    assert_eq!(english_words(page, &["v2"], false), ["Drafts"]);
+    assert_eq!(
+        english_words(page, &["v2"], true),
+        ["Drafts", "unclosed", "quote"]
+    );
+}
+
+/// Breaks the draft's line of 稿别 (an unclosed quote) and waits until the
+/// server answers its page with the problem: that page.
+fn broken_page(served: &Served) -> String {
+    let original = std::fs::read_to_string(served.draft()).unwrap();
+    let broken = original.replacen("稿别: 征求意见稿", "稿别: \"征求意见稿", 1);
+    assert_ne!(broken, original);
+    save(&served.draft(), &broken);
+    poll(Duration::from_secs(30), || {
+        let (status, page) = get(served.port, &format!("/d/{DOC}/v2"));
+        (status == 200 && page.contains("<section class=\"gw-problem\">")).then_some(page)
+    })
+    .expect("the page never showed the problem")
+}
+
+/// What a drafting officer with a Chinese desktop sees: the index, the bar
+/// and views, the page of a draft's problems in place of its view, and the
+/// pages a browser is refused with, all in Chinese, marked `zh-CN`.
+#[test]
+fn the_preview_speaks_chinese_under_a_chinese_locale() {
+    let served = Served::start_in(&[("LANG", "zh_CN.UTF-8")], &[]);
+    let kept = [DOC, "v1", "v2"];
+    let chinese = |page: &str, what: &str| {
+        assert!(page.contains("<html lang=\"zh-CN\">"), "{what}: {page}");
+        let english = english_words(page, &kept, false);
+        assert!(english.is_empty(), "{what}: English {english:?} in {page}");
+    };
+
+    let (status, index) = get(served.port, "/");
+    assert_eq!(status, 200);
+    chinese(&index, "the index");
+    for text in [
+        "gongwen 预览 · 全部文稿",
+        "<th>文稿</th><th>标题</th><th>查看</th>",
+        ">版面</a>",
+    ] {
+        assert!(index.contains(text), "{text}: {index}");
+    }
+
+    let (_, split) = get(served.port, &format!("/s/{DOC}/v1"));
+    chinese(&split, "the side-by-side view");
+    assert!(split.contains("全部文稿</a>") && split.contains("title=\"版面\""));
+    let (_, paged) = get(served.port, &format!("/p/{DOC}/v1"));
+    chinese(&paged, "the paged view");
+    assert!(paged.contains("第 1 页（页码 1）· 共 "), "{paged}");
+
+    let page = broken_page(&served);
+    chinese(&page, "the page of problems");
+    assert!(
+        page.contains("v2.yaml 有 1 处问题</h1>") && page.contains("请改正草稿后保存"),
+        "{page}"
+    );
+    assert!(page.contains("v2.yaml:8:5"), "the problem's place: {page}");
+
+    for (request, status, says) in [
+        (format!("GET /d/{DOC}/v9 HTTP/1.1\r\n"), 404, "没有名为"),
+        ("POST / HTTP/1.1\r\n".to_string(), 405, "预览只读"),
+        ("GET /svg/x/y HTTP/1.1\r\n".to_string(), 404, "页的地址是"),
+    ] {
+        let request = format!(
+            "{request}Host: 127.0.0.1:{}\r\nConnection: close\r\n\r\n",
+            served.port
+        );
+        let (got, page) = raw(served.port, request.as_bytes());
+        assert_eq!(got, status, "{request}");
+        assert!(page.contains(says), "{request}: {page}");
+        chinese(&page, &request);
+    }
+}
+
+/// `--lang en` is English, whatever the locale: the same pages, none of them
+/// in Chinese but for the drafts' own text.
+#[test]
+fn the_preview_speaks_english_when_asked() {
+    let served = Served::start_in(&[("LANG", "zh_CN.UTF-8")], &["--lang", "en"]);
+    let (status, index) = get(served.port, "/");
+    assert_eq!(status, 200);
+    assert!(index.contains("<html lang=\"en\">"), "{index}");
+    for text in [
+        "gongwen preview · all drafts",
+        "<th>Draft</th><th>Title</th><th>Views</th>",
+        ">Pages</a>",
+        ">Side by side</a>",
+    ] {
+        assert!(index.contains(text), "{text}: {index}");
+    }
+    let page = broken_page(&served);
+    assert!(page.contains("<html lang=\"en\">"), "{page}");
+    assert!(
+        page.contains("v2.yaml has 1 problem</h1>")
+            && page.contains("Correct the draft and save it: this page updates itself."),
+        "{page}"
+    );
+    let (status, missing) = get(served.port, &format!("/d/{DOC}/v9"));
+    assert_eq!(status, 404);
+    assert!(
+        missing.contains(&format!("There is no draft named {DOC}/v9")),
+        "{missing}"
+    );
+    for page in [&index, &page, &missing] {
+        for chrome in ["全部文稿", "处问题", "版面", "请改正"] {
+            assert!(!page.contains(chrome), "{chrome} in {page}");
+        }
+    }
 }

@@ -4,6 +4,8 @@
 //! A page elsewhere that makes a browser ask a name of its own that points
 //! here (DNS rebinding) is not answered: such a name is none of these.
 
+use crate::tr;
+
 /// Whether a Host header (lower-cased, with or without a port) names
 /// `localhost`, an IP address or one of `allowed`.
 pub fn host_allowed(host: &str, allowed: &[String]) -> bool {
@@ -32,9 +34,7 @@ pub fn host_name(given: &str) -> Result<String, String> {
     let name = given.trim().to_ascii_lowercase();
     let name = name.strip_suffix('.').unwrap_or(&name);
     if name.contains("://") || name.contains('/') {
-        return Err(format!(
-            "{given:?} is an address; give the name alone (drafts.lan)"
-        ));
+        return Err(tr!("preview-host-is-address", given = format!("{given:?}")));
     }
     // An address with a port is an address too.
     let without_port = name
@@ -42,17 +42,10 @@ pub fn host_name(given: &str) -> Result<String, String> {
         .filter(|(host, port)| !host.contains(':') && port.bytes().all(|b| b.is_ascii_digit()))
         .map_or(name, |(host, _)| host);
     if is_ip_address(name) || is_ip_address(without_port) {
-        return Err(format!(
-            "{given:?} is an IP address, and an IP address needs no --allow-host: \
-             requests to any of this machine's addresses are answered already. \
-             To serve the network, give --host 0.0.0.0 (or this machine's address); \
-             --allow-host is for a name such as drafts.lan"
-        ));
+        return Err(tr!("preview-host-is-ip", given = format!("{given:?}")));
     }
     if name.contains(':') {
-        return Err(format!(
-            "{given:?} has a port; give the name alone (the port is --port)"
-        ));
+        return Err(tr!("preview-host-has-port", given = format!("{given:?}")));
     }
     let label_ok = |l: &str| {
         !l.is_empty()
@@ -62,9 +55,7 @@ pub fn host_name(given: &str) -> Result<String, String> {
             && l.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-')
     };
     if name.is_empty() || name.len() > 253 || !name.split('.').all(label_ok) {
-        return Err(format!(
-            "{given:?} is not a host name: letters, digits and hyphens, in labels joined by dots"
-        ));
+        return Err(tr!("preview-host-not-a-name", given = format!("{given:?}")));
     }
     Ok(name.to_string())
 }

@@ -35,6 +35,7 @@ pub use super::hosts::host_name;
 use super::pages::{self, Tab};
 use super::wire::{self, Head};
 use crate::diagnostic::Diagnostic;
+use crate::tr;
 
 /// The longest address answered.
 pub const MAX_URL: usize = 2048;
@@ -119,9 +120,13 @@ impl Server {
                 std::path::Path::new("serve"),
                 0,
                 0,
-                format!("cannot listen on {host}:{port}: {e}"),
+                tr!(
+                    "preview-cannot-listen",
+                    address = format!("{host}:{port}"),
+                    error = e.to_string()
+                ),
             )
-            .help("give another port with --port, or --port 0 for any free one")
+            .help(tr!("preview-cannot-listen-help"))
         })?;
         Ok(Server {
             listener,
@@ -153,7 +158,7 @@ impl Server {
                 let _ = write_reply(
                     &mut stream,
                     None,
-                    Reply::refused(503, "同时打开的连接太多，请稍后再试"),
+                    Reply::refused(503, &tr!("preview-too-many-connections")),
                     false,
                 );
                 continue;
@@ -197,7 +202,7 @@ fn connection(mut stream: TcpStream, shared: &Shared) {
                 let _ = write_reply(
                     &mut stream,
                     None,
-                    Reply::refused(bad.status, bad.message),
+                    Reply::refused(bad.status, &bad.message),
                     false,
                 );
                 return wire::linger(stream);
@@ -256,10 +261,10 @@ fn refusal(head: &Head, allowed: &[String]) -> Option<Reply> {
         return Some(reply);
     }
     if !matches!(head.method.as_str(), "GET" | "HEAD") {
-        return Some(Reply::refused(405, "预览只读：只接受 GET 和 HEAD 请求"));
+        return Some(Reply::refused(405, &tr!("preview-read-only")));
     }
     if head.target.len() > MAX_URL {
-        return Some(Reply::refused(414, "地址太长"));
+        return Some(Reply::refused(414, &tr!("preview-url-too-long")));
     }
     let header_bytes: usize = head
         .headers
@@ -267,10 +272,10 @@ fn refusal(head: &Head, allowed: &[String]) -> Option<Reply> {
         .map(|(n, v)| n.len() + v.len() + 4)
         .sum();
     if header_bytes > MAX_HEADERS {
-        return Some(Reply::refused(431, "请求头太大"));
+        return Some(Reply::refused(431, &tr!("preview-headers-too-large")));
     }
     if head.announces_body() {
-        return Some(Reply::refused(413, "预览的请求不带内容"));
+        return Some(Reply::refused(413, &tr!("preview-no-body")));
     }
     // A page elsewhere that makes the browser ask a name of its own that
     // points here (DNS rebinding) is not answered: such a name is never an
@@ -278,17 +283,13 @@ fn refusal(head: &Head, allowed: &[String]) -> Option<Reply> {
     let mut hosts = head.values("Host");
     let host = match (hosts.next(), hosts.next()) {
         (Some(host), None) => String::from_utf8_lossy(host).to_ascii_lowercase(),
-        (None, _) => return Some(Reply::refused(400, "请求缺少 Host 头")),
+        (None, _) => return Some(Reply::refused(400, &tr!("preview-no-host"))),
         (Some(_), Some(_)) => {
-            return Some(Reply::refused(400, "请求有两个 Host 头，不知道发给哪一个"));
+            return Some(Reply::refused(400, &tr!("preview-two-hosts")));
         }
     };
     if !host_allowed(&host, allowed) {
-        return Some(Reply::refused(
-            403,
-            "只回答发往 localhost、IP 地址或 --allow-host 所列名称的请求；\
-             要用这个名称访问，请以 gongwen serve --allow-host 名称 启动",
-        ));
+        return Some(Reply::refused(403, &tr!("preview-host-refused")));
     }
     None
 }
@@ -301,21 +302,18 @@ fn framing(head: &Head) -> Option<Reply> {
         return None;
     }
     if head.values("Transfer-Encoding").next().is_some() {
-        return Some(Reply::refused(
-            400,
-            "请求同时有 Content-Length 和 Transfer-Encoding，长度不明",
-        ));
+        return Some(Reply::refused(400, &tr!("preview-length-and-chunked")));
     }
     if lengths
         .iter()
         .any(|n| n.is_empty() || !n.bytes().all(|b| b.is_ascii_digit()))
     {
-        return Some(Reply::refused(400, "Content-Length 不是一个非负整数"));
+        return Some(Reply::refused(400, &tr!("preview-length-not-number")));
     }
     // 0 and 00 are one length: compared without their leading zeros.
     let first = lengths[0].trim_start_matches('0');
     if lengths.iter().any(|n| n.trim_start_matches('0') != first) {
-        return Some(Reply::refused(400, "请求有几个不同的 Content-Length"));
+        return Some(Reply::refused(400, &tr!("preview-lengths-differ")));
     }
     None
 }
@@ -324,7 +322,7 @@ fn framing(head: &Head) -> Option<Reply> {
 /// backslashes and control characters are refused.
 pub fn segments(path: &str) -> Result<Vec<String>, Reply> {
     let Some(rest) = path.strip_prefix('/') else {
-        return Err(Reply::refused(400, "地址须以 / 开头"));
+        return Err(Reply::refused(400, &tr!("preview-address-no-slash")));
     };
     if rest.is_empty() {
         return Ok(Vec::new());
@@ -333,17 +331,14 @@ pub fn segments(path: &str) -> Result<Vec<String>, Reply> {
     for raw in rest.split('/') {
         let segment = percent_decode_str(raw)
             .decode_utf8()
-            .map_err(|_| Reply::refused(400, "地址不是 UTF-8"))?;
+            .map_err(|_| Reply::refused(400, &tr!("preview-address-not-utf8")))?;
         if segment.is_empty()
             || segment == "."
             || segment == ".."
             || segment.contains(['/', '\\'])
             || segment.chars().any(char::is_control)
         {
-            return Err(Reply::refused(
-                400,
-                "地址里不能有 ..、空段、反斜杠或控制字符",
-            ));
+            return Err(Reply::refused(400, &tr!("preview-address-bad-segment")));
         }
         out.push(segment.into_owned());
     }
@@ -369,13 +364,13 @@ fn route(preview: &Arc<Preview>, segments: &[String], bare: bool) -> Reply {
         // `/svg/<n>/<key>`: the page number first, so no key can be read as one.
         "svg" if rest.len() > 1 => match rest[0].parse::<usize>() {
             Ok(n) => preview.page_svg(&rest[1..].join("/"), n),
-            Err(_) => Reply::refused(404, "页的地址是 /svg/<页>/<文稿>"),
+            Err(_) => Reply::refused(404, &tr!("preview-svg-address")),
         },
         "pdf" if !rest.is_empty() => match key.strip_suffix(".pdf") {
             Some(key) => preview.pdf(key),
-            None => Reply::refused(404, "PDF 的地址以 .pdf 结尾"),
+            None => Reply::refused(404, &tr!("preview-pdf-address")),
         },
-        _ => Reply::refused(404, "没有这个地址"),
+        _ => Reply::refused(404, &tr!("preview-no-such-address")),
     }
 }
 
@@ -424,7 +419,7 @@ fn listen(shared: &Shared, mut out: TcpStream, head: &Head, since: Option<u64>) 
     }
     if listeners.fetch_add(1, Ordering::SeqCst) >= MAX_LISTENERS {
         listeners.fetch_sub(1, Ordering::SeqCst);
-        let reply = Reply::refused(503, "同时打开的预览页太多");
+        let reply = Reply::refused(503, &tr!("preview-too-many-listeners"));
         let _ = write_reply(&mut out, Some(head), reply, false);
         return wire::linger(out);
     }

@@ -10,7 +10,9 @@ use std::fmt::Write as _;
 use percent_encoding::{AsciiSet, NON_ALPHANUMERIC, utf8_percent_encode};
 
 use crate::diagnostic::Diagnostic;
+use crate::i18n::Lang;
 use crate::text::escape_html as esc;
+use crate::tr;
 
 /// What is kept as it is in a key put into an address: letters, digits, `-._~` and `/`.
 const KEPT: &AsciiSet = &NON_ALPHANUMERIC
@@ -153,33 +155,44 @@ pub fn bar(key: &str, title: &str, here: Tab, has_redline: bool) -> String {
         format!("<a{class} href=\"/{path}/{k}\">{label}</a>")
     };
     let mut out = format!(
-        "<nav id=\"gw-bar\"><a href=\"/\">全部文稿</a><span class=\"title\">{} · {}</span>",
+        "<nav id=\"gw-bar\"><a href=\"/\">{}</a><span class=\"title\">{} · {}</span>",
+        esc(&tr!("preview-all-drafts")),
         esc(title),
         esc(key)
     );
-    out.push_str(&link(Tab::Html, "d", "文稿"));
-    out.push_str(&link(Tab::Paged, "p", "版面"));
-    out.push_str(&link(Tab::Split, "s", "对照"));
+    out.push_str(&link(Tab::Html, "d", &tr!("preview-tab-html")));
+    out.push_str(&link(Tab::Paged, "p", &tr!("preview-tab-paged")));
+    out.push_str(&link(Tab::Split, "s", &tr!("preview-tab-split")));
     if has_redline {
-        out.push_str(&link(Tab::Redline, "r", "修改"));
+        out.push_str(&link(Tab::Redline, "r", &tr!("preview-tab-redline")));
     }
     let _ = write!(out, "<a href=\"/pdf/{k}.pdf\">PDF</a></nav>");
     out
 }
 
+/// The `lang` of the preview's own pages: the language the server speaks.
+fn html_lang() -> &'static str {
+    match crate::i18n::current() {
+        Lang::Zh => "zh-CN",
+        Lang::En => "en",
+    }
+}
+
 /// The head of the preview's own pages.
 fn head(title: &str, meta: &str, body_class: &str) -> String {
     format!(
-        "<!DOCTYPE html>\n<html lang=\"zh-CN\"><head><meta charset=\"utf-8\">\
+        "<!DOCTYPE html>\n<html lang=\"{}\"><head><meta charset=\"utf-8\">\
          <meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\
          {meta}<title>{}</title>{STYLE}</head><body class=\"gw-own {body_class}\">",
+        html_lang(),
         esc(title)
     )
 }
 
 fn tail() -> String {
     format!(
-        "<noscript><p class=\"gw-page\">（页面不会自动更新：改动后请刷新。）</p></noscript>{LIVE}</body></html>\n"
+        "<noscript><p class=\"gw-page\">{}</p></noscript>{LIVE}</body></html>\n",
+        esc(&tr!("preview-noscript"))
     )
 }
 
@@ -216,30 +229,48 @@ pub fn index(
     drafts: &[(String, String, bool, Option<usize>)],
     listing: Option<&Diagnostic>,
 ) -> String {
-    let mut out = head("gongwen 预览", meta, "");
-    out.push_str("<nav id=\"gw-bar\"><span class=\"title\">gongwen 预览 · 全部文稿</span></nav><main class=\"gw-page\">");
+    let mut out = head(&tr!("preview-index-title"), meta, "");
+    let _ = write!(
+        out,
+        "<nav id=\"gw-bar\"><span class=\"title\">{}</span></nav><main class=\"gw-page\">",
+        esc(&tr!("preview-index-bar"))
+    );
     if let Some(d) = listing {
         out.push_str(&problem(d));
     }
     if drafts.is_empty() && listing.is_none() {
-        out.push_str("<p>没有找到文稿（.yaml 文件，或含 draft.yaml 的文件夹）。</p>");
+        let _ = write!(out, "<p>{}</p>", esc(&tr!("preview-index-none")));
     }
-    out.push_str("<table><thead><tr><th>文稿</th><th>标题</th><th>查看</th></tr></thead><tbody>");
+    let _ = write!(
+        out,
+        "<table><thead><tr><th>{}</th><th>{}</th><th>{}</th></tr></thead><tbody>",
+        esc(&tr!("preview-index-draft")),
+        esc(&tr!("preview-index-heading-title")),
+        esc(&tr!("preview-index-views"))
+    );
+    let (html, paged, split, redline_tab) = (
+        esc(&tr!("preview-tab-html")),
+        esc(&tr!("preview-tab-paged")),
+        esc(&tr!("preview-tab-split")),
+        esc(&tr!("preview-tab-redline")),
+    );
     for (key, title, redline, problems) in drafts {
         let k = href(key);
         let _ = write!(
             out,
-            "<tr><td><a href=\"/d/{k}\">{}</a></td><td>{}</td><td><a href=\"/d/{k}\">文稿</a> · \
-             <a href=\"/p/{k}\">版面</a> · <a href=\"/s/{k}\">对照</a>",
+            "<tr><td><a href=\"/d/{k}\">{}</a></td><td>{}</td><td><a href=\"/d/{k}\">{html}</a> · \
+             <a href=\"/p/{k}\">{paged}</a> · <a href=\"/s/{k}\">{split}</a>",
             esc(key),
             match problems {
-                Some(n) =>
-                    format!("<span class=\"place\" style=\"color:#b42318\">有 {n} 处问题</span>"),
+                Some(n) => format!(
+                    "<span class=\"place\" style=\"color:#b42318\">{}</span>",
+                    esc(&tr!("preview-index-problems", count = *n))
+                ),
                 None => esc(title),
             }
         );
         if *redline {
-            let _ = write!(out, " · <a href=\"/r/{k}\">修改</a>");
+            let _ = write!(out, " · <a href=\"/r/{k}\">{redline_tab}</a>");
         }
         out.push_str("</td></tr>");
     }
@@ -266,33 +297,45 @@ pub struct Sheets {
 
 /// The paged view: each page as the PDF prints it.
 pub fn paged(bar: &str, meta: &str, key: &str, title: &str, laid: &Sheets, bare: bool) -> String {
-    let mut out = head(&format!("{title} · 版面"), meta, "gw-paged");
+    let mut out = head(&tr!("preview-paged-title", title = title), meta, "gw-paged");
     if !bare {
         out.push_str(bar);
     }
     out.push_str("<main class=\"gw-sheets\">");
     let k = href(key);
     let stamp = laid.stamp;
-    // Until the whole is laid out, the count is of the pages so far.
-    let of = if laid.more {
-        String::new()
-    } else {
-        format!(" · 共 {} 页", laid.sheets.len())
-    };
+    let count = laid.sheets.len();
     for (i, sheet) in laid.sheets.iter().enumerate() {
         let n = i + 1;
         // Pixel sizes at 96 dpi, so the page holds its place before it loads.
         let (w, h) = (sheet.width_pt * 4.0 / 3.0, sheet.height_pt * 4.0 / 3.0);
+        let printed = sheet.printed;
+        // Until the whole is laid out, the count is of the pages so far: not said.
+        let caption = if laid.more {
+            tr!("preview-sheet", page = n, printed = printed)
+        } else {
+            tr!(
+                "preview-sheet-of",
+                page = n,
+                printed = printed,
+                count = count
+            )
+        };
         let _ = write!(
             out,
             "<figure class=\"gw-sheet\" id=\"page-{n}\"><img src=\"/svg/{n}/{k}?v={stamp}\" \
-             width=\"{w:.0}\" height=\"{h:.0}\" loading=\"lazy\" alt=\"第 {n} 页\">\
-             <figcaption>第 {n} 页（页码 {}）{of}</figcaption></figure>",
-            sheet.printed,
+             width=\"{w:.0}\" height=\"{h:.0}\" loading=\"lazy\" alt=\"{}\">\
+             <figcaption>{}</figcaption></figure>",
+            esc(&tr!("preview-sheet-alt", page = n)),
+            esc(&caption),
         );
     }
     if laid.more {
-        out.push_str("<p class=\"gw-page gw-more\">其余各页正在排版，排好后本页自动接上。</p>");
+        let _ = write!(
+            out,
+            "<p class=\"gw-page gw-more\">{}</p>",
+            esc(&tr!("preview-paged-more"))
+        );
     }
     out.push_str("</main>");
     out.push_str(&tail());
@@ -302,12 +345,14 @@ pub fn paged(bar: &str, meta: &str, key: &str, title: &str, laid: &Sheets, bare:
 /// The side-by-side view: the HTML view beside the pages.
 pub fn split(bar: &str, meta: &str, key: &str, title: &str) -> String {
     let k = href(key);
-    let mut out = head(&format!("{title} · 对照"), meta, "gw-split");
+    let mut out = head(&tr!("preview-split-title", title = title), meta, "gw-split");
     out.push_str(bar);
     let _ = write!(
         out,
-        "<div class=\"gw-panes\"><iframe src=\"/d/{k}?bare\" title=\"文稿\"></iframe>\
-         <iframe src=\"/p/{k}?bare\" title=\"版面\"></iframe></div>"
+        "<div class=\"gw-panes\"><iframe src=\"/d/{k}?bare\" title=\"{}\"></iframe>\
+         <iframe src=\"/p/{k}?bare\" title=\"{}\"></iframe></div>",
+        esc(&tr!("preview-tab-html")),
+        esc(&tr!("preview-tab-paged"))
     );
     // The script here listens and passes the news to the panes.
     out.push_str(&tail());
@@ -320,8 +365,9 @@ pub fn problems(bar: &str, meta: &str, heading: &str, problems: &[Diagnostic]) -
     out.push_str(bar);
     let _ = write!(
         out,
-        "<main class=\"gw-page\"><h1>{}</h1><p>改正后保存，本页即自动更新。</p>",
-        esc(heading)
+        "<main class=\"gw-page\"><h1>{}</h1><p>{}</p>",
+        esc(heading),
+        esc(&tr!("preview-problems-fix"))
     );
     for d in problems {
         out.push_str(&problem(d));
@@ -360,8 +406,9 @@ pub fn refusal(status: u16, message: &str) -> String {
     let mut out = head(&format!("{status}"), "", "");
     let _ = writeln!(
         out,
-        "<main class=\"gw-page\"><h1>{status}</h1><p>{}</p><p><a href=\"/\">全部文稿</a></p></main></body></html>",
-        esc(message)
+        "<main class=\"gw-page\"><h1>{status}</h1><p>{}</p><p><a href=\"/\">{}</a></p></main></body></html>",
+        esc(message),
+        esc(&tr!("preview-all-drafts"))
     );
     out
 }

@@ -24,6 +24,7 @@ use crate::project::DraftEntry;
 use crate::project::redline::{Comments, Options, Redline, Side};
 use crate::render::context::BlockKind;
 use crate::render::{Format, RenderContext, Renderer, View};
+use crate::tr;
 
 type Loaded = Result<Arc<Document>, Arc<[Diagnostic]>>;
 
@@ -151,12 +152,16 @@ impl Preview {
         };
         let renderer = match &snap.renderer {
             Ok(r) => r,
-            Err(d) => return problems("模板有问题", std::slice::from_ref(d)),
+            Err(d) => return problems(&tr!("preview-template-problems"), std::slice::from_ref(d)),
         };
         let doc = match &snap.result {
             Ok(doc) => doc,
             Err(found) => {
-                let heading = format!("{} 有 {} 处问题", snap.entry.path.display(), found.len());
+                let heading = tr!(
+                    "preview-draft-problems",
+                    path = snap.entry.path.display().to_string(),
+                    count = found.len()
+                );
                 return problems(&heading, found);
             }
         };
@@ -169,7 +174,7 @@ impl Preview {
                 let ctx = RenderContext::new(doc);
                 match renderer.render(Format::Html, View::Draft(&ctx)) {
                     Ok(r) => page(&r.bytes),
-                    Err(d) => problems("HTML 模板有问题", &[d]),
+                    Err(d) => problems(&tr!("preview-html-template-problems"), &[d]),
                 }
             }
             Tab::Split => split(),
@@ -196,7 +201,9 @@ impl Preview {
                         let html = pages::paged(&bar, &meta, wanted, &title, &laid, bare);
                         Reply::html(200, html)
                     }
-                    Pages::Whole(_, Err(found)) => problems("排版出了问题", &found),
+                    Pages::Whole(_, Err(found)) => {
+                        problems(&tr!("preview-layout-problems"), &found)
+                    }
                     Pages::Beginning(stamp, document, shown) => {
                         // The page is told when the rest is laid out.
                         let rest = laid_out_key(wanted);
@@ -213,16 +220,16 @@ impl Preview {
             }
             Tab::Redline => {
                 let Some((before, old)) = &snap.previous else {
-                    return Reply::refused(
-                        404,
-                        &format!("{wanted} 是该文件的第一稿，没有上一稿可比较"),
-                    );
+                    return Reply::refused(404, &tr!("preview-first-draft", key = wanted));
                 };
                 let old = match old {
                     Ok(old) => old,
                     Err(found) => {
-                        let heading =
-                            format!("上一稿 {} 有 {} 处问题", before.path.display(), found.len());
+                        let heading = tr!(
+                            "preview-previous-problems",
+                            path = before.path.display().to_string(),
+                            count = found.len()
+                        );
                         return problems(&heading, found);
                     }
                 };
@@ -233,10 +240,7 @@ impl Preview {
                 let comments = Comments::of(&old);
                 let redline =
                     Redline::new(old, Side::new(&snap.entry.path, doc), comments.resolved());
-                let notice = pages::notice(
-                    "上一稿的意见文件有问题，修改对照中未列出答复的意见",
-                    &comments.problems,
-                );
+                let notice = pages::notice(&tr!("preview-comments-problems"), &comments.problems);
                 let page = |bytes: &[u8]| {
                     let html = String::from_utf8_lossy(bytes);
                     Reply::html(
@@ -246,7 +250,7 @@ impl Preview {
                 };
                 match redline.render(renderer, Format::Html, &Options::default()) {
                     Ok(r) => page(&r.bytes),
-                    Err(d) => problems("修改对照模板有问题", &[d]),
+                    Err(d) => problems(&tr!("preview-redline-template-problems"), &[d]),
                 }
             }
         }
@@ -260,7 +264,7 @@ impl Preview {
         let document = match self.pages(&snap, Need::Page(n)) {
             Pages::Whole(_, Ok(document)) | Pages::Beginning(_, document, _) => document,
             Pages::Whole(_, Err(_)) => {
-                return Reply::refused(409, &format!("{wanted} 有问题，排不出版面"));
+                return Reply::refused(409, &tr!("preview-no-layout", key = wanted));
             }
         };
         match n
@@ -268,7 +272,7 @@ impl Preview {
             .and_then(|i| crate::render::pdf::page_svg(&document, i))
         {
             Some(svg) => Reply::svg(svg.into_bytes()),
-            None => Reply::refused(404, &format!("{wanted} 没有第 {n} 页")),
+            None => Reply::refused(404, &tr!("preview-no-page", key = wanted, page = n)),
         }
     }
 
@@ -278,7 +282,7 @@ impl Preview {
             return unknown(wanted);
         };
         let (Ok(renderer), Ok(doc)) = (&snap.renderer, &snap.result) else {
-            return Reply::refused(409, &format!("{wanted} 有问题，生成不了 PDF"));
+            return Reply::refused(409, &tr!("preview-no-pdf", key = wanted));
         };
         let ctx = RenderContext::new(doc);
         let rendered = renderer.render(Format::Pdf, View::Draft(&ctx));
@@ -458,5 +462,5 @@ fn layout(snap: &Snapshot) -> Result<Arc<PagedDocument>, Vec<Diagnostic>> {
 }
 
 fn unknown(wanted: &str) -> Reply {
-    Reply::refused(404, &format!("没有名为 {wanted} 的文稿"))
+    Reply::refused(404, &tr!("preview-unknown-draft", key = wanted))
 }

@@ -13,6 +13,7 @@ use crate::diagnostic::Diagnostic;
 use crate::paths::{one_line, shown};
 use crate::project::{self, DraftEntry, Event, Origin, consecutive_pairs};
 use crate::render::{Format, Renderer};
+use crate::tr;
 use crate::write::{self, Digest, Removal};
 
 /// One round of building, as `watch` reports it.
@@ -42,49 +43,38 @@ pub struct Rebuilt {
 impl Rebuilt {
     /// The one line a round prints.
     pub fn line(&self) -> String {
-        let took = format!("{} ms", self.took.as_millis());
-        let failed: Vec<String> = self
-            .failed
-            .iter()
-            .map(|(p, _)| shown(p).to_string())
-            .collect();
+        let ms = u64::try_from(self.took.as_millis()).unwrap_or(u64::MAX);
         let built = self.drafts.len() - self.broken.min(self.drafts.len());
         let mut line = match (built, self.drafts.first()) {
-            (0, _) if self.failed.is_empty() => {
-                format!("nothing to build in {took}")
-            }
-            (0, _) => format!("built nothing in {took}"),
+            (0, _) if self.failed.is_empty() => tr!("preview-watch-nothing", ms = ms),
+            (0, _) => tr!("preview-watch-built-nothing", ms = ms),
             (1, Some(key)) if self.failed.is_empty() => {
-                format!("rebuilt {} in {took}", one_line(key))
+                tr!("preview-watch-rebuilt-one", key = one_line(key), ms = ms)
             }
-            (n, _) => format!("rebuilt {n} drafts in {took}"),
+            (n, _) => tr!("preview-watch-rebuilt", count = n, ms = ms),
         };
         if !self.written.is_empty() {
-            line.push_str(&format!(": wrote {}", some_of(&self.written)));
+            line.push_str(&tr!("preview-watch-wrote", files = some_of(&self.written)));
         }
         if self.same > 0 {
-            line.push_str(&format!(" ({} unchanged)", self.same));
+            line.push_str(&tr!("preview-watch-unchanged", count = self.same));
         }
         if !self.removed.is_empty() {
-            let sep = if self.written.is_empty() && self.same == 0 {
-                ":"
+            let files = some_of(&self.removed);
+            line.push_str(&if self.written.is_empty() && self.same == 0 {
+                tr!("preview-watch-removed", files = files)
             } else {
-                ";"
-            };
-            line.push_str(&format!("{sep} removed {}", some_of(&self.removed)));
+                tr!("preview-watch-also-removed", files = files)
+            });
         }
         if !self.kept.is_empty() {
-            line.push_str(&format!(
-                "; kept {}: changed since watch wrote it, though no draft makes it now (remove \
-                 it yourself if it is not wanted)",
-                some_of(&self.kept)
-            ));
+            line.push_str(&tr!("preview-watch-kept", files = some_of(&self.kept)));
         }
-        for ((_, problems), path) in self.failed.iter().zip(&failed) {
-            let s = if problems.len() == 1 { "" } else { "s" };
-            line.push_str(&format!(
-                "; {path} has {} problem{s}, its outputs left as they were",
-                problems.len()
+        for (path, problems) in &self.failed {
+            line.push_str(&tr!(
+                "preview-watch-failed",
+                path = shown(path).to_string(),
+                count = problems.len()
             ));
         }
         line
@@ -99,11 +89,16 @@ fn some_of(paths: &[PathBuf]) -> String {
         .take(SHOWN)
         .map(|p| shown(p).to_string())
         .collect();
-    let mut line = names.join(", ");
+    let names = names.join(&tr!("preview-watch-list-separator"));
     if paths.len() > SHOWN {
-        line.push_str(&format!(" and {} more", paths.len() - SHOWN));
+        tr!(
+            "preview-watch-and-more",
+            files = names,
+            count = paths.len() - SHOWN
+        )
+    } else {
+        names
     }
-    line
 }
 
 /// The drafts being watched and where their outputs go.
@@ -278,25 +273,16 @@ impl Watch {
                 Ok(Removal::Removed) => rebuilt.removed.push(path.clone()),
                 Ok(Removal::Gone) => {}
                 Ok(Removal::Changed) => rebuilt.kept.push(path.clone()),
-                Err(e) => {
-                    rebuilt
-                        .warnings
-                        .push(Diagnostic::warning(&self.out, 0, 0, e.to_string()).help(
-                        "no draft makes this output any more; remove it by hand if it is gongwen's",
-                    ))
-                }
+                Err(e) => rebuilt.warnings.push(
+                    Diagnostic::warning(&self.out, 0, 0, e.to_string())
+                        .help(tr!("preview-watch-remove-failed-help")),
+                ),
             }
         }
         if moved > 0 {
-            let s = if moved == 1 { "" } else { "s" };
             rebuilt.warnings.push(
-                Diagnostic::warning(
-                    &self.out,
-                    0,
-                    0,
-                    format!("{moved} output{s} of drafts still here are now written elsewhere below this folder; the old files are left in place"),
-                )
-                .help("the folder the output paths start from changed (a draft file put or removed beside the document folders?); remove the old outputs by hand if they are not wanted"),
+                Diagnostic::warning(&self.out, 0, 0, tr!("preview-watch-moved", count = moved))
+                    .help(tr!("preview-watch-moved-help")),
             );
         }
         self.planned = planned;

@@ -12,6 +12,7 @@ use notify::event::{AccessKind, AccessMode};
 use notify::{Event, EventKind, RecursiveMode, Watcher as _};
 
 use crate::diagnostic::Diagnostic;
+use crate::tr;
 
 /// How long the folder must be quiet before a burst of events counts as one change.
 pub const QUIET: Duration = Duration::from_millis(60);
@@ -196,10 +197,13 @@ fn folder_of(path: &Path) -> &Path {
 }
 
 fn trouble(path: &Path, e: &notify::Error) -> Diagnostic {
-    Diagnostic::error(path, 0, 0, format!("cannot watch for changes: {e}")).help(
-        "check that the folder exists and is readable; on Linux, a system watching many \
-         folders may need a higher fs.inotify.max_user_watches",
+    Diagnostic::error(
+        path,
+        0,
+        0,
+        tr!("preview-cannot-watch", error = e.to_string()),
     )
+    .help(tr!("preview-cannot-watch-help"))
 }
 
 #[cfg(test)]

@@ -11,6 +11,7 @@ use std::net::{Shutdown, TcpStream};
 use std::time::{Duration, Instant};
 
 use super::http::{MAX_HEADERS, MAX_URL};
+use crate::tr;
 
 /// The most header lines a request may have.
 const MAX_HEADER_LINES: usize = 128;
@@ -22,14 +23,14 @@ const HEAD_TIME: Duration = Duration::from_secs(30);
 const LINGER: (usize, Duration) = (256 * 1024, Duration::from_secs(2));
 
 /// A request that is not one: the status to answer with, and why.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Malformed {
     pub status: u16,
-    pub message: &'static str,
+    pub message: String,
 }
 
 impl Malformed {
-    const fn new(status: u16, message: &'static str) -> Malformed {
+    fn new(status: u16, message: String) -> Malformed {
         Malformed { status, message }
     }
 }
@@ -62,15 +63,14 @@ impl Head {
                     .map(|h| (h.name.to_string(), h.value.to_vec()))
                     .collect(),
             }),
-            Ok(httparse::Status::Partial) => Err(Malformed::new(400, "请求头不完整")),
-            Err(httparse::Error::TooManyHeaders) => Err(Malformed::new(431, "请求头太多")),
-            Err(httparse::Error::Version) => {
-                Err(Malformed::new(400, "只接受 HTTP/1.1 和 HTTP/1.0 请求"))
+            Ok(httparse::Status::Partial) => {
+                Err(Malformed::new(400, tr!("preview-head-incomplete")))
             }
-            Err(_) => Err(Malformed::new(
-                400,
-                "请求格式不对：请求行或请求头里有控制字符，或有一行不是“名称: 值”",
-            )),
+            Err(httparse::Error::TooManyHeaders) => {
+                Err(Malformed::new(431, tr!("preview-too-many-headers")))
+            }
+            Err(httparse::Error::Version) => Err(Malformed::new(400, tr!("preview-http-version"))),
+            Err(_) => Err(Malformed::new(400, tr!("preview-head-malformed"))),
         }
     }
 
@@ -156,9 +156,9 @@ pub fn read_head(stream: &mut TcpStream, buffer: &mut Vec<u8>) -> Result<Option<
         if buffer.len() > MOST {
             let first_line = buffer.iter().position(|b| *b == b'\n');
             return Err(if first_line.is_none_or(|n| n > MAX_URL + 32) {
-                Malformed::new(414, "地址太长")
+                Malformed::new(414, tr!("preview-url-too-long"))
             } else {
-                Malformed::new(431, "请求头太大")
+                Malformed::new(431, tr!("preview-headers-too-large"))
             });
         }
         let left = deadline.saturating_duration_since(Instant::now());
@@ -166,7 +166,7 @@ pub fn read_head(stream: &mut TcpStream, buffer: &mut Vec<u8>) -> Result<Option<
             return if buffer.is_empty() {
                 Ok(None)
             } else {
-                Err(Malformed::new(408, "请求头迟迟未送完"))
+                Err(Malformed::new(408, tr!("preview-head-too-slow")))
             };
         }
         let _ = stream.set_read_timeout(Some(left));
