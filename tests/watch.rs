@@ -26,8 +26,14 @@ fn line_with(lines: &Receiver<String>, wanted: &str) -> String {
 /// `gongwen watch --format FORMATS` in `dir`: the lines it prints (standard
 /// output and error, each echoed), and the child, killed when dropped.
 fn watch(dir: &std::path::Path, formats: &str) -> (Receiver<String>, common::Killed) {
+    watch_with(dir, &["--format", formats])
+}
+
+/// `gongwen watch ARGS` in `dir`, as [`watch`].
+fn watch_with(dir: &std::path::Path, args: &[&str]) -> (Receiver<String>, common::Killed) {
     let mut child = Command::new(env!("CARGO_BIN_EXE_gongwen"))
-        .args(["watch", "--format", formats])
+        .arg("watch")
+        .args(args)
         .current_dir(dir)
         .stdout(Stdio::piped())
         .stderr(Stdio::piped())
@@ -143,4 +149,38 @@ fn a_templates_folder_made_while_watching_is_taken_up() {
     let line = line_with(&lines, "wrote");
     assert!(line.contains("v1.md"), "{line}");
     assert!(std::fs::read_to_string(&v1).unwrap().starts_with(marker));
+}
+
+/// With `--lang zh`, each round's line is Chinese, paths and keys as written.
+#[test]
+fn watch_says_what_it_did_in_chinese() {
+    let dir = common::sample_copy(DOC);
+    let (lines, _killer) = watch_with(dir.path(), &["--format", "md,html", "--lang", "zh"]);
+    let first = line_with(&lines, "已重新生成");
+    assert!(first.starts_with("已重新生成 2 份草稿，用时 "), "{first}");
+    assert!(
+        first.contains(" 毫秒：写出 ") && first.contains("、"),
+        "{first}"
+    );
+
+    let draft = dir.path().join("drafts").join(DOC).join("v2.yaml");
+    let original = std::fs::read_to_string(&draft).unwrap();
+    std::fs::write(
+        &draft,
+        original.replacen("稿别: 征求意见稿", "稿别: \"征求意见稿", 1),
+    )
+    .unwrap();
+    let line = line_with(&lines, "未生成任何文稿");
+    assert!(
+        line.starts_with("未生成任何文稿，用时 ")
+            && line.contains("v2.yaml 有 1 处问题，它的输出文件保持原样"),
+        "{line}"
+    );
+
+    std::fs::write(&draft, &original).unwrap();
+    let line = line_with(&lines, "已重新生成");
+    assert!(
+        line.starts_with(&format!("已重新生成 {DOC}/v2，用时 ")) && line.contains("个文件未变）"),
+        "{line}"
+    );
 }
