@@ -11,10 +11,10 @@ summary-problems = { $count ->
 
 # The preview's own pages (gongwen serve): the bar, the index, the views.
 preview-all-drafts = All drafts
-preview-tab-html = Draft
+preview-tab-html = HTML
 preview-tab-paged = Pages
 preview-tab-split = Side by side
-preview-tab-redline = Changes
+preview-tab-redline = Redline
 preview-noscript = (This page does not update itself: reload it after a change.)
 preview-index-title = gongwen preview
 preview-index-bar = gongwen preview · all drafts

@@ -180,7 +180,8 @@ fn watch_says_what_it_did_in_chinese() {
     std::fs::write(&draft, &original).unwrap();
     let line = line_with(&lines, "已重新生成");
     assert!(
-        line.starts_with(&format!("已重新生成 {DOC}/v2，用时 ")) && line.contains("个文件未变）"),
+        line.starts_with(&format!("已重新生成 {DOC}/v2，用时 "))
+            && line.contains("个文件内容未变）"),
         "{line}"
     );
 }
