@@ -3,7 +3,9 @@
 //! and the page of a draft's problems. Every page names the drafts it shows
 //! in a `<meta name="gongwen-watch">`; its script swaps in the page afresh
 //! when the server says one of them changed, keeping the place scrolled to.
-//! Without script a page is complete, and a reload shows the latest.
+//! Without script a page is complete, and a reload shows the latest. Their
+//! texts are the catalogues' `preview-…` messages, in the language the
+//! server was started in, which the page's `lang` names.
 
 use std::fmt::Write as _;
 
