@@ -76,3 +76,24 @@ lint-fixed = fixed   { $path }
 lint-error = error: { $error }
 lint-clean = clean   { $path }
 lint-findings = lint    { $summary }
+
+# Why a draft is not saved (import, --out).
+save-exists = { $path } already exists; use --force to replace that draft, or --out to write elsewhere
+save-not-a-draft = will not replace { $path }: { $why }. --force replaces one draft (a .yaml file, or a folder holding draft.yaml and its part files), never another folder; give --out a new name or the draft to replace
+save-why-symlink = it is a symbolic link
+save-why-not-folder = it is not a folder
+save-why-must-stay = it is or holds { $path }, which must stay
+save-why-no-draft-file = it has no { $file }, so it is not a draft
+save-why-foreign = it holds what is not part of a draft ({ $list })
+save-and-more = { $list } and { $more } more
+save-part-of = will not write { $path }: it is { $how ->
+        [main] the main file
+       *[part] a part file
+    } of the draft { $draft }, and a whole draft written there would break that one; to replace that draft, give --out { $draft } (with --force), or give --out a name of its own
+save-same-name = will not write { $path }: { $other } is already a draft of that name beside it, and `build` refuses two drafts with one name (v1.yaml and v1/); give --out another name, or --out { $other } --force to replace that draft
+save-too-large = { $path } would be too large to load as one file ({ $mb } MB, { $lines } lines; a draft file may have { $max_mb } MB and { $max_values } values): { $fix }
+save-too-large-folder = write the draft as a folder (an --out path without .yaml), which keeps each top-level part in a file of its own
+save-too-large-split = this one part is too large even in a file of its own: split it in the document before importing (give it several top-level headings, or import it as two drafts)
+save-not-loaded-back = the written YAML does not load back (a gongwen bug): { $problems }
+save-loaded-differently = the written YAML loads back as a different draft (a gongwen bug)
+save-unwritable = gongwen could not write this draft: { $error }

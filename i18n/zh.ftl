@@ -69,3 +69,24 @@ lint-fixed = 已修正  { $path }
 lint-error = 错误：{ $error }
 lint-clean = 无问题  { $path }
 lint-findings = 检查    { $summary }
+
+# 草稿为什么没有保存（导入、--out）。
+save-exists = `{ $path }` 已经存在；如要替换这一稿，请加 --force；如要另存，请用 --out 指定别的位置
+save-not-a-draft = 不会替换 `{ $path }`：{ $why }。--force 只替换一稿草稿（一个 `.yaml` 文件，或装有 draft.yaml 及其部分文件的文件夹），不替换别的文件夹；请用 --out 另给一个新名称，或指定要替换的那一稿
+save-why-symlink = 它是一个符号链接
+save-why-not-folder = 它不是文件夹
+save-why-must-stay = 它本身是或其中装有 `{ $path }`，这个必须保留
+save-why-no-draft-file = 其中没有 { $file }，所以不是草稿文件夹
+save-why-foreign = 其中有不属于草稿的内容（{ $list }）
+save-and-more = { $list } 等，另有 { $more } 项
+save-part-of = 不会写入 `{ $path }`：它是草稿 `{ $draft }` 的{ $how ->
+        [main] 主文件
+       *[part] 部分文件
+    }，在这里写入整稿草稿会破坏那一稿；如要替换那一稿，请用 --out { $draft } 并加 --force，或用 --out 另给一个名称
+save-same-name = 不会写入 `{ $path }`：旁边已有同名的草稿 `{ $other }`，而 `build` 不接受两稿同名（如 `v1.yaml` 和 `v1/`）；请用 --out 另给一个名称，或用 --out { $other } --force 替换那一稿
+save-too-large = `{ $path }` 作为一个文件太大，无法读入（{ $mb } MB，{ $lines } 行；一个草稿文件最多 { $max_mb } MB、{ $max_values } 个值）：{ $fix }
+save-too-large-folder = 请把草稿写成文件夹（--out 给的路径不带 `.yaml`），每个顶层部分各写成一个文件
+save-too-large-split = 这一个部分单独成一个文件也太大：请在导入前把文档拆开（分成几个一级标题，或分成两稿导入）
+save-not-loaded-back = 写出的 YAML 无法再读入（这是 gongwen 的缺陷，请报告）：{ $problems }
+save-loaded-differently = 写出的 YAML 读回后与原稿不同（这是 gongwen 的缺陷，请报告）
+save-unwritable = gongwen 未能写出这一稿：{ $error }
