@@ -835,3 +835,66 @@ fn lint_speaks_chinese_under_a_chinese_locale_and_english_with_lang_en() {
         assert!(en.contains(english), "{english}:\n{en}");
     }
 }
+
+/// Why a draft is not saved, in the locale's language: the refusals of
+/// `src/save` (exists, not a draft, part of a draft, a namesake beside it).
+#[test]
+fn a_draft_not_saved_says_why_in_chinese_and_in_english() {
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    std::fs::write(
+        d.join("a.txt"),
+        "关于开展检查的通知\n\n一、总体要求\n\n加强管理。\n",
+    )
+    .unwrap();
+    std::fs::write(d.join("v1.yaml"), "title: 甲\nparts:\n  - text: 甲。\n").unwrap();
+    std::fs::create_dir_all(d.join("other")).unwrap();
+    std::fs::write(d.join("other/x.txt"), "x").unwrap();
+    std::fs::create_dir_all(d.join("d")).unwrap();
+    std::fs::write(
+        d.join("d/draft.yaml"),
+        "title: 乙\nparts:\n  - include: p.yaml\n",
+    )
+    .unwrap();
+    std::fs::write(d.join("d/p.yaml"), "text: 乙。\n").unwrap();
+    let cases: &[(&[&str], &str, &str)] = &[
+        (
+            &["--out", "v1.yaml"],
+            "`v1.yaml` 已经存在；如要替换这一稿，请加 --force",
+            "v1.yaml already exists; use --force to replace that draft",
+        ),
+        (
+            &["--out", "other", "--force"],
+            "不会替换 `other`：其中没有 draft.yaml，所以不是草稿文件夹。",
+            "will not replace other: it has no draft.yaml, so it is not a draft.",
+        ),
+        (
+            &["--out", "d/p.yaml", "--force"],
+            "不会写入 `d/p.yaml`：它是草稿 `d` 的部分文件，",
+            "will not write d/p.yaml: it is a part file of the draft d,",
+        ),
+        (
+            &["--out", "d/draft.yaml", "--force"],
+            "它是草稿 `d` 的主文件，",
+            "it is the main file of the draft d,",
+        ),
+        (
+            &["--out", "v1"],
+            "不会写入 `v1`：旁边已有同名的草稿 `v1.yaml`",
+            "will not write v1: v1.yaml is already a draft of that name beside it",
+        ),
+    ];
+    let before = common::listing(d);
+    for (out, zh, en) in cases {
+        let mut args = vec!["import", "a.txt"];
+        args.extend(*out);
+        let said = run_in_locale(d, "zh_CN.UTF-8", &args);
+        assert!(said.contains(zh), "{zh}\n{said}");
+        let mut args = vec!["--lang", "en"];
+        args.extend(["import", "a.txt"]);
+        args.extend(*out);
+        let said = run_in_locale(d, "zh_CN.UTF-8", &args);
+        assert!(said.contains(en), "{en}\n{said}");
+    }
+    assert_eq!(common::listing(d), before, "nothing written");
+}
