@@ -25,7 +25,7 @@ lint-rule-hand-typed-reference = 对有标识的部分，引用不要手工输�
 # 检查发现的问题，指向出问题的文字。
 lint-half-width = 中文里用了半角的 `{ $mark }`
 lint-half-width-quote = 中文里用了半角引号 `{ $mark }`
-lint-half-width-quote-odd = 半角的 `{ $mark }` 无法配对：这段文字里的 `{ $mark }` 是单数个
+lint-half-width-quote-odd = 半角的 `{ $mark }` 无法配对：这段文字中共有奇数个 `{ $mark }`
 lint-ellipsis-typed = 用 `{ $typed }` 当省略号
 lint-ellipsis-count = 省略号是两个 `…`（……）
 lint-dash-typed = 用 `{ $typed }` 当破折号
@@ -37,7 +37,7 @@ lint-space-names = 汉字之间有空格（并列的人名、单位名之间用�
 lint-date-leading-zero = 日期的月或日前面多了一个 0
 lint-document-number = 发文字号中用了 `{ $mark }`：年份要用六角括号 〔〕 括入
 lint-marks-cross = `{ $open }` 还没有用 `{ $own }` 收尾，就出现了 `{ $close }`：两对符号交叉了
-lint-closes-nothing = `{ $close }` 前面缺少与它配对的 `{ $open }`（在本段内）
+lint-closes-nothing = `{ $close }` 没有配对：本段中它前面没有 `{ $open }`
 lint-not-closed = `{ $open }` 没有收尾：本段中它后面没有 `{ $close }`
 lint-typed-number = 手工输入了序号 `{ $typed }`，而 gongwen 会自动给这一部分编号
 lint-typed-number-label = 手工输入了序号 `{ $typed }`，而 gongwen 会自动把这一部分编为 { $label }
