@@ -110,3 +110,93 @@ preview-watch-moved = { $count ->
    *[other] { $count } outputs of drafts still here are
 } now written elsewhere below this folder; the old files are left in place
 preview-watch-moved-help = the folder the output paths start from changed (a draft file put or removed beside the document folders?); remove the old outputs by hand if they are not wanted
+## lint
+
+# The rules' one-line explanations (`gongwen lint --list`, each finding's help).
+lint-rule-half-width-punctuation = Chinese text takes full-width ，；：？！（）, not , ; : ? ! ( )
+lint-rule-half-width-quotes = Chinese text takes “” and ‘’, not " and '
+lint-rule-unpaired-marks = 《》 “” ‘’ （） 【】 〔〕 open and close within one paragraph, without crossing
+lint-rule-ellipsis = an ellipsis is …… (two U+2026), not ... or 。。。
+lint-rule-dash = a dash (破折号) is —— (two U+2014), not -- or ――; a single — joins places and times (西宁—大通)
+lint-rule-range-mark = a range of numbers is joined by ～ (25～30), a span of years by — (2021—2025年)
+lint-rule-space-in-chinese = no spaces between Chinese characters
+lint-rule-doubled-punctuation = one mark where two were typed (，， → ，)
+lint-rule-end-punctuation = a paragraph ends with punctuation when its siblings do
+lint-rule-typed-number = numbers are derived: a typed 一、 （三） 第五条 1. would print twice
+lint-rule-date-leading-zero = dates without leading zeros: 2021年9月1日, not 2021年09月01日
+lint-rule-mixed-dates = one date form in a draft: 2021年9月1日 (GB/T 9704 7.3.5)
+lint-rule-document-number = the year of a document number is set in 〔〕: 东发改〔2021〕12号
+lint-rule-missing-reference = a reference names a part the draft has
+lint-rule-hand-typed-reference = a typed reference to a part with an id: [[id]] keeps its number right
+
+# What a rule found, at the characters it points at.
+lint-half-width = half-width `{ $mark }` in Chinese text
+lint-half-width-quote = half-width quote `{ $mark }` in Chinese text
+lint-half-width-quote-odd = half-width `{ $mark }` that cannot be paired: the text has an odd number of them
+lint-ellipsis-typed = `{ $typed }` for an ellipsis
+lint-ellipsis-count = an ellipsis is two `…` (……)
+lint-dash-typed = `{ $typed }` for a dash
+lint-range-numbers = a range of numbers is joined by `～` (GB/T 15834)
+lint-year-span = a span of years is joined by `—` (GB/T 15834)
+lint-doubled = `{ $mark }` written { $count } times
+lint-space = a space between Chinese characters
+lint-space-names = a space between Chinese characters (names in a list are parted by 、)
+lint-date-leading-zero = a date written with a leading zero
+lint-document-number = `{ $mark }` in a document number: the year is set in 〔〕
+lint-marks-cross = `{ $open }` is closed by `{ $close }` before its own `{ $own }`: the marks cross
+lint-closes-nothing = `{ $close }` closes nothing: there is no `{ $open }` before it in this paragraph
+lint-not-closed = `{ $open }` is not closed: no `{ $close }` after it in this paragraph
+lint-typed-number = `{ $typed }` is typed, and gongwen numbers the part itself
+lint-typed-number-label = `{ $typed }` is typed, and gongwen numbers this part { $label }
+lint-end-punctuation = the paragraph ends without punctuation, and { $closed } of its { $siblings } sibling paragraphs end with it
+lint-mixed-dates = `{ $date }` beside dates written 2021年9月1日 elsewhere in the draft
+lint-missing-reference = `{ $typed }` names an article the draft does not have (its articles run to { $last })
+lint-hand-typed-reference = `{ $typed }` is typed; the part has the id `{ $id }`, and { $link } keeps the number right when parts move
+
+# A finding's help line: the rule's explanation, and what --fix does.
+lint-help-fix-deletes = { $explanation }; --fix deletes it
+lint-help-fix-writes = { $explanation }; --fix writes `{ $fix }`
+
+# A `lint:` setting naming no rule.
+lint-not-a-rule = `{ $rule }` is not a lint rule
+lint-not-a-rule-near = did you mean `{ $near }`? `gongwen lint --list` shows every rule
+lint-not-a-rule-list = `gongwen lint --list` shows every rule
+
+# A draft's findings in one line.
+lint-summary-none = { $path }: no findings
+lint-summary = { $path }: { $count ->
+        [one] { $count } lint finding
+       *[other] { $count } lint findings
+    } ({ $fixable } fixable with --fix): { $counts }
+
+# `gongwen lint`'s own lines.
+lint-cli-not-a-rule = error: `{ $rule }` is not a lint rule; `gongwen lint --list` shows them
+lint-failed-load = FAILED  { $path } (does not load)
+lint-failed-unwritten = FAILED  { $path } (fixes not written)
+lint-fix-skipped = warning: { $place }: this text's fix is not written: the YAML around it would read differently (quote the text and run --fix again)
+lint-dry-run = { $summary } (dry run: nothing written)
+lint-fixed = fixed   { $path }
+lint-error = error: { $error }
+lint-clean = clean   { $path }
+lint-findings = lint    { $summary }
+
+# Why a draft is not saved (import, --out).
+save-exists = { $path } already exists; use --force to replace that draft, or --out to write elsewhere
+save-not-a-draft = will not replace { $path }: { $why }. --force replaces one draft (a .yaml file, or a folder holding draft.yaml and its part files), never another folder; give --out a new name or the draft to replace
+save-why-symlink = it is a symbolic link
+save-why-not-folder = it is not a folder
+save-why-must-stay = it is or holds { $path }, which must stay
+save-why-no-draft-file = it has no { $file }, so it is not a draft
+save-why-foreign = it holds what is not part of a draft ({ $list })
+save-and-more = { $list } and { $more } more
+save-part-of = will not write { $path }: it is { $how ->
+        [main] the main file
+       *[part] a part file
+    } of the draft { $draft }, and a whole draft written there would break that one; to replace that draft, give --out { $draft } (with --force), or give --out a name of its own
+save-same-name = will not write { $path }: { $other } is already a draft of that name beside it, and `build` refuses two drafts with one name (v1.yaml and v1/); give --out another name, or --out { $other } --force to replace that draft
+save-too-large = { $path } would be too large to load as one file ({ $mb } MB, { $lines } lines; a draft file may have { $max_mb } MB and { $max_values } values): { $fix }
+save-too-large-folder = write the draft as a folder (an --out path without .yaml), which keeps each top-level part in a file of its own
+save-too-large-split = this one part is too large even in a file of its own: split it in the document before importing (give it several top-level headings, or import it as two drafts)
+save-not-loaded-back = the written YAML does not load back (a gongwen bug): { $problems }
+save-loaded-differently = the written YAML loads back as a different draft (a gongwen bug)
+save-unwritable = gongwen could not write this draft: { $error }

@@ -661,3 +661,240 @@ fn check_and_build_report_a_wrong_lint_setting_and_exit_one() {
         );
     }
 }
+
+/// The English words of what lint printed in Chinese: Latin words outside
+/// code spans, paths, `--flags`, rule ids and the names kept in Latin
+/// letters; source lines and the diagnostic's own labels left out.
+fn english_words(output: &str) -> Vec<String> {
+    const LATIN: &[&str] = &["gongwen", "GB", "T", "YAML", "id"];
+    let code = regex::Regex::new(r"`[^`]*`|\S+\.yaml\S*|--[a-z][a-z-]*|\[\[[^\]]*\]\]").unwrap();
+    let label = regex::Regex::new(r"^\s*(=\s*)?(warning|error|help|note)\s*[:：]").unwrap();
+    let word = regex::Regex::new(r"[A-Za-z][A-Za-z0-9-]*").unwrap();
+    let mut english = Vec::new();
+    for line in output.lines() {
+        if line.contains('│') || line.contains('┌') {
+            continue;
+        }
+        let mut line = code.replace_all(line, " ").into_owned();
+        line = label.replace(&line, " ").into_owned();
+        for rule in Rule::ALL {
+            line = line.replace(rule.id(), " ");
+        }
+        english.extend(
+            word.find_iter(&line)
+                .map(|m| m.as_str())
+                .filter(|w| !LATIN.contains(w))
+                .map(str::to_string),
+        );
+    }
+    english
+}
+
+/// Runs the binary in `dir` with the locale `lang` (LC_ALL and LC_MESSAGES
+/// unset) and the arguments; stdout and stderr together.
+fn run_in_locale(dir: &Path, lang: &str, args: &[&str]) -> String {
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_gongwen"))
+        .current_dir(dir)
+        .env_remove("LC_ALL")
+        .env_remove("LC_MESSAGES")
+        .env("LANG", lang)
+        .args(args)
+        .output()
+        .unwrap();
+    format!(
+        "{}{}",
+        String::from_utf8_lossy(&out.stdout),
+        String::from_utf8_lossy(&out.stderr)
+    )
+}
+
+#[test]
+fn the_english_word_finder_finds_english_and_passes_keys_paths_and_ids() {
+    assert_eq!(
+        english_words("warning: a.yaml:3:5: half-width `,` in Chinese [half-width-punctuation]"),
+        ["half-width", "in", "Chinese"]
+    );
+    assert!(
+        english_words("  = help: 中文里用全角标点；用 --fix 可自动改为 `，`（GB/T 15834）")
+            .is_empty()
+    );
+    assert!(english_words("3 │   - text: 今天,我们").is_empty());
+}
+
+#[test]
+fn lint_list_describes_every_rule_in_chinese_and_in_english() {
+    let dir = tempfile::tempdir().unwrap();
+    let zh = run_in_locale(
+        dir.path(),
+        "en_US.UTF-8",
+        &["--lang", "zh", "lint", "--list"],
+    );
+    let en = run_in_locale(
+        dir.path(),
+        "zh_CN.UTF-8",
+        &["--lang", "en", "lint", "--list"],
+    );
+    let han = |s: &str| s.chars().any(|c| ('\u{4e00}'..='\u{9fff}').contains(&c));
+    for rule in Rule::ALL {
+        let line = zh
+            .lines()
+            .find(|l| l.split_whitespace().next() == Some(rule.id()))
+            .unwrap_or_else(|| panic!("{} not listed:\n{zh}", rule.id()));
+        let description = line[rule.id().len()..].trim();
+        assert!(han(description), "{line}");
+        assert!(english_words(description).is_empty(), "{line}");
+        // English as before: the id, padded, and the rule's explanation.
+        let english = format!(
+            "{:<22} {}",
+            rule.id(),
+            rule.explanation_in(gongwen::i18n::Lang::En)
+        );
+        assert!(en.lines().any(|l| l == english), "{english}\n{en}");
+        assert!(!han(
+            &english.replace(|c: char| !c.is_ascii_alphabetic() && c != ' ', "")
+        ));
+    }
+    assert!(english_words(&zh).is_empty(), "{zh}");
+}
+
+/// Drafts in `dir` that make every rule find something, and one with a
+/// `lint:` setting that names no rule; their names.
+fn drafts_with_every_slip(dir: &Path) -> Vec<String> {
+    let mut names = Vec::new();
+    let mut write = |yaml: String| {
+        let name = format!("d{}.yaml", names.len() + 1);
+        std::fs::write(dir.join(&name), yaml).unwrap();
+        names.push(name);
+    };
+    for (_, bad, _, _) in TEXT_RULES {
+        write(paragraph_draft(bad));
+    }
+    write("title: 测试\nparts:\n  - heading: 一、总体要求\n    text: 正文。\n".into());
+    write("title: 测试\nparts:\n  - text: 第一项内容。\n  - text: 第二项内容。\n  - text: 第三项内容\n".into());
+    write(
+        "title: 测试\nparts:\n  - text: 自2021年9月1日起施行。\n  - text: 于2021-10-15前报送。\n"
+            .into(),
+    );
+    write("title: 测试\nstyle: articles\nparts:\n  - 为了规范管理。\n  - 违反本办法第九十条规定的，予以处罚。\n".into());
+    write("title: 测试\nstyle: articles\nparts:\n  - id: purpose\n    text: 为了规范管理。\n  - 违反本办法第一条规定的，予以处罚。\n".into());
+    write("title: 测试\nstyle: articles\nparts:\n  - 第一条　为了规范管理，制定本办法。\n  - 第三条　适用范围。\n".into());
+    write("title: 测试\nparts:\n  - text: 正文。\nlint:\n  dahs: off\n".into());
+    names
+}
+
+#[test]
+fn lint_speaks_chinese_under_a_chinese_locale_and_english_with_lang_en() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut args = vec!["lint".to_string()];
+    args.extend(drafts_with_every_slip(dir.path()));
+    let args: Vec<&str> = args.iter().map(String::as_str).collect();
+    let zh = run_in_locale(dir.path(), "zh_CN.UTF-8", &args);
+    for rule in Rule::ALL {
+        assert!(
+            zh.contains(&format!("[{}]", rule.id())),
+            "{} found nothing:\n{zh}",
+            rule.id()
+        );
+    }
+    let english = english_words(&zh);
+    assert!(
+        english.is_empty(),
+        "English in the Chinese report: {english:?}\n{zh}"
+    );
+    for chinese in [
+        "中文里用了半角的 `,`",
+        "用 --fix 可自动改为 `，`",
+        "`dahs` 不是起草检查规则",
+        "是否想写 `dash`？",
+        "失败    d",
+        "处问题（其中",
+        "引用的条款草稿中没有（草稿的条款到第二条为止）",
+    ] {
+        assert!(zh.contains(chinese), "{chinese}:\n{zh}");
+    }
+    let mut en_args = vec!["--lang", "en"];
+    en_args.extend(&args);
+    let en = run_in_locale(dir.path(), "zh_CN.UTF-8", &en_args);
+    for rule in Rule::ALL {
+        assert!(
+            en.contains(&format!("[{}]", rule.id())),
+            "{}:\n{en}",
+            rule.id()
+        );
+    }
+    for english in [
+        "half-width `,` in Chinese text [half-width-punctuation]",
+        "; --fix writes `，`",
+        "`dahs` is not a lint rule",
+        "did you mean `dash`? `gongwen lint --list` shows every rule",
+        "FAILED  d",
+        " (does not load)",
+        "1 lint finding (1 fixable with --fix): ",
+        "names an article the draft does not have (its articles run to 第二条)",
+    ] {
+        assert!(en.contains(english), "{english}:\n{en}");
+    }
+}
+
+/// Why a draft is not saved, in the locale's language: the refusals of
+/// `src/save` (exists, not a draft, part of a draft, a namesake beside it).
+#[test]
+fn a_draft_not_saved_says_why_in_chinese_and_in_english() {
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    std::fs::write(
+        d.join("a.txt"),
+        "关于开展检查的通知\n\n一、总体要求\n\n加强管理。\n",
+    )
+    .unwrap();
+    std::fs::write(d.join("v1.yaml"), "title: 甲\nparts:\n  - text: 甲。\n").unwrap();
+    std::fs::create_dir_all(d.join("other")).unwrap();
+    std::fs::write(d.join("other/x.txt"), "x").unwrap();
+    std::fs::create_dir_all(d.join("d")).unwrap();
+    std::fs::write(
+        d.join("d/draft.yaml"),
+        "title: 乙\nparts:\n  - include: p.yaml\n",
+    )
+    .unwrap();
+    std::fs::write(d.join("d/p.yaml"), "text: 乙。\n").unwrap();
+    let cases: &[(&[&str], &str, &str)] = &[
+        (
+            &["--out", "v1.yaml"],
+            "`v1.yaml` 已经存在；如要替换这一稿，请加 --force",
+            "v1.yaml already exists; use --force to replace that draft",
+        ),
+        (
+            &["--out", "other", "--force"],
+            "不会替换 `other`：其中没有 draft.yaml，所以不是草稿文件夹。",
+            "will not replace other: it has no draft.yaml, so it is not a draft.",
+        ),
+        (
+            &["--out", "d/p.yaml", "--force"],
+            "不会写入 `d/p.yaml`：它是草稿 `d` 的部分文件，",
+            "will not write d/p.yaml: it is a part file of the draft d,",
+        ),
+        (
+            &["--out", "d/draft.yaml", "--force"],
+            "它是草稿 `d` 的主文件，",
+            "it is the main file of the draft d,",
+        ),
+        (
+            &["--out", "v1"],
+            "不会写入 `v1`：旁边已有同名的草稿 `v1.yaml`",
+            "will not write v1: v1.yaml is already a draft of that name beside it",
+        ),
+    ];
+    let before = common::listing(d);
+    for (out, zh, en) in cases {
+        let mut args = vec!["import", "a.txt"];
+        args.extend(*out);
+        let said = run_in_locale(d, "zh_CN.UTF-8", &args);
+        assert!(said.contains(zh), "{zh}\n{said}");
+        let mut args = vec!["--lang", "en"];
+        args.extend(["import", "a.txt"]);
+        args.extend(*out);
+        let said = run_in_locale(d, "zh_CN.UTF-8", &args);
+        assert!(said.contains(en), "{en}\n{said}");
+    }
+    assert_eq!(common::listing(d), before, "nothing written");
+}

@@ -5,6 +5,7 @@ use super::args::LintArgs;
 use super::console::{Console, Outcome};
 use gongwen::lint::{self, Rule, fix};
 use gongwen::paths::shown;
+use gongwen::tr;
 
 pub fn run(console: &mut Console, args: &LintArgs) -> Outcome {
     if args.list {
@@ -18,9 +19,7 @@ pub fn run(console: &mut Console, args: &LintArgs) -> Outcome {
         match Rule::parse(id) {
             Some(rule) => only.push(rule),
             None => {
-                console.err(format_args!(
-                    "error: `{id}` is not a lint rule; `gongwen lint --list` shows them"
-                ));
+                console.err(format_args!("{}", tr!("lint-cli-not-a-rule", rule = id)));
                 return Outcome::Trouble;
             }
         }
@@ -36,8 +35,8 @@ pub fn run(console: &mut Console, args: &LintArgs) -> Outcome {
             Err(diags) => {
                 diags.0.iter().for_each(|d| console.diagnostic(d));
                 console.line(format_args!(
-                    "FAILED  {} (does not load)",
-                    shown(&entry.path)
+                    "{}",
+                    tr!("lint-failed-load", path = shown(&entry.path).to_string())
                 ));
                 if outcome == Outcome::Ok {
                     outcome = Outcome::Problems;
@@ -53,18 +52,14 @@ pub fn run(console: &mut Console, args: &LintArgs) -> Outcome {
         for f in &fixes {
             console.text(&f.diff());
             for pos in &f.skipped {
-                console.err(format_args!(
-                    "warning: {}:{}:{}: this text's fix is not written: the YAML around it would read differently (quote the text and run --fix again)",
-                    shown(&f.file),
-                    pos.line,
-                    pos.column
-                ));
+                let place = format!("{}:{}:{}", shown(&f.file), pos.line, pos.column);
+                console.err(format_args!("{}", tr!("lint-fix-skipped", place = place)));
             }
         }
         if args.dry_run {
             console.line(format_args!(
-                "{} (dry run: nothing written)",
-                summary(&entry.path, &report)
+                "{}",
+                tr!("lint-dry-run", summary = summary(&entry.path, &report))
             ));
             found(&report, &mut outcome);
             continue;
@@ -74,9 +69,12 @@ pub fn run(console: &mut Console, args: &LintArgs) -> Outcome {
         let mut unwritten = false;
         for f in fixes.iter().filter(|f| *f.old != f.new) {
             match fix::write(&entry.path, f) {
-                Ok(()) => console.line(format_args!("fixed   {}", shown(&f.file))),
+                Ok(()) => console.line(format_args!(
+                    "{}",
+                    tr!("lint-fixed", path = shown(&f.file).to_string())
+                )),
                 Err(e) => {
-                    console.err(format_args!("error: {e}"));
+                    console.err(format_args!("{}", tr!("lint-error", error = e.to_string())));
                     unwritten = true;
                 }
             }
@@ -84,8 +82,11 @@ pub fn run(console: &mut Console, args: &LintArgs) -> Outcome {
         if unwritten {
             outcome = Outcome::Trouble;
             console.line(format_args!(
-                "FAILED  {} (fixes not written)",
-                shown(&entry.path)
+                "{}",
+                tr!(
+                    "lint-failed-unwritten",
+                    path = shown(&entry.path).to_string()
+                )
             ));
             continue;
         }
@@ -122,8 +123,8 @@ fn found(report: &lint::Report, outcome: &mut Outcome) {
 
 fn summary(path: &std::path::Path, report: &lint::Report) -> String {
     if report.findings.is_empty() {
-        format!("clean   {}", shown(path))
+        tr!("lint-clean", path = shown(path).to_string())
     } else {
-        format!("lint    {}", report.summary(path))
+        tr!("lint-findings", summary = report.summary(path))
     }
 }

@@ -5,6 +5,7 @@
 use serde_json::{Map, Value, json};
 
 use super::patterns;
+use crate::i18n::Lang;
 use crate::load::schema::{Form, KEYS, Key, KeyPlace, LINT_LEVEL_NAMES, Need, keys_in};
 use crate::model::{Disposition, Level, Style};
 
@@ -365,7 +366,12 @@ fn lint() -> Value {
         .map(|rule| {
             let schema = json!({
                 "enum": levels,
-                "description": format!("起草检查规则 / lint rule `{}`: {}", rule.id(), rule.explanation()),
+                "description": format!(
+                    "起草检查规则 `{id}`：{}\nlint rule `{id}`: {}",
+                    rule.explanation_in(Lang::Zh),
+                    rule.explanation_in(Lang::En),
+                    id = rule.id(),
+                ),
             });
             (rule.id().to_string(), schema)
         })

@@ -172,4 +172,18 @@ mod tests {
             assert_eq!(schema(kind)["title"], json!(title(kind)));
         }
     }
+
+    #[test]
+    fn each_lint_rule_is_explained_in_chinese_and_in_english() {
+        use crate::i18n::Lang;
+        let settings = schema(SchemaKind::Settings);
+        for rule in crate::lint::Rule::ALL {
+            let described = &settings["$defs"]["lint"]["properties"][rule.id()]["description"];
+            let described = described.as_str().unwrap_or_default();
+            for lang in Lang::ALL {
+                let explained = rule.explanation_in(lang);
+                assert!(described.contains(&explained), "{described}");
+            }
+        }
+    }
 }

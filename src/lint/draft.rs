@@ -15,6 +15,7 @@ use crate::load::schema::TextKey;
 use crate::model::{Block, Date, Draft, Level, Part, Style};
 use crate::numbering::references;
 use crate::numbering::{Document, Number, Section};
+use crate::tr;
 
 /// A part's texts: the site of its heading and of each paragraph.
 #[derive(Default)]
@@ -159,9 +160,9 @@ fn typed_numbers(
             continue;
         }
         let message = if label.is_empty() || typed_trim == label {
-            format!("`{typed_trim}` is typed, and gongwen numbers the part itself")
+            tr!("lint-typed-number", typed = typed_trim)
         } else {
-            format!("`{typed_trim}` is typed, and gongwen numbers this part {label}")
+            tr!("lint-typed-number-label", typed = typed_trim, label = label)
         };
         out.push((
             site,
@@ -244,10 +245,10 @@ fn endings(
                     rule: Rule::EndPunctuation,
                     start: end,
                     end,
-                    message: format!(
-                        "the paragraph ends without punctuation, and {} of its {} sibling paragraphs end with it",
-                        closed.len(),
-                        group.len() - 1
+                    message: tr!(
+                        "lint-end-punctuation",
+                        closed = closed.len(),
+                        siblings = group.len() - 1
                     ),
                     fix: same.then(|| closed[0].to_string()),
                 },
@@ -307,10 +308,7 @@ fn dates(sites: &[TextSite], out: &mut Vec<(usize, Hit)>) {
                     rule: Rule::MixedDates,
                     start,
                     end,
-                    message: format!(
-                        "`{}` beside dates written 2021年9月1日 elsewhere in the draft",
-                        &value[start_byte..end_byte]
-                    ),
+                    message: tr!("lint-mixed-dates", date = &value[start_byte..end_byte]),
                     fix: Some(date.to_string()),
                 },
             ));
@@ -360,13 +358,16 @@ fn article_references(
             let (start, end) = (count.at(r.start), count.at(r.end));
             let typed = &value[r.start..r.end];
             let Some(&p) = articles.get(&number) else {
-                out.push((i, Hit {
-                    rule: Rule::MissingReference,
-                    start,
-                    end,
-                    message: format!("`{typed}` names an article the draft does not have (its articles run to {last_label})"),
-                    fix: None,
-                }));
+                out.push((
+                    i,
+                    Hit {
+                        rule: Rule::MissingReference,
+                        start,
+                        end,
+                        message: tr!("lint-missing-reference", typed = typed, last = &last_label),
+                        fix: None,
+                    },
+                ));
                 continue;
             };
             if r.item.is_some() || r.subitem.is_some() {
@@ -380,13 +381,21 @@ fn article_references(
                 Some(c) if (c as usize) <= paragraphs && c >= 1 => format!("[[{id}|款{c}]]"),
                 Some(_) => continue,
             };
-            out.push((i, Hit {
-                rule: Rule::HandTypedReference,
-                start,
-                end,
-                message: format!("`{typed}` is typed; the part has the id `{id}`, and {link} keeps the number right when parts move"),
-                fix: Some(link),
-            }));
+            out.push((
+                i,
+                Hit {
+                    rule: Rule::HandTypedReference,
+                    start,
+                    end,
+                    message: tr!(
+                        "lint-hand-typed-reference",
+                        typed = typed,
+                        id = &id.0,
+                        link = &link
+                    ),
+                    fix: Some(link),
+                },
+            ));
         }
     }
 }

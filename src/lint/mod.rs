@@ -21,10 +21,12 @@ pub mod text;
 use std::path::Path;
 
 use crate::diagnostic::{Diagnostic, Diagnostics};
+use crate::i18n::Lang;
 use crate::load::TextSite;
 use crate::load::scalar;
 use crate::model::{Draft, LintLevel, LintSetting};
 use crate::numbering::Document;
+use crate::tr;
 
 /// A lint rule.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -86,41 +88,49 @@ impl Rule {
         }
     }
 
-    /// What the rule asks for, in one line.
-    pub fn explanation(self) -> &'static str {
+    /// What the rule asks for, in one line, in the current language.
+    pub fn explanation(self) -> String {
         match self {
-            Rule::HalfWidthPunctuation => {
-                "Chinese text takes full-width ，；：？！（）, not , ; : ? ! ( )"
-            }
-            Rule::HalfWidthQuotes => "Chinese text takes “” and ‘’, not \" and '",
-            Rule::UnpairedMarks => {
-                "《》 “” ‘’ （） 【】 〔〕 open and close within one paragraph, without crossing"
-            }
-            Rule::Ellipsis => "an ellipsis is …… (two U+2026), not ... or 。。。",
-            Rule::Dash => {
-                "a dash (破折号) is —— (two U+2014), not -- or ――; a single — joins places and times (西宁—大通)"
-            }
-            Rule::RangeMark => {
-                "a range of numbers is joined by ～ (25～30), a span of years by — (2021—2025年)"
-            }
-            Rule::SpaceInChinese => "no spaces between Chinese characters",
-            Rule::DoubledPunctuation => "one mark where two were typed (，， → ，)",
-            Rule::EndPunctuation => "a paragraph ends with punctuation when its siblings do",
-            Rule::TypedNumber => {
-                "numbers are derived: a typed 一、 （三） 第五条 1. would print twice"
-            }
-            Rule::DateLeadingZero => {
-                "dates without leading zeros: 2021年9月1日, not 2021年09月01日"
-            }
-            Rule::MixedDates => "one date form in a draft: 2021年9月1日 (GB/T 9704 7.3.5)",
-            Rule::DocumentNumber => {
-                "the year of a document number is set in 〔〕: 东发改〔2021〕12号"
-            }
-            Rule::MissingReference => "a reference names a part the draft has",
-            Rule::HandTypedReference => {
-                "a typed reference to a part with an id: [[id]] keeps its number right"
-            }
+            Rule::HalfWidthPunctuation => tr!("lint-rule-half-width-punctuation"),
+            Rule::HalfWidthQuotes => tr!("lint-rule-half-width-quotes"),
+            Rule::UnpairedMarks => tr!("lint-rule-unpaired-marks"),
+            Rule::Ellipsis => tr!("lint-rule-ellipsis"),
+            Rule::Dash => tr!("lint-rule-dash"),
+            Rule::RangeMark => tr!("lint-rule-range-mark"),
+            Rule::SpaceInChinese => tr!("lint-rule-space-in-chinese"),
+            Rule::DoubledPunctuation => tr!("lint-rule-doubled-punctuation"),
+            Rule::EndPunctuation => tr!("lint-rule-end-punctuation"),
+            Rule::TypedNumber => tr!("lint-rule-typed-number"),
+            Rule::DateLeadingZero => tr!("lint-rule-date-leading-zero"),
+            Rule::MixedDates => tr!("lint-rule-mixed-dates"),
+            Rule::DocumentNumber => tr!("lint-rule-document-number"),
+            Rule::MissingReference => tr!("lint-rule-missing-reference"),
+            Rule::HandTypedReference => tr!("lint-rule-hand-typed-reference"),
         }
+    }
+
+    /// What the rule asks for, in `lang` whatever the current language: for
+    /// the schemas, which carry both. The ids are those of [`Rule::explanation`]
+    /// (a test holds the two to the same text).
+    pub fn explanation_in(self, lang: Lang) -> String {
+        let id = match self {
+            Rule::HalfWidthPunctuation => "lint-rule-half-width-punctuation",
+            Rule::HalfWidthQuotes => "lint-rule-half-width-quotes",
+            Rule::UnpairedMarks => "lint-rule-unpaired-marks",
+            Rule::Ellipsis => "lint-rule-ellipsis",
+            Rule::Dash => "lint-rule-dash",
+            Rule::RangeMark => "lint-rule-range-mark",
+            Rule::SpaceInChinese => "lint-rule-space-in-chinese",
+            Rule::DoubledPunctuation => "lint-rule-doubled-punctuation",
+            Rule::EndPunctuation => "lint-rule-end-punctuation",
+            Rule::TypedNumber => "lint-rule-typed-number",
+            Rule::DateLeadingZero => "lint-rule-date-leading-zero",
+            Rule::MixedDates => "lint-rule-mixed-dates",
+            Rule::DocumentNumber => "lint-rule-document-number",
+            Rule::MissingReference => "lint-rule-missing-reference",
+            Rule::HandTypedReference => "lint-rule-hand-typed-reference",
+        };
+        crate::i18n::text_in(lang, id, &[])
     }
 
     pub fn parse(id: &str) -> Option<Rule> {
@@ -240,13 +250,11 @@ fn levels(settings: &[LintSetting], only: &[Rule]) -> Result<Vec<(Rule, LintLeve
                     &o.file,
                     o.line,
                     o.column,
-                    format!("`{}` is not a lint rule", setting.rule),
+                    tr!("lint-not-a-rule", rule = &setting.rule),
                 );
                 d = d.help(match near {
-                    Some(n) => {
-                        format!("did you mean `{n}`? `gongwen lint --list` shows every rule")
-                    }
-                    None => "`gongwen lint --list` shows every rule".to_string(),
+                    Some(n) => tr!("lint-not-a-rule-near", near = n),
+                    None => tr!("lint-not-a-rule-list"),
                 });
                 problems.push(d);
             }
@@ -277,6 +285,10 @@ impl Report {
         // in order, and each is counted on from the one before it, not from
         // the start of its line (a whole law may be one line).
         let mut current: Option<(usize, Option<scalar::Mapped>, Option<Place>)> = None;
+        // Each rule explained once, and a help line made again only when it
+        // changes: a text of a million commas has one help line.
+        let mut explained: Vec<Option<String>> = vec![None; Rule::ALL.len()];
+        let mut last_help: Option<(Rule, Option<String>, String)> = None;
         self.findings.iter().map(move |f| {
             let site = &self.sites[f.site];
             if current.as_ref().is_some_and(|(at, _, _)| *at != f.site) {
@@ -301,12 +313,25 @@ impl Report {
                 LintLevel::Error => Diagnostic::error(&site.file, line, column, message),
                 _ => Diagnostic::warning(&site.file, line, column, message),
             };
-            let help = match &f.hit.fix {
-                Some(to) if to.is_empty() => {
-                    format!("{}; --fix deletes it", f.hit.rule.explanation())
+            let (rule, fix) = (f.hit.rule, &f.hit.fix);
+            let help = match &last_help {
+                Some((r, x, help)) if *r == rule && x == fix => help.clone(),
+                _ => {
+                    let explanation = explained[rule as usize]
+                        .get_or_insert_with(|| rule.explanation())
+                        .clone();
+                    let help = match fix {
+                        Some(to) if to.is_empty() => {
+                            tr!("lint-help-fix-deletes", explanation = explanation)
+                        }
+                        Some(to) => {
+                            tr!("lint-help-fix-writes", explanation = explanation, fix = to)
+                        }
+                        None => explanation,
+                    };
+                    last_help = Some((rule, fix.clone(), help.clone()));
+                    help
                 }
-                Some(to) => format!("{}; --fix writes `{to}`", f.hit.rule.explanation()),
-                None => f.hit.rule.explanation().to_string(),
             };
             d = d.help(help).with_source(&site.source);
             if let Some(at) = byte {
@@ -319,20 +344,21 @@ impl Report {
     /// One line: `drafts/doc/v1: 312 findings (300 fixable with --fix): half-width-punctuation 290, …`
     pub fn summary(&self, path: &Path) -> String {
         let n = self.findings.len();
+        let shown = crate::paths::shown(path).to_string();
         if n == 0 {
-            return format!("{}: no findings", crate::paths::shown(path));
+            return tr!("lint-summary-none", path = shown);
         }
         let counts: Vec<String> = self
             .counts()
             .iter()
             .map(|(rule, count)| format!("{} {count}", rule.id()))
             .collect();
-        format!(
-            "{}: {n} lint finding{} ({} fixable with --fix): {}",
-            crate::paths::shown(path),
-            if n == 1 { "" } else { "s" },
-            self.fixable(),
-            counts.join(", ")
+        tr!(
+            "lint-summary",
+            path = shown,
+            count = n,
+            fixable = self.fixable(),
+            counts = counts.join(", ")
         )
     }
 
@@ -469,6 +495,17 @@ pub fn apply<'h>(value: &str, hits: impl IntoIterator<Item = &'h Hit>) -> String
 mod tests {
     use super::*;
     use std::sync::Arc;
+
+    #[test]
+    fn each_rule_is_explained_in_both_languages_by_one_message() {
+        for rule in Rule::ALL {
+            let (en, zh) = (rule.explanation_in(Lang::En), rule.explanation_in(Lang::Zh));
+            // The tests run in English: explanation() and explanation_in() name one message.
+            assert_eq!(rule.explanation(), en, "{}", rule.id());
+            assert!(!en.starts_with("lint-rule-"), "{en}");
+            assert_ne!(en, zh, "{}", rule.id());
+        }
+    }
 
     #[test]
     fn a_place_counted_on_from_the_last_is_the_place_counted_from_its_line() {

@@ -13,6 +13,7 @@
 
 use super::prose::protected;
 use super::{Hit, Rule};
+use crate::tr;
 
 /// A Chinese character (CJK ideograph).
 pub fn is_han(c: char) -> bool {
@@ -136,6 +137,22 @@ pub fn check(value: &str, folds: &[bool], out: &mut Vec<Hit>) {
     unpaired(&scan, out);
 }
 
+/// The messages a rule has made in one text, by the mark they name: a text
+/// of a million commas makes its message once, not a million times.
+#[derive(Default)]
+struct Said(Vec<(char, String)>);
+
+impl Said {
+    fn get_or_insert_with(&mut self, mark: char, make: impl FnOnce() -> String) -> String {
+        if let Some((_, message)) = self.0.iter().find(|(m, _)| *m == mark) {
+            return message.clone();
+        }
+        let message = make();
+        self.0.push((mark, message.clone()));
+        message
+    }
+}
+
 fn hit(rule: Rule, start: usize, end: usize, message: String, fix: Option<String>) -> Hit {
     Hit {
         rule,
@@ -148,6 +165,7 @@ fn hit(rule: Rule, start: usize, end: usize, message: String, fix: Option<String
 
 fn half_width(scan: &Scan, out: &mut Vec<Hit>) {
     let (chars, mask) = (scan.chars, &scan.mask);
+    let mut said = Said::default();
     for (i, &c) in chars.iter().enumerate() {
         if mask[i] || !",;:?!".contains(c) {
             continue;
@@ -168,7 +186,7 @@ fn half_width(scan: &Scan, out: &mut Vec<Hit>) {
             Rule::HalfWidthPunctuation,
             i,
             i + 1 + spaces,
-            format!("half-width `{c}` in Chinese text"),
+            said.get_or_insert_with(c, || tr!("lint-half-width", mark = c.to_string())),
             Some(full_width(c).to_string()),
         ));
     }
@@ -191,7 +209,7 @@ fn parentheses(scan: &Scan, out: &mut Vec<Hit>) {
                             Rule::HalfWidthPunctuation,
                             at,
                             at + 1,
-                            format!("half-width `{}` in Chinese text", chars[at]),
+                            tr!("lint-half-width", mark = chars[at].to_string()),
                             Some(full_width(chars[at]).to_string()),
                         ));
                     }
@@ -204,6 +222,7 @@ fn parentheses(scan: &Scan, out: &mut Vec<Hit>) {
 
 fn quotes(scan: &Scan, out: &mut Vec<Hit>) {
     let (chars, mask) = (scan.chars, &scan.mask);
+    let mut said = Said::default();
     for (mark, (open, close)) in [('"', ('“', '”')), ('\'', ('‘', '’'))] {
         let at: Vec<usize> = (0..chars.len())
             .filter(|&i| chars[i] == mark && !mask[i] && !escaped(chars, i))
@@ -226,9 +245,7 @@ fn quotes(scan: &Scan, out: &mut Vec<Hit>) {
                 Rule::HalfWidthQuotes,
                 last,
                 last + 1,
-                format!(
-                    "half-width `{mark}` that cannot be paired: the text has an odd number of them"
-                ),
+                tr!("lint-half-width-quote-odd", mark = mark.to_string()),
                 None,
             ));
             continue;
@@ -243,7 +260,9 @@ fn quotes(scan: &Scan, out: &mut Vec<Hit>) {
                     Rule::HalfWidthQuotes,
                     i,
                     i + 1,
-                    format!("half-width quote `{mark}` in Chinese text"),
+                    said.get_or_insert_with(mark, || {
+                        tr!("lint-half-width-quote", mark = mark.to_string())
+                    }),
                     Some(to.to_string()),
                 ));
             }
@@ -268,41 +287,33 @@ fn runs(scan: &Scan, out: &mut Vec<Hit>) {
             ('.' | '．' | '·', 3..) if beside => Some((
                 Rule::Ellipsis,
                 "……",
-                format!("`{}` for an ellipsis", c.to_string().repeat(len)),
+                tr!("lint-ellipsis-typed", typed = c.to_string().repeat(len)),
             )),
             ('。', 3..) => Some((
                 Rule::Ellipsis,
                 "……",
-                format!("`{}` for an ellipsis", c.to_string().repeat(len)),
+                tr!("lint-ellipsis-typed", typed = c.to_string().repeat(len)),
             )),
-            ('…', 1 | 3) => Some((
-                Rule::Ellipsis,
-                "……",
-                "an ellipsis is two `…` (……)".to_string(),
-            )),
+            ('…', 1 | 3) => Some((Rule::Ellipsis, "……", tr!("lint-ellipsis-count"))),
             ('-', 2..) if beside => Some((
                 Rule::Dash,
                 "——",
-                format!("`{}` for a dash", "-".repeat(len)),
+                tr!("lint-dash-typed", typed = "-".repeat(len)),
             )),
             ('－' | '―' | '─', 2) if beside => Some((
                 Rule::Dash,
                 "——",
-                format!("`{}` for a dash", c.to_string().repeat(len)),
+                tr!("lint-dash-typed", typed = c.to_string().repeat(len)),
             )),
             ('~' | '〜' | '∼', 1)
                 if numeral_at(chars, i.wrapping_sub(1)) && numeral_at(chars, end) =>
             {
-                Some((
-                    Rule::RangeMark,
-                    "～",
-                    "a range of numbers is joined by `～` (GB/T 15834)".to_string(),
-                ))
+                Some((Rule::RangeMark, "～", tr!("lint-range-numbers")))
             }
             ('，' | '、' | '；' | '：' | '！' | '？', 2..) | ('。', 2) => Some((
                 Rule::DoubledPunctuation,
                 "",
-                format!("`{c}` written {len} times"),
+                tr!("lint-doubled", mark = c.to_string(), count = len),
             )),
             _ => None,
         };
@@ -326,6 +337,7 @@ fn numeral_at(chars: &[char], i: usize) -> bool {
 
 fn spaces(scan: &Scan, folds: &[bool], out: &mut Vec<Hit>) {
     let (chars, mask) = (scan.chars, &scan.mask);
+    let mut said = Said::default();
     let mut i = 0;
     while i < chars.len() {
         let len = chars[i..]
@@ -346,13 +358,16 @@ fn spaces(scan: &Scan, folds: &[bool], out: &mut Vec<Hit>) {
             let fold = (i..end).all(|k| folds.get(k).copied().unwrap_or(false));
             let (message, fix) = if between_han && !fold {
                 (
-                    "a space between Chinese characters (names in a list are parted by 、)",
+                    said.get_or_insert_with('、', || tr!("lint-space-names")),
                     None,
                 )
             } else {
-                ("a space between Chinese characters", Some(String::new()))
+                (
+                    said.get_or_insert_with(' ', || tr!("lint-space")),
+                    Some(String::new()),
+                )
             };
-            out.push(hit(Rule::SpaceInChinese, i, end, message.to_string(), fix));
+            out.push(hit(Rule::SpaceInChinese, i, end, message, fix));
         }
         i = end;
     }
@@ -380,7 +395,7 @@ fn dates_and_numbers(scan: &Scan, out: &mut Vec<Hit>) {
                 Rule::DateLeadingZero,
                 i,
                 i + 1,
-                "a date written with a leading zero".to_string(),
+                tr!("lint-date-leading-zero"),
                 Some(String::new()),
             ));
         }
@@ -402,10 +417,7 @@ fn dates_and_numbers(scan: &Scan, out: &mut Vec<Hit>) {
                         Rule::DocumentNumber,
                         at,
                         at + 1,
-                        format!(
-                            "`{}` in a document number: the year is set in 〔〕",
-                            chars[at]
-                        ),
+                        tr!("lint-document-number", mark = chars[at].to_string()),
                         Some(to.to_string()),
                     ));
                 }
@@ -424,7 +436,7 @@ fn dates_and_numbers(scan: &Scan, out: &mut Vec<Hit>) {
                 Rule::RangeMark,
                 i,
                 i + 1,
-                "a span of years is joined by `—` (GB/T 15834)".to_string(),
+                tr!("lint-year-span"),
                 Some("—".to_string()),
             ));
         }
@@ -476,9 +488,11 @@ fn unpaired(scan: &Scan, out: &mut Vec<Hit>) {
                         Rule::UnpairedMarks,
                         at,
                         at + 1,
-                        format!(
-                            "`{}` is closed by `{c}` before its own `{}`: the marks cross",
-                            chars[at], PAIRS[inner].1
+                        tr!(
+                            "lint-marks-cross",
+                            open = chars[at].to_string(),
+                            close = c.to_string(),
+                            own = PAIRS[inner].1.to_string()
                         ),
                         None,
                     ));
@@ -490,9 +504,10 @@ fn unpaired(scan: &Scan, out: &mut Vec<Hit>) {
                     Rule::UnpairedMarks,
                     i,
                     i + 1,
-                    format!(
-                        "`{c}` closes nothing: there is no `{}` before it in this paragraph",
-                        PAIRS[pair].0
+                    tr!(
+                        "lint-closes-nothing",
+                        close = c.to_string(),
+                        open = PAIRS[pair].0.to_string()
                     ),
                     None,
                 )),
@@ -504,9 +519,10 @@ fn unpaired(scan: &Scan, out: &mut Vec<Hit>) {
             Rule::UnpairedMarks,
             at,
             at + 1,
-            format!(
-                "`{}` is not closed: no `{}` after it in this paragraph",
-                chars[at], PAIRS[pair].1
+            tr!(
+                "lint-not-closed",
+                open = chars[at].to_string(),
+                close = PAIRS[pair].1.to_string()
             ),
             None,
         ));

@@ -4,8 +4,9 @@
 
 use std::path::{Path, PathBuf};
 
-use super::SaveError;
+use super::{Belonging, SaveError};
 use crate::paths::shown;
+use crate::tr;
 use crate::write::WriteError;
 
 /// Whether a whole draft may be written at `path` at all, replacing or not:
@@ -39,16 +40,16 @@ pub(super) fn destination(path: &Path, exists: bool) -> Result<(), SaveError> {
 /// The draft `path` belongs to, if any, and how: inside a draft folder (as
 /// its main file or a part file), or (when it exists) included by a draft
 /// file in a folder at or above it, within its project.
-fn part_of(path: &Path, exists: bool) -> Option<(PathBuf, String)> {
+fn part_of(path: &Path, exists: bool) -> Option<(PathBuf, Belonging)> {
     let folders = folders_up_to_project(path);
     let draft_file = crate::load::DRAFT_FILE;
     for folder in &folders {
         if folder.join(draft_file).is_file() {
             let how = match path.file_name() == Some(draft_file.as_ref()) && folder == &folders[0] {
-                true => "the main file",
-                false => "a part file",
+                true => Belonging::MainFile,
+                false => Belonging::PartFile,
             };
-            return Some((folder.clone(), how.to_string()));
+            return Some((folder.clone(), how));
         }
     }
     // Only an existing file can be one a draft includes.
@@ -76,7 +77,7 @@ fn part_of(path: &Path, exists: bool) -> Option<(PathBuf, String)> {
                 .skip(1)
                 .any(|f| std::fs::canonicalize(f).is_ok_and(|f| f == real));
             if includes {
-                return Some((candidate, "a part file".to_string()));
+                return Some((candidate, Belonging::PartFile));
             }
         }
     }
@@ -110,23 +111,23 @@ fn folders_up_to_project(path: &Path) -> Vec<PathBuf> {
 pub(super) fn replaceable_draft_folder(dir: &Path, keep: &[&Path]) -> Result<(), String> {
     let meta = dir.symlink_metadata().map_err(|e| e.to_string())?;
     if meta.file_type().is_symlink() {
-        return Err("it is a symbolic link".into());
+        return Err(tr!("save-why-symlink"));
     }
     if !meta.is_dir() {
-        return Err("it is not a folder".into());
+        return Err(tr!("save-why-not-folder"));
     }
     let real = std::fs::canonicalize(dir).map_err(|e| e.to_string())?;
     for k in keep {
         if let Ok(k) = std::fs::canonicalize(k)
             && k.starts_with(&real)
         {
-            return Err(format!("it is or holds {}, which must stay", shown(&k)));
+            return Err(tr!("save-why-must-stay", path = shown(&k).to_string()));
         }
     }
     if !dir.join(crate::load::DRAFT_FILE).is_file() {
-        return Err(format!(
-            "it has no {}, so it is not a draft",
-            crate::load::DRAFT_FILE
+        return Err(tr!(
+            "save-why-no-draft-file",
+            file = crate::load::DRAFT_FILE
         ));
     }
     let mut foreign = Vec::new();
@@ -146,9 +147,9 @@ pub(super) fn replaceable_draft_folder(dir: &Path, keep: &[&Path]) -> Result<(),
         foreign.truncate(5);
         let mut list = foreign.join(", ");
         if more > 0 {
-            list.push_str(&format!(" and {more} more"));
+            list = tr!("save-and-more", list = list, more = more);
         }
-        return Err(format!("it holds what is not part of a draft ({list})"));
+        return Err(tr!("save-why-foreign", list = list));
     }
     Ok(())
 }

@@ -19,6 +19,7 @@ use crate::fields::{FieldValue, MetaField};
 use crate::load::schema::{KeyPlace, default_run_in};
 use crate::model::{Block, Date, Draft, Level, Meta, Part, Style};
 use crate::paths::shown;
+use crate::tr;
 use crate::write::{Staging, WriteError};
 use destination::{destination, replaceable_draft_folder};
 use tables::{AttachmentOut, TableOut, attachments_out, table_out};
@@ -283,7 +284,7 @@ fn fonts_out(fonts: &crate::model::Fonts) -> Option<FontsOut<'_>> {
 fn to_yaml<T: Serialize>(value: &T) -> String {
     // Our types serialise to plain maps, lists and strings, which cannot fail.
     serde_saphyr::to_string(value)
-        .unwrap_or_else(|e| format!("# gongwen could not write this draft: {e}\n"))
+        .unwrap_or_else(|e| format!("# {}\n", tr!("save-unwritable", error = e.to_string())))
 }
 
 /// The draft as one YAML file.
@@ -343,12 +344,12 @@ pub enum SaveError {
     Exists(PathBuf),
     /// Replacing was asked for, but what is there is not a draft gongwen may replace.
     NotADraft { path: PathBuf, why: String },
-    /// The path is part of another draft (`how`: "a part file" …), which
-    /// would be broken by a whole draft written there.
+    /// The path is part of another draft (as its main file or a part file),
+    /// which would be broken by a whole draft written there.
     PartOf {
         path: PathBuf,
         draft: PathBuf,
-        how: String,
+        how: Belonging,
     },
     /// A draft of the same name is beside it (`v1/` beside `v1.yaml`): the
     /// two would be one document's same draft, which `build` refuses.
@@ -359,42 +360,39 @@ pub enum SaveError {
     Write(WriteError),
 }
 
+/// How a path belongs to a draft folder.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Belonging {
+    /// The folder's `draft.yaml`.
+    MainFile,
+    /// A file the draft reads besides it.
+    PartFile,
+}
+
 impl fmt::Display for SaveError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match self {
-            SaveError::Exists(path) => write!(
-                f,
-                "{} already exists; use --force to replace that draft, or --out to write elsewhere",
-                shown(path)
+        let shown = |p: &Path| shown(p).to_string();
+        let message = match self {
+            SaveError::Exists(path) => tr!("save-exists", path = shown(path)),
+            SaveError::NotADraft { path, why } => {
+                tr!("save-not-a-draft", path = shown(path), why = why)
+            }
+            SaveError::PartOf { path, draft, how } => tr!(
+                "save-part-of",
+                path = shown(path),
+                draft = shown(draft),
+                how = match how {
+                    Belonging::MainFile => "main",
+                    Belonging::PartFile => "part",
+                }
             ),
-            SaveError::NotADraft { path, why } => write!(
-                f,
-                "will not replace {}: {why}. --force replaces one draft (a .yaml file, or a folder \
-                 holding draft.yaml and its part files), never another folder; give --out a new \
-                 name or the draft to replace",
-                shown(path)
-            ),
-            SaveError::PartOf { path, draft, how } => write!(
-                f,
-                "will not write {}: it is {how} of the draft {}, and a whole draft written there \
-                 would break that one; to replace that draft, give --out {} (with --force), or \
-                 give --out a name of its own",
-                shown(path),
-                shown(draft),
-                shown(draft)
-            ),
-            SaveError::SameName { path, other } => write!(
-                f,
-                "will not write {}: {} is already a draft of that name beside it, and `build` \
-                 refuses two drafts with one name (v1.yaml and v1/); give --out another name, or \
-                 --out {} --force to replace that draft",
-                shown(path),
-                shown(other),
-                shown(other)
-            ),
-            SaveError::Invalid(why) => f.write_str(why),
-            SaveError::Write(e) => e.fmt(f),
-        }
+            SaveError::SameName { path, other } => {
+                tr!("save-same-name", path = shown(path), other = shown(other))
+            }
+            SaveError::Invalid(why) => why.clone(),
+            SaveError::Write(e) => return e.fmt(f),
+        };
+        f.write_str(&message)
     }
 }
 
@@ -521,23 +519,17 @@ fn within_limits(text: &str, path: &Path, advice: Advice) -> Result<(), SaveErro
         return Ok(());
     }
     let fix = match advice {
-        Advice::Folder => {
-            "write the draft as a folder (an --out path without .yaml), which keeps \
-                           each top-level part in a file of its own"
-        }
-        Advice::SplitPart => {
-            "this one part is too large even in a file of its own: split it \
-                              in the document before importing (give it several top-level \
-                              headings, or import it as two drafts)"
-        }
+        Advice::Folder => tr!("save-too-large-folder"),
+        Advice::SplitPart => tr!("save-too-large-split"),
     };
-    Err(SaveError::Invalid(format!(
-        "{} would be too large to load as one file ({} MB, {lines} lines; a draft file may \
-         have {} MB and {} values): {fix}",
-        shown(path),
-        text.len() / (1024 * 1024),
-        crate::load::MAX_FILE_BYTES / (1024 * 1024),
-        crate::load::node::MAX_NODES
+    Err(SaveError::Invalid(tr!(
+        "save-too-large",
+        path = shown(path).to_string(),
+        mb = text.len() / (1024 * 1024),
+        lines = lines,
+        max_mb = crate::load::MAX_FILE_BYTES / (1024 * 1024),
+        max_values = crate::load::node::MAX_NODES,
+        fix = fix
     )))
 }
 
@@ -546,15 +538,14 @@ fn same_draft(
     draft: &Draft,
     loaded: Result<Draft, crate::diagnostic::Diagnostics>,
 ) -> Result<(), String> {
-    let mut loaded =
-        loaded.map_err(|d| format!("the written YAML does not load back (a gongwen bug): {d}"))?;
+    let mut loaded = loaded.map_err(|d| tr!("save-not-loaded-back", problems = d.to_string()))?;
     loaded.forget_origin();
     let mut expected = draft.clone();
     expected.forget_origin();
     if loaded == expected {
         Ok(())
     } else {
-        Err("the written YAML loads back as a different draft (a gongwen bug)".to_string())
+        Err(tr!("save-loaded-differently"))
     }
 }
 
