@@ -22,6 +22,7 @@ const ORDER: &[(&str, u32)] = &[
     ("numbering", 3),
     ("save", 3),
     ("import", 4),
+    ("scaffold", 4),
     ("compare", 5),
     ("comments", 5),
     ("lint", 5),
