@@ -220,3 +220,21 @@ static MEASURES: Skeleton = Skeleton {
     ],
     closing: &[],
 };
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_kind_is_named_in_chinese_or_english_and_nothing_else_names_one() {
+        for kind in Kind::ALL {
+            assert_eq!(Kind::parse(kind.chinese()), Some(kind));
+            assert_eq!(Kind::parse(kind.english()), Some(kind));
+            assert_eq!(Kind::parse(&kind.english().to_uppercase()), Some(kind));
+        }
+        assert_eq!(Kind::parse("方案"), Some(Kind::Plan));
+        for other in ["公告", "通", "", "notices", "决定"] {
+            assert_eq!(Kind::parse(other), None, "{other}");
+        }
+    }
+}

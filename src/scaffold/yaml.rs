@@ -22,11 +22,16 @@ impl Keys {
     /// The key's meaning, from the key table, as a comment line.
     fn meaning(&self, key: &str) -> String {
         let row = find(KeyPlace::Draft, key).expect("a draft key of the key table");
-        let text = match self.0 {
-            KeyForm::English => row.en,
-            KeyForm::Chinese => row.zh,
-        };
-        format!("# {text}\n")
+        match self.0 {
+            // `number: the document number …` would read as a key written as
+            // a note, like the line `# number: ××〔2026〕×号` below it.
+            KeyForm::English => match row.en.strip_prefix(key).and_then(|t| t.strip_prefix(": ")) {
+                Some(meaning) => format!("# {key} — {meaning}\n"),
+                None => format!("# {}\n", row.en),
+            },
+            // 发文字号：… with its full-width colon is told apart already.
+            KeyForm::Chinese => format!("# {}\n", row.zh),
+        }
     }
 }
 
