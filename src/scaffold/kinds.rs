@@ -103,7 +103,8 @@ const fn heading(heading: &'static str, parts: &'static [Part]) -> Part {
     }
 }
 
-/// An outline heading run in with its paragraphs: （一）指导思想。……
+/// A heading with its paragraphs: 一、工作目标 on a line of its own, or
+/// run in at the second level: （一）指导思想。……
 const fn item_of(heading: &'static str, text: &'static [&'static str]) -> Part {
     Part {
         heading: Some(heading),

@@ -46,6 +46,7 @@ pub(super) fn draft(kind: Kind, form: KeyForm, today: Date) -> String {
     let keys = Keys(form);
     let skeleton = kind.skeleton();
     let mut out = intro(kind, form);
+    // The date the draft is started: 成文日期 until the office sets it.
     let date = format!("{:04}-{:02}-{:02}", today.year, today.month, today.day);
     let number = format!("××〔{}〕×号", today.year);
     let style = match form {
@@ -57,7 +58,7 @@ pub(super) fn draft(kind: Kind, form: KeyForm, today: Date) -> String {
         ("title", Some(scalar(skeleton.title)), ""),
         ("stage", Some("征求意见稿".into()), ""),
         ("organ", Some("××市××局".into()), ""),
-        ("date", Some(date), ""),
+        ("date", Some(date.clone()), ""),
         ("number", None, &number),
         ("to", skeleton.to.map(scalar), "各有关单位"),
     ];
@@ -87,7 +88,7 @@ pub(super) fn draft(kind: Kind, form: KeyForm, today: Date) -> String {
         ("attachments", "[……]"),
         ("cc", "××市××局"),
         ("printer", "××市××局办公室"),
-        ("printed", "2026-01-01"),
+        ("printed", &date),
     ];
     for (key, example) in later {
         field(&mut out, &keys, key, None, example);
