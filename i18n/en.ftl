@@ -14,3 +14,6 @@ new-cannot-write = cannot write { $path }: { $reason }
 new-error = error: { $error }
 new-wrote = wrote   { $path } (a first draft of a { $kind })
 new-next = next: replace …… and ×× in it with the real text, then run `gongwen check { $path }`, and `gongwen build { $path }` for the PDF, Word, HTML and Markdown files
+new-no-permission = you may not write in that folder; choose a folder of your own
+new-read-only = the disk is read-only
+new-disk-full = the disk is full

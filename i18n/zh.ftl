@@ -10,3 +10,6 @@ new-cannot-write = 无法写入 `{ $path }`：{ $reason }
 new-error = 错误：{ $error }
 new-wrote = 已写出{ $kind }初稿 `{ $path }`
 new-next = 下一步：把稿中的“……”和“××”换成实际内容，然后运行 `gongwen check { $path }` 检查，再运行 `gongwen build { $path }` 生成 PDF、Word、HTML 和 Markdown 文件
+new-no-permission = 没有在这个文件夹写入的权限，请换一个自己的文件夹
+new-read-only = 磁盘是只读的
+new-disk-full = 磁盘已满

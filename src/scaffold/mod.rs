@@ -58,11 +58,22 @@ impl fmt::Display for NewError {
             NewError::Exists(path) => {
                 f.write_str(&crate::tr!("new-exists", path = shown(path).to_string()))
             }
-            NewError::Io(path, e) => f.write_str(&crate::tr!(
-                "new-cannot-write",
-                path = shown(path).to_string(),
-                reason = e.to_string()
-            )),
+            NewError::Io(path, e) => {
+                use std::io::ErrorKind;
+                // The reasons a drafting officer meets, said in their words;
+                // any other as the operating system puts it.
+                let reason = match e.kind() {
+                    ErrorKind::PermissionDenied => crate::tr!("new-no-permission"),
+                    ErrorKind::ReadOnlyFilesystem => crate::tr!("new-read-only"),
+                    ErrorKind::StorageFull => crate::tr!("new-disk-full"),
+                    _ => e.to_string(),
+                };
+                f.write_str(&crate::tr!(
+                    "new-cannot-write",
+                    path = shown(path).to_string(),
+                    reason = reason
+                ))
+            }
         }
     }
 }
@@ -140,4 +151,35 @@ pub fn today() -> Date {
         month: 1,
         day: 1,
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::io::{Error, ErrorKind};
+
+    #[test]
+    fn why_a_draft_was_not_written_is_said_in_the_users_words() {
+        let path = PathBuf::from("drafts/doc/v1.yaml");
+        let said = |kind| NewError::Io(path.clone(), Error::from(kind)).to_string();
+        assert_eq!(
+            said(ErrorKind::PermissionDenied),
+            "cannot write drafts/doc/v1.yaml: you may not write in that folder; \
+             choose a folder of your own"
+        );
+        assert!(said(ErrorKind::StorageFull).ends_with(": the disk is full"));
+        assert!(said(ErrorKind::ReadOnlyFilesystem).ends_with(": the disk is read-only"));
+        let zh = crate::i18n::text_in(
+            crate::i18n::Lang::Zh,
+            "new-cannot-write",
+            &[
+                ("path", "drafts/doc/v1.yaml".into()),
+                (
+                    "reason",
+                    crate::i18n::text_in(crate::i18n::Lang::Zh, "new-disk-full", &[]).into(),
+                ),
+            ],
+        );
+        assert_eq!(zh, "无法写入 `drafts/doc/v1.yaml`：磁盘已满");
+    }
 }
