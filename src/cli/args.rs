@@ -92,7 +92,8 @@ pub struct NewArgs {
     /// The kind of document: 通知 (notice), 实施方案 (plan), 意见 (opinions) or 办法 (measures)
     #[arg(long)]
     pub kind: String,
-    /// Write the draft's keys in Chinese (标题, 正文 …) or English (title, parts …)
+    /// Write the draft's keys in Chinese (标题, 正文 …) or English (title, parts …);
+    /// Chinese whatever the locale, for the draft is a Chinese document
     #[arg(long, value_name = "zh|en", default_value = "zh", value_parser = ["zh", "en"])]
     pub keys: String,
 }
