@@ -200,3 +200,13 @@ save-too-large-split = this one part is too large even in a file of its own: spl
 save-not-loaded-back = the written YAML does not load back (a gongwen bug): { $problems }
 save-loaded-differently = the written YAML loads back as a different draft (a gongwen bug)
 save-unwritable = gongwen could not write this draft: { $error }
+## new
+new-unknown-kind = error: `{ $kind }` is not a kind gongwen new knows; write --kind followed by one of: { $kinds }
+new-exists = { $path } already exists, and gongwen new never writes over anything: choose another name, or move what is there away first
+new-cannot-write = cannot write { $path }: { $reason }
+new-error = error: { $error }
+new-wrote = wrote   { $path } (a first draft of a { $kind })
+new-next = next: replace …… and ×× in it with the real text, then run `gongwen check { $path }`, and `gongwen build { $path }` for the PDF, Word, HTML and Markdown files
+new-no-permission = you may not write in that folder; choose a folder of your own
+new-read-only = the disk is read-only
+new-disk-full = the disk is full

@@ -175,3 +175,13 @@ save-too-large-split = 这一个部分单独成一个文件也太大：请在导
 save-not-loaded-back = 写出的 YAML 无法再读入（这是 gongwen 的缺陷，请报告）：{ $problems }
 save-loaded-differently = 写出的 YAML 读回后与原稿不同（这是 gongwen 的缺陷，请报告）
 save-unwritable = gongwen 未能写出这一稿：{ $error }
+## new
+new-unknown-kind = 错误：没有 `{ $kind }` 这种文种。请在 --kind 后写下列文种之一（中文名或英文名均可）：{ $kinds }
+new-exists = `{ $path }` 已经存在，`gongwen new` 不会覆盖任何文件或文件夹：请换一个名称，或先把原有的移走
+new-cannot-write = 无法写入 `{ $path }`：{ $reason }
+new-error = 错误：{ $error }
+new-wrote = 已写出{ $kind }初稿 `{ $path }`
+new-next = 下一步：把稿中的“……”和“××”换成实际内容，然后运行 `gongwen check { $path }` 检查，再运行 `gongwen build { $path }` 生成 PDF、Word、HTML 和 Markdown 文件
+new-no-permission = 没有在这个文件夹写入的权限，请换一个自己的文件夹
+new-read-only = 磁盘是只读的
+new-disk-full = 磁盘已满

@@ -29,6 +29,7 @@ pub mod preview;
 pub mod project;
 pub mod render;
 pub mod save;
+pub mod scaffold;
 pub mod text;
 pub mod threads;
 pub mod word_styles;

@@ -52,6 +52,7 @@ fn main() -> ExitCode {
         Command::Serve(args) => cli::serve::serve(&mut console, args),
         Command::Watch(args) => cli::serve::watch(&mut console, args),
         Command::Schema(args) => cli::schema::run(&mut console, &args),
+        Command::New(args) => cli::new::run(&mut console, &args),
     };
     console.finish(outcome)
 }

@@ -15,6 +15,8 @@ const ORDER: &[(&str, u32)] = &[
     ("write", 0),
     ("word_styles", 0),
     ("i18n", 0),
+    // `crate::tr!`, the message macro i18n exports at the crate's root.
+    ("tr", 0),
     ("threads", 0),
     ("diagnostic", 1),
     ("fields", 1),
@@ -22,6 +24,7 @@ const ORDER: &[(&str, u32)] = &[
     ("numbering", 3),
     ("save", 3),
     ("import", 4),
+    ("scaffold", 4),
     ("compare", 5),
     ("comments", 5),
     ("lint", 5),

@@ -78,9 +78,24 @@ pub enum Command {
         #[command(subcommand)]
         command: CommentsCommand,
     },
+    /// Start a new draft of a kind of document (通知, 实施方案, 意见, 办法) that builds as it is.
+    New(NewArgs),
     /// Print the JSON Schema of drafts (or part, attachment, comments, settings files),
     /// for an editor's YAML language server; `build` writes them to output/schema/.
     Schema(SchemaArgs),
+}
+
+#[derive(clap::Args)]
+pub struct NewArgs {
+    /// Where to write: a document folder (its first draft v1.yaml) or a file ending in .yaml
+    pub path: PathBuf,
+    /// The kind of document: 通知 (notice), 实施方案 (plan), 意见 (opinions) or 办法 (measures)
+    #[arg(long)]
+    pub kind: String,
+    /// Write the draft's keys in Chinese (标题, 正文 …) or English (title, parts …);
+    /// Chinese whatever the locale, for the draft is a Chinese document
+    #[arg(long, value_name = "zh|en", default_value = "zh", value_parser = ["zh", "en"])]
+    pub keys: String,
 }
 
 #[derive(clap::Args)]

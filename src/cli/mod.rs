@@ -4,6 +4,7 @@ pub mod args;
 pub mod comments;
 pub mod console;
 pub mod lint;
+pub mod new;
 pub mod schema;
 pub mod serve;
 
