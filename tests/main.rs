@@ -17,6 +17,7 @@ mod docx;
 mod docx_import;
 mod full_metadata;
 mod fuzz_smoke;
+mod guide;
 mod help_zh;
 mod hostile_feedback;
 mod hostile_import;
