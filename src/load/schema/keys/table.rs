@@ -48,18 +48,19 @@ impl KeyPlace {
         KeyPlace::Settings,
     ];
 
-    /// What a mapping in this place is, as a message names it.
-    pub fn what(self) -> &'static str {
+    /// The place's name in the catalogues' messages, which name it in
+    /// each language (`{ $place -> [draft] … }`).
+    pub fn code(self) -> &'static str {
         match self {
             KeyPlace::Draft => "draft",
             KeyPlace::Part => "part",
-            KeyPlace::Block => "entry of a text list",
-            KeyPlace::Fonts => "fonts mapping",
-            KeyPlace::CommentsFile => "comments file",
+            KeyPlace::Block => "block",
+            KeyPlace::Fonts => "fonts",
+            KeyPlace::CommentsFile => "comments-file",
             KeyPlace::Comment => "comment",
-            KeyPlace::Settings => "settings file",
+            KeyPlace::Settings => "settings",
             KeyPlace::Table => "table",
-            KeyPlace::Cell => "table cell",
+            KeyPlace::Cell => "cell",
             KeyPlace::Attachment => "attachment",
         }
     }
