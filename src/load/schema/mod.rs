@@ -120,13 +120,15 @@ impl Checker {
 
     /// A key as the file names it: `内容` for `text` in a file of Chinese keys.
     /// A key of a table, a cell or an attachment is named with its place
-    /// (`cell.rows`: `rows`, or 跨行 where `table.rows` is 表行).
+    /// (`cell.rows`: `rows`, or 跨行 where `table.rows` is 表行; `part.parts`:
+    /// 条目 where a draft's `parts` is 正文).
     pub(super) fn shown(&self, key: &str) -> String {
         use keys::{KeyPlace, chinese_name};
         if let Some((place, key)) = key.split_once('.') {
             let place = match place {
                 "table" => KeyPlace::Table,
                 "cell" => KeyPlace::Cell,
+                "part" => KeyPlace::Part,
                 _ => KeyPlace::Attachment,
             };
             return match chinese_name(key, place) {

@@ -86,7 +86,7 @@ impl Checker {
                         "load-empty-part-dash-help",
                         heading = self.shown("heading"),
                         text = self.shown("text"),
-                        parts = self.shown("parts")
+                        parts = self.shown("part.parts")
                     ),
                 );
                 return None;
@@ -99,7 +99,7 @@ impl Checker {
                         "load-part-not-mapping",
                         heading = self.shown("heading"),
                         text = self.shown("text"),
-                        parts = self.shown("parts"),
+                        parts = self.shown("part.parts"),
                         found = node.value.describe()
                     ),
                     "",
@@ -167,7 +167,7 @@ impl Checker {
                     "load-empty-part-help",
                     heading = self.shown("heading"),
                     text = self.shown("text"),
-                    parts = self.shown("parts")
+                    parts = self.shown("part.parts")
                 ),
             );
         } else if level.is_division()
@@ -193,7 +193,7 @@ impl Checker {
                     "load-division-empty-help",
                     heading = self.shown("heading"),
                     text = self.shown("text"),
-                    parts = self.shown("parts")
+                    parts = self.shown("part.parts")
                 ),
             );
         }

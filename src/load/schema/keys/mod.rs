@@ -308,7 +308,9 @@ mod tests {
         // A homophone of both characters' sound, and a pair swapped.
         assert_eq!(near("彪题", KeyPlace::Draft), Some("标题"));
         assert_eq!(near("文发机关", KeyPlace::Draft), Some("发文机关"));
-        // 标体 is one character from 字体 too: the sound decides.
+        // 字题 is one character from 标题 and from 字体: the sound decides.
+        assert_eq!(near("字题", KeyPlace::Draft), Some("字体"));
+        // 标体 is one character from 字体 too.
         assert_eq!(
             suggest_in("标体", KeyPlace::Draft, false),
             Some(("title", "标题"))

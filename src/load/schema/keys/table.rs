@@ -48,6 +48,23 @@ impl KeyPlace {
         KeyPlace::Settings,
     ];
 
+    /// What a mapping in this place is, in English words, for test names;
+    /// messages name it through the catalogues, by [`KeyPlace::code`].
+    pub fn what(self) -> &'static str {
+        match self {
+            KeyPlace::Draft => "draft",
+            KeyPlace::Part => "part",
+            KeyPlace::Block => "entry of a text list",
+            KeyPlace::Fonts => "fonts mapping",
+            KeyPlace::CommentsFile => "comments file",
+            KeyPlace::Comment => "comment",
+            KeyPlace::Settings => "settings file",
+            KeyPlace::Table => "table",
+            KeyPlace::Cell => "table cell",
+            KeyPlace::Attachment => "attachment",
+        }
+    }
+
     /// The place's name in the catalogues' messages, which name it in
     /// each language (`{ $place -> [draft] … }`).
     pub fn code(self) -> &'static str {
