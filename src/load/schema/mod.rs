@@ -129,6 +129,7 @@ impl Checker {
                 "table" => KeyPlace::Table,
                 "cell" => KeyPlace::Cell,
                 "part" => KeyPlace::Part,
+                "comment" => KeyPlace::Comment,
                 _ => KeyPlace::Attachment,
             };
             return match chinese_name(key, place) {
