@@ -124,6 +124,11 @@ impl Checker {
         numbering: &Numbering,
         parent: Parent,
     ) -> Option<Part> {
+        // A part whose only key was mistyped is told of the key, not also
+        // that it is empty.
+        let mistyped = ["heading", "text", "parts"]
+            .iter()
+            .any(|k| self.suggested.contains(k));
         if let Some(include) = keys.get("include") {
             self.error(
                 file,
@@ -159,6 +164,9 @@ impl Checker {
         part.body = self.body(file, keys, numbering, Parent::Part(level));
         let has_content = keys.contains_key("text") || keys.contains_key("parts");
         if part.heading.is_none() && !has_content {
+            if mistyped {
+                return Some(part);
+            }
             self.error(
                 file,
                 node.pos,
