@@ -269,6 +269,8 @@ impl Checker {
                 "load-unknown-style-help",
                 english = each(&|s| format!("`style: {}` ({})", s.name(), s.numbers())),
                 chinese = each(&|s| format!("`编号方式: {}`", s.chinese())),
+                chinese_numbered =
+                    each(&|s| format!("`编号方式: {}`（{}）", s.chinese(), s.numbers())),
             );
             self.error(
                 file,
