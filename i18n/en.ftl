@@ -210,3 +210,288 @@ new-next = next: replace …… and ×× in it with the real text, then run `gon
 new-no-permission = you may not write in that folder; choose a folder of your own
 new-read-only = the disk is read-only
 new-disk-full = the disk is full
+## load
+diagnostic-error = error: { $message }
+diagnostic-warning = warning: { $message }
+diagnostic-help = help: { $help }
+diagnostic-line-error = { $place }: error: { $message }
+diagnostic-line-warning = { $place }: warning: { $message }
+diagnostic-line-help = { $line } (help: { $help })
+load-value-null = nothing (an empty value)
+load-value-bool = true/false
+load-value-number = a number
+load-value-text = text
+load-value-list = a list
+load-value-mapping = a mapping (key: value pairs)
+load-list-separator = {", "}
+load-key-not-word = a key must be a word such as `title`, but here it is { $found }
+load-key-not-word-help = write keys as plain words followed by a colon
+load-unknown-key = unknown key `{ $key }` in { $place ->
+    [draft] a draft
+    [part] a part
+    [block] an entry of a text list
+    [fonts] a fonts mapping
+    [comments-file] a comments file
+    [comment] a comment
+    [settings] a settings file
+    [table] a table
+    [cell] a table cell
+   *[attachment] an attachment
+}
+load-unknown-key-help-near = did you mean `{ $near }`? The keys of { $place ->
+    [draft] a draft
+    [part] a part
+    [block] an entry of a text list
+    [fonts] a fonts mapping
+    [comments-file] a comments file
+    [comment] a comment
+    [settings] a settings file
+    [table] a table
+    [cell] a table cell
+   *[attachment] an attachment
+} are: { $keys }
+load-unknown-key-help = the keys of { $place ->
+    [draft] a draft
+    [part] a part
+    [block] an entry of a text list
+    [fonts] a fonts mapping
+    [comments-file] a comments file
+    [comment] a comment
+    [settings] a settings file
+    [table] a table
+    [cell] a table cell
+   *[attachment] an attachment
+} are: { $keys }
+load-key-twice = `{ $key }` and `{ $first }` are the same key, written twice in this { $place ->
+    [draft] draft
+    [part] part
+    [block] entry of a text list
+    [fonts] fonts mapping
+    [comments-file] comments file
+    [comment] comment
+    [settings] settings file
+    [table] table
+    [cell] table cell
+   *[attachment] attachment
+}
+load-key-twice-help = keep one of them (the other is at line { $line }, column { $column }): a key may be written in English or in Chinese, not both
+load-or = {" or "}
+load-type-error = `{ $key }` must be { $expected }, but here it is { $found }
+load-draft-not-mapping = a draft must be a mapping of keys such as `title:` and `parts:`, but this file holds { $found }
+load-draft-not-mapping-help = start the file with `title: <the document's title>` on its first line
+load-no-title = the draft has no title
+load-no-title-help = add a line `{ $key }: <the document's title>` at the top of the file
+load-unknown-style = unknown numbering style `{ $name }`
+load-unknown-style-help = use { $english }; in Chinese keys, { $chinese }
+load-expected-file-name = a file name
+load-expected-list = a list
+load-expected-paragraphs = text or a list of paragraphs
+load-expected-paragraphs-help = write the paragraph after `{ $text }:`, or one paragraph per line starting with `- `
+load-expected-parts-help = write each part on its own line starting with `- `
+load-expected-short-name = a short name
+load-expected-short-name-help = write a short name such as `housing`
+load-empty-part = empty part
+load-empty-part-dash-help = give the part a `{ $heading }:`, `{ $text }:` or `{ $parts }:`, or delete the `-` line
+load-empty-part-help = give the part a `{ $heading }:`, `{ $text }:` or `{ $parts }:`, or delete it
+load-part-not-mapping = a part must be text or a mapping with `{ $heading }:`, `{ $text }:` and `{ $parts }:`, but here it is { $found }
+load-include-not-here = `{ $include }` is only allowed in the top-level `{ $parts }` list of a draft
+load-include-not-here-help = move the part file's content here, or include it from the draft's top-level `{ $parts }`
+load-division-empty = the { $level } `{ $heading }` has no articles
+load-division-empty-help = add its articles under `{ $parts }:` (or its text under `{ $text }:`), or remove `{ $heading }:` if this is an article
+load-kind-not-articles = `{ $kind }` is only used in the articles style
+load-kind-not-articles-help = remove `{ $kind }:`, or set `{ $style }: { $articles }` at the top of the draft
+load-unknown-kind = unknown kind `{ $name }`
+load-unknown-kind-help = use one of 编, 分编, 章, 节 (or book, subbook, chapter, section)
+load-outline-too-deep = the outline style has four levels (一、 （一） 1. （1）) and this part would be a fifth
+load-outline-too-deep-help = move the part up a level, or write it as a paragraph of its parent's `{ $text }`
+load-division-below-section = a part with a heading inside a 节 would be a division below 节
+load-division-below-section-help = articles have no heading: write the article's text under `{ $text }:`
+load-level-inside = a { $level } cannot sit inside a { $parent }
+load-level-inside-help = move it out to the right level, or change its `{ $kind }`
+load-kind-not-division = `{ $kind }` is only for divisions (编, 分编, 章, 节) inside divisions
+load-kind-not-division-help = remove `{ $kind }:`
+load-articles-too-deep = the articles style has items （一） and sub-items 1. inside articles, and this part would be one level deeper
+load-articles-too-deep-help = write it as a paragraph of its parent's `{ $text }` instead
+load-article-heading = a { $level } has no heading in the articles style
+load-article-heading-help = put this text under `{ $text }:` instead
+load-bad-id = `{ $id }` is not a valid id
+load-bad-id-help = an id is made of letters, digits, `-` and `_` (Chinese characters are letters), with no spaces
+load-duplicate-id = duplicate id `{ $id }`
+load-duplicate-id-help = ids must be unique in a draft; `{ $id }` is already used at { $file }:{ $line }:{ $column } — rename one of them
+load-expected-text-help = put the text after the colon, in quotes if it is only a number
+load-bidi-control = `{ $key }` contains the invisible bidirectional control { $code } ({ $name }), which changes the order in which the text around it is shown
+load-bidi-control-help = delete it: a reader would see the text in another order than it is written (it usually comes from copying out of another program)
+load-control-character = `{ $key }` contains the invisible control character { $code }
+load-control-character-help = delete it (it usually comes from copying out of another program)
+load-empty-text = `{ $key }` is empty
+load-empty-text-help = write the text after the colon, or remove the line
+load-expected-texts = text or a list of texts
+load-expected-texts-help = write one entry per line, each starting with `- `
+load-date-help = write the date as 2021-09-01 or 2021年9月1日
+load-bad-date = `{ $key }` is not a valid date: `{ $text }`
+load-bad-date-help = write the date as 2021-09-01 or 2021年9月1日, with a day that exists
+load-expected-flag = true or false
+load-expected-flag-help = write `true` or `false` (or 是 / 否)
+load-expected-levels = a list of level names
+load-not-a-level = `{ $name }` is not a level of the { $style } style
+load-not-a-level-help = the levels are: { $levels }
+load-expected-fonts = a mapping of roles to font families
+load-expected-fonts-help = write for example `{ $fonts }:` and below it `  { $body }: 仿宋_GB2312`
+load-expected-mapping = a mapping
+load-expected-settings-help = write `lint:` and below it one rule per line, e.g. `  dash: off`
+load-expected-lint = a mapping of rule: off, warning or error
+load-expected-lint-help = write one rule per line, e.g. `  half-width-punctuation: off`
+load-lint-rule-help = name a rule, such as `dash`
+load-bad-lint-level = `{ $lint }: { $rule }` must be off, warning or error
+load-bad-lint-level-help = write `off` to turn the rule off, `error` to make what it finds a problem
+load-link-bad-id = an id is made of letters, digits, `-` and `_`
+load-link-bad-clause = after `|` write the paragraph as 款2 (or 款二)
+load-bad-reference = `{ $text }` is not a reference to a part
+load-bad-reference-help = { $why }: write [[id]] or [[id|款2]] with the `{ $id }:` of a part
+load-reference-to-nothing = `{ $id }` has no number and no heading: a reference to it would print nothing
+load-reference-to-nothing-help = refer to a numbered part, or give this one a `{ $heading }:`
+load-clause-not-article = `{ $id }` is not an article: 款 names a paragraph of an article
+load-clause-not-article-help = write [[id]] without |款, or refer to the article and its 款
+load-dangling-reference = no part has the id `{ $id }`
+load-dangling-reference-help-near = did you mean [[{ $near }]]? A reference names a part by its `{ $id }:`
+load-dangling-reference-help = a reference names a part by its `{ $id }:`; give the part that id, or correct it
+load-clause-missing = `{ $id }` has { $count ->
+    [one] { $count } paragraph
+   *[other] { $count } paragraphs
+}, not a paragraph { $clause }
+load-clause-missing-help = 款N names the N-th paragraph of the part's `{ $text }:`
+load-table-bound-columns = a table may have at most { $most } columns (what Word and WPS hold)
+load-table-bound-places = a table may have at most { $most } places (its rows times its columns, a merged cell counted in each place it covers)
+load-table-header-row = header row { $row }
+load-table-row = row { $row }
+load-table-empty = the table has no cells
+load-table-empty-help = write each row as a list of cells under `{ $rows }:`, or remove the table
+load-table-row-width = { $row } of the table is { $width ->
+    [one] { $width } column
+   *[other] { $width } columns
+} wide, but the first row is { $expected }
+load-table-row-width-help = give every row the same number of columns: add the missing cells (a blank cell is ""), remove extra ones, or check the `{ $rows }:` and `{ $cols }:` of a merged cell above or beside it
+load-table-span-into-body = this cell of { $row } spans into the table's body
+load-table-span-into-body-help = a header cell may span header rows only: lower its `{ $rows }:`
+load-table-span-past-end = this cell of { $row } spans past the table's last row
+load-table-span-past-end-help = lower its `{ $rows }:` to the rows that are left, or add the rows it spans
+load-table-span-overlap = this cell of { $row } spans columns into a cell that spans rows from above
+load-table-span-overlap-help = lower its `{ $cols }:`, or the `{ $rows }:` of the cell above
+load-table-zero-span = a cell spans at least one row and one column
+load-table-zero-span-help = write `{ $rows }:` and `{ $cols }:` as 1 or more, or leave them out
+load-table-widths-count = `{ $key }` gives { $given } columns, but the table has { $columns }
+load-table-widths-help = give one relative width per column, such as [1, 6, 2]
+load-table-too-wide = this cell of { $row } makes the row { $columns } columns wide; { $bound }
+load-table-too-wide-help = lower its `{ $cols }:`, or split the table in two
+load-table-too-large = the table has { $places } places; { $bound }
+load-table-too-large-help = split the table into tables of fewer rows, or lower the `{ $rows }:` and `{ $cols }:` of its merged cells
+load-expected-numbers = a list of numbers
+load-count-range = `{ $key }` must be a whole number from 1 to 10000, not { $value }
+load-count-span-help = a cell spans at least one row and one column; leave the key out for one
+load-count-width-help = a column's relative width is a whole number such as 2
+load-expected-count = a whole number from 1
+load-expected-count-help = write a number such as 2, without quotes
+load-expected-table = a mapping with its header and rows
+load-expected-table-help = write the table's rows under `{ $rows }:`, each a list of cells such as `- [1, 任务, 牵头单位]`
+load-table-no-rows = the table has no `{ $rows }`
+load-table-no-rows-help = add `{ $rows }:` with one line per row, such as `- [1, 任务, 牵头单位]`
+load-expected-rows = a list of rows
+load-expected-rows-help = write each row on its own line as a list of cells, such as `- [1, 任务, 牵头单位]`
+load-expected-row-cells = a list of rows, each a list of cells
+load-expected-row-cells-help = write the row's cells in brackets, such as `- [1, 任务, 牵头单位]`
+load-cell-text-help = write the cell's text after the colon
+load-cell-help = put the cell's text in quotes, or write a merged cell as a mapping such as `{"{"}text: 区教育局, rows: 2{"}"}` (`{"{"}内容: 区教育局, 跨行: 2{"}"}`)
+load-expected-attachments = a list of attachment names or attachments
+load-expected-attachments-help = write one attachment per line, each starting with `- `
+load-expected-attachment = an attachment with its title and text
+load-expected-attachment-help = write `{ $title }:` and `{ $text }:`, or the attachment's name alone
+load-attachment-no-title = the attachment has no title
+load-attachment-no-title-help = add `{ $title }:` with the attachment's title, as the 附件 note lists it
+load-attachment-no-text = the attachment has no text
+load-attachment-no-text-help = add its paragraphs and tables under `{ $text }:` or its parts under `{ $parts }:`; an attachment only named is its title alone on the line (`- 项目清单`), without a mapping
+load-folder-without-draft = a draft folder must hold a `{ $file }` with the title and the list of parts
+load-check-path = check the path
+load-check-file = check the file
+load-comments-file-help = a comments file is `<draft>.comments.yaml` beside the draft
+load-file-empty = the file is empty
+load-utf16 = the file is UTF-16 text, not UTF-8
+load-utf16-help = save it as UTF-8: in Notepad, Save As → Encoding: UTF-8; or convert it with `iconv -f UTF-16 -t UTF-8 old.yaml > new.yaml`
+load-not-utf8 = the file is not UTF-8 text (byte { $byte } cannot be read as UTF-8)
+load-gbk = the file is not UTF-8 text: it reads as GBK/GB18030, what older Chinese Windows saves (byte { $byte } is where UTF-8 fails)
+load-not-utf8-help = save the file as UTF-8 (your editor's "save with encoding"), or convert it with `iconv -f GB18030 -t UTF-8 old.yaml > new.yaml`
+load-tab = a tab is used for indentation
+load-tab-help = YAML indents with spaces only: replace the tab with spaces (two per level is usual)
+load-yaml-aliases = the file's aliases (`*name`) repeat its anchors (`&name`) into more values than a draft can hold
+load-yaml-aliases-help = a draft needs no anchors (`&name`) or aliases (`*name`): write each value out where it is used
+load-yaml-too-deep = the file is nested too deeply: its lists and mappings open inside one another more levels than a draft ever needs
+load-yaml-too-deep-help = a draft nests about 20 levels, and gongwen reads up to { $most }: close the brackets (`[`, `{"{"}`) opened before this place, or indent less
+load-yaml-key-twice = the key `{ $key }` appears a second time in this mapping
+load-yaml-a-key-twice = a key appears a second time in this mapping
+load-yaml-key-twice-help = keep one of them: each key is written once (join the two values if both are wanted)
+load-yaml-second-document = a line `---` here starts a second YAML document in the file
+load-yaml-second-document-help = a draft is one document: remove the `---` line, or put the second draft in a file of its own
+load-yaml-too-many-values = the file is too large: it holds more than { $most } values
+load-yaml-too-much-text = the file holds too much text in its values
+load-yaml-documents = the file holds more than one YAML document
+load-yaml-binary = `!!binary` marks this value as base64-encoded binary data, which a draft never holds
+load-yaml-binary-help = remove the `!!binary` tag and write the text itself
+load-yaml-eof = the file ends in the middle of a value
+load-yaml-eof-help = close the quote or bracket that is still open
+load-yaml-syntax = YAML syntax error: { $detail }
+load-yaml-syntax-help = check the indentation (spaces, the same amount for entries of one list), that every key ends with `: `, and that text containing `: ` or starting with a quote or `[` is quoted
+load-read-missing = no such file
+load-read-folder = this is a folder, not a file
+load-read-not-regular = this is not a regular file (it is a FIFO, a device or a socket)
+load-read-too-large = the file is { $size } MB, more than the { $most } MB a draft file may have
+load-read-io = cannot read it: { $why }
+load-split-draft = split the draft into part files (a folder holding draft.yaml, whose `parts:` list `include:`s one file per part); the limits are in the README
+load-split-part = split this part file: move some of its parts into a part file of their own, `include:`d from draft.yaml; a single part that large must be divided in its text; the limits are in the README
+load-split-other = the limits are in the README
+load-empty-draft-help = a draft starts with `title: <the document's title>`; see the README for a complete example
+load-empty-part-file-help = a part file holds a part (`heading:` and `text:`, or `parts:`); write it, or remove the `include:` that names this file
+load-empty-comments-help = delete the file, or write what it holds: a comments file starts with `comments:` and a list of comments
+load-include-within = a draft includes only part files inside its own folder, named relative to it (01-part.yaml, parts/02.yaml)
+load-include-absolute = `{ $target }` is an absolute path
+load-include-not-yaml = `{ $target }` is not a YAML part file
+load-include-not-yaml-help = include names a part file ending in .yaml
+load-include-missing = the included file `{ $target }` does not exist
+load-include-missing-help = create { $path } or correct the name (it is relative to this file's folder)
+load-include-outside = `{ $target }` is outside the draft's folder
+load-include-outside-link = `{ $target }` is outside the draft's folder (through the link { $link }, which leads to { $leads })
+load-include-outside-help = { $within }; copy the part file into the folder instead of linking to it
+load-include-itself = `{ $target }` includes itself
+load-include-itself-help = a part file cannot include the draft that includes it
+load-include-unread = cannot include `{ $target }`: { $why }
+load-comments-shape = a comments file is `comments:` followed by a list of comments, each with id, from, on, text and disposition
+load-comments-not-mapping = a comments file must be a mapping
+load-comments-no-list = the file has no `comments:` list
+load-expected-comments = a list of mappings (id:, from:, on:, text:, disposition: …)
+load-expected-comments-help = start each comment with `- id: ` and indent its other keys under it
+load-comment-missing-key = this comment has no `{ $key }`
+load-comment-no-id-help = give every comment an id of its own (1, 2, 3 … or 教育局-1)
+load-comment-no-from-help = say who sent it: a unit (区教育局), or 公众 / 个人 with a name
+load-comment-no-on-help = say what it is about: a part as numbered in this draft (第九条, 二、（三）), a part id, or `general`
+load-comment-no-text-help = copy the comment as received
+load-comment-no-disposition-help = write 采纳, 部分采纳, 未采纳, 已有规定 or 不涉及
+load-comment-id-twice = the id `{ $id }` is used a second time (first at line { $line })
+load-comment-id-twice-help = give every comment an id of its own
+load-comment-no-reason = a comment marked { $disposition } needs a `{ $reason }`
+load-comment-no-reason-help = say why it was not (or only partly) adopted: the 意见采纳情况表 prints it in 理由及说明
+load-comment-on-empty = `{ $on }` is an empty list
+load-comment-on-empty-help = name at least one part, or write `general`
+load-bad-disposition = `{ $text }` is not a disposition
+load-bad-disposition-help = write one of { $names } (or adopted, partly, rejected, already, n/a)
+comments-unknown-target = no part of the draft is numbered { $target }
+comments-unknown-target-help-near = did you mean { $near }? Name a part as it is numbered in this draft (第九条, 二、（三）), by its id, or write `general`
+comments-unknown-target-help = name a part as it is numbered in this draft (第九条, 二、（三）), by its id, or write `general`
+comments-ambiguous-target = { $target } names { $count } parts of the draft
+comments-ambiguous-target-help = say which, with the numbers above it: { $names }
+comments-no-such-clause = { $target } has { $count } paragraphs (款), not { $clause }
+comments-no-such-clause-help = name one of its paragraphs, 第一款 to 第{ $last }款
+comments-adopted-unchanged = comment { $id } is marked { $disposition }, but { $part } is unchanged in { $next }
+comments-adopted-unchanged-help = revise the part in the next draft, or correct the disposition
+comments-list-end-unknown = gongwen cannot tell where this file's list of comments ends
+comments-list-end-unknown-help = write the file as `comments:` followed by the comments, each starting `- id:`, and import again
+comments-id-clash = row { $row }, column { $column }: 序号 { $id } is already the id of another comment in { $file } (line { $line }, from { $from })
+comments-id-clash-help-from = number this table's comments on from { $next } (the file's ids run to { $last }), or clear its 序号 column to have gongwen number them
+comments-id-clash-help = give this table's comments 序号 the file does not use, or clear its 序号 column to have gongwen number them

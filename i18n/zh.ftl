@@ -185,3 +185,282 @@ new-next = 下一步：把稿中的“……”和“××”换成实际内容�
 new-no-permission = 没有在这个文件夹写入的权限，请换一个自己的文件夹
 new-read-only = 磁盘是只读的
 new-disk-full = 磁盘已满
+## load
+diagnostic-error = 错误：{ $message }
+diagnostic-warning = 警告：{ $message }
+diagnostic-help = 处理办法：{ $help }
+diagnostic-line-error = { $place }：错误：{ $message }
+diagnostic-line-warning = { $place }：警告：{ $message }
+diagnostic-line-help = { $line }（处理办法：{ $help }）
+load-value-null = 空值（什么也没写）
+load-value-bool = 是或否（`true`/`false`）
+load-value-number = 数字
+load-value-text = 文字
+load-value-list = 列表
+load-value-mapping = 键值对（“键: 值”）
+load-list-separator = 、
+load-key-not-word = 键应是一个词（如 `{ $example }`），这里写的却是{ $found }
+load-key-not-word-help = 请把键写成一个词，后面加冒号，再写它的值
+load-unknown-key = { $place ->
+    [draft] 草稿
+    [part] 这一部分
+    [block] 内容中的这一项
+    [fonts] 字体设置
+    [comments-file] 意见文件
+    [comment] 这条意见
+    [settings] 设置文件
+    [table] 表格
+    [cell] 单元格
+   *[attachment] 附件
+}中有未知的键 `{ $key }`
+load-unknown-key-help-near = 是否想写 `{ $near }`？{ $place ->
+    [draft] 草稿
+    [part] 部分
+    [block] 内容中的表格或条目项
+    [fonts] 字体设置
+    [comments-file] 意见文件
+    [comment] 一条意见
+    [settings] 设置文件
+    [table] 表格
+    [cell] 单元格
+   *[attachment] 附件
+}可用的键有：{ $keys }
+load-unknown-key-help = { $place ->
+    [draft] 草稿
+    [part] 部分
+    [block] 内容中的表格或条目项
+    [fonts] 字体设置
+    [comments-file] 意见文件
+    [comment] 一条意见
+    [settings] 设置文件
+    [table] 表格
+    [cell] 单元格
+   *[attachment] 附件
+}可用的键有：{ $keys }
+load-key-twice = `{ $key }` 和 `{ $first }` 是同一个键，在{ $place ->
+    [draft] 草稿
+    [part] 这一部分
+    [block] 内容中的这一项
+    [fonts] 字体设置
+    [comments-file] 意见文件
+    [comment] 这条意见
+    [settings] 设置文件
+    [table] 表格
+    [cell] 单元格
+   *[attachment] 附件
+}中写了两次
+load-key-twice-help = 请只保留其中一个（另一个在第{ $line }行第{ $column }列）：键可以写中文或英文，但不能两样都写
+load-or = {" 或 "}
+load-type-error = `{ $key }` 应是{ $expected }，这里写的却是{ $found }
+load-draft-not-mapping = 草稿应由“键: 值”组成，如 `标题:`、`正文:`，这个文件写的却是{ $found }
+load-draft-not-mapping-help = 请在文件第一行写 `标题: 文件的标题`
+load-no-title = 草稿缺少标题
+load-no-title-help = 请在文件开头加一行 `{ $key }: 文件的标题`
+load-unknown-style = 未知的编号方式 `{ $name }`
+load-unknown-style-help = 请写 { $chinese_numbered }；用英文键的草稿写 { $english }
+load-expected-file-name = 文件名
+load-expected-list = 列表
+load-expected-paragraphs = 一段文字或几段文字的列表
+load-expected-paragraphs-help = 请把段落写在 `{ $text }:` 之后；几段则每段一行，以“- ”开头
+load-expected-parts-help = 请每个部分写一行，以“- ”开头
+load-expected-short-name = 简短的名称
+load-expected-short-name-help = 请写一个简短的名称，如 `住房保障`
+load-empty-part = 这一部分是空的
+load-empty-part-dash-help = 请给这一部分写 `{ $heading }:`、`{ $text }:` 或 `{ $parts }:`，或删去这一行“-”
+load-empty-part-help = 请给这一部分写 `{ $heading }:`、`{ $text }:` 或 `{ $parts }:`，或删去这一部分
+load-part-not-mapping = 一个部分应是一段文字，或由 `{ $heading }:`、`{ $text }:`、`{ $parts }:` 组成，这里写的却是{ $found }
+load-include-not-here = `{ $include }` 只能用在草稿最外层的 `{ $parts }` 列表中
+load-include-not-here-help = 请把所引文件的内容直接写在这里，或在草稿最外层的 `{ $parts }` 中引入该文件
+load-division-empty = { $level }“{ $heading }”下没有条
+load-division-empty-help = 请在 `{ $parts }:` 下写它的各条（或在 `{ $text }:` 下写它的文字）；如果这本是一条，请删去 `{ $heading }:`
+load-kind-not-articles = `{ $kind }` 只用于条文式编号
+load-kind-not-articles-help = 请删去 `{ $kind }:`，或在草稿开头写 `{ $style }: { $articles }`
+load-unknown-kind = 未知的层级 `{ $name }`
+load-unknown-kind-help = 请写 编、分编、章、节 之一
+load-outline-too-deep = 大纲式编号只有四级（一、 （一） 1. （1）），这一部分却到了第五级
+load-outline-too-deep-help = 请把这一部分上移一级，或把它写成上级 `{ $text }` 中的一段
+load-division-below-section = 节内有标题的部分会成为节以下的一级，条文式中没有这一级
+load-division-below-section-help = 条没有标题：请把这一条的文字写在 `{ $text }:` 下
+load-level-inside = { $level }不能放在{ $parent }之内
+load-level-inside-help = 请把它移到应在的一级，或改写它的 `{ $kind }`
+load-kind-not-division = `{ $kind }` 只用于编、分编、章、节，且只能在这些层级之内
+load-kind-not-division-help = 请删去 `{ $kind }:`
+load-articles-too-deep = 条文式中条下有项 （一）、项下有目 1.，这一部分却又深了一级
+load-articles-too-deep-help = 请把它写成上级 `{ $text }` 中的一段
+load-article-heading = 条文式中的{ $level }没有标题
+load-article-heading-help = 请把这段文字写在 `{ $text }:` 下
+load-bad-id = `{ $id }` 不能用作标识
+load-bad-id-help = 标识由字母、数字、`-` 和 `_` 组成（汉字也可以），不能有空格
+load-duplicate-id = 标识 `{ $id }` 重复
+load-duplicate-id-help = 同一草稿中的标识不能重复；`{ $id }` 已在 { $file } 第{ $line }行第{ $column }列用过，请改掉其中一个
+load-expected-text-help = 请把文字写在冒号之后；如果只是一个数字，请加引号
+load-bidi-control = `{ $key }` 中有看不见的文字方向控制符 { $code }，它会打乱前后文字显示的顺序
+load-bidi-control-help = 请删去这个字符：读者看到的文字顺序会与所写的不同（它通常是从别的软件复制文字时带进来的）
+load-control-character = `{ $key }` 中有看不见的控制字符 { $code }
+load-control-character-help = 请删去这个字符（它通常是从别的软件复制文字时带进来的）
+load-empty-text = `{ $key }` 是空的
+load-empty-text-help = 请在冒号后写上文字，或删去这一行
+load-expected-texts = 一段文字或几段文字的列表
+load-expected-texts-help = 请每项写一行，以“- ”开头
+load-date-help = 日期请写作 2021-09-01 或 2021年9月1日
+load-bad-date = `{ $key }` 不是有效的日期：`{ $text }`
+load-bad-date-help = 日期请写作 2021-09-01 或 2021年9月1日，且须是确实存在的日子
+load-expected-flag = “是”或“否”
+load-expected-flag-help = 请写 是 或 否（或 `true`、`false`）
+load-expected-levels = 层级名称的列表
+load-not-a-level = `{ $name }` 不是 `{ $style }` 编号方式中的层级
+load-not-a-level-help = 可用的层级有：{ $levels }
+load-expected-fonts = 按用途写的字体名称
+load-expected-fonts-help = 例如写 `{ $fonts }:`，下一行缩进写 `{ $body }: 仿宋_GB2312`
+load-expected-mapping = “键: 值”的形式
+load-expected-settings-help = 请写 `lint:`，下面每行写一条规则，如 `  dash: off`
+load-expected-lint = 每条规则一行，值为 `off`、`warning` 或 `error`
+load-expected-lint-help = 请每行写一条规则，如 `  half-width-punctuation: off`
+load-lint-rule-help = 请写规则的名称，如 `dash`
+load-bad-lint-level = `{ $lint }: { $rule }` 的值应为 `off`、`warning` 或 `error`（或 关闭、警告、错误）
+load-bad-lint-level-help = 写 `off` 即关闭这条规则，写 `error` 即把它的发现当作错误
+load-link-bad-id = 标识只能由字母、数字、`-` 和 `_` 组成（汉字也可以）
+load-link-bad-clause = `|` 后面请写第几款，如 款2（或 款二）
+load-bad-reference = `{ $text }` 不是对某一部分的引用
+load-bad-reference-help = { $why }：引用请写作 `[[标识]]` 或 `[[标识|款2]]`，标识即所引部分的 `{ $id }:`
+load-reference-to-nothing = `{ $id }` 既无编号也无标题，引用它什么也印不出来
+load-reference-to-nothing-help = 请引用有编号的部分，或给这一部分加上 `{ $heading }:`
+load-clause-not-article = `{ $id }` 不是条：款只能是某一条中的一段
+load-clause-not-article-help = 请去掉 `|款`，写作 `[[标识]]`；或引用那一条及其中的款
+load-dangling-reference = 没有标识为 `{ $id }` 的部分
+load-dangling-reference-help-near = 是否想写 `[[{ $near }]]`？引用按部分的 `{ $id }:` 找到所引部分
+load-dangling-reference-help = 引用按部分的 `{ $id }:` 找到所引部分：请给所引部分写上这个标识，或改正引用
+load-clause-missing = `{ $id }` 只有 { $count } 段，没有第 { $clause } 款
+load-clause-missing-help = `款2` 指这一部分 `{ $text }:` 中的第2段，依此类推
+load-table-bound-columns = 一个表格最多 { $most } 列（Word 和 WPS 所能容纳的）
+load-table-bound-places = 一个表格最多 { $most } 格（行数乘列数，合并单元格所占的每一格都算）
+load-table-header-row = 表头第{ $row }行
+load-table-row = 第{ $row }行
+load-table-empty = 表格中没有单元格
+load-table-empty-help = 请在 `{ $rows }:` 下每行写一列单元格，或删去这个表格
+load-table-row-width = 表格的{ $row }有 { $width } 列，而第一行有 { $expected } 列
+load-table-row-width-help = 请让每一行的列数相同：补上缺的单元格（空单元格写作 ""），删去多出的，或检查上方、旁边合并单元格的 `{ $rows }:` 和 `{ $cols }:`
+load-table-span-into-body = { $row }的这个单元格向下跨进了表身
+load-table-span-into-body-help = 表头单元格只能跨表头的行：请减小它的 `{ $rows }:`
+load-table-span-past-end = { $row }的这个单元格向下跨过了表格的最后一行
+load-table-span-past-end-help = 请把它的 `{ $rows }:` 减到剩下的行数，或补上它所跨的行
+load-table-span-overlap = { $row }的这个单元格向右跨进了上方向下跨行的单元格
+load-table-span-overlap-help = 请减小它的 `{ $cols }:`，或减小上方单元格的 `{ $rows }:`
+load-table-zero-span = 单元格至少占一行一列
+load-table-zero-span-help = `{ $rows }:` 和 `{ $cols }:` 请写 1 或更大的数，或不写
+load-table-widths-count = `{ $key }` 写了 { $given } 列，而表格有 { $columns } 列
+load-table-widths-help = 请每列写一个相对宽度，如 [1, 6, 2]
+load-table-too-wide = { $row }的这个单元格使这一行宽达 { $columns } 列；{ $bound }
+load-table-too-wide-help = 请减小它的 `{ $cols }:`，或把表格拆成两个
+load-table-too-large = 表格有 { $places } 格；{ $bound }
+load-table-too-large-help = 请把表格拆成几个行数较少的表格，或减小其中合并单元格的 `{ $rows }:` 和 `{ $cols }:`
+load-expected-numbers = 数字的列表
+load-count-range = `{ $key }` 应是 1 到 10000 之间的整数，这里写的是 { $value }
+load-count-span-help = 单元格至少占一行一列；只占一行或一列时不写这个键
+load-count-width-help = 列的相对宽度是一个整数，如 2
+load-expected-count = 从 1 起的整数
+load-expected-count-help = 请写一个数字，如 2，不加引号
+load-expected-table = 由表头和表行组成的表格
+load-expected-table-help = 请在 `{ $rows }:` 下写表格的各行，每行一列单元格，如 `- [1, 任务, 牵头单位]`
+load-table-no-rows = 表格缺少 `{ $rows }`
+load-table-no-rows-help = 请加上 `{ $rows }:`，每行写一行表格，如 `- [1, 任务, 牵头单位]`
+load-expected-rows = 各行的列表
+load-expected-rows-help = 请每行表格写一行，写成单元格的列表，如 `- [1, 任务, 牵头单位]`
+load-expected-row-cells = 各行的列表，每行又是单元格的列表
+load-expected-row-cells-help = 请把这一行的单元格写在方括号中，如 `- [1, 任务, 牵头单位]`
+load-cell-text-help = 请把单元格的文字写在冒号之后
+load-cell-help = 请给单元格的文字加上引号；合并单元格写作 `{"{"}内容: 区教育局, 跨行: 2{"}"}`
+load-expected-attachments = 附件名称或附件的列表
+load-expected-attachments-help = 请每个附件写一行，以“- ”开头
+load-expected-attachment = 写有标题和内容的附件
+load-expected-attachment-help = 请写 `{ $title }:` 和 `{ $text }:`，或只写附件名称
+load-attachment-no-title = 附件缺少标题
+load-attachment-no-title-help = 请加上 `{ $title }:`，写附件的标题（即正文后附件说明中列出的名称）
+load-attachment-no-text = 附件没有内容
+load-attachment-no-text-help = 请在 `{ $text }:` 下写它的段落和表格，或在 `{ $parts }:` 下写它的各部分；只列名称的附件，请在一行中只写标题（`- 项目清单`），不写成“键: 值”
+load-folder-without-draft = 草稿文件夹中应有 `{ $file }`，写标题和各部分的列表
+load-check-path = 请检查路径是否写对
+load-check-file = 请检查这个文件
+load-comments-file-help = 意见文件名为 `草稿名.comments.yaml`，放在草稿旁边
+load-file-empty = 文件是空的
+load-utf16 = 文件是 UTF-16 编码，不是 UTF-8
+load-utf16-help = 请另存为 UTF-8：在记事本中“另存为”，编码选 UTF-8；或用 `iconv -f UTF-16 -t UTF-8 old.yaml > new.yaml` 转换
+load-not-utf8 = 文件不是 UTF-8 编码（字节 { $byte } 无法按 UTF-8 读出）
+load-gbk = 文件不是 UTF-8 编码，看来是 GBK/GB18030 编码（旧版中文 Windows 的默认保存方式；UTF-8 读到字节 { $byte } 出错）
+load-not-utf8-help = 请把文件另存为 UTF-8（编辑器的“按编码保存”），或用 `iconv -f GB18030 -t UTF-8 old.yaml > new.yaml` 转换
+load-tab = 这一行用制表符（Tab）缩进
+load-tab-help = YAML 只能用空格缩进：请把 Tab 换成空格（通常每级两个）
+load-yaml-aliases = 文件中的别名（`*name`）把锚点（`&name`）重复展开成的值，多于一份草稿所能容纳的
+load-yaml-aliases-help = 草稿用不着锚点（`&name`）和别名（`*name`）：请在每个用到的地方直接写出值
+load-yaml-too-deep = 文件嵌套太深：列表和“键: 值”层层套叠，超过了草稿所需的层数
+load-yaml-too-deep-help = 草稿一般嵌套二十来层，gongwen 最多读 { $most } 层：请把这里之前打开的括号（`[`、`{"{"}`）关上，或减少缩进
+load-yaml-key-twice = 键 `{ $key }` 在这里写了第二次
+load-yaml-a-key-twice = 有一个键在这里写了第二次
+load-yaml-key-twice-help = 请只保留一个：每个键只写一次（两处的内容都要的话，合写在一处）
+load-yaml-second-document = 这里的一行 `---` 在文件中另起了第二个 YAML 文档
+load-yaml-second-document-help = 一份草稿只是一个文档：请删去 `---` 这一行，或把第二份草稿另存一个文件
+load-yaml-too-many-values = 文件太大：其中的值多于 { $most } 个
+load-yaml-too-much-text = 文件中的文字太多
+load-yaml-documents = 文件中有不止一个 YAML 文档
+load-yaml-binary = `!!binary` 把这个值标成 `base64` 编码的二进制数据，草稿中不会有这种内容
+load-yaml-binary-help = 请删去 `!!binary` 标记，直接写文字
+load-yaml-eof = 文件在一个值的中间就结束了
+load-yaml-eof-help = 请把还没关上的引号或括号关上
+load-yaml-syntax = YAML 格式有误（解析程序的原话：`{ $detail }`）
+load-yaml-syntax-help = 请检查缩进（用空格，同一列表的各项缩进相同）、每个键后面是否有 `: `，以及含有 `: ` 或以引号、`[` 开头的文字是否加了引号
+load-read-missing = 没有这个文件
+load-read-folder = 这是一个文件夹，不是文件
+load-read-not-regular = 这不是普通文件（而是管道、设备或套接字）
+load-read-too-large = 文件有 { $size } MB，超过了草稿文件最多 { $most } MB 的限制
+load-read-io = 无法读取：{ $why }
+load-split-draft = 请把草稿拆成若干部分文件（建一个文件夹，其中的 draft.yaml 在 `parts:` 列表中用 `include:` 逐个引入各部分文件）；各项限制见说明文档
+load-split-part = 请拆分这个部分文件：把其中一些部分移到另外的部分文件中，再从 draft.yaml 用 `include:` 引入；一个部分本身就这么大的，请拆分它的文字；各项限制见说明文档
+load-split-other = 各项限制见说明文档
+load-empty-draft-help = 草稿以 `标题: 文件的标题` 开头；完整的例子见用户手册
+load-empty-part-file-help = 部分文件中写一个部分（`标题:` 和 `内容:`，或 `条目:`）；请写上内容，或删去引入这个文件的 `include:`
+load-empty-comments-help = 请删去这个文件，或写上内容：意见文件以 `意见:` 开头，下面是各条意见的列表
+load-include-within = 草稿只能引入它自己文件夹中的部分文件，按相对于该文件夹的路径写（01-总体要求.yaml、parts/02.yaml）
+load-include-absolute = `{ $target }` 是绝对路径
+load-include-not-yaml = `{ $target }` 不是 YAML 部分文件
+load-include-not-yaml-help = `include:` 引入的部分文件名应以 `.yaml` 结尾
+load-include-missing = 引入的文件 `{ $target }` 不存在
+load-include-missing-help = 请新建 { $path }，或改正文件名（它相对于本文件所在的文件夹）
+load-include-outside = `{ $target }` 在草稿文件夹之外
+load-include-outside-link = `{ $target }` 在草稿文件夹之外（经由链接 { $link }，指向 { $leads }）
+load-include-outside-help = { $within }；请把部分文件复制到草稿文件夹中，不要用链接
+load-include-itself = `{ $target }` 引入了它自己
+load-include-itself-help = 部分文件不能引入引入它的草稿
+load-include-unread = 无法引入 `{ $target }`：{ $why }
+load-comments-shape = 意见文件以 `意见:` 开头，下面是各条意见的列表，每条写 序号、提出单位、条款、意见内容、处理情况
+load-comments-not-mapping = 意见文件应由“键: 值”组成
+load-comments-no-list = 文件中没有 `意见:` 列表
+load-expected-comments = 各条意见的列表（每条写 序号、提出单位、条款、意见内容、处理情况 ……）
+load-expected-comments-help = 每条意见以 `- 序号: ` 开头，其余各键缩进写在它下面
+load-comment-missing-key = 这条意见缺少 `{ $key }`
+load-comment-no-id-help = 请给每条意见一个不重复的序号（1、2、3 …… 或 教育局-1）
+load-comment-no-from-help = 请写明提出单位，如 区教育局；个人意见写 公众 或 个人，并写上姓名
+load-comment-no-on-help = 请写明意见针对哪一部分：按本稿的编号写（第九条、二、（三）），或写部分的标识，针对全文写 全文
+load-comment-no-text-help = 请照录收到的意见原文
+load-comment-no-disposition-help = 请写 采纳、部分采纳、未采纳、已有规定 或 不涉及
+load-comment-id-twice = 序号 `{ $id }` 用了两次（第一次在第{ $line }行）
+load-comment-id-twice-help = 请给每条意见一个不重复的序号
+load-comment-no-reason = 处理情况为“{ $disposition }”的意见须写 `{ $reason }`
+load-comment-no-reason-help = 请写明未采纳或只部分采纳的理由：意见采纳情况表把它印在“理由及说明”栏
+load-comment-on-empty = `{ $on }` 是空列表
+load-comment-on-empty-help = 请至少写一个部分，或写 全文
+load-bad-disposition = `{ $text }` 不是处理情况
+load-bad-disposition-help = 请写 { $names } 之一
+comments-unknown-target = 草稿中没有编号为“{ $target }”的部分
+comments-unknown-target-help-near = 是否想写“{ $near }”？请按本稿的编号写所针对的部分（第九条、二、（三）），或写部分的标识，针对全文写 全文
+comments-unknown-target-help = 请按本稿的编号写所针对的部分（第九条、二、（三）），或写部分的标识，针对全文写 全文
+comments-ambiguous-target = 草稿中编号为“{ $target }”的部分有 { $count } 处
+comments-ambiguous-target-help = 请连同上级编号写明是哪一处：{ $names }
+comments-no-such-clause = { $target }只有 { $count } 款，没有第 { $clause } 款
+comments-no-such-clause-help = 请写其中的一款，第一款至第{ $last }款
+comments-adopted-unchanged = 第 { $id } 条意见标为“{ $disposition }”，但{ $part }在 { $next } 中没有修改
+comments-adopted-unchanged-help = 请在下一稿中修改这一部分，或改正处理情况
+comments-list-end-unknown = gongwen 看不出这个文件中的意见列表在哪里结束
+comments-list-end-unknown-help = 请把文件写成 `意见:` 下接各条意见、每条以 `- 序号:` 开头的形式，再导入一次
+comments-id-clash = 第{ $row }行“{ $column }”列：序号 { $id } 已是 { $file } 中另一条意见的序号（第{ $line }行，{ $from }提出）
+comments-id-clash-help-from = 请从 { $next } 起给这张表中的意见编序号（文件中的序号已到 { $last }），或清空它的“序号”列，由 gongwen 编号
+comments-id-clash-help = 请给这张表中的意见用文件中没有用过的序号，或清空它的“序号”列，由 gongwen 编号

@@ -115,12 +115,12 @@ impl Diagnostic {
         let head = format!("{}: {}", self.place(), one_line(&self.message));
         let mut report = Report::new(severity).with_message(head);
         if let Some(help) = &self.help {
-            report = report.with_notes(vec![format!("help: {}", one_line(help))]);
+            report = report.with_notes(vec![crate::tr!("diagnostic-help", help = one_line(help))]);
         }
         let name = shown(&self.file).to_string();
         let excerpt = self.source.as_deref().and_then(|s| self.excerpt(s));
         let Some((shown, range)) = excerpt else {
-            return emit(&SimpleFile::new(name, String::new()), &report);
+            return self.headed(emit(&SimpleFile::new(name, String::new()), &report));
         };
         report = report.with_labels(vec![Label::primary((), range)]);
         let files = OneLine {
@@ -128,7 +128,31 @@ impl Diagnostic {
             line: shown,
             index: self.line as usize - 1,
         };
-        emit(&files, &report)
+        self.headed(emit(&files, &report))
+    }
+
+    /// What codespan drew, its first line headed in the current language:
+    /// codespan writes `error: ` and `warning: ` in English only, so the
+    /// header is cut off and said again by the catalogue (the same bytes in
+    /// English), the locator line and the caret left as drawn.
+    fn headed(&self, drawn: String) -> String {
+        let english = match self.severity {
+            Severity::Error => "error: ",
+            Severity::Warning => "warning: ",
+        };
+        let Some(rest) = drawn.strip_prefix(english) else {
+            return drawn;
+        };
+        let (head, body) = rest.split_once('\n').unwrap_or((rest, ""));
+        let head = match self.severity {
+            Severity::Error => crate::tr!("diagnostic-error", message = head),
+            Severity::Warning => crate::tr!("diagnostic-warning", message = head),
+        };
+        if rest.contains('\n') {
+            format!("{head}\n{body}")
+        } else {
+            head
+        }
     }
 
     /// The line of the place, made safe to print and cut to [`SHOWN_CHARS`]
@@ -285,15 +309,23 @@ fn emit<'f>(
 
 impl fmt::Display for Diagnostic {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        let kind = match self.severity {
-            Severity::Error => "error",
-            Severity::Warning => "warning",
+        let (place, message) = (self.place(), one_line(&self.message));
+        let line = match self.severity {
+            Severity::Error => {
+                crate::tr!("diagnostic-line-error", place = place, message = message)
+            }
+            Severity::Warning => {
+                crate::tr!("diagnostic-line-warning", place = place, message = message)
+            }
         };
-        write!(f, "{}: {kind}: {}", self.place(), one_line(&self.message))?;
-        if let Some(help) = &self.help {
-            write!(f, " (help: {})", one_line(help))?;
+        match &self.help {
+            Some(help) => f.write_str(&crate::tr!(
+                "diagnostic-line-help",
+                line = line,
+                help = one_line(help)
+            )),
+            None => f.write_str(&line),
         }
-        Ok(())
     }
 }
 

@@ -162,8 +162,8 @@ fn unplaceable(existing: &[Comment], table: &Path) -> Diagnostic {
     let file = existing
         .first()
         .map_or_else(|| table.to_path_buf(), |c| c.origin.file.clone());
-    Diagnostic::error(&file, 0, 0, "gongwen cannot tell where this file's list of comments ends")
-        .help("write the file as `comments:` followed by the comments, each starting `- id:`, and import again")
+    Diagnostic::error(&file, 0, 0, crate::tr!("comments-list-end-unknown"))
+        .help(crate::tr!("comments-list-end-unknown-help"))
 }
 
 /// The line end a text uses: its first one, or `\n`.
@@ -214,20 +214,26 @@ fn plan<'f>(
                 |n| n.to_string_lossy().into_owned(),
             );
             let help = match last {
-                Some(n) => format!(
-                    "number this table's comments on from {} (the file's ids run to {n}), or clear its 序号 column to have gongwen number them",
-                    n + 1
+                Some(n) => crate::tr!(
+                    "comments-id-clash-help-from",
+                    next = (n + 1).to_string(),
+                    last = n.to_string()
                 ),
-                None => "give this table's comments 序号 the file does not use, or clear its 序号 column to have gongwen number them".to_string(),
+                None => crate::tr!("comments-id-clash-help"),
             };
             Some(
                 Diagnostic::error(
                     table,
                     0,
                     0,
-                    format!(
-                        "row {}, column {column}: 序号 {id} is already the id of another comment in {file} (line {}, from {})",
-                        row.row, other.origin.line, other.from
+                    crate::tr!(
+                        "comments-id-clash",
+                        row = row.row.to_string(),
+                        column = column,
+                        id = id,
+                        file = file,
+                        line = other.origin.line,
+                        from = other.from.as_str()
                     ),
                 )
                 .help(help),

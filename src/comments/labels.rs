@@ -160,12 +160,12 @@ impl Labels {
                 .map(|k| (strsim::jaro_winkler(&base, k), k))
                 .max_by(|a, b| a.0.total_cmp(&b.0).then_with(|| b.1.cmp(a.1)));
             let help = match nearest {
-                Some((score, k)) if score > 0.7 => format!(
-                    "did you mean {k}? Name a part as it is numbered in this draft (第九条, 二、（三）), by its id, or write `general`"
-                ),
-                _ => "name a part as it is numbered in this draft (第九条, 二、（三）), by its id, or write `general`".to_string(),
+                Some((score, k)) if score > 0.7 => {
+                    crate::tr!("comments-unknown-target-help-near", near = k.as_str())
+                }
+                _ => crate::tr!("comments-unknown-target-help"),
             };
-            return Err((format!("no part of the draft is numbered {text}"), help));
+            return Err((crate::tr!("comments-unknown-target", target = text), help));
         };
         if found.len() > 1 {
             let names: Vec<String> = found
@@ -174,8 +174,15 @@ impl Labels {
                 .map(|&i| self.entries[i].chain.concat())
                 .collect();
             return Err((
-                format!("{text} names {} parts of the draft", found.len()),
-                format!("say which, with the numbers above it: {}", names.join(", ")),
+                crate::tr!(
+                    "comments-ambiguous-target",
+                    target = text,
+                    count = found.len()
+                ),
+                crate::tr!(
+                    "comments-ambiguous-target-help",
+                    names = names.join(&crate::tr!("load-list-separator"))
+                ),
             ));
         }
         let e = &self.entries[found[0]];
@@ -183,10 +190,15 @@ impl Labels {
         if let Some(n) = paragraph {
             if n == 0 || n > e.paragraphs {
                 return Err((
-                    format!("{base} has {} paragraphs (款), not {n}", e.paragraphs),
-                    format!(
-                        "name one of its paragraphs, 第一款 to 第{}款",
-                        chinese(e.paragraphs as u64)
+                    crate::tr!(
+                        "comments-no-such-clause",
+                        target = base.as_str(),
+                        count = e.paragraphs,
+                        clause = n
+                    ),
+                    crate::tr!(
+                        "comments-no-such-clause-help",
+                        last = chinese(e.paragraphs as u64)
                     ),
                 ));
             }

@@ -232,14 +232,15 @@ pub fn check_against_next(
                     &origin.file,
                     origin.line,
                     origin.column,
-                    format!(
-                        "comment {} is marked {}, but {} is unchanged in {next_name}",
-                        r.comment.id,
-                        r.comment.disposition.zh(),
-                        place.label
+                    crate::tr!(
+                        "comments-adopted-unchanged",
+                        id = r.comment.id.as_str(),
+                        disposition = r.comment.disposition.zh(),
+                        part = place.label.as_str(),
+                        next = next_name.to_string()
                     ),
                 )
-                .help("revise the part in the next draft, or correct the disposition"),
+                .help(crate::tr!("comments-adopted-unchanged-help")),
             );
         }
     }

@@ -67,9 +67,9 @@ fn main_file(path: &Path) -> PathBuf {
 /// Reads a draft's main file, inside the draft's project.
 fn read_draft_file(path: &Path, main: &Path) -> Result<Vec<u8>, Diagnostic> {
     let help = if path.is_dir() {
-        format!("a draft folder must hold a `{DRAFT_FILE}` with the title and the list of parts")
+        crate::tr!("load-folder-without-draft", file = DRAFT_FILE)
     } else {
-        "check the path".to_string()
+        crate::tr!("load-check-path")
     };
     let project = Confined::project_of_draft(draft_location(path));
     read_confined(main, &project, Kind::Draft, &help)
@@ -143,7 +143,7 @@ pub(crate) fn read_comments(path: &Path) -> Result<Vec<u8>, Diagnostic> {
         path,
         &Confined::project_of_draft(path),
         Kind::Other,
-        "a comments file is `<draft>.comments.yaml` beside the draft",
+        &crate::tr!("load-comments-file-help"),
     )
 }
 
@@ -189,7 +189,12 @@ pub fn project_lint_settings(draft: &Path) -> Result<Vec<crate::model::LintSetti
     // Settings are looked for above the project too; the file found must
     // still be itself, not a link out of its folder.
     let folder = path.parent().unwrap_or(Path::new("/"));
-    let bytes = read_confined(&path, &Confined::to(folder), Kind::Other, "check the file")?;
+    let bytes = read_confined(
+        &path,
+        &Confined::to(folder),
+        Kind::Other,
+        &crate::tr!("load-check-file"),
+    )?;
     check_file(&path, &bytes, Checker::settings)
 }
 
@@ -257,7 +262,7 @@ fn parse_file(
     }
     if text.trim().is_empty() {
         return Err(vec![
-            Diagnostic::error(path, 0, 0, "the file is empty").help(kind.empty_advice()),
+            Diagnostic::error(path, 0, 0, crate::tr!("load-file-empty")).help(kind.empty_advice()),
         ]);
     }
     match Node::parse(&text) {
@@ -276,10 +281,8 @@ fn decode<'b>(path: &Path, bytes: &'b [u8]) -> Result<&'b str, Vec<Diagnostic>> 
         || (bytes.len() >= 4 && bytes.iter().filter(|b| **b == 0).count() * 4 >= bytes.len());
     if utf16 {
         return Err(vec![
-            Diagnostic::error(path, 0, 0, "the file is UTF-16 text, not UTF-8").help(
-                "save it as UTF-8: in Notepad, Save As → Encoding: UTF-8; or convert it with \
-                       `iconv -f UTF-16 -t UTF-8 old.yaml > new.yaml`",
-            ),
+            Diagnostic::error(path, 0, 0, crate::tr!("load-utf16"))
+                .help(crate::tr!("load-utf16-help")),
         ]);
     }
     match std::str::from_utf8(bytes) {
@@ -293,19 +296,15 @@ fn decode<'b>(path: &Path, bytes: &'b [u8]) -> Result<&'b str, Vec<Diagnostic>> 
                 std::str::from_utf8(&good[line_start..]).map_or(0, |s| s.chars().count()) + 1;
             let (_, gbk_errors) = encoding_rs::GB18030.decode_without_bom_handling(bytes);
             let byte = bytes[e.valid_up_to()];
+            let byte = format!("0x{byte:02X}");
             let message = if gbk_errors {
-                format!("the file is not UTF-8 text (byte 0x{byte:02X} cannot be read as UTF-8)")
+                crate::tr!("load-not-utf8", byte = byte)
             } else {
-                format!(
-                    "the file is not UTF-8 text: it reads as GBK/GB18030, what older Chinese \
-                     Windows saves (byte 0x{byte:02X} is where UTF-8 fails)"
-                )
+                crate::tr!("load-gbk", byte = byte)
             };
             Err(vec![
-                Diagnostic::error(path, line as u32, column as u32, message).help(
-                    "save the file as UTF-8 (your editor's \"save with encoding\"), or convert it \
-                     with `iconv -f GB18030 -t UTF-8 old.yaml > new.yaml`",
-                ),
+                Diagnostic::error(path, line as u32, column as u32, message)
+                    .help(crate::tr!("load-not-utf8-help")),
             ])
         }
     }
@@ -325,9 +324,9 @@ fn tab_indentation(file: &SourceFile) -> Vec<Diagnostic> {
                     &file.path,
                     index as u32 + 1,
                     column as u32 + 1,
-                    "a tab is used for indentation",
+                    crate::tr!("load-tab"),
                 )
-                .help("YAML indents with spaces only: replace the tab with spaces (two per level is usual)")
+                .help(crate::tr!("load-tab-help"))
                 .with_source(&file.text),
             );
         }
@@ -351,63 +350,41 @@ fn yaml_error(file: &SourceFile, error: &serde_saphyr::Error, kind: Kind) -> Dia
     while let E::AliasError { error, .. } | E::WithSnippet { error, .. } = inner {
         inner = error;
     }
-    let too_many_aliases = "the file's aliases (`*name`) repeat its anchors (`&name`) into \
-                            more values than a draft can hold";
-    let aliases = "a draft needs no anchors (`&name`) or aliases (`*name`): write each value out \
-                   where it is used";
+    let too_many_aliases = crate::tr!("load-yaml-aliases");
+    let aliases = crate::tr!("load-yaml-aliases-help");
     // The parser's own nesting limit (for `[[[…`) and our budget's say the same.
     let too_deep = || {
         (
-            "the file is nested too deeply: its lists and mappings open inside one another \
-             more levels than a draft ever needs"
-                .to_string(),
-            format!(
-                "a draft nests about 20 levels, and gongwen reads up to {}: close the brackets \
-                 (`[`, `{{`) opened before this place, or indent less",
-                node::MAX_DEPTH
-            ),
+            crate::tr!("load-yaml-too-deep"),
+            crate::tr!("load-yaml-too-deep-help", most = node::MAX_DEPTH),
         )
     };
     let (message, help) = match inner {
         E::DuplicateMappingKey { key, .. } => (
             match key {
-                Some(k) => format!("the key `{k}` appears a second time in this mapping"),
-                None => "a key appears a second time in this mapping".to_string(),
+                Some(k) => crate::tr!("load-yaml-key-twice", key = k),
+                None => crate::tr!("load-yaml-a-key-twice"),
             },
-            "keep one of them: each key is written once (join the two values if both are wanted)"
-                .to_string(),
+            crate::tr!("load-yaml-key-twice-help"),
         ),
         E::MultipleDocuments { .. } => (
-            "a line `---` here starts a second YAML document in the file".to_string(),
-            "a draft is one document: remove the `---` line, or put the second draft in a file \
-             of its own"
-                .to_string(),
+            crate::tr!("load-yaml-second-document"),
+            crate::tr!("load-yaml-second-document-help"),
         ),
         E::Budget { breach, .. } => match breach {
             B::Nodes { .. } | B::Events { .. } => (
-                format!(
-                    "the file is too large: it holds more than {} values",
-                    node::MAX_NODES
-                ),
-                split.to_string(),
+                crate::tr!("load-yaml-too-many-values", most = node::MAX_NODES),
+                split.clone(),
             ),
             B::Depth { .. } => too_deep(),
-            B::ScalarBytes { .. } => (
-                "the file holds too much text in its values".to_string(),
-                split.to_string(),
-            ),
-            B::Documents { .. } => (
-                "the file holds more than one YAML document".to_string(),
-                split.to_string(),
-            ),
-            _ => (too_many_aliases.to_string(), aliases.to_string()),
+            B::ScalarBytes { .. } => (crate::tr!("load-yaml-too-much-text"), split.clone()),
+            B::Documents { .. } => (crate::tr!("load-yaml-documents"), split.clone()),
+            _ => (too_many_aliases, aliases),
         },
         E::AliasReplayCounterOverflow { .. }
         | E::AliasReplayLimitExceeded { .. }
         | E::AliasExpansionLimitExceeded { .. }
-        | E::AliasReplayStackDepthExceeded { .. } => {
-            (too_many_aliases.to_string(), aliases.to_string())
-        }
+        | E::AliasReplayStackDepthExceeded { .. } => (too_many_aliases, aliases),
         E::ExternalMessage { source, .. }
             if matches!(
                 &**source,
@@ -418,13 +395,12 @@ fn yaml_error(file: &SourceFile, error: &serde_saphyr::Error, kind: Kind) -> Dia
             too_deep()
         }
         E::BinaryNotUtf8 { .. } | E::InvalidBinaryBase64 { .. } => (
-            "`!!binary` marks this value as base64-encoded binary data, which a draft never holds"
-                .to_string(),
-            "remove the `!!binary` tag and write the text itself".to_string(),
+            crate::tr!("load-yaml-binary"),
+            crate::tr!("load-yaml-binary-help"),
         ),
         E::Eof { .. } => (
-            "the file ends in the middle of a value".to_string(),
-            "close the quote or bracket that is still open".to_string(),
+            crate::tr!("load-yaml-eof"),
+            crate::tr!("load-yaml-eof-help"),
         ),
         other => {
             let raw = other.to_string();
@@ -434,11 +410,8 @@ fn yaml_error(file: &SourceFile, error: &serde_saphyr::Error, kind: Kind) -> Dia
                 None => raw,
             };
             (
-                format!("YAML syntax error: {message}"),
-                "check the indentation (spaces, the same amount for entries of one list), that \
-                 every key ends with `: `, and that text containing `: ` or starting with a quote \
-                 or `[` is quoted"
-                    .to_string(),
+                crate::tr!("load-yaml-syntax", detail = message),
+                crate::tr!("load-yaml-syntax-help"),
             )
         }
     };

@@ -46,14 +46,14 @@ pub enum Value {
 
 impl Value {
     /// How the value is described to an author: "a list", "text" …
-    pub fn describe(&self) -> &'static str {
+    pub fn describe(&self) -> String {
         match self {
-            Value::Null => "nothing (an empty value)",
-            Value::Bool(_) => "true/false",
-            Value::Int(_) | Value::Float(_) => "a number",
-            Value::Str(_) => "text",
-            Value::Seq(_) => "a list",
-            Value::Map(_) => "a mapping (key: value pairs)",
+            Value::Null => crate::tr!("load-value-null"),
+            Value::Bool(_) => crate::tr!("load-value-bool"),
+            Value::Int(_) | Value::Float(_) => crate::tr!("load-value-number"),
+            Value::Str(_) => crate::tr!("load-value-text"),
+            Value::Seq(_) => crate::tr!("load-value-list"),
+            Value::Map(_) => crate::tr!("load-value-mapping"),
         }
     }
 }

@@ -27,7 +27,7 @@ pub(super) fn read_confined(
     read_file(path).map_err(|why| {
         let help = match why {
             ReadError::TooLarge(_) => kind.split_advice(),
-            _ => help,
+            _ => help.to_string(),
         };
         Diagnostic::error(path, 0, 0, why.to_string()).help(help)
     })
@@ -53,18 +53,16 @@ enum ReadError {
 impl std::fmt::Display for ReadError {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         match self {
-            ReadError::Missing => f.write_str("no such file"),
-            ReadError::Folder => f.write_str("this is a folder, not a file"),
-            ReadError::NotRegular => {
-                f.write_str("this is not a regular file (it is a FIFO, a device or a socket)")
-            }
-            ReadError::TooLarge(len) => write!(
-                f,
-                "the file is {} MB, more than the {} MB a draft file may have",
-                len / (1024 * 1024),
-                MAX_FILE_BYTES / (1024 * 1024)
-            ),
-            ReadError::Io(e) => write!(f, "cannot read it: {e}"),
+            ReadError::Missing => f.write_str(&crate::tr!("load-read-missing")),
+            ReadError::Folder => f.write_str(&crate::tr!("load-read-folder")),
+            ReadError::NotRegular => f.write_str(&crate::tr!("load-read-not-regular")),
+            ReadError::TooLarge(len) => f.write_str(&crate::tr!(
+                "load-read-too-large",
+                // Rounded up: a file just over the limit is not "32 MB, more than 32 MB".
+                size = len.div_ceil(1024 * 1024),
+                most = MAX_FILE_BYTES / (1024 * 1024)
+            )),
+            ReadError::Io(e) => f.write_str(&crate::tr!("load-read-io", why = e.to_string())),
         }
     }
 }
@@ -101,36 +99,20 @@ pub(super) enum Kind {
 
 impl Kind {
     /// What to do about a file of this kind that is too large.
-    pub(super) fn split_advice(self) -> &'static str {
+    pub(super) fn split_advice(self) -> String {
         match self {
-            Kind::Draft => {
-                "split the draft into part files (a folder holding draft.yaml, whose `parts:` \
-                 list `include:`s one file per part); the limits are in the README"
-            }
-            Kind::Part => {
-                "split this part file: move some of its parts into a part file of their own, \
-                 `include:`d from draft.yaml; a single part that large must be divided in its \
-                 text; the limits are in the README"
-            }
-            Kind::Other => "the limits are in the README",
+            Kind::Draft => crate::tr!("load-split-draft"),
+            Kind::Part => crate::tr!("load-split-part"),
+            Kind::Other => crate::tr!("load-split-other"),
         }
     }
 
     /// What to do about a file of this kind that holds nothing.
-    pub(super) fn empty_advice(self) -> &'static str {
+    pub(super) fn empty_advice(self) -> String {
         match self {
-            Kind::Draft => {
-                "a draft starts with `title: <the document's title>`; see the README for a \
-                 complete example"
-            }
-            Kind::Part => {
-                "a part file holds a part (`heading:` and `text:`, or `parts:`); write it, or \
-                 remove the `include:` that names this file"
-            }
-            Kind::Other => {
-                "delete the file, or write what it holds: a comments file starts with \
-                 `comments:` and a list of comments"
-            }
+            Kind::Draft => crate::tr!("load-empty-draft-help"),
+            Kind::Part => crate::tr!("load-empty-part-file-help"),
+            Kind::Other => crate::tr!("load-empty-comments-help"),
         }
     }
 }
@@ -161,13 +143,12 @@ impl Includer for FileIncluder {
                     .with_source(&from.text),
             ]
         };
-        let within = "a draft includes only part files inside its own folder, named relative to \
-                      it (01-part.yaml, parts/02.yaml)";
+        let within = crate::tr!("load-include-within");
         let target_path = Path::new(target);
         if target_path.is_absolute() || target.starts_with(['/', '\\']) {
             return Err(err(
-                format!("`{target}` is an absolute path"),
-                within.to_string(),
+                crate::tr!("load-include-absolute", target = target),
+                within,
             ));
         }
         if !matches!(
@@ -175,48 +156,51 @@ impl Includer for FileIncluder {
             Some("yaml" | "yml")
         ) {
             return Err(err(
-                format!("`{target}` is not a YAML part file"),
-                "include names a part file ending in .yaml".to_string(),
+                crate::tr!("load-include-not-yaml", target = target),
+                crate::tr!("load-include-not-yaml-help"),
             ));
         }
         let path = schema::include_path(&from.path, target);
         if std::fs::metadata(&path).is_err() {
             return Err(err(
-                format!("the included file `{target}` does not exist"),
-                format!(
-                    "create {} or correct the name (it is relative to this file's folder)",
-                    shown(&path)
-                ),
+                crate::tr!("load-include-missing", target = target),
+                crate::tr!("load-include-missing-help", path = shown(&path).to_string()),
             ));
         }
         if let Err(out) = self.folder.check(&path) {
-            let how = match &out.link {
-                Some(link) => format!(
-                    " (through the link {}, which leads to {})",
-                    shown(link.strip_prefix(self.folder.folder()).unwrap_or(link)),
-                    shown(&out.target)
+            let message = match &out.link {
+                Some(link) => crate::tr!(
+                    "load-include-outside-link",
+                    target = target,
+                    link =
+                        shown(link.strip_prefix(self.folder.folder()).unwrap_or(link)).to_string(),
+                    leads = shown(&out.target).to_string()
                 ),
-                None => String::new(),
+                None => crate::tr!("load-include-outside", target = target),
             };
             return Err(err(
-                format!("`{target}` is outside the draft's folder{how}"),
-                format!("{within}; copy the part file into the folder instead of linking to it"),
+                message,
+                crate::tr!("load-include-outside-help", within = within),
             ));
         }
         if self.stack.contains(&path) {
             return Err(err(
-                format!("`{target}` includes itself"),
-                "a part file cannot include the draft that includes it".to_string(),
+                crate::tr!("load-include-itself", target = target),
+                crate::tr!("load-include-itself-help"),
             ));
         }
         let bytes = read_file(&path).map_err(|why| {
             let help = match why {
                 ReadError::TooLarge(_) => Kind::Part.split_advice(),
-                _ => within,
+                _ => within.clone(),
             };
             err(
-                format!("cannot include `{target}`: {why}"),
-                help.to_string(),
+                crate::tr!(
+                    "load-include-unread",
+                    target = target,
+                    why = why.to_string()
+                ),
+                help,
             )
         })?;
         self.read.push(path.clone());

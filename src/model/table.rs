@@ -104,13 +104,13 @@ impl ShapeError {
     /// reader is told it.
     pub fn bound(&self) -> Option<String> {
         match self {
-            ShapeError::TooWide { .. } => Some(format!(
-                "a table may have at most {} columns (what Word and WPS hold)",
-                Table::MAX_COLUMNS
+            ShapeError::TooWide { .. } => Some(crate::tr!(
+                "load-table-bound-columns",
+                most = Table::MAX_COLUMNS
             )),
-            ShapeError::TooLarge { .. } => Some(format!(
-                "a table may have at most {} places (its rows times its columns, a merged cell counted in each place it covers)",
-                Table::MAX_PLACES
+            ShapeError::TooLarge { .. } => Some(crate::tr!(
+                "load-table-bound-places",
+                most = Table::MAX_PLACES
             )),
             _ => None,
         }

@@ -18,7 +18,26 @@ pub struct Link<'a> {
 pub struct BadLink {
     pub start: usize,
     pub end: usize,
-    pub why: &'static str,
+    pub why: BadLinkWhy,
+}
+
+/// Why a `[[…]]` is not a reference.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum BadLinkWhy {
+    /// The id holds a character no id may hold.
+    Id,
+    /// What follows `|` is not a 款.
+    Clause,
+}
+
+impl BadLinkWhy {
+    /// The reason, as a message says it.
+    pub fn say(self) -> String {
+        match self {
+            BadLinkWhy::Id => crate::tr!("load-link-bad-id"),
+            BadLinkWhy::Clause => crate::tr!("load-link-bad-clause"),
+        }
+    }
 }
 
 /// Whether a character may be part of an id (as the loader checks ids).
@@ -63,7 +82,7 @@ pub fn links(text: &str) -> Vec<Result<Link<'_>, BadLink>> {
             out.push(Err(BadLink {
                 start,
                 end,
-                why: "an id is made of letters, digits, `-` and `_`",
+                why: BadLinkWhy::Id,
             }));
             continue;
         }
@@ -75,7 +94,7 @@ pub fn links(text: &str) -> Vec<Result<Link<'_>, BadLink>> {
                     out.push(Err(BadLink {
                         start,
                         end,
-                        why: "after `|` write the paragraph as 款2 (or 款二)",
+                        why: BadLinkWhy::Clause,
                     }));
                     continue;
                 }

@@ -34,21 +34,31 @@ fn on_key(file: &SourceFile, key: &Node) -> Node {
 impl Checker {
     /// Checks a comments file: a mapping with `comments:`, a list of comments.
     pub fn comments(&mut self, file: &SourceFile, root: &Node) -> Vec<Comment> {
-        let shape = "a comments file is `comments:` followed by a list of comments, each \
-                     with id, from, on, text and disposition";
+        let shape = crate::tr!("load-comments-shape");
         let Value::Map(entries) = &root.value else {
-            self.error(file, root.pos, "a comments file must be a mapping", shape);
+            self.error(
+                file,
+                root.pos,
+                crate::tr!("load-comments-not-mapping"),
+                &shape,
+            );
             return Vec::new();
         };
         let keys = self.keys(file, entries, KeyPlace::CommentsFile);
         let Some(list) = keys.get("comments") else {
             if self.diagnostics.is_empty() {
-                self.error(file, root.pos, "the file has no `comments:` list", shape);
+                self.error(file, root.pos, crate::tr!("load-comments-no-list"), &shape);
             }
             return Vec::new();
         };
         let Value::Seq(items) = &list.value else {
-            self.type_error(file, list, "comments", "a list", shape);
+            self.type_error(
+                file,
+                list,
+                "comments",
+                &crate::tr!("load-expected-list"),
+                &shape,
+            );
             return Vec::new();
         };
         let mut seen: HashMap<String, Pos> = HashMap::new();
@@ -72,8 +82,8 @@ impl Checker {
                 file,
                 node,
                 "comments",
-                "a list of mappings (id:, from:, on:, text:, disposition: …)",
-                "start each comment with `- id: ` and indent its other keys under it",
+                &crate::tr!("load-expected-comments"),
+                &crate::tr!("load-expected-comments-help"),
             );
             return None;
         };
@@ -87,17 +97,19 @@ impl Checker {
         let required = |checker: &mut Checker, key: &str| -> Option<&Node> {
             let found = keys.get(key).copied();
             if found.is_none() && !checker.suggested.contains(&key) {
+                let help = match key {
+                    "id" => crate::tr!("load-comment-no-id-help"),
+                    "from" => crate::tr!("load-comment-no-from-help"),
+                    "on" => crate::tr!("load-comment-no-on-help"),
+                    "text" => crate::tr!("load-comment-no-text-help"),
+                    _ => crate::tr!("load-comment-no-disposition-help"),
+                };
+                let shown = checker.shown(&format!("comment.{key}"));
                 checker.error(
                     file,
                     node.pos,
-                    format!("this comment has no `{key}`"),
-                    match key {
-                        "id" => "give every comment an id of its own (1, 2, 3 … or 教育局-1)",
-                        "from" => "say who sent it: a unit (区教育局), or 公众 / 个人 with a name",
-                        "on" => "say what it is about: a part as numbered in this draft (第九条, 二、（三）), a part id, or `general`",
-                        "text" => "copy the comment as received",
-                        _ => "write 采纳, 部分采纳, 未采纳, 已有规定 or 不涉及",
-                    },
+                    crate::tr!("load-comment-missing-key", key = shown),
+                    &help,
                 );
             }
             found
@@ -116,11 +128,8 @@ impl Checker {
                 self.error(
                     file,
                     n.pos,
-                    format!(
-                        "the id `{id}` is used a second time (first at line {})",
-                        first.line
-                    ),
-                    "give every comment an id of its own",
+                    crate::tr!("load-comment-id-twice", id = id, line = first.line),
+                    &crate::tr!("load-comment-id-twice-help"),
                 );
             } else {
                 seen.insert(id.clone(), n.pos);
@@ -147,8 +156,12 @@ impl Checker {
             self.error(
                 file,
                 disposition_node.map_or(node.pos, |n| n.pos),
-                format!("a comment marked {} needs a `reason`", d.zh()),
-                "say why it was not (or only partly) adopted: the 意见采纳情况表 prints it in 理由及说明",
+                crate::tr!(
+                    "load-comment-no-reason",
+                    disposition = d.zh(),
+                    reason = self.shown("comment.reason")
+                ),
+                &crate::tr!("load-comment-no-reason-help"),
             );
         }
         if self.diagnostics.len() > before {
@@ -189,8 +202,8 @@ impl Checker {
             self.error(
                 file,
                 node.pos,
-                "`on` is an empty list",
-                "name at least one part, or write `general`",
+                crate::tr!("load-comment-on-empty", on = self.shown("comment.on")),
+                &crate::tr!("load-comment-on-empty-help"),
             );
         }
         out
@@ -204,10 +217,10 @@ impl Checker {
             self.error(
                 file,
                 node.pos,
-                format!("`{text}` is not a disposition"),
-                &format!(
-                    "write one of {} (or adopted, partly, rejected, already, n/a)",
-                    names.join(", ")
+                crate::tr!("load-bad-disposition", text = &text),
+                &crate::tr!(
+                    "load-bad-disposition-help",
+                    names = names.join(&crate::tr!("load-list-separator"))
                 ),
             );
         }

@@ -120,13 +120,16 @@ impl Checker {
 
     /// A key as the file names it: `内容` for `text` in a file of Chinese keys.
     /// A key of a table, a cell or an attachment is named with its place
-    /// (`cell.rows`: `rows`, or 跨行 where `table.rows` is 表行).
+    /// (`cell.rows`: `rows`, or 跨行 where `table.rows` is 表行; `part.parts`:
+    /// 条目 where a draft's `parts` is 正文).
     pub(super) fn shown(&self, key: &str) -> String {
         use keys::{KeyPlace, chinese_name};
         if let Some((place, key)) = key.split_once('.') {
             let place = match place {
                 "table" => KeyPlace::Table,
                 "cell" => KeyPlace::Cell,
+                "part" => KeyPlace::Part,
+                "comment" => KeyPlace::Comment,
                 _ => KeyPlace::Attachment,
             };
             return match chinese_name(key, place) {
@@ -155,9 +158,11 @@ impl Checker {
         self.error(
             file,
             node.pos,
-            format!(
-                "`{key}` must be {expected}, but here it is {}",
-                node.value.describe()
+            crate::tr!(
+                "load-type-error",
+                key = key,
+                expected = expected,
+                found = node.value.describe()
             ),
             help,
         );
@@ -175,8 +180,8 @@ impl Checker {
             self.error(
                 file,
                 root.pos,
-                format!("a draft must be a mapping of keys such as `title:` and `parts:`, but this file holds {}", root.value.describe()),
-                "start the file with `title: <the document's title>` on its first line",
+                crate::tr!("load-draft-not-mapping", found = root.value.describe()),
+                &crate::tr!("load-draft-not-mapping-help"),
             );
             return None;
         };
@@ -191,8 +196,8 @@ impl Checker {
             self.error(
                 file,
                 root.pos,
-                "the draft has no title",
-                "add a line `title: <the document's title>` at the top of the file",
+                crate::tr!("load-no-title"),
+                &crate::tr!("load-no-title-help", key = self.shown("title")),
             );
         }
         for field in MetaField::ALL {
@@ -257,17 +262,20 @@ impl Checker {
         let name = self.string(file, node, "style", "")?;
         let style = Style::parse(&name);
         if style.is_none() {
-            let each =
-                |say: &dyn Fn(Style) -> String| -> String { Style::ALL.map(say).join(" or ") };
-            let help = format!(
-                "use {}; in Chinese keys, {}",
-                each(&|s| format!("`style: {}` ({})", s.name(), s.numbers())),
-                each(&|s| format!("`编号方式: {}`", s.chinese())),
+            let each = |say: &dyn Fn(Style) -> String| -> String {
+                Style::ALL.map(say).join(&crate::tr!("load-or"))
+            };
+            let help = crate::tr!(
+                "load-unknown-style-help",
+                english = each(&|s| format!("`style: {}` ({})", s.name(), s.numbers())),
+                chinese = each(&|s| format!("`编号方式: {}`", s.chinese())),
+                chinese_numbered =
+                    each(&|s| format!("`编号方式: {}`（{}）", s.chinese(), s.numbers())),
             );
             self.error(
                 file,
                 node.pos,
-                format!("unknown numbering style `{name}`"),
+                crate::tr!("load-unknown-style", name = name),
                 &help,
             );
         }

@@ -26,7 +26,13 @@ impl Checker {
                 let target = match &target.value {
                     Value::Str(s) => s.clone(),
                     _ => {
-                        self.type_error(file, target, "include", "a file name", "");
+                        self.type_error(
+                            file,
+                            target,
+                            "include",
+                            &crate::tr!("load-expected-file-name"),
+                            "",
+                        );
                         continue;
                     }
                 };
@@ -75,8 +81,13 @@ impl Checker {
                 self.error(
                     file,
                     node.pos,
-                    "empty part",
-                    "give the part a `heading:`, `text:` or `parts:`, or delete the `-` line",
+                    crate::tr!("load-empty-part"),
+                    &crate::tr!(
+                        "load-empty-part-dash-help",
+                        heading = self.shown("heading"),
+                        text = self.shown("text"),
+                        parts = self.shown("part.parts")
+                    ),
                 );
                 return None;
             }
@@ -84,7 +95,13 @@ impl Checker {
                 self.error(
                     file,
                     node.pos,
-                    format!("a part must be text or a mapping with `heading:`, `text:` and `parts:`, but here it is {}", node.value.describe()),
+                    crate::tr!(
+                        "load-part-not-mapping",
+                        heading = self.shown("heading"),
+                        text = self.shown("text"),
+                        parts = self.shown("part.parts"),
+                        found = node.value.describe()
+                    ),
                     "",
                 );
                 return None;
@@ -107,12 +124,21 @@ impl Checker {
         numbering: &Numbering,
         parent: Parent,
     ) -> Option<Part> {
+        // A part whose only key was mistyped is told of the key, not also
+        // that it is empty.
+        let mistyped = ["heading", "text", "parts"]
+            .iter()
+            .any(|k| self.suggested.contains(k));
         if let Some(include) = keys.get("include") {
             self.error(
                 file,
                 include.pos,
-                "`include` is only allowed in the top-level `parts` list of a draft",
-                "move the part file's content here, or include it from the draft's top-level `parts`",
+                crate::tr!(
+                    "load-include-not-here",
+                    include = self.shown("include"),
+                    parts = self.shown("parts")
+                ),
+                &crate::tr!("load-include-not-here-help", parts = self.shown("parts")),
             );
         }
         let heading = keys
@@ -138,11 +164,19 @@ impl Checker {
         part.body = self.body(file, keys, numbering, Parent::Part(level));
         let has_content = keys.contains_key("text") || keys.contains_key("parts");
         if part.heading.is_none() && !has_content {
+            if mistyped {
+                return Some(part);
+            }
             self.error(
                 file,
                 node.pos,
-                "empty part",
-                "give the part a `heading:`, `text:` or `parts:`, or delete it",
+                crate::tr!("load-empty-part"),
+                &crate::tr!(
+                    "load-empty-part-help",
+                    heading = self.shown("heading"),
+                    text = self.shown("text"),
+                    parts = self.shown("part.parts")
+                ),
             );
         } else if level.is_division()
             && !has_entries(keys.get("parts").copied())
@@ -158,12 +192,17 @@ impl Checker {
             self.error(
                 file,
                 node.pos,
-                format!(
-                    "the {} `{}` has no articles",
-                    level.name(),
-                    part.heading.as_deref().unwrap_or("")
+                crate::tr!(
+                    "load-division-empty",
+                    level = level.name(),
+                    heading = part.heading.as_deref().unwrap_or("")
                 ),
-                "add its articles under `parts:` (or its text under `text:`), or remove `heading:` if this is an article",
+                &crate::tr!(
+                    "load-division-empty-help",
+                    heading = self.shown("heading"),
+                    text = self.shown("text"),
+                    parts = self.shown("part.parts")
+                ),
             );
         }
         Some(part)
@@ -189,8 +228,17 @@ impl Checker {
                         self.error(
                             file,
                             k.pos,
-                            "`kind` is only used in the articles style",
-                            "remove `kind:`, or set `style: articles` at the top of the draft",
+                            crate::tr!("load-kind-not-articles", kind = self.shown("kind")),
+                            &crate::tr!(
+                                "load-kind-not-articles-help",
+                                kind = self.shown("kind"),
+                                style = self.shown("style"),
+                                articles = if self.chinese_keys {
+                                    Style::Articles.chinese()
+                                } else {
+                                    Style::Articles.name()
+                                }
+                            ),
                         );
                         return None;
                     }
@@ -198,8 +246,8 @@ impl Checker {
                         self.error(
                             file,
                             k.pos,
-                            format!("unknown kind `{name}`"),
-                            "use one of 编, 分编, 章, 节 (or book, subbook, chapter, section)",
+                            crate::tr!("load-unknown-kind", name = name),
+                            &crate::tr!("load-unknown-kind-help"),
                         );
                         return None;
                     }
@@ -217,8 +265,8 @@ impl Checker {
                     self.error(
                         file,
                         node.pos,
-                        "the outline style has four levels (一、 （一） 1. （1）) and this part would be a fifth",
-                        "move the part up a level, or write it as a paragraph of its parent's `text`",
+                        crate::tr!("load-outline-too-deep"),
+                        &crate::tr!("load-outline-too-deep-help", text = self.shown("text")),
                     );
                     return None;
                 }
@@ -241,8 +289,11 @@ impl Checker {
                                 self.error(
                                     file,
                                     node.pos,
-                                    "a part with a heading inside a 节 would be a division below 节",
-                                    "articles have no heading: write the article's text under `text:`",
+                                    crate::tr!("load-division-below-section"),
+                                    &crate::tr!(
+                                        "load-division-below-section-help",
+                                        text = self.shown("text")
+                                    ),
                                 );
                                 return None;
                             }
@@ -254,8 +305,12 @@ impl Checker {
                         self.error(
                             file,
                             node.pos,
-                            format!("a {} cannot sit inside a {}", level.name(), p.name()),
-                            "move it out to the right level, or change its `kind`",
+                            crate::tr!(
+                                "load-level-inside",
+                                level = level.name(),
+                                parent = p.name()
+                            ),
+                            &crate::tr!("load-level-inside-help", kind = self.shown("kind")),
                         );
                         return None;
                     }
@@ -265,8 +320,8 @@ impl Checker {
                     self.error(
                         file,
                         pos,
-                        "`kind` is only for divisions (编, 分编, 章, 节) inside divisions",
-                        "remove `kind:`",
+                        crate::tr!("load-kind-not-division", kind = self.shown("kind")),
+                        &crate::tr!("load-kind-not-division-help", kind = self.shown("kind")),
                     );
                     return None;
                 }
@@ -279,8 +334,8 @@ impl Checker {
                         self.error(
                             file,
                             node.pos,
-                            "the articles style has items （一） and sub-items 1. inside articles, and this part would be one level deeper",
-                            "write it as a paragraph of its parent's `text` instead",
+                            crate::tr!("load-articles-too-deep"),
+                            &crate::tr!("load-articles-too-deep-help", text = self.shown("text")),
                         );
                         return None;
                     }
@@ -290,8 +345,8 @@ impl Checker {
                     self.error(
                         file,
                         pos,
-                        format!("a {} has no heading in the articles style", level.name()),
-                        "put this text under `text:` instead",
+                        crate::tr!("load-article-heading", level = level.name()),
+                        &crate::tr!("load-article-heading-help", text = self.shown("text")),
                     );
                     return None;
                 }
@@ -309,8 +364,8 @@ impl Checker {
                     file,
                     node,
                     "id",
-                    "a short name",
-                    "write a short name such as `housing`",
+                    &crate::tr!("load-expected-short-name"),
+                    &crate::tr!("load-expected-short-name-help"),
                 );
                 return None;
             }
@@ -319,19 +374,25 @@ impl Checker {
             self.error(
                 file,
                 node.pos,
-                format!("`{id}` is not a valid id"),
-                "an id is made of letters, digits, `-` and `_` (Chinese characters are letters), with no spaces",
+                crate::tr!("load-bad-id", id = &id),
+                &crate::tr!("load-bad-id-help"),
             );
             return None;
         }
         if let Some((first_file, first_pos)) = self.ids.get(&id) {
-            let help = format!(
-                "ids must be unique in a draft; `{id}` is already used at {}:{}:{} — rename one of them",
-                crate::paths::shown(first_file),
-                first_pos.line,
-                first_pos.column
+            let help = crate::tr!(
+                "load-duplicate-id-help",
+                id = &id,
+                file = crate::paths::shown(first_file).to_string(),
+                line = first_pos.line,
+                column = first_pos.column
             );
-            self.error(file, node.pos, format!("duplicate id `{id}`"), &help);
+            self.error(
+                file,
+                node.pos,
+                crate::tr!("load-duplicate-id", id = &id),
+                &help,
+            );
             return None;
         }
         self.ids.insert(id.clone(), (file.path.clone(), node.pos));
@@ -401,8 +462,8 @@ impl Checker {
                 file,
                 node,
                 "text",
-                "text or a list of paragraphs",
-                "write the paragraph after `text:`, or one paragraph per line starting with `- `",
+                &crate::tr!("load-expected-paragraphs"),
+                &crate::tr!("load-expected-paragraphs-help", text = self.shown("text")),
             ),
         }
     }
@@ -416,8 +477,8 @@ impl Checker {
             file,
             node,
             "parts",
-            "a list",
-            "write each part on its own line starting with `- `",
+            &crate::tr!("load-expected-list"),
+            &crate::tr!("load-expected-parts-help"),
         );
         None
     }

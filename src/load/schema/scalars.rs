@@ -18,11 +18,11 @@ impl Checker {
             Value::Str(s) => Some(s.clone()),
             _ => {
                 let help = if help.is_empty() {
-                    "put the text after the colon, in quotes if it is only a number"
+                    crate::tr!("load-expected-text-help")
                 } else {
-                    help
+                    help.to_string()
                 };
-                self.type_error(file, node, key, "text", help);
+                self.type_error(file, node, key, &crate::tr!("load-value-text"), &help);
                 None
             }
         }
@@ -33,33 +33,27 @@ impl Checker {
         let key = site.key();
         let s = self.string(file, node, key, "")?;
         if let Some(c) = s.chars().find(|c| crate::chars::is_forbidden(*c)) {
+            let shown = self.shown(key);
+            let code = format!("U+{:04X}", c as u32);
             let (message, help) = match crate::chars::name(c) {
                 Some(name) => (
-                    format!(
-                        "`{key}` contains the invisible bidirectional control U+{:04X} ({name}), \
-                         which changes the order in which the text around it is shown",
-                        c as u32
-                    ),
-                    "delete it: a reader would see the text in another order than it is written \
-                     (it usually comes from copying out of another program)",
+                    crate::tr!("load-bidi-control", key = shown, code = code, name = name),
+                    crate::tr!("load-bidi-control-help"),
                 ),
                 None => (
-                    format!(
-                        "`{key}` contains the invisible control character U+{:04X}",
-                        c as u32
-                    ),
-                    "delete it (it usually comes from copying out of another program)",
+                    crate::tr!("load-control-character", key = shown, code = code),
+                    crate::tr!("load-control-character-help"),
                 ),
             };
-            self.error(file, node.pos, message, help);
+            self.error(file, node.pos, message, &help);
             return None;
         }
         if s.trim().is_empty() {
             self.error(
                 file,
                 node.pos,
-                format!("`{}` is empty", self.shown(key)),
-                "write the text after the colon, or remove the line",
+                crate::tr!("load-empty-text", key = self.shown(key)),
+                &crate::tr!("load-empty-text-help"),
             );
             return None;
         }
@@ -85,8 +79,8 @@ impl Checker {
                     file,
                     node,
                     site.key(),
-                    "text or a list of texts",
-                    "write one entry per line, each starting with `- `",
+                    &crate::tr!("load-expected-texts"),
+                    &crate::tr!("load-expected-texts-help"),
                 );
                 Vec::new()
             }
@@ -95,12 +89,7 @@ impl Checker {
 
     pub(super) fn date(&mut self, file: &SourceFile, node: &Node, site: TextKey) -> Option<Date> {
         let key = site.key();
-        let text = self.string(
-            file,
-            node,
-            key,
-            "write the date as 2021-09-01 or 2021年9月1日",
-        )?;
+        let text = self.string(file, node, key, &crate::tr!("load-date-help"))?;
         let date = Date::parse(&text);
         if date.is_some() {
             self.note_text(file, node, site, &text);
@@ -108,8 +97,8 @@ impl Checker {
             self.error(
                 file,
                 node.pos,
-                format!("`{key}` is not a valid date: `{text}`"),
-                "write the date as 2021-09-01 or 2021年9月1日, with a day that exists",
+                crate::tr!("load-bad-date", key = self.shown(key), text = &text),
+                &crate::tr!("load-bad-date-help"),
             );
         }
         date
@@ -125,8 +114,8 @@ impl Checker {
                     file,
                     node,
                     key,
-                    "true or false",
-                    "write `true` or `false` (or 是 / 否)",
+                    &crate::tr!("load-expected-flag"),
+                    &crate::tr!("load-expected-flag-help"),
                 );
                 None
             }
@@ -140,7 +129,13 @@ impl Checker {
                 Value::Str(s) => s.clone(),
                 Value::Int(i) => i.to_string(),
                 _ => {
-                    self.type_error(file, item, "continuous", "a list of level names", "");
+                    self.type_error(
+                        file,
+                        item,
+                        "continuous",
+                        &crate::tr!("load-expected-levels"),
+                        "",
+                    );
                     continue;
                 }
             };
@@ -149,8 +144,11 @@ impl Checker {
                 None => self.error(
                     file,
                     item.pos,
-                    format!("`{name}` is not a level of the {} style", style.name()),
-                    &format!("the levels are: {}", Level::names(style).join(", ")),
+                    crate::tr!("load-not-a-level", name = &name, style = style.name()),
+                    &crate::tr!(
+                        "load-not-a-level-help",
+                        levels = Level::names(style).join(&crate::tr!("load-list-separator"))
+                    ),
                 ),
             }
         }
@@ -170,8 +168,12 @@ impl Checker {
                 file,
                 node,
                 "fonts",
-                "a mapping of roles to font families",
-                "write for example `fonts:` and below it `  body: 仿宋_GB2312`",
+                &crate::tr!("load-expected-fonts"),
+                &crate::tr!(
+                    "load-expected-fonts-help",
+                    fonts = self.shown("fonts"),
+                    body = self.shown("body")
+                ),
             );
             return;
         };
@@ -204,8 +206,8 @@ impl Checker {
                 file,
                 root,
                 ".gongwen.yaml",
-                "a mapping",
-                "write `lint:` and below it one rule per line, e.g. `  dash: off`",
+                &crate::tr!("load-expected-mapping"),
+                &crate::tr!("load-expected-settings-help"),
             );
             return Vec::new();
         };
@@ -222,14 +224,15 @@ impl Checker {
                 file,
                 node,
                 "lint",
-                "a mapping of rule: off, warning or error",
-                "write one rule per line, e.g. `  half-width-punctuation: off`",
+                &crate::tr!("load-expected-lint"),
+                &crate::tr!("load-expected-lint-help"),
             );
             return Vec::new();
         };
         let mut out = Vec::new();
         for (key, value) in entries {
-            let Some(rule) = self.string(file, key, "lint", "name a rule, such as `dash`") else {
+            let Some(rule) = self.string(file, key, "lint", &crate::tr!("load-lint-rule-help"))
+            else {
                 continue;
             };
             let level = match &value.value {
@@ -247,8 +250,12 @@ impl Checker {
                 None => self.error(
                     file,
                     value.pos,
-                    format!("`lint: {rule}` must be off, warning or error"),
-                    "write `off` to turn the rule off, `error` to make what it finds a problem",
+                    crate::tr!(
+                        "load-bad-lint-level",
+                        lint = self.shown("lint"),
+                        rule = &rule
+                    ),
+                    &crate::tr!("load-bad-lint-level-help"),
                 ),
             }
         }

@@ -26,30 +26,6 @@ struct WrittenRow {
 }
 
 impl Checker {
-    /// A message with its `{place.key}`s named as the file names them:
-    /// `{cell.rows}` is `rows:`, or `跨行:` in a file of Chinese keys.
-    fn say(&self, text: &str) -> String {
-        let mut out = String::with_capacity(text.len());
-        let mut rest = text;
-        while let Some(open) = rest.find('{') {
-            let Some(close) = rest[open..].find('}') else {
-                break;
-            };
-            let token = &rest[open + 1..open + close];
-            out.push_str(&rest[..open]);
-            if token.contains('.') && !token.contains(' ') {
-                out.push('`');
-                out.push_str(&self.shown(token));
-                out.push_str(":`");
-            } else {
-                out.push_str(&rest[open..=open + close]);
-            }
-            rest = &rest[open + close + 1..];
-        }
-        out.push_str(rest);
-        out
-    }
-
     /// The mapping of a `table:` entry.
     pub(super) fn table(&mut self, file: &SourceFile, node: &Node) -> Option<Table> {
         let Value::Map(entries) = &node.value else {
@@ -57,8 +33,8 @@ impl Checker {
                 file,
                 node,
                 "table",
-                "a mapping with its header and rows",
-                &self.say("write the table's rows under {table.rows}, each a list of cells such as `- [1, 任务, 牵头单位]`"),
+                &crate::tr!("load-expected-table"),
+                &crate::tr!("load-expected-table-help", rows = self.shown("table.rows")),
             );
             return None;
         };
@@ -83,9 +59,8 @@ impl Checker {
             self.error(
                 file,
                 node.pos,
-                format!("the table has no `{}`", self.shown("table.rows")),
-                &self
-                    .say("add {table.rows} with one line per row, such as `- [1, 任务, 牵头单位]`"),
+                crate::tr!("load-table-no-rows", rows = self.shown("table.rows")),
+                &crate::tr!("load-table-no-rows-help", rows = self.shown("table.rows")),
             );
             return None;
         };
@@ -115,18 +90,20 @@ impl Checker {
     ) {
         let name = |r: usize| {
             if r < table.header.len() {
-                format!("header row {}", r + 1)
+                crate::tr!("load-table-header-row", row = r + 1)
             } else {
-                format!("row {}", r - table.header.len() + 1)
+                crate::tr!("load-table-row", row = r - table.header.len() + 1)
             }
         };
+        let rows = self.shown("cell.rows");
+        let cols = self.shown("cell.cols");
         let cell_pos = |r: usize, c: usize| written[r].cells[c];
         match error.clone() {
             ShapeError::Empty => self.error(
                 file,
                 keys.get("rows").map_or(node.pos, |n| n.pos),
-                "the table has no cells",
-                &self.say("write each row as a list of cells under {table.rows}, or remove the table"),
+                crate::tr!("load-table-empty"),
+                &crate::tr!("load-table-empty-help", rows = self.shown("table.rows")),
             ),
             ShapeError::Width {
                 row,
@@ -135,23 +112,24 @@ impl Checker {
             } => self.error(
                 file,
                 written[row].pos,
-                format!(
-                    "{} of the table is {width} column{} wide, but the first row is {expected}",
-                    name(row),
-                    if width == 1 { "" } else { "s" }
+                crate::tr!(
+                    "load-table-row-width",
+                    row = name(row),
+                    width = width,
+                    expected = expected
                 ),
-                &self.say("give every row the same number of columns: add the missing cells (a blank cell is \"\"), remove extra ones, or check the {cell.rows} and {cell.cols} of a merged cell above or beside it"),
+                &crate::tr!("load-table-row-width-help", rows = &rows, cols = &cols),
             ),
             ShapeError::SpanOut { row, cell } => {
                 let (message, help) = if row < table.header.len() {
                     (
-                        format!("this cell of {} spans into the table's body", name(row)),
-                        self.say("a header cell may span header rows only: lower its {cell.rows}"),
+                        crate::tr!("load-table-span-into-body", row = name(row)),
+                        crate::tr!("load-table-span-into-body-help", rows = &rows),
                     )
                 } else {
                     (
-                        format!("this cell of {} spans past the table's last row", name(row)),
-                        self.say("lower its {cell.rows} to the rows that are left, or add the rows it spans"),
+                        crate::tr!("load-table-span-past-end", row = name(row)),
+                        crate::tr!("load-table-span-past-end-help", rows = &rows),
                     )
                 };
                 self.error(file, cell_pos(row, cell), message, &help)
@@ -159,45 +137,46 @@ impl Checker {
             ShapeError::Overlap { row, cell } => self.error(
                 file,
                 cell_pos(row, cell),
-                format!(
-                    "this cell of {} spans columns into a cell that spans rows from above",
-                    name(row)
-                ),
-                &self.say("lower its {cell.cols}, or the {cell.rows} of the cell above"),
+                crate::tr!("load-table-span-overlap", row = name(row)),
+                &crate::tr!("load-table-span-overlap-help", rows = &rows, cols = &cols),
             ),
             ShapeError::ZeroSpan { row, cell } => self.error(
                 file,
                 cell_pos(row, cell),
-                "a cell spans at least one row and one column",
-                &self.say("write {cell.rows} and {cell.cols} as 1 or more, or leave them out"),
+                crate::tr!("load-table-zero-span"),
+                &crate::tr!("load-table-zero-span-help", rows = &rows, cols = &cols),
             ),
             ShapeError::Widths { given, columns } => self.error(
                 file,
                 keys.get("widths").map_or(node.pos, |n| n.pos),
-                format!(
-                    "`{}` gives {given} columns, but the table has {columns}",
-                    self.shown("table.widths")
+                crate::tr!(
+                    "load-table-widths-count",
+                    key = self.shown("table.widths"),
+                    given = given,
+                    columns = columns
                 ),
-                "give one relative width per column, such as [1, 6, 2]",
+                &crate::tr!("load-table-widths-help"),
             ),
             ShapeError::TooWide { row, cell, columns } => self.error(
                 file,
                 cell_pos(row, cell),
-                format!(
-                    "this cell of {} makes the row {columns} columns wide; {}",
-                    name(row),
-                    error.bound().unwrap_or_default()
+                crate::tr!(
+                    "load-table-too-wide",
+                    row = name(row),
+                    columns = columns,
+                    bound = error.bound().unwrap_or_default()
                 ),
-                &self.say("lower its {cell.cols}, or split the table in two"),
+                &crate::tr!("load-table-too-wide-help", cols = &cols),
             ),
             ShapeError::TooLarge { places } => self.error(
                 file,
                 keys.get("rows").map_or(node.pos, |n| n.pos),
-                format!(
-                    "the table has {places} places; {}",
-                    error.bound().unwrap_or_default()
+                crate::tr!(
+                    "load-table-too-large",
+                    places = places,
+                    bound = error.bound().unwrap_or_default()
                 ),
-                &self.say("split the table into tables of fewer rows, or lower the {cell.rows} and {cell.cols} of its merged cells"),
+                &crate::tr!("load-table-too-large-help", rows = &rows, cols = &cols),
             ),
         }
     }
@@ -209,8 +188,8 @@ impl Checker {
                 file,
                 node,
                 "table.widths",
-                "a list of numbers",
-                "write one relative width per column, such as [1, 6, 2]",
+                &crate::tr!("load-expected-numbers"),
+                &crate::tr!("load-table-widths-help"),
             );
             return Vec::new();
         };
@@ -229,16 +208,17 @@ impl Checker {
         match &node.value {
             Value::Int(n) if (1..=10_000).contains(n) => Some(*n as u32),
             Value::Int(n) => {
-                let message = format!(
-                    "`{}` must be a whole number from 1 to 10000, not {n}",
-                    self.shown(key)
+                let message = crate::tr!(
+                    "load-count-range",
+                    key = self.shown(key),
+                    value = n.to_string()
                 );
                 let help = if key.starts_with("cell.") {
-                    "a cell spans at least one row and one column; leave the key out for one"
+                    crate::tr!("load-count-span-help")
                 } else {
-                    "a column's relative width is a whole number such as 2"
+                    crate::tr!("load-count-width-help")
                 };
-                self.error(file, node.pos, message, help);
+                self.error(file, node.pos, message, &help);
                 None
             }
             _ => {
@@ -246,8 +226,8 @@ impl Checker {
                     file,
                     node,
                     key,
-                    "a whole number from 1",
-                    "write a number such as 2, without quotes",
+                    &crate::tr!("load-expected-count"),
+                    &crate::tr!("load-expected-count-help"),
                 );
                 None
             }
@@ -261,8 +241,8 @@ impl Checker {
                 file,
                 node,
                 key,
-                "a list of rows",
-                "write each row on its own line as a list of cells, such as `- [1, 任务, 牵头单位]`",
+                &crate::tr!("load-expected-rows"),
+                &crate::tr!("load-expected-rows-help"),
             );
             return Vec::new();
         };
@@ -279,8 +259,8 @@ impl Checker {
                     file,
                     item,
                     key,
-                    "a list of rows, each a list of cells",
-                    "write the row's cells in brackets, such as `- [1, 任务, 牵头单位]`",
+                    &crate::tr!("load-expected-row-cells"),
+                    &crate::tr!("load-expected-row-cells-help"),
                 );
             }
         }
@@ -326,8 +306,8 @@ impl Checker {
                             file,
                             n,
                             "cell.text",
-                            "text",
-                            "write the cell's text after the colon",
+                            &crate::tr!("load-value-text"),
+                            &crate::tr!("load-cell-text-help"),
                         );
                         return None;
                     }
@@ -347,8 +327,8 @@ impl Checker {
                     file,
                     node,
                     "cell",
-                    "text",
-                    "put the cell's text in quotes, or write a merged cell as a mapping such as `{text: 区教育局, rows: 2}` (`{内容: 区教育局, 跨行: 2}`)",
+                    &crate::tr!("load-value-text"),
+                    &crate::tr!("load-cell-help"),
                 );
                 None
             }
@@ -371,8 +351,8 @@ impl Checker {
                     file,
                     node,
                     "attachments",
-                    "a list of attachment names or attachments",
-                    "write one attachment per line, each starting with `- `",
+                    &crate::tr!("load-expected-attachments"),
+                    &crate::tr!("load-expected-attachments-help"),
                 );
                 return (Vec::new(), Vec::new());
             }
@@ -392,7 +372,13 @@ impl Checker {
                             }
                         },
                         _ => {
-                            self.type_error(file, target, "include", "a file name", "");
+                            self.type_error(
+                                file,
+                                target,
+                                "include",
+                                &crate::tr!("load-expected-file-name"),
+                                "",
+                            );
                             None
                         }
                     },
@@ -422,8 +408,12 @@ impl Checker {
                 file,
                 node,
                 "attachments",
-                "an attachment with its title and text",
-                &self.say("write {attachment.title} and {attachment.text}, or the attachment's name alone"),
+                &crate::tr!("load-expected-attachment"),
+                &crate::tr!(
+                    "load-expected-attachment-help",
+                    title = self.shown("attachment.title"),
+                    text = self.shown("attachment.text")
+                ),
             );
             return None;
         };
@@ -434,8 +424,11 @@ impl Checker {
                 self.error(
                     file,
                     node.pos,
-                    "the attachment has no title",
-                    &self.say("add {attachment.title} with the attachment's title, as the 附件 note lists it"),
+                    crate::tr!("load-attachment-no-title"),
+                    &crate::tr!(
+                        "load-attachment-no-title-help",
+                        title = self.shown("attachment.title")
+                    ),
                 );
                 None
             }
@@ -454,8 +447,12 @@ impl Checker {
             self.error(
                 file,
                 node.pos,
-                "the attachment has no text",
-                &self.say("add its paragraphs and tables under {attachment.text} or its parts under {attachment.parts}; an attachment only named is its title alone on the line (`- 项目清单`), without a mapping"),
+                crate::tr!("load-attachment-no-text"),
+                &crate::tr!(
+                    "load-attachment-no-text-help",
+                    text = self.shown("attachment.text"),
+                    parts = self.shown("attachment.parts")
+                ),
             );
         }
         Some((

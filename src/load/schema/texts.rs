@@ -158,14 +158,12 @@ impl Checker {
                         &file.path,
                         pos.line,
                         pos.column,
-                        format!(
-                            "`{}` is not a reference to a part",
-                            &value[bad.start..bad.end]
-                        ),
+                        crate::tr!("load-bad-reference", text = &value[bad.start..bad.end]),
                     )
-                    .help(format!(
-                        "{}: write [[id]] or [[id|款2]] with the `id:` of a part",
-                        bad.why
+                    .help(crate::tr!(
+                        "load-bad-reference-help",
+                        why = bad.why.say(),
+                        id = self.shown("id")
                     ))
                     .with_source(&file.text)
                     .width(value[bad.start..bad.end].chars().count());
@@ -197,18 +195,15 @@ impl Checker {
         for link in std::mem::take(&mut self.links) {
             let problem = match (paragraphs.get(link.id.as_str()), link.clause) {
                 (Some(part), _) if !part.numbered && part.heading.is_none() => Some((
-                    format!(
-                        "`{}` has no number and no heading: a reference to it would print nothing",
-                        link.id
+                    crate::tr!("load-reference-to-nothing", id = &link.id),
+                    crate::tr!(
+                        "load-reference-to-nothing-help",
+                        heading = self.shown("heading")
                     ),
-                    "refer to a numbered part, or give this one a `heading:`".to_string(),
                 )),
                 (Some(part), Some(_)) if part.level != crate::model::Level::Article => Some((
-                    format!(
-                        "`{}` is not an article: 款 names a paragraph of an article",
-                        link.id
-                    ),
-                    "write [[id]] without |款, or refer to the article and its 款".to_string(),
+                    crate::tr!("load-clause-not-article", id = &link.id),
+                    crate::tr!("load-clause-not-article-help"),
                 )),
                 (None, _) => {
                     let known: Vec<&str> = paragraphs.keys().copied().collect();
@@ -219,22 +214,29 @@ impl Checker {
                         .max_by(|a, b| a.0.total_cmp(&b.0))
                         .map(|(_, k)| k);
                     Some((
-                        format!("no part has the id `{}`", link.id),
+                        crate::tr!("load-dangling-reference", id = &link.id),
                         match near {
-                            Some(k) => format!("did you mean [[{k}]]? A reference names a part by its `id:`"),
-                            None => "a reference names a part by its `id:`; give the part that id, or correct it".to_string(),
+                            Some(k) => crate::tr!(
+                                "load-dangling-reference-help-near",
+                                near = k,
+                                id = self.shown("id")
+                            ),
+                            None => {
+                                crate::tr!("load-dangling-reference-help", id = self.shown("id"))
+                            }
                         },
                     ))
                 }
                 (Some(part), Some(clause)) if clause as usize > part.paragraphs().count() => {
                     let count = part.paragraphs().count();
                     Some((
-                        format!(
-                            "`{}` has {count} paragraph{}, not a paragraph {clause}",
-                            link.id,
-                            if count == 1 { "" } else { "s" }
+                        crate::tr!(
+                            "load-clause-missing",
+                            id = &link.id,
+                            count = count,
+                            clause = clause
                         ),
-                        "款N names the N-th paragraph of the part's `text:`".to_string(),
+                        crate::tr!("load-clause-missing-help", text = self.shown("text")),
                     ))
                 }
                 _ => None,

@@ -17,15 +17,6 @@ pub fn draft_keys() -> Vec<&'static str> {
     names_in(KeyPlace::Draft)
 }
 
-/// "a" or "an" before a word.
-fn article(word: &str) -> &'static str {
-    if word.starts_with(['a', 'e', 'i', 'o', 'u']) {
-        "an"
-    } else {
-        "a"
-    }
-}
-
 /// The key a Chinese name means in a place.
 pub fn english_key(name: &str, place: KeyPlace) -> Option<&'static str> {
     keys_in(place)
@@ -64,6 +55,90 @@ pub fn suggest_key(wrong: &str, valid: &[&'static str]) -> Option<&'static str> 
     (score >= 0.8).then_some(key)
 }
 
+/// The nearest key of a place to a mistyped one, if any is near enough,
+/// and the name to suggest: a key typed in Latin letters is matched against
+/// the English keys and answered in English; one typed in Chinese against
+/// the Chinese names, by characters and by sound (a homophone typed by a
+/// pinyin input method, 标体 for 标题, is nearer than another character).
+/// A Chinese name of another place (正文 in a part) is pointed to the key it
+/// means here, named as the file names its keys (`chinese`).
+pub fn suggest_in(
+    wrong: &str,
+    place: KeyPlace,
+    chinese: bool,
+) -> Option<(&'static str, &'static str)> {
+    let valid = names_in(place);
+    if wrong.is_ascii() {
+        let key = suggest_key(wrong, &valid)?;
+        return Some((key, key));
+    }
+    if let Some(key) = suggest_key(wrong, &valid) {
+        let name = chinese_name(key, place).filter(|_| chinese).unwrap_or(key);
+        return Some((key, name));
+    }
+    let wrong: Vec<char> = wrong.chars().collect();
+    let mut best: Option<(f64, &'static str, &'static str)> = None;
+    for key in keys_in(place) {
+        for name in key.chinese {
+            let name_chars: Vec<char> = name.chars().collect();
+            let cost = chinese::distance(&wrong, &name_chars);
+            // Near: a slip of one character in a short name, about one in
+            // three in a long one; and something of the name kept.
+            let most = (name_chars.len().max(wrong.len()) as f64 / 3.0).max(1.0);
+            let near = cost <= most && cost < name_chars.len() as f64;
+            if near && best.is_none_or(|b| cost < b.0) {
+                best = Some((cost, key.key, name));
+            }
+        }
+    }
+    best.map(|(_, key, name)| (key, name))
+}
+
+mod chinese {
+    use pinyin::ToPinyinMulti;
+
+    /// Whether two characters may be read alike (tones aside).
+    fn sound_alike(a: char, b: char) -> bool {
+        let (Some(a), Some(b)) = (a.to_pinyin_multi(), b.to_pinyin_multi()) else {
+            return false;
+        };
+        a.into_iter()
+            .any(|a| b.into_iter().any(|b| a.plain() == b.plain()))
+    }
+
+    /// The edit distance between two names by characters (an adjacent pair
+    /// swapped is one edit), a character replaced by one read alike
+    /// costing half.
+    pub fn distance(a: &[char], b: &[char]) -> f64 {
+        let mut d = vec![vec![0.0; b.len() + 1]; a.len() + 1];
+        for (i, row) in d.iter_mut().enumerate() {
+            row[0] = i as f64;
+        }
+        for (j, cell) in d[0].iter_mut().enumerate() {
+            *cell = j as f64;
+        }
+        for i in 1..=a.len() {
+            for j in 1..=b.len() {
+                let change = if a[i - 1] == b[j - 1] {
+                    0.0
+                } else if sound_alike(a[i - 1], b[j - 1]) {
+                    0.5
+                } else {
+                    1.0
+                };
+                let mut best = (d[i - 1][j] + 1.0)
+                    .min(d[i][j - 1] + 1.0)
+                    .min(d[i - 1][j - 1] + change);
+                if i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1] {
+                    best = best.min(d[i - 2][j - 2] + 1.0);
+                }
+                d[i][j] = best;
+            }
+        }
+        d[a.len()][b.len()]
+    }
+}
+
 impl Checker {
     /// Checks the keys of a mapping against those the table gives its place,
     /// and returns them by their English names.
@@ -74,11 +149,17 @@ impl Checker {
         place: KeyPlace,
     ) -> HashMap<&'n str, &'n Node> {
         let allowed = &names_in(place)[..];
-        let what = place.what();
         let mut found = HashMap::new();
         // Each key as written, for a key written in both forms.
         let mut written: HashMap<&str, (&str, crate::load::node::Pos)> = HashMap::new();
         self.suggested.clear();
+        // A mapping that writes most of its keys in Chinese, mistyped ones
+        // too, is told of its keys in Chinese from the first message on.
+        let chinese = entries
+            .iter()
+            .filter(|(key, _)| matches!(&key.value, Value::Str(name) if !name.is_ascii()))
+            .count();
+        self.chinese_keys |= chinese * 2 > entries.len();
         // Keys named as the file names them, in help.
         let named = |checker: &Checker, key: &str| match chinese_name(key, place) {
             Some(zh) if checker.chinese_keys => zh.to_string(),
@@ -86,14 +167,20 @@ impl Checker {
         };
         for (key, value) in entries {
             let Value::Str(name) = &key.value else {
+                let example = named(self, "title");
+                let example = match place {
+                    KeyPlace::Draft => example,
+                    _ => self.shown("text"),
+                };
                 self.error(
                     file,
                     key.pos,
-                    format!(
-                        "a key must be a word such as `title`, but here it is {}",
-                        key.value.describe()
+                    crate::tr!(
+                        "load-key-not-word",
+                        found = key.value.describe(),
+                        example = example
                     ),
-                    "write keys as plain words followed by a colon",
+                    &crate::tr!("load-key-not-word-help"),
                 );
                 continue;
             };
@@ -104,31 +191,25 @@ impl Checker {
             // The key as the checker knows it: the English name, from `allowed`.
             let canonical = english.or_else(|| allowed.iter().copied().find(|k| *k == name));
             let Some(canonical) = canonical else {
-                // A mistyped Chinese name (内荣 for 内容) is near its Chinese name.
-                let suggestion = suggest_key(name, allowed).or_else(|| {
-                    keys_in(place)
-                        .flat_map(|k| k.chinese.iter().map(move |zh| (*zh, k.key)))
-                        .map(|(zh, key)| (strsim::jaro_winkler(name, zh), key))
-                        .filter(|(score, _)| *score >= 0.65)
-                        .max_by(|a, b| a.0.total_cmp(&b.0))
-                        .map(|(_, key)| key)
-                });
-                self.suggested.extend(suggestion);
+                let suggestion = suggest_in(name, place, self.chinese_keys);
+                self.suggested.extend(suggestion.map(|(key, _)| key));
                 let all: Vec<String> = allowed.iter().map(|k| named(self, k)).collect();
-                let all = all.join(", ");
+                let all = all.join(&crate::tr!("load-list-separator"));
+                let place_code = place.code();
                 let help = match suggestion {
-                    Some(s) => format!(
-                        "did you mean `{}`? The keys of {} {what} are: {all}",
-                        named(self, s),
-                        article(what)
+                    Some((_, near)) => crate::tr!(
+                        "load-unknown-key-help-near",
+                        near = near,
+                        place = place_code,
+                        keys = all
                     ),
-                    None => format!("the keys of {} {what} are: {all}", article(what)),
+                    None => crate::tr!("load-unknown-key-help", place = place_code, keys = all),
                 };
                 let d = Diagnostic::error(
                     &file.path,
                     key.pos.line,
                     key.pos.column,
-                    format!("unknown key `{name}` in {} {what}", article(what)),
+                    crate::tr!("load-unknown-key", key = name, place = place_code),
                 )
                 .help(help)
                 .with_source(&file.text)
@@ -141,11 +222,17 @@ impl Checker {
                     &file.path,
                     key.pos.line,
                     key.pos.column,
-                    format!("`{name}` and `{first}` are the same key, written twice in this {what}"),
+                    crate::tr!(
+                        "load-key-twice",
+                        key = name,
+                        first = *first,
+                        place = place.code()
+                    ),
                 )
-                .help(format!(
-                    "keep one of them (the other is at line {}, column {}): a key may be written in English or in Chinese, not both",
-                    pos.line, pos.column
+                .help(crate::tr!(
+                    "load-key-twice-help",
+                    line = pos.line,
+                    column = pos.column
                 ))
                 .with_source(&file.text)
                 .width(name.chars().count());
@@ -172,7 +259,7 @@ mod tests {
                     assert!(
                         seen.insert(name),
                         "{name} is two keys of a {}",
-                        place.what()
+                        place.code()
                     );
                 }
                 for zh in k.chinese {
@@ -209,6 +296,40 @@ mod tests {
         assert_eq!(suggest_key("抄送", &draft), Some("cc"));
         assert_eq!(suggest_key("正文", &draft), Some("parts"));
         assert_eq!(suggest_key("zzzz", &draft), None);
+    }
+
+    #[test]
+    fn a_mistyped_chinese_key_finds_its_chinese_name_by_characters_and_sound() {
+        let near = |wrong, place| suggest_in(wrong, place, true).map(|(_, name)| name);
+        assert_eq!(near("标体", KeyPlace::Draft), Some("标题"));
+        assert_eq!(near("稿另", KeyPlace::Draft), Some("稿别"));
+        assert_eq!(near("内谷", KeyPlace::Part), Some("内容"));
+        assert_eq!(near("发文机观", KeyPlace::Draft), Some("发文机关"));
+        // A homophone of both characters' sound, and a pair swapped.
+        assert_eq!(near("彪题", KeyPlace::Draft), Some("标题"));
+        assert_eq!(near("文发机关", KeyPlace::Draft), Some("发文机关"));
+        // 字题 is one character from 标题 and from 字体: the sound decides.
+        assert_eq!(near("字题", KeyPlace::Draft), Some("字体"));
+        // 标体 is one character from 字体 too.
+        assert_eq!(
+            suggest_in("标体", KeyPlace::Draft, false),
+            Some(("title", "标题"))
+        );
+        // A name of another place: the key it means here.
+        assert_eq!(near("正文", KeyPlace::Part), Some("条目"));
+        assert_eq!(
+            suggest_in("正文", KeyPlace::Part, false),
+            Some(("parts", "parts"))
+        );
+        // Close to nothing: no suggestion.
+        assert_eq!(near("作者", KeyPlace::Draft), None);
+        assert_eq!(near("附加说明事项", KeyPlace::Draft), None);
+        // English is matched against English and answered in English.
+        assert_eq!(
+            suggest_in("titel", KeyPlace::Draft, true),
+            Some(("title", "title"))
+        );
+        assert_eq!(suggest_in("heading", KeyPlace::Draft, false), None);
     }
 
     #[test]

@@ -48,7 +48,8 @@ impl KeyPlace {
         KeyPlace::Settings,
     ];
 
-    /// What a mapping in this place is, as a message names it.
+    /// What a mapping in this place is, in English words, for test names;
+    /// messages name it through the catalogues, by [`KeyPlace::code`].
     pub fn what(self) -> &'static str {
         match self {
             KeyPlace::Draft => "draft",
@@ -60,6 +61,23 @@ impl KeyPlace {
             KeyPlace::Settings => "settings file",
             KeyPlace::Table => "table",
             KeyPlace::Cell => "table cell",
+            KeyPlace::Attachment => "attachment",
+        }
+    }
+
+    /// The place's name in the catalogues' messages, which name it in
+    /// each language (`{ $place -> [draft] … }`).
+    pub fn code(self) -> &'static str {
+        match self {
+            KeyPlace::Draft => "draft",
+            KeyPlace::Part => "part",
+            KeyPlace::Block => "block",
+            KeyPlace::Fonts => "fonts",
+            KeyPlace::CommentsFile => "comments-file",
+            KeyPlace::Comment => "comment",
+            KeyPlace::Settings => "settings",
+            KeyPlace::Table => "table",
+            KeyPlace::Cell => "cell",
             KeyPlace::Attachment => "attachment",
         }
     }
