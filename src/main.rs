@@ -7,7 +7,7 @@ use std::io::IsTerminal;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
-use clap::Parser;
+use clap::FromArgMatches;
 
 use cli::args::{Cli, ColorArg, Command, DiffArgs, FontArgs, ImportArgs, RenderArgs};
 use cli::console::{Console, Outcome};
@@ -20,22 +20,29 @@ use gongwen::write;
 
 fn main() -> ExitCode {
     let args: Vec<std::ffi::OsString> = std::env::args_os().collect();
-    gongwen::i18n::set(
-        cli::args::lang_asked(&args)
-            .unwrap_or_else(|| gongwen::i18n::from_env(|name| std::env::var(name).ok())),
-    );
+    let lang = cli::args::lang_asked(&args)
+        .unwrap_or_else(|| gongwen::i18n::from_env(|name| std::env::var(name).ok()));
+    gongwen::i18n::set(lang);
     let mut console = Console::default();
-    let cli = match Cli::try_parse_from(&args) {
+    let mut command = cli::help::command(&args, lang);
+    let matches = match command.try_get_matches_from_mut(&args) {
+        Ok(matches) => matches,
+        Err(e) => return cli::help::stop(&e),
+    };
+    if let Some(names) = cli::help::help_asked(&matches) {
+        // `gongwen help build` is `gongwen build --help`.
+        let program = args.first().cloned().unwrap_or_else(|| "gongwen".into());
+        let again = std::iter::once(program)
+            .chain(names.into_iter().map(Into::into))
+            .chain(std::iter::once("--help".into()));
+        return match command.try_get_matches_from_mut(again) {
+            Ok(_) => ExitCode::SUCCESS,
+            Err(e) => cli::help::stop(&e),
+        };
+    }
+    let cli = match Cli::from_arg_matches(&matches) {
         Ok(cli) => cli,
-        Err(e) => {
-            let _ = e.print();
-            return match e.kind() {
-                clap::error::ErrorKind::DisplayHelp | clap::error::ErrorKind::DisplayVersion => {
-                    ExitCode::SUCCESS
-                }
-                _ => ExitCode::from(2),
-            };
-        }
+        Err(e) => return cli::help::stop(&e),
     };
     let outcome = match cli.command {
         Command::Build {
