@@ -16,6 +16,7 @@ use gongwen::project::redline::{Comments, Options, Redline, Side};
 use gongwen::project::{self, Event};
 use gongwen::render::Format;
 use gongwen::save::{self, SaveError};
+use gongwen::tr;
 use gongwen::write;
 
 fn main() -> ExitCode {
@@ -66,17 +67,21 @@ fn main() -> ExitCode {
 /// Prints what building or checking reports, as it happens.
 fn report(console: &mut Console, event: Event) {
     match event {
-        Event::Wrote(path, _) => console.line(format_args!("wrote   {}", shown(path))),
-        Event::Checked(path) => console.line(format_args!("ok      {}", shown(path))),
+        Event::Wrote(path, _) => console.line(tr!("run-wrote", path = shown(path).to_string())),
+        Event::Checked(path) => console.line(tr!("run-ok", path = shown(path).to_string())),
         Event::Warning(d) | Event::RedlineFailed(d) => console.diagnostic(d),
-        Event::NotWritten(e) => console.err(format_args!("error: {e}")),
-        Event::Note(text) => console.line(format_args!("note: {text}")),
+        Event::NotWritten(e) => console.err(tr!("run-error", error = e.to_string())),
+        Event::Note(text) => console.line(tr!("run-note", note = text)),
         Event::Failed(path, diags) => {
             for d in diags {
                 console.diagnostic(d);
             }
-            let problems = gongwen::tr!("summary-problems", count = diags.len());
-            console.line(format_args!("FAILED  {} ({problems})", shown(path)));
+            let problems = tr!("summary-problems", count = diags.len());
+            console.line(tr!(
+                "run-failed",
+                path = shown(path).to_string(),
+                problems = problems
+            ));
         }
     }
 }
@@ -183,7 +188,7 @@ fn diff(console: &mut Console, args: DiffArgs) -> Outcome {
     match &args.out {
         Some(path) => {
             if let Err(e) = write::write_named(path, &rendered.bytes) {
-                console.err(format_args!("error: {e}"));
+                console.err(tr!("run-error", error = e.to_string()));
                 return Outcome::Trouble;
             }
         }
@@ -203,7 +208,7 @@ fn import(console: &mut Console, args: &ImportArgs) -> Outcome {
         Path::new("drafts").join(stem.as_ref()).join("v1.yaml")
     });
     if !force && out.symlink_metadata().is_ok() {
-        console.err(format_args!("error: {}", SaveError::Exists(out)));
+        console.err(tr!("run-error", error = SaveError::Exists(out).to_string()));
         return Outcome::Trouble;
     }
     let imported = match gongwen::import::import_file(input, args.options()) {
@@ -222,14 +227,14 @@ fn import(console: &mut Console, args: &ImportArgs) -> Outcome {
         &[input, &cwd],
         args.keys.into(),
     ) {
-        console.err(format_args!("error: {e}"));
+        console.err(tr!("run-error", error = e.to_string()));
         return Outcome::Trouble;
     }
-    console.line(format_args!(
-        "imported {} → {}: {}",
-        shown(input),
-        shown(&out),
-        imported.report_line()
+    console.line(tr!(
+        "run-imported",
+        input = shown(input).to_string(),
+        out = shown(&out).to_string(),
+        report = imported.report_line()
     ));
     Outcome::Ok
 }

@@ -147,38 +147,36 @@ pub struct LeadsOut {
 impl LeadsOut {
     /// What is wrong, for a message about reading `path`.
     pub fn message(&self) -> String {
-        format!(
-            "{}: gongwen reads nothing {} the folder it works in",
-            self.what(),
-            match self.link {
-                Some(_) => "through a link that leads out of",
-                None => "outside",
-            }
-        )
+        match self.link {
+            Some(_) => crate::tr!("paths-link-leads-out", what = self.what()),
+            None => crate::tr!("paths-outside", what = self.what()),
+        }
     }
 
     /// The link and where it leads (or where the path is), outside which
     /// folder, for a message about `path`.
     pub fn what(&self) -> String {
-        let what = match &self.link {
-            Some(link) if absolute(link) == absolute(&self.path) => "it is a link to".to_string(),
-            Some(link) => format!("{} is a link to", shown(link)),
-            None => "it is".to_string(),
-        };
-        format!(
-            "{what} {}, outside {}",
-            shown(&self.target),
-            shown(&for_people(&self.folder)),
-        )
+        let target = shown(&self.target).to_string();
+        let folder = shown(&for_people(&self.folder)).to_string();
+        match &self.link {
+            Some(link) if absolute(link) == absolute(&self.path) => {
+                crate::tr!("paths-is-link-to", target = target, folder = folder)
+            }
+            Some(link) => crate::tr!(
+                "paths-link-to",
+                link = shown(link).to_string(),
+                target = target,
+                folder = folder
+            ),
+            None => crate::tr!("paths-is-outside", target = target, folder = folder),
+        }
     }
 
     /// What to do about it.
     pub fn help(&self) -> String {
-        format!(
-            "a link survives a copy or an archive, and one that leads out could show any file \
-             on this computer; if the file is meant to be here, copy it into {} instead of \
-             linking to it",
-            shown(&for_people(&self.folder))
+        crate::tr!(
+            "paths-leads-out-help",
+            folder = shown(&for_people(&self.folder)).to_string()
         )
     }
 }

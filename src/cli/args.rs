@@ -100,26 +100,23 @@ impl DiffArgs {
     /// What is wrong with the options together, found before any work:
     /// with `--out` naming one of the files compared ([`Self::out_not_an_input`]) too.
     pub fn usage_error(&self) -> Option<String> {
-        self.options_error()
-            .map(str::to_string)
-            .or_else(|| Some(format!("error: {}", self.out_not_an_input().err()?)))
+        self.options_error().or_else(|| {
+            let error = self.out_not_an_input().err()?.to_string();
+            Some(gongwen::tr!("run-error", error = error))
+        })
     }
 
-    fn options_error(&self) -> Option<&'static str> {
+    fn options_error(&self) -> Option<String> {
         use std::io::IsTerminal;
         let to_terminal = self.out.is_none() && std::io::stdout().is_terminal();
         if self.side_by_side && !matches!(self.format, Format::Html | Format::Pdf | Format::Docx) {
-            Some(
-                "error: --side-by-side lays out the html, pdf and docx redlines; add --format html, pdf or docx",
-            )
+            Some(gongwen::tr!("diff-side-by-side-format"))
         } else if self.author.is_some() && self.format != Format::Docx {
-            Some(
-                "error: --author names who made the tracked changes of the docx redline; add --format docx",
-            )
+            Some(gongwen::tr!("diff-author-format"))
         } else if self.format == Format::Pdf && to_terminal {
-            Some("error: a PDF is not for the terminal; give --out FILE.pdf")
+            Some(gongwen::tr!("diff-pdf-to-terminal"))
         } else if self.format == Format::Docx && to_terminal {
-            Some("error: a Word file is not for the terminal; give --out FILE.docx")
+            Some(gongwen::tr!("diff-docx-to-terminal"))
         } else {
             None
         }
@@ -168,7 +165,8 @@ pub struct ServeArgs {
     pub render: RenderArgs,
 }
 
-/// Options of the template and PDF stages, shared by `build` and `diff`.
+// Options of the template and PDF stages, shared by `build` and `diff`.
+// (Not a doc comment: clap would show it as the help of the command it is in.)
 #[derive(clap::Args, Clone)]
 pub struct RenderArgs {
     #[arg(long)]
@@ -177,7 +175,8 @@ pub struct RenderArgs {
     fonts: FontArgs,
 }
 
-/// Options of the fonts, shared by `build`, `diff` and `check`.
+// Options of the fonts, shared by `build`, `diff` and `check`.
+// (Not a doc comment: clap would show it as the help of the command it is in.)
 #[derive(clap::Args, Clone)]
 pub struct FontArgs {
     #[arg(long = "font-dir")]

@@ -80,7 +80,7 @@ impl Console {
     /// The exit code: the command's, unless standard output failed.
     pub fn finish(self, outcome: Outcome) -> ExitCode {
         if let Some(e) = &self.failure {
-            self.err(format!("error: cannot write to standard output: {e}"));
+            self.err(gongwen::tr!("run-stdout-failed", error = e.to_string()));
             return ExitCode::from(2);
         }
         match outcome {

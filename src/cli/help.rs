@@ -145,25 +145,11 @@ fn localize(cmd: Command, path: &mut Vec<String>, lang: Lang) -> Command {
         cmd = cmd.about(about);
     }
     let here = path.clone();
-    // Under a heading of its own, clap orders positionals by name; in
-    // their order, they are read in theirs.
-    let mut positionals = 0;
-    cmd = cmd.mut_args(|arg| {
-        let arg = if arg.is_positional() && lang == Lang::Zh {
-            positionals += 1;
-            arg.display_order(positionals)
-        } else {
-            arg
-        };
-        localize_arg(arg, &here, lang)
-    });
+    cmd = cmd.mut_args(|arg| localize_arg(arg, &here, lang));
     if lang == Lang::Zh {
+        let template = chinese_template(&cmd);
         cmd = cmd
-            .help_template(format!(
-                "{{before-help}}{{about-with-newline}}\n{}{{usage}}\n\n{{all-args}}{{after-help}}",
-                tr!("args-usage-heading")
-            ))
-            .subcommand_help_heading(tr!("args-commands-heading"))
+            .help_template(template)
             .subcommand_value_name(tr!("args-command-value"));
     }
     cmd.mut_subcommands(|sub| {
@@ -177,7 +163,10 @@ fn localize(cmd: Command, path: &mut Vec<String>, lang: Lang) -> Command {
 fn localize_arg(arg: Arg, path: &[String], lang: Lang) -> Arg {
     let mut arg = arg;
     let mut help = found(lang, &arg_ids(path, arg.get_id().as_str())).map(|(_, text)| text);
-    if let Some(names) = arg.get_value_names().filter(|_| arg.get_action().takes_values()) {
+    if let Some(names) = arg
+        .get_value_names()
+        .filter(|_| arg.get_action().takes_values())
+    {
         let names: Vec<String> = names
             .iter()
             .map(|name| {
@@ -221,17 +210,32 @@ fn localize_arg(arg: Arg, path: &[String], lang: Lang) -> Arg {
             });
             arg = arg.hide_default_value(true).hide_possible_values(true);
         }
-        let positional = arg.is_positional();
-        arg = arg.help_heading(if positional {
-            tr!("args-arguments-heading")
-        } else {
-            tr!("args-options-heading")
-        });
     }
     match help {
         Some(help) => arg.help(help),
         None => arg,
     }
+}
+
+/// clap's help layout with its headings said in Chinese (clap would end
+/// each with a half-width colon): the commands, the arguments, the options.
+fn chinese_template(cmd: &Command) -> String {
+    let mut sections = Vec::new();
+    if cmd.has_subcommands() {
+        sections.push(format!("{}\n{{subcommands}}", tr!("args-commands-heading")));
+    }
+    if cmd.get_positionals().next().is_some() {
+        sections.push(format!(
+            "{}\n{{positionals}}",
+            tr!("args-arguments-heading")
+        ));
+    }
+    sections.push(format!("{}\n{{options}}", tr!("args-options-heading")));
+    format!(
+        "{{before-help}}{{about-with-newline}}\n{}{{usage}}\n\n{}{{after-help}}",
+        tr!("args-usage-heading"),
+        sections.join("\n\n")
+    )
 }
 
 /// clap writes `[OPTIONS]` in a usage line whatever the language: each
