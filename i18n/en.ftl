@@ -216,3 +216,11 @@ pdf-template-error = PDF template: { $message }
 pdf-template-error-help = fix the template, or delete the override in templates/ to use the built-in one
 render-view-draft = a draft
 render-view-comments = a comments table
+# What the operating system said: as it said it.
+io-permission-denied = { $error }
+io-not-found = { $error }
+io-storage-full = { $error }
+io-read-only-filesystem = { $error }
+io-invalid-data = { $error }
+io-is-a-directory = { $error }
+io-not-a-directory = { $error }

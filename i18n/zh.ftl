@@ -211,3 +211,11 @@ pdf-template-error = PDF 模板有错：{ $message }
 pdf-template-error-help = 请改正这个模板，或删除 `templates/` 中的自定义模板，改用内置模板
 render-view-draft = 草稿
 render-view-comments = 意见表
+# 操作系统拒绝的常见原因。
+io-permission-denied = 没有权限（请检查这个文件或文件夹的权限，或换个位置）
+io-not-found = 找不到这个文件或文件夹
+io-storage-full = 磁盘已满，请腾出空间后再试
+io-read-only-filesystem = 所在的磁盘是只读的
+io-invalid-data = 内容不是 UTF-8 编码的文本
+io-is-a-directory = 这是一个文件夹，不是文件
+io-not-a-directory = 路径中有一段是文件，不是文件夹

@@ -189,6 +189,24 @@ impl fmt::Display for LeadsOut {
 
 impl std::error::Error for LeadsOut {}
 
+/// What the operating system said, in the current language: the common
+/// refusals said in words, anything else as the system said it (in English,
+/// always as the system said it).
+pub fn io_error(e: &std::io::Error) -> String {
+    use std::io::ErrorKind;
+    let error = e.to_string();
+    match e.kind() {
+        ErrorKind::PermissionDenied => crate::tr!("io-permission-denied", error = error),
+        ErrorKind::NotFound => crate::tr!("io-not-found", error = error),
+        ErrorKind::StorageFull => crate::tr!("io-storage-full", error = error),
+        ErrorKind::ReadOnlyFilesystem => crate::tr!("io-read-only-filesystem", error = error),
+        ErrorKind::InvalidData => crate::tr!("io-invalid-data", error = error),
+        ErrorKind::IsADirectory => crate::tr!("io-is-a-directory", error = error),
+        ErrorKind::NotADirectory => crate::tr!("io-not-a-directory", error = error),
+        _ => error,
+    }
+}
+
 /// The nearest folder named `drafts` at or above `folder`.
 fn drafts_at_or_above(folder: &Path) -> Option<&Path> {
     folder

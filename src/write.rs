@@ -99,7 +99,7 @@ impl fmt::Display for WriteError {
             Problem::Io(e) => f.write_str(&crate::tr!(
                 "write-io",
                 path = path.to_string(),
-                error = e.to_string()
+                error = crate::paths::io_error(e)
             )),
         }
     }

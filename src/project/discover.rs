@@ -134,7 +134,7 @@ pub fn find_drafts(path: &Path, cwd: &Path) -> Result<Vec<DraftEntry>, Diagnosti
                 path,
                 0,
                 0,
-                crate::tr!("discover-unreadable", error = e.to_string()),
+                crate::tr!("discover-unreadable", error = crate::paths::io_error(&e)),
             )
         })?;
         if let Some(out) = walk.refused.first() {

@@ -93,7 +93,7 @@ impl Templates {
                             &path,
                             0,
                             0,
-                            crate::tr!("template-unreadable", error = e.to_string()),
+                            crate::tr!("template-unreadable", error = crate::paths::io_error(&e)),
                         )
                         .help(crate::tr!("template-unreadable-help"))
                     })?;

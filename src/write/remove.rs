@@ -33,7 +33,9 @@ impl fmt::Display for RemoveError {
             Problem::NotAFile(what) => {
                 crate::tr!("remove-not-a-file", path = path, what = what.name())
             }
-            Problem::Io(e) => crate::tr!("remove-io", path = path, error = e.to_string()),
+            Problem::Io(e) => {
+                crate::tr!("remove-io", path = path, error = crate::paths::io_error(e))
+            }
             // Not met when removing.
             Problem::ReadOnly | Problem::Input(_) | Problem::LeadsOut(_) => {
                 crate::tr!("remove-not-removed", path = path)
