@@ -22,15 +22,7 @@ pub fn shape() -> Command {
 
 fn with_own_help(cmd: Command, root: bool) -> Command {
     let has_subcommands = cmd.has_subcommands();
-    let mut cmd = cmd
-        .mut_subcommands(|sub| with_own_help(sub, false))
-        .disable_help_flag(true)
-        .arg(
-            Arg::new("help")
-                .short('h')
-                .long("help")
-                .action(ArgAction::Help),
-        );
+    let mut cmd = own_help_flag(cmd.mut_subcommands(|sub| with_own_help(sub, false)));
     if root {
         cmd = cmd.disable_version_flag(true).arg(
             Arg::new("version")
@@ -41,12 +33,20 @@ fn with_own_help(cmd: Command, root: bool) -> Command {
     }
     if has_subcommands {
         cmd = cmd.disable_help_subcommand(true).subcommand(
-            Command::new("help")
-                .disable_help_flag(true)
+            own_help_flag(Command::new("help"))
                 .arg(Arg::new("command").num_args(0..).value_name("COMMAND")),
         );
     }
     cmd
+}
+
+fn own_help_flag(cmd: Command) -> Command {
+    cmd.disable_help_flag(true).arg(
+        Arg::new("help")
+            .short('h')
+            .long("help")
+            .action(ArgAction::Help),
+    )
 }
 
 /// The command line in `lang`, ready to parse `args` (whose first is the
