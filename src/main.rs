@@ -7,7 +7,7 @@ use std::io::IsTerminal;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
-use clap::Parser;
+use clap::FromArgMatches;
 
 use cli::args::{Cli, ColorArg, Command, DiffArgs, FontArgs, ImportArgs, RenderArgs};
 use cli::console::{Console, Outcome};
@@ -16,26 +16,34 @@ use gongwen::project::redline::{Comments, Options, Redline, Side};
 use gongwen::project::{self, Event};
 use gongwen::render::Format;
 use gongwen::save::{self, SaveError};
+use gongwen::tr;
 use gongwen::write;
 
 fn main() -> ExitCode {
     let args: Vec<std::ffi::OsString> = std::env::args_os().collect();
-    gongwen::i18n::set(
-        cli::args::lang_asked(&args)
-            .unwrap_or_else(|| gongwen::i18n::from_env(|name| std::env::var(name).ok())),
-    );
+    let lang = cli::args::lang_asked(&args)
+        .unwrap_or_else(|| gongwen::i18n::from_env(|name| std::env::var(name).ok()));
+    gongwen::i18n::set(lang);
     let mut console = Console::default();
-    let cli = match Cli::try_parse_from(&args) {
+    let mut command = cli::help::command(&args, lang);
+    let matches = match command.try_get_matches_from_mut(&args) {
+        Ok(matches) => matches,
+        Err(e) => return cli::help::stop(&e),
+    };
+    if let Some(names) = cli::help::help_asked(&matches) {
+        // `gongwen help build` is `gongwen build --help`.
+        let program = args.first().cloned().unwrap_or_else(|| "gongwen".into());
+        let again = std::iter::once(program)
+            .chain(names.into_iter().map(Into::into))
+            .chain(std::iter::once("--help".into()));
+        return match command.try_get_matches_from_mut(again) {
+            Ok(_) => ExitCode::SUCCESS,
+            Err(e) => cli::help::stop(&e),
+        };
+    }
+    let cli = match Cli::from_arg_matches(&matches) {
         Ok(cli) => cli,
-        Err(e) => {
-            let _ = e.print();
-            return match e.kind() {
-                clap::error::ErrorKind::DisplayHelp | clap::error::ErrorKind::DisplayVersion => {
-                    ExitCode::SUCCESS
-                }
-                _ => ExitCode::from(2),
-            };
-        }
+        Err(e) => return cli::help::stop(&e),
     };
     let outcome = match cli.command {
         Command::Build {
@@ -60,17 +68,21 @@ fn main() -> ExitCode {
 /// Prints what building or checking reports, as it happens.
 fn report(console: &mut Console, event: Event) {
     match event {
-        Event::Wrote(path, _) => console.line(format_args!("wrote   {}", shown(path))),
-        Event::Checked(path) => console.line(format_args!("ok      {}", shown(path))),
+        Event::Wrote(path, _) => console.line(tr!("run-wrote", path = shown(path).to_string())),
+        Event::Checked(path) => console.line(tr!("run-ok", path = shown(path).to_string())),
         Event::Warning(d) | Event::RedlineFailed(d) => console.diagnostic(d),
-        Event::NotWritten(e) => console.err(format_args!("error: {e}")),
-        Event::Note(text) => console.line(format_args!("note: {text}")),
+        Event::NotWritten(e) => console.err(tr!("run-error", error = e.to_string())),
+        Event::Note(text) => console.line(tr!("run-note", note = text)),
         Event::Failed(path, diags) => {
             for d in diags {
                 console.diagnostic(d);
             }
-            let problems = gongwen::tr!("summary-problems", count = diags.len());
-            console.line(format_args!("FAILED  {} ({problems})", shown(path)));
+            let problems = tr!("summary-problems", count = diags.len());
+            console.line(tr!(
+                "run-failed",
+                path = shown(path).to_string(),
+                problems = problems
+            ));
         }
     }
 }
@@ -177,7 +189,7 @@ fn diff(console: &mut Console, args: DiffArgs) -> Outcome {
     match &args.out {
         Some(path) => {
             if let Err(e) = write::write_named(path, &rendered.bytes) {
-                console.err(format_args!("error: {e}"));
+                console.err(tr!("run-error", error = e.to_string()));
                 return Outcome::Trouble;
             }
         }
@@ -197,7 +209,7 @@ fn import(console: &mut Console, args: &ImportArgs) -> Outcome {
         Path::new("drafts").join(stem.as_ref()).join("v1.yaml")
     });
     if !force && out.symlink_metadata().is_ok() {
-        console.err(format_args!("error: {}", SaveError::Exists(out)));
+        console.err(tr!("run-error", error = SaveError::Exists(out).to_string()));
         return Outcome::Trouble;
     }
     let imported = match gongwen::import::import_file(input, args.options()) {
@@ -216,14 +228,14 @@ fn import(console: &mut Console, args: &ImportArgs) -> Outcome {
         &[input, &cwd],
         args.keys.into(),
     ) {
-        console.err(format_args!("error: {e}"));
+        console.err(tr!("run-error", error = e.to_string()));
         return Outcome::Trouble;
     }
-    console.line(format_args!(
-        "imported {} → {}: {}",
-        shown(input),
-        shown(&out),
-        imported.report_line()
+    console.line(tr!(
+        "run-imported",
+        input = shown(input).to_string(),
+        out = shown(&out).to_string(),
+        report = imported.report_line()
     ));
     Outcome::Ok
 }

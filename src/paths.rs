@@ -147,38 +147,36 @@ pub struct LeadsOut {
 impl LeadsOut {
     /// What is wrong, for a message about reading `path`.
     pub fn message(&self) -> String {
-        format!(
-            "{}: gongwen reads nothing {} the folder it works in",
-            self.what(),
-            match self.link {
-                Some(_) => "through a link that leads out of",
-                None => "outside",
-            }
-        )
+        match self.link {
+            Some(_) => crate::tr!("paths-link-leads-out", what = self.what()),
+            None => crate::tr!("paths-outside", what = self.what()),
+        }
     }
 
     /// The link and where it leads (or where the path is), outside which
     /// folder, for a message about `path`.
     pub fn what(&self) -> String {
-        let what = match &self.link {
-            Some(link) if absolute(link) == absolute(&self.path) => "it is a link to".to_string(),
-            Some(link) => format!("{} is a link to", shown(link)),
-            None => "it is".to_string(),
-        };
-        format!(
-            "{what} {}, outside {}",
-            shown(&self.target),
-            shown(&for_people(&self.folder)),
-        )
+        let target = shown(&self.target).to_string();
+        let folder = shown(&for_people(&self.folder)).to_string();
+        match &self.link {
+            Some(link) if absolute(link) == absolute(&self.path) => {
+                crate::tr!("paths-is-link-to", target = target, folder = folder)
+            }
+            Some(link) => crate::tr!(
+                "paths-link-to",
+                link = shown(link).to_string(),
+                target = target,
+                folder = folder
+            ),
+            None => crate::tr!("paths-is-outside", target = target, folder = folder),
+        }
     }
 
     /// What to do about it.
     pub fn help(&self) -> String {
-        format!(
-            "a link survives a copy or an archive, and one that leads out could show any file \
-             on this computer; if the file is meant to be here, copy it into {} instead of \
-             linking to it",
-            shown(&for_people(&self.folder))
+        crate::tr!(
+            "paths-leads-out-help",
+            folder = shown(&for_people(&self.folder)).to_string()
         )
     }
 }
@@ -190,6 +188,24 @@ impl fmt::Display for LeadsOut {
 }
 
 impl std::error::Error for LeadsOut {}
+
+/// What the operating system said, in the current language: the common
+/// refusals said in words, anything else as the system said it (in English,
+/// always as the system said it).
+pub fn io_error(e: &std::io::Error) -> String {
+    use std::io::ErrorKind;
+    let error = e.to_string();
+    match e.kind() {
+        ErrorKind::PermissionDenied => crate::tr!("io-permission-denied", error = error),
+        ErrorKind::NotFound => crate::tr!("io-not-found", error = error),
+        ErrorKind::StorageFull => crate::tr!("io-storage-full", error = error),
+        ErrorKind::ReadOnlyFilesystem => crate::tr!("io-read-only-filesystem", error = error),
+        ErrorKind::InvalidData => crate::tr!("io-invalid-data", error = error),
+        ErrorKind::IsADirectory => crate::tr!("io-is-a-directory", error = error),
+        ErrorKind::NotADirectory => crate::tr!("io-not-a-directory", error = error),
+        _ => error,
+    }
+}
 
 /// The nearest folder named `drafts` at or above `folder`.
 fn drafts_at_or_above(folder: &Path) -> Option<&Path> {

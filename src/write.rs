@@ -44,7 +44,7 @@ pub struct WriteError {
 #[derive(Debug)]
 pub enum Problem {
     /// Something other than a regular file (or a link) is where the output goes.
-    NotAFile(&'static str),
+    NotAFile(FileKind),
     /// A symbolic link is where the output goes; it leads here (`None`:
     /// nowhere that exists).
     Link(Option<PathBuf>),
@@ -64,47 +64,43 @@ impl fmt::Display for WriteError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         let path = shown(&self.path);
         match &self.problem {
-            Problem::NotAFile(what) => write!(
-                f,
-                "cannot write {path}: it is {what}, and gongwen replaces only regular files; \
-                 remove it or write somewhere else"
-            ),
-            Problem::Link(target) => write!(
-                f,
-                "cannot write {path}: it is a symbolic link{}, and gongwen never writes \
-                 through a link; remove the link or write somewhere else",
-                match target {
-                    Some(t) => format!(" to {}", shown(t)),
-                    None => String::new(),
-                }
-            ),
-            Problem::ReadOnly => write!(
-                f,
-                "cannot write {path}: the file is read-only, and gongwen does not replace a \
-                 file you protected; make it writable (chmod u+w) or delete it"
-            ),
-            Problem::OutsideOutput(target) => write!(
-                f,
-                "cannot write {path}: a link there leads outside the output folder (to {}); \
-                 gongwen writes only inside the folder it was given — remove the link",
-                shown(target)
-            ),
-            Problem::Input(input) => write!(
-                f,
-                "will not write {path}: {} a file this command reads (a draft, one of its part \
-                 files or its comments); give the output a new file name",
-                match input == &self.path {
-                    true => "it is".to_string(),
-                    false => format!("it leads to {},", shown(input)),
-                }
-            ),
-            Problem::LeadsOut(out) => write!(
-                f,
-                "cannot write {path}: {}; gongwen writes nothing through a link that leads out \
-                 of the folder it works in",
-                out.what()
-            ),
-            Problem::Io(e) => write!(f, "cannot write {path}: {e}"),
+            Problem::NotAFile(what) => f.write_str(&crate::tr!(
+                "write-not-a-file",
+                path = path.to_string(),
+                what = what.name()
+            )),
+            Problem::Link(Some(target)) => f.write_str(&crate::tr!(
+                "write-link-to",
+                path = path.to_string(),
+                target = shown(target).to_string()
+            )),
+            Problem::Link(None) => f.write_str(&crate::tr!("write-link", path = path.to_string())),
+            Problem::ReadOnly => {
+                f.write_str(&crate::tr!("write-read-only", path = path.to_string()))
+            }
+            Problem::OutsideOutput(target) => f.write_str(&crate::tr!(
+                "write-outside-output",
+                path = path.to_string(),
+                target = shown(target).to_string()
+            )),
+            Problem::Input(input) if input == &self.path => {
+                f.write_str(&crate::tr!("write-is-input", path = path.to_string()))
+            }
+            Problem::Input(input) => f.write_str(&crate::tr!(
+                "write-leads-to-input",
+                path = path.to_string(),
+                input = shown(input).to_string()
+            )),
+            Problem::LeadsOut(out) => f.write_str(&crate::tr!(
+                "write-leads-out",
+                path = path.to_string(),
+                what = out.what()
+            )),
+            Problem::Io(e) => f.write_str(&crate::tr!(
+                "write-io",
+                path = path.to_string(),
+                error = crate::paths::io_error(e)
+            )),
         }
     }
 }
@@ -118,32 +114,57 @@ fn io_error(path: &Path) -> impl Fn(std::io::Error) -> WriteError + '_ {
     }
 }
 
-/// What a path names, in words, when it is not a regular file.
-fn not_a_file(meta: &Metadata) -> Option<&'static str> {
+/// What a path names when it is not a regular file.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum FileKind {
+    Link,
+    Folder,
+    Fifo,
+    Device,
+    Socket,
+    Other,
+}
+
+impl FileKind {
+    /// The kind in words, in the current language.
+    pub fn name(self) -> String {
+        match self {
+            FileKind::Link => crate::tr!("file-kind-link"),
+            FileKind::Folder => crate::tr!("file-kind-folder"),
+            FileKind::Fifo => crate::tr!("file-kind-fifo"),
+            FileKind::Device => crate::tr!("file-kind-device"),
+            FileKind::Socket => crate::tr!("file-kind-socket"),
+            FileKind::Other => crate::tr!("file-kind-other"),
+        }
+    }
+}
+
+/// What a path names, when it is not a regular file.
+fn not_a_file(meta: &Metadata) -> Option<FileKind> {
     let t = meta.file_type();
     if t.is_file() {
         return None;
     }
     if t.is_symlink() {
-        return Some("a symbolic link");
+        return Some(FileKind::Link);
     }
     if t.is_dir() {
-        return Some("a folder");
+        return Some(FileKind::Folder);
     }
     #[cfg(unix)]
     {
         use std::os::unix::fs::FileTypeExt;
         if t.is_fifo() {
-            return Some("a FIFO (named pipe)");
+            return Some(FileKind::Fifo);
         }
         if t.is_char_device() || t.is_block_device() {
-            return Some("a device");
+            return Some(FileKind::Device);
         }
         if t.is_socket() {
-            return Some("a socket");
+            return Some(FileKind::Socket);
         }
     }
-    Some("not a regular file")
+    Some(FileKind::Other)
 }
 
 /// Writes `bytes` to `path`, an output inside a folder gongwen writes into:

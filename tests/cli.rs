@@ -906,3 +906,90 @@ fn lint_fix_dry_run_prints_the_diff_and_writes_nothing_then_fix_writes() {
         }
     }
 }
+
+/// The progress lines and the errors of finding drafts, of the fonts and of
+/// writing are in the language of the locale, or of `--lang`.
+#[test]
+fn progress_lines_and_errors_follow_the_language() {
+    let dir = tempfile::tempdir().unwrap();
+    let draft = write_draft(
+        dir.path(),
+        "title: 关于加强管理的通知\nparts:\n  - 第一段。\n",
+    );
+    let out = dir.path().join("out");
+    let run = |lang: &str, args: &[&std::ffi::OsStr]| {
+        let out = gongwen()
+            .env_remove("LC_ALL")
+            .env_remove("LC_MESSAGES")
+            .env("LANG", lang)
+            .args(args)
+            .output()
+            .unwrap();
+        let text = |b: Vec<u8>| String::from_utf8(b).unwrap();
+        (out.status.code(), text(out.stdout), text(out.stderr))
+    };
+    let build = |lang| {
+        run(
+            lang,
+            &[
+                "build".as_ref(),
+                draft.as_os_str(),
+                "--format".as_ref(),
+                "md".as_ref(),
+                "--out".as_ref(),
+                out.as_os_str(),
+            ],
+        )
+    };
+
+    let (code, stdout, _) = build("zh_CN.UTF-8");
+    assert_eq!(code, Some(0), "{stdout}");
+    let written = stdout
+        .lines()
+        .find_map(|l| l.strip_prefix("已写出  "))
+        .unwrap_or_else(|| panic!("no 已写出 line in\n{stdout}"))
+        .to_string();
+    let (code, stdout, _) = build("en_US.UTF-8");
+    assert_eq!(code, Some(0));
+    assert!(stdout.contains(&format!("wrote   {written}\n")), "{stdout}");
+
+    // A folder where the Markdown goes: refused, in Chinese.
+    std::fs::remove_file(&written).unwrap();
+    std::fs::create_dir(&written).unwrap();
+    let (code, _, stderr) = build("zh_CN.UTF-8");
+    assert_eq!(code, Some(2));
+    assert!(
+        stderr.contains(&format!(
+            "错误：无法写入 {written}：这里是一个文件夹，gongwen 只替换普通文件"
+        )),
+        "{stderr}"
+    );
+
+    let missing = dir.path().join("nothere");
+    let (code, _, stderr) = run("zh_CN.UTF-8", &["check".as_ref(), missing.as_os_str()]);
+    assert_eq!(code, Some(2));
+    assert!(stderr.contains("没有这个文件或文件夹"), "{stderr}");
+    assert!(stderr.contains("请给出一份草稿"), "{stderr}");
+    let (_, _, stderr) = run(
+        "zh_CN.UTF-8",
+        &[
+            "check".as_ref(),
+            missing.as_os_str(),
+            "--lang".as_ref(),
+            "en".as_ref(),
+        ],
+    );
+    assert!(stderr.contains("no such file or folder"), "{stderr}");
+
+    let (code, _, stderr) = run(
+        "zh_CN.UTF-8",
+        &[
+            "check".as_ref(),
+            draft.as_os_str(),
+            "--font-dir".as_ref(),
+            missing.as_os_str(),
+        ],
+    );
+    assert_eq!(code, Some(2));
+    assert!(stderr.contains("--font-dir 给的文件夹不存在"), "{stderr}");
+}

@@ -3,28 +3,33 @@
 use super::args::CommentsCommand;
 use super::console::{Console, Outcome};
 use gongwen::paths::shown;
+use gongwen::tr;
 
 pub fn run(console: &mut Console, command: &CommentsCommand) -> Outcome {
     let CommentsCommand::Import { table, draft } = command;
     match gongwen::project::comments::import_feedback(table, draft) {
         Ok(done) => {
             for note in &done.notes {
-                console.err(format_args!("note: {}: {note}", shown(table)));
+                console.err(tr!(
+                    "comments-import-note",
+                    file = shown(table).to_string(),
+                    note = note
+                ));
             }
             done.warnings.iter().for_each(|w| console.diagnostic(w));
             if !done.unknown_headers.is_empty() {
-                console.err(format_args!(
-                    "warning: {}: columns not read: {}",
-                    shown(table),
-                    done.unknown_headers.join("、")
+                console.err(tr!(
+                    "comments-import-columns-not-read",
+                    file = shown(table).to_string(),
+                    columns = done.unknown_headers.join("、")
                 ));
             }
-            console.line(format_args!(
-                "imported {} → {}: {} comments added, {} already there",
-                shown(table),
-                shown(&done.file),
-                done.added,
-                done.already
+            console.line(tr!(
+                "comments-imported",
+                table = shown(table).to_string(),
+                file = shown(&done.file).to_string(),
+                added = done.added,
+                already = done.already
             ));
             Outcome::Ok
         }

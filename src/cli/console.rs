@@ -80,7 +80,10 @@ impl Console {
     /// The exit code: the command's, unless standard output failed.
     pub fn finish(self, outcome: Outcome) -> ExitCode {
         if let Some(e) = &self.failure {
-            self.err(format!("error: cannot write to standard output: {e}"));
+            self.err(gongwen::tr!(
+                "run-stdout-failed",
+                error = gongwen::paths::io_error(e)
+            ));
             return ExitCode::from(2);
         }
         match outcome {

@@ -3,6 +3,7 @@
 pub mod args;
 pub mod comments;
 pub mod console;
+pub mod help;
 pub mod lint;
 pub mod new;
 pub mod schema;

@@ -6,6 +6,7 @@ use std::path::Path;
 use super::args::SchemaArgs;
 use super::console::{Console, Outcome};
 use gongwen::paths::shown;
+use gongwen::tr;
 use gongwen::write;
 
 /// `gongwen schema`: one schema printed, or every schema file written.
@@ -21,9 +22,9 @@ pub fn run(console: &mut Console, args: &SchemaArgs) -> Outcome {
             write::write_atomic(&dest, text.as_bytes())?;
             Ok(dest)
         }) {
-            Ok(dest) => console.line(format_args!("wrote   {}", shown(&dest))),
+            Ok(dest) => console.line(tr!("run-wrote", path = shown(&dest).to_string())),
             Err(e) => {
-                console.err(format_args!("error: {e}"));
+                console.err(tr!("run-error", error = e.to_string()));
                 outcome = Outcome::Trouble;
             }
         }

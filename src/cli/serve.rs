@@ -9,6 +9,7 @@ use gongwen::preview::http::Server;
 use gongwen::preview::watch::Watch;
 use gongwen::preview::watcher::Watcher;
 use gongwen::preview::{MakeRenderer, Preview, touches};
+use gongwen::tr;
 
 use super::args::{RenderArgs, ServeArgs, WatchArgs};
 use super::console::{Console, Outcome};
@@ -74,19 +75,16 @@ pub fn serve(console: &mut Console, args: ServeArgs) -> Outcome {
         }
     };
     if !args.host.is_loopback() {
-        console.err(format_args!(
-            "warning: listening on {}: anyone who can reach this machine can read the drafts \
-             (by its IP address, or by a name given with --allow-host)",
-            args.host
-        ));
+        console.err(tr!("serve-open-to-all", host = args.host.to_string()));
     }
     let names: Vec<String> = roots.iter().map(|r| shown(r).to_string()).collect();
     match server.addr() {
-        Some(addr) => console.line(format_args!(
-            "serving {} at http://{addr}/ (Ctrl-C to stop)",
-            names.join(", ")
+        Some(addr) => console.line(tr!(
+            "serve-serving-at",
+            drafts = names.join(", "),
+            address = addr.to_string()
         )),
-        None => console.line(format_args!("serving {}", names.join(", "))),
+        None => console.line(tr!("serve-serving", drafts = names.join(", "))),
     }
     let updates = Arc::clone(&preview);
     std::thread::spawn(move || {
@@ -97,15 +95,16 @@ pub fn serve(console: &mut Console, args: ServeArgs) -> Outcome {
             if !changes.is_empty() {
                 let mut what = changes.drafts.clone();
                 if changes.templates {
-                    what.push("the templates or fonts".to_string());
+                    what.push(tr!("serve-changed-templates"));
                 }
                 if changes.listing {
-                    what.push("the list of drafts".to_string());
+                    what.push(tr!("serve-changed-listing"));
                 }
                 let what = gongwen::paths::one_line(&what.join(", "));
-                console.line(format_args!(
-                    "changed {what} (loaded in {} ms)",
-                    started.elapsed().as_millis()
+                console.line(tr!(
+                    "serve-changed",
+                    what = what,
+                    ms = started.elapsed().as_millis() as u64
                 ));
             }
         }
@@ -172,7 +171,7 @@ pub fn watch(console: &mut Console, args: WatchArgs) -> Outcome {
             }
         }
         if all == Some(true) && renderer_round == 0 {
-            console.line("watching for changes (Ctrl-C to stop)");
+            console.line(tr!("watch-watching"));
         }
         let Some(changed) = watcher.wait() else {
             return Outcome::Trouble;
@@ -185,9 +184,7 @@ pub fn watch(console: &mut Console, args: WatchArgs) -> Outcome {
                 Ok(r) => renderer = r,
                 Err(d) => {
                     console.diagnostic(&d);
-                    console.line(
-                        "the templates or fonts have problems; the outputs were left as they were",
-                    );
+                    console.line(tr!("watch-settings-broken"));
                     all = None;
                 }
             }

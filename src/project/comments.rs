@@ -79,12 +79,12 @@ pub fn check(
         uncommented.sort();
         if !uncommented.is_empty() {
             let labels: Vec<String> = uncommented.into_iter().map(|(_, l)| l).collect();
-            let note = format!(
-                "{}: {} parts changed in {} have no comment on them: {}",
-                crate::paths::shown(&file),
-                labels.len(),
-                crate::load::draft_name(&next.path),
-                labels.join("；")
+            let note = crate::tr!(
+                "comments-changed-without-comment",
+                file = crate::paths::shown(&file).to_string(),
+                count = labels.len(),
+                draft = crate::load::draft_name(&next.path).to_string(),
+                parts = labels.join("；")
             );
             on(Event::Note(&note));
         }
@@ -338,29 +338,35 @@ fn append_checked(
         let appended = append(current, existing, feedback, table, separated)?;
         let total = existing.len() + appended.added;
         if total > MAX_COMMENTS {
-            return Err(vec![Diagnostic::error(
-                file,
-                0,
-                0,
-                format!(
-                    "with the table's {} new comments the file would hold {total}, more than the {MAX_COMMENTS} gongwen keeps in one comments file",
-                    appended.added
-                ),
-            )
-            .help("check that the table holds only the comments received on this draft")]);
+            return Err(vec![
+                Diagnostic::error(
+                    file,
+                    0,
+                    0,
+                    crate::tr!(
+                        "comments-too-many",
+                        added = appended.added,
+                        total = total,
+                        most = MAX_COMMENTS
+                    ),
+                )
+                .help(crate::tr!("comments-table-help")),
+            ]);
         }
         if appended.text.len() as u64 > crate::load::MAX_FILE_BYTES {
-            return Err(vec![Diagnostic::error(
-                file,
-                0,
-                0,
-                format!(
-                    "with the table's comments the file would be {} MB, more than the {} MB a comments file may have",
-                    appended.text.len() >> 20,
-                    crate::load::MAX_FILE_BYTES >> 20
-                ),
-            )
-            .help("check that the table holds only the comments received on this draft")]);
+            return Err(vec![
+                Diagnostic::error(
+                    file,
+                    0,
+                    0,
+                    crate::tr!(
+                        "comments-too-large",
+                        size = appended.text.len() >> 20,
+                        most = (crate::load::MAX_FILE_BYTES >> 20) as usize
+                    ),
+                )
+                .help(crate::tr!("comments-table-help")),
+            ]);
         }
         match crate::load::load_comments_bytes(file, appended.text.as_bytes()) {
             Ok(all) if all.get(..existing.len()) == Some(existing) => return Ok((appended, all)),
@@ -374,13 +380,10 @@ fn append_checked(
             }
         }
     }
-    Err(vec![Diagnostic::error(
-        file,
-        0,
-        0,
-        "the comments cannot be added after the last one in this file without changing what it says",
-    )
-    .help("end the file's last comment with a line that is not a block of text (`note: …`, say), and import again")])
+    Err(vec![
+        Diagnostic::error(file, 0, 0, crate::tr!("comments-cannot-append"))
+            .help(crate::tr!("comments-cannot-append-help")),
+    ])
 }
 
 /// A message about a comment the table added, said of the table's row (and
@@ -394,15 +397,20 @@ fn in_table_terms(
     let Some(row) = appended.row_at(d.line).filter(|_| d.line > 0) else {
         return d;
     };
-    let at = match column {
-        Some(c) => format!("row {row}, column {c}"),
-        None => format!("row {row}"),
+    let message = match column {
+        Some(c) => crate::tr!(
+            "comments-at-row-column",
+            row = row,
+            column = c,
+            message = &d.message
+        ),
+        None => crate::tr!("comments-at-row", row = row, message = &d.message),
     };
     Diagnostic {
         file: table.to_path_buf(),
         line: 0,
         column: 0,
-        message: format!("{at}: {}", d.message),
+        message,
         source: None,
         offset: None,
         ..d

@@ -115,8 +115,10 @@ fn is_hidden(path: &Path) -> bool {
 /// relative to `cwd`, the folder the caller works in.
 pub fn find_drafts(path: &Path, cwd: &Path) -> Result<Vec<DraftEntry>, Diagnostic> {
     if !path.exists() {
-        return Err(Diagnostic::error(path, 0, 0, "no such file or folder")
-            .help("give a draft (.yaml file or folder with draft.yaml), a document folder, or a folder of documents"));
+        return Err(
+            Diagnostic::error(path, 0, 0, crate::tr!("discover-missing"))
+                .help(crate::tr!("discover-missing-help")),
+        );
     }
     let mut drafts = Vec::new();
     if is_draft(path) {
@@ -127,25 +129,32 @@ pub fn find_drafts(path: &Path, cwd: &Path) -> Result<Vec<DraftEntry>, Diagnosti
             visited: Default::default(),
             refused: Vec::new(),
         };
-        walk.collect(path, &mut drafts)
-            .map_err(|e| Diagnostic::error(path, 0, 0, format!("cannot read the folder: {e}")))?;
+        walk.collect(path, &mut drafts).map_err(|e| {
+            Diagnostic::error(
+                path,
+                0,
+                0,
+                crate::tr!("discover-unreadable", error = crate::paths::io_error(&e)),
+            )
+        })?;
         if let Some(out) = walk.refused.first() {
             let link = out.link.as_deref().unwrap_or(&out.path);
-            let more = match walk.refused.len() {
-                1 => String::new(),
-                n => format!(
-                    " ({} more such links: {})",
-                    n - 1,
-                    some_links(&walk.refused[1..])
+            let message = match walk.refused.len() {
+                1 => out.message(),
+                n => crate::tr!(
+                    "discover-more-links",
+                    message = out.message(),
+                    count = n - 1,
+                    links = some_links(&walk.refused[1..])
                 ),
             };
-            return Err(
-                Diagnostic::error(link, 0, 0, format!("{}{more}", out.message())).help(out.help()),
-            );
+            return Err(Diagnostic::error(link, 0, 0, message).help(out.help()));
         }
     } else {
-        return Err(Diagnostic::error(path, 0, 0, "not a draft")
-            .help("a draft is a .yaml file, or a folder holding draft.yaml"));
+        return Err(
+            Diagnostic::error(path, 0, 0, crate::tr!("discover-not-a-draft"))
+                .help(crate::tr!("discover-not-a-draft-help")),
+        );
     }
     let base = output_base(path, cwd);
     let mut entries: Vec<DraftEntry> = drafts
@@ -180,7 +189,7 @@ pub fn find_all(paths: &[PathBuf], cwd: &Path) -> Result<Vec<DraftEntry>, Diagno
                 path,
                 0,
                 0,
-                "no drafts found (a draft is a .yaml file or a folder with draft.yaml)",
+                crate::tr!("discover-no-drafts"),
             ));
         }
         for entry in found {
@@ -200,15 +209,13 @@ pub fn find_all(paths: &[PathBuf], cwd: &Path) -> Result<Vec<DraftEntry>, Diagno
             &clash[1].path,
             0,
             0,
-            format!(
-                "{} would all be written as {}.*",
-                names.join(" and "),
-                shown(stem)
+            crate::tr!(
+                "discover-same-output",
+                drafts = names.join(&crate::tr!("discover-and")),
+                output = shown(stem).to_string()
             ),
         )
-        .help(
-            "give the drafts of a document different names (v1.yaml and v2/, not v1.yaml and v1/)",
-        ));
+        .help(crate::tr!("discover-same-output-help")));
     }
     Ok(entries)
 }

@@ -146,14 +146,14 @@ pub fn plan_origins(
                 source,
                 0,
                 0,
-                format!(
-                    "{} and {} would both be written as {}",
-                    shown(&other),
-                    shown(source),
-                    shown(&output)
+                crate::tr!(
+                    "build-output-clash",
+                    one = shown(&other).to_string(),
+                    other = shown(source).to_string(),
+                    output = shown(&output).to_string()
                 ),
             )
-            .help("rename one of the drafts (a draft named like a redline, v1-v2.redline.yaml, is one way to meet this)"));
+            .help(crate::tr!("build-output-clash-help")));
         }
         outputs.push((origin, output));
     }
@@ -342,10 +342,10 @@ fn lint_summary(
         }
     }
     if !report.findings.is_empty() {
-        on(Event::Note(&format!(
-            "{}; `gongwen lint {}` lists them",
-            report.summary(path),
-            shown(path)
+        on(Event::Note(&crate::tr!(
+            "build-lint-findings",
+            summary = report.summary(path),
+            path = shown(path).to_string()
         )));
     }
     report.errors()

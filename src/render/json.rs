@@ -51,6 +51,6 @@ fn error(e: serde_json::Error) -> Diagnostic {
         std::path::Path::new("json"),
         0,
         0,
-        format!("cannot write the JSON: {e}"),
+        crate::tr!("render-json-failed", error = e.to_string()),
     )
 }

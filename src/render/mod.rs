@@ -213,7 +213,7 @@ fn not_shown(format: Format, what: &str) -> Diagnostic {
         std::path::Path::new(format.name()),
         0,
         0,
-        format!("the {} format does not show {what}", format.name()),
+        crate::tr!("render-not-shown", format = format.name(), what = what),
     )
-    .help("use md, html, pdf or docx for a draft; term, json, md, html, pdf or decision for a redline")
+    .help(crate::tr!("render-not-shown-help"))
 }

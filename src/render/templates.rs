@@ -84,15 +84,18 @@ impl Templates {
             if let (Some(dir), Some(confined)) = (dir, &confined) {
                 let path = dir.join(name);
                 if let Err(out) = confined.check(&path) {
-                    return Err(Diagnostic::error(&path, 0, 0, out.message()).help(format!(
-                        "{}; or delete it to use the built-in template",
-                        out.help()
-                    )));
+                    return Err(Diagnostic::error(&path, 0, 0, out.message())
+                        .help(crate::tr!("template-leads-out-help", help = out.help())));
                 }
                 if path.is_file() {
                     let text = std::fs::read_to_string(&path).map_err(|e| {
-                        Diagnostic::error(&path, 0, 0, format!("cannot read the template: {e}"))
-                            .help("the file must be UTF-8 text; delete it to use the built-in template")
+                        Diagnostic::error(
+                            &path,
+                            0,
+                            0,
+                            crate::tr!("template-unreadable", error = crate::paths::io_error(&e)),
+                        )
+                        .help(crate::tr!("template-unreadable-help"))
                     })?;
                     source = TemplateSource {
                         path,
@@ -128,7 +131,7 @@ impl Templates {
                 Path::new(name),
                 0,
                 0,
-                format!("there is no template `{name}`"),
+                crate::tr!("template-missing", name = name),
             ));
         };
         let tera = source
@@ -197,8 +200,13 @@ fn template_error<S: std::borrow::Borrow<TemplateSource>>(
         ),
         None => (0, 0, error.to_string()),
     };
-    let mut d = Diagnostic::error(&path, line, column, format!("template error: {message}"))
-        .help("fix the template, or delete the override to use the built-in one; the fields a template can use are listed in the README");
+    let mut d = Diagnostic::error(
+        &path,
+        line,
+        column,
+        crate::tr!("template-error", message = message),
+    )
+    .help(crate::tr!("template-error-help"));
     if let Some(s) = source {
         d = d.with_source(&s.text);
     }

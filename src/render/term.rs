@@ -19,8 +19,8 @@ impl Backend for TermBackend {
             View::Redline { view: ctx, .. } => Ok(Rendered::bytes(
                 super::redline::terminal(ctx, self.color).into_bytes(),
             )),
-            View::Draft(_) => Err(not_shown(Format::Term, "a draft")),
-            View::Comments(_) => Err(not_shown(Format::Term, "a comments table")),
+            View::Draft(_) => Err(not_shown(Format::Term, &crate::tr!("render-view-draft"))),
+            View::Comments(_) => Err(not_shown(Format::Term, &crate::tr!("render-view-comments"))),
         }
     }
 }
@@ -38,8 +38,14 @@ impl Backend for DecisionBackend {
             View::Redline { view: ctx, .. } => {
                 Ok(Rendered::bytes(super::redline::decision(ctx).into_bytes()))
             }
-            View::Draft(_) => Err(not_shown(Format::Decision, "a draft")),
-            View::Comments(_) => Err(not_shown(Format::Decision, "a comments table")),
+            View::Draft(_) => Err(not_shown(
+                Format::Decision,
+                &crate::tr!("render-view-draft"),
+            )),
+            View::Comments(_) => Err(not_shown(
+                Format::Decision,
+                &crate::tr!("render-view-comments"),
+            )),
         }
     }
 }

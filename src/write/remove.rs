@@ -17,35 +17,31 @@ pub struct RemoveError {
 
 impl fmt::Display for RemoveError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        let path = shown(&self.path);
-        let through = "and gongwen removes nothing through a link";
-        match &self.problem {
-            Problem::Link(Some(target)) => write!(
-                f,
-                "not removed {path}: it is a symbolic link to {}, {through}",
-                shown(target)
+        let path = shown(&self.path).to_string();
+        let text = match &self.problem {
+            Problem::Link(Some(target)) => crate::tr!(
+                "remove-link-to",
+                path = path,
+                target = shown(target).to_string()
             ),
-            Problem::Link(None) => {
-                write!(f, "not removed {path}: it is a symbolic link, {through}")
-            }
-            Problem::OutsideOutput(target) => write!(
-                f,
-                "not removed {path}: a folder on its way is a link that leads outside the output \
-                 folder (to {}), {through}",
-                shown(target)
+            Problem::Link(None) => crate::tr!("remove-link", path = path),
+            Problem::OutsideOutput(target) => crate::tr!(
+                "remove-outside-output",
+                path = path,
+                target = shown(target).to_string()
             ),
             Problem::NotAFile(what) => {
-                write!(
-                    f,
-                    "not removed {path}: it is {what}, not the file gongwen wrote"
-                )
+                crate::tr!("remove-not-a-file", path = path, what = what.name())
             }
-            Problem::Io(e) => write!(f, "cannot remove {path}: {e}"),
+            Problem::Io(e) => {
+                crate::tr!("remove-io", path = path, error = crate::paths::io_error(e))
+            }
             // Not met when removing.
             Problem::ReadOnly | Problem::Input(_) | Problem::LeadsOut(_) => {
-                write!(f, "not removed {path}")
+                crate::tr!("remove-not-removed", path = path)
             }
-        }
+        };
+        f.write_str(&text)
     }
 }
 

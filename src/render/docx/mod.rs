@@ -175,7 +175,7 @@ fn package(
             std::path::Path::new("docx"),
             0,
             0,
-            format!("cannot pack the .docx: {e}"),
+            crate::tr!("render-docx-failed", error = e.to_string()),
         )
     })?;
     Ok(Rendered::bytes(bytes))

@@ -126,9 +126,9 @@ fn bundled(dir: Option<&Path>, search: &BundledSearch) -> Result<Arc<Vec<Font>>,
             path: path.clone(),
             reason,
         };
-        let data = std::fs::read(&path).map_err(|e| unreadable(e.to_string()))?;
+        let data = std::fs::read(&path).map_err(|e| unreadable(crate::paths::io_error(&e)))?;
         let font = Font::new(Bytes::new(data), 0)
-            .ok_or_else(|| unreadable("it is not a font typst can read".into()))?;
+            .ok_or_else(|| unreadable(crate::tr!("fonts-not-a-font")))?;
         fonts.push(font);
     }
     let fonts = Arc::new(fonts);

@@ -31,19 +31,36 @@ pub fn font_set(view: View<'_>, settings: &PdfSettings) -> Result<FontSet, Diagn
     let fonts_place = &choice.origin;
     FontSet::new(choice, settings).map_err(|e| match e {
         FontError::BundledNotFound(search) => bundled_not_found(&search),
-        FontError::BundledUnreadable { path, reason } => Diagnostic::error(&path, 0, 0, format!("cannot read this font, one of those every PDF is set in: {reason}"))
-            .help("put back the folder fonts/fandol whole, from gongwen's source or by reinstalling its package, or set GONGWEN_FONTS to a folder that holds the five Fandol faces"),
-        FontError::UnknownFamily { role, family, known } => {
+        FontError::BundledUnreadable { path, reason } => Diagnostic::error(
+            &path,
+            0,
+            0,
+            crate::tr!("fonts-bundled-unreadable", reason = reason.to_string()),
+        )
+        .help(crate::tr!("fonts-bundled-unreadable-help")),
+        FontError::UnknownFamily {
+            role,
+            family,
+            known,
+        } => {
             let place = choice.places.get(&role).unwrap_or(fonts_place);
-            let role = match role.split_once('.') {
-                Some((list, i)) => format!("{list}, entry {}", i.parse::<usize>().unwrap_or(0) + 1),
-                None => role,
+            let message = match role.split_once('.') {
+                Some((list, i)) => crate::tr!(
+                    "fonts-unknown-family-entry",
+                    family = family.to_string(),
+                    list = list,
+                    entry = i.parse::<usize>().unwrap_or(0) + 1
+                ),
+                None => crate::tr!(
+                    "fonts-unknown-family",
+                    family = family.to_string(),
+                    role = role.to_string()
+                ),
             };
-            Diagnostic::error(&place.file, place.line, place.column, format!("unknown font family `{family}` (fonts.{role})"))
-                .help(format!(
-                    "install the face, or pass the folder holding it with --font-dir; the families available are: {}",
-                    known.join(", ")
-                ))
+            Diagnostic::error(&place.file, place.line, place.column, message).help(crate::tr!(
+                "fonts-unknown-family-help",
+                known = known.join(", ")
+            ))
         }
     })
 }
@@ -60,18 +77,18 @@ fn bundled_not_found(search: &BundledSearch) -> Diagnostic {
         .iter()
         .map(|p| shown(p).to_string())
         .collect();
-    let looked = if looked.is_empty() {
-        "no folder was given to look in".to_string()
+    let message = if looked.is_empty() {
+        crate::tr!("fonts-bundled-not-given", face = BUNDLED[0].0)
     } else {
-        format!("looked in {}", looked.join(", "))
+        crate::tr!(
+            "fonts-bundled-not-found",
+            face = BUNDLED[0].0,
+            looked = looked.join(", ")
+        )
     };
-    let message = format!(
-        "the fonts every PDF is set in ({} and four more Fandol faces) were not found: {looked}",
-        BUNDLED[0].0
-    );
-    Diagnostic::error(&install_to, 0, 0, message).help(format!(
-        "copy the folder fonts/fandol from gongwen's source to {}, or set GONGWEN_FONTS to the folder that holds them; if gongwen came as a package, reinstall it",
-        shown(&install_to)
+    Diagnostic::error(&install_to, 0, 0, message).help(crate::tr!(
+        "fonts-bundled-help",
+        folder = shown(&install_to).to_string()
     ))
 }
 
@@ -88,11 +105,18 @@ pub fn check_glyphs(
     if !missing.is_empty() {
         let listed: Vec<String> = missing
             .iter()
-            .map(|(c, places)| format!("{c} (U+{:04X}) in {}", *c as u32, places.join("、")))
+            .map(|(c, places)| {
+                crate::tr!(
+                    "fonts-missing-glyph",
+                    char = c.to_string(),
+                    code = format!("U+{:04X}", *c as u32),
+                    places = places.join("、")
+                )
+            })
             .collect();
-        let message = format!("no configured font has a glyph for: {}", listed.join("; "));
-        let help = "name a face that has them under `fonts: fallback:` in the draft (for example Noto Serif CJK SC from the fonts-noto-cjk package), pass its folder with --font-dir, or build with --allow-missing-glyphs to print empty boxes";
-        let d = Diagnostic::error(&fonts_place.file, 0, 0, message).help(help);
+        let message = crate::tr!("fonts-missing-glyphs", glyphs = listed.join("; "));
+        let d = Diagnostic::error(&fonts_place.file, 0, 0, message)
+            .help(crate::tr!("fonts-missing-glyphs-help"));
         if settings.allow_missing_glyphs {
             warnings.push(Diagnostic {
                 severity: Severity::Warning,

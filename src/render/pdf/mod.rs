@@ -55,12 +55,12 @@ impl PdfSettings {
                     0,
                     0,
                     if dir.exists() {
-                        "--font-dir names a file, not a folder"
+                        crate::tr!("fonts-dir-is-file")
                     } else {
-                        "--font-dir names a folder that does not exist"
+                        crate::tr!("fonts-dir-missing")
                     },
                 )
-                .help("give the folder that holds the font files (.otf, .ttf, .ttc)"));
+                .help(crate::tr!("fonts-dir-help")));
             }
         }
         Ok(())
@@ -122,12 +122,21 @@ impl PdfBackend<'_> {
             View::Redline { view: ctx, .. } => ("redline.typ", &ctx.print, serde_json::to_vec(ctx)),
             View::Comments(ctx) => ("comments.typ", &ctx.print, serde_json::to_vec(ctx)),
         };
-        let (path, text) = self
-            .templates
-            .source(name)
-            .ok_or_else(|| Diagnostic::error(Path::new(name), 0, 0, "template missing"))?;
+        let (path, text) = self.templates.source(name).ok_or_else(|| {
+            Diagnostic::error(
+                Path::new(name),
+                0,
+                0,
+                crate::tr!("template-missing", name = name),
+            )
+        })?;
         let data = data.map_err(|e| {
-            Diagnostic::error(path, 0, 0, format!("cannot serialise the view: {e}"))
+            Diagnostic::error(
+                path,
+                0,
+                0,
+                crate::tr!("pdf-view-failed", error = e.to_string()),
+            )
         })?;
         let date = creation_date(print.date, self.settings.source_date_epoch).map(|(d, _)| d);
         // The faces the draft names, as the key of its world: finding them
@@ -154,7 +163,12 @@ impl PdfBackend<'_> {
         };
         let mut warnings = glyphs::check_glyphs(view, font_set, self.settings)?;
         let font_data = serde_json::to_vec(&font_set.roles).map_err(|e| {
-            Diagnostic::error(path, 0, 0, format!("cannot serialise the fonts: {e}"))
+            Diagnostic::error(
+                path,
+                0,
+                0,
+                crate::tr!("pdf-fonts-failed", error = e.to_string()),
+            )
         })?;
         let files = vec![("/data.json", data), ("/fonts.json", font_data)];
         let world = match fonts {
@@ -266,16 +280,22 @@ fn typst_diagnostic(world: &DocumentWorld, template: &Path, d: &SourceDiagnostic
         }
     }
     let mut out = match d.severity {
-        Severity::Error => {
-            Diagnostic::error(&file, line, column, format!("PDF template: {}", d.message))
-        }
-        Severity::Warning => {
-            Diagnostic::warning(&file, line, column, format!("PDF template: {}", d.message))
-        }
+        Severity::Error => Diagnostic::error(
+            &file,
+            line,
+            column,
+            crate::tr!("pdf-template-error", message = d.message.to_string()),
+        ),
+        Severity::Warning => Diagnostic::warning(
+            &file,
+            line,
+            column,
+            crate::tr!("pdf-template-error", message = d.message.to_string()),
+        ),
     };
     let hints: Vec<String> = d.hints.iter().map(|h| h.v.to_string()).collect();
     out = out.help(if hints.is_empty() {
-        "fix the template, or delete the override in templates/ to use the built-in one".to_string()
+        crate::tr!("pdf-template-error-help")
     } else {
         hints.join("; ")
     });
