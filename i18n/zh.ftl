@@ -9,7 +9,10 @@ summary-problems = { $count } 处问题
 import-report = { $style ->
     [outline] 大纲式编号
    *[articles] 条文式编号
-}，共 { $parts } 个部分（其中 { $articles } 条），{ $warnings } 条提示，删去 { $dropped } 行无关内容
+}，共 { $parts } 个部分{ $articles ->
+    [0] {""}
+   *[other] （其中 { $articles } 条）
+}，{ $warnings } 条提示，删去 { $dropped } 行无关内容
 import-report-decoded = ，原文为 { $encoding } 编码，已转换
 import-report-word = ，读自 Word 文件（{ $numbered } 个段落由 Word 自动编号，{ $changes } 处修订）
 import-report-linked = ，{ $count } 处条文引用已改为按编号引用
@@ -21,15 +24,15 @@ import-no-text = 文件中没有文字
 import-no-text-help = 请导入载有文件正文的文件
 import-table-before-parts = 第一个部分之前的表格已按文字保留，每行表格成为一段
 import-table-before-parts-help = 如需保留为表格，请在 YAML 草稿中把它移入某一部分的 `text:` 中
-import-numbered-also = { $message }；gongwen 编为{ $derived }
-import-numbered-differently = 原文将这一部分编为{ $input }，gongwen 编为{ $derived }（原文编号有跳号、重号或越级）
+import-numbered-also = { $message }；gongwen 编为“{ $derived }”
+import-numbered-differently = 原文将这一部分编为“{ $input }”，gongwen 编为“{ $derived }”（原文编号有跳号、重号或越级）
 import-no-structure = 没有识别出层次结构（没有以 一、 （一） 或 `第X条` 开头的行）：全文已作为导语段落导入
 import-no-structure-help = 请在原文中加上序号，或在 YAML 草稿中手工整理各部分
-import-stray-space = 条的序号 `{ $label }条` 中间有多余的空格
+import-stray-space = 条的序号 `{ $label }条` 中有多余的空格
 import-article-not-first = 原文从第{ $number }条开始，不是从第一条开始
 import-article-repeats = 原文中第{ $number }条与上一条第{ $previous }条序号重复
 import-article-out-of-order = 原文中第{ $number }条不接在第{ $previous }条之后
-import-level-skipped = 第 { $depth } 层用了 `{ $form }` 式序号：中间跳过了一层，gongwen 按第 { $depth } 层编号
+import-level-skipped = 第 { $depth } 层用了 `{ $form }` 式序号，中间跳过了一层：按第 { $depth } 层编号
 import-division-empty = `{ $name }` 下没有内容，已略去（一{ $level }至少要有一条或一段）
 import-division-untitled = `{ $label }` 没有标题：已作为不编号的标题保留
 import-number-without-text = 序号后面没有文字
