@@ -14,7 +14,7 @@ import-report = { $style ->
    *[other] （其中 { $articles } 条）
 }，{ $warnings } 条提示，删去 { $dropped } 行无关内容
 import-report-decoded = ，原文为 { $encoding } 编码，已转换
-import-report-word = ，读自 Word 文件（{ $numbered } 个段落由 Word 自动编号，{ $changes } 处修订）
+import-report-word = ，读自 Word 文件（{ $numbered } 个段落由 Word 自动编号，已处理 { $changes } 处修订）
 import-report-linked = ，{ $count } 处条文引用已改为按编号引用
 import-cannot-read = 无法读取文件：{ $why }
 import-cannot-read-help = 请导入文本文件、Markdown 文件或 Word 文件（.docx）；文件超出大小限制的，可拆成两份，分别导入为两份草稿

@@ -356,16 +356,16 @@ const NAMES: &[&str] = &[
 ];
 
 /// The English words of the lines gongwen printed, outside what is placed
-/// as written (code spans, file names and paths, a table's columns and
+/// as written (code spans, file names and paths, `--flags`, a table's columns and
 /// cells as Excel names them — `E列`, `E2` —, the names above) and the
 /// frame every message shares (`error:`, `warning:`, `= help:`, the
 /// `imported A → B:` of the summary), which src/diagnostic.rs and
 /// src/main.rs make, not the importer.
-fn english_words(output: &str) -> Vec<String> {
+pub(crate) fn english_words(output: &str) -> Vec<String> {
     let frame =
         regex::Regex::new(r"^\s*(?:(?:error|warning|note|= help):|imported .*? → \S+:)").unwrap();
     let placed = regex::Regex::new(
-        r"`[^`]*`|[\w./-]*\.(?:txt|md|docx|doc|xlsx|csv|yaml)\b(?::\d+)*|U\+[0-9A-F]{4,}|[A-Z]{1,3}(?:\d+|列)",
+        r"`[^`]*`|[\w./-]*\.(?:txt|md|docx|doc|xlsx|csv|yaml)\b(?::\d+)*|U\+[0-9A-F]{4,}|[A-Z]{1,3}(?:\d+|列)|--[a-z][a-z-]*",
     )
     .unwrap();
     let word = regex::Regex::new(r"[A-Za-z][A-Za-z0-9-]*").unwrap();
@@ -401,7 +401,7 @@ fn the_check_for_english_words_finds_them_and_passes_the_frame() {
 /// Runs gongwen in `dir` in a language: `Some(locale)` as `LANG` (no other
 /// locale variable set), `None` for `--lang en`. Exit code, and standard
 /// output and error together.
-fn gongwen_in(dir: &Path, locale: Option<&str>, args: &[&str]) -> (i32, String) {
+pub(crate) fn gongwen_in(dir: &Path, locale: Option<&str>, args: &[&str]) -> (i32, String) {
     let mut command = std::process::Command::new(env!("CARGO_BIN_EXE_gongwen"));
     command
         .current_dir(dir)
