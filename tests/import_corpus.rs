@@ -441,6 +441,17 @@ fn cases() -> Vec<Case> {
             .join("\r\n")
             .into_bytes()
     };
+    let workbook = |rows: &[&[&str]]| {
+        let mut book = rust_xlsxwriter::Workbook::new();
+        let sheet = book.add_worksheet();
+        for (r, row) in rows.iter().enumerate() {
+            for (c, cell) in row.iter().enumerate() {
+                sheet.write_string(r as u32, c as u16, *cell).unwrap();
+            }
+        }
+        book.add_worksheet().set_name("说明").unwrap();
+        book.save_to_buffer().unwrap()
+    };
     let mut encrypted = vec![0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1];
     encrypted.extend("EncryptionInfo".encode_utf16().flat_map(u16::to_le_bytes));
     vec![
@@ -518,6 +529,23 @@ fn cases() -> Vec<Case> {
             en: &[
                 "row 2, column 处理情况 (E): `再议` is not a disposition",
                 "row 2, column 日期 (F): `2021年13月1日` is not a date",
+            ],
+        },
+        Case {
+            file: "意见反馈表.xlsx",
+            bytes: workbook(&[
+                &["序号", "单位", "条款", "意见内容", "处理情况", "理由"],
+                &["1", "", "（一）", "建议写明数量。", "未采纳", ""],
+            ]),
+            feedback: true,
+            code: 2,
+            zh: &[
+                "第2行，单位（B列）：单元格是空的：每条意见都要填写“单位”",
+                "第2行，理由（F列）：这条意见标为“未采纳”，需要说明理由",
+            ],
+            en: &[
+                "row 2, column 单位 (B): the cell is empty: every comment needs its 单位",
+                "row 2, column 理由 (F): the comment is marked 未采纳, which needs a reason",
             ],
         },
     ]
