@@ -424,3 +424,48 @@ proptest::proptest! {
         let _ = import_file(&file, options(changes));
     }
 }
+
+#[test]
+fn a_word_file_with_tracked_changes_is_told_in_chinese_under_a_chinese_locale() {
+    use crate::import_corpus::{english_words, gongwen_in};
+    let dir = tempfile::tempdir().unwrap();
+    let (code, output) = gongwen_in(
+        root(),
+        None,
+        &[
+            "diff",
+            "--format",
+            "docx",
+            "--out",
+            dir.path().join("修订.docx").to_str().unwrap(),
+            "drafts/chengdong-urbanization-2021/v1",
+            "drafts/chengdong-urbanization-2021/v2.yaml",
+        ],
+    );
+    assert_eq!(code, 1, "{output}");
+    let zh = Some("zh_CN.UTF-8");
+    let (code, output) = gongwen_in(dir.path(), zh, &["import", "修订.docx"]);
+    assert_eq!(code, 2, "{output}");
+    assert!(
+        output.contains("处修订：不清楚哪一稿才是要导入的草稿")
+            && output.contains("--accept-changes（接受全部修订）"),
+        "{output}"
+    );
+    assert_eq!(english_words(&output), Vec::<String>::new(), "{output}");
+    let (code, output) = gongwen_in(dir.path(), zh, &["import", "修订.docx", "--accept-changes"]);
+    assert_eq!(code, 0, "{output}");
+    assert!(
+        output.contains("个段落由 Word 自动编号，") && output.contains("处修订）"),
+        "{output}"
+    );
+    assert_eq!(english_words(&output), Vec::<String>::new(), "{output}");
+    let (_, output) = gongwen_in(
+        dir.path(),
+        None,
+        &["import", "修订.docx", "--out", "en.yaml"],
+    );
+    assert!(
+        output.contains("tracked changes: which text is the draft?"),
+        "{output}"
+    );
+}

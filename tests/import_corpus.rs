@@ -333,3 +333,257 @@ fn the_reference_draft_round_trips_to_the_golden_text() {
         String::from_utf8(from_yaml).unwrap()
     );
 }
+
+// Issue 26: what `import` and `comments import` say, in Chinese under a
+// Chinese locale and in English as before under `--lang en`.
+
+/// Names kept in Latin letters in a Chinese message: programs, formats,
+/// encodings.
+const NAMES: &[&str] = &[
+    "gongwen",
+    "Word",
+    "WPS",
+    "Excel",
+    "LibreOffice",
+    "Markdown",
+    "YAML",
+    "GB18030",
+    "UTF",
+    "CSV",
+    "docx",
+    "xlsx",
+    "MB",
+];
+
+/// The English words of the lines gongwen printed, outside what is placed
+/// as written (code spans, file names and paths, `--flags`, a table's columns and
+/// cells as Excel names them — `E列`, `E2` —, the names above) and the
+/// frame every message shares (`error:`, `warning:`, `= help:`, the
+/// `imported A → B:` of the summary), which src/diagnostic.rs and
+/// src/main.rs make, not the importer.
+pub(crate) fn english_words(output: &str) -> Vec<String> {
+    let frame =
+        regex::Regex::new(r"^\s*(?:(?:error|warning|note|= help):|imported .*? → \S+:)").unwrap();
+    let placed = regex::Regex::new(
+        r"`[^`]*`|[\w./-]*\.(?:txt|md|docx|doc|xlsx|csv|yaml)\b(?::\d+)*|U\+[0-9A-F]{4,}|[A-Z]{1,3}(?:\d+|列)|--[a-z][a-z-]*",
+    )
+    .unwrap();
+    let word = regex::Regex::new(r"[A-Za-z][A-Za-z0-9-]*").unwrap();
+    output
+        .lines()
+        .flat_map(|line| {
+            let line = frame.replace(line, "");
+            let line = placed.replace_all(&line, " ").into_owned();
+            word.find_iter(&line)
+                .map(|m| m.as_str().to_string())
+                .filter(|w| !NAMES.contains(&w.as_str()))
+                .collect::<Vec<_>>()
+        })
+        .collect()
+}
+
+#[test]
+fn the_check_for_english_words_finds_them_and_passes_the_frame() {
+    assert_eq!(
+        english_words("error: a.docx: 这不是能读取的 .docx 文件包（详情：`invalid Zip`）"),
+        Vec::<String>::new()
+    );
+    assert_eq!(
+        english_words("imported gb.txt → drafts/gb/v1.yaml: articles style，GB18030"),
+        ["articles", "style"]
+    );
+    assert_eq!(
+        english_words("第2行，处理情况（E列）：单元格 E2 is empty"),
+        ["is", "empty"]
+    );
+}
+
+/// Runs gongwen in `dir` in a language: `Some(locale)` as `LANG` (no other
+/// locale variable set), `None` for `--lang en`. Exit code, and standard
+/// output and error together.
+pub(crate) fn gongwen_in(dir: &Path, locale: Option<&str>, args: &[&str]) -> (i32, String) {
+    let mut command = std::process::Command::new(env!("CARGO_BIN_EXE_gongwen"));
+    command
+        .current_dir(dir)
+        .env_remove("LC_ALL")
+        .env_remove("LC_MESSAGES");
+    match locale {
+        Some(locale) => command.env("LANG", locale).args(args),
+        None => command
+            .env("LANG", "C.UTF-8")
+            .args(["--lang", "en"])
+            .args(args),
+    };
+    let out = command.output().unwrap();
+    let text =
+        String::from_utf8_lossy(&out.stdout).into_owned() + &String::from_utf8_lossy(&out.stderr);
+    (out.status.code().unwrap_or(-1), text)
+}
+
+/// Inputs that make the importers speak: each with the exit code, a
+/// phrase of its Chinese message and one of its English message.
+struct Case {
+    file: &'static str,
+    bytes: Vec<u8>,
+    /// `comments import` into the draft `v1/`, not `import`.
+    feedback: bool,
+    code: i32,
+    zh: &'static [&'static str],
+    en: &'static [&'static str],
+}
+
+fn cases() -> Vec<Case> {
+    let gb18030 = |text: &str| encoding_rs::GB18030.encode(text).0.into_owned();
+    let csv = |rows: &[&[&str]]| {
+        rows.iter()
+            .map(|r| r.join(","))
+            .collect::<Vec<_>>()
+            .join("\r\n")
+            .into_bytes()
+    };
+    let workbook = |rows: &[&[&str]]| {
+        let mut book = rust_xlsxwriter::Workbook::new();
+        let sheet = book.add_worksheet();
+        for (r, row) in rows.iter().enumerate() {
+            for (c, cell) in row.iter().enumerate() {
+                sheet.write_string(r as u32, c as u16, *cell).unwrap();
+            }
+        }
+        book.add_worksheet().set_name("说明").unwrap();
+        book.save_to_buffer().unwrap()
+    };
+    let mut encrypted = vec![0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1];
+    encrypted.extend("EncryptionInfo".encode_utf16().flat_map(u16::to_le_bytes));
+    vec![
+        Case {
+            file: "损坏.docx",
+            bytes: b"PK\x03\x04not a zip archive".to_vec(),
+            feedback: false,
+            code: 2,
+            zh: &["这不是能读取的 .docx 文件包", "另存为 Word 文档"],
+            en: &[
+                "this is not a readable .docx package",
+                "save it again as a Word Document (.docx)",
+            ],
+        },
+        Case {
+            file: "加密.docx",
+            bytes: encrypted,
+            feedback: false,
+            code: 2,
+            zh: &["这个 Word 文件已加密", "取消密码"],
+            en: &["this Word file is encrypted", "remove the password"],
+        },
+        Case {
+            file: "办法.txt",
+            bytes: gb18030(
+                "关于加强管理的办法\n第一条 为了规范管理，制定本办法。\n第二条 本办法适用于本市。\n第四条 本办法自公布之日起施行。\n第四条 本办法由市政府负责解释。\n",
+            ),
+            feedback: false,
+            code: 0,
+            zh: &[
+                "原文中第四条不接在第二条之后；gongwen 编为“第三条”",
+                "原文中第四条与上一条第四条序号重复",
+                "条文式编号，共 4 个部分（其中 4 条），2 条提示",
+                "原文为 GB18030 编码",
+            ],
+            en: &[
+                "第四条 does not follow 第二条 in the input's numbering; gongwen numbers it 第三条",
+                "articles style, 4 parts (4 articles), 2 warnings, 0 noise lines dropped, decoded from GB18030",
+            ],
+        },
+        Case {
+            file: "意见反馈表.csv",
+            bytes: csv(&[
+                &["序号", "单位", "条款", "意见内容", "办理结果", "理由"],
+                &["1", "区教育局", "（一）", "建议写明数量。", "采纳", ""],
+            ]),
+            feedback: true,
+            code: 2,
+            zh: &[
+                "表格中没有“处理情况”列（现有的列标题：序号、单位、条款、意见内容、办理结果、理由）",
+            ],
+            en: &[
+                "the table has no 处理情况 column (its headers: 序号、单位、条款、意见内容、办理结果、理由)",
+            ],
+        },
+        Case {
+            file: "反馈.csv",
+            bytes: csv(&[
+                &["序号", "单位", "条款", "意见内容", "处理情况", "日期"],
+                &[
+                    "1",
+                    "区教育局",
+                    "（一）",
+                    "建议写明数量。",
+                    "再议",
+                    "2021年13月1日",
+                ],
+            ]),
+            feedback: true,
+            code: 2,
+            zh: &[
+                "第2行，处理情况（E列）：`再议` 不是处理情况",
+                "第2行，日期（F列）：`2021年13月1日` 不是日期",
+            ],
+            en: &[
+                "row 2, column 处理情况 (E): `再议` is not a disposition",
+                "row 2, column 日期 (F): `2021年13月1日` is not a date",
+            ],
+        },
+        Case {
+            file: "意见反馈表.xlsx",
+            bytes: workbook(&[
+                &["序号", "单位", "条款", "意见内容", "处理情况", "理由"],
+                &["1", "", "（一）", "建议写明数量。", "未采纳", ""],
+            ]),
+            feedback: true,
+            code: 2,
+            zh: &[
+                "第2行，单位（B列）：单元格是空的：每条意见都要填写“单位”",
+                "第2行，理由（F列）：这条意见标为“未采纳”，需要说明理由",
+            ],
+            en: &[
+                "row 2, column 单位 (B): the cell is empty: every comment needs its 单位",
+                "row 2, column 理由 (F): the comment is marked 未采纳, which needs a reason",
+            ],
+        },
+    ]
+}
+
+#[test]
+fn import_and_comments_import_speak_chinese_under_a_chinese_locale_and_english_with_lang_en() {
+    for case in cases() {
+        for locale in [Some("zh_CN.UTF-8"), None] {
+            let dir = tempfile::tempdir().unwrap();
+            std::fs::write(dir.path().join(case.file), &case.bytes).unwrap();
+            let args: Vec<&str> = if case.feedback {
+                crate::common::copy_tree(
+                    &common::root().join("drafts/chengdong-urbanization-2021/v1"),
+                    &dir.path().join("v1"),
+                );
+                vec!["comments", "import", case.file, "--draft", "v1"]
+            } else {
+                vec!["import", case.file]
+            };
+            let (code, output) = gongwen_in(dir.path(), locale, &args);
+            assert_eq!(code, case.code, "{} ({locale:?}): {output}", case.file);
+            let expected = if locale.is_some() { case.zh } else { case.en };
+            for phrase in expected {
+                assert!(
+                    output.contains(phrase),
+                    "{} ({locale:?}): no {phrase:?} in:\n{output}",
+                    case.file
+                );
+            }
+            if locale.is_some() {
+                let english = english_words(&output);
+                assert!(
+                    english.is_empty(),
+                    "{}: English in the Chinese output: {english:?}\n{output}",
+                    case.file
+                );
+            }
+        }
+    }
+}

@@ -14,8 +14,8 @@ use crate::diagnostic::Diagnostic;
 /// Text from bytes, and the encoding it was decoded from when not UTF-8.
 pub fn decode(path: &Path, bytes: &[u8]) -> Result<(String, Option<&'static str>), Diagnostic> {
     let binary = || {
-        Diagnostic::error(path, 0, 0, "this is not a text file (it holds binary data)")
-            .help("import a text (.txt), Markdown (.md) or Word (.docx) file")
+        Diagnostic::error(path, 0, 0, crate::tr!("import-not-text"))
+            .help(crate::tr!("import-not-text-help"))
     };
     let utf16 = match bytes.get(..2) {
         Some([0xFF, 0xFE]) => Some(UTF_16LE),

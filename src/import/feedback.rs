@@ -106,7 +106,7 @@ pub fn read_feedback(path: &Path) -> Result<Feedback, Vec<Diagnostic>> {
             path,
             0,
             0,
-            format!("cannot read the file: {why}"),
+            crate::tr!("import-cannot-read", why = why),
         )]
     })?;
     read_feedback_bytes(path, &bytes)
@@ -119,13 +119,13 @@ pub fn read_feedback_bytes(path: &Path, bytes: &[u8]) -> Result<Feedback, Vec<Di
         xlsx::read(bytes)
     } else if is_compound(bytes) && is_encrypted(bytes) {
         Err(Refusal::new(
-            "the workbook is password-protected (encrypted), so gongwen cannot read it",
-            "open it in Excel or WPS, remove the password (File → Info → Protect Workbook → Encrypt with Password, leave it empty), save, and import that file",
+            crate::tr!("import-feedback-encrypted"),
+            crate::tr!("import-feedback-encrypted-help"),
         ))
     } else if is_compound(bytes) {
         Err(Refusal::new(
-            "this is an old-format .xls workbook (Excel 97–2003, or WPS .et), which gongwen does not read",
-            "open it in Excel or WPS, save it as .xlsx (Excel Workbook), and import that file",
+            crate::tr!("import-feedback-old-xls"),
+            crate::tr!("import-feedback-old-xls-help"),
         ))
     } else {
         delimited::read(bytes, |c| CommentField::of_header(c).is_some())
@@ -161,34 +161,34 @@ struct Reader<'t> {
 }
 
 impl Reader<'_> {
-    fn problem(&mut self, row: u32, place: Option<&Place>, message: String, help: &str) {
-        let at = match place {
-            Some(p) => format!("row {row}, column {}", p.label()),
-            None => format!("row {row}"),
+    fn problem(&mut self, row: u32, place: Option<&Place>, message: String, help: String) {
+        let message = match place {
+            Some(p) => crate::tr!(
+                "import-feedback-at-cell",
+                row = row,
+                column = p.label(),
+                message = message
+            ),
+            None => crate::tr!("import-feedback-at-row", row = row, message = message),
         };
         self.problems
-            .push(Diagnostic::error(self.path, 0, 0, format!("{at}: {message}")).help(help));
+            .push(Diagnostic::error(self.path, 0, 0, message).help(help));
     }
 
-    /// A field's text read by `parse`, or a problem at its cell saying it
-    /// is not `what` (`a date`) and how to write one.
+    /// A field's text read by `parse`, or a problem at its cell saying what
+    /// it is not (`not_it`, given the text) and how to write one.
     fn parsed<T>(
         &mut self,
         row: &Row,
         found: Option<(Arc<str>, Place)>,
         parse: impl Fn(&str) -> Option<T>,
-        what: &str,
-        help: &str,
+        not_it: impl Fn(&str) -> String,
+        help: String,
     ) -> Option<T> {
         let (written, place) = found?;
         let value = parse(&written);
         if value.is_none() {
-            self.problem(
-                row.number,
-                Some(&place),
-                format!("`{written}` is not {what}"),
-                help,
-            );
+            self.problem(row.number, Some(&place), not_it(&written), help);
         }
         value
     }
@@ -220,8 +220,8 @@ impl Reader<'_> {
                     self.problem(
                         row.number,
                         Some(&place),
-                        format!("cell {name} holds a formula Excel has not calculated, so the file keeps no value for it"),
-                        "open the file in Excel or WPS, let it calculate (F9), save, and import again; or type the value in the cell",
+                        crate::tr!("import-feedback-uncalculated", cell = &name),
+                        crate::tr!("import-feedback-uncalculated-help"),
                     );
                     return None;
                 }
@@ -229,10 +229,8 @@ impl Reader<'_> {
                     self.problem(
                         row.number,
                         Some(&place),
-                        format!(
-                            "cell {name} shows Excel's error {e}: its formula cannot be calculated"
-                        ),
-                        "correct the formula, or type the value in the cell",
+                        crate::tr!("import-feedback-cell-error", cell = &name, error = &*e),
+                        crate::tr!("import-feedback-cell-error-help"),
                     );
                     return None;
                 }
@@ -245,21 +243,16 @@ impl Reader<'_> {
             many => Arc::from(many.iter().map(|t| t.trim()).collect::<Vec<_>>().join("\n")),
         };
         if let Some(c) = text.chars().find(|c| crate::chars::is_forbidden(*c)) {
+            let code = format!("U+{:04X}", c as u32);
             let what = match crate::chars::name(c) {
-                Some(name) => format!(
-                    "the cell holds the invisible bidirectional control U+{:04X} ({name}), which changes the order in which the text around it is shown",
-                    c as u32
-                ),
-                None => format!(
-                    "the cell holds the invisible control character U+{:04X}",
-                    c as u32
-                ),
+                Some(name) => crate::tr!("import-feedback-bidi", code = code, name = name),
+                None => crate::tr!("import-feedback-control", code = code),
             };
             self.problem(
                 row.number,
                 Some(&place),
                 what,
-                "delete it in the table (it usually comes from copying out of another program), and import again",
+                crate::tr!("import-feedback-invisible-help"),
             );
             return None;
         }
@@ -275,11 +268,8 @@ impl Reader<'_> {
             self.problem(
                 row.number,
                 place.as_ref(),
-                format!(
-                    "the cell is empty: every comment needs its {}",
-                    field.name()
-                ),
-                "fill the cell, or delete the row",
+                crate::tr!("import-feedback-empty-cell", field = field.name()),
+                crate::tr!("import-feedback-empty-cell-help"),
             );
         }
         found
@@ -294,13 +284,10 @@ fn from_table(path: &Path, table: &Table) -> Result<Feedback, Vec<Diagnostic>> {
             .any(|(_, c)| matches!(c, Cell::Text(t) if CommentField::of_header(t).is_some()))
     };
     let Some(header_index) = table.rows.iter().position(is_header) else {
-        return Err(vec![Diagnostic::error(
-            path,
-            0,
-            0,
-            "no column header this table has is one gongwen knows",
-        )
-        .help("the header row must name the columns: 序号, 单位, 条款, 意见内容, 处理情况, 理由 (备注, 日期 optional)")]);
+        return Err(vec![
+            Diagnostic::error(path, 0, 0, crate::tr!("import-feedback-no-header"))
+                .help(crate::tr!("import-feedback-no-header-help")),
+        ]);
     };
     let header = &table.rows[header_index];
     let mut notes = table.notes.clone();
@@ -354,17 +341,19 @@ fn from_table(path: &Path, table: &Table) -> Result<Feedback, Vec<Diagnostic>> {
                 + comment.reason.as_ref().map_or(0, String::len)
                 + comment.note.as_ref().map_or(0, String::len);
             if text_bytes as u64 > crate::load::MAX_FILE_BYTES {
-                return Err(vec![Diagnostic::error(
-                    path,
-                    0,
-                    0,
-                    format!(
-                        "row {}: the comments up to here come to more than {} MB of text, more than one comments file may hold",
-                        row.number,
-                        crate::load::MAX_FILE_BYTES >> 20
-                    ),
-                )
-                .help("check that the table holds only the comments received; a table this large can be imported in parts, each into a draft of its own")]);
+                return Err(vec![
+                    Diagnostic::error(
+                        path,
+                        0,
+                        0,
+                        crate::tr!(
+                            "import-feedback-too-much-text",
+                            row = row.number,
+                            mb = crate::load::MAX_FILE_BYTES >> 20
+                        ),
+                    )
+                    .help(crate::tr!("import-feedback-too-much-text-help")),
+                ]);
             }
             rows.push(comment);
         }
@@ -376,51 +365,32 @@ fn from_table(path: &Path, table: &Table) -> Result<Feedback, Vec<Diagnostic>> {
                     path,
                     0,
                     0,
-                    format!("only the first {MAX_REPORTED} problems are shown"),
+                    crate::tr!("import-feedback-first-problems", count = MAX_REPORTED),
                 )
-                .help("correct these, and import again to see the rest"),
+                .help(crate::tr!("import-feedback-first-problems-help")),
             );
         }
         return Err(reader.problems);
     }
     if rows.is_empty() {
-        let below = if passed_over.is_empty() {
-            "nothing below it".to_string()
+        let message = if passed_over.is_empty() {
+            crate::tr!("import-feedback-no-comments", row = header.number)
         } else {
-            "nothing below it in the columns gongwen reads".to_string()
+            crate::tr!("import-feedback-no-comments-read", row = header.number)
         };
-        return Err(vec![Diagnostic::error(
-            path,
-            0,
-            0,
-            format!(
-                "the table holds no comments: its header is row {}, with {below}",
-                header.number
-            ),
-        )
-        .help("check that this is the 意见反馈表 received, and that its comments are on its first visible sheet, under the header, in the 意见内容 column")]);
+        return Err(vec![
+            Diagnostic::error(path, 0, 0, message)
+                .help(crate::tr!("import-feedback-no-comments-help")),
+        ]);
     }
     if !passed_over.is_empty() {
         let shown: Vec<String> = passed_over.iter().take(10).map(u32::to_string).collect();
-        notes.push(format!(
-            "{} {} nothing in the columns read and {} not read: {}{}",
-            if passed_over.len() == 1 {
-                "row"
-            } else {
-                "rows"
-            },
-            if passed_over.len() == 1 {
-                "holds"
-            } else {
-                "hold"
-            },
-            if passed_over.len() == 1 {
-                "was"
-            } else {
-                "were"
-            },
-            shown.join(", "),
-            if passed_over.len() > 10 { " …" } else { "" }
+        let rows = shown.join(crate::tr!("import-feedback-list-separator").as_str())
+            + if passed_over.len() > 10 { " …" } else { "" };
+        notes.push(crate::tr!(
+            "import-feedback-rows-passed-over",
+            count = passed_over.len(),
+            rows = rows
         ));
     }
     let mut columns: Vec<(&'static str, String)> = reader
@@ -448,30 +418,32 @@ fn read_row(
     let id = reader.field(row, CommentField::Id);
     let from = reader.required(row, CommentField::From);
     let text = reader.required(row, CommentField::Text);
-    let on = reader.required(row, CommentField::On).and_then(|(on, place)| {
-        let parts: Vec<String> = on
-            .split(['、', '；', ';', '，', ','])
-            .map(|s| s.trim().to_string())
-            .filter(|s| !s.is_empty())
-            .collect();
-        if parts.is_empty() {
-            reader.problem(
-                row.number,
-                Some(&place),
-                format!("`{on}` names no part"),
-                "write the part as numbered in the draft (第九条, 二、（三）), or 总体 for the whole text",
-            );
-            return None;
-        }
-        Some(parts)
-    });
+    let on = reader
+        .required(row, CommentField::On)
+        .and_then(|(on, place)| {
+            let parts: Vec<String> = on
+                .split(['、', '；', ';', '，', ','])
+                .map(|s| s.trim().to_string())
+                .filter(|s| !s.is_empty())
+                .collect();
+            if parts.is_empty() {
+                reader.problem(
+                    row.number,
+                    Some(&place),
+                    crate::tr!("import-feedback-names-no-part", on = &*on),
+                    crate::tr!("import-feedback-names-no-part-help"),
+                );
+                return None;
+            }
+            Some(parts)
+        });
     let disposition = reader.required(row, CommentField::Disposition);
     let disposition = reader.parsed(
         row,
         disposition,
         Disposition::parse,
-        "a disposition",
-        "write 采纳, 部分采纳, 未采纳, 已有规定 or 不涉及",
+        |written| crate::tr!("import-feedback-not-disposition", written = written),
+        crate::tr!("import-feedback-not-disposition-help"),
     );
     let reason = reader.field(row, CommentField::Reason);
     if let Some(d) = disposition
@@ -487,13 +459,10 @@ fn read_row(
             row.number,
             place.as_ref(),
             match place {
-                Some(_) => format!("the comment is marked {}, which needs a reason", d.zh()),
-                None => format!(
-                    "the comment is marked {}, which needs a reason, and the table has no 理由 column",
-                    d.zh()
-                ),
+                Some(_) => crate::tr!("import-feedback-needs-reason", disposition = d.zh()),
+                None => crate::tr!("import-feedback-needs-reason-column", disposition = d.zh()),
             },
-            "say why it was not (or only partly) adopted: the 意见采纳情况表 prints it in 理由及说明",
+            crate::tr!("import-feedback-needs-reason-help"),
         );
     }
     let received = reader.field(row, CommentField::Received);
@@ -501,8 +470,8 @@ fn read_row(
         row,
         received,
         Date::parse,
-        "a date",
-        "write the date as 2021-09-01 or 2021年9月1日",
+        |written| crate::tr!("import-feedback-not-date", written = written),
+        crate::tr!("import-feedback-not-date-help"),
     );
     let note = reader.field(row, CommentField::Note);
     if let Some((id, place)) = &id {
@@ -510,8 +479,8 @@ fn read_row(
             Some(first) => reader.problem(
                 row.number,
                 Some(place),
-                format!("序号 {id} is used a second time (first in row {first})"),
-                "give every comment a 序号 of its own, or clear the 序号 column to have gongwen number the comments",
+                crate::tr!("import-feedback-id-twice", id = &**id, first = *first),
+                crate::tr!("import-feedback-id-twice-help"),
             ),
             None => {
                 ids.insert(Arc::clone(id), row.number);

@@ -68,28 +68,23 @@ impl Imported {
     /// The import in one line: style, parts, warnings, noise dropped, encoding.
     pub fn report_line(&self) -> String {
         let s = &self.summary;
-        let plural = |n: usize| if n == 1 { "" } else { "s" };
-        format!(
-            "{} style, {} parts ({} articles), {} warning{}, {} noise line{} dropped{}",
-            s.style.map_or("", |st| st.name()),
-            s.parts,
-            s.articles,
-            self.warnings.len(),
-            plural(self.warnings.len()),
-            self.dropped.len(),
-            plural(self.dropped.len()),
-            if let Some(encoding) = s.decoded_from {
-                format!(", decoded from {encoding}")
-            } else if let Some((numbered, changes)) = s.word {
-                format!(", read from Word ({numbered} list numbers, {changes} tracked changes)")
-            } else {
-                String::new()
-            },
-        ) + &if s.linked_references > 0 {
-            format!(", {} references linked by id", s.linked_references)
-        } else {
-            String::new()
+        let mut line = crate::tr!(
+            "import-report",
+            style = s.style.map_or("", |st| st.name()),
+            parts = s.parts,
+            articles = s.articles,
+            warnings = self.warnings.len(),
+            dropped = self.dropped.len(),
+        );
+        if let Some(encoding) = s.decoded_from {
+            line += &crate::tr!("import-report-decoded", encoding = encoding);
+        } else if let Some((numbered, changes)) = s.word {
+            line += &crate::tr!("import-report-word", numbered = numbered, changes = changes);
         }
+        if s.linked_references > 0 {
+            line += &crate::tr!("import-report-linked", count = s.linked_references);
+        }
+        line
     }
 }
 
@@ -121,8 +116,8 @@ pub fn import_file(path: &Path, options: ImportOptions) -> Result<Imported, Diag
     // The draft written is about as large as the text: refuse up front what
     // could not be loaded back as one draft file.
     let bytes = crate::load::read_regular(path).map_err(|why| {
-        Diagnostic::error(path, 0, 0, format!("cannot read the file: {why}"))
-            .help("import a text, Markdown or Word (.docx) file; a document larger than the limit can be split in two and imported as two drafts")
+        Diagnostic::error(path, 0, 0, crate::tr!("import-cannot-read", why = why))
+            .help(crate::tr!("import-cannot-read-help"))
     })?;
     import_bytes(path, &bytes, options)
 }
@@ -310,8 +305,8 @@ fn import_lines(
     dropped.extend(cleaned);
     dropped.sort_by_key(|d| d.number);
     if body.is_empty() {
-        return Err(Diagnostic::error(path, 0, 0, "the file has no text")
-            .help("import a file that holds the document's text"));
+        return Err(Diagnostic::error(path, 0, 0, crate::tr!("import-no-text"))
+            .help(crate::tr!("import-no-text-help")));
     }
     let style = match options.style {
         StyleChoice::Auto => parse::detect_style(&body),
@@ -368,9 +363,9 @@ fn import_lines(
                         path,
                         *line as u32,
                         0,
-                        "a table before the first part is kept as text, a paragraph per row",
+                        crate::tr!("import-table-before-parts"),
                     )
-                    .help("move the table into a part's `text:` in the YAML to keep it a table"),
+                    .help(crate::tr!("import-table-before-parts-help")),
                 );
                 meta.preamble.extend(table.all_rows().map(|r| {
                     r.cells
@@ -404,15 +399,24 @@ fn import_lines(
             && input != derived
         {
             let line = *line as u32;
-            let note = format!("gongwen numbers it {derived}");
             // One warning per line: add the derived number to what was already said there.
             match warnings.iter_mut().find(|w| w.line == line) {
-                Some(w) => w.message = format!("{}; {note}", w.message),
+                Some(w) => {
+                    w.message = crate::tr!(
+                        "import-numbered-also",
+                        message = &w.message,
+                        derived = derived
+                    )
+                }
                 None => warnings.push(Diagnostic::warning(
                     path,
                     line,
                     0,
-                    format!("the input numbers this part {input}, {note} (a gap, repeat or skipped level in the input)"),
+                    crate::tr!(
+                        "import-numbered-differently",
+                        input = input,
+                        derived = derived
+                    ),
                 )),
             }
         }
@@ -430,8 +434,8 @@ fn import_lines(
     };
     if walk.is_empty() {
         warnings.push(
-            Diagnostic::warning(path, 0, 0, "no structure recognised (no 一、 （一） or 第X条 lines): imported as preamble paragraphs")
-                .help("add numbers to the text, or organise the parts in the YAML by hand"),
+            Diagnostic::warning(path, 0, 0, crate::tr!("import-no-structure"))
+                .help(crate::tr!("import-no-structure-help")),
         );
     }
     warnings.sort_by_key(|w| w.line);

@@ -89,36 +89,37 @@ impl TooLarge {
     /// What is wrong.
     pub fn message(&self) -> String {
         let table = match self.line {
-            Some(line) => format!("the table on line {line}"),
-            None => "a table".to_string(),
+            Some(line) => crate::tr!("import-table-on-line", line = line),
+            None => crate::tr!("import-table-in-word"),
         };
         match &self.excess {
-            Excess::Shape(error) => {
-                let size = match error {
-                    ShapeError::TooWide { columns, .. } => {
-                        format!("is {columns} columns wide, counting its merged cells")
-                    }
-                    ShapeError::TooLarge { places } => format!("has {places} places"),
-                    _ => "cannot be laid out".to_string(),
-                };
-                format!("{table} {size}; {}", error.bound().unwrap_or_default())
-            }
-            Excess::Nesting(depth) => format!(
-                "{table} nests its HTML {depth} levels deep; gongwen reads at most {}",
-                html::MAX_DEPTH
+            Excess::Shape(ShapeError::TooWide { columns, .. }) => crate::tr!(
+                "import-table-too-wide",
+                table = table,
+                columns = *columns,
+                max = Table::MAX_COLUMNS
+            ),
+            Excess::Shape(ShapeError::TooLarge { places }) => crate::tr!(
+                "import-table-too-large",
+                table = table,
+                places = *places,
+                max = Table::MAX_PLACES
+            ),
+            Excess::Shape(_) => crate::tr!("import-table-unlaid", table = table),
+            Excess::Nesting(depth) => crate::tr!(
+                "import-table-nesting",
+                table = table,
+                depth = *depth,
+                max = html::MAX_DEPTH
             ),
         }
     }
 
     /// What to do about it.
-    pub fn help(&self) -> &'static str {
+    pub fn help(&self) -> String {
         match self.excess {
-            Excess::Shape(_) => {
-                "check the table's merged cells (colspan and rowspan, or Word's merged cells): a merge wider or longer than the table is a mistake; a table that large can be split in two"
-            }
-            Excess::Nesting(_) => {
-                "no table nests this deep: the file is damaged or made to exhaust memory. Check the table's HTML, or copy its text out of a browser"
-            }
+            Excess::Shape(_) => crate::tr!("import-table-too-large-help"),
+            Excess::Nesting(_) => crate::tr!("import-table-nesting-help"),
         }
     }
 

@@ -40,7 +40,7 @@ const MAX_TEXT: usize = crate::load::MAX_FILE_BYTES as usize;
 #[derive(Debug)]
 pub(super) struct Refusal {
     message: String,
-    help: &'static str,
+    help: String,
 }
 
 impl Refusal {
@@ -48,7 +48,7 @@ impl Refusal {
     fn damaged(message: String) -> Refusal {
         Refusal {
             message,
-            help: "open the file in Word or WPS and save it again as a Word Document (.docx), then import that file",
+            help: crate::tr!("import-docx-damaged-help"),
         }
     }
 
@@ -57,7 +57,7 @@ impl Refusal {
     fn too_much(message: String) -> Refusal {
         Refusal {
             message,
-            help: "no document holds this much: the file is damaged or made to exhaust memory. If it opens in Word or WPS, save it again as a Word Document (.docx) or as text (.txt), and import that file",
+            help: crate::tr!("import-docx-too-much-help"),
         }
     }
 
@@ -65,7 +65,7 @@ impl Refusal {
     fn not_word(message: String) -> Refusal {
         Refusal {
             message,
-            help: "import a Word document saved as .docx (Word 2007 or later, or WPS), or a text or Markdown file",
+            help: crate::tr!("import-docx-not-word-help"),
         }
     }
 
@@ -128,18 +128,11 @@ pub fn compound_error(path: &Path, bytes: &[u8]) -> Diagnostic {
         .windows(28)
         .any(|w| w == utf16("EncryptionInfo").as_slice());
     if encrypted {
-        Diagnostic::error(path, 0, 0, "this Word file is encrypted (it has a password to open)")
-            .help("open it in Word or WPS, remove the password (File → Info → Protect Document → Encrypt with Password, leave it empty), save, and import that file")
+        Diagnostic::error(path, 0, 0, crate::tr!("import-docx-encrypted"))
+            .help(crate::tr!("import-docx-encrypted-help"))
     } else {
-        Diagnostic::error(
-            path,
-            0,
-            0,
-            "this is a Word 97–2003 document (.doc), not a .docx",
-        )
-        .help(
-            "open it in Word or WPS and save it as a Word Document (.docx), then import the .docx",
-        )
+        Diagnostic::error(path, 0, 0, crate::tr!("import-docx-old-doc"))
+            .help(crate::tr!("import-docx-old-doc-help"))
     }
 }
 
@@ -195,25 +188,20 @@ fn read_package(bytes: &[u8], changes: TrackedChanges) -> Result<DocxText, Refus
             reader.read_notes(kind, &package.parse(name, &xml)?);
         }
     }
-    let document = package.read(&main)?.ok_or_else(|| {
-        Refusal::damaged(format!(
-            "the package has no {main}, the document its relationships name"
-        ))
-    })?;
+    let document = package
+        .read(&main)?
+        .ok_or_else(|| Refusal::damaged(crate::tr!("import-docx-no-main", part = &main)))?;
     let doc = package.parse(&main, &document)?;
     let body = doc
         .root_element()
         .children()
         .find(|n| is_w(n, "body"))
-        .ok_or_else(|| Refusal::damaged(format!("{main} has no body")))?;
+        .ok_or_else(|| Refusal::damaged(crate::tr!("import-docx-no-body", part = &main)))?;
     reader.count_changes(body);
     if reader.out.changes > 0 && changes == TrackedChanges::Refuse {
         return Err(Refusal {
-            message: format!(
-                "the file has {} tracked changes: which text is the draft?",
-                reader.out.changes
-            ),
-            help: "accept or reject them in Word first, or import with --accept-changes or --reject-changes",
+            message: crate::tr!("import-docx-tracked-changes", count = reader.out.changes),
+            help: crate::tr!("import-docx-tracked-changes-help"),
         });
     }
     reader.block_children(body);
@@ -233,11 +221,8 @@ fn read_package(bytes: &[u8], changes: TrackedChanges) -> Result<DocxText, Refus
     }
     if reader.full() {
         return Err(Refusal {
-            message: format!(
-                "the Word file holds more than {} MB of text, more than a draft may hold",
-                MAX_TEXT >> 20
-            ),
-            help: "a document larger than this can be split in two and imported as two drafts",
+            message: crate::tr!("import-docx-too-much-text", mb = MAX_TEXT >> 20),
+            help: crate::tr!("import-docx-too-much-text-help"),
         });
     }
     let mut out = reader.out;
@@ -382,20 +367,13 @@ impl Reader {
         if !aside.hidden.trim().is_empty() {
             self.out.warnings.push((
                 at,
-                format!(
-                    "text formatted as hidden in Word is left out: {}",
-                    quoted(&aside.hidden)
-                ),
+                crate::tr!("import-docx-hidden-text", text = quoted(&aside.hidden)),
             ));
         }
         for text in aside.boxes {
-            self.out.warnings.push((
-                at,
-                format!(
-                    "a text box is left out, as a draft has no text boxes (a 版头 or a seal is often drawn in one): {}",
-                    quoted(&text)
-                ),
-            ));
+            self.out
+                .warnings
+                .push((at, crate::tr!("import-docx-text-box", text = quoted(&text))));
         }
         for (kind, id, number) in aside.notes {
             let name = kind.name();
@@ -405,12 +383,22 @@ impl Reader {
                     self.line(&format!("［{}{number}］{note}", kind.mark()));
                     self.out.warnings.push((
                         line,
-                        format!("{name} {number} is kept as the paragraph after the one that refers to it, marked ［{}{number}］ in both, as a draft has no {name}s: move it or remove it", kind.mark()),
+                        crate::tr!(
+                            "import-docx-note-kept",
+                            kind = name,
+                            number = number.to_string(),
+                            mark = kind.mark()
+                        ),
                     ));
                 }
                 None => self.out.warnings.push((
                     at,
-                    format!("{name} {number} has no text in the file: only its mark ［{}{number}］ is kept", kind.mark()),
+                    crate::tr!(
+                        "import-docx-note-empty",
+                        kind = name,
+                        number = number.to_string(),
+                        mark = kind.mark()
+                    ),
                 )),
             }
         }

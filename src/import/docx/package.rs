@@ -29,17 +29,34 @@ const WORD_MAIN: [&str; 4] = [
 ];
 
 /// The kinds of file whose main part is not a Word document, by the start
-/// of its content type, as an officer knows them.
-const OTHER_MAIN: [(&str, &str); 2] = [
+/// of its content type.
+const OTHER_MAIN: [(&str, OtherKind); 2] = [
     (
         "application/vnd.openxmlformats-officedocument.spreadsheetml",
-        "an Excel workbook (.xlsx)",
+        OtherKind::Workbook,
     ),
     (
         "application/vnd.openxmlformats-officedocument.presentationml",
-        "a PowerPoint presentation (.pptx)",
+        OtherKind::Presentation,
     ),
 ];
+
+/// A package of another kind than a Word document.
+#[derive(Debug, Clone, Copy)]
+enum OtherKind {
+    Workbook,
+    Presentation,
+}
+
+impl OtherKind {
+    /// What it is, as an officer knows it.
+    fn named(self) -> String {
+        match self {
+            OtherKind::Workbook => crate::tr!("import-docx-kind-workbook"),
+            OtherKind::Presentation => crate::tr!("import-docx-kind-presentation"),
+        }
+    }
+}
 
 /// The parts the main document uses, by name in the package.
 #[derive(Debug, Default, Clone, PartialEq, Eq)]
@@ -58,8 +75,9 @@ pub(super) struct Package<'b> {
 
 impl<'b> Package<'b> {
     pub(super) fn open(bytes: &'b [u8]) -> Result<Package<'b>, Refusal> {
-        let zip = zip::ZipArchive::new(std::io::Cursor::new(bytes))
-            .map_err(|e| Refusal::damaged(format!("this is not a readable .docx package: {e}")))?;
+        let zip = zip::ZipArchive::new(std::io::Cursor::new(bytes)).map_err(|e| {
+            Refusal::damaged(crate::tr!("import-docx-not-package", error = e.to_string()))
+        })?;
         Ok(Package {
             zip,
             budget: Budget::default(),
@@ -81,10 +99,19 @@ impl<'b> Package<'b> {
             },
         };
         let cannot = |e: &dyn std::fmt::Display| {
-            Refusal::damaged(format!("cannot read {name} in the package: {e}"))
+            Refusal::damaged(crate::tr!(
+                "import-docx-part-unreadable",
+                part = name,
+                error = e.to_string()
+            ))
         };
-        let too_big =
-            || Refusal::too_much(format!("{name} unpacks to more than {} MB", MAX_PART >> 20));
+        let too_big = || {
+            Refusal::too_much(crate::tr!(
+                "import-docx-part-too-large",
+                part = name,
+                mb = MAX_PART >> 20
+            ))
+        };
         let file = self.zip.by_index(index).map_err(|e| cannot(&e))?;
         if file.size() > MAX_PART {
             return Err(too_big());
@@ -99,7 +126,7 @@ impl<'b> Package<'b> {
         }
         text_of(bytes)
             .map(Some)
-            .ok_or_else(|| Refusal::damaged(format!("{name} is not UTF-8 or UTF-16 text")))
+            .ok_or_else(|| Refusal::damaged(crate::tr!("import-docx-part-not-text", part = name)))
     }
 
     /// Parses a part's XML within what is left of the bounds.
@@ -110,21 +137,15 @@ impl<'b> Package<'b> {
     /// The main document's part name and the parts it uses.
     pub(super) fn main(&mut self) -> Result<(String, Related), Refusal> {
         const ROOT: &str = "_rels/.rels";
-        let rels = self.read(ROOT)?.ok_or_else(|| {
-            Refusal::damaged(format!(
-                "the package has no {ROOT}, which names the document in it: it is not a Word document, or it is damaged"
-            ))
-        })?;
+        let rels = self
+            .read(ROOT)?
+            .ok_or_else(|| Refusal::damaged(crate::tr!("import-docx-no-rels", part = ROOT)))?;
         let targets = self.relationships(ROOT, &rels, "")?;
         let main = targets
             .iter()
             .find(|(kind, _)| kind == "officeDocument")
             .map(|(_, target)| target.clone())
-            .ok_or_else(|| {
-                Refusal::damaged(format!(
-                    "{ROOT} names no main document: the package is not a Word document, or it is damaged"
-                ))
-            })?;
+            .ok_or_else(|| Refusal::damaged(crate::tr!("import-docx-rels-no-main", part = ROOT)))?;
         self.check_type(&main)?;
         let (folder, file) = main.rsplit_once('/').unwrap_or(("", &main));
         let own = format!("{}_rels/{file}.rels", folder_prefix(folder));
@@ -167,11 +188,9 @@ impl<'b> Package<'b> {
     /// Refuses a main part that is not a Word document, saying what it is.
     fn check_type(&mut self, main: &str) -> Result<(), Refusal> {
         const TYPES: &str = "[Content_Types].xml";
-        let xml = self.read(TYPES)?.ok_or_else(|| {
-            Refusal::damaged(format!(
-                "the package has no {TYPES}, which says what each part is: it is damaged"
-            ))
-        })?;
+        let xml = self
+            .read(TYPES)?
+            .ok_or_else(|| Refusal::damaged(crate::tr!("import-docx-no-types", part = TYPES)))?;
         let doc = self.parse(TYPES, &xml)?;
         let of = |tag: &str, key: &str, value: &str| {
             doc.descendants()
@@ -192,9 +211,15 @@ impl<'b> Package<'b> {
         let what = OTHER_MAIN
             .iter()
             .find(|(start, _)| kind.starts_with(start))
-            .map_or("not a Word document", |(_, what)| what);
-        Err(Refusal::not_word(format!(
-            "the file's main part ({main}) is {what}, by its content type `{kind}`"
+            .map_or_else(
+                || crate::tr!("import-docx-kind-other"),
+                |(_, what)| what.named(),
+            );
+        Err(Refusal::not_word(crate::tr!(
+            "import-docx-main-not-word",
+            part = main,
+            what = what,
+            kind = kind
         )))
     }
 }

@@ -84,10 +84,11 @@ pub(super) fn read<'a, 'i>(
                 asked.min(room)
             };
             if span < asked {
-                notes.push(format!(
-                    "a merged cell in row {} of a table spans {asked} columns, more than the table's {}: read as reaching its last column",
-                    r + 1,
-                    grid.len()
+                notes.push(crate::tr!(
+                    "import-docx-span-cut",
+                    row = r + 1,
+                    asked = asked,
+                    columns = grid.len()
                 ));
             }
             let merge = props
@@ -195,7 +196,7 @@ impl Reader {
                 if nested > 0 {
                     self.out.warnings.push((
                         line,
-                        format!("{nested} table{} inside the cells of a table: read as text in the cell, a line per row, its cells set apart by ｜", if nested == 1 { "" } else { "s" }),
+                        crate::tr!("import-docx-nested-tables", count = nested),
                     ));
                 }
                 if let Some(table) = read.table {

@@ -44,17 +44,31 @@ impl TooMuch {
     /// The message, for the part named.
     pub(super) fn message(&self, part: &str) -> String {
         match self {
-            TooMuch::Depth(n) => format!(
-                "{part} nests its XML {n} levels deep; gongwen reads at most {MAX_DEPTH} (Word's own files nest a few dozen)"
+            TooMuch::Depth(n) => {
+                crate::tr!(
+                    "import-docx-xml-depth",
+                    part = part,
+                    count = *n,
+                    max = MAX_DEPTH
+                )
+            }
+            TooMuch::Elements(n) => crate::tr!(
+                "import-docx-xml-elements",
+                part = part,
+                count = *n,
+                max = MAX_ELEMENTS
             ),
-            TooMuch::Elements(n) => format!(
-                "{part} holds {n} XML elements; gongwen reads at most {MAX_ELEMENTS} in a Word file"
+            TooMuch::Attributes(n) => crate::tr!(
+                "import-docx-xml-attributes",
+                part = part,
+                count = *n,
+                max = MAX_ATTRIBUTES
             ),
-            TooMuch::Attributes(n) => format!(
-                "{part} holds {n} XML attributes; gongwen reads at most {MAX_ATTRIBUTES} in a Word file"
-            ),
-            TooMuch::Namespaces(n) => format!(
-                "{part} declares {n} XML namespaces; gongwen reads at most {MAX_NAMESPACES} in a Word file"
+            TooMuch::Namespaces(n) => crate::tr!(
+                "import-docx-xml-namespaces",
+                part = part,
+                count = *n,
+                max = MAX_NAMESPACES
             ),
         }
     }
@@ -115,8 +129,13 @@ pub(super) fn parse<'i>(
         nodes_limit: u32::try_from(2 * MAX_ELEMENTS + 2).unwrap_or(u32::MAX),
         ..ParsingOptions::default()
     };
-    Document::parse_with_options(xml, options)
-        .map_err(|e| Refusal::damaged(format!("{part} is not well-formed XML: {e}")))
+    Document::parse_with_options(xml, options).map_err(|e| {
+        Refusal::damaged(crate::tr!(
+            "import-docx-xml-malformed",
+            part = part,
+            error = e.to_string()
+        ))
+    })
 }
 
 /// Counts the elements, attributes and namespace declarations of XML, and

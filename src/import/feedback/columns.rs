@@ -18,9 +18,13 @@ pub struct Place {
 }
 
 impl Place {
-    /// `意见内容 (D)`
+    /// `意见内容 (D)`, `意见内容（D列）` in Chinese.
     pub fn label(&self) -> String {
-        format!("{} ({})", self.header, column_name(self.column))
+        crate::tr!(
+            "import-feedback-column",
+            header = &self.header,
+            column = column_name(self.column)
+        )
     }
 }
 
@@ -49,18 +53,18 @@ pub fn header_columns(
         }
     }
     let mut problems = Vec::new();
-    let at = format!("row {}", row.number);
     // Two or more columns for one field.
     let mut fields: Vec<_> = columns.iter().filter(|(_, p)| p.len() > 1).collect();
     fields.sort_by_key(|(_, p)| p[0].column);
     for (field, places) in fields {
         let labels: Vec<String> = places.iter().map(Place::label).collect();
+        let columns = labels.join(crate::tr!("import-feedback-and").as_str());
         if field.joins() {
-            notes.push(format!(
-                "the columns {} are {} read as {}: their texts are joined, in that order",
-                labels.join(" and "),
-                if labels.len() == 2 { "both" } else { "all" },
-                field.name()
+            notes.push(crate::tr!(
+                "import-feedback-columns-joined",
+                columns = columns,
+                count = labels.len(),
+                field = field.name()
             ));
         } else {
             problems.push(
@@ -68,14 +72,15 @@ pub fn header_columns(
                     path,
                     0,
                     0,
-                    format!(
-                        "{at}: the columns {} {} give the {} of a comment, and gongwen cannot tell which to read",
-                        labels.join(" and "),
-                        if labels.len() == 2 { "both" } else { "all" },
-                        field.name()
+                    crate::tr!(
+                        "import-feedback-columns-clash",
+                        row = row.number,
+                        columns = columns,
+                        count = labels.len(),
+                        field = field.name()
                     ),
                 )
-                .help("keep one: rename the other (to 联系人, say) to leave it unread, or delete it"),
+                .help(crate::tr!("import-feedback-columns-clash-help")),
             );
         }
     }
@@ -91,15 +96,14 @@ pub fn header_columns(
                     path,
                     0,
                     0,
-                    format!(
-                        "{at}: the table has no {} column (its headers: {})",
-                        needed.name(),
-                        written.join("、")
+                    crate::tr!(
+                        "import-feedback-column-missing",
+                        row = row.number,
+                        field = needed.name(),
+                        headers = written.join("、")
                     ),
                 )
-                .help(
-                    "name the columns 序号, 单位, 条款, 意见内容, 处理情况, 理由 in the header row",
-                ),
+                .help(crate::tr!("import-feedback-column-missing-help")),
             );
         }
     }

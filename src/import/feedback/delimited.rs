@@ -26,19 +26,25 @@ pub fn read(bytes: &[u8], known: impl Fn(&str) -> bool) -> Result<Table, Refusal
         let row = i as u32 + 1;
         let record = record.map_err(|e| {
             Refusal::new(
-                format!("row {row}: the table cannot be read here: {e}"),
-                "check the quotes of this row: a cell holding a comma or a line break must be in double quotes",
+                crate::tr!(
+                    "import-feedback-csv-unreadable",
+                    row = row,
+                    error = e.to_string()
+                ),
+                crate::tr!("import-feedback-csv-unreadable-help"),
             )
         })?;
         let expected = *width.get_or_insert(record.len());
         if record.len() != expected {
             return Err(Refusal::new(
-                format!(
-                    "row {row}, column {}: this row has {} cells where the first row has {expected}",
-                    column_name(expected.min(record.len()) as u32),
-                    record.len()
+                crate::tr!(
+                    "import-feedback-csv-width",
+                    row = row,
+                    column = column_name(expected.min(record.len()) as u32),
+                    cells = record.len(),
+                    expected = expected
                 ),
-                "check the quotes and separators of this row: a cell holding a comma or a line break must be in double quotes",
+                crate::tr!("import-feedback-csv-width-help"),
             ));
         }
         for (c, cell) in record.iter().enumerate() {
@@ -48,10 +54,8 @@ pub fn read(bytes: &[u8], known: impl Fn(&str) -> bool) -> Result<Table, Refusal
             }
             if cells.len() >= MAX_CELLS {
                 return Err(Refusal::new(
-                    format!(
-                        "the table holds more than {MAX_CELLS} cells with something in them; gongwen reads at most {MAX_CELLS}"
-                    ),
-                    "a 意见反馈表 is far smaller: check that the file holds only the table of comments",
+                    crate::tr!("import-feedback-csv-too-many", max = MAX_CELLS),
+                    crate::tr!("import-feedback-csv-too-many-help"),
                 ));
             }
             cells.push((row, c as u32, Cell::Text(Arc::from(cell))));
@@ -90,8 +94,8 @@ fn separator(text: &str, known: impl Fn(&str) -> bool) -> u8 {
 fn decode(bytes: &[u8]) -> Result<Cow<'_, str>, Refusal> {
     let unreadable = |encoding: &str| {
         Refusal::new(
-            format!("this file says it is {encoding} text, but it is not"),
-            "save the table again as CSV UTF-8, or as an Excel workbook (.xlsx)",
+            crate::tr!("import-feedback-not-encoding", encoding = encoding),
+            crate::tr!("import-feedback-not-encoding-help"),
         )
     };
     if let Some(rest) = bytes.strip_prefix(b"\xEF\xBB\xBF") {
@@ -116,8 +120,8 @@ fn decode(bytes: &[u8]) -> Result<Cow<'_, str>, Refusal> {
         .decode_without_bom_handling_and_without_replacement(bytes)
         .ok_or_else(|| {
             Refusal::new(
-                "this is not a table gongwen can read: it is neither an Excel workbook nor text in UTF-8, UTF-16 or GB18030",
-                "save the table as an Excel workbook (.xlsx) or as CSV UTF-8",
+                crate::tr!("import-feedback-not-table"),
+                crate::tr!("import-feedback-not-table-help"),
             )
         })
 }

@@ -15,15 +15,15 @@ use quick_xml::events::Event;
 
 use super::Refusal;
 use super::table::Table;
-use part::{SAVE_AGAIN, Zip, attribute, next, open};
+use part::{Zip, attribute, next, open, save_again};
 use sheet::{Context, date_styles, shared_strings, sheet};
 
 /// Reads the first visible worksheet of a workbook.
 pub fn read(bytes: &[u8]) -> Result<Table, Refusal> {
     let mut zip = zip::ZipArchive::new(Cursor::new(bytes)).map_err(|e| {
         Refusal::new(
-            format!("this workbook cannot be read: it is not a complete .xlsx package ({e})"),
-            SAVE_AGAIN,
+            crate::tr!("import-feedback-not-package", error = e.to_string()),
+            save_again(),
         )
     })?;
     if let Some(refusal) = another_kind(&zip) {
@@ -57,14 +57,11 @@ pub fn read(bytes: &[u8]) -> Result<Table, Refusal> {
         let hidden: Vec<String> = worksheets.iter().map(|(s, _)| quoted(&s.name)).collect();
         return Err(Refusal::new(
             if hidden.is_empty() {
-                "this workbook has no worksheet".to_string()
+                crate::tr!("import-feedback-no-worksheet")
             } else {
-                format!(
-                    "every worksheet of this workbook is hidden ({})",
-                    hidden.join("、")
-                )
+                crate::tr!("import-feedback-all-hidden", sheets = hidden.join("、"))
             },
-            "show the sheet that holds the comments (right-click a sheet tab → Unhide), save, and import again",
+            crate::tr!("import-feedback-all-hidden-help"),
         ));
     };
     let context = Context {
@@ -85,18 +82,23 @@ pub fn read(bytes: &[u8]) -> Result<Table, Refusal> {
             .take(10)
             .map(|s| match s.visible {
                 true => quoted(&s.name),
-                false => format!("{} (hidden)", quoted(&s.name)),
+                false => crate::tr!("import-feedback-sheet-hidden", sheet = quoted(&s.name)),
             })
             .collect();
-        table.notes.push(format!(
-            "read the sheet {}, the first one Excel shows; not read: {}{}",
-            quoted(&chosen.name),
-            named.join("、"),
-            match others.len() {
-                n if n > 10 => format!(" and {} more", n - 10),
-                _ => String::new(),
-            }
-        ));
+        let not_read = named.join("、");
+        table.notes.push(match others.len() {
+            n if n > 10 => crate::tr!(
+                "import-feedback-sheet-chosen-more",
+                sheet = quoted(&chosen.name),
+                others = not_read,
+                more = n - 10
+            ),
+            _ => crate::tr!(
+                "import-feedback-sheet-chosen",
+                sheet = quoted(&chosen.name),
+                others = not_read
+            ),
+        });
     }
     Ok(table)
 }
@@ -110,18 +112,18 @@ fn another_kind(zip: &Zip) -> Option<Refusal> {
     let has = |name: &str| zip.index_for_name(name).is_some();
     if has("mimetype") || has("content.xml") {
         Some(Refusal::new(
-            "this is an OpenDocument spreadsheet (.ods), not an Excel workbook",
-            "open it in WPS, LibreOffice or Excel and save it as .xlsx (Excel Workbook), then import that",
+            crate::tr!("import-feedback-ods"),
+            crate::tr!("import-feedback-ods-help"),
         ))
     } else if has("xl/workbook.bin") {
         Some(Refusal::new(
-            "this is an Excel binary workbook (.xlsb), which gongwen does not read",
-            "open it in Excel and save it as .xlsx (Excel Workbook), then import that",
+            crate::tr!("import-feedback-xlsb"),
+            crate::tr!("import-feedback-xlsb-help"),
         ))
     } else if has("word/document.xml") {
         Some(Refusal::new(
-            "this is a Word document, not a workbook",
-            "import the 意见反馈表 itself: an Excel workbook (.xlsx) or a CSV file",
+            crate::tr!("import-feedback-word"),
+            crate::tr!("import-feedback-word-help"),
         ))
     } else {
         None
@@ -154,8 +156,8 @@ struct Book {
 fn workbook(zip: &mut Zip, path: &str) -> Result<Book, Refusal> {
     let Some(mut xml) = open(zip, path)? else {
         return Err(Refusal::new(
-            format!("this package has no {path}: it is not an Excel workbook"),
-            SAVE_AGAIN,
+            crate::tr!("import-feedback-no-workbook", part = path),
+            save_again(),
         ));
     };
     let mut book = Book {

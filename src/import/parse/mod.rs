@@ -127,28 +127,24 @@ impl Builder {
                 }
                 if spaced {
                     let label: String = line.text.chars().take_while(|c| *c != '条').collect();
-                    self.anomaly(
-                        line.number,
-                        format!("stray space inside the article number `{label}条`"),
-                    );
+                    self.anomaly(line.number, crate::tr!("import-stray-space", label = label));
                 }
                 if sub == 0 && number != next {
-                    let previous = self.last_article.map_or_else(
-                        || "the start".to_string(),
-                        |n| format!("第{}条", chinese(n as u64)),
-                    );
-                    let what = if Some(number) == self.last_article {
-                        "repeats"
-                    } else {
-                        "does not follow"
-                    };
-                    self.anomaly(
-                        line.number,
-                        format!(
-                            "第{}条 {what} {previous} in the input's numbering",
-                            chinese(number as u64)
+                    let written = chinese(number as u64);
+                    let message = match self.last_article {
+                        None => crate::tr!("import-article-not-first", number = written),
+                        Some(previous) if previous == number => crate::tr!(
+                            "import-article-repeats",
+                            number = written,
+                            previous = chinese(previous as u64)
                         ),
-                    );
+                        Some(previous) => crate::tr!(
+                            "import-article-out-of-order",
+                            number = written,
+                            previous = chinese(previous as u64)
+                        ),
+                    };
+                    self.anomaly(line.number, message);
                 }
                 self.last_article = Some(number);
                 self.close_while(|l| !l.is_division());
@@ -212,7 +208,11 @@ impl Builder {
                 if depth != want {
                     self.anomaly(
                         line.number,
-                        format!("`{}`-style number at outline level {depth}: a level is skipped, so gongwen numbers it as level {depth}", form.example()),
+                        crate::tr!(
+                            "import-level-skipped",
+                            form = form.example(),
+                            depth = u32::from(depth)
+                        ),
                     );
                 }
                 Level::Outline(depth.min(4))
@@ -303,9 +303,10 @@ impl Builder {
             );
             self.anomaly(
                 built.line,
-                format!(
-                    "`{name}` has nothing under it and is left out (a {} holds at least one article or paragraph)",
-                    part.level.name()
+                crate::tr!(
+                    "import-division-empty",
+                    name = name,
+                    level = part.level.name()
                 ),
             );
             // Nothing was opened after it (it is empty), so its label is the last.
@@ -318,7 +319,7 @@ impl Builder {
             let label = built.input_label.clone().unwrap_or_default();
             self.anomaly(
                 built.line,
-                format!("`{label}` has no title: kept as a heading that takes no number"),
+                crate::tr!("import-division-untitled", label = &label),
             );
             part.heading = Some(if label.is_empty() {
                 part.level.name()
@@ -331,7 +332,7 @@ impl Builder {
             // A bare number with nothing after it: keep the number's place with its label as text.
             part.body
                 .push(Block::Para(built.input_label.clone().unwrap_or_default()));
-            self.anomaly(built.line, "a number with no text after it".to_string());
+            self.anomaly(built.line, crate::tr!("import-number-without-text"));
         }
         match self.stack.last_mut() {
             Some(parent) => parent.part.body.push(Block::Part(part)),

@@ -19,10 +19,14 @@ pub type Part<'z, 'b> = Reader<BufReader<Capped<zip::read::ZipFile<'z, Cursor<&'
 const MB: u64 = 1 << 20;
 
 /// The advice for a workbook that is damaged or not what it seems.
-pub const SAVE_AGAIN: &str = "open it in Excel or WPS and save it again as an Excel workbook (.xlsx), or save the sheet as CSV (UTF-8)";
+pub fn save_again() -> String {
+    crate::tr!("import-feedback-save-again")
+}
 
 /// The advice for a workbook far larger than a 意见反馈表.
-pub const COPY_OUT: &str = "a 意见反馈表 is far smaller: copy the comments (Paste Special → Values) into a new workbook and import that, or save the sheet as CSV (UTF-8)";
+fn copy_out() -> String {
+    crate::tr!("import-feedback-copy-out")
+}
 
 /// A reader that fails once more than [`MAX_PART_BYTES`] came through it,
 /// whatever the package said the part's size was.
@@ -69,18 +73,23 @@ pub fn open<'z, 'b>(zip: &'z mut Zip<'b>, name: &str) -> Result<Option<Part<'z, 
     };
     let file = zip.by_index(index).map_err(|e| {
         Refusal::new(
-            format!("cannot read {name} in this workbook: {e}"),
-            SAVE_AGAIN,
+            crate::tr!(
+                "import-feedback-part-unreadable",
+                part = name,
+                error = e.to_string()
+            ),
+            save_again(),
         )
     })?;
     if file.size() > MAX_PART_BYTES {
         return Err(Refusal::new(
-            format!(
-                "{name} in this workbook unpacks to {} MB, more than the {} MB gongwen reads from one part of a workbook",
-                file.size() / MB,
-                MAX_PART_BYTES / MB
+            crate::tr!(
+                "import-feedback-part-too-large",
+                part = name,
+                mb = file.size() / MB,
+                max = MAX_PART_BYTES / MB
             ),
-            COPY_OUT,
+            copy_out(),
         ));
     }
     let mut xml = Reader::from_reader(BufReader::new(Capped {
@@ -99,16 +108,22 @@ pub fn xml_error(part: &str, e: &quick_xml::Error, at: u64) -> Refusal {
         && io.get_ref().is_some_and(|inner| inner.is::<TooLarge>())
     {
         return Refusal::new(
-            format!(
-                "{part} in this workbook unpacks to more than the {} MB gongwen reads from one part of a workbook",
-                MAX_PART_BYTES / MB
+            crate::tr!(
+                "import-feedback-part-over",
+                part = part,
+                max = MAX_PART_BYTES / MB
             ),
-            COPY_OUT,
+            copy_out(),
         );
     }
     Refusal::new(
-        format!("{part} in this workbook cannot be read (at byte {at}): {e}"),
-        SAVE_AGAIN,
+        crate::tr!(
+            "import-feedback-part-malformed",
+            part = part,
+            at = at,
+            error = e.to_string()
+        ),
+        save_again(),
     )
 }
 
@@ -253,27 +268,35 @@ pub fn text_until<R: BufRead>(
 
 /// The refusal of a text longer than Excel keeps in a cell (`cell`, if known).
 pub fn too_long(part: &str, cell: Option<&str>) -> Refusal {
-    let what = match cell {
-        Some(cell) => format!("cell {cell} of {part}"),
-        None => format!("{part} in this workbook"),
-    };
-    Refusal::new(
-        format!(
-            "{what} holds a text of more than {} characters, more than Excel keeps in one cell",
-            thousands(MAX_CELL_CHARS)
+    let max = thousands(MAX_CELL_CHARS);
+    let message = match cell {
+        Some(cell) => crate::tr!(
+            "import-feedback-cell-too-long",
+            cell = cell,
+            part = part,
+            max = max
         ),
-        SAVE_AGAIN,
-    )
+        None => crate::tr!("import-feedback-text-too-long", part = part, max = max),
+    };
+    Refusal::new(message, save_again())
 }
 
-pub fn too_many(part: &str, what: &str) -> Refusal {
-    let n = thousands(MAX_CELLS);
-    Refusal::new(
-        format!(
-            "{part} in this workbook holds more than {n} {what}; gongwen reads at most {n} from one sheet"
-        ),
-        COPY_OUT,
-    )
+/// What a sheet holds more of than gongwen reads.
+#[derive(Debug, Clone, Copy)]
+pub enum Many {
+    Strings,
+    MergedAreas,
+    Cells,
+}
+
+pub fn too_many(part: &str, what: Many) -> Refusal {
+    let max = thousands(MAX_CELLS);
+    let message = match what {
+        Many::Strings => crate::tr!("import-feedback-too-many-strings", part = part, max = max),
+        Many::MergedAreas => crate::tr!("import-feedback-too-many-merges", part = part, max = max),
+        Many::Cells => crate::tr!("import-feedback-too-many-cells", part = part, max = max),
+    };
+    Refusal::new(message, copy_out())
 }
 
 /// 1000000 as 1,000,000.

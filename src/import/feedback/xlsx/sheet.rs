@@ -12,7 +12,7 @@ use super::super::table::{
 };
 use super::super::{Refusal, excel_date};
 use super::part::{
-    SAVE_AGAIN, Zip, attribute, excel_unescape, next, open, reference, text_until, too_long,
+    Many, Zip, attribute, excel_unescape, next, open, reference, save_again, text_until, too_long,
     too_many,
 };
 
@@ -28,7 +28,7 @@ pub fn shared_strings(zip: &mut Zip, path: &str) -> Result<Vec<Arc<str>>, Refusa
         match next(&mut xml, &mut buf, path)? {
             Event::Start(e) if e.local_name().as_ref() == "si" => {
                 if strings.len() >= MAX_CELLS {
-                    return Err(too_many(path, "strings"));
+                    return Err(too_many(path, Many::Strings));
                 }
                 strings.push(Arc::from(text_until(&mut xml, "si", path)?));
             }
@@ -187,12 +187,12 @@ impl Pending {
                     Some(s) => Arc::clone(s),
                     None => {
                         return Err(Refusal::new(
-                            format!(
-                                "cell {} of {} refers to text the workbook does not have",
-                                cell_name(self.row, self.column),
-                                context.part
+                            crate::tr!(
+                                "import-feedback-missing-string",
+                                cell = cell_name(self.row, self.column),
+                                part = context.part
                             ),
-                            SAVE_AGAIN,
+                            save_again(),
                         ));
                     }
                 }
@@ -229,17 +229,19 @@ pub fn sheet(zip: &mut Zip, context: &Context) -> Result<Table, Refusal> {
     let part = context.part;
     let Some(mut xml) = open(zip, part)? else {
         return Err(Refusal::new(
-            format!("this workbook has no {part}, the sheet it lists first"),
-            SAVE_AGAIN,
+            crate::tr!("import-feedback-no-sheet-part", part = part),
+            save_again(),
         ));
     };
     let bad_reference = |r: &str| {
         Refusal::new(
-            format!(
-                "{part} names a cell `{r}` Excel cannot have (the last is {})",
-                cell_name(LAST_ROW, LAST_COLUMN - 1)
+            crate::tr!(
+                "import-feedback-bad-reference",
+                part = part,
+                reference = r,
+                last = cell_name(LAST_ROW, LAST_COLUMN - 1)
             ),
-            SAVE_AGAIN,
+            save_again(),
         )
     };
     let mut cells: Vec<(u32, u32, Cell)> = Vec::new();
@@ -315,7 +317,7 @@ pub fn sheet(zip: &mut Zip, context: &Context) -> Result<Table, Refusal> {
                         return Err(bad_reference(&reference));
                     };
                     if merges.len() >= MAX_CELLS {
-                        return Err(too_many(part, "merged areas"));
+                        return Err(too_many(part, Many::MergedAreas));
                     }
                     merges.push(Merge {
                         first_row: a.0.min(b.0),
@@ -344,7 +346,7 @@ pub fn sheet(zip: &mut Zip, context: &Context) -> Result<Table, Refusal> {
                         let (r, c, shown) = cell;
                         if let Some(shown) = shown? {
                             if cells.len() >= MAX_CELLS {
-                                return Err(too_many(part, "cells with something in them"));
+                                return Err(too_many(part, Many::Cells));
                             }
                             cells.push((r, c, shown));
                         }
