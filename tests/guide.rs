@@ -54,7 +54,11 @@ fn every_command_of_the_guide_runs_as_written() {
     );
     // `gongwen` on the PATH is the binary under test.
     let bin = Path::new(env!("CARGO_BIN_EXE_gongwen")).parent().unwrap();
-    let path = format!("{}:{}", bin.display(), std::env::var("PATH").unwrap_or_default());
+    let path = format!(
+        "{}:{}",
+        bin.display(),
+        std::env::var("PATH").unwrap_or_default()
+    );
     let mut ran = 0;
     for chapter in CHAPTERS {
         let page = std::fs::read_to_string(guide.join(chapter)).unwrap();

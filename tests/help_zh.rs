@@ -111,6 +111,7 @@ fn english_words(text: &str) -> Vec<String> {
         "watch",
         "comments",
         "schema",
+        "new",
         "help",
         "zh",
         "en",
