@@ -95,8 +95,12 @@ fn bundle(lang: Lang) -> FluentBundle<FluentResource> {
     bundle
 }
 
-static BUNDLES: LazyLock<[FluentBundle<FluentResource>; 2]> =
-    LazyLock::new(|| [bundle(Lang::En), bundle(Lang::Zh)]);
+/// Each language's catalogue, parsed the first time a message of it is
+/// made: a command in one language never parses the other's.
+static BUNDLES: [LazyLock<FluentBundle<FluentResource>>; 2] = [
+    LazyLock::new(|| bundle(Lang::En)),
+    LazyLock::new(|| bundle(Lang::Zh)),
+];
 
 /// Message `id` in `lang`, its `{ $name }` placeholders filled from `args`.
 /// A message missing from the catalogue (which `tests/i18n.rs` rules out)
