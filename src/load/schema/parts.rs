@@ -9,6 +9,27 @@ use crate::load::node::{Node, Value};
 use crate::model::{Block, Level, Numbering, Part, PartId, Style};
 
 impl Checker {
+    /// The file an `include:` names, or, when it names none, its error told.
+    pub(super) fn include_name<'n>(
+        &mut self,
+        file: &SourceFile,
+        target: &'n Node,
+    ) -> Option<&'n str> {
+        match &target.value {
+            Value::Str(name) => Some(name),
+            _ => {
+                self.type_error(
+                    file,
+                    target,
+                    "include",
+                    &crate::tr!("load-expected-file-name"),
+                    "",
+                );
+                None
+            }
+        }
+    }
+
     /// The top-level `parts` list, where `include:` entries are allowed.
     pub(super) fn top_parts(
         &mut self,
@@ -23,20 +44,10 @@ impl Checker {
         let mut parts = Vec::new();
         for item in items {
             if let Some(target) = include_target(item) {
-                let target = match &target.value {
-                    Value::Str(s) => s.clone(),
-                    _ => {
-                        self.type_error(
-                            file,
-                            target,
-                            "include",
-                            &crate::tr!("load-expected-file-name"),
-                            "",
-                        );
-                        continue;
-                    }
+                let Some(target) = self.include_name(file, target) else {
+                    continue;
                 };
-                match includer.include(file, &target, item.pos) {
+                match includer.include(file, target, item.pos) {
                     Ok((included, root)) => {
                         let list: Vec<Node> = match root.value {
                             Value::Seq(items) => items,

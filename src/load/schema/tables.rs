@@ -363,24 +363,15 @@ impl Checker {
             if let Value::Map(_) = item.value {
                 let index = names.len();
                 let read = match super::parts::include_target(item) {
-                    Some(target) => match &target.value {
-                        Value::Str(name) => match includer.include(file, name, item.pos) {
+                    Some(target) => match self.include_name(file, target) {
+                        Some(name) => match includer.include(file, name, item.pos) {
                             Ok((included, root)) => self.attachment(&included, &root, index),
                             Err(diags) => {
                                 self.diagnostics.extend(diags);
                                 None
                             }
                         },
-                        _ => {
-                            self.type_error(
-                                file,
-                                target,
-                                "include",
-                                &crate::tr!("load-expected-file-name"),
-                                "",
-                            );
-                            None
-                        }
+                        None => None,
                     },
                     None => self.attachment(file, item, index),
                 };
