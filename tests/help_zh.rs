@@ -150,13 +150,13 @@ fn english_words_finds_words_and_leaves_flags_names_and_code() {
 }
 
 fn gongwen(args: &[&str], lang: &str) -> std::process::Output {
-    std::process::Command::new(env!("CARGO_BIN_EXE_gongwen"))
-        .args(args)
-        .env_remove("LC_ALL")
-        .env_remove("LC_MESSAGES")
-        .env("LANG", lang)
-        .output()
-        .unwrap()
+    crate::common::in_locale(
+        &mut std::process::Command::new(env!("CARGO_BIN_EXE_gongwen")),
+        lang,
+    )
+    .args(args)
+    .output()
+    .unwrap()
 }
 
 #[test]

@@ -403,14 +403,10 @@ fn the_check_for_english_words_finds_them_and_passes_the_frame() {
 /// output and error together.
 pub(crate) fn gongwen_in(dir: &Path, locale: Option<&str>, args: &[&str]) -> (i32, String) {
     let mut command = std::process::Command::new(env!("CARGO_BIN_EXE_gongwen"));
-    command
-        .current_dir(dir)
-        .env_remove("LC_ALL")
-        .env_remove("LC_MESSAGES");
+    command.current_dir(dir);
     match locale {
-        Some(locale) => command.env("LANG", locale).args(args),
-        None => command
-            .env("LANG", "C.UTF-8")
+        Some(locale) => common::in_locale(&mut command, locale).args(args),
+        None => common::in_locale(&mut command, "C.UTF-8")
             .args(["--lang", "en"])
             .args(args),
     };

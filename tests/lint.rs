@@ -693,14 +693,14 @@ fn english_words(output: &str) -> Vec<String> {
 /// Runs the binary in `dir` with the locale `lang` (LC_ALL and LC_MESSAGES
 /// unset) and the arguments; stdout and stderr together.
 fn run_in_locale(dir: &Path, lang: &str, args: &[&str]) -> String {
-    let out = std::process::Command::new(env!("CARGO_BIN_EXE_gongwen"))
-        .current_dir(dir)
-        .env_remove("LC_ALL")
-        .env_remove("LC_MESSAGES")
-        .env("LANG", lang)
-        .args(args)
-        .output()
-        .unwrap();
+    let out = common::in_locale(
+        &mut std::process::Command::new(env!("CARGO_BIN_EXE_gongwen")),
+        lang,
+    )
+    .current_dir(dir)
+    .args(args)
+    .output()
+    .unwrap();
     format!(
         "{}{}",
         String::from_utf8_lossy(&out.stdout),

@@ -697,3 +697,16 @@ pub fn serve(
     });
     Ok((Killed(child), port))
 }
+
+/// A run of gongwen in a locale: `LANG` set, and the variables that would
+/// override it (`LC_ALL`, `LC_MESSAGES`) unset, as on a desktop whose
+/// language is `lang`.
+pub fn in_locale<'c>(
+    command: &'c mut std::process::Command,
+    lang: &str,
+) -> &'c mut std::process::Command {
+    command
+        .env_remove("LC_ALL")
+        .env_remove("LC_MESSAGES")
+        .env("LANG", lang)
+}
