@@ -25,22 +25,13 @@ fn main() -> ExitCode {
         .unwrap_or_else(|| gongwen::i18n::from_env(|name| std::env::var(name).ok()));
     gongwen::i18n::set(lang);
     let mut console = Console::default();
-    let mut command = cli::help::command(&args, lang);
-    let matches = match command.try_get_matches_from_mut(&args) {
-        Ok(matches) => matches,
-        Err(e) => return cli::help::stop(&e),
+    // The line is parsed by the command line's bare shape: its texts (the
+    // help, value names, clap's own words in Chinese) are set, which reads
+    // the whole catalogue, only when they are shown.
+    let matches = match cli::help::shape().try_get_matches_from(&args) {
+        Ok(matches) if cli::help::help_asked(&matches).is_none() => matches,
+        _ => return cli::help::with_texts(&args, lang),
     };
-    if let Some(names) = cli::help::help_asked(&matches) {
-        // `gongwen help build` is `gongwen build --help`.
-        let program = args.first().cloned().unwrap_or_else(|| "gongwen".into());
-        let again = std::iter::once(program)
-            .chain(names.into_iter().map(Into::into))
-            .chain(std::iter::once("--help".into()));
-        return match command.try_get_matches_from_mut(again) {
-            Ok(_) => ExitCode::SUCCESS,
-            Err(e) => cli::help::stop(&e),
-        };
-    }
     let cli = match Cli::from_arg_matches(&matches) {
         Ok(cli) => cli,
         Err(e) => return cli::help::stop(&e),

@@ -66,6 +66,30 @@ pub fn command(args: &[std::ffi::OsString], lang: Lang) -> Command {
     cmd
 }
 
+/// Help, the version, or why the command line is refused, said by the
+/// command line with its texts in `lang`.
+pub fn with_texts(args: &[std::ffi::OsString], lang: Lang) -> std::process::ExitCode {
+    let mut command = command(args, lang);
+    let matches = match command.try_get_matches_from_mut(args) {
+        Ok(matches) => matches,
+        Err(e) => return stop(&e),
+    };
+    let Some(names) = help_asked(&matches) else {
+        // The bare shape refused what this one takes: they parse alike, so
+        // this is not reached; were it, the line was not run.
+        return std::process::ExitCode::from(2);
+    };
+    // `gongwen help build` is `gongwen build --help`.
+    let program = args.first().cloned().unwrap_or_else(|| "gongwen".into());
+    let again = std::iter::once(program)
+        .chain(names.into_iter().map(Into::into))
+        .chain(std::iter::once("--help".into()));
+    match command.try_get_matches_from_mut(again) {
+        Ok(_) => std::process::ExitCode::SUCCESS,
+        Err(e) => stop(&e),
+    }
+}
+
 /// The catalogue ids a command's about may be under: its own, or the one
 /// every command of its name shares (`help`).
 fn about_ids(path: &[String]) -> Vec<String> {
