@@ -252,6 +252,19 @@ fn is_word(namespace: Option<&str>) -> bool {
     matches!(namespace, Some(W | W_STRICT))
 }
 
+/// Whether a table is one gongwen writes for the imprint: every paragraph
+/// in it of the imprint's style, and at least one.
+fn is_imprint(tbl: Node) -> bool {
+    let mut paragraphs = tbl.descendants().filter(|n| is_w(n, "p")).peekable();
+    paragraphs.peek().is_some()
+        && paragraphs.all(|p| {
+            child(&p, "pPr")
+                .and_then(|pp| child(&pp, "pStyle"))
+                .and_then(|s| attr(&s, "val"))
+                == Some(WordStyle::Imprint.id())
+        })
+}
+
 pub(super) fn is_w(n: &Node, name: &str) -> bool {
     n.tag_name().name() == name && is_word(n.tag_name().namespace())
 }
@@ -439,6 +452,12 @@ impl Reader {
             }
             if is_w(&n, "p") {
                 self.paragraph(n);
+            } else if is_w(&n, "tbl") && is_imprint(n) {
+                // gongwen's 版记, a table floated to the page's foot: its
+                // paragraphs are the imprint's lines.
+                for cell in n.descendants().filter(|c| is_w(c, "tc")) {
+                    self.block_children(cell);
+                }
             } else if is_w(&n, "tbl") {
                 self.table(n);
             } else if let Some(inserted) = revision(&n) {

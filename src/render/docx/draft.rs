@@ -2,8 +2,10 @@
 //! PDF, numbers typed into the text as offices type them, each paragraph in
 //! the named style of its role.
 
-use super::parts::CELL;
-use super::xml::{Para, Run};
+use std::fmt::Write as _;
+
+use super::parts::{BLOCK_WIDTH, CELL, LEFT_MARGIN};
+use super::xml::{Body, Mark, Para, Run};
 use crate::model::Role;
 use crate::render::context::{BlockKind, BlockView, MetaView};
 use crate::word_styles::WordStyle;
@@ -224,32 +226,15 @@ pub fn tail(meta: &MetaView) -> Vec<Para> {
     out
 }
 
-/// The imprint (版记): 抄送 and 印发 between rules (7.4), after the
-/// signature. GB/T 9704 puts it at the foot of the last (even) page; a Word
-/// frame anchored there is read differently by each word processor, so the
-/// office moves it down with blank lines, as it does with its own templates.
-pub fn imprint(meta: &MetaView) -> Vec<Para> {
-    if meta.cc_line.is_none() && meta.printer.is_none() && meta.printed.is_none() {
-        return Vec::new();
-    }
-    let thick = r#"w:val="single" w:sz="8" w:space="1" w:color="auto""#;
-    let thin = r#"w:val="single" w:sz="6" w:space="1" w:color="auto""#;
-    let mut out = Vec::new();
-    let has_printed = meta.printer.is_some() || meta.printed.is_some();
+/// The imprint's lines (版记, GB/T 9704 7.4): 抄送, then the printing organ
+/// and date (印发) with a right tab between them, each a paragraph of its
+/// own style; none without either.
+fn imprint_lines(meta: &MetaView) -> Vec<String> {
+    let mut lines = Vec::new();
     if let Some(cc) = &meta.cc_line {
-        let bottom = if has_printed { thin } else { thick };
-        out.push(
-            Para::new(WordStyle::Imprint, vec![Run::plain(&cc.plain)]).with_props(format!(
-                r#"<w:keepNext/><w:pBdr><w:top {thick}/><w:bottom {bottom}/></w:pBdr>"#
-            )),
-        );
+        lines.push(cc.plain.clone());
     }
-    if has_printed {
-        let top = if meta.cc_line.is_some() {
-            String::new()
-        } else {
-            format!("<w:top {thick}/>")
-        };
+    if meta.printer.is_some() || meta.printed.is_some() {
         let mut text = meta
             .printer
             .as_ref()
@@ -259,12 +244,68 @@ pub fn imprint(meta: &MetaView) -> Vec<Para> {
             text.push('\t');
             text.push_str(&format!("{printed}印发"));
         }
-        out.push(
-            Para::new(WordStyle::Imprint, vec![Run::plain(text)]).with_props(format!(
-                r#"<w:pBdr>{top}<w:bottom {thick}/></w:pBdr><w:tabs><w:tab w:val="right" w:pos="{}"/></w:tabs>"#,
-                super::parts::BLOCK_WIDTH - 2 * 280
-            )),
-        );
+        lines.push(text);
     }
-    out
+    lines
+}
+
+/// The rules of the imprint: its first and last thick (0.35 mm), those
+/// between thin (0.25 mm), as `w:sz` in eighths of a point.
+const THICK: u32 = 8;
+const THIN: u32 = 6;
+
+/// The right tab that sets the 印发 date one character in from the right,
+/// where the imprint's text is indented one character on either side. Tab
+/// stops are measured from the left edge of the text, not the indent.
+fn imprint_tab() -> String {
+    format!(
+        r#"<w:tabs><w:tab w:val="right" w:pos="{}"/></w:tabs>"#,
+        BLOCK_WIDTH - IMPRINT_INDENT
+    )
+}
+
+/// The imprint's indent on either side: one 4号 character.
+const IMPRINT_INDENT: u32 = 280;
+
+/// The imprint's lines as the paragraphs of the rows of [`imprint_at_foot`].
+pub fn imprint(meta: &MetaView) -> Vec<Para> {
+    imprint_lines(meta)
+        .into_iter()
+        .map(|text| Para::new(WordStyle::Imprint, vec![Run::plain(text)]).with_props(imprint_tab()))
+        .collect()
+}
+
+/// The imprint at the foot of the last page, where GB/T 9704 7.4 puts it:
+/// a one-column table floated to the bottom of the text block, a row for
+/// each line, its rules the cells' borders, then the empty paragraph it is
+/// anchored to. Word, WPS and LibreOffice all place a table positioned
+/// "bottom, relative to the margin". LibreOffice makes it a frame only when
+/// it is anchored to the page horizontally (a full-width table anchored to
+/// the margin stays in the text), hence `horzAnchor="page"` at the left
+/// margin. Paragraph borders would follow the indents, and a framed
+/// paragraph loses them in LibreOffice (docs/docx.md). A row of a redline
+/// is tracked as added or removed with its mark. Nothing without lines.
+pub fn imprint_at_foot(body: &mut Body, rows: &[(Para, Mark)]) {
+    if rows.is_empty() {
+        return;
+    }
+    write!(
+        body.xml,
+        r#"<w:tbl><w:tblPr><w:tblpPr w:leftFromText="0" w:rightFromText="0" w:topFromText="0" w:bottomFromText="0" w:vertAnchor="margin" w:horzAnchor="page" w:tblpX="{LEFT_MARGIN}" w:tblpYSpec="bottom"/><w:tblOverlap w:val="never"/><w:tblW w:w="{BLOCK_WIDTH}" w:type="dxa"/><w:tblLayout w:type="fixed"/><w:tblCellMar><w:left w:w="0" w:type="dxa"/><w:right w:w="0" w:type="dxa"/></w:tblCellMar></w:tblPr><w:tblGrid><w:gridCol w:w="{BLOCK_WIDTH}"/></w:tblGrid>"#
+    )
+    .unwrap();
+    let last = rows.len() - 1;
+    for (i, (para, mark)) in rows.iter().enumerate() {
+        let top = if i == 0 { THICK } else { THIN };
+        let bottom = if i == last { THICK } else { THIN };
+        let tracked = body.row_mark(*mark);
+        write!(
+            body.xml,
+            r#"<w:tr><w:trPr><w:cantSplit/>{tracked}</w:trPr><w:tc><w:tcPr><w:tcW w:w="{BLOCK_WIDTH}" w:type="dxa"/><w:tcBorders><w:top w:val="single" w:sz="{top}" w:space="0" w:color="auto"/><w:left w:val="nil"/><w:bottom w:val="single" w:sz="{bottom}" w:space="0" w:color="auto"/><w:right w:val="nil"/></w:tcBorders></w:tcPr>"#
+        )
+        .unwrap();
+        body.para(para);
+        body.xml.push_str("</w:tc></w:tr>");
+    }
+    body.xml.push_str("</w:tbl><w:p/>");
 }

@@ -49,9 +49,11 @@ impl Backend for DocxBackend {
                     }
                     blocks(&mut body, &a.blocks);
                 }
-                for p in draft::imprint(&ctx.meta) {
-                    body.para(&p);
-                }
+                let imprint: Vec<_> = draft::imprint(&ctx.meta)
+                    .into_iter()
+                    .map(|p| (p, xml::Mark::Plain))
+                    .collect();
+                draft::imprint_at_foot(&mut body, &imprint);
                 let faces = Faces::of(&ctx.print.fonts);
                 package_document(&body.xml, &faces, &ctx.meta, ctx.print.date, None)
             }

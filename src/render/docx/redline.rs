@@ -226,8 +226,12 @@ fn diff_units(body: &mut Body, old: &Unit, new: &Unit) {
 
 /// Writes the tracked body of the redline into `body`.
 pub fn write(body: &mut Body, sides: &WordSides) {
-    let old = units(&sides.old);
-    let new = units(&sides.new);
+    let mut old = units(&sides.old);
+    let mut new = units(&sides.new);
+    // The imprint is not a unit of the text: it sits at the foot of the
+    // last page, each line a row tracked on its own.
+    let (old_imprint, new_imprint) = (old.pop(), new.pop());
+    debug_assert!(old_imprint.as_ref().is_some_and(|u| u.key == Key::Imprint));
     let new_index: HashMap<&Key, usize> =
         new.iter().enumerate().map(|(i, u)| (&u.key, i)).collect();
     // Each old unit's partner among the new ones.
@@ -293,6 +297,25 @@ pub fn write(body: &mut Body, sides: &WordSides) {
     }
     flush_old(body, &mut moves, old.len(), &mut next_old);
     flush_new(body, &mut moves, &mut pending);
+    let lines = |u: Option<Unit>| u.map(|u| u.paras).unwrap_or_default();
+    draft::imprint_at_foot(body, &imprint_rows(lines(old_imprint), lines(new_imprint)));
+}
+
+/// The imprint's rows, old and new: the 抄送 line with the 抄送 line and the
+/// 印发 line with the 印发 line, each edited in place, or added or removed
+/// as a tracked row.
+fn imprint_rows(old: Vec<(Para, usize)>, new: Vec<(Para, usize)>) -> Vec<(Para, Mark)> {
+    let is_cc = |p: &(Para, usize)| concat(&p.0.runs).starts_with("抄送");
+    let kind = |lines: &[(Para, usize)], cc: bool| lines.iter().find(|p| is_cc(p) == cc).cloned();
+    [true, false]
+        .into_iter()
+        .filter_map(|cc| match (kind(&old, cc), kind(&new, cc)) {
+            (Some(o), Some(n)) => Some((paired(&o, &n), Mark::Plain)),
+            (Some(o), None) => Some((whole(&o.0, Mark::Deleted), Mark::Deleted)),
+            (None, Some(n)) => Some((whole(&n.0, Mark::Inserted), Mark::Inserted)),
+            (None, None) => None,
+        })
+        .collect()
 }
 
 /// Where a moved part stood or went: its number, or its opening words.

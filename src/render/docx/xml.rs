@@ -252,6 +252,15 @@ impl Body {
         self.xml.push_str("</w:p>");
     }
 
+    /// The revision element of a table row tracked as `mark` (`w:trPr`'s
+    /// `w:ins` or `w:del`), empty for a row not tracked.
+    pub fn row_mark(&mut self, mark: Mark) -> String {
+        match mark.tag() {
+            Some(tag) => format!("<{tag} {}/>", self.revisions.attributes()),
+            None => String::new(),
+        }
+    }
+
     /// `comments.xml`, if any paragraph has a comment.
     pub fn comments_part(&self) -> Option<String> {
         (!self.comments.is_empty()).then(|| {
