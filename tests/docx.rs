@@ -211,7 +211,7 @@ fn the_draft_docx_has_the_gbt9704_page_grid_styles_and_footers() {
     for expected in [
         r#"<w:pgSz w:w="11906" w:h="16838"/>"#,
         r#"w:top="2098" w:right="1474" w:bottom="1984" w:left="1588""#,
-        r#"<w:docGrid w:type="linesAndChars" w:linePitch="579" w:charSpace="-851"/>"#,
+        r#"<w:docGrid w:type="lines" w:linePitch="579"/>"#,
         r#"<w:footerReference w:type="default""#,
         r#"<w:footerReference w:type="even""#,
     ] {
@@ -257,11 +257,11 @@ fn the_draft_docx_has_the_gbt9704_page_grid_styles_and_footers() {
 fn the_styles_part_keeps_its_bytes() {
     let styles = part(&draft_docx(&reference("v1")), "word/styles.xml");
     for expected in [
-        r#"<w:style w:type="paragraph" w:default="1" w:styleId="Normal"><w:name w:val="Normal"/><w:qFormat/><w:pPr><w:ind w:firstLineChars="200" w:firstLine="632"/></w:pPr></w:style>"#,
-        r#"<w:style w:type="paragraph" w:customStyle="1" w:styleId="GwAttachment"><w:name w:val="附件说明"/><w:basedOn w:val="Normal"/><w:next w:val="Normal"/><w:qFormat/><w:pPr><w:ind w:leftChars="500" w:left="1580" w:hangingChars="300" w:hanging="948"/></w:pPr><w:rPr></w:rPr></w:style>"#,
-        r#"<w:style w:type="paragraph" w:customStyle="1" w:styleId="GwDate"><w:name w:val="成文日期"/><w:basedOn w:val="Normal"/><w:next w:val="Normal"/><w:qFormat/><w:pPr><w:ind w:rightChars="400" w:right="1264" w:firstLineChars="0" w:firstLine="0"/><w:jc w:val="right"/></w:pPr><w:rPr></w:rPr></w:style>"#,
+        r#"<w:style w:type="paragraph" w:default="1" w:styleId="Normal"><w:name w:val="Normal"/><w:qFormat/><w:pPr><w:ind w:firstLineChars="200" w:firstLine="630"/></w:pPr><w:rPr><w:spacing w:val="-5"/><w:sz w:val="32"/><w:szCs w:val="32"/></w:rPr></w:style>"#,
+        r#"<w:style w:type="paragraph" w:customStyle="1" w:styleId="GwAttachment"><w:name w:val="附件说明"/><w:basedOn w:val="Normal"/><w:next w:val="Normal"/><w:qFormat/><w:pPr><w:ind w:leftChars="500" w:left="1575" w:hangingChars="300" w:hanging="945"/></w:pPr><w:rPr></w:rPr></w:style>"#,
+        r#"<w:style w:type="paragraph" w:customStyle="1" w:styleId="GwDate"><w:name w:val="成文日期"/><w:basedOn w:val="Normal"/><w:next w:val="Normal"/><w:qFormat/><w:pPr><w:ind w:rightChars="400" w:right="1260" w:firstLineChars="0" w:firstLine="0"/><w:jc w:val="right"/></w:pPr><w:rPr></w:rPr></w:style>"#,
         r#"<w:style w:type="paragraph" w:customStyle="1" w:styleId="GwImprint"><w:name w:val="版记"/><w:basedOn w:val="Normal"/><w:next w:val="Normal"/><w:qFormat/><w:pPr><w:ind w:left="280" w:right="280" w:firstLineChars="0" w:firstLine="0"/><w:jc w:val="left"/></w:pPr><w:rPr><w:sz w:val="28"/><w:szCs w:val="28"/></w:rPr></w:style>"#,
-        r#"<w:style w:type="paragraph" w:customStyle="1" w:styleId="GwCaption"><w:name w:val="表格"/><w:basedOn w:val="Normal"/><w:next w:val="Normal"/><w:qFormat/><w:pPr><w:snapToGrid w:val="0"/><w:spacing w:line="400" w:lineRule="exact"/><w:ind w:firstLineChars="0" w:firstLine="0"/><w:jc w:val="left"/></w:pPr><w:rPr><w:snapToGrid w:val="0"/><w:sz w:val="28"/><w:szCs w:val="28"/></w:rPr></w:style>"#,
+        r#"<w:style w:type="paragraph" w:customStyle="1" w:styleId="GwCaption"><w:name w:val="表格"/><w:basedOn w:val="Normal"/><w:next w:val="Normal"/><w:qFormat/><w:pPr><w:snapToGrid w:val="0"/><w:spacing w:line="400" w:lineRule="exact"/><w:ind w:firstLineChars="0" w:firstLine="0"/><w:jc w:val="left"/></w:pPr><w:rPr><w:spacing w:val="0"/><w:sz w:val="28"/><w:szCs w:val="28"/></w:rPr></w:style>"#,
         r#"<w:style w:type="paragraph" w:customStyle="1" w:styleId="GwSection"><w:name w:val="节"/><w:basedOn w:val="Normal"/><w:next w:val="Normal"/><w:qFormat/><w:pPr><w:keepNext/><w:ind w:firstLineChars="0" w:firstLine="0"/><w:jc w:val="center"/></w:pPr><w:rPr><w:rFonts w:ascii="楷体_GB2312" w:hAnsi="楷体_GB2312" w:eastAsia="楷体_GB2312" w:cs="楷体_GB2312"/></w:rPr></w:style>"#,
         r#"<w:style w:type="character" w:customStyle="1" w:styleId="GwLead1"><w:name w:val="一级小标题"/><w:qFormat/><w:rPr><w:rFonts w:ascii="黑体" w:hAnsi="黑体" w:eastAsia="黑体" w:cs="黑体"/></w:rPr></w:style>"#,
     ] {

@@ -15,6 +15,7 @@ mod compare_tables;
 mod docs_links;
 mod docx;
 mod docx_import;
+mod docx_layout;
 mod full_metadata;
 mod fuzz_smoke;
 mod guide;

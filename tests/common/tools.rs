@@ -12,7 +12,7 @@ use std::path::PathBuf;
 /// `scripts/test` says the same: tests/test_script.rs checks they agree.
 pub fn install_hint(name: &str) -> &'static str {
     match name {
-        "pdftotext" | "pdffonts" | "pdfinfo" => "apt-get install poppler-utils",
+        "pdftotext" | "pdffonts" | "pdfinfo" | "pdftoppm" => "apt-get install poppler-utils",
         "chromium" => "apt-get install chromium",
         "pandoc" => "apt-get install pandoc",
         "soffice" => "apt-get install libreoffice-writer-nogui",

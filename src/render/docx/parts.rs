@@ -10,16 +10,16 @@ use crate::word_styles::{FaceRole, Indent, Kind, Length, Look, STYLES, Size, Wor
 
 /// One line of the GB/T 9704 grid: 225 mm / 22 = 28.95 pt.
 pub const LINE: u32 = 579;
-/// One character cell: 156 mm / 28 = 15.79 pt.
-pub const CELL: u32 = 316;
+/// One character cell: 16 pt and the body's spacing, 15.75 pt
+/// ([`crate::word_styles::BODY_SPACING`]).
+pub const CELL: u32 = 315;
 /// The text block's width: 156 mm.
 pub const BLOCK_WIDTH: u32 = 8844;
-/// `w:charSpace` for 28 characters of 16 pt in 156 mm: 4096 × (15.79 − 16)
-/// in 1/4096 pt, a little under so Word's rounding keeps the 28th character.
-const CHAR_SPACE: i32 = -851;
+/// The left margin: 28 mm.
+pub const LEFT_MARGIN: u32 = 1588;
 
 /// The faces by role, as the DOCX names them (it names faces, it does not
-/// embed them), each with the name Word falls back to where it is missing.
+/// embed them), each described for a word processor that lacks it.
 pub struct Faces {
     pub body: Face,
     pub kai: Face,
@@ -30,29 +30,77 @@ pub struct Faces {
 
 pub struct Face {
     pub name: String,
-    /// The face Word uses where `name` is not installed.
-    pub alt: Option<&'static str>,
+    /// What Word and WPS read to choose a face where `name` is missing; none
+    /// for a face the draft names itself, as gongwen does not know it.
+    pub fallback: Option<&'static Fallback>,
 }
+
+/// The font table's description of one of the GB/T 9704 faces (ECMA-376
+/// 17.8.3): the name of the face that usually stands in for it, its PANOSE
+/// class (as Word writes it for these faces: 02 01 06 09 … a fixed-pitch
+/// 宋/仿宋-like serif, 02 01 06 00 … proportional), its family and pitch. All
+/// in GB2312 (charset 86). LibreOffice reads the name alone: where the face
+/// is missing it takes the system's substitute for that name
+/// (docs/docx.md).
+pub struct Fallback {
+    pub alt: &'static str,
+    pub panose: &'static str,
+    pub family: &'static str,
+    pub pitch: &'static str,
+}
+
+const FANG: Fallback = Fallback {
+    alt: "仿宋",
+    panose: "02010609030101010101",
+    family: "modern",
+    pitch: "fixed",
+};
+const KAI: Fallback = Fallback {
+    alt: "楷体",
+    panose: "02010609030101010101",
+    family: "modern",
+    pitch: "fixed",
+};
+const HEI: Fallback = Fallback {
+    alt: "SimHei",
+    panose: "02010609060101010101",
+    family: "modern",
+    pitch: "fixed",
+};
+/// 方正小标宋简体 falls back to 宋体, the nearest face an office has.
+const TITLE: Fallback = Fallback {
+    alt: "宋体",
+    panose: "02010600030101010101",
+    family: "roman",
+    pitch: "variable",
+};
+const SONG: Fallback = Fallback {
+    alt: "SimSun",
+    panose: "02010600030101010101",
+    family: "roman",
+    pitch: "variable",
+};
 
 impl Faces {
     /// The faces a draft names in `fonts:`, and the ones offices have otherwise.
     pub fn of(fonts: &Fonts) -> Faces {
-        let face = |named: &Option<String>, default: &str, alt: &'static str| match named {
+        let face = |named: &Option<String>, default: &str, fallback: &'static Fallback| match named
+        {
             Some(name) => Face {
                 name: name.clone(),
-                alt: None,
+                fallback: None,
             },
             None => Face {
                 name: default.to_string(),
-                alt: Some(alt),
+                fallback: Some(fallback),
             },
         };
         Faces {
-            body: face(&fonts.body, "仿宋_GB2312", "仿宋"),
-            kai: face(&fonts.kai, "楷体_GB2312", "楷体"),
-            hei: face(&fonts.hei, "黑体", "SimHei"),
-            title: face(&fonts.title, "方正小标宋简体", "宋体"),
-            song: face(&fonts.song, "宋体", "SimSun"),
+            body: face(&fonts.body, "仿宋_GB2312", &FANG),
+            kai: face(&fonts.kai, "楷体_GB2312", &KAI),
+            hei: face(&fonts.hei, "黑体", &HEI),
+            title: face(&fonts.title, "方正小标宋简体", &TITLE),
+            song: face(&fonts.song, "宋体", &SONG),
         }
     }
 
@@ -89,7 +137,7 @@ pub fn styles(faces: &Faces) -> String {
         match style.kind {
             Kind::Default => write!(
                 out,
-                r#"<w:style w:type="paragraph" w:default="1" w:styleId="{id}"><w:name w:val="{name}"/><w:qFormat/><w:pPr>{ppr}</w:pPr></w:style>"#
+                r#"<w:style w:type="paragraph" w:default="1" w:styleId="{id}"><w:name w:val="{name}"/><w:qFormat/><w:pPr>{ppr}</w:pPr><w:rPr>{rpr}</w:rPr></w:style>"#
             ),
             Kind::Paragraph => write!(
                 out,
@@ -165,8 +213,8 @@ fn run_props(look: &Look, faces: &Faces) -> String {
         .face
         .map(|role| fonts(faces.of_role(role)))
         .unwrap_or_default();
-    if look.off_grid {
-        out.push_str(r#"<w:snapToGrid w:val="0"/>"#);
+    if let Some(spacing) = look.spacing {
+        write!(out, r#"<w:spacing w:val="{spacing}"/>"#).unwrap();
     }
     if let Some(size) = look.size {
         let half = size.half_points();
@@ -184,7 +232,8 @@ pub fn settings() -> String {
     )
 }
 
-/// `fontTable.xml`: each face with the installed face to use in its place.
+/// `fontTable.xml`: each face, with what a word processor that lacks it
+/// reads to choose another (the children in the schema's order).
 pub fn font_table(faces: &Faces) -> String {
     let mut out = format!(
         r#"<?xml version="1.0" encoding="UTF-8" standalone="yes"?><w:fonts xmlns:w="{W}">"#
@@ -202,10 +251,18 @@ pub fn font_table(faces: &Faces) -> String {
         }
         seen.push(&face.name);
         write!(out, r#"<w:font w:name="{}">"#, escape(&face.name)).unwrap();
-        if let Some(alt) = face.alt {
-            write!(out, r#"<w:altName w:val="{alt}"/>"#).unwrap();
+        match face.fallback {
+            Some(f) => write!(
+                out,
+                r#"<w:altName w:val="{}"/><w:panose1 w:val="{}"/><w:charset w:val="86"/><w:family w:val="{}"/><w:pitch w:val="{}"/>"#,
+                f.alt, f.panose, f.family, f.pitch
+            )
+            .unwrap(),
+            None => out.push_str(
+                r#"<w:charset w:val="86"/><w:family w:val="auto"/><w:pitch w:val="variable"/>"#,
+            ),
         }
-        out.push_str(r#"<w:charset w:val="86"/><w:family w:val="auto"/><w:pitch w:val="variable"/></w:font>"#);
+        out.push_str("</w:font>");
     }
     out.push_str("</w:fonts>");
     out
@@ -229,7 +286,9 @@ pub fn footer(odd: bool) -> String {
     )
 }
 
-/// The section: A4, GB/T 9704 margins, the footers, and the 22 × 28 grid.
+/// The section: A4, GB/T 9704 margins, the footers, and a grid of 22 lines
+/// (`type="lines"`: a line grid only; the 28 characters come from the body's
+/// character spacing, as no character grid gives them in LibreOffice).
 pub fn section(landscape: bool) -> String {
     if landscape {
         // A wide table (the 意见采纳情况表): A4 turned, the margins turned
@@ -237,7 +296,7 @@ pub fn section(landscape: bool) -> String {
         return r#"<w:sectPr><w:footerReference w:type="default" r:id="rIdFooterOdd"/><w:footerReference w:type="even" r:id="rIdFooterEven"/><w:pgSz w:w="16838" w:h="11906" w:orient="landscape"/><w:pgMar w:top="1588" w:right="1984" w:bottom="1474" w:left="2098" w:header="851" w:footer="850" w:gutter="0"/><w:cols w:space="425"/></w:sectPr>"#.to_string();
     }
     format!(
-        r#"<w:sectPr><w:footerReference w:type="default" r:id="rIdFooterOdd"/><w:footerReference w:type="even" r:id="rIdFooterEven"/><w:pgSz w:w="11906" w:h="16838"/><w:pgMar w:top="2098" w:right="1474" w:bottom="1984" w:left="1588" w:header="851" w:footer="1304" w:gutter="0"/><w:cols w:space="425"/><w:docGrid w:type="linesAndChars" w:linePitch="{LINE}" w:charSpace="{CHAR_SPACE}"/></w:sectPr>"#
+        r#"<w:sectPr><w:footerReference w:type="default" r:id="rIdFooterOdd"/><w:footerReference w:type="even" r:id="rIdFooterEven"/><w:pgSz w:w="11906" w:h="16838"/><w:pgMar w:top="2098" w:right="1474" w:bottom="1984" w:left="{LEFT_MARGIN}" w:header="851" w:footer="1304" w:gutter="0"/><w:cols w:space="425"/><w:docGrid w:type="lines" w:linePitch="{LINE}"/></w:sectPr>"#
     )
 }
 
