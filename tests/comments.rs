@@ -24,8 +24,10 @@ fn the_reference_comments_tie_to_v1_and_agree_with_v2() {
     );
     let comments = gongwen::load::load_comments(&path).unwrap();
     assert!(comments.len() >= 15);
+    // Every decision, and all of them decided.
     for d in Disposition::ALL {
-        assert!(comments.iter().any(|c| c.disposition == d), "{}", d.zh());
+        let held = comments.iter().any(|c| c.disposition == d);
+        assert_eq!(held, d != Disposition::Pending, "{}", d.zh());
     }
     let units: std::collections::BTreeSet<&str> = comments
         .iter()
@@ -265,6 +267,33 @@ fn the_reference_table_counts_what_the_file_holds() {
         md.lines().filter(|l| l.starts_with("| ")).count(),
         1 + comments.len()
     );
+}
+
+#[test]
+fn a_comment_not_yet_decided_is_pending_needs_no_reason_and_is_counted_apart() {
+    for written in ["待处理", "待定", "pending"] {
+        let (errors, _, _) = check_with(&one(&format!(
+            "    on: 一、\n    text: 建议补充。\n    disposition: {written}\n"
+        )));
+        assert!(errors.is_empty(), "{written}: {errors:?}");
+    }
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("v1.comments.yaml");
+    let pending = "  - id: 2\n    from: 区财政局\n    on: general\n    text: 建议明确资金来源。\n    disposition: 待处理\n";
+    let text = one("    on: 一、\n    text: 建议补充。\n    disposition: 采纳\n") + pending;
+    std::fs::write(&file, text).unwrap();
+    let comments = gongwen::load::load_comments(&file).unwrap();
+    assert_eq!(comments[1].disposition, Disposition::Pending);
+    let v1 = reference("v1");
+    let resolved = resolve(&comments, &v1).unwrap();
+    let view = CommentsView::new(&v1, "v1", &resolved, None);
+    assert_eq!(
+        view.summary,
+        "共收到2个单位（个人）意见2条，其中采纳1条，部分采纳0条，未采纳0条，待处理1条。"
+    );
+    let md = render_table(&view, gongwen::render::Format::Markdown, &[]);
+    let row = md.lines().find(|l| l.contains("建议明确资金来源")).unwrap();
+    assert!(row.contains("| 待处理 |"), "{row}");
 }
 
 /// The 意见采纳情况表 as an office's own templates wrote it before the table

@@ -447,7 +447,7 @@ fn read_row(
     );
     let reason = reader.field(row, CommentField::Reason);
     if let Some(d) = disposition
-        && d != Disposition::Adopted
+        && d.needs_reason()
         && reason.is_none()
     {
         let place = reader

@@ -271,13 +271,14 @@ fn holds(key: &Key, value: &Value) -> Value {
     json!({"anyOf": any})
 }
 
-/// A key that is needed unless the disposition is 采纳 (adopted).
+/// A key that is needed unless the disposition is 采纳 (adopted), or not
+/// yet decided (待处理).
 fn reason_unless_adopted(keys: &[&Key]) -> Option<Value> {
     let disposition = keys.iter().find(|k| k.form == Form::Disposition)?;
     let needed = keys.iter().find(|k| k.need == Need::UnlessAdopted)?;
     let adopted: Vec<&str> = Disposition::NAMES
         .iter()
-        .filter(|(_, d)| *d == Disposition::Adopted)
+        .filter(|(_, d)| !d.needs_reason())
         .map(|(name, _)| *name)
         .collect();
     let not_adopted = json!({"not": {"pattern": patterns::any_case(&adopted)}});

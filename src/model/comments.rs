@@ -18,16 +18,27 @@ pub enum Disposition {
     AlreadyProvided,
     /// 不涉及: the comment is outside what the document governs.
     NotApplicable,
+    /// 待处理: received and recorded, not yet decided. Comments come in
+    /// before the office decides on them (a reviewer's Word comments are
+    /// imported so); the 意见采纳情况表 counts them apart.
+    Pending,
 }
 
 impl Disposition {
-    pub const ALL: [Disposition; 5] = [
+    pub const ALL: [Disposition; 6] = [
         Disposition::Adopted,
         Disposition::PartlyAdopted,
         Disposition::NotAdopted,
         Disposition::AlreadyProvided,
         Disposition::NotApplicable,
+        Disposition::Pending,
     ];
+
+    /// Whether a reason must be given: for every decision but 采纳, and not
+    /// before there is a decision.
+    pub fn needs_reason(self) -> bool {
+        !matches!(self, Disposition::Adopted | Disposition::Pending)
+    }
 
     /// The name in a 意见采纳情况表.
     pub fn zh(self) -> &'static str {
@@ -37,6 +48,7 @@ impl Disposition {
             Disposition::NotAdopted => "未采纳",
             Disposition::AlreadyProvided => "已有规定",
             Disposition::NotApplicable => "不涉及",
+            Disposition::Pending => "待处理",
         }
     }
 
@@ -44,7 +56,7 @@ impl Disposition {
     /// it: the Chinese names (and 采用, 不采纳 …) or English (adopted,
     /// partly, rejected …), in lower case with words apart. What
     /// [`Disposition::parse`] reads and `gongwen schema` lists.
-    pub const NAMES: [(&'static str, Disposition); 33] = [
+    pub const NAMES: [(&'static str, Disposition); 39] = [
         ("采纳", Disposition::Adopted),
         ("采用", Disposition::Adopted),
         ("已采纳", Disposition::Adopted),
@@ -78,6 +90,12 @@ impl Disposition {
         ("n/a", Disposition::NotApplicable),
         ("na", Disposition::NotApplicable),
         ("out of scope", Disposition::NotApplicable),
+        ("待处理", Disposition::Pending),
+        ("待定", Disposition::Pending),
+        ("未处理", Disposition::Pending),
+        ("待研究", Disposition::Pending),
+        ("pending", Disposition::Pending),
+        ("undecided", Disposition::Pending),
     ];
 
     /// Reads a disposition by any of its [`Disposition::NAMES`], in any

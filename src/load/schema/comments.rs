@@ -149,7 +149,7 @@ impl Checker {
             .get("note")
             .and_then(|n| self.text(file, n, TextKey::Comment("note")));
         if let Some(d) = disposition
-            && d != Disposition::Adopted
+            && d.needs_reason()
             && reason.is_none()
             && !keys.contains_key("reason")
         {
