@@ -543,8 +543,8 @@ cli-serve-arg-host = Address to listen on. The default, 127.0.0.1, lets only thi
 cli-serve-arg-allow-hosts = A name the server may be reached by (repeatable). Without it, only requests to localhost or an IP address are answered, so a web page elsewhere cannot read the drafts through a name of its own that points here
 cli-watch-about = Write the outputs again whenever a draft changes (for a PDF kept open in a viewer)
 cli-comments-about = The comments received on a draft
-cli-comments-import-about = Add the comments of a 意见反馈表 (.csv or .xlsx, columns 序号, 单位, 条款, 意见内容, 处理情况, 理由 …) to the draft's comments file, <draft>.comments.yaml; rows already there are not added again
-cli-comments-import-arg-table = The feedback table: an Excel workbook (.xlsx: the first sheet Excel shows), or CSV (UTF-8, GB18030 or UTF-16; comma, tab or semicolon)
+cli-comments-import-about = Add the comments of a 意见反馈表 (.csv or .xlsx, columns 序号, 单位, 条款, 意见内容, 处理情况, 理由 …), or the Word comments (批注) of a reviewed .docx of the draft, to the draft's comments file, <draft>.comments.yaml; comments already there are not added again
+cli-comments-import-arg-table = The feedback table: an Excel workbook (.xlsx: the first sheet Excel shows), or CSV (UTF-8, GB18030 or UTF-16; comma, tab or semicolon); or a reviewed Word file (.docx) of the draft, its comments each tied to the part it marks, recorded as 待处理
 cli-comments-import-arg-draft = The draft the comments are on (file or folder)
 cli-schema-about = Print the JSON Schema of drafts (or part, attachment, comments, settings files), for an editor's YAML language server; `build` writes them to output/schema/
 cli-schema-arg-kind = Which file's schema: draft, part (a part file a draft folder includes), attachment (an attachment file), comments (<draft>.comments.yaml), settings (.gongwen.yaml)
@@ -893,3 +893,11 @@ import-feedback-xlsb-help = open it in Excel and save it as .xlsx (Excel Workboo
 import-feedback-word = this is a Word document, not a workbook
 import-feedback-word-help = import the 意见反馈表 itself: an Excel workbook (.xlsx) or a CSV file
 import-feedback-no-workbook = this package has no { $part }: it is not an Excel workbook
+
+## comments from Word
+
+cli-value-from = UNIT
+cli-comments-import-arg-from = Who sent a Word file's comments (a unit: 区教育局); else each comment's author as Word recorded it
+review-not-this-draft = no paragraph of this Word file is a paragraph of the draft: it is not a copy of this draft
+review-not-this-draft-help = import the reviewed copy of the draft named by --draft (the .docx gongwen built from it, returned with comments), or name the draft it was made from
+review-paragraph-not-found = comment { $number }: the paragraph it marks ("{ $paragraph }") is not in the draft; it is recorded as a comment on the whole text

@@ -511,8 +511,8 @@ cli-serve-arg-host = 监听的地址。默认的 127.0.0.1 只允许本机访问
 cli-serve-arg-allow-hosts = 允许用来访问预览的主机名（可写多次）。不写时，只回应发给 `localhost` 或 IP 地址的请求，以免别处的网页借一个指向本机的名字读取草稿
 cli-watch-about = 草稿一有改动就重新输出（便于在阅读器中开着 PDF 随时查看）
 cli-comments-about = 草稿收到的意见
-cli-comments-import-about = 把意见反馈表（`.csv` 或 `.xlsx`，列为序号、单位、条款、意见内容、处理情况、理由……）中的意见加入草稿的意见文件 <草稿>.comments.yaml；已有的行不重复加入
-cli-comments-import-arg-table = 意见反馈表：Excel 工作簿（`.xlsx`，读 Excel 显示的第一个工作表）或 CSV 文件（UTF-8、GB18030 或 UTF-16 编码；用逗号、Tab 或分号分隔）
+cli-comments-import-about = 把意见反馈表（`.csv` 或 `.xlsx`，列为序号、单位、条款、意见内容、处理情况、理由……）中的意见，或各单位在本稿 Word 文件上加的批注，加入草稿的意见文件 <草稿>.comments.yaml；已有的意见不重复加入
+cli-comments-import-arg-table = 意见反馈表：Excel 工作簿（`.xlsx`，读 Excel 显示的第一个工作表）或 CSV 文件（UTF-8、GB18030 或 UTF-16 编码；用逗号、Tab 或分号分隔）；或各单位交回的、加了批注的本稿 Word 文件（`.docx`），每条批注对应到它所标的条款，处理情况记为“待处理”
 cli-comments-import-arg-draft = 意见针对的草稿（文件或文件夹）
 cli-schema-about = 显示草稿（或部分文件、附件、意见文件、设置文件）的 JSON 结构描述（`JSON Schema`），供编辑器检查 YAML；`build` 会把它们写到 `output/schema/`
 cli-schema-arg-kind = 哪种文件的结构描述：`draft`（草稿）、`part`（草稿文件夹引入的部分文件）、`attachment`（附件文件）、`comments`（<草稿>.comments.yaml）、`settings`（.gongwen.yaml）
@@ -858,3 +858,11 @@ import-feedback-xlsb-help = 请用 Excel 打开，另存为 .xlsx（Excel 工作
 import-feedback-word = 这是 Word 文档，不是工作簿
 import-feedback-word-help = 请导入意见反馈表本身：Excel 工作簿（.xlsx）或 CSV 文件
 import-feedback-no-workbook = 这个文件包中没有 { $part }：它不是 Excel 工作簿
+
+## comments from Word
+
+cli-value-from = 单位
+cli-comments-import-arg-from = Word 文件中批注的提出单位（如 区教育局）；不写则用 Word 记下的每条批注的作者
+review-not-this-draft = 这个 Word 文件中没有一段是本稿的内容，它不是本稿的文件
+review-not-this-draft-help = 请导入由 --draft 所指草稿生成、加了批注后交回的 Word 文件，或在 --draft 中写明这个文件对应的草稿
+review-paragraph-not-found = 第 { $number } 条批注：所标的段落（“{ $paragraph }”）在本稿中找不到，已记为针对全文的意见

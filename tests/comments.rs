@@ -394,6 +394,7 @@ proptest! {
             from: "区教育局".into(),
             received: None,
             on: vec![(gongwen::model::Target::Part(label.clone()), Default::default())],
+            quote: None,
             text: "意见。".into(),
             disposition: Disposition::NotAdopted,
             reason: Some("理由。".into()),
@@ -530,8 +531,8 @@ fn a_csv_and_an_xlsx_feedback_table_give_the_same_comments_file_once() {
     std::fs::write(&csv, csv_of(&TABLE)).unwrap();
     let xlsx = dir_b.path().join("反馈.xlsx");
     xlsx_of(&TABLE, &xlsx);
-    let a = import_feedback(&csv, &draft_a).unwrap();
-    let b = import_feedback(&xlsx, &draft_b).unwrap();
+    let a = import_feedback(&csv, &draft_a, None).unwrap();
+    let b = import_feedback(&xlsx, &draft_b, None).unwrap();
     assert_eq!((a.added, a.already), (3, 0));
     assert_eq!(a.unknown_headers, ["联系人"]);
     assert!(a.warnings.is_empty(), "{:?}", a.warnings);
@@ -549,7 +550,7 @@ fn a_csv_and_an_xlsx_feedback_table_give_the_same_comments_file_once() {
     assert_eq!(comments[2].text, "建议增加\"生态\"协同内容。");
     assert_eq!(comments[2].note.as_deref(), Some("见（八）"));
     // Twice: nothing added, the file unchanged.
-    let again = import_feedback(&csv, &draft_a).unwrap();
+    let again = import_feedback(&csv, &draft_a, None).unwrap();
     assert_eq!((again.added, again.already), (0, 3));
     assert_eq!(std::fs::read_to_string(&a.file).unwrap(), text_a);
     // An edited file keeps its edits; a new row is appended after them.
@@ -567,7 +568,7 @@ fn a_csv_and_an_xlsx_feedback_table_give_the_same_comments_file_once() {
         "",
     ]);
     std::fs::write(&csv, csv_of(&more)).unwrap();
-    let third = import_feedback(&csv, &draft_a).unwrap();
+    let third = import_feedback(&csv, &draft_a, None).unwrap();
     assert_eq!((third.added, third.already), (1, 3));
     let now = std::fs::read_to_string(&a.file).unwrap();
     assert!(now.starts_with(&edited), "{now}");
@@ -588,7 +589,7 @@ fn bad_feedback_tables_say_which_row_and_column() {
         ),
     )
     .unwrap();
-    let e = &import_feedback(&csv, &draft).unwrap_err()[0];
+    let e = &import_feedback(&csv, &draft, None).unwrap_err()[0];
     assert_eq!(e.file.as_path(), csv.as_path());
     assert_eq!(
         e.message,
@@ -598,7 +599,7 @@ fn bad_feedback_tables_say_which_row_and_column() {
     let mut bad = TABLE.to_vec();
     bad[2][4] = "研究后再定";
     std::fs::write(&csv, csv_of(&bad)).unwrap();
-    let e = &import_feedback(&csv, &draft).unwrap_err()[0];
+    let e = &import_feedback(&csv, &draft, None).unwrap_err()[0];
     assert_eq!(
         e.message,
         "row 3, column 处理情况 (E): `研究后再定` is not a disposition"
@@ -612,7 +613,7 @@ fn bad_feedback_tables_say_which_row_and_column() {
         ],
         &xlsx,
     );
-    let e = &import_feedback(&xlsx, &draft).unwrap_err()[0];
+    let e = &import_feedback(&xlsx, &draft, None).unwrap_err()[0];
     assert_eq!(e.file.as_path(), xlsx.as_path());
     assert!(e.message.contains("no column header"), "{}", e.message);
     // A workbook without the 意见内容 column.
@@ -623,7 +624,7 @@ fn bad_feedback_tables_say_which_row_and_column() {
         ],
         &xlsx,
     );
-    let e = &import_feedback(&xlsx, &draft).unwrap_err()[0];
+    let e = &import_feedback(&xlsx, &draft, None).unwrap_err()[0];
     assert!(e.message.contains("no 意见内容 column"), "{}", e.message);
     // Nothing was written by any of them.
     assert!(!gongwen::load::comments_path(&draft).exists());

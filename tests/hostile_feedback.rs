@@ -1031,7 +1031,7 @@ proptest::proptest! {
         let before = before.unwrap();
         let table = dir.path().join("t.csv");
         std::fs::write(&table, csv(&table_of(2), ",")).unwrap();
-        let done = gongwen::project::comments::import_feedback(&table, &dir.path().join("v1"));
+        let done = gongwen::project::comments::import_feedback(&table, &dir.path().join("v1"), None);
         proptest::prop_assert!(done.is_ok(), "{:?}\n{:?}", file, done.err());
         let after = gongwen::load::load_comments(&path).unwrap();
         proptest::prop_assert_eq!(after.len(), before.len() + 2);

@@ -10,6 +10,7 @@ mod browser;
 mod chinese_keys;
 mod cli;
 mod comments;
+mod comments_word;
 mod compare;
 mod compare_tables;
 mod docs_links;

@@ -215,6 +215,8 @@ pub enum CommentsCommand {
         table: PathBuf,
         #[arg(long)]
         draft: PathBuf,
+        #[arg(long)]
+        from: Option<String>,
     },
 }
 

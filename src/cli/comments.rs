@@ -6,8 +6,8 @@ use gongwen::paths::shown;
 use gongwen::tr;
 
 pub fn run(console: &mut Console, command: &CommentsCommand) -> Outcome {
-    let CommentsCommand::Import { table, draft } = command;
-    match gongwen::project::comments::import_feedback(table, draft) {
+    let CommentsCommand::Import { table, draft, from } = command;
+    match gongwen::project::comments::import_feedback(table, draft, from.as_deref()) {
         Ok(done) => {
             for note in &done.notes {
                 console.err(tr!(

@@ -38,6 +38,8 @@ impl Appended {
 
 /// The first line of a new comments file.
 const HEADING: &str = "# 征求意见记录：gongwen comments import 从意见反馈表导入，可直接编辑。";
+/// The first line of a new comments file made from a Word file's comments.
+const HEADING_WORD: &str = "# 征求意见记录：gongwen comments import 从 Word 批注导入，可直接编辑。";
 
 /// A YAML scalar: a double-quoted string (JSON's form, which YAML reads).
 fn quoted(text: &str) -> String {
@@ -69,13 +71,19 @@ pub fn append(
         lines: Vec::with_capacity(new.len()),
         line: 1,
         separated,
+        word: feedback.from_word,
+    };
+    let heading = if feedback.from_word {
+        HEADING_WORD
+    } else {
+        HEADING
     };
     if body.trim().is_empty() && new.is_empty() {
         // `comments:` with nothing under it would be no list at all.
-        writer.push(&format!("{HEADING}{eol}comments: []{eol}"));
+        writer.push(&format!("{heading}{eol}comments: []{eol}"));
     } else if body.trim().is_empty() {
         writer.separated = true;
-        writer.push(&format!("{HEADING}{eol}comments:{eol}"));
+        writer.push(&format!("{heading}{eol}comments:{eol}"));
         for (row, id) in &new {
             writer.block(row, id, 2);
         }
@@ -185,14 +193,16 @@ fn plan<'f>(
     feedback: &'f Feedback,
     table: &Path,
 ) -> Result<Plan<'f>, Vec<Diagnostic>> {
-    let mut seen: HashSet<(&str, &str)> = existing
+    // A comment is the same one when the same sender says the same about
+    // the same passage.
+    let mut seen: HashSet<(&str, &str, Option<&str>)> = existing
         .iter()
-        .map(|c| (c.from.as_str(), c.text.as_str()))
+        .map(|c| (c.from.as_str(), c.text.as_str(), c.quote.as_deref()))
         .collect();
     let mut new = Vec::new();
     let mut already = 0;
     for row in &feedback.rows {
-        if seen.insert((row.from.as_str(), row.text.as_str())) {
+        if seen.insert((row.from.as_str(), row.text.as_str(), row.quote.as_deref())) {
             new.push(row);
         } else {
             already += 1;
@@ -399,9 +409,20 @@ struct Writer {
     /// The line the text has reached.
     line: u32,
     separated: bool,
+    /// Whether the comments are a Word file's (see [`Feedback::from_word`]).
+    word: bool,
 }
 
 impl Writer {
+    /// Where a comment came from, remarked beside it.
+    fn remark(&self, row: &FeedbackRow) -> String {
+        if self.word {
+            format!("Word 批注第 {} 条", row.row)
+        } else {
+            format!("意见反馈表第 {} 行", row.row)
+        }
+    }
+
     fn push(&mut self, piece: &str) {
         let bytes = piece.as_bytes();
         let breaks = bytes
@@ -432,6 +453,9 @@ impl Writer {
             [one] => format!("on: {one}"),
             many => format!("on: [{}]", many.join(", ")),
         });
+        if let Some(q) = &row.quote {
+            keys.push(format!("quote: {}", quoted(q)));
+        }
         keys.push(format!("text: {}", quoted(&row.text)));
         keys.push(format!("disposition: {}", row.disposition.zh()));
         if let Some(r) = &row.reason {
@@ -454,7 +478,7 @@ impl Writer {
             let dash = if i == 0 { "- " } else { "  " };
             let _ = write!(entry, "{pad}{dash}{key}{}", self.eol);
         }
-        let _ = write!(entry, "{pad}  # 意见反馈表第 {} 行{}", row.row, self.eol);
+        let _ = write!(entry, "{pad}  # {}{}", self.remark(row), self.eol);
         let first = self.line;
         self.push(&entry);
         self.lines.push((row.row, first, self.line - 1));
@@ -465,8 +489,8 @@ impl Writer {
     fn flow(&mut self, row: &FeedbackRow, id: &str, indent: usize, more: bool) {
         let pad = " ".repeat(indent);
         let entry = format!(
-            "{pad}# 意见反馈表第 {} 行{eol}{pad}{{{}}}{}{eol}",
-            row.row,
+            "{pad}# {}{eol}{pad}{{{}}}{}{eol}",
+            self.remark(row),
             Self::keys(row, id).join(", "),
             if more { "," } else { "" },
             eol = self.eol

@@ -30,6 +30,8 @@ pub struct FeedbackRow {
     pub received: Option<Date>,
     /// The parts it is about, as written (several separated by 、 or ；).
     pub on: Vec<String>,
+    /// The passage it is about (a Word comment's anchored text).
+    pub quote: Option<String>,
     pub text: String,
     pub disposition: Disposition,
     pub reason: Option<String>,
@@ -46,6 +48,9 @@ pub struct Feedback {
     /// Where each comment key (`text`, `from` …) is in the table:
     /// `意见内容 (D)`, for messages about a row.
     pub columns: Vec<(&'static str, String)>,
+    /// Whether the rows are a reviewed Word file's comments, numbered as
+    /// the file has them, not a table's rows.
+    pub from_word: bool,
 }
 
 impl Feedback {
@@ -404,6 +409,7 @@ fn from_table(path: &Path, table: &Table) -> Result<Feedback, Vec<Diagnostic>> {
         unknown_headers,
         notes,
         columns,
+        from_word: false,
     })
 }
 
@@ -496,6 +502,7 @@ fn read_row(
         from: from?.0.to_string(),
         received,
         on: on?,
+        quote: None,
         text: text?.0.to_string(),
         disposition: disposition?,
         reason: reason.map(|(t, _)| t.to_string()),

@@ -128,6 +128,9 @@ pub struct Comment {
     pub received: Option<Date>,
     /// What it is about, each with where it is written.
     pub on: Vec<(Target, Origin)>,
+    /// The passage it is about, as the sender quoted or marked it (a Word
+    /// comment's anchored text).
+    pub quote: Option<String>,
     pub text: String,
     pub disposition: Disposition,
     /// Why it was not (or only partly) adopted; required unless adopted.

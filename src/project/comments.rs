@@ -283,12 +283,35 @@ pub struct Imported {
 /// up to about 20 of them.
 pub const MAX_COMMENTS: usize = 100_000;
 
-/// Adds the comments of a 意见反馈表 (CSV or XLSX) to a draft's comments file.
-pub fn import_feedback(table: &Path, draft: &Path) -> Result<Imported, Vec<Diagnostic>> {
+/// Adds the comments of a 意见反馈表 (CSV or XLSX), or the Word comments
+/// (批注) of a reviewed .docx of the draft, to the draft's comments file.
+/// `from` names the sender of a Word file's comments (else each comment's
+/// author).
+pub fn import_feedback(
+    table: &Path,
+    draft: &Path,
+    from: Option<&str>,
+) -> Result<Imported, Vec<Diagnostic>> {
     let doc = crate::load::load_draft(draft)
         .map(|d| number(&d))
         .map_err(|d| d.0)?;
-    let feedback = crate::import::feedback::read_feedback(table)?;
+    let mut tying = Vec::new();
+    let feedback = if is_word(table) {
+        let bytes = crate::load::read_regular(table).map_err(|why| {
+            vec![Diagnostic::error(
+                table,
+                0,
+                0,
+                crate::tr!("import-cannot-read", why = why),
+            )]
+        })?;
+        let review = crate::import::docx::review::read(table, &bytes).map_err(|d| vec![d])?;
+        let (feedback, warnings) = super::review::feedback(table, &review, &doc, from)?;
+        tying = warnings;
+        feedback
+    } else {
+        crate::import::feedback::read_feedback(table)?
+    };
     let file = crate::load::comments_path(draft);
     let (current, existing) = if file.exists() {
         let bytes = crate::load::read_comments(&file).map_err(|d| vec![d])?;
@@ -302,7 +325,7 @@ pub fn import_feedback(table: &Path, draft: &Path) -> Result<Imported, Vec<Diagn
         crate::write::write_atomic(&file, appended.text.as_bytes())
             .map_err(|e| vec![Diagnostic::error(&file, 0, 0, e.to_string())])?;
     }
-    let warnings = match resolve(&all, &doc) {
+    let mut warnings = match resolve(&all, &doc) {
         Ok(_) => Vec::new(),
         Err(errors) => errors
             .into_iter()
@@ -312,6 +335,7 @@ pub fn import_feedback(table: &Path, draft: &Path) -> Result<Imported, Vec<Diagn
             })
             .collect(),
     };
+    warnings.extend(tying);
     Ok(Imported {
         file,
         added: appended.added,
@@ -320,6 +344,12 @@ pub fn import_feedback(table: &Path, draft: &Path) -> Result<Imported, Vec<Diagn
         notes: feedback.notes,
         warnings,
     })
+}
+
+/// Whether a file is a Word file (a .docx package), by its name.
+fn is_word(path: &Path) -> bool {
+    path.extension()
+        .is_some_and(|e| e.eq_ignore_ascii_case("docx"))
 }
 
 /// The comments file with the table's new comments, and all its comments,

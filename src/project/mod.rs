@@ -20,6 +20,7 @@ pub mod comments;
 pub mod discover;
 pub mod draft;
 pub mod redline;
+pub mod review;
 
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};

@@ -143,6 +143,11 @@ impl CommentsView {
             };
             let number = i + 1;
             let received = c.received.map(|d| d.to_string()).unwrap_or_default();
+            // The passage commented on, quoted before the comment.
+            let said = match &c.quote {
+                Some(q) => format!("「{q}」{}", c.text),
+                None => c.text.clone(),
+            };
             let cells: Vec<CellView> = TABLE_COLUMNS
                 .iter()
                 .map(|column| {
@@ -152,7 +157,7 @@ impl CommentsView {
                         CommentField::From => c.from.clone(),
                         CommentField::Received => received.clone(),
                         CommentField::On => target.clone(),
-                        CommentField::Text => c.text.clone(),
+                        CommentField::Text => said.clone(),
                         CommentField::Disposition => c.disposition.zh().to_string(),
                         CommentField::Reason => reason.clone(),
                         CommentField::Note => c.note.clone().unwrap_or_default(),
@@ -173,7 +178,7 @@ impl CommentsView {
                 id: c.id.clone(),
                 from: Text::plain(&c.from),
                 target: Text::plain(&target),
-                text: Text::plain(&c.text),
+                text: Text::plain(&said),
                 disposition: c.disposition.zh(),
                 kind: c.disposition,
                 reason: Text::plain(&reason),

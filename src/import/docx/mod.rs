@@ -22,6 +22,7 @@ use styles::Styles;
 mod lists;
 mod meta;
 mod package;
+pub mod review;
 mod runs;
 mod styles;
 mod table;

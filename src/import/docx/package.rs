@@ -65,6 +65,10 @@ pub(super) struct Related {
     pub(super) styles: Option<String>,
     pub(super) footnotes: Option<String>,
     pub(super) endnotes: Option<String>,
+    /// Word comments (批注), and Word 2013's part that links replies to
+    /// the comments they answer.
+    pub(super) comments: Option<String>,
+    pub(super) comments_extended: Option<String>,
 }
 
 /// An opened package and what is left of the bounds for its parts.
@@ -157,6 +161,8 @@ impl<'b> Package<'b> {
                     "styles" => &mut related.styles,
                     "footnotes" => &mut related.footnotes,
                     "endnotes" => &mut related.endnotes,
+                    "comments" => &mut related.comments,
+                    "commentsExtended" => &mut related.comments_extended,
                     _ => continue,
                 };
                 slot.get_or_insert(target);

@@ -148,6 +148,9 @@ impl Checker {
         let note = keys
             .get("note")
             .and_then(|n| self.text(file, n, TextKey::Comment("note")));
+        let quote = keys
+            .get("quote")
+            .and_then(|n| self.text(file, n, TextKey::Comment("quote")));
         if let Some(d) = disposition
             && d.needs_reason()
             && reason.is_none()
@@ -172,6 +175,7 @@ impl Checker {
             from: from?,
             received,
             on,
+            quote,
             text: text?,
             disposition: disposition?,
             reason,

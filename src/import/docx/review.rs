@@ -1,0 +1,276 @@
+//! A reviewed Word file: the comments (批注) reviewers left in it, each with
+//! the passage it is anchored to and the paragraph that passage starts in,
+//! and the file's paragraphs in reading order (table cells included), each
+//! with the part id of a gongwen bookmark it holds. Which part of a draft a
+//! paragraph is, is the caller's to find (`project::review`).
+
+use std::collections::HashMap;
+use std::path::Path;
+
+use roxmltree::Node;
+
+use super::package::Package;
+use super::{Refusal, attr, is_w, part_id};
+use crate::diagnostic::Diagnostic;
+use crate::model::Date;
+
+/// Word 2010's namespace, of the paragraph ids replies are linked by.
+const W14: &str = "http://schemas.microsoft.com/office/word/2010/wordml";
+/// Word 2013's namespace, of the links from replies to their comments.
+const W15: &str = "http://schemas.microsoft.com/office/word/2012/wordml";
+
+/// A paragraph of the reviewed file.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Paragraph {
+    /// Its text as it stood before the reviewer's tracked changes: deleted
+    /// text kept, inserted text left out.
+    pub text: String,
+    /// The part id of a gongwen bookmark (`_gw_…`) in it.
+    pub part_id: Option<String>,
+}
+
+/// A comment and the replies to it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct WordComment {
+    pub author: String,
+    pub date: Option<Date>,
+    /// Its paragraphs, a line each.
+    pub text: String,
+    /// The replies, in order: who, and what.
+    pub replies: Vec<(String, String)>,
+    /// The text it is anchored to (as it stood before tracked changes);
+    /// empty for a comment on a point.
+    pub quote: String,
+    /// The paragraph its anchor starts in, by index into
+    /// [`Review::paragraphs`].
+    pub paragraph: usize,
+}
+
+/// What a reviewed file holds for the consultation.
+#[derive(Debug, Clone, Default)]
+pub struct Review {
+    pub paragraphs: Vec<Paragraph>,
+    /// The comments in the order of their anchors in the text.
+    pub comments: Vec<WordComment>,
+}
+
+/// Reads the comments and paragraphs of a .docx package.
+pub fn read(path: &Path, bytes: &[u8]) -> Result<Review, Diagnostic> {
+    read_package(bytes).map_err(|r| r.diagnostic(path))
+}
+
+fn read_package(bytes: &[u8]) -> Result<Review, Refusal> {
+    let mut package = Package::open(bytes)?;
+    let (main, related) = package.main()?;
+    let mut comments: Vec<(String, Comment)> = Vec::new();
+    if let Some(name) = &related.comments
+        && let Some(xml) = package.read(name)?
+    {
+        comments = read_comments(&package.parse(name, &xml)?);
+    }
+    // Replies: a comment whose last paragraph's id has a parent's.
+    let mut parent_of: HashMap<String, String> = HashMap::new();
+    if let Some(name) = &related.comments_extended
+        && let Some(xml) = package.read(name)?
+    {
+        let doc = package.parse(name, &xml)?;
+        for ex in doc
+            .descendants()
+            .filter(|n| n.has_tag_name((W15, "commentEx")))
+        {
+            if let (Some(own), Some(parent)) = (
+                ex.attribute((W15, "paraId")),
+                ex.attribute((W15, "paraIdParent")),
+            ) {
+                parent_of.insert(own.to_string(), parent.to_string());
+            }
+        }
+    }
+    let document = package
+        .read(&main)?
+        .ok_or_else(|| Refusal::damaged(crate::tr!("import-docx-no-main", part = &main)))?;
+    let doc = package.parse(&main, &document)?;
+    let body = doc
+        .root_element()
+        .children()
+        .find(|n| is_w(n, "body"))
+        .ok_or_else(|| Refusal::damaged(crate::tr!("import-docx-no-body", part = &main)))?;
+    let anchors = walk(body);
+    let mut review = Review {
+        paragraphs: anchors.paragraphs,
+        comments: Vec::new(),
+    };
+    let by_para_id: HashMap<&str, &str> = comments
+        .iter()
+        .filter_map(|(id, c)| Some((c.para_id.as_deref()?, id.as_str())))
+        .collect();
+    let reply_to = |c: &Comment| -> Option<String> {
+        let parent = parent_of.get(c.para_id.as_deref()?)?;
+        by_para_id.get(parent.as_str()).map(|id| id.to_string())
+    };
+    let mut replies: HashMap<String, Vec<(String, String)>> = HashMap::new();
+    for (_, c) in &comments {
+        if let Some(parent) = reply_to(c) {
+            replies
+                .entry(parent)
+                .or_default()
+                .push((c.author.clone(), c.text.clone()));
+        }
+    }
+    let mut placed: Vec<(usize, usize, WordComment)> = Vec::new();
+    for (order, (id, c)) in comments.iter().enumerate() {
+        if reply_to(c).is_some() {
+            continue;
+        }
+        // A comment the text does not point to is shown by no word
+        // processor; it is left out.
+        let Some((paragraph, quote)) = anchors.ranges.get(id.as_str()) else {
+            continue;
+        };
+        placed.push((
+            *paragraph,
+            order,
+            WordComment {
+                author: c.author.clone(),
+                date: c.date,
+                text: c.text.clone(),
+                replies: replies.remove(id).unwrap_or_default(),
+                quote: quote.trim().to_string(),
+                paragraph: *paragraph,
+            },
+        ));
+    }
+    placed.sort_by_key(|(paragraph, order, _)| (*paragraph, *order));
+    review.comments = placed.into_iter().map(|(_, _, c)| c).collect();
+    Ok(review)
+}
+
+/// A comment as `comments.xml` has it.
+struct Comment {
+    author: String,
+    date: Option<Date>,
+    text: String,
+    /// The `w14:paraId` of its last paragraph, which replies point to.
+    para_id: Option<String>,
+}
+
+fn read_comments(doc: &roxmltree::Document) -> Vec<(String, Comment)> {
+    doc.descendants()
+        .filter(|n| is_w(n, "comment"))
+        .filter_map(|n| {
+            let id = attr(&n, "id")?.to_string();
+            let paragraphs: Vec<Node> = n.descendants().filter(|p| is_w(p, "p")).collect();
+            let text = paragraphs
+                .iter()
+                .map(|p| text_of(*p).trim().to_string())
+                .filter(|t| !t.is_empty())
+                .collect::<Vec<_>>()
+                .join("\n");
+            let para_id = paragraphs
+                .last()
+                .and_then(|p| p.attribute((W14, "paraId")))
+                .map(str::to_string);
+            // `2021-09-13T10:30:00Z`: the day it was written.
+            let date = attr(&n, "date").and_then(|d| Date::parse(d.get(..10)?));
+            Some((
+                id,
+                Comment {
+                    author: attr(&n, "author").unwrap_or("").trim().to_string(),
+                    date,
+                    text,
+                    para_id,
+                },
+            ))
+        })
+        .collect()
+}
+
+/// The text of an element as it stood before tracked changes.
+fn text_of(node: Node) -> String {
+    let mut out = String::new();
+    for n in node.descendants() {
+        if let Some(t) = original_text(n) {
+            out.push_str(t);
+        }
+    }
+    out
+}
+
+/// The text a node adds to the original (the text before tracked
+/// changes): `w:t` outside an insertion, `w:delText`; a tab or a break as a
+/// space.
+fn original_text<'a>(n: Node<'a, '_>) -> Option<&'a str> {
+    if is_w(&n, "delText") {
+        return n.text();
+    }
+    if is_w(&n, "tab") || is_w(&n, "br") {
+        return Some(" ");
+    }
+    if !is_w(&n, "t") {
+        return None;
+    }
+    let inserted = n.ancestors().any(|a| is_w(&a, "ins") || is_w(&a, "moveTo"));
+    if inserted { None } else { n.text() }
+}
+
+/// The body's paragraphs, and where each comment's range starts and what
+/// text it spans.
+struct Anchors {
+    paragraphs: Vec<Paragraph>,
+    /// By comment id: the paragraph its range starts in, and its text.
+    ranges: HashMap<String, (usize, String)>,
+}
+
+fn walk(body: Node) -> Anchors {
+    let mut paragraphs: Vec<Paragraph> = Vec::new();
+    let mut ranges: HashMap<String, (usize, String)> = HashMap::new();
+    let mut open: Vec<String> = Vec::new();
+    for n in body.descendants() {
+        // A paragraph in a text box inside a paragraph reads as part of it.
+        if is_w(&n, "p") && !n.ancestors().skip(1).any(|a| is_w(&a, "p")) {
+            paragraphs.push(Paragraph::default());
+            continue;
+        }
+        // A range may start between paragraphs: it starts in the next one.
+        let here = paragraphs.len().saturating_sub(1);
+        let next = paragraphs.len();
+        if is_w(&n, "commentRangeStart") {
+            if let Some(id) = attr(&n, "id") {
+                let starts = if n.ancestors().any(|a| is_w(&a, "p")) {
+                    here
+                } else {
+                    next
+                };
+                ranges.insert(id.to_string(), (starts, String::new()));
+                open.push(id.to_string());
+            }
+        } else if is_w(&n, "commentRangeEnd") {
+            if let Some(id) = attr(&n, "id") {
+                open.retain(|o| o != id);
+            }
+        } else if is_w(&n, "commentReference") {
+            // A comment on a point, without a range.
+            if let Some(id) = attr(&n, "id") {
+                ranges
+                    .entry(id.to_string())
+                    .or_insert_with(|| (here, String::new()));
+            }
+        } else if is_w(&n, "bookmarkStart") {
+            if let Some(id) = attr(&n, "name").and_then(part_id)
+                && let Some(p) = paragraphs.last_mut()
+            {
+                p.part_id.get_or_insert(id);
+            }
+        } else if let Some(text) = original_text(n) {
+            if let Some(p) = paragraphs.last_mut() {
+                p.text.push_str(text);
+            }
+            for id in &open {
+                if let Some((_, quote)) = ranges.get_mut(id) {
+                    quote.push_str(text);
+                }
+            }
+        }
+    }
+    Anchors { paragraphs, ranges }
+}

@@ -1,0 +1,254 @@
+//! A reviewed Word file's comments (批注) as comments on the draft it was
+//! made from: each tied to the part its anchored passage lies in — by the
+//! part's bookmark where gongwen's bookmarks survived the reviewer's word
+//! processor, else by finding the paragraph's text among the draft's
+//! paragraphs (a reviewer's own small edits do not stop the match), else to
+//! the whole text with a warning naming the paragraph. A file of which
+//! fewer than half the paragraphs are the draft's is refused.
+
+use std::collections::HashSet;
+use std::path::Path;
+
+use similar::{Algorithm, DiffTag, TextDiff, capture_diff_slices};
+
+use crate::comments::Labels;
+use crate::diagnostic::Diagnostic;
+use crate::import::docx::review::{Review, WordComment};
+use crate::import::feedback::{Feedback, FeedbackRow};
+use crate::model::Disposition;
+use crate::numbering::Document;
+use crate::render::context::RenderContext;
+
+/// What a paragraph of the draft is, for tying comments to it.
+#[derive(Debug, Clone, PartialEq)]
+enum Place {
+    /// A part, by its anchor.
+    Part(String),
+    /// The title, the preamble, the signature …: the whole text.
+    Whole,
+}
+
+/// How much of two paragraphs' characters must agree for one to be taken
+/// for the other, edited.
+const SIMILAR: f32 = 0.6;
+
+/// The text compared: letters and digits only, so that a reviewer's
+/// punctuation, spaces and line breaks do not count.
+fn key(text: &str) -> String {
+    text.chars().filter(|c| c.is_alphanumeric()).collect()
+}
+
+/// The draft's paragraphs in reading order, as its .docx has them, each
+/// with what it is.
+fn paragraphs(doc: &Document) -> Vec<(String, Place)> {
+    let ctx = RenderContext::new(doc);
+    let mut out: Vec<(String, Place)> = Vec::new();
+    let whole = |out: &mut Vec<(String, Place)>, text: &str| out.push((key(text), Place::Whole));
+    for line in &ctx.meta.title_lines {
+        whole(&mut out, line);
+    }
+    if let Some(stage) = &ctx.meta.stage_label {
+        whole(&mut out, &stage.plain);
+    }
+    for p in &ctx.preamble {
+        whole(&mut out, &p.plain);
+    }
+    let blocks = |out: &mut Vec<(String, Place)>, blocks: &[crate::render::context::BlockView]| {
+        let mut part = Place::Whole;
+        for b in blocks {
+            if let Some(anchor) = &b.anchor {
+                part = Place::Part(anchor.clone());
+            }
+            match &b.table {
+                Some(table) => {
+                    for row in table.header.iter().chain(&table.rows) {
+                        for cell in row {
+                            for line in cell.text.plain.lines() {
+                                out.push((key(line), part.clone()));
+                            }
+                        }
+                    }
+                }
+                None => out.push((key(&b.plain), part.clone())),
+            }
+        }
+    };
+    blocks(&mut out, &ctx.blocks);
+    for p in &ctx.closing {
+        whole(&mut out, &p.plain);
+    }
+    for a in &ctx.appendices {
+        for line in &a.title_lines {
+            whole(&mut out, line);
+        }
+        blocks(&mut out, &a.blocks);
+    }
+    out.retain(|(k, _)| !k.is_empty());
+    out
+}
+
+/// Each paragraph of the reviewed file tied to a paragraph of the draft:
+/// the two aligned in order, equal texts first, then in each stretch
+/// between them the most similar draft paragraph, if similar enough.
+fn tie(review: &Review, draft: &[(String, Place)]) -> Vec<Option<Place>> {
+    let theirs: Vec<String> = review.paragraphs.iter().map(|p| key(&p.text)).collect();
+    let ours: Vec<&str> = draft.iter().map(|(k, _)| k.as_str()).collect();
+    let theirs_ref: Vec<&str> = theirs.iter().map(String::as_str).collect();
+    let mut tied: Vec<Option<Place>> = vec![None; theirs.len()];
+    for op in capture_diff_slices(Algorithm::Myers, &theirs_ref, &ours) {
+        let (tag, a, b) = op.as_tag_tuple();
+        match tag {
+            DiffTag::Equal => {
+                for (i, j) in a.zip(b) {
+                    tied[i] = Some(draft[j].1.clone());
+                }
+            }
+            _ => {
+                for i in a {
+                    if theirs[i].is_empty() {
+                        continue;
+                    }
+                    let best = b
+                        .clone()
+                        .map(|j| {
+                            let ratio = TextDiff::configure()
+                                .algorithm(Algorithm::Myers)
+                                .diff_chars(theirs[i].as_str(), ours[j])
+                                .ratio();
+                            (ratio, j)
+                        })
+                        .max_by(|x, y| x.0.total_cmp(&y.0));
+                    if let Some((ratio, j)) = best
+                        && ratio >= SIMILAR
+                    {
+                        tied[i] = Some(draft[j].1.clone());
+                    }
+                }
+            }
+        }
+    }
+    tied
+}
+
+/// The comments of a reviewed file as the rows of a 意见反馈表: each from
+/// `from`, else its author; the part as the draft numbers it; 待处理.
+/// Warnings for comments tied to no part; an error when no paragraph of
+/// the file is the draft's.
+pub fn feedback(
+    path: &Path,
+    review: &Review,
+    doc: &Document,
+    from: Option<&str>,
+) -> Result<(Feedback, Vec<Diagnostic>), Vec<Diagnostic>> {
+    let draft = paragraphs(doc);
+    let mut tied = tie(review, &draft);
+    // A surviving bookmark says which part its paragraph is, whatever the
+    // text now reads.
+    let labels = Labels::new(doc);
+    let anchors: HashSet<&str> = draft
+        .iter()
+        .filter_map(|(_, p)| match p {
+            Place::Part(a) => Some(a.as_str()),
+            Place::Whole => None,
+        })
+        .collect();
+    for (i, p) in review.paragraphs.iter().enumerate() {
+        if let Some(id) = &p.part_id
+            && let Ok(place) = labels.find(id)
+            && let Some(anchor) = place.anchor
+            && anchors.contains(anchor.as_str())
+        {
+            tied[i] = Some(Place::Part(anchor));
+        }
+    }
+    // A copy of this draft is mostly the draft's paragraphs, whatever the
+    // reviewer edited; another document of its kind shares a heading or two.
+    let written = review
+        .paragraphs
+        .iter()
+        .filter(|p| !key(&p.text).is_empty())
+        .count();
+    let found = tied.iter().filter(|t| t.is_some()).count();
+    if found * 2 < written || !tied.iter().any(|t| matches!(t, Some(Place::Part(_)))) {
+        return Err(vec![
+            Diagnostic::error(path, 0, 0, crate::tr!("review-not-this-draft"))
+                .help(crate::tr!("review-not-this-draft-help")),
+        ]);
+    }
+    let mut warnings = Vec::new();
+    let rows = review
+        .comments
+        .iter()
+        .enumerate()
+        .map(|(n, c)| {
+            let on = match tied.get(c.paragraph).cloned().flatten() {
+                Some(Place::Part(anchor)) => labels
+                    .display(&anchor)
+                    .unwrap_or_else(|| "general".to_string()),
+                Some(Place::Whole) => "general".to_string(),
+                None => {
+                    let text = review
+                        .paragraphs
+                        .get(c.paragraph)
+                        .map_or("", |p| p.text.as_str());
+                    warnings.push(Diagnostic::warning(
+                        path,
+                        0,
+                        0,
+                        crate::tr!(
+                            "review-paragraph-not-found",
+                            number = n + 1,
+                            paragraph = opening(text)
+                        ),
+                    ));
+                    "general".to_string()
+                }
+            };
+            row(n + 1, c, on, from)
+        })
+        .collect();
+    Ok((
+        Feedback {
+            rows,
+            from_word: true,
+            ..Feedback::default()
+        },
+        warnings,
+    ))
+}
+
+/// The first words of a paragraph, to name it by.
+fn opening(text: &str) -> String {
+    let text = text.trim();
+    let mut words: String = text.chars().take(20).collect();
+    if text.chars().count() > 20 {
+        words.push('…');
+    }
+    words
+}
+
+fn row(number: usize, c: &WordComment, on: String, from: Option<&str>) -> FeedbackRow {
+    let mut text = c.text.clone();
+    for (who, reply) in &c.replies {
+        text.push('\n');
+        // The file's words, in the document's language whatever the
+        // officer's.
+        text.push_str(&format!("回复（{who}）：{reply}"));
+    }
+    let from = from
+        .map(str::to_string)
+        .filter(|f| !f.trim().is_empty())
+        .unwrap_or_else(|| c.author.clone());
+    FeedbackRow {
+        row: number,
+        id: None,
+        from,
+        received: c.date,
+        on: vec![on],
+        quote: (!c.quote.is_empty()).then(|| c.quote.clone()),
+        text,
+        disposition: Disposition::Pending,
+        reason: None,
+        note: None,
+    }
+}

@@ -1,0 +1,295 @@
+//! Comments that come back in Word: a reviewer's comments (批注) on the
+//! .docx gongwen wrote become recorded comments on the draft (issue 28).
+//! The reviewed files are made here as Word writes them: `comments.xml`
+//! with its relationships and content type, each comment's range in the
+//! text, a reply linked through `commentsExtended.xml`.
+
+use crate::common::root;
+
+use std::io::{Read, Write};
+use std::path::{Path, PathBuf};
+
+use gongwen::numbering::Document;
+use gongwen::project::comments::import_feedback;
+use gongwen::render::{Format, RenderContext, View};
+
+fn draft_docx(doc: &Document) -> Vec<u8> {
+    let ctx = RenderContext::new(doc);
+    crate::common::renderer()
+        .render(Format::Docx, View::Draft(&ctx))
+        .unwrap()
+        .bytes
+}
+
+/// A copy of a sample document's first draft, and the draft's path in it.
+fn copy_of(document: &str) -> (tempfile::TempDir, PathBuf) {
+    let dir = tempfile::tempdir().unwrap();
+    let from = root().join("drafts").join(document).join("v1");
+    let to = dir.path().join("v1");
+    std::fs::create_dir(&to).unwrap();
+    for entry in std::fs::read_dir(&from).unwrap() {
+        let path = entry.unwrap().path();
+        std::fs::copy(&path, to.join(path.file_name().unwrap())).unwrap();
+    }
+    (dir, to)
+}
+
+fn numbered(draft: &Path) -> Document {
+    gongwen::numbering::number(&gongwen::load::load_draft(draft).unwrap())
+}
+
+/// A comment to add: the text of the run it marks, who, when, what; and
+/// the comment it replies to, if it is a reply.
+struct Note<'a> {
+    marks: &'a str,
+    author: &'a str,
+    date: &'a str,
+    text: &'a str,
+    reply_to: Option<usize>,
+}
+
+/// The package's parts, by name.
+fn parts(docx: &[u8]) -> Vec<(String, Vec<u8>)> {
+    let mut zip = zip::ZipArchive::new(std::io::Cursor::new(docx)).unwrap();
+    (0..zip.len())
+        .map(|i| {
+            let mut file = zip.by_index(i).unwrap();
+            let mut bytes = Vec::new();
+            file.read_to_end(&mut bytes).unwrap();
+            (file.name().unwrap().to_string(), bytes)
+        })
+        .collect()
+}
+
+fn package(parts: &[(String, Vec<u8>)]) -> Vec<u8> {
+    let mut out = zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));
+    for (name, bytes) in parts {
+        out.start_file(name.as_str(), zip::write::SimpleFileOptions::default())
+            .unwrap();
+        out.write_all(bytes).unwrap();
+    }
+    out.finish().unwrap().into_inner()
+}
+
+const W: &str = "http://schemas.openxmlformats.org/wordprocessingml/2006/main";
+
+/// The .docx with the notes added as Word adds comments: a range around the
+/// run holding the marked text, and a reference after it.
+fn reviewed(docx: &[u8], notes: &[Note]) -> Vec<u8> {
+    let mut parts = parts(docx);
+    let text = |name: &str, parts: &[(String, Vec<u8>)]| -> String {
+        let (_, bytes) = parts.iter().find(|(n, _)| n == name).unwrap();
+        String::from_utf8(bytes.clone()).unwrap()
+    };
+    let set = |name: &str, value: String, parts: &mut Vec<(String, Vec<u8>)>| match parts
+        .iter_mut()
+        .find(|(n, _)| n == name)
+    {
+        Some((_, bytes)) => *bytes = value.into_bytes(),
+        None => parts.push((name.to_string(), value.into_bytes())),
+    };
+    let mut document = text("word/document.xml", &parts);
+    let mut comments = String::new();
+    let mut extended = String::new();
+    for (id, note) in notes.iter().enumerate() {
+        let para_id = format!("{:08X}", 0x1000 + id);
+        comments.push_str(&format!(
+            r#"<w:comment w:id="{id}" w:author="{}" w:date="{}T09:30:00Z" w:initials="X"><w:p w14:paraId="{para_id}"><w:r><w:t>{}</w:t></w:r></w:p></w:comment>"#,
+            note.author, note.date, note.text
+        ));
+        let parent = note
+            .reply_to
+            .map(|p| format!(r#" w15:paraIdParent="{:08X}""#, 0x1000 + p))
+            .unwrap_or_default();
+        extended.push_str(&format!(
+            r#"<w15:commentEx w15:paraId="{para_id}"{parent} w15:done="0"/>"#
+        ));
+        // The run whose text holds what the comment marks.
+        let at = document
+            .find(note.marks)
+            .unwrap_or_else(|| panic!("no run holds {}", note.marks));
+        let start = document[..at].rfind("<w:r>").unwrap();
+        let end = at + document[at..].find("</w:r>").unwrap() + "</w:r>".len();
+        let reference = format!(
+            r#"<w:commentRangeEnd w:id="{id}"/><w:r><w:commentReference w:id="{id}"/></w:r>"#
+        );
+        document.insert_str(end, &reference);
+        document.insert_str(start, &format!(r#"<w:commentRangeStart w:id="{id}"/>"#));
+    }
+    set("word/document.xml", document, &mut parts);
+    let ns = format!(
+        r#"xmlns:w="{W}" xmlns:w14="http://schemas.microsoft.com/office/word/2010/wordml" xmlns:w15="http://schemas.microsoft.com/office/word/2012/wordml""#
+    );
+    set(
+        "word/comments.xml",
+        format!(
+            r#"<?xml version="1.0" encoding="UTF-8" standalone="yes"?><w:comments {ns}>{comments}</w:comments>"#
+        ),
+        &mut parts,
+    );
+    set(
+        "word/commentsExtended.xml",
+        format!(
+            r#"<?xml version="1.0" encoding="UTF-8" standalone="yes"?><w15:commentsEx {ns}>{extended}</w15:commentsEx>"#
+        ),
+        &mut parts,
+    );
+    let rels = text("word/_rels/document.xml.rels", &parts).replace(
+        "</Relationships>",
+        r#"<Relationship Id="rIdReview1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/comments" Target="comments.xml"/><Relationship Id="rIdReview2" Type="http://schemas.microsoft.com/office/2011/relationships/commentsExtended" Target="commentsExtended.xml"/></Relationships>"#,
+    );
+    set("word/_rels/document.xml.rels", rels, &mut parts);
+    let types = text("[Content_Types].xml", &parts).replace(
+        "</Types>",
+        r#"<Override PartName="/word/comments.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.comments+xml"/><Override PartName="/word/commentsExtended.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.commentsExtended+xml"/></Types>"#,
+    );
+    set("[Content_Types].xml", types, &mut parts);
+    package(&parts)
+}
+
+const NOTES: [Note; 4] = [
+    Note {
+        marks: "以习近平新时代中国特色社会主义思想为指导",
+        author: "张三",
+        date: "2021-09-13",
+        text: "建议补充“十四五”规划的具体目标。",
+        reply_to: None,
+    },
+    Note {
+        marks: "以习近平新时代中国特色社会主义思想为指导",
+        author: "李四",
+        date: "2021-09-14",
+        text: "同意。",
+        reply_to: Some(0),
+    },
+    Note {
+        marks: "持续增加优质教育资源供给",
+        author: "王五",
+        date: "2021-09-15",
+        text: "幼儿园建设数量应写明。",
+        reply_to: None,
+    },
+    Note {
+        marks: "城东区贯彻落实《西宁市",
+        author: "赵六",
+        date: "2021-09-15",
+        text: "标题可以更简短。",
+        reply_to: None,
+    },
+];
+
+#[test]
+fn a_reviewed_docx_s_comments_are_recorded_on_the_parts_they_mark_once() {
+    let (dir, draft) = copy_of("chengdong-urbanization-2021");
+    let docx = reviewed(&draft_docx(&numbered(&draft)), &NOTES);
+    let file = dir.path().join("区发改局.docx");
+    std::fs::write(&file, docx).unwrap();
+    let done = import_feedback(&file, &draft, Some("区发展和改革局")).unwrap();
+    assert_eq!((done.added, done.already), (3, 0));
+    assert!(done.warnings.is_empty(), "{:?}", done.warnings);
+    let written = std::fs::read_to_string(&done.file).unwrap();
+    let quote = |start: &str, end: &str| {
+        let v1 = std::fs::read_to_string(draft.join(start)).unwrap();
+        let line = v1.lines().find(|l| l.contains(end)).unwrap().to_string();
+        line.split_once(": ").unwrap().1.to_string()
+    };
+    let first = quote("01-requirements.yaml", "以习近平");
+    let second = quote("02-citizenization.yaml", "持续增加优质教育资源供给");
+    let expected = format!(
+        r#"# 征求意见记录：gongwen comments import 从 Word 批注导入，可直接编辑。
+comments:
+
+  - id: "1"
+    from: "区发展和改革局"
+    received: 2021-09-15
+    on: "general"
+    quote: "城东区贯彻落实《西宁市2021年新型城镇化"
+    text: "标题可以更简短。"
+    disposition: 待处理
+    # Word 批注第 1 条
+
+  - id: "2"
+    from: "区发展和改革局"
+    received: 2021-09-13
+    on: "一、"
+    quote: "{first}"
+    text: "建议补充“十四五”规划的具体目标。\n回复（李四）：同意。"
+    disposition: 待处理
+    # Word 批注第 2 条
+
+  - id: "3"
+    from: "区发展和改革局"
+    received: 2021-09-15
+    on: "（一）"
+    quote: "{second}"
+    text: "幼儿园建设数量应写明。"
+    disposition: 待处理
+    # Word 批注第 3 条
+"#
+    )
+    .replace("\n回复", "\\n回复");
+    assert_eq!(written, expected);
+    // What `check` reads: the comments tie to the draft's parts.
+    let comments = gongwen::load::load_comments(&done.file).unwrap();
+    gongwen::comments::resolve(&comments, &numbered(&draft)).unwrap();
+    // Again: nothing added, the file as it was.
+    let again = import_feedback(&file, &draft, Some("区发展和改革局")).unwrap();
+    assert_eq!((again.added, again.already), (0, 3));
+    assert_eq!(std::fs::read_to_string(&done.file).unwrap(), written);
+}
+
+#[test]
+fn without_a_unit_each_comment_is_its_author_s_and_edited_text_still_ties() {
+    let (dir, draft) = copy_of("chengdong-urbanization-2021");
+    let docx = draft_docx(&numbered(&draft));
+    // The reviewer's word processor rewrote a paragraph a little (a word
+    // changed in place, no tracked change) before the comment was added.
+    let mut parts = parts(&docx);
+    for (name, bytes) in &mut parts {
+        if name == "word/document.xml" {
+            let text = String::from_utf8(bytes.clone()).unwrap();
+            *bytes = text
+                .replace("持续增加优质教育资源供给", "持续增加优质教育资源的供给")
+                .into_bytes();
+        }
+    }
+    let edited = package(&parts);
+    let note = Note {
+        marks: "持续增加优质教育资源的供给",
+        author: "王五",
+        date: "2021-09-15",
+        text: "幼儿园建设数量应写明。",
+        reply_to: None,
+    };
+    let file = dir.path().join("reviewed.docx");
+    std::fs::write(&file, reviewed(&edited, &[note])).unwrap();
+    let done = import_feedback(&file, &draft, None).unwrap();
+    let comments = gongwen::load::load_comments(&done.file).unwrap();
+    assert_eq!(comments.len(), 1);
+    assert_eq!(comments[0].from, "王五");
+    let resolved = gongwen::comments::resolve(&comments, &numbered(&draft)).unwrap();
+    assert_eq!(resolved[0].places[0].label, "（一）");
+}
+
+#[test]
+fn a_docx_of_another_document_is_refused_and_nothing_is_written() {
+    let (dir, draft) = copy_of("chengdong-urbanization-2021");
+    let other = numbered(&root().join("drafts/chengdong-vocational-education-2021/v1"));
+    let note = Note {
+        marks: "职业教育",
+        author: "王五",
+        date: "2021-09-15",
+        text: "意见。",
+        reply_to: None,
+    };
+    let file = dir.path().join("other.docx");
+    std::fs::write(&file, reviewed(&draft_docx(&other), &[note])).unwrap();
+    let comments = gongwen::load::comments_path(&draft);
+    let errors = import_feedback(&file, &draft, None).unwrap_err();
+    assert!(
+        errors[0].message.contains("not a copy of this draft"),
+        "{}",
+        errors[0].message
+    );
+    assert!(!comments.exists());
+}
