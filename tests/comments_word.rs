@@ -231,7 +231,19 @@ comments:
     assert_eq!(written, expected);
     // What `check` reads: the comments tie to the draft's parts.
     let comments = gongwen::load::load_comments(&done.file).unwrap();
-    gongwen::comments::resolve(&comments, &numbered(&draft)).unwrap();
+    let doc = numbered(&draft);
+    let resolved = gongwen::comments::resolve(&comments, &doc).unwrap();
+    // The table quotes each passage before its comment, a long one cut short.
+    let view = gongwen::render::comments::CommentsView::new(&doc, "v1", &resolved, None);
+    let said: Vec<&str> = view.rows.iter().map(|r| r.text.plain.as_str()).collect();
+    assert_eq!(
+        said,
+        [
+            "「城东区贯彻落实《西宁市2021年新型城镇化」标题可以更简短。",
+            "「以习近平新时代中国特色社会主义思想为指导,全面贯彻党的十九大……」建议补充“十四五”规划的具体目标。\n回复（李四）：同意。",
+            "「持续增加优质教育资源供给,实施“教育提质”行动,加大学前教育……」幼儿园建设数量应写明。",
+        ]
+    );
     // Again: nothing added, the file as it was.
     let again = import_feedback(&file, &draft, Some("区发展和改革局")).unwrap();
     assert_eq!((again.added, again.already), (0, 3));

@@ -143,9 +143,11 @@ impl CommentsView {
             };
             let number = i + 1;
             let received = c.received.map(|d| d.to_string()).unwrap_or_default();
-            // The passage commented on, quoted before the comment.
+            // The passage commented on, quoted before the comment: its
+            // opening words, where it is long (a reviewer often marks a
+            // whole paragraph; the comments file keeps all of it).
             let said = match &c.quote {
-                Some(q) => format!("「{q}」{}", c.text),
+                Some(q) => format!("「{}」{}", opening(q), c.text),
                 None => c.text.clone(),
             };
             let cells: Vec<CellView> = TABLE_COLUMNS
@@ -353,4 +355,18 @@ impl ExplanationView {
             unanswered,
         }
     }
+}
+
+/// The most characters of a quoted passage the table prints.
+const QUOTED: usize = 30;
+
+/// A quoted passage as the table prints it: whole, or its first
+/// [`QUOTED`] characters and ……
+fn opening(quote: &str) -> String {
+    if quote.chars().count() <= QUOTED {
+        return quote.to_string();
+    }
+    let mut out: String = quote.chars().take(QUOTED).collect();
+    out.push_str("……");
+    out
 }
