@@ -305,3 +305,119 @@ fn a_docx_of_another_document_is_refused_and_nothing_is_written() {
     );
     assert!(!comments.exists());
 }
+
+/// The .docx with `old` (inside one run) replaced by `new` as a tracked
+/// change of `author`: a deletion and an insertion, or either alone.
+fn tracked(docx: &[u8], old: &str, new: &str, author: &str, id: usize) -> Vec<u8> {
+    let mut parts = parts(docx);
+    for (name, bytes) in &mut parts {
+        if name != "word/document.xml" {
+            continue;
+        }
+        let mut xml = String::from_utf8(bytes.clone()).unwrap();
+        let at = xml
+            .find(old)
+            .unwrap_or_else(|| panic!("no run holds {old}"));
+        let start = xml[..at].rfind("<w:r>").unwrap();
+        let end = at + xml[at..].find("</w:r>").unwrap() + "</w:r>".len();
+        let run = &xml[start..end];
+        let props = run
+            .find("<w:rPr>")
+            .map(|i| &run[i..i + run[i..].find("</w:rPr>").unwrap() + "</w:rPr>".len()])
+            .unwrap_or("");
+        let t_open = run.find("<w:t").unwrap();
+        let text_start = t_open + run[t_open..].find('>').unwrap() + 1;
+        let text = &run[text_start..run.find("</w:t>").unwrap()];
+        let (before, after) = text.split_once(old).unwrap();
+        let kept = |t: &str| {
+            if t.is_empty() {
+                String::new()
+            } else {
+                format!(r#"<w:r>{props}<w:t xml:space="preserve">{t}</w:t></w:r>"#)
+            }
+        };
+        let mark = |tag: &str, n: usize| {
+            format!(r#"<w:{tag} w:id="{n}" w:author="{author}" w:date="2021-09-16T10:00:00Z">"#)
+        };
+        let mut replaced = kept(before);
+        if !old.is_empty() {
+            replaced += &format!(
+                r#"{}<w:r>{props}<w:delText>{old}</w:delText></w:r></w:del>"#,
+                mark("del", 900 + 2 * id)
+            );
+        }
+        if !new.is_empty() {
+            replaced += &format!(
+                r#"{}<w:r>{props}<w:t>{new}</w:t></w:r></w:ins>"#,
+                mark("ins", 901 + 2 * id)
+            );
+        }
+        replaced += &kept(after);
+        xml.replace_range(start..end, &replaced);
+        *bytes = xml.into_bytes();
+    }
+    package(&parts)
+}
+
+/// An insertion after `after`, inside one run.
+fn inserted_after(docx: &[u8], after: &str, new: &str, author: &str, id: usize) -> Vec<u8> {
+    // The run is split at the end of `after`: the text before it kept, the
+    // insertion, the rest kept.
+    let mut parts = parts(docx);
+    for (name, bytes) in &mut parts {
+        if name != "word/document.xml" {
+            continue;
+        }
+        let xml = String::from_utf8(bytes.clone()).unwrap();
+        let at = xml.find(after).unwrap() + after.len();
+        let close = at + xml[at..].find("</w:t>").unwrap();
+        let rest = &xml[at..close];
+        let insertion = format!(
+            r#"</w:t></w:r><w:ins w:id="{}" w:author="{author}" w:date="2021-09-16T10:00:00Z"><w:r><w:t>{new}</w:t></w:r></w:ins><w:r><w:t xml:space="preserve">{rest}"#,
+            901 + 2 * id
+        );
+        let mut out = xml[..at].to_string();
+        out.push_str(&insertion);
+        out.push_str(&xml[close..]);
+        *bytes = out.into_bytes();
+    }
+    package(&parts)
+}
+
+#[test]
+fn tracked_changes_become_proposed_edits_on_their_parts() {
+    let (dir, draft) = copy_of("chengdong-urbanization-2021");
+    let docx = draft_docx(&numbered(&draft));
+    let docx = tracked(&docx, "新型化", "新型城镇化", "刘七", 0);
+    let docx = inserted_after(&docx, "加快回族医院新建项目", "前期工作", "刘七", 1);
+    let docx = tracked(&docx, "新建2处城市书房、", "", "陈八", 2);
+    let file = dir.path().join("reviewed.docx");
+    std::fs::write(&file, docx).unwrap();
+    let done = import_feedback(&file, &draft, None).unwrap();
+    assert!(done.warnings.is_empty(), "{:?}", done.warnings);
+    let comments = gongwen::load::load_comments(&done.file).unwrap();
+    let said: Vec<(&str, &str, &str)> = comments
+        .iter()
+        .map(|c| {
+            let on = match &c.on[0].0 {
+                gongwen::model::Target::Part(p) => p.as_str(),
+                gongwen::model::Target::General => "general",
+            };
+            (c.from.as_str(), on, c.text.as_str())
+        })
+        .collect();
+    assert_eq!(
+        said,
+        [
+            ("刘七", "一、", "建议将“新型化”修改为“新型城镇化”。"),
+            (
+                "刘七",
+                "（一）",
+                "建议在“加快回族医院新建项目”后增加“前期工作”。"
+            ),
+            ("陈八", "（一）", "建议删去“新建2处城市书房、”。"),
+        ]
+    );
+    assert!(comments.iter().all(|c| c.quote.is_none()));
+    assert_eq!(comments[0].received, gongwen::model::Date::new(2021, 9, 16));
+}
