@@ -421,3 +421,36 @@ fn tracked_changes_become_proposed_edits_on_their_parts() {
     assert!(comments.iter().all(|c| c.quote.is_none()));
     assert_eq!(comments[0].received, gongwen::model::Date::new(2021, 9, 16));
 }
+
+#[test]
+fn a_comments_file_with_chinese_keys_gets_its_new_comments_in_chinese_keys() {
+    let (dir, draft) = copy_of("chengdong-urbanization-2021");
+    let file = gongwen::load::comments_path(&draft);
+    let before = "意见:\n  - 序号: 1\n    提出单位: 区财政局\n    条款: 一、\n    意见内容: 建议明确资金来源。\n    处理情况: 未采纳\n    理由: 资金另行安排。\n";
+    std::fs::write(&file, before).unwrap();
+    let docx = reviewed(&draft_docx(&numbered(&draft)), &NOTES[2..3]);
+    let reviewed_file = dir.path().join("reviewed.docx");
+    std::fs::write(&reviewed_file, docx).unwrap();
+    let done = import_feedback(&reviewed_file, &draft, Some("区教育局")).unwrap();
+    assert_eq!(done.added, 1);
+    let after = std::fs::read_to_string(&file).unwrap();
+    let added = after.strip_prefix(before).unwrap();
+    let keys: Vec<&str> = added
+        .lines()
+        .filter_map(|l| l.trim_start().trim_start_matches("- ").split_once(':'))
+        .map(|(k, _)| k)
+        .collect();
+    assert_eq!(
+        keys,
+        [
+            "序号",
+            "提出单位",
+            "收到日期",
+            "条款",
+            "原文",
+            "意见内容",
+            "处理情况"
+        ]
+    );
+    assert_eq!(gongwen::load::load_comments(&file).unwrap().len(), 2);
+}

@@ -14,6 +14,7 @@ use granit_parser::{Event, Parser, StructureStyle};
 
 use crate::diagnostic::Diagnostic;
 use crate::import::feedback::{Feedback, FeedbackRow};
+use crate::load::schema::{KeyPlace, chinese_name, english_key};
 use crate::model::Comment;
 
 /// What an import adds: the new file text and how many rows were new.
@@ -40,6 +41,23 @@ impl Appended {
 const HEADING: &str = "# 征求意见记录：gongwen comments import 从意见反馈表导入，可直接编辑。";
 /// The first line of a new comments file made from a Word file's comments.
 const HEADING_WORD: &str = "# 征求意见记录：gongwen comments import 从 Word 批注导入，可直接编辑。";
+
+/// Whether a comments file names its keys in Chinese: its list under
+/// `意见:`, or an entry's key such as `提出单位:`.
+fn chinese_keys(text: &str) -> bool {
+    text.lines().any(|line| {
+        let line = line.trim_start().trim_start_matches("- ").trim_start();
+        if line.starts_with('#') {
+            return false;
+        }
+        let Some((key, _)) = line.split_once(':') else {
+            return false;
+        };
+        let key = key.trim();
+        english_key(key, KeyPlace::CommentsFile) == Some("comments")
+            || english_key(key, KeyPlace::Comment).is_some()
+    })
+}
 
 /// A YAML scalar: a double-quoted string (JSON's form, which YAML reads).
 fn quoted(text: &str) -> String {
@@ -72,6 +90,7 @@ pub fn append(
         line: 1,
         separated,
         word: feedback.from_word,
+        chinese: chinese_keys(body),
     };
     let heading = if feedback.from_word {
         HEADING_WORD
@@ -411,6 +430,9 @@ struct Writer {
     separated: bool,
     /// Whether the comments are a Word file's (see [`Feedback::from_word`]).
     word: bool,
+    /// Whether the file names its keys in Chinese (提出单位, 意见内容 …):
+    /// new comments are written so too.
+    chinese: bool,
 }
 
 impl Writer {
@@ -436,8 +458,24 @@ impl Writer {
         self.text.push_str(piece);
     }
 
-    /// The keys of a comment, each as `key: value`.
-    fn keys(row: &FeedbackRow, id: &str) -> Vec<String> {
+    /// The keys of a comment, each as `key: value`, named as the file
+    /// names them.
+    fn keys(&self, row: &FeedbackRow, id: &str) -> Vec<String> {
+        let keys = Self::english_keys(row, id);
+        if !self.chinese {
+            return keys;
+        }
+        keys.into_iter()
+            .map(|k| {
+                let (key, value) = k.split_once(": ").expect("key: value");
+                let name = chinese_name(key, KeyPlace::Comment).unwrap_or(key);
+                format!("{name}: {value}")
+            })
+            .collect()
+    }
+
+    /// The keys of a comment in English, each as `key: value`.
+    fn english_keys(row: &FeedbackRow, id: &str) -> Vec<String> {
         let mut keys = vec![
             format!("id: {}", quoted(id)),
             format!("from: {}", quoted(&row.from)),
@@ -474,7 +512,7 @@ impl Writer {
         }
         let pad = " ".repeat(indent);
         let mut entry = String::new();
-        for (i, key) in Self::keys(row, id).iter().enumerate() {
+        for (i, key) in self.keys(row, id).iter().enumerate() {
             let dash = if i == 0 { "- " } else { "  " };
             let _ = write!(entry, "{pad}{dash}{key}{}", self.eol);
         }
@@ -491,7 +529,7 @@ impl Writer {
         let entry = format!(
             "{pad}# {}{eol}{pad}{{{}}}{}{eol}",
             self.remark(row),
-            Self::keys(row, id).join(", "),
+            self.keys(row, id).join(", "),
             if more { "," } else { "" },
             eol = self.eol
         );
