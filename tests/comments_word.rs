@@ -454,3 +454,60 @@ fn a_comments_file_with_chinese_keys_gets_its_new_comments_in_chinese_keys() {
     );
     assert_eq!(gongwen::load::load_comments(&file).unwrap().len(), 2);
 }
+
+/// The comments a reviewed file gives: sender, part, quote and text.
+fn said_by(file: &Path, draft: &Path) -> Vec<(String, String, Option<String>, String)> {
+    let comments_file = gongwen::load::comments_path(draft);
+    let _ = std::fs::remove_file(&comments_file);
+    import_feedback(file, draft, None).unwrap();
+    gongwen::load::load_comments(&comments_file)
+        .unwrap()
+        .into_iter()
+        .map(|c| {
+            let on = match &c.on[0].0 {
+                gongwen::model::Target::Part(p) => p.clone(),
+                gongwen::model::Target::General => "general".to_string(),
+            };
+            (c.from, on, c.quote, c.text)
+        })
+        .collect()
+}
+
+#[test]
+fn a_file_libreoffice_saved_again_gives_the_same_comments() {
+    let Some(soffice) = crate::common::tool("soffice") else {
+        return;
+    };
+    let (dir, draft) = copy_of("chengdong-urbanization-2021");
+    let docx = reviewed(&draft_docx(&numbered(&draft)), &NOTES);
+    let docx = tracked(&docx, "新型化", "新型城镇化", "刘七", 0);
+    let file = dir.path().join("reviewed.docx");
+    std::fs::write(&file, docx).unwrap();
+    let direct = said_by(&file, &draft);
+    // LibreOffice opens the file and saves it as Word again: it rewrites
+    // the runs, the bookmarks and the comments' parts.
+    let out = dir.path().join("saved");
+    let profile = format!(
+        "-env:UserInstallation=file://{}",
+        dir.path().join("lo").display()
+    );
+    let status = std::process::Command::new(soffice)
+        .env("HOME", dir.path())
+        .arg(profile)
+        .args([
+            "--headless",
+            "--convert-to",
+            "docx:MS Word 2007 XML",
+            "--outdir",
+        ])
+        .arg(&out)
+        .arg(&file)
+        .stdout(std::process::Stdio::null())
+        .stderr(std::process::Stdio::null())
+        .status()
+        .unwrap();
+    assert!(status.success());
+    let saved = said_by(&out.join("reviewed.docx"), &draft);
+    assert_eq!(direct.len(), 4, "{direct:?}");
+    assert_eq!(saved, direct);
+}

@@ -128,18 +128,47 @@ fn read_package(bytes: &[u8]) -> Result<Review, Refusal> {
         let parent = parent_of.get(c.para_id.as_deref()?)?;
         by_para_id.get(parent.as_str()).map(|id| id.to_string())
     };
-    let mut replies: HashMap<String, Vec<(String, String)>> = HashMap::new();
-    for (_, c) in &comments {
-        if let Some(parent) = reply_to(c) {
+    // Each reply's comment: as Word 2013 and later link them, or, in a file
+    // without the links (LibreOffice saves none), the first comment on the
+    // same passage, by date.
+    let mut parent: HashMap<String, String> = HashMap::new();
+    if related.comments_extended.is_some() {
+        for (id, c) in &comments {
+            if let Some(p) = reply_to(c) {
+                parent.insert(id.clone(), p);
+            }
+        }
+    } else {
+        let mut threads: HashMap<(usize, &str), Vec<(Rank, &str)>> = HashMap::new();
+        for (order, (id, c)) in comments.iter().enumerate() {
+            if let Some((paragraph, quote)) = anchors.ranges.get(id.as_str())
+                && !quote.trim().is_empty()
+            {
+                threads
+                    .entry((*paragraph, quote.as_str()))
+                    .or_default()
+                    .push(((c.date, order), id.as_str()));
+            }
+        }
+        for mut thread in threads.into_values() {
+            thread.sort();
+            for (_, id) in &thread[1..] {
+                parent.insert(id.to_string(), thread[0].1.to_string());
+            }
+        }
+    }
+    let mut replies: HashMap<String, Vec<(Rank, &Comment)>> = HashMap::new();
+    for (order, (id, c)) in comments.iter().enumerate() {
+        if let Some(p) = parent.get(id) {
             replies
-                .entry(parent)
+                .entry(p.clone())
                 .or_default()
-                .push((c.author.clone(), c.text.clone()));
+                .push(((c.date, order), c));
         }
     }
     let mut placed: Vec<(usize, usize, WordComment)> = Vec::new();
     for (order, (id, c)) in comments.iter().enumerate() {
-        if reply_to(c).is_some() {
+        if parent.contains_key(id) {
             continue;
         }
         // A comment the text does not point to is shown by no word
@@ -154,7 +183,14 @@ fn read_package(bytes: &[u8]) -> Result<Review, Refusal> {
                 author: c.author.clone(),
                 date: c.date,
                 text: c.text.clone(),
-                replies: replies.remove(id).unwrap_or_default(),
+                replies: {
+                    let mut thread = replies.remove(id).unwrap_or_default();
+                    thread.sort_by_key(|(rank, _)| *rank);
+                    thread
+                        .into_iter()
+                        .map(|(_, r)| (r.author.clone(), r.text.clone()))
+                        .collect()
+                },
                 quote: quote.trim().to_string(),
                 paragraph: *paragraph,
             },
@@ -182,6 +218,10 @@ fn read_package(bytes: &[u8]) -> Result<Review, Refusal> {
     review.comments = placed.into_iter().map(|(_, _, c)| c).collect();
     Ok(review)
 }
+
+/// Where a comment stands among the comments on its passage: its date,
+/// then its place in the file.
+type Rank = (Option<Date>, usize);
 
 /// A comment as `comments.xml` has it.
 struct Comment {
