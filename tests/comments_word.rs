@@ -511,3 +511,59 @@ fn a_file_libreoffice_saved_again_gives_the_same_comments() {
     assert_eq!(direct.len(), 4, "{direct:?}");
     assert_eq!(saved, direct);
 }
+
+#[test]
+fn a_docx_pandoc_made_from_the_markdown_ties_its_comments_by_text_alone() {
+    let Some(pandoc) = crate::common::tool("pandoc") else {
+        return;
+    };
+    let (dir, draft) = copy_of("chengdong-urbanization-2021");
+    let doc = numbered(&draft);
+    let ctx = RenderContext::new(&doc);
+    let md = crate::common::renderer()
+        .render(Format::Markdown, View::Draft(&ctx))
+        .unwrap()
+        .bytes;
+    let md_file = dir.path().join("v1.md");
+    std::fs::write(&md_file, md).unwrap();
+    let made = dir.path().join("pandoc.docx");
+    let status = std::process::Command::new(pandoc)
+        .arg(&md_file)
+        .arg("-o")
+        .arg(&made)
+        .status()
+        .unwrap();
+    assert!(status.success());
+    // No gongwen bookmark, no gongwen style: only the text is the draft's.
+    let docx = std::fs::read(&made).unwrap();
+    let file = dir.path().join("reviewed.docx");
+    std::fs::write(
+        &file,
+        reviewed(&docx, &[NOTES[0].clone_note(), NOTES[2].clone_note()]),
+    )
+    .unwrap();
+    let said = said_by(&file, &draft);
+    let on: Vec<(&str, &str)> = said
+        .iter()
+        .map(|(_, on, _, text)| (on.as_str(), text.as_str()))
+        .collect();
+    assert_eq!(
+        on,
+        [
+            ("一、", "建议补充“十四五”规划的具体目标。"),
+            ("（一）", "幼儿园建设数量应写明。"),
+        ]
+    );
+}
+
+impl Note<'_> {
+    fn clone_note(&self) -> Self {
+        Note {
+            marks: self.marks,
+            author: self.author,
+            date: self.date,
+            text: self.text,
+            reply_to: None,
+        }
+    }
+}
