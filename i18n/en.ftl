@@ -898,6 +898,10 @@ import-feedback-no-workbook = this package has no { $part }: it is not an Excel 
 
 cli-value-from = UNIT
 cli-comments-import-arg-from = Who sent a Word file's comments (a unit: 区教育局); else each comment's author as Word recorded it
-review-not-this-draft = no paragraph of this Word file is a paragraph of the draft: it is not a copy of this draft
+review-not-this-draft = fewer than half of this Word file's paragraphs are the draft's: it is not a copy of this draft
 review-not-this-draft-help = import the reviewed copy of the draft named by --draft (the .docx gongwen built from it, returned with comments), or name the draft it was made from
 review-paragraph-not-found = comment { $number }: the paragraph it marks ("{ $paragraph }") is not in the draft; it is recorded as a comment on the whole text
+review-unanchored = { $count ->
+    [one] one comment is anchored nowhere in the text (its place was deleted): it is not shown in Word and was not imported
+   *[other] { $count } comments are anchored nowhere in the text (their places were deleted): they are not shown in Word and were not imported
+}

@@ -863,6 +863,7 @@ import-feedback-no-workbook = 这个文件包中没有 { $part }：它不是 Exc
 
 cli-value-from = 单位
 cli-comments-import-arg-from = Word 文件中批注的提出单位（如 区教育局）；不写则用 Word 记下的每条批注的作者
-review-not-this-draft = 这个 Word 文件中没有一段是本稿的内容，它不是本稿的文件
+review-not-this-draft = 这个 Word 文件中本稿的段落不到一半，它不是本稿的文件
 review-not-this-draft-help = 请导入由 --draft 所指草稿生成、加了批注后交回的 Word 文件，或在 --draft 中写明这个文件对应的草稿
 review-paragraph-not-found = 第 { $number } 条批注：所标的段落（“{ $paragraph }”）在本稿中找不到，已记为针对全文的意见
+review-unanchored = 有 { $count } 条批注在正文中找不到所标的位置（所标文字已被删去），Word 中不显示，未导入

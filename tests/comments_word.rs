@@ -567,3 +567,64 @@ impl Note<'_> {
         }
     }
 }
+
+/// The .docx with one part's text replaced.
+fn with_part(docx: &[u8], name: &str, text: &str) -> Vec<u8> {
+    let mut parts = parts(docx);
+    for (n, bytes) in &mut parts {
+        if n == name {
+            *bytes = text.as_bytes().to_vec();
+        }
+    }
+    package(&parts)
+}
+
+#[test]
+fn hostile_reviewed_files_are_refused_or_warned_of_and_nothing_half_written() {
+    let (dir, draft) = copy_of("chengdong-urbanization-2021");
+    let good = reviewed(&draft_docx(&numbered(&draft)), &NOTES[2..3]);
+    let comments_file = gongwen::load::comments_path(&draft);
+    let import = |name: &str, bytes: &[u8]| {
+        let file = dir.path().join(name);
+        std::fs::write(&file, bytes).unwrap();
+        import_feedback(&file, &draft, None)
+    };
+    // An external entity in the comments: refused, by the part's name.
+    let xxe = with_part(
+        &good,
+        "word/comments.xml",
+        r#"<?xml version="1.0"?><!DOCTYPE c [<!ENTITY x SYSTEM "file:///etc/passwd">]><w:comments xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:comment w:id="0" w:author="x"><w:p><w:r><w:t>&x;</w:t></w:r></w:p></w:comment></w:comments>"#,
+    );
+    let errors = import("xxe.docx", &xxe).unwrap_err();
+    assert!(
+        errors[0].message.contains("word/comments.xml"),
+        "{}",
+        errors[0].message
+    );
+    assert!(!comments_file.exists());
+    // Not a zip at all.
+    let errors = import("text.docx", "这不是 Word 文件".as_bytes()).unwrap_err();
+    assert_eq!(errors.len(), 1);
+    assert!(!comments_file.exists());
+    // A comment whose place was deleted: a warning; the others imported.
+    let xml = {
+        let parts = parts(&good);
+        let (_, bytes) = parts
+            .iter()
+            .find(|(n, _)| n == "word/comments.xml")
+            .unwrap();
+        String::from_utf8(bytes.clone()).unwrap()
+    };
+    let orphan = xml.replace(
+        "</w:comments>",
+        r#"<w:comment w:id="77" w:author="某人"><w:p><w:r><w:t>无处可指。</w:t></w:r></w:p></w:comment></w:comments>"#,
+    );
+    let done = import(
+        "orphan.docx",
+        &with_part(&good, "word/comments.xml", &orphan),
+    )
+    .unwrap();
+    assert_eq!(done.added, 1);
+    assert_eq!(done.warnings.len(), 1, "{:?}", done.warnings);
+    assert!(done.warnings[0].message.contains("anchored nowhere"));
+}

@@ -176,6 +176,14 @@ pub fn feedback(
         ]);
     }
     let mut warnings = Vec::new();
+    if !review.unanchored.is_empty() {
+        warnings.push(Diagnostic::warning(
+            path,
+            0,
+            0,
+            crate::tr!("review-unanchored", count = review.unanchored.len()),
+        ));
+    }
     let rows = review
         .comments
         .iter()

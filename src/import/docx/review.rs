@@ -72,6 +72,9 @@ pub struct Review {
     /// The comments, and each author's tracked changes in a paragraph as
     /// one proposed edit (建议将“A”修改为“B”), in the order of the text.
     pub comments: Vec<WordComment>,
+    /// Comments the text points to nowhere, by their authors: no word
+    /// processor shows them, and they are not read.
+    pub unanchored: Vec<String>,
 }
 
 /// Reads the comments and paragraphs of a .docx package.
@@ -119,6 +122,7 @@ fn read_package(bytes: &[u8]) -> Result<Review, Refusal> {
     let mut review = Review {
         paragraphs: anchors.paragraphs,
         comments: Vec::new(),
+        unanchored: Vec::new(),
     };
     let by_para_id: HashMap<&str, &str> = comments
         .iter()
@@ -172,8 +176,9 @@ fn read_package(bytes: &[u8]) -> Result<Review, Refusal> {
             continue;
         }
         // A comment the text does not point to is shown by no word
-        // processor; it is left out.
+        // processor; it is left out, and counted.
         let Some((paragraph, quote)) = anchors.ranges.get(id.as_str()) else {
+            review.unanchored.push(c.author.clone());
             continue;
         };
         placed.push((
