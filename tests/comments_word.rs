@@ -10,7 +10,7 @@ use std::io::{Read, Write};
 use std::path::{Path, PathBuf};
 
 use gongwen::numbering::Document;
-use gongwen::project::comments::import_feedback;
+use gongwen::project::comments::{import_feedback, import_reviewed};
 use gongwen::render::{Format, RenderContext, View};
 
 fn draft_docx(doc: &Document) -> Vec<u8> {
@@ -206,7 +206,7 @@ comments:
     quote: "城东区贯彻落实《西宁市2021年新型城镇化"
     text: "标题可以更简短。"
     disposition: 待处理
-    # Word 批注第 1 条
+    # 区发改局.docx 第 1 条
 
   - id: "2"
     from: "区发展和改革局"
@@ -215,7 +215,7 @@ comments:
     quote: "{first}"
     text: "建议补充“十四五”规划的具体目标。\n回复（李四）：同意。"
     disposition: 待处理
-    # Word 批注第 2 条
+    # 区发改局.docx 第 2 条
 
   - id: "3"
     from: "区发展和改革局"
@@ -224,7 +224,7 @@ comments:
     quote: "{second}"
     text: "幼儿园建设数量应写明。"
     disposition: 待处理
-    # Word 批注第 3 条
+    # 区发改局.docx 第 3 条
 "#
     )
     .replace("\n回复", "\\n回复");
@@ -627,4 +627,54 @@ fn hostile_reviewed_files_are_refused_or_warned_of_and_nothing_half_written() {
     assert_eq!(done.added, 1);
     assert_eq!(done.warnings.len(), 1, "{:?}", done.warnings);
     assert!(done.warnings[0].message.contains("anchored nowhere"));
+}
+
+#[test]
+fn files_from_several_units_merge_in_the_order_of_the_text() {
+    let (dir, draft) = copy_of("chengdong-urbanization-2021");
+    let docx = draft_docx(&numbered(&draft));
+    let write = |name: &str, bytes: Vec<u8>| {
+        let file = dir.path().join(name);
+        std::fs::write(&file, bytes).unwrap();
+        file
+    };
+    let education = write("区教育局.docx", reviewed(&docx, &NOTES[2..3]));
+    let reform = write(
+        "区发改局.docx",
+        reviewed(
+            &tracked(&docx, "新建2处城市书房、", "", "区发改局", 0),
+            &NOTES[0..1],
+        ),
+    );
+    let office = write("区政府办.docx", reviewed(&docx, &NOTES[3..4]));
+    let files = [education.as_path(), reform.as_path(), office.as_path()];
+    let done = import_reviewed(&files, &draft, None).unwrap();
+    assert_eq!(done.added, 4);
+    let comments = gongwen::load::load_comments(&done.file).unwrap();
+    let order: Vec<(&str, &str)> = comments
+        .iter()
+        .map(|c| (c.from.as_str(), c.text.as_str()))
+        .collect();
+    assert_eq!(
+        order,
+        [
+            ("赵六", "标题可以更简短。"),
+            ("张三", "建议补充“十四五”规划的具体目标。"),
+            ("王五", "幼儿园建设数量应写明。"),
+            ("区发改局", "建议删去“新建2处城市书房、”。"),
+        ]
+    );
+    // Each remarked with the file and the comment's number in it.
+    let written = std::fs::read_to_string(&done.file).unwrap();
+    assert!(written.contains("# 区教育局.docx 第 1 条"), "{written}");
+    assert!(written.contains("# 区发改局.docx 第 2 条"), "{written}");
+    // A foreign file among them: nothing is written.
+    let other = numbered(&root().join("drafts/chengdong-vocational-education-2021/v1"));
+    let foreign = write("其他.docx", draft_docx(&other));
+    let before = std::fs::read_to_string(&done.file).unwrap();
+    let (dir2, draft2) = copy_of("chengdong-urbanization-2021");
+    let _ = dir2;
+    assert!(import_reviewed(&[education.as_path(), foreign.as_path()], &draft2, None).is_err());
+    assert!(!gongwen::load::comments_path(&draft2).exists());
+    assert_eq!(std::fs::read_to_string(&done.file).unwrap(), before);
 }

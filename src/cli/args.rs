@@ -212,7 +212,8 @@ pub enum StyleArg {
 #[derive(Subcommand)]
 pub enum CommentsCommand {
     Import {
-        table: PathBuf,
+        #[arg(required = true)]
+        table: Vec<PathBuf>,
         #[arg(long)]
         draft: PathBuf,
         #[arg(long)]

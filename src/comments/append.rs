@@ -89,7 +89,6 @@ pub fn append(
         lines: Vec::with_capacity(new.len()),
         line: 1,
         separated,
-        word: feedback.from_word,
         chinese: chinese_keys(body),
     };
     let heading = if feedback.from_word {
@@ -428,8 +427,6 @@ struct Writer {
     /// The line the text has reached.
     line: u32,
     separated: bool,
-    /// Whether the comments are a Word file's (see [`Feedback::from_word`]).
-    word: bool,
     /// Whether the file names its keys in Chinese (提出单位, 意见内容 …):
     /// new comments are written so too.
     chinese: bool,
@@ -438,10 +435,9 @@ struct Writer {
 impl Writer {
     /// Where a comment came from, remarked beside it.
     fn remark(&self, row: &FeedbackRow) -> String {
-        if self.word {
-            format!("Word 批注第 {} 条", row.row)
-        } else {
-            format!("意见反馈表第 {} 行", row.row)
+        match &row.remark {
+            Some(remark) => remark.clone(),
+            None => format!("意见反馈表第 {} 行", row.row),
         }
     }
 

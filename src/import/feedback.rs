@@ -36,6 +36,9 @@ pub struct FeedbackRow {
     pub disposition: Disposition,
     pub reason: Option<String>,
     pub note: Option<String>,
+    /// Where it came from, remarked beside it in the comments file, where
+    /// not a table's row (`区教育局.docx 第 3 条`).
+    pub remark: Option<String>,
 }
 
 /// A table read: its comments and what the office should know about how.
@@ -507,6 +510,7 @@ fn read_row(
         disposition: disposition?,
         reason: reason.map(|(t, _)| t.to_string()),
         note: note.map(|(t, _)| t.to_string()),
+        remark: None,
     })
 }
 

@@ -292,26 +292,13 @@ pub fn import_feedback(
     draft: &Path,
     from: Option<&str>,
 ) -> Result<Imported, Vec<Diagnostic>> {
+    if is_word(table) {
+        return import_reviewed(&[table], draft, from);
+    }
     let doc = crate::load::load_draft(draft)
         .map(|d| number(&d))
         .map_err(|d| d.0)?;
-    let mut tying = Vec::new();
-    let feedback = if is_word(table) {
-        let bytes = crate::load::read_regular(table).map_err(|why| {
-            vec![Diagnostic::error(
-                table,
-                0,
-                0,
-                crate::tr!("import-cannot-read", why = why),
-            )]
-        })?;
-        let review = crate::import::docx::review::read(table, &bytes).map_err(|d| vec![d])?;
-        let (feedback, warnings) = super::review::feedback(table, &review, &doc, from)?;
-        tying = warnings;
-        feedback
-    } else {
-        crate::import::feedback::read_feedback(table)?
-    };
+    let feedback = crate::import::feedback::read_feedback(table)?;
     let file = crate::load::comments_path(draft);
     let (current, existing) = if file.exists() {
         let bytes = crate::load::read_comments(&file).map_err(|d| vec![d])?;
@@ -325,7 +312,7 @@ pub fn import_feedback(
         crate::write::write_atomic(&file, appended.text.as_bytes())
             .map_err(|e| vec![Diagnostic::error(&file, 0, 0, e.to_string())])?;
     }
-    let mut warnings = match resolve(&all, &doc) {
+    let warnings = match resolve(&all, &doc) {
         Ok(_) => Vec::new(),
         Err(errors) => errors
             .into_iter()
@@ -335,7 +322,6 @@ pub fn import_feedback(
             })
             .collect(),
     };
-    warnings.extend(tying);
     Ok(Imported {
         file,
         added: appended.added,
@@ -346,8 +332,69 @@ pub fn import_feedback(
     })
 }
 
+/// Adds the Word comments and tracked changes of several reviewed .docx
+/// files of the draft, from one or several units, to the draft's comments
+/// file at once: merged in the order of the draft's text. Nothing is
+/// written if any file is refused.
+pub fn import_reviewed(
+    files: &[&Path],
+    draft: &Path,
+    from: Option<&str>,
+) -> Result<Imported, Vec<Diagnostic>> {
+    let doc = crate::load::load_draft(draft)
+        .map(|d| number(&d))
+        .map_err(|d| d.0)?;
+    let (feedback, warnings) = reviewed(files, &doc, from)?;
+    let file = crate::load::comments_path(draft);
+    let (current, existing) = if file.exists() {
+        let bytes = crate::load::read_comments(&file).map_err(|d| vec![d])?;
+        let existing = crate::load::load_comments_bytes(&file, &bytes).map_err(|d| d.0)?;
+        (String::from_utf8_lossy(&bytes).into_owned(), existing)
+    } else {
+        (String::new(), Vec::new())
+    };
+    let (appended, _) = append_checked(&current, &existing, &feedback, files[0], &file)?;
+    if appended.added > 0 {
+        crate::write::write_atomic(&file, appended.text.as_bytes())
+            .map_err(|e| vec![Diagnostic::error(&file, 0, 0, e.to_string())])?;
+    }
+    Ok(Imported {
+        file,
+        added: appended.added,
+        already: appended.already,
+        unknown_headers: Vec::new(),
+        notes: Vec::new(),
+        warnings,
+    })
+}
+
+/// Reviewed Word files' comments, merged in the order of the draft's text.
+fn reviewed(
+    files: &[&Path],
+    doc: &Document,
+    from: Option<&str>,
+) -> Result<(crate::import::feedback::Feedback, Vec<Diagnostic>), Vec<Diagnostic>> {
+    let mut reviews = Vec::new();
+    let mut errors = Vec::new();
+    for &file in files {
+        let read = crate::load::read_regular(file)
+            .map_err(|why| {
+                Diagnostic::error(file, 0, 0, crate::tr!("import-cannot-read", why = why))
+            })
+            .and_then(|bytes| crate::import::docx::review::read(file, &bytes));
+        match read {
+            Ok(review) => reviews.push((file, review)),
+            Err(d) => errors.push(d),
+        }
+    }
+    if !errors.is_empty() {
+        return Err(errors);
+    }
+    super::review::merged(&reviews, doc, from)
+}
+
 /// Whether a file is a Word file (a .docx package), by its name.
-fn is_word(path: &Path) -> bool {
+pub fn is_word(path: &Path) -> bool {
     path.extension()
         .is_some_and(|e| e.eq_ignore_ascii_case("docx"))
 }

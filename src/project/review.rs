@@ -6,7 +6,7 @@
 //! the whole text with a warning naming the paragraph. A file of which
 //! fewer than half the paragraphs are the draft's is refused.
 
-use std::collections::HashSet;
+use std::collections::HashMap;
 use std::path::Path;
 
 use similar::{Algorithm, DiffTag, TextDiff, capture_diff_slices};
@@ -90,17 +90,17 @@ fn paragraphs(doc: &Document) -> Vec<(String, Place)> {
 /// Each paragraph of the reviewed file tied to a paragraph of the draft:
 /// the two aligned in order, equal texts first, then in each stretch
 /// between them the most similar draft paragraph, if similar enough.
-fn tie(review: &Review, draft: &[(String, Place)]) -> Vec<Option<Place>> {
+fn tie(review: &Review, draft: &[(String, Place)]) -> Vec<Option<(usize, Place)>> {
     let theirs: Vec<String> = review.paragraphs.iter().map(|p| key(&p.text)).collect();
     let ours: Vec<&str> = draft.iter().map(|(k, _)| k.as_str()).collect();
     let theirs_ref: Vec<&str> = theirs.iter().map(String::as_str).collect();
-    let mut tied: Vec<Option<Place>> = vec![None; theirs.len()];
+    let mut tied: Vec<Option<(usize, Place)>> = vec![None; theirs.len()];
     for op in capture_diff_slices(Algorithm::Myers, &theirs_ref, &ours) {
         let (tag, a, b) = op.as_tag_tuple();
         match tag {
             DiffTag::Equal => {
                 for (i, j) in a.zip(b) {
-                    tied[i] = Some(draft[j].1.clone());
+                    tied[i] = Some((j, draft[j].1.clone()));
                 }
             }
             _ => {
@@ -121,7 +121,7 @@ fn tie(review: &Review, draft: &[(String, Place)]) -> Vec<Option<Place>> {
                     if let Some((ratio, j)) = best
                         && ratio >= SIMILAR
                     {
-                        tied[i] = Some(draft[j].1.clone());
+                        tied[i] = Some((j, draft[j].1.clone()));
                     }
                 }
             }
@@ -130,35 +130,67 @@ fn tie(review: &Review, draft: &[(String, Place)]) -> Vec<Option<Place>> {
     tied
 }
 
-/// The comments of a reviewed file as the rows of a 意见反馈表: each from
-/// `from`, else its author; the part as the draft numbers it; 待处理.
-/// Warnings for comments tied to no part; an error when no paragraph of
-/// the file is the draft's.
-pub fn feedback(
+/// The comments of reviewed files as the rows of one 意见反馈表, in the
+/// order of the draft's text (a file's comments on one paragraph in the
+/// order of the files): each from `from`, else its author; the part as the
+/// draft numbers it; 待处理. Warnings for comments tied to no part; errors
+/// for a file that is not a copy of the draft.
+pub fn merged(
+    reviews: &[(&Path, Review)],
+    doc: &Document,
+    from: Option<&str>,
+) -> Result<(Feedback, Vec<Diagnostic>), Vec<Diagnostic>> {
+    let mut rows: Vec<(usize, usize, usize, FeedbackRow)> = Vec::new();
+    let (mut warnings, mut errors) = (Vec::new(), Vec::new());
+    for (f, (path, review)) in reviews.iter().enumerate() {
+        match of_file(path, review, doc, from) {
+            Ok((file_rows, file_warnings)) => {
+                let numbered = file_rows.into_iter().enumerate();
+                rows.extend(numbered.map(|(n, (order, row))| (order, f, n, row)));
+                warnings.extend(file_warnings);
+            }
+            Err(e) => errors.extend(e),
+        }
+    }
+    if !errors.is_empty() {
+        return Err(errors);
+    }
+    rows.sort_by_key(|(order, f, n, _)| (*order, *f, *n));
+    let feedback = Feedback {
+        rows: rows.into_iter().map(|(.., row)| row).collect(),
+        from_word: true,
+        ..Feedback::default()
+    };
+    Ok((feedback, warnings))
+}
+
+/// One file's comments, each with where it is in the draft's text.
+#[allow(clippy::type_complexity)]
+fn of_file(
     path: &Path,
     review: &Review,
     doc: &Document,
     from: Option<&str>,
-) -> Result<(Feedback, Vec<Diagnostic>), Vec<Diagnostic>> {
+) -> Result<(Vec<(usize, FeedbackRow)>, Vec<Diagnostic>), Vec<Diagnostic>> {
     let draft = paragraphs(doc);
     let mut tied = tie(review, &draft);
     // A surviving bookmark says which part its paragraph is, whatever the
     // text now reads.
     let labels = Labels::new(doc);
-    let anchors: HashSet<&str> = draft
-        .iter()
-        .filter_map(|(_, p)| match p {
-            Place::Part(a) => Some(a.as_str()),
-            Place::Whole => None,
-        })
-        .collect();
+    // Where each part starts among the draft's paragraphs.
+    let mut starts: HashMap<&str, usize> = HashMap::new();
+    for (j, (_, p)) in draft.iter().enumerate() {
+        if let Place::Part(a) = p {
+            starts.entry(a.as_str()).or_insert(j);
+        }
+    }
     for (i, p) in review.paragraphs.iter().enumerate() {
         if let Some(id) = &p.part_id
             && let Ok(place) = labels.find(id)
             && let Some(anchor) = place.anchor
-            && anchors.contains(anchor.as_str())
+            && let Some(&j) = starts.get(anchor.as_str())
         {
-            tied[i] = Some(Place::Part(anchor));
+            tied[i] = Some((j, Place::Part(anchor)));
         }
     }
     // A copy of this draft is mostly the draft's paragraphs, whatever the
@@ -169,7 +201,7 @@ pub fn feedback(
         .filter(|p| !key(&p.text).is_empty())
         .count();
     let found = tied.iter().filter(|t| t.is_some()).count();
-    if found * 2 < written || !tied.iter().any(|t| matches!(t, Some(Place::Part(_)))) {
+    if found * 2 < written || !tied.iter().any(|t| matches!(t, Some((_, Place::Part(_))))) {
         return Err(vec![
             Diagnostic::error(path, 0, 0, crate::tr!("review-not-this-draft"))
                 .help(crate::tr!("review-not-this-draft-help")),
@@ -189,7 +221,9 @@ pub fn feedback(
         .iter()
         .enumerate()
         .map(|(n, c)| {
-            let on = match tied.get(c.paragraph).cloned().flatten() {
+            let at = tied.get(c.paragraph).cloned().flatten();
+            let order = at.as_ref().map_or(0, |(j, _)| *j);
+            let on = match at.map(|(_, place)| place) {
                 Some(Place::Part(anchor)) => labels
                     .display(&anchor)
                     .unwrap_or_else(|| "general".to_string()),
@@ -212,17 +246,10 @@ pub fn feedback(
                     "general".to_string()
                 }
             };
-            row(n + 1, c, on, from)
+            (order, row(path, n + 1, c, on, from))
         })
         .collect();
-    Ok((
-        Feedback {
-            rows,
-            from_word: true,
-            ..Feedback::default()
-        },
-        warnings,
-    ))
+    Ok((rows, warnings))
 }
 
 /// The first words of a paragraph, to name it by.
@@ -235,7 +262,11 @@ fn opening(text: &str) -> String {
     words
 }
 
-fn row(number: usize, c: &WordComment, on: String, from: Option<&str>) -> FeedbackRow {
+fn row(path: &Path, number: usize, c: &WordComment, on: String, from: Option<&str>) -> FeedbackRow {
+    let file = path.file_name().map_or_else(
+        || path.display().to_string(),
+        |n| n.to_string_lossy().into_owned(),
+    );
     let mut text = c.text.clone();
     for (who, reply) in &c.replies {
         text.push('\n');
@@ -258,5 +289,6 @@ fn row(number: usize, c: &WordComment, on: String, from: Option<&str>) -> Feedba
         disposition: Disposition::Pending,
         reason: None,
         note: None,
+        remark: Some(format!("{file} 第 {number} 条")),
     }
 }
