@@ -893,3 +893,5 @@ import-feedback-xlsb-help = open it in Excel and save it as .xlsx (Excel Workboo
 import-feedback-word = this is a Word document, not a workbook
 import-feedback-word-help = import the 意见反馈表 itself: an Excel workbook (.xlsx) or a CSV file
 import-feedback-no-workbook = this package has no { $part }: it is not an Excel workbook
+## embed-fonts
+render-docx-embed-failed = cannot embed the face for { $face } in the .docx: { $error }

@@ -858,3 +858,5 @@ import-feedback-xlsb-help = 请用 Excel 打开，另存为 .xlsx（Excel 工作
 import-feedback-word = 这是 Word 文档，不是工作簿
 import-feedback-word-help = 请导入意见反馈表本身：Excel 工作簿（.xlsx）或 CSV 文件
 import-feedback-no-workbook = 这个文件包中没有 { $part }：它不是 Excel 工作簿
+## embed-fonts
+render-docx-embed-failed = 无法把代替{ $face }的字体嵌入 `.docx` 文件（详情：`{ $error }`）
