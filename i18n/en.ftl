@@ -894,4 +894,5 @@ import-feedback-word = this is a Word document, not a workbook
 import-feedback-word-help = import the 意见反馈表 itself: an Excel workbook (.xlsx) or a CSV file
 import-feedback-no-workbook = this package has no { $part }: it is not an Excel workbook
 ## embed-fonts
+cli-arg-embed-fonts = Word (.docx): embed the bundled Fandol faces, cut down to the characters the file prints, in place of the 仿宋, 楷体, 黑体, 小标宋 and 宋体 it names. For readers whose machine lacks those faces (LibreOffice or WPS on 统信UOS or 麒麟 would set the text in a sans face); each file grows by a few hundred KB, so it is off unless asked for
 render-docx-embed-failed = cannot embed the face for { $face } in the .docx: { $error }

@@ -859,4 +859,5 @@ import-feedback-word = 这是 Word 文档，不是工作簿
 import-feedback-word-help = 请导入意见反馈表本身：Excel 工作簿（.xlsx）或 CSV 文件
 import-feedback-no-workbook = 这个文件包中没有 { $part }：它不是 Excel 工作簿
 ## embed-fonts
+cli-arg-embed-fonts = 用于 Word 文件（`.docx`）：把随附的 `Fandol` 字体（只含文中用到的字）嵌入文件，代替文件所用的仿宋、楷体、黑体、小标宋和宋体，供没有装这些字体的电脑阅读，如统信、麒麟等系统上的办公软件，否则正文会显示为黑体一类的无衬线字体。嵌入后文件会明显变大，所以默认不嵌入
 render-docx-embed-failed = 无法把代替{ $face }的字体嵌入 `.docx` 文件（详情：`{ $error }`）
