@@ -905,3 +905,6 @@ review-unanchored = { $count ->
     [one] one comment is anchored nowhere in the text (its place was deleted): it is not shown in Word and was not imported
    *[other] { $count } comments are anchored nowhere in the text (their places were deleted): they are not shown in Word and were not imported
 }
+## embed-fonts
+cli-arg-embed-fonts = Word (.docx): embed the bundled Fandol faces, cut down to the characters the file prints, in place of the 仿宋, 楷体, 黑体, 小标宋 and 宋体 it names. For readers whose machine lacks those faces (LibreOffice or WPS on 统信UOS or 麒麟 would set the text in a sans face); each file grows by a few hundred KB, so it is off unless asked for
+render-docx-embed-failed = cannot embed the face for { $face } in the .docx: { $error }

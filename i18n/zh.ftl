@@ -867,3 +867,6 @@ review-not-this-draft = 这个 Word 文件中本稿的段落不到一半，它�
 review-not-this-draft-help = 请导入由 --draft 所指草稿生成、加了批注后交回的 Word 文件，或在 --draft 中写明这个文件对应的草稿
 review-paragraph-not-found = 第 { $number } 条批注：所标的段落（“{ $paragraph }”）在本稿中找不到，已记为针对全文的意见
 review-unanchored = 有 { $count } 条批注在正文中找不到所标的位置（所标文字已被删去），Word 中不显示，未导入
+## embed-fonts
+cli-arg-embed-fonts = 用于 Word 文件（`.docx`）：把随附的 `Fandol` 字体（只含文中用到的字）嵌入文件，代替文件所用的仿宋、楷体、黑体、小标宋和宋体，供没有装这些字体的电脑阅读，如统信、麒麟等系统上的办公软件，否则正文会显示为黑体一类的无衬线字体。嵌入后文件会明显变大，所以默认不嵌入
+render-docx-embed-failed = 无法把代替{ $face }的字体嵌入 `.docx` 文件（详情：`{ $error }`）

@@ -15,6 +15,7 @@ mod compare;
 mod compare_tables;
 mod docs_links;
 mod docx;
+mod docx_fonts;
 mod docx_import;
 mod docx_layout;
 mod full_metadata;

@@ -183,6 +183,8 @@ pub struct RenderArgs {
     templates: Option<PathBuf>,
     #[command(flatten)]
     fonts: FontArgs,
+    #[arg(long)]
+    embed_fonts: bool,
 }
 
 // Options of the fonts, shared by `build`, `diff` and `check`.
@@ -354,6 +356,8 @@ impl RenderArgs {
             .as_deref()
             .or(default_templates.is_dir().then_some(default_templates));
         let templates = Templates::load(dir).map_err(|d| (d, 1))?;
-        Ok(Renderer::new(templates, pdf))
+        let mut renderer = Renderer::new(templates, pdf);
+        renderer.docx.embed_fonts = self.embed_fonts;
+        Ok(renderer)
     }
 }

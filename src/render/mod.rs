@@ -151,10 +151,12 @@ pub trait Backend {
 }
 
 /// Everything the backends need besides the view: the templates, the PDF
-/// settings (faces, glyph policy, date), and whether the terminal is coloured.
+/// settings (faces, glyph policy, date), the Word files' (whether they embed
+/// the faces), and whether the terminal is coloured.
 pub struct Renderer {
     pub templates: Templates,
     pub pdf: pdf::PdfSettings,
+    pub docx: docx::DocxSettings,
     /// Colour in the terminal view.
     pub color: bool,
     /// Typst worlds kept from one PDF to the next.
@@ -167,6 +169,7 @@ impl Renderer {
         Renderer {
             templates,
             pdf,
+            docx: docx::DocxSettings::default(),
             color: false,
             worlds: pdf::Worlds::default(),
         }
@@ -187,7 +190,10 @@ impl Renderer {
             Format::Term => Box::new(term::TermBackend { color: self.color }),
             Format::Json => Box::new(json::JsonBackend),
             Format::Decision => Box::new(term::DecisionBackend),
-            Format::Docx => Box::new(docx::DocxBackend),
+            Format::Docx => Box::new(docx::DocxBackend {
+                settings: &self.docx,
+                fonts: &self.pdf,
+            }),
         }
     }
 

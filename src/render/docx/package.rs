@@ -8,7 +8,7 @@ use zip::write::SimpleFileOptions;
 use zip::{CompressionMethod, DateTime, ZipWriter};
 
 /// Packs `(path, content)` parts, `[Content_Types].xml` first as Word expects.
-pub fn pack(parts: &[(&str, String)]) -> std::io::Result<Vec<u8>> {
+pub fn pack(parts: &[(&str, &[u8])]) -> std::io::Result<Vec<u8>> {
     let mut zip = ZipWriter::new(Cursor::new(Vec::new()));
     let options = SimpleFileOptions::default()
         .compression_method(CompressionMethod::Deflated)
@@ -17,7 +17,7 @@ pub fn pack(parts: &[(&str, String)]) -> std::io::Result<Vec<u8>> {
     for (path, content) in parts {
         zip.start_file(*path, options)
             .map_err(std::io::Error::other)?;
-        zip.write_all(content.as_bytes())?;
+        zip.write_all(content)?;
     }
     Ok(zip.finish().map_err(std::io::Error::other)?.into_inner())
 }

@@ -4,6 +4,7 @@
 
 use std::fmt::Write as _;
 
+use super::embed::EmbeddedFont;
 use super::xml::{W, escape};
 use crate::model::Fonts;
 use crate::word_styles::{FaceRole, Indent, Kind, Length, Look, STYLES, Size, WordStyle};
@@ -105,7 +106,7 @@ impl Faces {
     }
 
     /// The face of a role.
-    fn of_role(&self, role: FaceRole) -> &Face {
+    pub fn of_role(&self, role: FaceRole) -> &Face {
         match role {
             FaceRole::Body => &self.body,
             FaceRole::Kai => &self.kai,
@@ -224,20 +225,33 @@ fn run_props(look: &Look, faces: &Faces) -> String {
 }
 
 /// `settings.xml`: odd and even footers, no punctuation compression (it
-/// would squeeze a 29th character onto a line), Word 2013+ layout.
-pub fn settings() -> String {
+/// would squeeze a 29th character onto a line), Word 2013+ layout; with
+/// faces embedded, Word told to keep them, cut down, when it saves.
+pub fn settings(embedded: bool) -> String {
+    let embed = if embedded {
+        "<w:embedTrueTypeFonts/><w:saveSubsetFonts/>"
+    } else {
+        ""
+    };
     format!(
-        r#"<?xml version="1.0" encoding="UTF-8" standalone="yes"?><w:settings xmlns:w="{W}"><w:zoom w:percent="100"/><w:defaultTabStop w:val="{}"/><w:evenAndOddHeaders/><w:characterSpacingControl w:val="doNotCompress"/><w:compat><w:compatSetting w:name="compatibilityMode" w:uri="http://schemas.microsoft.com/office/word" w:val="15"/></w:compat></w:settings>"#,
+        r#"<?xml version="1.0" encoding="UTF-8" standalone="yes"?><w:settings xmlns:w="{W}"><w:zoom w:percent="100"/>{embed}<w:defaultTabStop w:val="{}"/><w:evenAndOddHeaders/><w:characterSpacingControl w:val="doNotCompress"/><w:compat><w:compatSetting w:name="compatibilityMode" w:uri="http://schemas.microsoft.com/office/word" w:val="15"/></w:compat></w:settings>"#,
         2 * CELL
     )
 }
 
 /// `fontTable.xml`: each face, with what a word processor that lacks it
-/// reads to choose another (the children in the schema's order).
-pub fn font_table(faces: &Faces) -> String {
-    let mut out = format!(
-        r#"<?xml version="1.0" encoding="UTF-8" standalone="yes"?><w:fonts xmlns:w="{W}">"#
-    );
+/// reads to choose another, and the font embedded for it if any (the
+/// children in the schema's order). An embedded font fills the face's
+/// regular slot, the one its runs (none of them bold but a table's header)
+/// ask for: 方正小标宋简体 is a heavy face at its regular weight, so its
+/// stand-in, FandolSong Bold, goes there too.
+pub fn font_table(faces: &Faces, embedded: &[EmbeddedFont]) -> String {
+    let mut out =
+        format!(r#"<?xml version="1.0" encoding="UTF-8" standalone="yes"?><w:fonts xmlns:w="{W}""#);
+    if !embedded.is_empty() {
+        write!(out, r#" xmlns:r="{}""#, super::xml::R).unwrap();
+    }
+    out.push('>');
     let mut seen = Vec::new();
     for face in [
         &faces.body,
@@ -261,6 +275,14 @@ pub fn font_table(faces: &Faces) -> String {
             None => out.push_str(
                 r#"<w:charset w:val="86"/><w:family w:val="auto"/><w:pitch w:val="variable"/>"#,
             ),
+        }
+        if let Some(font) = embedded.iter().find(|f| f.name == face.name) {
+            write!(
+                out,
+                r#"<w:embedRegular r:id="{}" w:fontKey="{}"/>"#,
+                font.rel_id, font.key
+            )
+            .unwrap();
         }
         out.push_str("</w:font>");
     }
@@ -307,11 +329,33 @@ pub const LANDSCAPE_WIDTH: u32 = 16838 - 2098 - 1984;
 /// with the body and heading faces as its minor and major fonts.
 pub const THEME: &str = include_str!("theme.xml");
 
-/// `[Content_Types].xml`.
-pub fn content_types(comments: bool) -> String {
+/// `word/_rels/fontTable.xml.rels`: the embedded fonts' parts.
+pub fn font_table_rels(embedded: &[EmbeddedFont]) -> String {
+    let mut out = String::from(
+        r#"<?xml version="1.0" encoding="UTF-8" standalone="yes"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">"#,
+    );
+    for font in embedded {
+        write!(
+            out,
+            r#"<Relationship Id="{}" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/font" Target="{}"/>"#,
+            font.rel_id, font.target
+        )
+        .unwrap();
+    }
+    out.push_str("</Relationships>");
+    out
+}
+
+/// `[Content_Types].xml`: with the obfuscated fonts' type when there are any.
+pub fn content_types(comments: bool, fonts: bool) -> String {
     let wml = "application/vnd.openxmlformats-officedocument.wordprocessingml";
+    let odttf = if fonts {
+        r#"<Default Extension="odttf" ContentType="application/vnd.openxmlformats-officedocument.obfuscatedFont"/>"#
+    } else {
+        ""
+    };
     let mut out = format!(
-        r#"<?xml version="1.0" encoding="UTF-8" standalone="yes"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Override PartName="/word/document.xml" ContentType="{wml}.document.main+xml"/><Override PartName="/word/styles.xml" ContentType="{wml}.styles+xml"/><Override PartName="/word/settings.xml" ContentType="{wml}.settings+xml"/><Override PartName="/word/fontTable.xml" ContentType="{wml}.fontTable+xml"/><Override PartName="/word/footer1.xml" ContentType="{wml}.footer+xml"/><Override PartName="/word/footer2.xml" ContentType="{wml}.footer+xml"/><Override PartName="/word/theme/theme1.xml" ContentType="application/vnd.openxmlformats-officedocument.theme+xml"/><Override PartName="/docProps/core.xml" ContentType="application/vnd.openxmlformats-package.core-properties+xml"/>"#
+        r#"<?xml version="1.0" encoding="UTF-8" standalone="yes"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/>{odttf}<Override PartName="/word/document.xml" ContentType="{wml}.document.main+xml"/><Override PartName="/word/styles.xml" ContentType="{wml}.styles+xml"/><Override PartName="/word/settings.xml" ContentType="{wml}.settings+xml"/><Override PartName="/word/fontTable.xml" ContentType="{wml}.fontTable+xml"/><Override PartName="/word/footer1.xml" ContentType="{wml}.footer+xml"/><Override PartName="/word/footer2.xml" ContentType="{wml}.footer+xml"/><Override PartName="/word/theme/theme1.xml" ContentType="application/vnd.openxmlformats-officedocument.theme+xml"/><Override PartName="/docProps/core.xml" ContentType="application/vnd.openxmlformats-package.core-properties+xml"/>"#
     );
     if comments {
         write!(

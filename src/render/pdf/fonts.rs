@@ -138,6 +138,13 @@ fn bundled(dir: Option<&Path>, search: &BundledSearch) -> Result<Arc<Vec<Font>>,
     Ok(fonts)
 }
 
+/// The bundled faces' files, in the order of [`BUNDLED`], as read for the
+/// PDF (once per process): what a Word file embeds with `--embed-fonts`.
+pub fn bundled_files(settings: &PdfSettings) -> Result<Vec<Bytes>, FontError> {
+    let fonts = bundled(settings.bundled.as_deref(), &settings.bundled_search)?;
+    Ok(fonts.iter().map(|f| f.data().clone()).collect())
+}
+
 /// Why the fonts could not be set up.
 #[derive(Debug, Clone, PartialEq)]
 pub enum FontError {
