@@ -1,0 +1,238 @@
+//! A reviewer's tracked changes in a paragraph, each author's as one
+//! proposed edit written as an office writes one: 建议将“A”修改为“B”；
+//! 建议删去“A”；建议在“X”后增加“B”.
+
+use super::{Change, Paragraph};
+
+impl Paragraph {
+    /// Each author's tracked changes in the paragraph as one proposal,
+    /// written as an office writes a proposed edit: 建议将“A”修改为“B”；
+    /// 建议删去“A”；建议在“X”后增加“B”. Quoted text is made long enough to
+    /// be found once in the paragraph.
+    pub(super) fn proposals(&self) -> Vec<(Change, String)> {
+        let mut authors: Vec<&Change> = Vec::new();
+        for c in self.segments.iter().filter_map(|s| s.change.as_ref()) {
+            if !authors.iter().any(|a| a.author == c.author) {
+                authors.push(c);
+            }
+        }
+        authors
+            .into_iter()
+            .map(|who| {
+                // The paragraph as this author found it, and their edits:
+                // another author's deletions read as kept, their insertions
+                // as not there.
+                let mut pieces: Vec<(Option<bool>, String)> = Vec::new();
+                for s in &self.segments {
+                    let kind = match &s.change {
+                        Some(c) if c.author == who.author => Some(c.inserted),
+                        Some(c) if c.inserted => continue,
+                        _ => None,
+                    };
+                    match pieces.last_mut() {
+                        Some((k, text)) if *k == kind => text.push_str(&s.text),
+                        _ => pieces.push((kind, s.text.clone())),
+                    }
+                }
+                (who.clone(), proposal(&pieces))
+            })
+            .filter(|(_, p)| !p.is_empty())
+            .collect()
+    }
+}
+
+/// The proposal of one author's edits: `pieces` in order, each kept
+/// (`None`), deleted (`Some(false)`) or inserted (`Some(true)`).
+fn proposal(pieces: &[(Option<bool>, String)]) -> String {
+    let original: String = pieces
+        .iter()
+        .filter(|(k, _)| *k != Some(true))
+        .map(|(_, t)| t.as_str())
+        .collect();
+    let mut phrases = Vec::new();
+    let mut before = String::new();
+    let mut i = 0;
+    while i < pieces.len() {
+        if pieces[i].0.is_none() {
+            before.push_str(&pieces[i].1);
+            i += 1;
+            continue;
+        }
+        let (mut deleted, mut inserted) = (String::new(), String::new());
+        while let Some((Some(inserting), text)) = pieces.get(i) {
+            if *inserting {
+                inserted.push_str(text);
+            } else {
+                deleted.push_str(text);
+            }
+            i += 1;
+        }
+        let after: String = pieces[i..]
+            .iter()
+            .take_while(|(k, _)| k.is_none())
+            .map(|(_, t)| t.as_str())
+            .collect();
+        let (deleted_t, inserted_t) = (deleted.trim(), inserted.trim());
+        let phrase = if !deleted_t.is_empty() {
+            let lead = unique_lead(&original, &before, deleted_t);
+            if inserted_t.is_empty() {
+                format!("建议删去“{lead}{deleted_t}”")
+            } else {
+                format!("建议将“{lead}{deleted_t}”修改为“{lead}{inserted_t}”")
+            }
+        } else if !inserted_t.is_empty() {
+            match context_before(&original, &before) {
+                Some(x) => format!("建议在“{x}”后增加“{inserted_t}”"),
+                None => format!(
+                    "建议在“{}”前增加“{inserted_t}”",
+                    context_after(&original, &after)
+                ),
+            }
+        } else {
+            String::new()
+        };
+        if !phrase.is_empty() {
+            phrases.push(phrase);
+        }
+        before.push_str(&deleted);
+    }
+    if phrases.is_empty() {
+        String::new()
+    } else {
+        format!("{}。", phrases.join("；"))
+    }
+}
+
+/// The fewest characters of `before` to put in front of `quoted` so that
+/// it is found once in the paragraph: none when it already is, else two or
+/// more (a Chinese word is mostly two characters, and one reads as a
+/// fragment: “促进发展”, not “进发展”).
+fn unique_lead(original: &str, before: &str, quoted: &str) -> String {
+    let chars: Vec<char> = before.chars().collect();
+    if original.matches(quoted).count() <= 1 {
+        return String::new();
+    }
+    for k in 2.min(chars.len())..=chars.len().min(12) {
+        let lead: String = chars[chars.len() - k..].iter().collect();
+        if original.matches(&format!("{lead}{quoted}")).count() <= 1 {
+            return lead;
+        }
+    }
+    String::new()
+}
+
+/// Marks that end a clause.
+fn ends_clause(c: char) -> bool {
+    "，。、；：？！,.;:?!“”《》（）()".contains(c)
+}
+
+/// What comes before an insertion, quoted to say where it goes: the clause
+/// it ends (加快回族医院新建项目) where that is short and found once, else the
+/// fewest characters found once (at least four, or what there is); none at
+/// the paragraph's start.
+fn context_before(original: &str, before: &str) -> Option<String> {
+    let chars: Vec<char> = before.trim_end().chars().collect();
+    if chars.is_empty() {
+        return None;
+    }
+    let clause = chars.len() - chars.iter().rev().take_while(|c| !ends_clause(**c)).count();
+    let clause: String = chars[clause..].iter().collect();
+    let n = clause.chars().count();
+    if (2..=16).contains(&n) && original.matches(&clause).count() <= 1 {
+        return Some(clause);
+    }
+    for k in 4.min(chars.len())..=chars.len().min(16) {
+        let x: String = chars[chars.len() - k..].iter().collect();
+        if original.matches(&x).count() <= 1 {
+            return Some(x);
+        }
+    }
+    Some(chars[chars.len() - chars.len().min(16)..].iter().collect())
+}
+
+/// What comes after an insertion at a paragraph's start: the clause it
+/// begins where short and found once, else the fewest characters found once.
+fn context_after(original: &str, after: &str) -> String {
+    let chars: Vec<char> = after.trim_start().chars().collect();
+    let clause: String = chars.iter().take_while(|c| !ends_clause(**c)).collect();
+    let n = clause.chars().count();
+    if (2..=16).contains(&n) && original.matches(&clause).count() <= 1 {
+        return clause;
+    }
+    for k in 4.min(chars.len())..=chars.len().min(16) {
+        let x: String = chars[..k].iter().collect();
+        if original.matches(&x).count() <= 1 {
+            return x;
+        }
+    }
+    chars[..chars.len().min(16)].iter().collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn kept(t: &str) -> (Option<bool>, String) {
+        (None, t.to_string())
+    }
+    fn deleted(t: &str) -> (Option<bool>, String) {
+        (Some(false), t.to_string())
+    }
+    fn inserted(t: &str) -> (Option<bool>, String) {
+        (Some(true), t.to_string())
+    }
+
+    #[test]
+    fn edits_read_as_an_office_proposes_them() {
+        assert_eq!(
+            proposal(&[
+                kept("持续推进以人为核心的新型"),
+                deleted("化"),
+                inserted("城镇化"),
+                kept("，不断增强")
+            ]),
+            "建议将“化”修改为“城镇化”。"
+        );
+        assert_eq!(
+            proposal(&[kept("全年培训"), deleted("4500"), kept("人次")]),
+            "建议删去“4500”。"
+        );
+        assert_eq!(
+            proposal(&[
+                kept("加快回族医院新建项目"),
+                inserted("前期工作"),
+                kept("。")
+            ]),
+            "建议在“加快回族医院新建项目”后增加“前期工作”。"
+        );
+        assert_eq!(
+            proposal(&[inserted("（一）"), kept("推进常住人口")]),
+            "建议在“推进常住人口”前增加“（一）”。"
+        );
+        // Two edits of one author: one proposal.
+        assert_eq!(
+            proposal(&[
+                kept("甲乙丙丁"),
+                deleted("戊"),
+                kept("己庚辛壬"),
+                deleted("癸"),
+                inserted("子")
+            ]),
+            "建议删去“戊”；建议将“癸”修改为“子”。"
+        );
+    }
+
+    #[test]
+    fn a_quoted_word_the_paragraph_has_twice_takes_what_comes_before_it() {
+        // 发展 is twice in the paragraph: the deletion is quoted with the
+        // characters before it that make it one.
+        assert_eq!(
+            proposal(&[kept("推动发展，促进"), deleted("发展"), kept("。")]),
+            "建议删去“促进发展”。"
+        );
+        assert_eq!(
+            proposal(&[kept("推动发展，促进"), deleted("发展"), inserted("繁荣")]),
+            "建议将“促进发展”修改为“促进繁荣”。"
+        );
+    }
+}
