@@ -290,6 +290,50 @@ impl Body {
     }
 }
 
+impl Body {
+    /// The attributes (`w:id`, `w:author`, `w:date`) of a revision mark the
+    /// caller writes itself, such as a table row's `w:trPr/w:ins`: its id
+    /// taken from the same count as every other mark of the file.
+    pub fn revision_attributes(&mut self) -> String {
+        self.revisions.attributes()
+    }
+
+    /// Appends a paragraph of a table row inserted or deleted whole
+    /// (`mark`). Its comment, if any, is anchored at a point, by a reference
+    /// run tracked like the row's other runs: LibreOffice keeps a tracked
+    /// row, emptied, when it accepts or rejects it if a comment's range or
+    /// an untracked run is in it.
+    pub fn para_of_tracked_row(&mut self, p: &Para, mark: Mark) {
+        let (Some(tag), Some(text)) = (mark.tag(), &p.comment) else {
+            self.para(p);
+            return;
+        };
+        self.para(&Para {
+            comment: None,
+            ..p.clone()
+        });
+        let id = self.comments.len();
+        let mut attrs = format!(
+            r#"w:id="{id}" w:author="{}""#,
+            escape(&self.revisions.author)
+        );
+        if let Some(date) = &self.revisions.date {
+            write!(attrs, r#" w:date="{}""#, escape(date)).unwrap();
+        }
+        self.comments.push(format!(
+            r#"<w:comment {attrs}><w:p><w:r><w:t>{}</w:t></w:r></w:p></w:comment>"#,
+            escape(text)
+        ));
+        self.xml.truncate(self.xml.len() - "</w:p>".len());
+        let a = self.revisions.attributes();
+        write!(
+            self.xml,
+            r#"<{tag} {a}><w:r><w:commentReference w:id="{id}"/></w:r></{tag}></w:p>"#
+        )
+        .unwrap();
+    }
+}
+
 /// One run: its style, then its text with tabs and breaks as elements.
 fn run_xml(out: &mut String, run: &Run) {
     if run.text.is_empty() {
