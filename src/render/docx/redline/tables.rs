@@ -20,9 +20,10 @@
 //! cells the two drafts merge differently is written as the old row deleted
 //! and the new one inserted, so that each side keeps its own merges.
 //! Columns added, removed or reordered change the grid every row is laid
-//! on: such a table is written as the old table's rows deleted and the new
-//! one's inserted, in one Word table (`w:cellIns`/`w:cellDel` would say it
-//! more finely, but LibreOffice and pandoc do not read them).
+//! on: such a table is written as the old table, every row deleted, then
+//! the new one, every row inserted, each on its own grid (`w:cellIns` and
+//! `w:cellDel` would say it more finely, but LibreOffice 7.4 and pandoc
+//! read neither: a deleted column would stay, emptied).
 
 use crate::compare::inline::{self, InlineOp};
 use crate::compare::tables::{RowDiff, TableDiff};
@@ -86,13 +87,34 @@ pub fn write(
     diff: Option<&TableDiff>,
 ) {
     caption(body, old, new, diff);
-    let Some(grid_of) = new.or(old) else { return };
-    let lines = match (old, new, diff) {
-        (Some(o), Some(n), Some(d)) if pairable(o, n, d) => regrouped(split(paired(o, n, d), o, n)),
-        _ => replaced(old, new),
-    };
+    match (old, new, diff) {
+        (Some(o), Some(n), Some(d)) if pairable(o, n, d) => {
+            let lines = regrouped(split(paired(o, n, d), o, n));
+            rows(body, &lines, old, new, n);
+        }
+        // Each on its own grid: the old table's rows deleted, then the new
+        // one's inserted.
+        _ => {
+            if let Some(o) = old {
+                rows(body, &replaced(Some(o), None), old, None, o);
+            }
+            if let Some(n) = new {
+                rows(body, &replaced(None, Some(n)), None, new, n);
+            }
+        }
+    }
+}
+
+/// A Word table on the grid of `grid_of`, its rows the `lines` of the old
+/// and the new table.
+fn rows(
+    body: &mut Body,
+    lines: &[Line],
+    old: Option<&TableView>,
+    new: Option<&TableView>,
+    grid_of: &TableView,
+) {
     let widths = table::column_widths(grid_of);
-    // Old rows on the new grid where the two have as many columns.
     let old_widths = match old {
         Some(o) if o.columns == grid_of.columns => widths.clone(),
         Some(o) => table::column_widths(o),
@@ -101,7 +123,7 @@ pub fn write(
     let old_slots = old.map(table::slots).unwrap_or_default();
     let new_slots = new.map(table::slots).unwrap_or_default();
     table::open_table(body, &widths, grid_of.fixed);
-    for line in &lines {
+    for line in lines {
         let (mark, view, slots, widths, r) = match (line.old, line.new, old, new) {
             (Some(_), Some(n), _, Some(view)) => (Mark::Plain, view, &new_slots, &widths, n),
             (Some(o), None, Some(view), _) => (Mark::Deleted, view, &old_slots, &old_widths, o),
@@ -219,7 +241,7 @@ fn tracked_runs(ops: &[InlineOp], format: &'static str) -> Vec<Run> {
 }
 
 /// How many rows a table has, header rows included.
-fn rows(t: &TableView) -> usize {
+fn row_count(t: &TableView) -> usize {
     t.header.len() + t.rows.len()
 }
 
@@ -242,8 +264,8 @@ fn pairable(old: &TableView, new: &TableView, d: &TableDiff) -> bool {
 
 /// The old table's rows deleted, then the new one's inserted.
 fn replaced(old: Option<&TableView>, new: Option<&TableView>) -> Vec<Line<'static>> {
-    let old_rows = (0..old.map_or(0, rows)).map(|r| Line::old(r, None));
-    let new_rows = (0..new.map_or(0, rows)).map(|r| Line::new(r, None));
+    let old_rows = (0..old.map_or(0, row_count)).map(|r| Line::old(r, None));
+    let new_rows = (0..new.map_or(0, row_count)).map(|r| Line::new(r, None));
     old_rows.chain(new_rows).collect()
 }
 
