@@ -423,6 +423,27 @@ mod tests {
     }
 
     #[test]
+    fn a_tracked_rows_comment_is_a_point_whose_reference_is_tracked_with_the_row() {
+        let mut body = Body::new(Revisions::new("甲", Some("2021-09-01T00:00:00Z".into())));
+        let mut p = Para::new(
+            WordStyle::Caption,
+            vec![Run::plain("15").marked(Mark::Deleted)],
+        );
+        p.comment = Some("本行移至新稿第17行".into());
+        body.para_of_tracked_row(&p, Mark::Deleted);
+        assert!(!body.xml.contains("commentRange"), "{}", body.xml);
+        assert!(body.xml.ends_with(
+            r#"<w:del w:id="2" w:author="甲" w:date="2021-09-01T00:00:00Z"><w:r><w:commentReference w:id="0"/></w:r></w:del></w:p>"#
+        ));
+        assert_eq!(body.comments.len(), 1);
+        assert!(body.comments[0].contains("本行移至新稿第17行"));
+        // In a row of both drafts, the comment keeps its range.
+        let mut plain = Body::new(Revisions::new("甲", None));
+        plain.para_of_tracked_row(&p, Mark::Plain);
+        assert!(plain.xml.contains(r#"<w:commentRangeStart w:id="0"/>"#));
+    }
+
+    #[test]
     fn runs_with_one_mark_share_one_revision_and_ids_are_unique() {
         let mut body = Body::new(Revisions::new("甲", Some("2021-09-01T00:00:00Z".into())));
         let p = Para {
