@@ -467,12 +467,17 @@ fn the_task_tables_rows_are_tracked_rows_paired_as_the_comparison_pairs_them() {
     assert!(document.contains(r#"<w:vMerge w:val="restart"/>"#));
 }
 
-/// A table with a column added (its merged cell kept), and in the part
-/// after it a table replaced by another with nothing between them.
+/// A table with a column added (its merged cell kept) and its caption
+/// reworded, and in the next part a table whose columns are renamed and
+/// whose caption is dropped.
 fn columns_changed() -> (Document, Document) {
     let load = |columns: &str, rows: [&str; 2], other: &str| {
+        let (caption, dropped) = match other {
+            "项目, 金额" => ("重点任务表", "\n          caption: 资金表"),
+            _ => ("重点任务分工表", ""),
+        };
         let yaml = format!(
-            "title: 方案\nparts:\n  - heading: 任务\n    text:\n      - 见下表。\n      - table:\n          header: [{columns}]\n          rows:\n            - [{}]\n            - [{}]\n      - 其他。\n  - heading: 资金\n    text:\n      - table:\n          header: [{other}]\n          rows:\n            - [道路改造, 1200万元]\n      - 以上。\n",
+            "title: 方案\nparts:\n  - heading: 任务\n    text:\n      - 见下表。\n      - table:\n          caption: {caption}\n          header: [{columns}]\n          rows:\n            - [{}]\n            - [{}]\n      - 其他。\n  - heading: 资金\n    text:\n      - table:{dropped}\n          header: [{other}]\n          rows:\n            - [道路改造, 1200万元]\n      - 以上。\n",
             rows[0], rows[1]
         );
         number(&gongwen::load::load_draft_bytes(Path::new("d.yaml"), yaml.as_bytes()).unwrap())
@@ -513,6 +518,9 @@ fn a_table_whose_columns_changed_is_its_old_rows_deleted_and_its_new_ones_insert
     // columns, renamed: an edit in its header row.
     assert_eq!(marks, ["del", "del", "del", "ins", "ins", "ins"]);
     assert!(document.contains("<w:delText>项目</w:delText>"));
+    // The captions: one edited (分工 inserted), one deleted with its mark.
+    assert!(document.contains("<w:t>分工</w:t>"));
+    assert!(document.contains("<w:delText>资金表</w:delText>"));
 }
 
 #[test]
