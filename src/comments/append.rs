@@ -481,12 +481,6 @@ mod tests {
     }
 
     #[test]
-    fn remarks_hold_no_comma() {
-        assert!(!has_comma(" # a, b\n "));
-        assert!(has_comma(" ,# a\n"));
-    }
-
-    #[test]
     fn line_ends_are_the_files_own() {
         assert_eq!(line_end("a\r\nb"), "\r\n");
         assert_eq!(line_end("a\rb\n"), "\r");

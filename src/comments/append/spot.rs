@@ -125,3 +125,14 @@ fn has_comma(between: &str) -> bool {
         .split(['\n', '\r'])
         .any(|line| line.split('#').next().unwrap_or("").contains(','))
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn remarks_hold_no_comma() {
+        assert!(!has_comma(" # a, b\n "));
+        assert!(has_comma(" ,# a\n"));
+    }
+}

@@ -7,7 +7,7 @@
 use std::fmt::Write as _;
 
 use super::parts::BLOCK_WIDTH;
-use super::xml::{Body, Para, Run};
+use super::xml::{Body, Mark, Para, Run};
 use crate::compare::align::PARAGRAPH_BREAK;
 use crate::render::redline::{Segment, SideBySide};
 use crate::render::tables::{CellView, TableView};
@@ -48,75 +48,103 @@ pub fn cell(body: &mut Body, width: u32, runs: Vec<Run>) {
 /// down: Word writes a cell a span covers as a continuation of it).
 pub fn draft(body: &mut Body, table: &TableView) {
     if let Some(caption) = &table.caption {
-        body.para(
-            &Para::new(WordStyle::Caption, vec![bold(&caption.plain)])
-                .with_props(r#"<w:keepNext/><w:jc w:val="center"/>"#),
-        );
+        body.para(&caption_para(vec![bold(&caption.plain)]));
     }
-    // Each column a whole number of one unit, so the widths' ratios read
-    // back exactly; the layout fixed only where the draft gives them.
-    let total: u32 = table.widths.iter().sum::<u32>().max(1);
-    let unit = BLOCK_WIDTH / total;
-    let widths: Vec<u32> = if unit > 0 {
-        table.widths.iter().map(|w| w * unit).collect()
-    } else {
-        // Widths summing past the block: each its share, at least one twip.
-        let share = |w: u32| (u64::from(w) * u64::from(BLOCK_WIDTH) / u64::from(total)).max(1);
-        table.widths.iter().map(|&w| share(w) as u32).collect()
-    };
+    let widths = column_widths(table);
     open_table(body, &widths, table.fixed);
     let header = table.header.len();
     for (r, slots) in slots(table).iter().enumerate() {
-        // A row is never split across pages; header rows repeat on each.
-        body.xml.push_str("<w:tr><w:trPr><w:cantSplit/>");
-        if r < header {
-            body.xml.push_str("<w:tblHeader/>");
-        }
-        body.xml.push_str("</w:trPr>");
+        open_row(body, r < header, "");
         for (column, slot) in slots.iter().enumerate() {
-            let (cell, merge) = match slot {
-                Slot::Start(cell) if cell.rows > 1 => {
-                    (Some(*cell), r#"<w:vMerge w:val="restart"/>"#)
-                }
-                Slot::Start(cell) => (Some(*cell), ""),
-                Slot::Below(cell) => (Some(*cell), "<w:vMerge/>"),
-                Slot::Beside => continue,
-                Slot::Empty => (None, ""),
-            };
-            let span = cell.map_or(1, |c| c.cols as usize);
-            let width: u32 = widths.iter().skip(column).take(span).sum();
-            let grid = if span > 1 {
-                format!(r#"<w:gridSpan w:val="{span}"/>"#)
-            } else {
-                String::new()
-            };
-            write!(
-                body.xml,
-                r#"<w:tc><w:tcPr><w:tcW w:w="{width}" w:type="dxa"/>{grid}{merge}<w:vAlign w:val="center"/></w:tcPr>"#
-            )
-            .unwrap();
-            let centre = r < header || table.align.get(column) == Some(&"center");
             let runs = match slot {
                 Slot::Start(c) if r < header => vec![bold(&c.text.plain)],
                 Slot::Start(c) => vec![Run::plain(&c.text.plain)],
                 _ => Vec::new(),
             };
-            let props = if centre {
-                r#"<w:jc w:val="center"/>"#
-            } else {
-                ""
-            };
-            body.para(&Para::new(WordStyle::Caption, runs).with_props(props));
-            body.xml.push_str("</w:tc>");
+            let centre = r < header || table.align.get(column) == Some(&"center");
+            let merge = slot.merge(false);
+            if let Some(span) = slot.span() {
+                let para = cell_para(runs, centre);
+                slot_cell(body, &widths, column, span, merge, &para, Mark::Plain);
+            }
         }
         body.xml.push_str("</w:tr>");
     }
     body.xml.push_str("</w:tbl>");
 }
 
+/// A table's caption: bold, centred, kept with the table.
+pub fn caption_para(runs: Vec<Run>) -> Para {
+    Para::new(WordStyle::Caption, runs).with_props(r#"<w:keepNext/><w:jc w:val="center"/>"#)
+}
+
+/// The paragraph of a table cell, centred for a header or a column of
+/// short entries.
+pub fn cell_para(runs: Vec<Run>, centre: bool) -> Para {
+    let props = if centre {
+        r#"<w:jc w:val="center"/>"#
+    } else {
+        ""
+    };
+    Para::new(WordStyle::Caption, runs).with_props(props)
+}
+
+/// Each column's width in twips: a whole number of one unit, so the
+/// widths' ratios read back exactly.
+pub fn column_widths(table: &TableView) -> Vec<u32> {
+    let total: u32 = table.widths.iter().sum::<u32>().max(1);
+    let unit = BLOCK_WIDTH / total;
+    if unit > 0 {
+        table.widths.iter().map(|w| w * unit).collect()
+    } else {
+        // Widths summing past the block: each its share, at least one twip.
+        let share = |w: u32| (u64::from(w) * u64::from(BLOCK_WIDTH) / u64::from(total)).max(1);
+        table.widths.iter().map(|&w| share(w) as u32).collect()
+    }
+}
+
+/// Opens a row of a draft's table: never split across pages, a header row
+/// repeated on each; `mark` is what else its `w:trPr` holds (a tracked
+/// insertion or deletion of the row), already XML.
+pub fn open_row(body: &mut Body, header: bool, mark: &str) {
+    body.xml.push_str("<w:tr><w:trPr><w:cantSplit/>");
+    if header {
+        body.xml.push_str("<w:tblHeader/>");
+    }
+    body.xml.push_str(mark);
+    body.xml.push_str("</w:trPr>");
+}
+
+/// One cell of a draft's table starting in `column` and spanning `span`
+/// columns of `widths`, with its vertical merge (`merge`, XML) and its
+/// paragraph, in a row inserted or deleted whole as `mark` says.
+pub fn slot_cell(
+    body: &mut Body,
+    widths: &[u32],
+    column: usize,
+    span: usize,
+    merge: &str,
+    para: &Para,
+    mark: Mark,
+) {
+    let width: u32 = widths.iter().skip(column).take(span).sum();
+    let grid = if span > 1 {
+        format!(r#"<w:gridSpan w:val="{span}"/>"#)
+    } else {
+        String::new()
+    };
+    write!(
+        body.xml,
+        r#"<w:tc><w:tcPr><w:tcW w:w="{width}" w:type="dxa"/>{grid}{merge}<w:vAlign w:val="center"/></w:tcPr>"#
+    )
+    .unwrap();
+    body.para_of_tracked_row(para, mark);
+    body.xml.push_str("</w:tc>");
+}
+
 /// What stands in one column of one row of a table in Word's terms.
 #[derive(Clone, Copy)]
-enum Slot<'a> {
+pub enum Slot<'a> {
     /// A cell starts here.
     Start(&'a CellView),
     /// A cell from a row above spans down into this row (Word writes a
@@ -128,8 +156,30 @@ enum Slot<'a> {
     Empty,
 }
 
+impl Slot<'_> {
+    /// How many grid columns the cell written here spans; none for a
+    /// column a cell to its left covers.
+    pub fn span(&self) -> Option<usize> {
+        match self {
+            Slot::Start(c) | Slot::Below(c) => Some(c.cols as usize),
+            Slot::Empty => Some(1),
+            Slot::Beside => None,
+        }
+    }
+
+    /// The cell's `w:vMerge`: a restart where a cell spanning rows starts
+    /// (or where `restart` says a merge may start), a continuation below it.
+    pub fn merge(&self, restart: bool) -> &'static str {
+        match self {
+            Slot::Start(c) if c.rows > 1 || restart => r#"<w:vMerge w:val="restart"/>"#,
+            Slot::Below(_) => "<w:vMerge/>",
+            _ => "",
+        }
+    }
+}
+
 /// Every row's slots, spans laid out.
-fn slots(table: &TableView) -> Vec<Vec<Slot<'_>>> {
+pub fn slots(table: &TableView) -> Vec<Vec<Slot<'_>>> {
     let rows: Vec<&Vec<CellView>> = table.header.iter().chain(&table.rows).collect();
     let mut grid = vec![vec![Slot::Empty; table.columns]; rows.len()];
     for (r, cells) in rows.iter().enumerate() {
@@ -167,7 +217,7 @@ pub fn open(body: &mut Body, widths: &[u32]) {
 }
 
 /// [`open`], its layout fixed (the widths as given) or autofit.
-fn open_table(body: &mut Body, widths: &[u32], fixed: bool) {
+pub fn open_table(body: &mut Body, widths: &[u32], fixed: bool) {
     let border = r#"w:val="single" w:sz="4" w:space="0" w:color="auto""#;
     let total: u32 = widths.iter().sum();
     let layout = if fixed { "fixed" } else { "autofit" };

@@ -299,6 +299,50 @@ impl Body {
     }
 }
 
+impl Body {
+    /// The attributes (`w:id`, `w:author`, `w:date`) of a revision mark the
+    /// caller writes itself, such as a table row's `w:trPr/w:ins`: its id
+    /// taken from the same count as every other mark of the file.
+    pub fn revision_attributes(&mut self) -> String {
+        self.revisions.attributes()
+    }
+
+    /// Appends a paragraph of a table row inserted or deleted whole
+    /// (`mark`). Its comment, if any, is anchored at a point, by a reference
+    /// run tracked like the row's other runs: LibreOffice keeps a tracked
+    /// row, emptied, when it accepts or rejects it if a comment's range or
+    /// an untracked run is in it.
+    pub fn para_of_tracked_row(&mut self, p: &Para, mark: Mark) {
+        let (Some(tag), Some(text)) = (mark.tag(), &p.comment) else {
+            self.para(p);
+            return;
+        };
+        self.para(&Para {
+            comment: None,
+            ..p.clone()
+        });
+        let id = self.comments.len();
+        let mut attrs = format!(
+            r#"w:id="{id}" w:author="{}""#,
+            escape(&self.revisions.author)
+        );
+        if let Some(date) = &self.revisions.date {
+            write!(attrs, r#" w:date="{}""#, escape(date)).unwrap();
+        }
+        self.comments.push(format!(
+            r#"<w:comment {attrs}><w:p><w:r><w:t>{}</w:t></w:r></w:p></w:comment>"#,
+            escape(text)
+        ));
+        self.xml.truncate(self.xml.len() - "</w:p>".len());
+        let a = self.revisions.attributes();
+        write!(
+            self.xml,
+            r#"<{tag} {a}><w:r><w:commentReference w:id="{id}"/></w:r></{tag}></w:p>"#
+        )
+        .unwrap();
+    }
+}
+
 /// One run: its style, then its text with tabs and breaks as elements.
 fn run_xml(out: &mut String, run: &Run) {
     if run.text.is_empty() {
@@ -385,6 +429,27 @@ mod tests {
     #[test]
     fn text_is_escaped_and_controls_dropped() {
         assert_eq!(escape("a<b>&\"c\u{1}"), "a&lt;b&gt;&amp;&quot;c");
+    }
+
+    #[test]
+    fn a_tracked_rows_comment_is_a_point_whose_reference_is_tracked_with_the_row() {
+        let mut body = Body::new(Revisions::new("甲", Some("2021-09-01T00:00:00Z".into())));
+        let mut p = Para::new(
+            WordStyle::Caption,
+            vec![Run::plain("15").marked(Mark::Deleted)],
+        );
+        p.comment = Some("本行移至新稿第17行".into());
+        body.para_of_tracked_row(&p, Mark::Deleted);
+        assert!(!body.xml.contains("commentRange"), "{}", body.xml);
+        assert!(body.xml.ends_with(
+            r#"<w:del w:id="2" w:author="甲" w:date="2021-09-01T00:00:00Z"><w:r><w:commentReference w:id="0"/></w:r></w:del></w:p>"#
+        ));
+        assert_eq!(body.comments.len(), 1);
+        assert!(body.comments[0].contains("本行移至新稿第17行"));
+        // In a row of both drafts, the comment keeps its range.
+        let mut plain = Body::new(Revisions::new("甲", None));
+        plain.para_of_tracked_row(&p, Mark::Plain);
+        assert!(plain.xml.contains(r#"<w:commentRangeStart w:id="0"/>"#));
     }
 
     #[test]
