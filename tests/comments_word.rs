@@ -678,3 +678,156 @@ fn files_from_several_units_merge_in_the_order_of_the_text() {
     assert!(!gongwen::load::comments_path(&draft2).exists());
     assert_eq!(std::fs::read_to_string(&done.file).unwrap(), before);
 }
+
+/// A unit's reviewed copy: its comments, and its tracked edits (old text,
+/// new text), all by the unit as Word's user name.
+fn unit_file(docx: &[u8], unit: &str, notes: &[(&str, &str)], edits: &[(&str, &str)]) -> Vec<u8> {
+    let mut out = docx.to_vec();
+    for (i, (old, new)) in edits.iter().enumerate() {
+        out = tracked(&out, old, new, unit, i);
+    }
+    let notes: Vec<Note> = notes
+        .iter()
+        .map(|(marks, text)| Note {
+            marks,
+            author: unit,
+            date: "2021-09-20",
+            text,
+            reply_to: None,
+        })
+        .collect();
+    reviewed(&out, &notes)
+}
+
+#[test]
+fn the_reference_draft_reviewed_by_three_units_imports_whole_and_tabulates() {
+    let (dir, draft) = copy_of("chengdong-urbanization-2021");
+    let docx = draft_docx(&numbered(&draft));
+    let files = [
+        unit_file(
+            &docx,
+            "区发展和改革局",
+            &[
+                (
+                    "以习近平新时代中国特色社会主义思想为指导",
+                    "建议补充“十四五”规划的具体目标。",
+                ),
+                ("全面融入兰西城市群建设", "建议写明与兰西城市群的对接机制。"),
+                ("依托城区资源环境承载能力", "建议量化承载能力指标。"),
+            ],
+            &[("新型化", "新型城镇化"), ("3+N+15", "1+N+X")],
+        ),
+        unit_file(
+            &docx,
+            "区教育局",
+            &[
+                ("持续增加优质教育资源供给", "幼儿园建设数量应写明。"),
+                ("坚持房子是用来住的", "建议增加保障性租赁住房内容。"),
+                ("实施城区园林绿化增量提质行动", "建议写明新增绿地面积。"),
+            ],
+            &[("新建2处城市书房、", ""), ("门户优势", "区位优势")],
+        ),
+        unit_file(
+            &docx,
+            "公众（张某）",
+            &[
+                ("城东区贯彻落实《西宁市", "标题可以更简短。"),
+                (
+                    "以“大美青海”“夏都西宁”旅游品牌为蓝本",
+                    "建议增加乡村旅游线路。",
+                ),
+            ],
+            &[("供给能力", "保障能力"), ("全力推进曹家寨", "推进曹家寨")],
+        ),
+    ];
+    let paths: Vec<PathBuf> = ["区发改局.docx", "区教育局.docx", "张某.docx"]
+        .iter()
+        .zip(files)
+        .map(|(name, bytes)| {
+            let path = dir.path().join(name);
+            std::fs::write(&path, bytes).unwrap();
+            path
+        })
+        .collect();
+    let refs: Vec<&Path> = paths.iter().map(PathBuf::as_path).collect();
+    let done = import_reviewed(&refs, &draft, None).unwrap();
+    assert!(done.warnings.is_empty(), "{:?}", done.warnings);
+    let comments = gongwen::load::load_comments(&done.file).unwrap();
+    let doc = numbered(&draft);
+    let resolved = gongwen::comments::resolve(&comments, &doc).unwrap();
+    let got: Vec<(&str, &str, &str)> = resolved
+        .iter()
+        .map(|r| {
+            (
+                r.comment.from.as_str(),
+                r.places[0].label.as_str(),
+                r.comment.text.as_str(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        got,
+        [
+            ("公众（张某）", "总体意见", "标题可以更简短。"),
+            ("区发展和改革局", "一、", "建议补充“十四五”规划的具体目标。"),
+            (
+                "区发展和改革局",
+                "一、",
+                "建议将“新型化”修改为“新型城镇化”。"
+            ),
+            ("区教育局", "（一）", "幼儿园建设数量应写明。"),
+            ("区教育局", "（一）", "建议删去“新建2处城市书房、”。"),
+            (
+                "区发展和改革局",
+                "（三）",
+                "建议写明与兰西城市群的对接机制。"
+            ),
+            ("区发展和改革局", "（三）", "建议量化承载能力指标。"),
+            ("区教育局", "（四）", "建议将“门户优势”修改为“区位优势”。"),
+            ("公众（张某）", "（五）", "建议删去“全力”。"),
+            ("区教育局", "（七）", "建议增加保障性租赁住房内容。"),
+            ("区教育局", "（八）", "建议写明新增绿地面积。"),
+            ("区发展和改革局", "（九）", "建议将“3+N+15”修改为“1+N+X”。"),
+            ("公众（张某）", "（十一）", "建议增加乡村旅游线路。"),
+            (
+                "公众（张某）",
+                "（十二）",
+                "建议将“供给能力”修改为“保障能力”。"
+            ),
+        ]
+    );
+    // The 意见采纳情况表: every comment a row, all to be decided.
+    let view = gongwen::render::comments::CommentsView::new(&doc, "v1", &resolved, None);
+    assert_eq!(view.rows.len(), 14);
+    assert!(
+        view.summary.starts_with("共收到3个单位（个人）意见14条"),
+        "{}",
+        view.summary
+    );
+    assert!(view.summary.contains("待处理14条"), "{}", view.summary);
+}
+
+#[test]
+fn a_comment_in_the_tasks_table_of_the_vocational_plan_is_on_the_whole_text() {
+    let (dir, draft) = copy_of("chengdong-vocational-education-2021");
+    let docx = draft_docx(&numbered(&draft));
+    let note = Note {
+        marks: "全年培训4500人次",
+        author: "区退役军人事务局",
+        date: "2021-10-12",
+        text: "培训人次建议调整为5000。",
+        reply_to: None,
+    };
+    let file = dir.path().join("reviewed.docx");
+    std::fs::write(&file, reviewed(&docx, &[note])).unwrap();
+    let said = said_by(&file, &draft);
+    assert_eq!(
+        said,
+        [(
+            "区退役军人事务局".to_string(),
+            "general".to_string(),
+            Some("面向退役军人、农民工、下岗职工开展职业技能培训，全年培训4500人次".to_string()),
+            "培训人次建议调整为5000。".to_string()
+        )]
+    );
+}

@@ -72,9 +72,22 @@ fn proposal(pieces: &[(Option<bool>, String)]) -> String {
             .take_while(|(k, _)| k.is_none())
             .map(|(_, t)| t.as_str())
             .collect();
-        let (deleted_t, inserted_t) = (deleted.trim(), inserted.trim());
+        let (mut deleted_t, mut inserted_t) = (deleted.trim(), inserted.trim());
+        // A replacement that only takes words away (全力推进 → 推进) is a
+        // deletion of those words.
+        let mut lead_from = before.clone();
+        if !inserted_t.is_empty() && deleted_t.len() > inserted_t.len() {
+            if let Some(cut) = deleted_t.strip_suffix(inserted_t) {
+                deleted_t = cut;
+                inserted_t = "";
+            } else if let Some(cut) = deleted_t.strip_prefix(inserted_t) {
+                lead_from.push_str(inserted_t);
+                deleted_t = cut;
+                inserted_t = "";
+            }
+        }
         let phrase = if !deleted_t.is_empty() {
-            let lead = unique_lead(&original, &before, deleted_t);
+            let lead = unique_lead(&original, &lead_from, deleted_t);
             if inserted_t.is_empty() {
                 format!("建议删去“{lead}{deleted_t}”")
             } else {
@@ -219,6 +232,27 @@ mod tests {
                 inserted("子")
             ]),
             "建议删去“戊”；建议将“癸”修改为“子”。"
+        );
+    }
+
+    #[test]
+    fn a_replacement_that_only_takes_words_away_is_a_deletion() {
+        assert_eq!(
+            proposal(&[
+                deleted("全力推进曹家寨"),
+                inserted("推进曹家寨"),
+                kept("片区")
+            ]),
+            "建议删去“全力”。"
+        );
+        assert_eq!(
+            proposal(&[kept("甲"), deleted("推进工作"), inserted("推进")]),
+            "建议删去“工作”。"
+        );
+        // One that adds words stays a replacement.
+        assert_eq!(
+            proposal(&[kept("新型"), deleted("新型化"), inserted("新型城镇化")]),
+            "建议将“新型化”修改为“新型城镇化”。"
         );
     }
 
