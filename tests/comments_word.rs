@@ -831,3 +831,56 @@ fn a_comment_in_the_tasks_table_of_the_vocational_plan_is_on_the_whole_text() {
         )]
     );
 }
+
+/// `text` (inside one run) moved, as Word tracks a move, to after `after`
+/// (inside another run).
+fn moved(docx: &[u8], text: &str, after: &str, author: &str) -> Vec<u8> {
+    let mut parts = parts(docx);
+    for (name, bytes) in &mut parts {
+        if name != "word/document.xml" {
+            continue;
+        }
+        let mut xml = String::from_utf8(bytes.clone()).unwrap();
+        let when = r#"w:date="2021-09-16T10:00:00Z""#;
+        // Where it went: a move's destination after `after`.
+        let at = xml.find(after).unwrap() + after.len();
+        let close = at + xml[at..].find("</w:t>").unwrap();
+        let rest = xml[at..close].to_string();
+        let to = format!(
+            r#"</w:t></w:r><w:moveToRangeStart w:id="801" w:author="{author}" {when} w:name="move1"/><w:moveTo w:id="802" w:author="{author}" {when}><w:r><w:t>{text}</w:t></w:r></w:moveTo><w:moveToRangeEnd w:id="801"/><w:r><w:t xml:space="preserve">{rest}"#
+        );
+        xml.replace_range(at..close, &to);
+        // Where it stood: the same text, moved away.
+        let from_at = xml.find(text).unwrap();
+        let from_close = from_at + text.len();
+        let from = format!(
+            r#"</w:t></w:r><w:moveFromRangeStart w:id="803" w:author="{author}" {when} w:name="move1"/><w:moveFrom w:id="804" w:author="{author}" {when}><w:r><w:t>{text}</w:t></w:r></w:moveFrom><w:moveFromRangeEnd w:id="803"/><w:r><w:t xml:space="preserve">"#
+        );
+        xml.replace_range(from_at..from_close, &from);
+        *bytes = xml.into_bytes();
+    }
+    package(&parts)
+}
+
+#[test]
+fn a_moved_passage_is_proposed_as_a_move_to_where_it_went() {
+    let (dir, draft) = copy_of("chengdong-urbanization-2021");
+    let docx = moved(
+        &draft_docx(&numbered(&draft)),
+        "严格落实“双减”政策,",
+        "加快回族医院新建项目,",
+        "区教育局",
+    );
+    let file = dir.path().join("reviewed.docx");
+    std::fs::write(&file, docx).unwrap();
+    let said = said_by(&file, &draft);
+    assert_eq!(
+        said,
+        [(
+            "区教育局".to_string(),
+            "（一）".to_string(),
+            None,
+            "建议将“严格落实“双减”政策,”移至“加快回族医院新建项目,”后。".to_string()
+        )]
+    );
+}

@@ -48,6 +48,8 @@ struct Change {
     inserted: bool,
     author: String,
     date: Option<Date>,
+    /// For moved text, the name Word gives the move: its two ends share it.
+    moved: Option<String>,
 }
 
 /// A comment and the replies to it.
@@ -205,8 +207,14 @@ fn read_package(bytes: &[u8]) -> Result<Review, Refusal> {
     }
     // Each author's tracked changes in a paragraph, as one proposed edit,
     // after the paragraph's comments.
+    // Where each moved passage went, said as a proposal says it.
+    let destinations: HashMap<String, String> = review
+        .paragraphs
+        .iter()
+        .flat_map(Paragraph::destinations)
+        .collect();
     for (i, p) in review.paragraphs.iter().enumerate() {
-        for (change, proposal) in p.proposals() {
+        for (change, proposal) in p.proposals(&destinations) {
             placed.push((
                 i,
                 usize::MAX,
@@ -300,14 +308,25 @@ fn original_text<'a>(n: Node<'a, '_>) -> Option<&'a str> {
 
 /// The tracked change a text node is inside, if any: `w:ins`/`w:moveTo`
 /// inserted, `w:del`/`w:moveFrom` deleted.
-fn change_of(n: Node) -> Option<Change> {
+fn change_of(n: Node, moves: &[(String, String, bool)]) -> Option<Change> {
     let mark = n
         .ancestors()
         .find(|a| is_w(a, "ins") || is_w(a, "del") || is_w(a, "moveTo") || is_w(a, "moveFrom"))?;
+    let to = is_w(&mark, "moveTo");
+    let moved = (to || is_w(&mark, "moveFrom"))
+        .then(|| {
+            moves
+                .iter()
+                .rev()
+                .find(|(_, _, end_to)| *end_to == to)
+                .map(|(_, name, _)| name.clone())
+        })
+        .flatten();
     Some(Change {
-        inserted: is_w(&mark, "ins") || is_w(&mark, "moveTo"),
+        inserted: is_w(&mark, "ins") || to,
         author: attr(&mark, "author").unwrap_or("").trim().to_string(),
         date: attr(&mark, "date").and_then(|d| Date::parse(d.get(..10)?)),
+        moved,
     })
 }
 
@@ -323,6 +342,9 @@ fn walk(body: Node) -> Anchors {
     let mut paragraphs: Vec<Paragraph> = Vec::new();
     let mut ranges: HashMap<String, (usize, String)> = HashMap::new();
     let mut open: Vec<String> = Vec::new();
+    // Moves whose range has begun and not ended: id, name, and whether it
+    // is where the text went.
+    let mut moves: Vec<(String, String, bool)> = Vec::new();
     for n in body.descendants() {
         // A paragraph in a text box inside a paragraph reads as part of it.
         if is_w(&n, "p") && !n.ancestors().skip(1).any(|a| is_w(&a, "p")) {
@@ -359,15 +381,23 @@ fn walk(body: Node) -> Anchors {
             {
                 p.part_id.get_or_insert(id);
             }
-        } else if is_w(&n, "t") && change_of(n).is_some_and(|c| c.inserted) {
+        } else if is_w(&n, "moveFromRangeStart") || is_w(&n, "moveToRangeStart") {
+            if let (Some(id), Some(name)) = (attr(&n, "id"), attr(&n, "name")) {
+                let to = is_w(&n, "moveToRangeStart");
+                moves.push((id.to_string(), name.to_string(), to));
+            }
+        } else if is_w(&n, "moveFromRangeEnd") || is_w(&n, "moveToRangeEnd") {
+            if let Some(id) = attr(&n, "id") {
+                moves.retain(|(open, _, _)| open != id);
+            }
+        } else if is_w(&n, "t") && change_of(n, &moves).is_some_and(|c| c.inserted) {
             if let Some(p) = paragraphs.last_mut() {
-                p.push(n.text().unwrap_or(""), change_of(n));
+                p.push(n.text().unwrap_or(""), change_of(n, &moves));
             }
         } else if let Some(text) = original_text(n) {
             if let Some(p) = paragraphs.last_mut() {
                 p.text.push_str(text);
-                let change = change_of(n).filter(|_| is_w(&n, "delText"));
-                p.push(text, change);
+                p.push(text, change_of(n, &moves));
             }
             for id in &open {
                 if let Some((_, quote)) = ranges.get_mut(id) {

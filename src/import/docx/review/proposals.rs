@@ -2,14 +2,59 @@
 //! proposed edit written as an office writes one: 建议将“A”修改为“B”；
 //! 建议删去“A”；建议在“X”后增加“B”.
 
+use std::collections::HashMap;
+
 use super::{Change, Paragraph};
 
+/// What a piece of a paragraph is, to one author's proposal.
+#[derive(Debug, Clone, PartialEq)]
+enum Kind {
+    Kept,
+    Deleted,
+    Inserted,
+    /// Moved away from here; where it went, as a proposal says it.
+    Moved(String),
+}
+
 impl Paragraph {
+    /// Where the passages moved into this paragraph went, by the move's
+    /// name: `“X”后`, after the clause before it, or `“Y”前` at the start.
+    pub(super) fn destinations(&self) -> Vec<(String, String)> {
+        let mut out = Vec::new();
+        let mut before = String::new();
+        for (i, s) in self.segments.iter().enumerate() {
+            match &s.change {
+                Some(c) if c.inserted => {
+                    if let Some(name) = &c.moved {
+                        let place = match context_before(&self.text, &before) {
+                            Some(x) => format!("“{x}”后"),
+                            None => {
+                                let after: String = self.segments[i + 1..]
+                                    .iter()
+                                    .filter(|s| !s.change.as_ref().is_some_and(|c| c.inserted))
+                                    .map(|s| s.text.as_str())
+                                    .collect();
+                                format!("“{}”前", context_after(&self.text, &after))
+                            }
+                        };
+                        out.push((name.clone(), place));
+                    }
+                }
+                _ => before.push_str(&s.text),
+            }
+        }
+        out
+    }
+
     /// Each author's tracked changes in the paragraph as one proposal,
     /// written as an office writes a proposed edit: 建议将“A”修改为“B”；
-    /// 建议删去“A”；建议在“X”后增加“B”. Quoted text is made long enough to
-    /// be found once in the paragraph.
-    pub(super) fn proposals(&self) -> Vec<(Change, String)> {
+    /// 建议删去“A”；建议在“X”后增加“B”；建议将“A”移至“X”后. Quoted text is
+    /// made long enough to be found once in the paragraph. `destinations`:
+    /// where each move (by name) went.
+    pub(super) fn proposals(
+        &self,
+        destinations: &HashMap<String, String>,
+    ) -> Vec<(Change, String)> {
         let mut authors: Vec<&Change> = Vec::new();
         for c in self.segments.iter().filter_map(|s| s.change.as_ref()) {
             if !authors.iter().any(|a| a.author == c.author) {
@@ -21,13 +66,21 @@ impl Paragraph {
             .map(|who| {
                 // The paragraph as this author found it, and their edits:
                 // another author's deletions read as kept, their insertions
-                // as not there.
-                let mut pieces: Vec<(Option<bool>, String)> = Vec::new();
+                // as not there. A move's far end is said where it left.
+                let mut pieces: Vec<(Kind, String)> = Vec::new();
                 for s in &self.segments {
                     let kind = match &s.change {
-                        Some(c) if c.author == who.author => Some(c.inserted),
+                        Some(c) if c.author == who.author => match (&c.moved, c.inserted) {
+                            (Some(name), true) if destinations.contains_key(name) => continue,
+                            (Some(name), false) => match destinations.get(name) {
+                                Some(place) => Kind::Moved(place.clone()),
+                                None => Kind::Deleted,
+                            },
+                            (_, true) => Kind::Inserted,
+                            (_, false) => Kind::Deleted,
+                        },
                         Some(c) if c.inserted => continue,
-                        _ => None,
+                        _ => Kind::Kept,
                     };
                     match pieces.last_mut() {
                         Some((k, text)) if *k == kind => text.push_str(&s.text),
@@ -41,26 +94,39 @@ impl Paragraph {
     }
 }
 
-/// The proposal of one author's edits: `pieces` in order, each kept
-/// (`None`), deleted (`Some(false)`) or inserted (`Some(true)`).
-fn proposal(pieces: &[(Option<bool>, String)]) -> String {
+/// The proposal of one author's edits: `pieces` in order, each kept,
+/// deleted, inserted or moved away.
+fn proposal(pieces: &[(Kind, String)]) -> String {
     let original: String = pieces
         .iter()
-        .filter(|(k, _)| *k != Some(true))
+        .filter(|(k, _)| *k != Kind::Inserted)
         .map(|(_, t)| t.as_str())
         .collect();
     let mut phrases = Vec::new();
     let mut before = String::new();
     let mut i = 0;
     while i < pieces.len() {
-        if pieces[i].0.is_none() {
-            before.push_str(&pieces[i].1);
-            i += 1;
-            continue;
+        match &pieces[i].0 {
+            Kind::Kept => {
+                before.push_str(&pieces[i].1);
+                i += 1;
+                continue;
+            }
+            Kind::Moved(place) => {
+                let moved = pieces[i].1.trim();
+                if !moved.is_empty() {
+                    let lead = unique_lead(&original, &before, moved);
+                    phrases.push(format!("建议将“{lead}{moved}”移至{place}"));
+                }
+                before.push_str(&pieces[i].1);
+                i += 1;
+                continue;
+            }
+            Kind::Deleted | Kind::Inserted => {}
         }
         let (mut deleted, mut inserted) = (String::new(), String::new());
-        while let Some((Some(inserting), text)) = pieces.get(i) {
-            if *inserting {
+        while let Some((kind @ (Kind::Deleted | Kind::Inserted), text)) = pieces.get(i) {
+            if *kind == Kind::Inserted {
                 inserted.push_str(text);
             } else {
                 deleted.push_str(text);
@@ -69,7 +135,7 @@ fn proposal(pieces: &[(Option<bool>, String)]) -> String {
         }
         let after: String = pieces[i..]
             .iter()
-            .take_while(|(k, _)| k.is_none())
+            .take_while(|(k, _)| *k == Kind::Kept)
             .map(|(_, t)| t.as_str())
             .collect();
         let (mut deleted_t, mut inserted_t) = (deleted.trim(), inserted.trim());
@@ -148,9 +214,12 @@ fn context_before(original: &str, before: &str) -> Option<String> {
     if chars.is_empty() {
         return None;
     }
-    let clause = chars.len() - chars.iter().rev().take_while(|c| !ends_clause(**c)).count();
-    let clause: String = chars[clause..].iter().collect();
-    let n = clause.chars().count();
+    // The clause the insertion follows, with the mark that ends it, if any.
+    let marks = chars.iter().rev().take_while(|c| ends_clause(**c)).count();
+    let words = &chars[..chars.len() - marks];
+    let start = words.len() - words.iter().rev().take_while(|c| !ends_clause(**c)).count();
+    let clause: String = chars[start..].iter().collect();
+    let n = clause.chars().count() - marks;
     if (2..=16).contains(&n) && original.matches(&clause).count() <= 1 {
         return Some(clause);
     }
@@ -185,14 +254,14 @@ fn context_after(original: &str, after: &str) -> String {
 mod tests {
     use super::*;
 
-    fn kept(t: &str) -> (Option<bool>, String) {
-        (None, t.to_string())
+    fn kept(t: &str) -> (Kind, String) {
+        (Kind::Kept, t.to_string())
     }
-    fn deleted(t: &str) -> (Option<bool>, String) {
-        (Some(false), t.to_string())
+    fn deleted(t: &str) -> (Kind, String) {
+        (Kind::Deleted, t.to_string())
     }
-    fn inserted(t: &str) -> (Option<bool>, String) {
-        (Some(true), t.to_string())
+    fn inserted(t: &str) -> (Kind, String) {
+        (Kind::Inserted, t.to_string())
     }
 
     #[test]
