@@ -430,11 +430,7 @@ fn read_row(
     let on = reader
         .required(row, CommentField::On)
         .and_then(|(on, place)| {
-            let parts: Vec<String> = on
-                .split(['、', '；', ';', '，', ','])
-                .map(|s| s.trim().to_string())
-                .filter(|s| !s.is_empty())
-                .collect();
+            let parts = targets(&on);
             if parts.is_empty() {
                 reader.problem(
                     row.number,
@@ -514,9 +510,50 @@ fn read_row(
     })
 }
 
+/// The parts a 条款 cell names: separated by 、 ； ， (or their half-width
+/// forms), except the 、 of an outline number, which is part of it: 三、（二）
+/// is one part, 一、 is 一、, and 一、二、 two.
+fn targets(on: &str) -> Vec<String> {
+    let numeral = |c: char| "一二三四五六七八九十百零〇".contains(c);
+    let mut out = Vec::new();
+    let mut part = String::new();
+    let mut chars = on.chars().peekable();
+    while let Some(c) = chars.next() {
+        match c {
+            '、' if !part.trim().is_empty() && part.trim().chars().all(numeral) => {
+                part.push(c);
+                // 一、二、: the next outline number is the next part.
+                if chars.peek().is_some_and(|&n| numeral(n)) {
+                    out.push(std::mem::take(&mut part));
+                }
+            }
+            '、' | '；' | ';' | '，' | ',' => out.push(std::mem::take(&mut part)),
+            c => part.push(c),
+        }
+    }
+    out.push(part);
+    out.into_iter()
+        .map(|s| s.trim().to_string())
+        .filter(|s| !s.is_empty())
+        .collect()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_cell_names_parts_as_the_draft_prints_them() {
+        assert_eq!(targets("三、（二）"), ["三、（二）"]);
+        assert_eq!(targets("一、"), ["一、"]);
+        assert_eq!(targets("一、二、"), ["一、", "二、"]);
+        assert_eq!(targets("（一）、（二）"), ["（一）", "（二）"]);
+        assert_eq!(
+            targets("第三条、第五条；第七条"),
+            ["第三条", "第五条", "第七条"]
+        );
+        assert_eq!(targets("二、（三）,四、"), ["二、（三）", "四、"]);
+    }
 
     #[test]
     fn excel_serials_are_calendar_dates() {
