@@ -24,6 +24,13 @@ pub struct CommentsView {
     /// The draft commented on (v1) and the next one (v2), if there is one.
     pub draft: String,
     pub next: Option<String>,
+    /// The document as the 起草说明 names it: its title in 《》, with the
+    /// commented draft's stage (《……（征求意见稿）》).
+    pub document: String,
+    /// The stages of the draft commented on and of the next one, as the
+    /// drafts give them (征求意见稿, 送审稿).
+    pub stage: Option<String>,
+    pub next_stage: Option<String>,
     /// 共收到 6 个单位（个人）意见 18 条，其中采纳 8 条 …
     pub summary: String,
     /// How many units and people sent comments.
@@ -223,6 +230,12 @@ impl CommentsView {
             title: Text::plain(&format!("《{title}》征求意见采纳情况表")),
             draft: draft.to_string(),
             next: next.map(|(name, _, _)| name.to_string()),
+            document: match &doc.meta.stage {
+                Some(stage) => format!("《{title}（{stage}）》"),
+                None => format!("《{title}》"),
+            },
+            stage: doc.meta.stage.clone(),
+            next_stage: next.and_then(|(_, _, n)| n.meta.stage.clone()),
             summary,
             senders: senders.len(),
             counts,
@@ -248,7 +261,11 @@ impl CommentsView {
 pub struct ExplanationView {
     /// The title, 〈〉 inside.
     pub title: String,
+    /// The document consulted on, as an office names it: 《……（征求意见稿）》.
     pub draft: String,
+    /// The draft commented on, short: its stage (征求意见稿), else 原稿.
+    pub draft_stage: String,
+    /// The next draft: its stage where it is another (送审稿), else 修改稿.
     pub next: String,
     /// The first and last day a comment was received, 2021年9月13日.
     pub first: Option<String>,
@@ -330,8 +347,13 @@ impl ExplanationView {
         by_part.sort_by_key(|p| std::cmp::Reverse(p.1));
         ExplanationView {
             title: table.title.plain.clone(),
-            draft: table.draft.clone(),
-            next: table.next.clone().unwrap_or_default(),
+            draft: table.document.clone(),
+            draft_stage: table.stage.clone().unwrap_or_else(|| "原稿".to_string()),
+            next: table
+                .next_stage
+                .clone()
+                .filter(|n| Some(n) != table.stage.as_ref())
+                .unwrap_or_else(|| "修改稿".to_string()),
             first: dates.first().map(|d| d.to_string()),
             last: dates.last().map(|d| d.to_string()),
             units,
