@@ -856,7 +856,6 @@ fn openxml_audit_finds_no_errors_in_any_file_written() {
 /// A temporary home whose font folder holds the bundled faces, so
 /// LibreOffice draws Chinese without any system font.
 fn libreoffice_pdf(docx: &[u8], dir: &Path) -> PathBuf {
-    let soffice = common::tool("soffice").unwrap();
     let fonts = dir.join("home/.fonts");
     std::fs::create_dir_all(&fonts).unwrap();
     for entry in
@@ -868,16 +867,7 @@ fn libreoffice_pdf(docx: &[u8], dir: &Path) -> PathBuf {
         }
     }
     let file = write(dir, "draft.docx", docx);
-    let status = std::process::Command::new(soffice)
-        .env("HOME", dir.join("home"))
-        .args(["--headless", "--convert-to", "pdf", "--outdir"])
-        .arg(dir)
-        .arg(&file)
-        .stdout(std::process::Stdio::null())
-        .stderr(std::process::Stdio::null())
-        .status()
-        .unwrap();
-    assert!(status.success());
+    common::soffice_convert(&file, "pdf", dir, &dir.join("home"), &[]);
     dir.join("draft.pdf")
 }
 

@@ -75,22 +75,10 @@ fn fontconfig(dir: &Path) -> PathBuf {
 
 /// LibreOffice's PDF of a .docx, made with a profile and fonts of its own.
 fn libreoffice_pdf(docx: &[u8], dir: &Path) -> PathBuf {
-    let soffice = common::tool("soffice").unwrap();
     let file = dir.join("draft.docx");
     std::fs::write(&file, docx).unwrap();
-    let profile = format!("-env:UserInstallation=file://{}", dir.join("lo").display());
-    let status = std::process::Command::new(soffice)
-        .env("FONTCONFIG_FILE", fontconfig(dir))
-        .env("HOME", dir)
-        .arg(profile)
-        .args(["--headless", "--convert-to", "pdf", "--outdir"])
-        .arg(dir)
-        .arg(&file)
-        .stdout(std::process::Stdio::null())
-        .stderr(std::process::Stdio::null())
-        .status()
-        .unwrap();
-    assert!(status.success());
+    let conf = fontconfig(dir);
+    common::soffice_convert(&file, "pdf", dir, dir, &[("FONTCONFIG_FILE", &conf)]);
     dir.join("draft.pdf")
 }
 
@@ -398,6 +386,19 @@ fn check_imprint(c: &Compared, lines: &[&str]) {
     }
 }
 
+/// Every check of a draft: its grid, its line breaks, its title, and its
+/// imprint's `lines` at the foot of the last page.
+fn check_all(name: &'static str, doc: &Document, imprint: &[&str]) {
+    let dir = tempfile::tempdir().unwrap();
+    let Some(c) = compared(name, doc, dir.path()) else {
+        return;
+    };
+    check_grid(&c);
+    check_same_breaks(&c);
+    check_title(&c, doc);
+    check_imprint(&c, imprint);
+}
+
 #[test]
 fn libreoffice_sets_the_urbanization_draft_on_the_grid_of_the_pdf() {
     let name = "chengdong-urbanization-2021";
@@ -406,20 +407,10 @@ fn libreoffice_sets_the_urbanization_draft_on_the_grid_of_the_pdf() {
     let mut doc = document(name);
     doc.meta.cc = vec!["区委办公室".to_string(), "区人大常委会办公室".to_string()];
     doc.meta.printer = Some("城东区人民政府办公室".to_string());
-    doc.meta.printed = Some(gongwen::model::Date {
-        year: 2021,
-        month: 10,
-        day: 15,
-    });
-    let dir = tempfile::tempdir().unwrap();
-    let Some(c) = compared(name, &doc, dir.path()) else {
-        return;
-    };
-    check_grid(&c);
-    check_same_breaks(&c);
-    check_title(&c, &doc);
-    check_imprint(
-        &c,
+    doc.meta.printed = gongwen::model::Date::new(2021, 10, 15);
+    check_all(
+        name,
+        &doc,
         &[
             "抄送：区委办公室，区人大常委会办公室。",
             "城东区人民政府办公室2021年10月15日印发",
@@ -430,16 +421,9 @@ fn libreoffice_sets_the_urbanization_draft_on_the_grid_of_the_pdf() {
 #[test]
 fn libreoffice_sets_the_vocational_plan_on_the_grid_of_the_pdf_and_its_imprint_at_the_foot() {
     let name = "chengdong-vocational-education-2021";
-    let doc = document(name);
-    let dir = tempfile::tempdir().unwrap();
-    let Some(c) = compared(name, &doc, dir.path()) else {
-        return;
-    };
-    check_grid(&c);
-    check_same_breaks(&c);
-    check_title(&c, &doc);
-    check_imprint(
-        &c,
+    check_all(
+        name,
+        &document(name),
         &[
             "抄送：区委办公室，区人大常委会办公室，区政协办公室。",
             "城东区人民政府办公室2021年10月9日印发",

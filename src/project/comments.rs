@@ -300,13 +300,7 @@ pub fn import_feedback(
         .map_err(|d| d.0)?;
     let feedback = crate::import::feedback::read_feedback(table)?;
     let file = crate::load::comments_path(draft);
-    let (current, existing) = if file.exists() {
-        let bytes = crate::load::read_comments(&file).map_err(|d| vec![d])?;
-        let existing = crate::load::load_comments_bytes(&file, &bytes).map_err(|d| d.0)?;
-        (String::from_utf8_lossy(&bytes).into_owned(), existing)
-    } else {
-        (String::new(), Vec::new())
-    };
+    let (current, existing) = current_comments(&file)?;
     let (appended, all) = append_checked(&current, &existing, &feedback, table, &file)?;
     if appended.added > 0 {
         crate::write::write_atomic(&file, appended.text.as_bytes())
@@ -346,13 +340,7 @@ pub fn import_reviewed(
         .map_err(|d| d.0)?;
     let (feedback, warnings) = reviewed(files, &doc, from)?;
     let file = crate::load::comments_path(draft);
-    let (current, existing) = if file.exists() {
-        let bytes = crate::load::read_comments(&file).map_err(|d| vec![d])?;
-        let existing = crate::load::load_comments_bytes(&file, &bytes).map_err(|d| d.0)?;
-        (String::from_utf8_lossy(&bytes).into_owned(), existing)
-    } else {
-        (String::new(), Vec::new())
-    };
+    let (current, existing) = current_comments(&file)?;
     let (appended, _) = append_checked(&current, &existing, &feedback, files[0], &file)?;
     if appended.added > 0 {
         crate::write::write_atomic(&file, appended.text.as_bytes())
@@ -366,6 +354,17 @@ pub fn import_reviewed(
         notes: Vec::new(),
         warnings,
     })
+}
+
+/// A comments file's text and comments as they are; none if there is no
+/// file yet.
+fn current_comments(file: &Path) -> Result<(String, Vec<crate::model::Comment>), Vec<Diagnostic>> {
+    if !file.exists() {
+        return Ok((String::new(), Vec::new()));
+    }
+    let bytes = crate::load::read_comments(file).map_err(|d| vec![d])?;
+    let existing = crate::load::load_comments_bytes(file, &bytes).map_err(|d| d.0)?;
+    Ok((String::from_utf8_lossy(&bytes).into_owned(), existing))
 }
 
 /// Reviewed Word files' comments, merged in the order of the draft's text.

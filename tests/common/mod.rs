@@ -522,6 +522,37 @@ pub fn renderer() -> gongwen::render::Renderer {
     )
 }
 
+/// LibreOffice converting `file` to `to` (`pdf`, `docx:MS Word 2007 XML`)
+/// into the folder `out`, with a HOME and a profile of its own under `home`
+/// and the environment given. Fails the test without soffice (see [`tool`])
+/// or if the conversion fails.
+pub fn soffice_convert(
+    file: &std::path::Path,
+    to: &str,
+    out: &std::path::Path,
+    home: &std::path::Path,
+    env: &[(&str, &std::path::Path)],
+) {
+    let soffice = tool("soffice").unwrap_or_else(|| panic!("soffice is not installed"));
+    let profile = format!("-env:UserInstallation=file://{}", home.join("lo").display());
+    let status = std::process::Command::new(soffice)
+        .env("HOME", home)
+        .envs(env.iter().copied())
+        .arg(profile)
+        .args(["--headless", "--convert-to", to, "--outdir"])
+        .arg(out)
+        .arg(file)
+        .stdout(std::process::Stdio::null())
+        .stderr(std::process::Stdio::null())
+        .status()
+        .unwrap();
+    assert!(
+        status.success(),
+        "soffice --convert-to {to} {}",
+        file.display()
+    );
+}
+
 /// Millimetres in a PDF point.
 pub const MM: f64 = 25.4 / 72.0;
 

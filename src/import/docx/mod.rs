@@ -189,23 +189,17 @@ fn read_package(bytes: &[u8], changes: TrackedChanges) -> Result<DocxText, Refus
             reader.read_notes(kind, &package.parse(name, &xml)?);
         }
     }
-    let document = package
-        .read(&main)?
-        .ok_or_else(|| Refusal::damaged(crate::tr!("import-docx-no-main", part = &main)))?;
-    let doc = package.parse(&main, &document)?;
-    let body = doc
-        .root_element()
-        .children()
-        .find(|n| is_w(n, "body"))
-        .ok_or_else(|| Refusal::damaged(crate::tr!("import-docx-no-body", part = &main)))?;
-    reader.count_changes(body);
-    if reader.out.changes > 0 && changes == TrackedChanges::Refuse {
-        return Err(Refusal {
-            message: crate::tr!("import-docx-tracked-changes", count = reader.out.changes),
-            help: crate::tr!("import-docx-tracked-changes-help"),
-        });
-    }
-    reader.block_children(body);
+    with_body(&mut package, &main, |body| {
+        reader.count_changes(body);
+        if reader.out.changes > 0 && changes == TrackedChanges::Refuse {
+            return Err(Refusal {
+                message: crate::tr!("import-docx-tracked-changes", count = reader.out.changes),
+                help: crate::tr!("import-docx-tracked-changes-help"),
+            });
+        }
+        reader.block_children(body);
+        Ok(())
+    })??;
     if !reader.carried.is_empty() {
         let rest = std::mem::take(&mut reader.carried);
         reader.line(&rest);
@@ -251,6 +245,24 @@ fn read_package(bytes: &[u8], changes: TrackedChanges) -> Result<DocxText, Refus
 /// Whether an element or attribute is WordprocessingML's, in either form.
 fn is_word(namespace: Option<&str>) -> bool {
     matches!(namespace, Some(W | W_STRICT))
+}
+
+/// Reads the main document part and hands its body to `read`.
+fn with_body<T>(
+    package: &mut package::Package,
+    main: &str,
+    read: impl FnOnce(Node) -> T,
+) -> Result<T, Refusal> {
+    let document = package
+        .read(main)?
+        .ok_or_else(|| Refusal::damaged(crate::tr!("import-docx-no-main", part = main)))?;
+    let doc = package.parse(main, &document)?;
+    let body = doc
+        .root_element()
+        .children()
+        .find(|n| is_w(n, "body"))
+        .ok_or_else(|| Refusal::damaged(crate::tr!("import-docx-no-body", part = main)))?;
+    Ok(read(body))
 }
 
 /// Whether a table is one gongwen writes for the imprint: every paragraph

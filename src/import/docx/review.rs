@@ -12,7 +12,7 @@ use std::path::Path;
 use roxmltree::Node;
 
 use super::package::Package;
-use super::{Refusal, attr, is_w, part_id};
+use super::{Refusal, attr, is_w, part_id, with_body};
 use crate::diagnostic::Diagnostic;
 use crate::model::Date;
 
@@ -113,16 +113,7 @@ fn read_package(bytes: &[u8]) -> Result<Review, Refusal> {
             }
         }
     }
-    let document = package
-        .read(&main)?
-        .ok_or_else(|| Refusal::damaged(crate::tr!("import-docx-no-main", part = &main)))?;
-    let doc = package.parse(&main, &document)?;
-    let body = doc
-        .root_element()
-        .children()
-        .find(|n| is_w(n, "body"))
-        .ok_or_else(|| Refusal::damaged(crate::tr!("import-docx-no-body", part = &main)))?;
-    let anchors = walk(body);
+    let anchors = with_body(&mut package, &main, walk)?;
     let mut review = Review {
         paragraphs: anchors.paragraphs,
         comments: Vec::new(),

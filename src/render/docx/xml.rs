@@ -206,18 +206,7 @@ impl Body {
             .unwrap();
         }
         let comment = p.comment.as_ref().map(|text| {
-            let id = self.comments.len();
-            let mut attrs = format!(
-                r#"w:id="{id}" w:author="{}""#,
-                escape(&self.revisions.author)
-            );
-            if let Some(date) = &self.revisions.date {
-                write!(attrs, r#" w:date="{}""#, escape(date)).unwrap();
-            }
-            self.comments.push(format!(
-                r#"<w:comment {attrs}><w:p><w:r><w:t>{}</w:t></w:r></w:p></w:comment>"#,
-                escape(text)
-            ));
+            let id = self.add_comment(text);
             write!(self.xml, r#"<w:commentRangeStart w:id="{id}"/>"#).unwrap();
             id
         });
@@ -259,6 +248,24 @@ impl Body {
             Some(tag) => format!("<{tag} {}/>", self.revisions.attributes()),
             None => String::new(),
         }
+    }
+
+    /// A comment by the revisions' author, on its date: its `w:comment` for
+    /// `comments.xml`, and its id.
+    fn add_comment(&mut self, text: &str) -> usize {
+        let id = self.comments.len();
+        let mut attrs = format!(
+            r#"w:id="{id}" w:author="{}""#,
+            escape(&self.revisions.author)
+        );
+        if let Some(date) = &self.revisions.date {
+            write!(attrs, r#" w:date="{}""#, escape(date)).unwrap();
+        }
+        self.comments.push(format!(
+            r#"<w:comment {attrs}><w:p><w:r><w:t>{}</w:t></w:r></w:p></w:comment>"#,
+            escape(text)
+        ));
+        id
     }
 
     /// `comments.xml`, if any paragraph has a comment.
@@ -321,18 +328,7 @@ impl Body {
             comment: None,
             ..p.clone()
         });
-        let id = self.comments.len();
-        let mut attrs = format!(
-            r#"w:id="{id}" w:author="{}""#,
-            escape(&self.revisions.author)
-        );
-        if let Some(date) = &self.revisions.date {
-            write!(attrs, r#" w:date="{}""#, escape(date)).unwrap();
-        }
-        self.comments.push(format!(
-            r#"<w:comment {attrs}><w:p><w:r><w:t>{}</w:t></w:r></w:p></w:comment>"#,
-            escape(text)
-        ));
+        let id = self.add_comment(text);
         self.xml.truncate(self.xml.len() - "</w:p>".len());
         let a = self.revisions.attributes();
         write!(
