@@ -270,35 +270,6 @@ fn the_reference_table_counts_what_the_file_holds() {
 }
 
 #[test]
-fn a_comment_has_one_number_in_the_table_and_in_the_redline() {
-    let (v1, v2) = (reference("v1"), reference("v2.yaml"));
-    let comments = gongwen::load::load_comments(&root().join(COMMENTS)).unwrap();
-    let resolved = resolve(&comments, &v1).unwrap();
-    let changes = gongwen::compare::compare(&v1, &v2);
-    let view = CommentsView::new(&v1, "v1", &resolved, Some(("v2", &changes, &v2)));
-    let ctx = gongwen::render::RedlineContext::new(&v1, &v2, ("v1", "v2"), &changes, true)
-        .with_comments(&resolved);
-    // Every answer names the comment by its 序号 in the 意见采纳情况表.
-    let mut answers = 0;
-    for entry in &ctx.entries {
-        for a in &entry.comments {
-            let row = &view.rows[a.number - 1];
-            assert_eq!((row.number, row.id.as_str()), (a.number, a.id.as_str()));
-            answers += 1;
-        }
-    }
-    assert!(answers >= 9, "{answers}");
-    // The comment issue 29 names: 东川工业园区管委会's, row 15.
-    let moved = ctx
-        .entries
-        .iter()
-        .flat_map(|e| &e.comments)
-        .find(|a| a.from == "东川工业园区管委会")
-        .unwrap();
-    assert_eq!(moved.number, 15);
-}
-
-#[test]
 fn a_comment_not_yet_decided_is_pending_needs_no_reason_and_is_counted_apart() {
     for written in ["待处理", "待定", "pending"] {
         let (errors, _, _) = check_with(&one(&format!(

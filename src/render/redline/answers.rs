@@ -11,8 +11,6 @@ use crate::comments::{Resolved, answered_part};
 #[derive(Debug, Clone, Serialize)]
 pub struct Answer {
     pub id: String,
-    /// Its 序号 in the 意见采纳情况表, the number a reader finds it by there.
-    pub number: usize,
     pub from: String,
     pub disposition: &'static str,
 }
@@ -21,8 +19,6 @@ pub struct Answer {
 #[derive(Debug, Clone, Serialize)]
 pub struct CommentLink {
     pub id: String,
-    /// Its 序号 in the 意见采纳情况表.
-    pub number: usize,
     pub from: String,
     pub disposition: &'static str,
     pub changes: Vec<usize>,
@@ -31,14 +27,10 @@ pub struct CommentLink {
 impl RedlineContext {
     /// Ties the comments on the older draft to the changes that answer them.
     pub fn with_comments(mut self, resolved: &[Resolved]) -> RedlineContext {
-        // `resolved` is in the table's order: a comment's place in it is
-        // its 序号 there.
         let mut links: Vec<CommentLink> = resolved
             .iter()
-            .enumerate()
-            .map(|(i, r)| CommentLink {
+            .map(|r| CommentLink {
                 id: r.comment.id.clone(),
-                number: i + 1,
                 from: r.comment.from.clone(),
                 disposition: r.comment.disposition.zh(),
                 changes: Vec::new(),
@@ -50,7 +42,7 @@ impl RedlineContext {
                 continue;
             };
             let mut answered = false;
-            for (n, (r, link)) in resolved.iter().zip(&mut links).enumerate() {
+            for (r, link) in resolved.iter().zip(&mut links) {
                 if r.places.iter().any(|p| p.anchor.as_deref() == Some(part)) {
                     link.changes.push(i);
                     answered = true;
@@ -60,7 +52,6 @@ impl RedlineContext {
                     {
                         e.comments.push(Answer {
                             id: r.comment.id.clone(),
-                            number: n + 1,
                             from: r.comment.from.clone(),
                             disposition: r.comment.disposition.zh(),
                         });
