@@ -270,6 +270,46 @@ fn the_reference_table_counts_what_the_file_holds() {
 }
 
 #[test]
+fn a_comment_has_one_number_in_the_table_the_redline_and_the_json() {
+    let (v1, v2) = (reference("v1"), reference("v2.yaml"));
+    let comments = gongwen::load::load_comments(&root().join(COMMENTS)).unwrap();
+    let resolved = resolve(&comments, &v1).unwrap();
+    let changes = gongwen::compare::compare(&v1, &v2);
+    let view = CommentsView::new(&v1, "v1", &resolved, Some(("v2", &changes, &v2)));
+    let ctx = gongwen::render::RedlineContext::new(&v1, &v2, ("v1", "v2"), &changes, true)
+        .with_comments(&resolved);
+    // The office's own 序号: the table's first column, and the number the
+    // redline's 答复意见 and its JSON give the same comment (issue 29).
+    let number_of = |from: &str, text: &str| -> String {
+        let row = view
+            .rows
+            .iter()
+            .find(|r| r.from.plain == from && r.text.plain == text)
+            .unwrap();
+        row.cells[0].text.plain.clone()
+    };
+    let mut answers = 0;
+    for entry in &ctx.entries {
+        for a in &entry.comments {
+            let c = comments.iter().find(|c| c.id == a.id).unwrap();
+            assert_eq!(number_of(&c.from, &c.text), a.id);
+            answers += 1;
+        }
+    }
+    assert!(answers >= 9, "{answers}");
+    for link in &ctx.comments {
+        let c = comments.iter().find(|c| c.id == link.id).unwrap();
+        assert_eq!(number_of(&c.from, &c.text), link.id);
+    }
+    // 东川工业园区管委会's comment: 6 in the file, so 6 in the table too.
+    let moved = comments
+        .iter()
+        .find(|c| c.from == "东川工业园区管委会")
+        .unwrap();
+    assert_eq!(number_of(&moved.from, &moved.text), "6");
+}
+
+#[test]
 fn a_comment_not_yet_decided_is_pending_needs_no_reason_and_is_counted_apart() {
     for written in ["待处理", "待定", "pending"] {
         let (errors, _, _) = check_with(&one(&format!(
@@ -341,7 +381,7 @@ fn the_table_is_its_list_of_columns_and_an_offices_old_template_still_renders_it
         assert_eq!(r.md.len(), TABLE_COLUMNS.len());
         for (column, cell) in TABLE_COLUMNS.iter().zip(&r.cells) {
             let shown = match column.field {
-                CommentField::Id => r.number.to_string(),
+                CommentField::Id => r.id.clone(),
                 CommentField::From => r.from.plain.clone(),
                 CommentField::On => r.target.plain.clone(),
                 CommentField::Text => r.text.plain.clone(),

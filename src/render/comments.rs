@@ -73,8 +73,9 @@ pub struct Count {
 /// One comment.
 #[derive(Debug, Clone, Serialize)]
 pub struct Row {
-    /// 1, 2, 3 … in the table's order.
-    pub number: usize,
+    /// Its 序号: the comment's own, as the office numbered it (its `id`;
+    /// kept for templates written when the table numbered its rows).
+    pub number: String,
     /// The id in the comments file.
     pub id: String,
     pub from: Text,
@@ -120,7 +121,7 @@ impl CommentsView {
     ) -> CommentsView {
         let fates = next.map(|(_, changes, next_doc)| fates(changes, &Labels::new(next_doc)));
         let mut rows = Vec::new();
-        for (i, r) in resolved.iter().enumerate() {
+        for r in resolved {
             let c = &r.comment;
             let target: Vec<String> = r
                 .places
@@ -148,7 +149,6 @@ impl CommentsView {
                 (None, Some(n)) => n.clone(),
                 (None, None) => String::new(),
             };
-            let number = i + 1;
             let received = c.received.map(|d| d.to_string()).unwrap_or_default();
             // The passage commented on, quoted before the comment: its
             // opening words, where it is long (a reviewer often marks a
@@ -161,8 +161,10 @@ impl CommentsView {
                 .iter()
                 .map(|column| {
                     let value = match column.field {
-                        // 序号 is the comment's place in this table.
-                        CommentField::Id => number.to_string(),
+                        // 序号 is the comment's own, as the office numbered
+                        // it: the number the redline's 答复意见 and the JSON
+                        // give it too, and it stays when comments are added.
+                        CommentField::Id => c.id.clone(),
                         CommentField::From => c.from.clone(),
                         CommentField::Received => received.clone(),
                         CommentField::On => target.clone(),
@@ -183,7 +185,7 @@ impl CommentsView {
             rows.push(Row {
                 md: cells.iter().map(|c| c.text.md.clone()).collect(),
                 cells,
-                number,
+                number: c.id.clone(),
                 id: c.id.clone(),
                 from: Text::plain(&c.from),
                 target: Text::plain(&target),
