@@ -32,6 +32,12 @@ enum Place {
 /// for the other, edited.
 const SIMILAR: f32 = 0.6;
 
+/// The most pairs of paragraphs compared for likeness in one stretch the
+/// alignment left unmatched: a reviewer's edits leave short stretches; a
+/// long one on both sides is another text (refused), whose every pair,
+/// compared character by character, would take minutes.
+const SIMILAR_PAIRS: usize = 10_000;
+
 /// The text compared: letters and digits only, so that a reviewer's
 /// punctuation, spaces and line breaks do not count.
 fn key(text: &str) -> String {
@@ -103,6 +109,7 @@ fn tie(review: &Review, draft: &[(String, Place)]) -> Vec<Option<(usize, Place)>
                     tied[i] = Some((j, draft[j].1.clone()));
                 }
             }
+            _ if a.len() * b.len() > SIMILAR_PAIRS => {}
             _ => {
                 for i in a {
                     if theirs[i].is_empty() {
@@ -142,8 +149,11 @@ pub fn merged(
 ) -> Result<(Feedback, Vec<Diagnostic>), Vec<Diagnostic>> {
     let mut rows: Vec<(usize, usize, usize, FeedbackRow)> = Vec::new();
     let (mut warnings, mut errors) = (Vec::new(), Vec::new());
+    // The draft's side, made once for every file.
+    let draft = paragraphs(doc);
+    let labels = Labels::new(doc);
     for (f, (path, review)) in reviews.iter().enumerate() {
-        match of_file(path, review, doc, from) {
+        match of_file(path, review, &draft, &labels, from) {
             Ok((file_rows, file_warnings)) => {
                 let numbered = file_rows.into_iter().enumerate();
                 rows.extend(numbered.map(|(n, (order, row))| (order, f, n, row)));
@@ -169,15 +179,13 @@ pub fn merged(
 fn of_file(
     path: &Path,
     review: &Review,
-    doc: &Document,
+    draft: &[(String, Place)],
+    labels: &Labels,
     from: Option<&str>,
 ) -> Result<(Vec<(usize, FeedbackRow)>, Vec<Diagnostic>), Vec<Diagnostic>> {
-    let draft = paragraphs(doc);
-    let mut tied = tie(review, &draft);
+    let mut tied = tie(review, draft);
     // A surviving bookmark says which part its paragraph is, whatever the
-    // text now reads.
-    let labels = Labels::new(doc);
-    // Where each part starts among the draft's paragraphs.
+    // text now reads. Where each part starts among the draft's paragraphs.
     let mut starts: HashMap<&str, usize> = HashMap::new();
     for (j, (_, p)) in draft.iter().enumerate() {
         if let Place::Part(a) = p {

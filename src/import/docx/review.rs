@@ -12,7 +12,7 @@ use std::path::Path;
 use roxmltree::Node;
 
 use super::package::Package;
-use super::{Refusal, attr, is_w, part_id, with_body};
+use super::{Refusal, attr, is_w, part_id, revision, with_body};
 use crate::diagnostic::Diagnostic;
 use crate::model::Date;
 
@@ -254,13 +254,11 @@ fn read_comments(doc: &roxmltree::Document) -> Vec<(String, Comment)> {
                 .last()
                 .and_then(|p| p.attribute((W14, "paraId")))
                 .map(str::to_string);
-            // `2021-09-13T10:30:00Z`: the day it was written.
-            let date = attr(&n, "date").and_then(|d| Date::parse(d.get(..10)?));
             Some((
                 id,
                 Comment {
                     author: attr(&n, "author").unwrap_or("").trim().to_string(),
-                    date,
+                    date: day_of(n),
                     text,
                     para_id,
                 },
@@ -293,30 +291,35 @@ fn original_text<'a>(n: Node<'a, '_>) -> Option<&'a str> {
     if !is_w(&n, "t") {
         return None;
     }
-    let inserted = n.ancestors().any(|a| is_w(&a, "ins") || is_w(&a, "moveTo"));
+    let inserted = n.ancestors().any(|a| revision(&a) == Some(true));
     if inserted { None } else { n.text() }
+}
+
+/// The day a comment or a tracked change was made: `w:date`
+/// (`2021-09-13T10:30:00Z`) without its time.
+fn day_of(n: Node) -> Option<Date> {
+    attr(&n, "date").and_then(|d| Date::parse(d.get(..10)?))
 }
 
 /// The tracked change a text node is inside, if any: `w:ins`/`w:moveTo`
 /// inserted, `w:del`/`w:moveFrom` deleted.
 fn change_of(n: Node, moves: &[(String, String, bool)]) -> Option<Change> {
-    let mark = n
+    let (mark, inserted) = n
         .ancestors()
-        .find(|a| is_w(a, "ins") || is_w(a, "del") || is_w(a, "moveTo") || is_w(a, "moveFrom"))?;
-    let to = is_w(&mark, "moveTo");
-    let moved = (to || is_w(&mark, "moveFrom"))
+        .find_map(|a| revision(&a).map(|inserted| (a, inserted)))?;
+    let moved = (is_w(&mark, "moveTo") || is_w(&mark, "moveFrom"))
         .then(|| {
             moves
                 .iter()
                 .rev()
-                .find(|(_, _, end_to)| *end_to == to)
+                .find(|(_, _, to)| *to == inserted)
                 .map(|(_, name, _)| name.clone())
         })
         .flatten();
     Some(Change {
-        inserted: is_w(&mark, "ins") || to,
+        inserted,
         author: attr(&mark, "author").unwrap_or("").trim().to_string(),
-        date: attr(&mark, "date").and_then(|d| Date::parse(d.get(..10)?)),
+        date: day_of(mark),
         moved,
     })
 }
@@ -381,9 +384,11 @@ fn walk(body: Node) -> Anchors {
             if let Some(id) = attr(&n, "id") {
                 moves.retain(|(open, _, _)| open != id);
             }
-        } else if is_w(&n, "t") && change_of(n, &moves).is_some_and(|c| c.inserted) {
+        } else if is_w(&n, "t")
+            && let Some(change) = change_of(n, &moves).filter(|c| c.inserted)
+        {
             if let Some(p) = paragraphs.last_mut() {
-                p.push(n.text().unwrap_or(""), change_of(n, &moves));
+                p.push(n.text().unwrap_or(""), Some(change));
             }
         } else if let Some(text) = original_text(n) {
             if let Some(p) = paragraphs.last_mut() {
