@@ -78,19 +78,12 @@ pub fn lead_runs(role: Role, label: &str, lead: &str, strong: bool) -> Vec<Run> 
     runs
 }
 
-/// One block of the body as paragraphs; a table as a paragraph per row,
-/// its cells set apart by ｜ (the Word redline's form: a draft's table is
-/// written as a Word table by [`super::table::draft`]).
+/// One block of the body as paragraphs: a heading, or a paragraph with its
+/// run-in lead. A table is none: it is a Word table, written by
+/// [`super::table::draft`] and the redline's tables.
 pub fn block(b: &BlockView) -> Vec<Para> {
     vec![match b.kind {
-        BlockKind::Table => {
-            return b
-                .table
-                .iter()
-                .flat_map(|t| t.plain_rows())
-                .map(|line| Para::new(WordStyle::Caption, vec![Run::plain(line)]))
-                .collect();
-        }
+        BlockKind::Table => return Vec::new(),
         BlockKind::Heading => Para::new(heading_style(b.role), vec![Run::plain(&b.plain)])
             .with_props(outline(b.depth)),
         BlockKind::Para => {
