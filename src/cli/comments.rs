@@ -26,7 +26,7 @@ pub fn run(console: &mut Console, command: &CommentsCommand) -> Outcome {
     if !words.is_empty() {
         let named: Vec<String> = words.iter().map(|w| shown(w).to_string()).collect();
         let done = import_reviewed(&words, draft, from);
-        if report(console, &named.join("、"), done) == Outcome::Trouble {
+        if report(console, &named.join(&tr!("load-list-separator")), done) == Outcome::Trouble {
             outcome = Outcome::Trouble;
         }
     }
@@ -48,7 +48,7 @@ fn report(
                 console.err(tr!(
                     "comments-import-columns-not-read",
                     file = table,
-                    columns = done.unknown_headers.join("、")
+                    columns = done.unknown_headers.join(&tr!("load-list-separator"))
                 ));
             }
             console.line(tr!(
