@@ -50,3 +50,4 @@ mod test_script;
 mod views;
 mod watch;
 mod words;
+mod yaml_events;

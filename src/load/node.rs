@@ -8,6 +8,8 @@ use std::fmt;
 use serde::de::{self, Deserialize, Deserializer, MapAccess, SeqAccess, Visitor};
 use serde_saphyr::Spanned;
 
+mod events;
+
 /// The most YAML values (scalars, lists, mappings) one file may hold. The
 /// Civil Code, 1,260 articles, is about 6,000; a draft of 20,000 parts with
 /// items about 100,000.
@@ -62,6 +64,22 @@ impl Node {
     /// Parses YAML text into a node tree, within [`MAX_NODES`] values and
     /// [`MAX_DEPTH`] levels of nesting (and the library's limits on aliases).
     pub fn parse(text: &str) -> Result<Node, serde_saphyr::Error> {
+        match Node::parse_from_events(text) {
+            Some(node) => Ok(node),
+            None => Node::parse_by_serde(text),
+        }
+    }
+
+    /// [`Node::parse`]'s quick path: the common YAML of a draft built straight
+    /// from the parser's events, or `None` for what it leaves to
+    /// [`Node::parse_by_serde`] (see `events`).
+    pub fn parse_from_events(text: &str) -> Option<Node> {
+        events::build(text)
+    }
+
+    /// [`Node::parse`] through serde: every file the quick path leaves, and
+    /// the messages of every file that has something wrong.
+    pub fn parse_by_serde(text: &str) -> Result<Node, serde_saphyr::Error> {
         let options = serde_saphyr::options! {
             budget: serde_saphyr::budget! {
                 max_nodes: MAX_NODES,
