@@ -19,7 +19,7 @@ pub fn run(console: &mut Console, args: &SchemaArgs) -> Outcome {
     for (relative, text) in gongwen::json_schema::files() {
         let name = relative.file_name().map(Path::new).unwrap_or(&relative);
         match write::inside(out, name).and_then(|dest| {
-            write::write_atomic(&dest, text.as_bytes())?;
+            write::write_built(&dest, text.as_bytes())?;
             Ok(dest)
         }) {
             Ok(dest) => console.line(tr!("run-wrote", path = shown(&dest).to_string())),

@@ -228,6 +228,7 @@ pub fn build(
     };
     comments::build_tables(&built, renderer, out, formats, &mut summary, on);
     write_schemas(out, schemas, &mut summary, on);
+    crate::threads::free_meanwhile((documents, drafts_comments, comparisons));
     Ok(summary)
 }
 
@@ -278,6 +279,7 @@ fn build_one(
         let rendered = render_draft(&document, renderer, formats);
         (rendered, joined(lint))
     });
+    crate::threads::free_meanwhile(draft);
     let Outputs { outputs, warnings } = match rendered {
         Ok(rendered) => rendered,
         Err(d) => {
@@ -307,7 +309,7 @@ pub(crate) fn write_output(
     on: &mut dyn FnMut(Event),
 ) {
     let written = write::inside(out, relative).and_then(|dest| {
-        write::write_atomic(&dest, bytes)?;
+        write::write_built(&dest, bytes)?;
         Ok(dest)
     });
     match written {
