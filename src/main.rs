@@ -53,7 +53,7 @@ fn main() -> ExitCode {
         Command::Schema(args) => cli::schema::run(&mut console, &args),
         Command::New(args) => cli::new::run(&mut console, &args),
     };
-    console.finish(outcome)
+    cli::console::end(console.finish(outcome))
 }
 
 /// Prints what building or checking reports, as it happens.

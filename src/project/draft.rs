@@ -69,6 +69,7 @@ pub fn render_draft(
         outputs.push((format, rendered.bytes));
         warnings.extend(rendered.warnings);
     }
+    crate::threads::free_meanwhile(ctx);
     Ok(Outputs { outputs, warnings })
 }
 

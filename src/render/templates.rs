@@ -143,7 +143,7 @@ impl Templates {
         let rendered = tera
             .render(name, &context)
             .map_err(|e| template_error(&self.sources, name, &e));
-        free_meanwhile(context);
+        crate::threads::free_meanwhile(context);
         rendered
     }
 
@@ -151,17 +151,6 @@ impl Templates {
     pub fn source(&self, name: &str) -> Option<(&Path, &str)> {
         self.sources.get(name).map(|s| (s.path.as_path(), &*s.text))
     }
-}
-
-/// Frees a value on a thread of its own, so that no one waits for it: the
-/// context of a long draft is a tree of some 100,000 values, and freeing it
-/// was a tenth of the Civil Code's HTML build. A process that ends first
-/// leaves the freeing to the system. Where no thread can be started, it is
-/// freed here.
-fn free_meanwhile<T: Send + 'static>(value: T) {
-    let _ = std::thread::Builder::new()
-        .name("free".into())
-        .spawn(move || drop(value));
 }
 
 /// A tera template parsed on its own (no template of ours includes another).
