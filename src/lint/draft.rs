@@ -279,6 +279,14 @@ fn dates(sites: &[TextSite], out: &mut Vec<(usize, Hit)>) {
     }
     let numeric = &*NUMERIC_DATE;
     for (i, site) in texts() {
+        // A numeric date has digits (half or full width); most texts have none.
+        if !site
+            .value
+            .chars()
+            .any(|c| c.is_ascii_digit() || ('０'..='９').contains(&c))
+        {
+            continue;
+        }
         let chars: Vec<char> = site.value.chars().collect();
         let mask = super::prose::protected(&chars);
         let mut count = CharCount::new(&site.value);
