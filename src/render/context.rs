@@ -5,6 +5,7 @@
 
 use serde::Serialize;
 
+use super::fields::Fields;
 use super::flatten::{Flattener, flatten};
 use super::tables::TableView;
 use crate::model::{Date, Fonts, Role, Style};
@@ -140,6 +141,52 @@ pub struct BlockView {
     pub table: Option<TableView>,
 }
 
+/// [`BlockView::FIELDS`] and [`BlockView::to_tera`] from one list of the
+/// fields, in the struct's order.
+macro_rules! block_fields {
+    ($($field:ident),*) => {
+        impl BlockView {
+            /// The names of a block's fields, in order.
+            pub const FIELDS: &'static [&'static str] = &[$(stringify!($field)),*];
+
+            /// The block as a tera value with the fields `wanted` says (one
+            /// flag for each of [`BlockView::FIELDS`]): what
+            /// `tera::Value::try_from_serializable` makes of it, less the others.
+            pub fn to_tera(&self, wanted: &[bool]) -> Result<tera::Value, tera::Error> {
+                let mut map = tera::Map::new();
+                let mut wanted = wanted.iter();
+                $(
+                    if wanted.next() == Some(&true) {
+                        map.insert(
+                            stringify!($field).into(),
+                            tera::Value::try_from_serializable(&self.$field)?,
+                        );
+                    }
+                )*
+                Ok(tera::Value::from(map))
+            }
+        }
+    };
+}
+
+block_fields!(
+    kind,
+    role,
+    depth,
+    h,
+    anchor,
+    id,
+    label,
+    heading,
+    lead,
+    lead_strong,
+    text,
+    md,
+    html,
+    plain,
+    table
+);
+
 /// An entry of the table of contents.
 #[derive(Debug, Clone, Serialize, PartialEq)]
 pub struct TocEntry {
@@ -213,8 +260,9 @@ impl RenderContext {
 impl RenderContext {
     /// The context as tera reads it: what `tera::Context::from_serialize`
     /// makes, the body's blocks turned into tera values half on another
-    /// core (a tenth of a long draft's HTML build).
-    pub fn tera_context(&self) -> Result<tera::Context, tera::Error> {
+    /// core (a tenth of a long draft's HTML build), each with the `fields`
+    /// its template may read.
+    pub fn tera_context(&self, fields: &Fields) -> Result<tera::Context, tera::Error> {
         let RenderContext {
             generator,
             print,
@@ -226,11 +274,9 @@ impl RenderContext {
             appendices,
             toc,
         } = self;
+        let wanted: Vec<bool> = BlockView::FIELDS.iter().map(|f| fields.wants(f)).collect();
         let values = |blocks: &[BlockView]| -> Result<Vec<tera::Value>, tera::Error> {
-            blocks
-                .iter()
-                .map(tera::Value::try_from_serializable)
-                .collect()
+            blocks.iter().map(|b| b.to_tera(&wanted)).collect()
         };
         let (first, second) = blocks.split_at(blocks.len() / 2);
         std::thread::scope(|scope| {
@@ -336,9 +382,35 @@ mod tests {
         ] {
             let ctx = context(yaml);
             assert_eq!(
-                ctx.tera_context().unwrap(),
+                ctx.tera_context(&Fields::All).unwrap(),
                 tera::Context::from_serialize(&ctx).unwrap(),
                 "{yaml}"
+            );
+        }
+    }
+
+    /// Each built-in template prints the same with the fields it names as
+    /// with every field.
+    #[test]
+    fn the_fields_a_template_names_are_all_it_reads() {
+        let templates = crate::render::Templates::load(None).unwrap();
+        let ctx = context(
+            "title: 标题\nparts:\n  - heading: 总体要求\n    text: 以*习近平*……\n  - heading: 提高质量\n    parts:\n      - heading: 推进全覆盖。\n        text: 持续增加。\n      - 另一段。\n",
+        );
+        for name in ["document.md.tera", "document.html.tera"] {
+            let fields = templates.fields(name);
+            assert_ne!(fields, &Fields::All, "{name}");
+            if name == "document.html.tera" {
+                assert!(!fields.wants("md") && !fields.wants("lead"), "{fields:?}");
+            }
+            assert_eq!(
+                templates
+                    .render_context(name, ctx.tera_context(fields))
+                    .unwrap(),
+                templates
+                    .render_context(name, ctx.tera_context(&Fields::All))
+                    .unwrap(),
+                "{name}"
             );
         }
     }

@@ -17,6 +17,7 @@
 pub mod comments;
 pub mod context;
 pub mod docx;
+pub mod fields;
 mod flatten;
 pub mod json;
 pub mod pdf;

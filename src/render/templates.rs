@@ -7,6 +7,7 @@ use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 use std::sync::{Arc, OnceLock};
 
+use super::fields::Fields;
 use crate::diagnostic::Diagnostic;
 
 /// The built-in templates, compiled into the binary so the tool works from any folder.
@@ -56,6 +57,8 @@ struct TemplateSource {
     path: PathBuf,
     text: Arc<str>,
     parsed: OnceLock<Result<tera::Tera, Diagnostic>>,
+    /// The fields of a block it names, read from its text when first asked.
+    fields: OnceLock<Fields>,
 }
 
 /// The set of templates in use: the built-in ones, each replaced by a file of
@@ -80,6 +83,7 @@ impl Templates {
                 path: PathBuf::from(format!("templates/{name} (built in)")),
                 text: Arc::from(*text),
                 parsed: OnceLock::new(),
+                fields: OnceLock::new(),
             };
             if let (Some(dir), Some(confined)) = (dir, &confined) {
                 let path = dir.join(name);
@@ -101,6 +105,7 @@ impl Templates {
                         path,
                         text: Arc::from(text),
                         parsed: OnceLock::new(),
+                        fields: OnceLock::new(),
                     };
                     if is_tera(name) {
                         let parsed = parse(name, &source)?;
@@ -145,6 +150,15 @@ impl Templates {
             .map_err(|e| template_error(&self.sources, name, &e));
         crate::threads::free_meanwhile(context);
         rendered
+    }
+
+    /// The fields of a block the template `name` may read (every field for
+    /// a name it does not know).
+    pub fn fields(&self, name: &str) -> &Fields {
+        static ALL: Fields = Fields::All;
+        self.sources.get(name).map_or(&ALL, |source| {
+            source.fields.get_or_init(|| Fields::named_in(&source.text))
+        })
     }
 
     /// The text of a template in use (built in or overridden), and where it is.

@@ -23,7 +23,11 @@ impl Backend for TeraBackend<'_> {
         };
         let name = format!("{kind}.{}.tera", self.format.name());
         let text = match view {
-            View::Draft(ctx) => self.templates.render_context(&name, ctx.tera_context())?,
+            View::Draft(ctx) => {
+                let fields = self.templates.fields(&name);
+                self.templates
+                    .render_context(&name, ctx.tera_context(fields))?
+            }
             View::Redline { view: ctx, .. } => self.templates.render(&name, ctx)?,
             View::Comments(ctx) => self.templates.render(&name, ctx)?,
         };
