@@ -22,20 +22,16 @@ pub enum Fields {
     Named(HashSet<String>),
 }
 
-/// A tag of a template: `{{ … }}` or `{% … %}`.
-static TAG: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"(?s)\{\{.*?\}\}|\{%.*?%\}").expect("a valid pattern"));
-
 /// A loop over a list of blocks: `for b in blocks`, `for b in a.blocks`.
 static BLOCK_LOOP: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"\bfor\s+(\w+)\s+in\s+(?:\w+\.)*blocks\b").expect("a valid pattern")
+    Regex::new(r"(?-u)\bfor\s+(\w+)\s+in\s+(?:\w+\.)*blocks\b").expect("a valid pattern")
 });
 
 /// A word, with what follows it: a field read by name (`.name`, `["name"]`,
 /// `['name']`), or anything else.
 static WORD: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r#"(\.?)\b([A-Za-z_]\w*)\b(?:\s*\.\s*([A-Za-z_]\w*)|\s*\[\s*(?:"(\w+)"|'(\w+)')\s*\])?"#,
+        r#"(?-u)(\.?)\b([A-Za-z_]\w*)\b(?:\s*\.\s*([A-Za-z_]\w*)|\s*\[\s*(?:"(\w+)"|'(\w+)')\s*\])?"#,
     )
     .expect("a valid pattern")
 });
@@ -43,7 +39,7 @@ static WORD: LazyLock<Regex> = LazyLock::new(|| {
 impl Fields {
     /// The fields of a block a template with this source may read.
     pub fn named_in(source: &str) -> Fields {
-        let tags: Vec<&str> = TAG.find_iter(source).map(|m| m.as_str()).collect();
+        let tags = tags(source);
         // The names the blocks go by, where they are looped over.
         let mut names: HashSet<&str> = HashSet::new();
         let mut loops = 0;
@@ -93,6 +89,28 @@ impl Fields {
             Fields::Named(words) => words.contains(name),
         }
     }
+}
+
+/// The tags of a template: `{{ … }}` and `{% … %}`, each to its end (or to
+/// the end of the text, where tera will say it is not closed).
+fn tags(source: &str) -> Vec<&str> {
+    let mut found = Vec::new();
+    let mut rest = source;
+    while let Some(open) = rest.find('{') {
+        let close = match rest[open + 1..].chars().next() {
+            Some('{') => "}}",
+            Some('%') => "%}",
+            _ => {
+                rest = &rest[open + 1..];
+                continue;
+            }
+        };
+        let body = &rest[open + 2..];
+        let end = body.find(close).map_or(body.len(), |at| at + close.len());
+        found.push(&body[..end]);
+        rest = &body[end..];
+    }
+    found
 }
 
 /// Whether the word at `at` in `tag` is the name a `for` loop binds.
