@@ -245,6 +245,32 @@ fn build_writes_the_schemas_the_drafts_point_at_once() {
     assert_eq!(code, 0, "{again}");
     assert!(!again.contains("schema.json"), "{again}");
     assert!(again.contains("wrote   output/doc/v1.md"), "{again}");
+    // They are stamped as written; one edited or removed by hand is
+    // written again, and the others left be.
+    let schemas = dir.path().join("output/schema");
+    assert!(schemas.join(".schemas-written").is_file());
+    let draft_schema = schemas.join("draft.schema.json");
+    std::fs::write(&draft_schema, "{}\n").unwrap();
+    std::fs::remove_file(schemas.join("comments.schema.json")).unwrap();
+    let (code, mended) = gongwen(dir.path(), &["build", "--format", "md"]);
+    assert_eq!(code, 0, "{mended}");
+    assert!(
+        mended.contains("wrote   output/schema/draft.schema.json"),
+        "{mended}"
+    );
+    assert!(
+        mended.contains("wrote   output/schema/comments.schema.json"),
+        "{mended}"
+    );
+    assert!(!mended.contains("part.schema.json"), "{mended}");
+    assert_eq!(
+        std::fs::read_to_string(&draft_schema).unwrap(),
+        gongwen::json_schema::schema_text(SchemaKind::Draft)
+    );
+    // They hold both languages: a build in Chinese leaves them be.
+    let (code, chinese) = gongwen(dir.path(), &["build", "--format", "md", "--lang", "zh"]);
+    assert_eq!(code, 0, "{chinese}");
+    assert!(!chinese.contains("schema.json"), "{chinese}");
 }
 
 #[test]

@@ -147,6 +147,14 @@ fn text_of(schema: &Value) -> String {
     text
 }
 
+/// Where [`files`] go, relative to the output folder, without making them.
+pub fn file_paths() -> Vec<PathBuf> {
+    SchemaKind::ALL
+        .into_iter()
+        .map(|kind| Path::new(FOLDER).join(kind.file_name()))
+        .collect()
+}
+
 /// The files `build` writes below its output folder: (path relative to the
 /// output folder, contents).
 pub fn files() -> Vec<(PathBuf, String)> {

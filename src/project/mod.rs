@@ -21,6 +21,7 @@ pub mod discover;
 pub mod draft;
 pub mod redline;
 pub mod review;
+mod schemas;
 
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
@@ -174,15 +175,17 @@ pub fn build(
     plan(entries, formats)?;
     let mut summary = Summary::default();
     let mut documents = HashMap::new();
-    // The JSON Schemas are made on the other core while the drafts build.
-    let (documents, schemas) = std::thread::scope(|scope| {
-        let schemas = scope.spawn(crate::json_schema::files);
+    // The JSON Schemas are made on the other core while the drafts build,
+    // unless those below `out` are this program's, as it wrote them.
+    let fresh = schemas::fresh(out);
+    let (documents, made) = std::thread::scope(|scope| {
+        let made = scope.spawn(|| (!fresh).then(crate::json_schema::files));
         for entry in entries {
             if let Some(document) = build_one(entry, renderer, out, formats, &mut summary, on) {
                 documents.insert(entry.path.clone(), document);
             }
         }
-        (documents, joined(schemas))
+        (documents, joined(made))
     });
     // The comments on each draft, loaded once: the redlines list the ones
     // their changes answer, and the tables print them all.
@@ -227,29 +230,11 @@ pub fn build(
         changes: &comparisons,
     };
     comments::build_tables(&built, renderer, out, formats, &mut summary, on);
-    write_schemas(out, schemas, &mut summary, on);
+    if let Some(made) = made {
+        schemas::write(out, made, &mut summary, on);
+    }
     crate::threads::free_meanwhile((documents, drafts_comments, comparisons));
     Ok(summary)
-}
-
-/// Writes the JSON Schemas an editor checks the drafts with
-/// (`<out>/schema/draft.schema.json` …, see [`crate::json_schema`]), whether
-/// or not each draft built, each only when it is missing or holds something
-/// else, so a build names them once.
-fn write_schemas(
-    out: &Path,
-    schemas: Vec<(PathBuf, String)>,
-    summary: &mut Summary,
-    on: &mut dyn FnMut(Event),
-) {
-    for (relative, text) in schemas {
-        let current = write::inside(out, &relative)
-            .ok()
-            .and_then(|path| std::fs::read(path).ok());
-        if current.as_deref() != Some(text.as_bytes()) {
-            write_output(out, &relative, text.as_bytes(), summary, on);
-        }
-    }
 }
 
 /// Builds one draft: read once, rendered and written, linted on the other
