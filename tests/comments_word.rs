@@ -865,3 +865,105 @@ fn a_moved_passage_is_proposed_as_a_move_to_where_it_went() {
         )]
     );
 }
+
+/// A Python whose python-docx can add Word comments (1.2 and later): the one
+/// `scripts/test` installs into target/test-venv, else the first on PATH.
+fn python_with_add_comment() -> Option<PathBuf> {
+    let candidates = [root().join("target/test-venv/bin/python3")]
+        .into_iter()
+        .chain(crate::common::on_path("python3"));
+    for python in candidates {
+        let ok = std::process::Command::new(&python)
+            .args([
+                "-c",
+                "from docx.document import Document; Document.add_comment",
+            ])
+            .stderr(std::process::Stdio::null())
+            .status()
+            .is_ok_and(|s| s.success());
+        if ok {
+            return Some(python);
+        }
+    }
+    crate::common::missing("python-docx-1.2");
+    None
+}
+
+/// Comments added as an office's script or a reviewer's tool would add them:
+/// python-docx's `add_comment` on the runs of the paragraph that holds each
+/// passage.
+const ADD_COMMENTS: &str = r#"
+import sys
+import docx
+document = docx.Document(sys.argv[1])
+notes = [
+    ("以习近平新时代中国特色社会主义思想为指导", "张三", "建议补充“十四五”规划的具体目标。"),
+    ("持续增加优质教育资源供给", "王五", "幼儿园建设数量应写明。"),
+    ("城东区贯彻落实《西宁市", "赵六", "标题可以更简短。"),
+]
+for marks, author, text in notes:
+    paragraph = next(p for p in document.paragraphs if marks in p.text)
+    document.add_comment(paragraph.runs, text=text, author=author, initials=author[0])
+document.save(sys.argv[2])
+"#;
+
+#[test]
+fn comments_python_docx_added_are_recorded_as_word_s_are() {
+    let Some(python) = python_with_add_comment() else {
+        return;
+    };
+    let (dir, draft) = copy_of("chengdong-urbanization-2021");
+    let plain = dir.path().join("v1.docx");
+    std::fs::write(&plain, draft_docx(&numbered(&draft))).unwrap();
+    let file = dir.path().join("reviewed.docx");
+    let status = std::process::Command::new(&python)
+        .args(["-c", ADD_COMMENTS])
+        .arg(&plain)
+        .arg(&file)
+        .status()
+        .unwrap();
+    assert!(status.success());
+    let said = said_by(&file, &draft);
+    // Each comment on the part its paragraph is, quoting the paragraph its
+    // runs make up (a run-in heading's with its label and heading; the
+    // title's first line), in the order of the text.
+    let ctx = RenderContext::new(&numbered(&draft));
+    let whole = |marks: &str| -> String {
+        if marks.starts_with("城东区") {
+            return ctx.meta.title_lines[0].clone();
+        }
+        let block = ctx.blocks.iter().find(|b| b.plain.contains(marks)).unwrap();
+        block.plain.clone()
+    };
+    let expected: Vec<(String, String, Option<String>, String)> = [
+        (
+            "赵六",
+            "general",
+            "城东区贯彻落实《西宁市",
+            "标题可以更简短。",
+        ),
+        (
+            "张三",
+            "一、",
+            "以习近平新时代中国特色社会主义思想为指导",
+            "建议补充“十四五”规划的具体目标。",
+        ),
+        (
+            "王五",
+            "（一）",
+            "持续增加优质教育资源供给",
+            "幼儿园建设数量应写明。",
+        ),
+    ]
+    .into_iter()
+    .map(|(from, on, marks, text)| {
+        (
+            from.to_string(),
+            on.to_string(),
+            Some(whole(marks)),
+            text.to_string(),
+        )
+    })
+    .collect();
+    assert_eq!(said, expected);
+}

@@ -21,6 +21,7 @@ pub fn install_hint(name: &str) -> &'static str {
         "strace" => "apt-get install strace",
         "openxml-audit" => "pip install openxml-audit",
         "python-docx" => "apt-get install python3-docx",
+        "python-docx-1.2" => "pip install python-docx>=1.2",
         "fonts-dejavu-core" => "apt-get install fonts-dejavu-core",
         _ => "install it",
     }
