@@ -741,6 +741,7 @@ import-docx-no-main = 文件包中没有关系表所指的正文部分 { $part }
 import-docx-no-body = { $part } 中没有正文
 import-docx-tracked-changes = 文件中有 { $count } 处修订：不清楚哪一稿才是要导入的草稿
 import-docx-tracked-changes-help = 请先在 Word 中接受或拒绝修订，或在导入时加 --accept-changes（接受全部修订）或 --reject-changes（拒绝全部修订）
+import-review-too-many-comments = 这个 Word 文件有 { $count } 条批注；gongwen 从一个文件中最多导入 { $max } 条
 import-docx-too-much-text = 这个 Word 文件的文字超过 { $mb } MB，超出一份草稿的容量
 import-docx-too-much-text-help = 文件超过这个大小的，可拆成两份，分别导入为两份草稿
 import-docx-hidden-text = Word 中设为隐藏的文字未导入：{ $text }
@@ -757,9 +758,9 @@ import-docx-note-empty = 第 { $number } 个{ $kind ->
    *[endnote] 尾注
 }在文件中没有文字：只保留了标记［{ $mark }{ $number }］
 import-docx-xml-depth = { $part } 的元素嵌套了 { $count } 层；gongwen 最多读取 { $max } 层（Word 自己保存的文件只嵌套几十层）
-import-docx-xml-elements = { $part } 有 { $count } 个元素；gongwen 从一个 Word 文件中最多读取 { $max } 个
-import-docx-xml-attributes = { $part } 有 { $count } 个属性；gongwen 从一个 Word 文件中最多读取 { $max } 个
-import-docx-xml-namespaces = { $part } 声明了 { $count } 个命名空间；gongwen 从一个 Word 文件中最多读取 { $max } 个
+import-docx-xml-elements = { $part } 有 { $count } 个元素，连同文件的其他部分，超过了 gongwen 从一个 Word 文件中最多读取的 { $max } 个
+import-docx-xml-attributes = { $part } 有 { $count } 个属性，连同文件的其他部分，超过了 gongwen 从一个 Word 文件中最多读取的 { $max } 个
+import-docx-xml-namespaces = { $part } 声明了 { $count } 个命名空间，连同文件的其他部分，超过了 gongwen 从一个 Word 文件中最多读取的 { $max } 个
 import-docx-xml-malformed = { $part } 格式不正确，无法解析（详情：`{ $error }`）
 import-docx-span-cut = 表格第 { $row } 行有一个合并单元格跨 { $asked } 列，超过表格的 { $columns } 列：按延伸到最后一列读取
 import-docx-nested-tables = 表格的单元格中还有 { $count } 个表格：已作为单元格中的文字读取，每行一段，各格之间用 ｜ 隔开

@@ -967,3 +967,71 @@ fn comments_python_docx_added_are_recorded_as_word_s_are() {
     .collect();
     assert_eq!(said, expected);
 }
+
+/// A reviewed file with `n` comments on one passage, made in one pass.
+fn flooded(docx: &[u8], n: usize) -> Vec<u8> {
+    let one = reviewed(docx, &NOTES[2..3]);
+    let mut parts = parts(&one);
+    for (name, bytes) in &mut parts {
+        let text = String::from_utf8(bytes.clone()).unwrap();
+        let many = |one: &str| -> String {
+            (0..n)
+                .map(|id| one.replace(r#"w:id="0""#, &format!(r#"w:id="{id}""#)))
+                .collect()
+        };
+        let text = match name.as_str() {
+            "word/document.xml" => {
+                let start = r#"<w:commentRangeStart w:id="0"/>"#;
+                let end =
+                    r#"<w:commentRangeEnd w:id="0"/><w:r><w:commentReference w:id="0"/></w:r>"#;
+                text.replace(start, &many(start)).replace(end, &many(end))
+            }
+            "word/comments.xml" => {
+                let from = text.find("<w:comment ").unwrap();
+                let to = text.find("</w:comments>").unwrap();
+                // Each its own words: the same comment twice is one.
+                let comment = text[from..to].to_string();
+                let all: String = (0..n)
+                    .map(|id| {
+                        comment
+                            .replace(r#"w:id="0""#, &format!(r#"w:id="{id}""#))
+                            .replace("幼儿园建设数量应写明。", &format!("第{id}条意见。"))
+                    })
+                    .collect();
+                format!("{}{}{}", &text[..from], all, &text[to..])
+            }
+            _ => continue,
+        };
+        *bytes = text.into_bytes();
+    }
+    package(&parts)
+}
+
+#[test]
+fn a_reviewed_file_with_a_hundred_thousand_comments_is_refused_whole() {
+    let (dir, draft) = copy_of("chengdong-urbanization-2021");
+    let docx = draft_docx(&numbered(&draft));
+    let comments_file = gongwen::load::comments_path(&draft);
+    // Ten thousand are taken.
+    let file = dir.path().join("many.docx");
+    std::fs::write(&file, flooded(&docx, 10_000)).unwrap();
+    let done = import_feedback(&file, &draft, Some("某单位")).unwrap();
+    assert_eq!((done.added, done.already), (10_000, 0));
+    std::fs::remove_file(&comments_file).unwrap();
+    // A hundred thousand: refused with what to do, nothing written.
+    let file = dir.path().join("flood.docx");
+    std::fs::write(&file, flooded(&docx, 100_000)).unwrap();
+    let errors = import_feedback(&file, &draft, Some("某单位")).unwrap_err();
+    assert_eq!(errors.len(), 1);
+    assert!(
+        errors[0].message.contains("100000 comments"),
+        "{}",
+        errors[0].message
+    );
+    assert!(
+        errors[0].message.contains("at most 10000"),
+        "{}",
+        errors[0].message
+    );
+    assert!(!comments_file.exists());
+}

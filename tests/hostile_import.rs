@@ -124,7 +124,7 @@ fn finding_12_a_document_part_of_millions_of_paragraphs_is_refused_before_it_is_
     assert!(stderr.contains("word/document.xml"), "{stderr}");
     assert!(stderr.contains("4500005 XML elements"), "{stderr}");
     assert!(
-        stderr.contains("at most 1000000 in a Word file"),
+        stderr.contains("more than the 1000000 gongwen reads in one Word file"),
         "{stderr}"
     );
 }

@@ -82,6 +82,11 @@ pub struct Review {
 }
 
 /// Reads the comments and paragraphs of a .docx package.
+/// The most comments one reviewed file may hold. A unit's answer to a
+/// consultation holds dozens; ten thousand is a file made to flood the
+/// comments file, which would hold more than a draft's files may.
+const MAX_COMMENTS: usize = 10_000;
+
 pub fn read(path: &Path, bytes: &[u8]) -> Result<Review, Diagnostic> {
     read_package(bytes).map_err(|r| r.diagnostic(path))
 }
@@ -94,6 +99,13 @@ fn read_package(bytes: &[u8]) -> Result<Review, Refusal> {
         && let Some(xml) = package.read(name)?
     {
         comments = read_comments(&package.parse(name, &xml)?);
+        if comments.len() > MAX_COMMENTS {
+            return Err(Refusal::too_much(crate::tr!(
+                "import-review-too-many-comments",
+                count = comments.len(),
+                max = MAX_COMMENTS
+            )));
+        }
     }
     // Replies: a comment whose last paragraph's id has a parent's.
     let mut parent_of: HashMap<String, String> = HashMap::new();
