@@ -1035,3 +1035,55 @@ fn a_reviewed_file_with_a_hundred_thousand_comments_is_refused_whole() {
     );
     assert!(!comments_file.exists());
 }
+
+/// The paragraph holding `text` with its paragraph mark deleted by `author`,
+/// as Word tracks it (`w:pPr/w:rPr/w:del`): it runs on into the next.
+fn mark_deleted(docx: &[u8], text: &str, author: &str) -> Vec<u8> {
+    let mut parts = parts(docx);
+    for (name, bytes) in &mut parts {
+        if name == "word/document.xml" {
+            let mut xml = String::from_utf8(bytes.clone()).unwrap();
+            let at = xml.find(text).unwrap();
+            let start = xml[..at].rfind("<w:p>").unwrap();
+            let close = start + xml[start..].find("</w:pPr>").unwrap();
+            xml.insert_str(
+                close,
+                &format!(
+                    r#"<w:rPr><w:del w:id="901" w:author="{author}" w:date="2021-09-16T10:00:00Z"/></w:rPr>"#
+                ),
+            );
+            *bytes = xml.into_bytes();
+        }
+    }
+    package(&parts)
+}
+
+#[test]
+fn a_deleted_paragraph_mark_is_a_proposal_to_join_the_two_paragraphs() {
+    let (dir, draft) = copy_of("chengdong-urbanization-2021");
+    let docx = draft_docx(&numbered(&draft));
+    let docx = mark_deleted(&docx, "持续增加优质教育资源供给", "孙八");
+    let docx = tracked(&docx, "全覆盖", "全面覆盖", "孙八", 7);
+    let file = dir.path().join("joined.docx");
+    std::fs::write(&file, docx).unwrap();
+    let said = said_by(&file, &draft);
+    let ctx = RenderContext::new(&numbered(&draft));
+    let at = ctx
+        .blocks
+        .iter()
+        .position(|b| b.plain.contains("持续增加优质教育资源供给"))
+        .unwrap();
+    let tail: Vec<char> = ctx.blocks[at].plain.chars().collect();
+    let tail: String = tail[tail.len() - 10..].iter().collect();
+    let head: String = ctx.blocks[at + 1].plain.chars().take(10).collect();
+    // One proposal of the author's, the edit and the join, on the part.
+    assert_eq!(
+        said,
+        [(
+            "孙八".to_string(),
+            "（一）".to_string(),
+            None,
+            format!("建议将“全覆盖”修改为“全面覆盖”；建议将“……{tail}”与下一段“{head}……”合为一段。"),
+        )]
+    );
+}

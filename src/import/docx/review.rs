@@ -33,6 +33,8 @@ pub struct Paragraph {
     pub part_id: Option<String>,
     /// Its text in order, as kept, deleted or inserted text.
     segments: Vec<Segment>,
+    /// Who deleted its paragraph mark, running it on into the next, if anyone did.
+    joined: Option<Change>,
 }
 
 /// A stretch of a paragraph's text and what a tracked change did to it.
@@ -217,7 +219,12 @@ fn read_package(bytes: &[u8]) -> Result<Review, Refusal> {
         .flat_map(Paragraph::destinations)
         .collect();
     for (i, p) in review.paragraphs.iter().enumerate() {
-        for (change, proposal) in p.proposals(&destinations) {
+        let mut proposals = p.proposals(&destinations);
+        if let Some(joined) = &p.joined {
+            let next = review.paragraphs.get(i + 1).map_or("", |n| n.text.as_str());
+            proposals::add_join(&mut proposals, joined, &p.text, next);
+        }
+        for (change, proposal) in proposals {
             placed.push((
                 i,
                 usize::MAX,
@@ -355,6 +362,22 @@ fn walk(body: Node) -> Anchors {
         // A paragraph in a text box inside a paragraph reads as part of it.
         if is_w(&n, "p") && !n.ancestors().skip(1).any(|a| is_w(&a, "p")) {
             paragraphs.push(Paragraph::default());
+            continue;
+        }
+        // The paragraph's own mark deleted (`w:pPr/w:rPr/w:del`): it runs
+        // on into the next.
+        if is_w(&n, "del")
+            && n.parent()
+                .is_some_and(|r| is_w(&r, "rPr") && r.parent().is_some_and(|p| is_w(&p, "pPr")))
+        {
+            if let Some(p) = paragraphs.last_mut() {
+                p.joined = Some(Change {
+                    inserted: false,
+                    author: attr(&n, "author").unwrap_or("").trim().to_string(),
+                    date: day_of(n),
+                    moved: None,
+                });
+            }
             continue;
         }
         // A range may start between paragraphs: it starts in the next one.

@@ -94,6 +94,37 @@ impl Paragraph {
     }
 }
 
+/// A paragraph mark deleted, two paragraphs run into one, said as an office
+/// says it: 建议将“…本段末尾”与下一段“下段开头…”合为一段. Joined to the
+/// same author's other edits in the paragraph, as one proposal.
+pub(super) fn add_join(
+    proposals: &mut Vec<(Change, String)>,
+    who: &Change,
+    text: &str,
+    next: &str,
+) {
+    const SHOWN: usize = 10;
+    let chars: Vec<char> = text.trim_end().chars().collect();
+    let tail: String = chars[chars.len().saturating_sub(SHOWN)..].iter().collect();
+    let head: String = next.trim_start().chars().take(SHOWN).collect();
+    let phrase = format!(
+        "建议将“{}{tail}”与下一段“{head}{}”合为一段",
+        if chars.len() > SHOWN { "……" } else { "" },
+        if next.trim_start().chars().count() > SHOWN {
+            "……"
+        } else {
+            ""
+        },
+    );
+    match proposals.iter_mut().find(|(c, _)| c.author == who.author) {
+        Some((_, said)) => {
+            let said_so_far = said.trim_end_matches('。').to_string();
+            *said = format!("{said_so_far}；{phrase}。");
+        }
+        None => proposals.push((who.clone(), format!("{phrase}。"))),
+    }
+}
+
 /// The proposal of one author's edits: `pieces` in order, each kept,
 /// deleted, inserted or moved away.
 fn proposal(pieces: &[(Kind, String)]) -> String {
@@ -301,6 +332,40 @@ mod tests {
                 inserted("子")
             ]),
             "建议删去“戊”；建议将“癸”修改为“子”。"
+        );
+    }
+
+    #[test]
+    fn a_deleted_paragraph_mark_is_a_proposal_to_join_the_two() {
+        let who = Change {
+            inserted: false,
+            author: "张三".into(),
+            date: None,
+            moved: None,
+        };
+        let mut proposals = Vec::new();
+        add_join(
+            &mut proposals,
+            &who,
+            "坚持统筹推进。",
+            "加快城乡融合发展步伐，提升质量。",
+        );
+        assert_eq!(
+            proposals[0].1,
+            "建议将“坚持统筹推进。”与下一段“加快城乡融合发展步伐……”合为一段。"
+        );
+        // With the same author's edit in the paragraph: one proposal.
+        let mut proposals = vec![(who.clone(), "建议删去“统筹”。".to_string())];
+        add_join(
+            &mut proposals,
+            &who,
+            "推进以人为核心的新型城镇化建设工作。",
+            "二段",
+        );
+        assert_eq!(proposals.len(), 1);
+        assert_eq!(
+            proposals[0].1,
+            "建议删去“统筹”；建议将“……新型城镇化建设工作。”与下一段“二段”合为一段。"
         );
     }
 
