@@ -488,6 +488,13 @@ comments-ambiguous-target = { $target } names { $count } parts of the draft
 comments-ambiguous-target-help = say which, with the numbers above it: { $names }
 comments-no-such-clause = { $target } has { $count } paragraphs (款), not { $clause }
 comments-no-such-clause-help = name one of its paragraphs, 第一款 to 第{ $last }款
+comments-no-such-attachment-help = the draft has { $count ->
+    [0] no attachment written out in full
+    [one] one attachment written out in full: 附件, and its rows 附件第1行 …
+   *[other] { $count } attachments written out in full: 附件1 to 附件{ $count }, and their rows 附件1第1行 …
+}
+comments-no-such-row = { $target }: the attachment's tables have { $count } rows below their headers
+comments-no-such-row-help = name a row from 1 to the last, counted below the header ({ $attachment }第1行 is the first)
 comments-adopted-unchanged = comment { $id } is marked { $disposition }, but { $part } is unchanged in { $next }
 comments-adopted-unchanged-help = revise the part in the next draft, or correct the disposition
 comments-list-end-unknown = gongwen cannot tell where this file's list of comments ends

@@ -457,6 +457,13 @@ comments-ambiguous-target = 草稿中编号为“{ $target }”的部分有 { $c
 comments-ambiguous-target-help = 请连同上级编号写明是哪一处：{ $names }
 comments-no-such-clause = { $target }只有 { $count } 款，没有第 { $clause } 款
 comments-no-such-clause-help = 请写其中的一款，第一款至第{ $last }款
+comments-no-such-attachment-help = 本稿{ $count ->
+    [0] 没有全文附上的附件
+    [one] 只有一个全文附上的附件：附件，其中表格各行写作 附件第1行 等
+   *[other] 有 { $count } 个全文附上的附件：附件1 至 附件{ $count }，其中表格各行写作 附件1第1行 等
+}
+comments-no-such-row = { $target }：该附件的表格表头以下只有 { $count } 行
+comments-no-such-row-help = 请写表头以下的第几行，从 1 数起（{ $attachment }第1行 是第一行）
 comments-adopted-unchanged = 第 { $id } 条意见标为“{ $disposition }”，但{ $part }在 { $next } 中没有修改
 comments-adopted-unchanged-help = 请在下一稿中修改这一部分，或改正处理情况
 comments-list-end-unknown = gongwen 看不出这个文件中的意见列表在哪里结束

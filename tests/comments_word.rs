@@ -789,7 +789,7 @@ fn the_reference_draft_reviewed_by_three_units_imports_whole_and_tabulates() {
 }
 
 #[test]
-fn a_comment_in_the_tasks_table_of_the_vocational_plan_is_on_the_whole_text() {
+fn a_comment_in_the_tasks_table_of_the_vocational_plan_is_on_its_row() {
     let (dir, draft) = copy_of("chengdong-vocational-education-2021");
     let docx = draft_docx(&numbered(&draft));
     let note = Note {
@@ -802,14 +802,24 @@ fn a_comment_in_the_tasks_table_of_the_vocational_plan_is_on_the_whole_text() {
     let file = dir.path().join("reviewed.docx");
     std::fs::write(&file, reviewed(&docx, &[note])).unwrap();
     let said = said_by(&file, &draft);
+    // The fifth row below the header of the 分工表, its 序号 5.
     assert_eq!(
         said,
         [(
             "区退役军人事务局".to_string(),
-            "general".to_string(),
+            "附件第5行".to_string(),
             Some("面向退役军人、农民工、下岗职工开展职业技能培训，全年培训4500人次".to_string()),
             "培训人次建议调整为5000。".to_string()
         )]
+    );
+    // `check` takes it, and the table prints the row as its 条款.
+    let comments = gongwen::load::load_comments(&gongwen::load::comments_path(&draft)).unwrap();
+    let doc = numbered(&draft);
+    let resolved = gongwen::comments::resolve(&comments, &doc).unwrap();
+    assert_eq!(resolved[0].places[0].label, "附件第5行");
+    assert_eq!(
+        resolved[0].places[0].anchor.as_deref(),
+        Some(doc.attachments[0].anchor.as_str())
     );
 }
 
@@ -1086,4 +1096,36 @@ fn a_deleted_paragraph_mark_is_a_proposal_to_join_the_two_paragraphs() {
             format!("建议将“全覆盖”修改为“全面覆盖”；建议将“……{tail}”与下一段“{head}……”合为一段。"),
         )]
     );
+}
+
+#[test]
+fn an_attachment_and_its_table_rows_are_named_as_an_office_writes_them() {
+    let (_dir, draft) = copy_of("chengdong-vocational-education-2021");
+    let doc = numbered(&draft);
+    let labels = gongwen::comments::Labels::new(&doc);
+    let rows = match &doc.attachments[0].body[0] {
+        gongwen::numbering::Content::Table(t) => t.rows.len(),
+        _ => panic!("the 分工表 is a table"),
+    };
+    // Its one attachment is printed 附件; 附件1 names it too.
+    for (written, label) in [
+        ("附件", "附件".to_string()),
+        ("附件1", "附件".to_string()),
+        ("附件第5行", "附件第5行".to_string()),
+        ("附件1第5行", "附件第5行".to_string()),
+        ("附件第五行", "附件第5行".to_string()),
+        (&format!("附件第{rows}行"), format!("附件第{rows}行")),
+    ] {
+        let place = labels
+            .find(written)
+            .unwrap_or_else(|e| panic!("{written}: {e:?}"));
+        assert_eq!(place.label, label, "{written}");
+    }
+    // Past the last row, or an attachment it does not have: said, with the way to name one.
+    let (message, help) = labels.find(&format!("附件第{}行", rows + 1)).unwrap_err();
+    assert!(message.contains(&format!("{rows} rows")), "{message}");
+    assert!(help.contains("附件第1行"), "{help}");
+    let (message, help) = labels.find("附件2").unwrap_err();
+    assert!(message.contains("附件2"), "{message}");
+    assert!(help.contains("one attachment"), "{help}");
 }

@@ -1,7 +1,10 @@
 //! Parts by the numbers a reader writes for them: 第九条, 二、（三）, 第三条第二款,
 //! 第二章第一节, or a part's `id:`. A number names a part when it is the end of
 //! the part's chain of numbers (二、（三） or just （三）) and no other part's
-//! chain ends the same way.
+//! chain ends the same way. An attachment written out in full is named as it
+//! is printed (附件1, or 附件 when it is the only one), and a row of its
+//! tables as 附件1第8行: the eighth row below the header, its tables' rows
+//! counted on from one table to the next.
 
 use std::collections::HashMap;
 
@@ -26,7 +29,15 @@ pub struct Labels {
     entries: Vec<Entry>,
     keys: HashMap<String, Vec<usize>>,
     by_anchor: HashMap<String, usize>,
+    /// The attachments written out in full: label, anchor, and how many
+    /// table rows below their headers they hold.
+    attachments: Vec<(String, String, usize)>,
 }
+
+/// 附件, 附件1, 附件1第8行, 附件第八行.
+static ATTACHMENT: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
+    regex::Regex::new(r"^(附件[0-9]*)(?:第([0-9]+|[〇零一二三四五六七八九十百千]+)行)?$").unwrap()
+});
 
 /// How a reader's number is compared: no spaces, brackets full-width,
 /// 第（三）项 and 第三项 as the item's own label （三）.
@@ -95,11 +106,77 @@ impl Labels {
             .enumerate()
             .map(|(i, e)| (e.anchor.clone(), i))
             .collect();
+        let attachments = doc
+            .attachments
+            .iter()
+            .map(|a| {
+                fn rows(body: &[crate::numbering::Content]) -> usize {
+                    body.iter()
+                        .map(|c| match c {
+                            crate::numbering::Content::Table(t) => t.rows.len(),
+                            crate::numbering::Content::Section(s) => rows(&s.body),
+                            crate::numbering::Content::Para(_) => 0,
+                        })
+                        .sum()
+                }
+                let rows = rows(&a.body);
+                (a.label.clone(), a.anchor.clone(), rows)
+            })
+            .collect();
         Labels {
             entries,
             keys,
             by_anchor,
+            attachments,
         }
+    }
+
+    /// An attachment, or a row of its tables, by the name a reader writes
+    /// (附件1第8行); `None` when `wanted` is not such a name.
+    fn attachment(&self, wanted: &str, text: &str) -> Option<Result<Place, (String, String)>> {
+        let caps = ATTACHMENT.captures(wanted)?;
+        let named = &caps[1];
+        // 附件1 of a document whose one attachment is printed 附件, and the
+        // other way round.
+        let only = self.attachments.len() == 1 && matches!(named, "附件" | "附件1");
+        let Some(at) = self
+            .attachments
+            .iter()
+            .position(|(label, _, _)| label == named || only)
+        else {
+            return Some(Err((
+                crate::tr!("comments-unknown-target", target = text),
+                crate::tr!(
+                    "comments-no-such-attachment-help",
+                    count = self.attachments.len()
+                ),
+            )));
+        };
+        let (label, anchor, rows) = &self.attachments[at];
+        let row = caps.get(2).map(|n| {
+            n.as_str()
+                .parse()
+                .ok()
+                .or_else(|| parse_chinese(n.as_str()).map(|n| n as usize))
+        });
+        // After the body, in the attachments' order, each row in its place.
+        let order = self.entries.len() + 1 + at * 100_000;
+        Some(match row {
+            None => Ok(Place {
+                anchor: Some(anchor.clone()),
+                label: label.clone(),
+                order,
+            }),
+            Some(Some(row)) if (1..=*rows).contains(&row) => Ok(Place {
+                anchor: Some(anchor.clone()),
+                label: format!("{label}第{row}行"),
+                order: order + row,
+            }),
+            Some(_) => Err((
+                crate::tr!("comments-no-such-row", target = text, count = *rows),
+                crate::tr!("comments-no-such-row-help", attachment = label.as_str()),
+            )),
+        })
     }
 
     /// A part's place in reading order (1 for the first part).
@@ -142,6 +219,9 @@ impl Labels {
     /// only if `suggest` (the search compares it with every part's numbers).
     pub fn find_suggesting(&self, text: &str, suggest: bool) -> Result<Place, (String, String)> {
         let wanted = normalise(text);
+        if let Some(found) = self.attachment(&wanted, text) {
+            return found;
+        }
         // 第三条第二款: the article, and its second paragraph.
         let (base, paragraph) = match wanted.strip_suffix('款').and_then(|t| t.rsplit_once('第'))
         {

@@ -26,6 +26,9 @@ enum Place {
     Part(String),
     /// The title, the preamble, the signature …: the whole text.
     Whole,
+    /// An attachment written out in full, or a row of its tables, by the
+    /// name the comments file gives it: 附件1, 附件1第8行.
+    Named(String),
 }
 
 /// How much of two paragraphs' characters must agree for one to be taken
@@ -84,10 +87,35 @@ fn paragraphs(doc: &Document) -> Vec<(String, Place)> {
         whole(&mut out, &p.plain);
     }
     for a in &ctx.appendices {
+        let attachment = Place::Named(a.label.clone());
         for line in &a.title_lines {
-            whole(&mut out, line);
+            out.push((key(line), attachment.clone()));
         }
-        blocks(&mut out, &a.blocks);
+        // Its tables' rows below the header, counted on from one table to
+        // the next, as `comments::Labels` names them.
+        let mut row = 0;
+        for b in &a.blocks {
+            let Some(table) = &b.table else {
+                out.push((key(&b.plain), attachment.clone()));
+                continue;
+            };
+            for cells in &table.header {
+                for cell in cells {
+                    for line in cell.text.plain.lines() {
+                        out.push((key(line), attachment.clone()));
+                    }
+                }
+            }
+            for cells in &table.rows {
+                row += 1;
+                let place = Place::Named(format!("{}第{row}行", a.label));
+                for cell in cells {
+                    for line in cell.text.plain.lines() {
+                        out.push((key(line), place.clone()));
+                    }
+                }
+            }
+        }
     }
     out.retain(|(k, _)| !k.is_empty());
     out
@@ -236,6 +264,7 @@ fn of_file(
                     .display(&anchor)
                     .unwrap_or_else(|| "general".to_string()),
                 Some(Place::Whole) => "general".to_string(),
+                Some(Place::Named(name)) => name,
                 None => {
                     let text = review
                         .paragraphs
