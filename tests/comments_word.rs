@@ -583,6 +583,17 @@ fn hostile_reviewed_files_are_refused_or_warned_of_and_nothing_half_written() {
         errors[0].message
     );
     assert!(!comments_file.exists());
+    // A zip bomb: the comments part unpacks to 80 MB of spaces from a few
+    // hundred kilobytes. Refused by the part's size, before it is read.
+    let bomb = with_part(&good, "word/comments.xml", &" ".repeat(80 << 20));
+    assert!(bomb.len() < 1 << 20, "{} bytes", bomb.len());
+    let errors = import("bomb.docx", &bomb).unwrap_err();
+    assert!(
+        errors[0].message.contains("word/comments.xml unpacks to more than 64 MB"),
+        "{}",
+        errors[0].message
+    );
+    assert!(!comments_file.exists());
     // Not a zip at all.
     let errors = import("text.docx", "这不是 Word 文件".as_bytes()).unwrap_err();
     assert_eq!(errors.len(), 1);
