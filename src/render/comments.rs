@@ -385,12 +385,37 @@ impl ExplanationView {
 const QUOTED: usize = 30;
 
 /// A quoted passage as the table prints it: whole, or its first
-/// [`QUOTED`] characters and ……
+/// [`QUOTED`] characters and ……, not cutting a number or a Latin word in two
+/// (全年培训4500人次 is cut before 4500, not after 45).
 fn opening(quote: &str) -> String {
-    if quote.chars().count() <= QUOTED {
+    let chars: Vec<char> = quote.chars().collect();
+    if chars.len() <= QUOTED {
         return quote.to_string();
     }
-    let mut out: String = quote.chars().take(QUOTED).collect();
+    let mut end = QUOTED;
+    while end > 0 && chars[end].is_ascii_alphanumeric() && chars[end - 1].is_ascii_alphanumeric() {
+        end -= 1;
+    }
+    // A passage that is one long number or word is cut where it must be.
+    if end == 0 {
+        end = QUOTED;
+    }
+    let mut out: String = chars[..end].iter().collect();
     out.push_str("……");
     out
+}
+#[cfg(test)]
+mod tests {
+    use super::opening;
+
+    #[test]
+    fn a_quote_is_cut_short_between_words_not_inside_a_number() {
+        assert_eq!(opening("短的原文"), "短的原文");
+        assert_eq!(
+            opening("面向退役军人、农民工、下岗职工开展职业技能培训，全年培训4500人次"),
+            "面向退役军人、农民工、下岗职工开展职业技能培训，全年培训……"
+        );
+        let long_number = "1".repeat(40);
+        assert_eq!(opening(&long_number), format!("{}……", "1".repeat(30)));
+    }
 }
