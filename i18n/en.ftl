@@ -755,6 +755,7 @@ import-stray-space = stray space inside the article number `{ $label }条`
 import-article-not-first = 第{ $number }条 does not follow the start in the input's numbering
 import-article-repeats = 第{ $number }条 repeats 第{ $previous }条 in the input's numbering
 import-article-out-of-order = 第{ $number }条 does not follow 第{ $previous }条 in the input's numbering
+import-article-wrapped = a line starts with 第{ $number }条 where 第{ $next }条 was due, and the numbering does not go on from it: read as the paragraph before it going on (a reference wrapped onto a new line); if it is an article, number it in sequence
 import-level-skipped = `{ $form }`-style number at outline level { $depth }: a level is skipped, so gongwen numbers it as level { $depth }
 import-division-empty = `{ $name }` has nothing under it and is left out (a { $level } holds at least one article or paragraph)
 import-division-untitled = `{ $label }` has no title: kept as a heading that takes no number

@@ -723,6 +723,7 @@ import-stray-space = 条的序号 `{ $label }条` 中有多余的空格
 import-article-not-first = 原文从第{ $number }条开始，不是从第一条开始
 import-article-repeats = 原文中第{ $number }条与上一条第{ $previous }条序号重复
 import-article-out-of-order = 原文中第{ $number }条不接在第{ $previous }条之后
+import-article-wrapped = 有一行以第{ $number }条开头，而此处应为第{ $next }条，其后的条文也不接着它编号：已作为上一段的续行读入（引用的条文折到了下一行）；如果它确是一条，请按顺序编号
 import-level-skipped = 第 { $depth } 层用了 `{ $form }` 式序号，中间跳过了一层：按第 { $depth } 层编号
 import-division-empty = `{ $name }` 下没有内容，已略去（一{ $level }至少要有一条或一段）
 import-division-untitled = `{ $label }` 没有标题：已作为不编号的标题保留

@@ -589,7 +589,9 @@ fn hostile_reviewed_files_are_refused_or_warned_of_and_nothing_half_written() {
     assert!(bomb.len() < 1 << 20, "{} bytes", bomb.len());
     let errors = import("bomb.docx", &bomb).unwrap_err();
     assert!(
-        errors[0].message.contains("word/comments.xml unpacks to more than 64 MB"),
+        errors[0]
+            .message
+            .contains("word/comments.xml unpacks to more than 64 MB"),
         "{}",
         errors[0].message
     );

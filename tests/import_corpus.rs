@@ -583,3 +583,69 @@ fn import_and_comments_import_speak_chinese_under_a_chinese_locale_and_english_w
         }
     }
 }
+
+/// The Civil Code as a text taken from a PDF has it: two articles' cross
+/// references wrapped onto a line of their own with a space after the
+/// number, one to an earlier article (第三百二十七条 → 第二百四十五条) and one to
+/// a later-looking one (第三百五十八条 → 第二百四十三条 … both behind, and
+/// 第四百零二条 → 第三百九十五条). Each goes on with its article's paragraph,
+/// warned of, and every article keeps the number the law gives it.
+#[test]
+fn a_reference_wrapped_onto_its_own_line_does_not_start_an_article() {
+    let text = std::fs::read_to_string(corpus().join("civil-code-2020.md")).unwrap();
+    let wraps = [
+        (
+            "用益物权人有权依据本法第二百四十三条、",
+            "第二百四十五条的规定获得相应补偿。",
+        ),
+        ("应当依据本法", "第二百四十三条的规定对该土地上的房屋"),
+        ("以本法", "第三百九十五条第一款第一项至第三项规定的财产"),
+    ];
+    let mut wrapped = text.clone();
+    for (before, after) in wraps {
+        let joined = format!("{before}{after}");
+        assert!(wrapped.contains(&joined), "{joined}");
+        let (label, rest) = after.split_once('条').unwrap();
+        wrapped = wrapped.replacen(&joined, &format!("{before}\n{label}条 {rest}"), 1);
+    }
+    let options = gongwen::import::ImportOptions::default();
+    let imported =
+        gongwen::import::import_str(Path::new("civil-code-wrapped.md"), &wrapped, options).unwrap();
+    let doc = gongwen::numbering::number(&imported.draft);
+    let articles: Vec<_> = doc
+        .walk()
+        .into_iter()
+        .filter(|s| s.level == gongwen::model::Level::Article)
+        .collect();
+    assert_eq!(articles.len(), 1260);
+    let plain = gongwen::save::to_string(&imported.draft);
+    for (before, after) in wraps {
+        assert!(
+            plain.contains(&format!("{before}{after}")),
+            "{before}{after}"
+        );
+    }
+    // Each wrap is said, with the article that was due.
+    let said: Vec<&str> = imported
+        .warnings
+        .iter()
+        .map(|w| w.message.as_str())
+        .filter(|m| m.contains("was due"))
+        .collect();
+    assert_eq!(said.len(), 3, "{said:#?}");
+    assert!(
+        said[0].contains("第二百四十五条 where 第三百二十八条 was due"),
+        "{}",
+        said[0]
+    );
+    // The same text as it is: nothing wrapped, nothing said.
+    let plain_import =
+        gongwen::import::import_str(Path::new("civil-code-2020.md"), &text, Default::default())
+            .unwrap();
+    assert!(
+        !plain_import
+            .warnings
+            .iter()
+            .any(|w| w.message.contains("was due"))
+    );
+}

@@ -46,8 +46,8 @@ pub fn build(lines: &[Line], style: Style) -> Tree {
         md_levels: Vec::new(),
         last_article: None,
     };
-    for line in lines {
-        builder.line(line);
+    for (i, line) in lines.iter().enumerate() {
+        builder.line(line, &lines[i + 1..]);
     }
     builder.close_to(0);
     builder.tree
@@ -65,7 +65,9 @@ struct Builder {
 }
 
 impl Builder {
-    fn line(&mut self, line: &Line) {
+    /// Reads one line; `following` are the lines after it (an article number
+    /// out of sequence is weighed by what comes next).
+    fn line(&mut self, line: &Line, following: &[Line]) {
         let marker = classify(&line.text, self.style);
         // A division line without a title ("第一章" alone) takes its title
         // from the next line, when that is a short line of plain text.
@@ -123,6 +125,26 @@ impl Builder {
                 if !separated && !in_sequence {
                     // "第二百四十六条规定的……" opening a paragraph is a reference, not an article.
                     self.paragraph(line, line.text.clone());
+                    return;
+                }
+                // Out of sequence even with a space after it: an article
+                // where the numbering goes on from it (the input skipped or
+                // repeated a number), else a reference the text wrapped onto
+                // a new line (…依照本法\n第五十二条 以及…), which continues
+                // the paragraph before it.
+                if !in_sequence && sub == 0 && self.wrapped_reference(number, next, following) {
+                    self.anomaly(
+                        line.number,
+                        crate::tr!(
+                            "import-article-wrapped",
+                            number = chinese(number as u64),
+                            next = chinese(next as u64)
+                        ),
+                    );
+                    // Joined as written, less the space the break left.
+                    let label: String = line.text.chars().take_while(|c| *c != '条').collect();
+                    let label: String = label.chars().filter(|c| !c.is_whitespace()).collect();
+                    self.continue_paragraph(line, format!("{label}条{rest}"));
                     return;
                 }
                 if spaced {
@@ -237,6 +259,44 @@ impl Builder {
             }
         }
         self.open(part, input_label, line.number);
+    }
+
+    /// Whether article number `number`, out of sequence where `next` was
+    /// due, is a reference the text wrapped onto a line of its own: the next
+    /// line that is an article (a number with a space after it, or `next`)
+    /// goes on with the sequence as if this line were not there, and not from
+    /// this number. With no article after it, a number before the last
+    /// article's is a reference; the last's again or a later one, an article.
+    fn wrapped_reference(&self, number: u32, next: u32, following: &[Line]) -> bool {
+        const LOOK: usize = 400;
+        for line in following.iter().take(LOOK) {
+            if let Marker::Article {
+                number: n,
+                separated,
+                ..
+            } = classify(&line.text, self.style)
+                && (separated || n == next)
+            {
+                return n == next && n != number + 1;
+            }
+        }
+        self.last_article.is_some_and(|last| number < last)
+    }
+
+    /// A line that goes on with the paragraph before it, joined to it as the
+    /// text's own line break would have been (Chinese runs on without a space).
+    fn continue_paragraph(&mut self, line: &Line, text: String) {
+        let last = self
+            .stack
+            .last_mut()
+            .and_then(|top| match top.part.body.last_mut() {
+                Some(Block::Para(para)) => Some(para),
+                _ => None,
+            });
+        match last {
+            Some(para) => para.push_str(&text),
+            None => self.paragraph(line, text),
+        }
     }
 
     fn paragraph(&mut self, line: &Line, text: String) {
