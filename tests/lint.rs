@@ -562,6 +562,19 @@ fn what_a_review_found_is_left_as_written() {
         fixed,
         ["见[通知](http://a.cn/p?d=2021-09-01)和`2021.09.01`，于2021年10月15日前报送。"]
     );
+    // A range: both its dates found and fixed, whatever stands between them.
+    for (range, fixed_range) in [
+        ("2021-10-15至2021-12-31", "2021年10月15日至2021年12月31日"),
+        ("2021.10.15—2021.12.31", "2021年10月15日—2021年12月31日"),
+        ("2021/10/15～2021/12/31", "2021年10月15日～2021年12月31日"),
+    ] {
+        let yaml = format!(
+            "title: 测试\nparts:\n  - text: 自2021年9月1日起施行。\n  - text: 开展时间为{range}。\n"
+        );
+        let (hits, fixed) = lint_yaml(&yaml, Rule::MixedDates);
+        assert_eq!(hits.len(), 2, "{range}: {hits:?}");
+        assert_eq!(fixed, [format!("开展时间为{fixed_range}。")], "{range}");
+    }
     // An article's own typed number is removed, not turned into a reference to itself.
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("d.yaml");

@@ -266,7 +266,7 @@ static CHINESE_DATE: LazyLock<Regex> = LazyLock::new(|| {
 });
 static NUMERIC_DATE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"(^|[^0-9０-９.\-/])([0-9０-９]{4})([-./])([0-9０-９]{1,2})([-./])([0-9０-９]{1,2})($|[^0-9０-９.\-/])",
+        r"(^|[^0-9０-９.\-/])([0-9０-９]{4})([-./])([0-9０-９]{1,2})([-./])([0-9０-９]{1,2})",
     )
     .expect("a valid pattern")
 });
@@ -295,7 +295,13 @@ fn dates(sites: &[TextSite], out: &mut Vec<(usize, Hit)>) {
             let (Some(y), Some(m), Some(d)) = (caps.get(2), caps.get(4), caps.get(6)) else {
                 continue;
             };
-            if caps[3] != caps[5] {
+            // What follows is looked at, not taken: in 2021-10-15至2021-12-31
+            // the 至 is where the second date starts.
+            let follows = site.value[d.end()..].chars().next();
+            if caps[3] != caps[5]
+                || follows
+                    .is_some_and(|c| c.is_ascii_digit() || "０１２３４５６７８９.-/".contains(c))
+            {
                 continue;
             }
             // The groups are digits, so only a day that does not exist fails.
