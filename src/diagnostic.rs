@@ -122,12 +122,13 @@ impl Diagnostic {
         let Some((shown, range)) = excerpt else {
             return self.headed(emit(&SimpleFile::new(name, String::new()), &report));
         };
-        report = report.with_labels(vec![Label::primary((), range)]);
         let files = OneLine {
             name,
             line: shown,
             index: self.line as usize - 1,
+            place: (range.start, self.column.max(1) as usize),
         };
+        report = report.with_labels(vec![Label::primary((), range)]);
         self.headed(emit(&files, &report))
     }
 
@@ -263,6 +264,10 @@ struct OneLine {
     line: String,
     /// The line's 0-based index in the file.
     index: usize,
+    /// The byte of the place in `line`, and its column in the whole line:
+    /// the locator under the message names the column the message does,
+    /// not one counted in a line cut short.
+    place: (usize, usize),
 }
 
 impl<'a> codespan_reporting::files::Files<'a> for OneLine {
@@ -280,6 +285,20 @@ impl<'a> codespan_reporting::files::Files<'a> for OneLine {
 
     fn line_index(&'a self, (): (), _: usize) -> Result<usize, codespan_reporting::files::Error> {
         Ok(self.index)
+    }
+
+    fn column_number(
+        &'a self,
+        (): (),
+        _: usize,
+        byte_index: usize,
+    ) -> Result<usize, codespan_reporting::files::Error> {
+        let (at, column) = self.place;
+        Ok(if byte_index == at {
+            column
+        } else {
+            self.line[..byte_index.min(self.line.len())].chars().count() + 1
+        })
     }
 
     fn line_range(

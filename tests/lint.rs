@@ -911,3 +911,51 @@ fn a_draft_not_saved_says_why_in_chinese_and_in_english() {
     }
     assert_eq!(common::listing(d), before, "nothing written");
 }
+
+/// Each finding's message and the frame under it name the same line and
+/// column, on every rule, in a short line and far into a long one (where
+/// the frame shows the line cut short around the place).
+#[test]
+fn every_finding_s_frame_points_where_its_message_does() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut names = drafts_with_every_slip(dir.path());
+    let long = "各级各部门要认真贯彻落实，切实加强组织领导。".repeat(8);
+    for (n, (_, bad, _, _)) in TEXT_RULES.iter().enumerate() {
+        let name = format!("long{n}.yaml");
+        std::fs::write(
+            dir.path().join(&name),
+            paragraph_draft(&format!("{long}{bad}")),
+        )
+        .unwrap();
+        names.push(name);
+    }
+    let mut args = vec!["--lang", "en", "lint"];
+    args.extend(names.iter().map(String::as_str));
+    let out = run_in_locale(dir.path(), "C.UTF-8", &args);
+    let place = regex::Regex::new(r"^(?:warning|error): (\S+?:\d+:\d+): ").unwrap();
+    let frame = regex::Regex::new(r"^\s*┌─ (\S+?:\d+:\d+)$").unwrap();
+    let lines: Vec<&str> = out.lines().collect();
+    let mut seen = std::collections::BTreeSet::new();
+    let mut checked = 0;
+    for (i, line) in lines.iter().enumerate() {
+        let Some(said) = place.captures(line) else {
+            continue;
+        };
+        let Some(drawn) = lines.get(i + 1).and_then(|l| frame.captures(l)) else {
+            continue;
+        };
+        assert_eq!(&said[1], &drawn[1], "{line}\n{}", lines[i + 1]);
+        if let Some(rule) = line.rsplit_once('[').map(|(_, r)| r.trim_end_matches(']')) {
+            seen.insert(rule.to_string());
+        }
+        checked += 1;
+    }
+    for rule in Rule::ALL {
+        assert!(
+            seen.contains(rule.id()),
+            "{} not checked:\n{out}",
+            rule.id()
+        );
+    }
+    assert!(checked > 20, "{checked} findings checked");
+}
