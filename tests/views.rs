@@ -82,7 +82,7 @@ fn legislation_law_2015_to_2023_as_json() {
     // 第三条 was rewritten in place: one entry that says so, printed as printed.
     let term = diff(dir.path(), "2015.yaml", "2023.yaml", "term");
     assert!(
-        term.contains("3. 第三条 立法应当坚持中国共产党的领导，坚（修改、改写）\n    第三条\u{3000}[-立法应当遵循宪法"),
+        term.contains("3. 第三条 立法应当坚持中国共产党的领导，……（修改、改写）\n    第三条\u{3000}[-立法应当遵循宪法"),
         "{term}"
     );
 }

@@ -71,6 +71,48 @@ pub(super) fn where_text(change: &Change, r: &Option<PartRef>) -> String {
     }
 }
 
+/// The most characters of a paragraph a change list names a part by, when
+/// the part has no heading.
+const HEADLINE_CHARS: usize = 16;
+
+/// The opening of `text`, at most `max` characters, cut between words (the
+/// inline diff's segmentation) and marked …… where it is cut:
+/// 将职业教育改革发展情况纳入区直…… and not …纳入区直部.
+fn opening(text: &str, max: usize) -> String {
+    if text.chars().count() <= max {
+        return text.to_string();
+    }
+    let tokens = crate::compare::tokens::tokenize(text);
+    let mut taken = 0;
+    let mut count = 0;
+    for token in &tokens {
+        let len = token.chars().count();
+        if count + len > max {
+            break;
+        }
+        taken += 1;
+        count += len;
+    }
+    // Not ended on a character the dictionary left alone in the middle of a
+    // word it does not list (实习|实|训): back to the word before it.
+    let lone = |t: &str| {
+        t.chars().count() == 1
+            && t.chars().all(|c| {
+                ('\u{4E00}'..='\u{9FFF}').contains(&c) || ('\u{3400}'..='\u{4DBF}').contains(&c)
+            })
+    };
+    while taken > 1 && lone(tokens[taken - 1]) && tokens.get(taken).is_some_and(|t| lone(t)) {
+        taken -= 1;
+    }
+    let mut out: String = tokens[..taken].concat();
+    // A first word longer than the room is cut where the room ends.
+    if out.is_empty() {
+        out = text.chars().take(max).collect();
+    }
+    out.push_str("……");
+    out
+}
+
 pub(super) fn headline(change: &Change, where_old: &str, where_new: &str) -> String {
     let name = |r: &Option<PartRef>| {
         r.as_ref()
@@ -78,7 +120,7 @@ pub(super) fn headline(change: &Change, where_old: &str, where_new: &str) -> Str
                 r.heading.clone().unwrap_or_else(|| {
                     r.paragraphs
                         .first()
-                        .map(|p| p.chars().take(16).collect::<String>())
+                        .map(|p| opening(p, HEADLINE_CHARS))
                         .unwrap_or_default()
                 })
             })
@@ -138,4 +180,22 @@ pub(super) fn headline(change: &Change, where_old: &str, where_new: &str) -> Str
         aspects.push(&related);
     }
     format!("{place} {what}（{}）", aspects.join("、"))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::opening;
+
+    #[test]
+    fn a_paragraph_is_named_by_its_opening_cut_between_words() {
+        assert_eq!(
+            opening("将职业教育改革发展情况纳入区直部门目标考核", 16),
+            "将职业教育改革发展情况纳入区直……"
+        );
+        assert_eq!(
+            opening("推动企业深度参与专业建设和实习实训基地建设", 16),
+            "推动企业深度参与专业建设和实习……"
+        );
+        assert_eq!(opening("短段落。", 16), "短段落。");
+    }
 }
