@@ -353,3 +353,74 @@ fn side_by_side_asks_for_a_format_that_shows_it() {
     assert!(stderr.contains("--format html, pdf or docx"), "{stderr}");
     assert!(out.stdout.is_empty());
 }
+
+/// Each corpus pair as two imported drafts in `dir`, and the decision
+/// between them.
+fn corpus_decision(dir: &Path, old: &str, new: &str) -> String {
+    let corpus = root().join("tests/corpus");
+    for (name, file) in [("old.yaml", old), ("new.yaml", new)] {
+        let draft = gongwen::import::import_file(&corpus.join(file), Default::default())
+            .unwrap()
+            .draft;
+        std::fs::write(dir.join(name), gongwen::save::to_string(&draft)).unwrap();
+    }
+    diff(dir, "old.yaml", "new.yaml", "decision")
+}
+
+/// Letters and digits: what is left of a quote when punctuation and width
+/// are taken away (full-width letters and digits read as their ASCII).
+fn words_of(text: &str) -> String {
+    text.chars()
+        .filter(|c| c.is_alphanumeric())
+        .map(|c| match c {
+            '０'..='９' | 'Ａ'..='Ｚ' | 'ａ'..='ｚ' => {
+                char::from_u32(c as u32 - 0xFEE0).unwrap_or(c)
+            }
+            c => c,
+        })
+        .collect()
+}
+
+/// No item of a decision changes only punctuation or width (`法律:` →
+/// `法律：`): the closing sentence names those parts once.
+#[test]
+fn no_decision_of_the_corpus_pairs_has_a_punctuation_only_item() {
+    let pairs = [
+        ("legislation-law-2015.md", "legislation-law-2023.md"),
+        ("company-law-2018.md", "company-law-2023.md"),
+        (
+            "administrative-reconsideration-law-2017.md",
+            "administrative-reconsideration-law-2023.md",
+        ),
+        (
+            "criminal-law-pre-amendment12.md",
+            "criminal-law-post-amendment12.md",
+        ),
+    ];
+    let edit = regex::Regex::new(r"“([^“”]*)”修改为“([^“”]*)”").unwrap();
+    for (old, new) in pairs {
+        let dir = tempfile::tempdir().unwrap();
+        let decision = corpus_decision(dir.path(), old, new);
+        for line in decision.lines().filter(|l| l.contains("中的“")) {
+            for pair in edit.captures_iter(line) {
+                assert_ne!(
+                    words_of(&pair[1]),
+                    words_of(&pair[2]),
+                    "{old}: a punctuation-only edit named: {line}"
+                );
+            }
+        }
+        if old.starts_with("legislation") {
+            // Its colons made full-width in nine articles: one sentence.
+            assert!(
+                decision.contains(
+                    "\n此外，对条文顺序以及条文中引用的条文序号作相应调整；对第八条、第四十五条、\
+                     第六十五条、第七十三条、第八十二条、第九十五条、第九十六条、第九十七条、\
+                     第九十八条中的标点符号作了修改。\n"
+                ),
+                "{decision}"
+            );
+            assert!(!decision.contains("“法律:”"), "{decision}");
+        }
+    }
+}

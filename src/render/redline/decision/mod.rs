@@ -79,16 +79,24 @@ struct Unit<'a> {
 }
 
 /// Whether a change says something a decision states: not a renumbering,
-/// not a reference that followed its target, not whitespace.
+/// not a reference that followed its target, not whitespace, not
+/// punctuation alone (said once for all in the closing sentence).
 fn substantive(c: &Change) -> bool {
     match c.kind {
         ChangeKind::Renumbered => false,
-        ChangeKind::Modified => !matches!(
-            c.class,
-            Some(EditClass::Reference | EditClass::Whitespace) | None
-        ),
+        ChangeKind::Modified => c.class == Some(EditClass::Text),
         _ => true,
     }
+}
+
+/// Whether a modified part's punctuation changed: the closing sentence
+/// names it (an item that quotes the part whole carries the new marks too,
+/// and is named all the same rather than a mark be left unsaid).
+fn punctuation_changed(c: &Change) -> bool {
+    c.kind == ChangeKind::Modified
+        && c.inline
+            .iter()
+            .any(|op| op.class() == Some(EditClass::Punctuation))
 }
 
 /// The key of the article a body change belongs to, in the new draft's
@@ -189,15 +197,28 @@ pub fn decision(ctx: &RedlineContext) -> String {
     }
     let renumbered = set.changes.iter().any(|c| c.renumbered);
     let references = set.summary.reference_only > 0;
-    let closing = match (renumbered, references) {
-        (true, true) => Some("此外，对条文顺序以及条文中引用的条文序号作相应调整。"),
-        (true, false) => Some("此外，对条文顺序作相应调整。"),
-        (false, true) => Some("此外，对条文中引用的条文序号作相应调整。"),
-        (false, false) => None,
-    };
-    if let Some(closing) = closing {
-        out.push_str(closing);
-        out.push_str("\n\n");
+    let mut closing: Vec<String> = Vec::new();
+    match (renumbered, references) {
+        (true, true) => closing.push("对条文顺序以及条文中引用的条文序号作相应调整".into()),
+        (true, false) => closing.push("对条文顺序作相应调整".into()),
+        (false, true) => closing.push("对条文中引用的条文序号作相应调整".into()),
+        (false, false) => {}
+    }
+    // The parts whose punctuation alone changed, named once.
+    let mut punctuated: Vec<String> = Vec::new();
+    for c in set.changes.iter().filter(|c| c.place == Place::Body) {
+        if let Some(o) = c.old.as_ref().filter(|_| punctuation_changed(c)) {
+            let named = name(o);
+            if !punctuated.contains(&named) {
+                punctuated.push(named);
+            }
+        }
+    }
+    if !punctuated.is_empty() {
+        closing.push(format!("对{}中的标点符号作了修改", punctuated.join("、")));
+    }
+    if !closing.is_empty() {
+        out.push_str(&format!("此外，{}。\n\n", closing.join("；")));
     }
     out.push_str(&format!("《{title}》根据本决定作相应修改，重新公布。\n"));
     out

@@ -70,6 +70,13 @@ fn own_name(r: &PartRef) -> String {
     }
 }
 
+/// Whether a decision states an edit: words or numbers changed. One that
+/// only changes punctuation, its width, spaces, or a reference that followed
+/// its article is said once for all in the closing sentences.
+pub(super) fn said(op: &InlineOp) -> bool {
+    op.class() == Some(EditClass::Text)
+}
+
 /// The paragraphs of an inline diff that changed, by their 1-based number in
 /// the old text (the heading, if any, counts as none).
 pub(super) fn changed_paragraphs(ops: &[InlineOp], has_heading: bool) -> Vec<usize> {
@@ -81,7 +88,7 @@ pub(super) fn changed_paragraphs(ops: &[InlineOp], has_heading: bool) -> Vec<usi
             InlineOp::Replace { old, .. } => old.as_str(),
             InlineOp::Insert { .. } => "",
         };
-        if op.class().is_some_and(|c| c > EditClass::Whitespace) {
+        if said(op) {
             let paragraph = at + usize::from(!has_heading);
             if !out.contains(&paragraph) {
                 out.push(paragraph);
@@ -123,9 +130,7 @@ pub(super) fn added_paragraph(ops: &[InlineOp], has_heading: bool) -> Option<usi
 /// whole. Each quoted old text is widened with the unchanged text around it
 /// until it is found once in `old_text` (化 → 新型化).
 pub(super) fn named_edits(ops: &[InlineOp], old_text: &str) -> Option<(String, bool)> {
-    let edits: Vec<usize> = (0..ops.len())
-        .filter(|&i| ops[i].class().is_some_and(|c| c > EditClass::Whitespace))
-        .collect();
+    let edits: Vec<usize> = (0..ops.len()).filter(|&i| said(&ops[i])).collect();
     if edits.is_empty() || edits.len() > NAMED_EDITS {
         return None;
     }
