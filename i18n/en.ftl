@@ -526,6 +526,7 @@ cli-diff-arg-new = The later draft (file or folder)
 cli-diff-arg-format = term: coloured word diff; json: for programs; md: CriticMarkup; html: redline page with 修改对照表; pdf; decision: the amendment decision; docx: the new draft with Word tracked changes
 cli-diff-arg-out = Write to this file instead of standard output
 cli-diff-arg-show-whitespace = Also list edits that only touch whitespace
+cli-diff-arg-no-punctuation = decision: say nothing of edits to punctuation alone (by default one closing sentence names the parts whose marks changed)
 cli-diff-arg-side-by-side = html and pdf: a two-column 新旧对照表 (修改前 | 修改后) of the changed parts in document order, in place of the marked-up draft; docx: the table after the tracked text
 cli-diff-arg-unchanged = With --side-by-side: unchanged parts too, 同左 in the right column
 cli-diff-arg-author = docx: the author Word shows for each tracked change [default: the new draft's organ, else gongwen]

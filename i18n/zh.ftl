@@ -494,6 +494,7 @@ cli-diff-arg-new = 修改后的草稿（文件或文件夹）
 cli-diff-arg-format = `term`：在终端中按字标出改动；`json`：供其他程序读取；`md`：按 `CriticMarkup` 标出改动的 Markdown；`html`：带修改对照表的修订页面；`pdf`：PDF 修订稿；`decision`：修改决定；`docx`：带 Word 修订痕迹的新稿
 cli-diff-arg-out = 写入这个文件，而不是显示在终端里
 cli-diff-arg-show-whitespace = 只改了空格、换行的地方也列出来
+cli-diff-arg-no-punctuation = 修改决定中不提只改标点的地方（默认在结尾用一句话列出改了标点的条文）
 cli-diff-arg-side-by-side = 用于 `html` 和 `pdf`：按文中顺序列出改动部分的新旧对照表（修改前 | 修改后），代替标出改动的全文；用于 `docx`：在修订稿后附上此表
 cli-diff-arg-unchanged = 与 --side-by-side 同用：未改动的部分也列出，右栏写“同左”
 cli-diff-arg-author = 用于 `docx`：Word 中每处修订显示的修订人［不写时为新稿的发文机关，没有则为 gongwen］

@@ -166,6 +166,7 @@ fn diff(console: &mut Console, args: DiffArgs) -> Outcome {
     let redline = Redline::new(old, Side::new(&args.new, &new), comments.resolved());
     let options = Options {
         show_whitespace: args.show_whitespace,
+        no_punctuation: args.no_punctuation,
         side_by_side: args.side_by_side.then_some(args.unchanged),
         author: args.author.clone(),
     };

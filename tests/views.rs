@@ -421,6 +421,25 @@ fn no_decision_of_the_corpus_pairs_has_a_punctuation_only_item() {
                 "{decision}"
             );
             assert!(!decision.contains("“法律:”"), "{decision}");
+            // With --no-punctuation the marks go unsaid, the rest as it was.
+            let quiet = diff_with(
+                dir.path(),
+                &[
+                    "old.yaml",
+                    "new.yaml",
+                    "--format",
+                    "decision",
+                    "--no-punctuation",
+                ],
+            );
+            assert_eq!(
+                quiet,
+                decision.replace(
+                    "；对第八条、第四十五条、第六十五条、第七十三条、第八十二条、第九十五条、\
+                     第九十六条、第九十七条、第九十八条中的标点符号作了修改",
+                    ""
+                )
+            );
         }
     }
 }

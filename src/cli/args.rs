@@ -95,6 +95,8 @@ pub struct DiffArgs {
     #[arg(long)]
     pub show_whitespace: bool,
     #[arg(long)]
+    pub no_punctuation: bool,
+    #[arg(long)]
     pub side_by_side: bool,
     #[arg(long, requires = "side_by_side")]
     pub unchanged: bool,

@@ -74,6 +74,9 @@ impl Comments {
 pub struct Options {
     /// Whitespace-only edits shown too.
     pub show_whitespace: bool,
+    /// The decision says nothing of edits to punctuation alone (else one
+    /// closing sentence names the parts).
+    pub no_punctuation: bool,
     /// The 新旧对照表 in place of the marked-up draft (html, pdf, docx); with
     /// `Some(true)`, unchanged parts too (同左).
     pub side_by_side: Option<bool>,
@@ -119,7 +122,8 @@ impl<'a> Redline<'a> {
             options.show_whitespace,
         )
         .with_paths(self.old.path, self.new.path)
-        .with_author(options.author.clone());
+        .with_author(options.author.clone())
+        .with_punctuation_said(!options.no_punctuation);
         let ctx = match self.comments {
             Some(resolved) => ctx.with_comments(resolved),
             None => ctx,

@@ -66,6 +66,9 @@ pub struct RedlineContext {
     /// Whether whitespace-only edits are shown.
     #[serde(skip)]
     show_whitespace: bool,
+    /// Whether the decision names the parts whose punctuation alone changed.
+    #[serde(skip)]
+    pub(crate) punctuation_said: bool,
     /// The entry that shows each body change, by the change's key
     /// ([`change_key`]).
     #[serde(skip)]
@@ -491,8 +494,15 @@ impl RedlineContext {
             comments: Vec::new(),
             author: None,
             show_whitespace,
+            punctuation_said: true,
             entry_of,
         }
+    }
+
+    /// Whether the decision names the parts whose punctuation alone changed.
+    pub fn with_punctuation_said(mut self, said: bool) -> RedlineContext {
+        self.punctuation_said = said;
+        self
     }
 
     /// Names the author of the Word redline's revisions.

@@ -214,7 +214,7 @@ pub fn decision(ctx: &RedlineContext) -> String {
             }
         }
     }
-    if !punctuated.is_empty() {
+    if !punctuated.is_empty() && ctx.punctuation_said {
         closing.push(format!("对{}中的标点符号作了修改", punctuated.join("、")));
     }
     if !closing.is_empty() {
