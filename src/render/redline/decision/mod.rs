@@ -272,6 +272,10 @@ fn single(ctx: &RedlineContext, c: &Change) -> Option<String> {
             },
             n.heading.clone().unwrap_or_default()
         )),
+        // Moved and otherwise unchanged: 移作 (将第五部分第（十）项移作第三部分第（五）项).
+        (ChangeKind::Moved, Some(o), Some(n)) if !c.modified => {
+            Some(format!("将{}移作{}。", name(o), name(n)))
+        }
         (_, Some(o), Some(n)) => {
             // A part quoted with its number says where that number came from.
             if name(o) != name(n) {
@@ -320,13 +324,18 @@ fn article(ctx: &RedlineContext, unit: &Unit) -> Vec<String> {
                 return vec![sentence];
             }
             (_, Some(o), Some(n)) if c.moved => {
-                let mut sentence = format!("将{}改为{}", name(o), name(n));
-                if substantive(c) || unit.parts.iter().any(|p| substantive(p)) {
-                    sentence.push_str(&format!("，修改为：{}", quote(&whole(ctx, n))));
-                } else {
-                    sentence.push('。');
-                }
-                return vec![sentence];
+                return vec![
+                    if substantive(c) || unit.parts.iter().any(|p| substantive(p)) {
+                        format!(
+                            "将{}改为{}，修改为：{}",
+                            name(o),
+                            name(n),
+                            quote(&whole(ctx, n))
+                        )
+                    } else {
+                        format!("将{}移作{}。", name(o), name(n))
+                    },
+                ];
             }
             (_, Some(o), Some(n)) if substantive(c) => {
                 let (old_count, new_count) = (o.paragraphs.len(), n.paragraphs.len());

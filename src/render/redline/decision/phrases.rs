@@ -35,7 +35,8 @@ pub(super) fn quote_item(lines: &[String]) -> String {
 }
 
 /// How a decision names a part: 第九条, 第九条第二项, 第九条第二项第三目,
-/// 第四章, 二、（三）.
+/// 第四章; in an outline document 第二部分, 第二部分第（三）项 (or 第（三）项
+/// where items run on), and deeper parts by their numbers (二、（三）1.).
 pub(super) fn name(r: &PartRef) -> String {
     // A part of an attachment is named with it: 附件1二、（三）.
     match r.ancestors.first() {
@@ -61,6 +62,17 @@ fn own_name(r: &PartRef) -> String {
             ),
             _ => r.label.clone(),
         },
+        // An outline document's parts as an office names them: 第二部分, and
+        // 第二部分第（三）项, or 第（十）项 alone where the items run on
+        // through the text (its number is past its place under its part).
+        Role::L1 if r.number.is_some() => format!("第{}部分", chinese(ordinal(r.number))),
+        Role::L2 if r.number.is_some() => {
+            let runs_on = r.number.is_some_and(|n| n.ordinal as usize > r.index + 1);
+            match ancestor(Role::L1).filter(|_| !runs_on) {
+                Some(top) => format!("第{}部分第{}项", chinese(ordinal(top.number)), r.label),
+                None => format!("第{}项", r.label),
+            }
+        }
         Role::L2 | Role::L3 | Role::L4 => {
             let top = ancestor(Role::L1).map_or("", |a| a.label.as_str());
             format!("{top}{}", r.label)
