@@ -443,3 +443,28 @@ fn no_decision_of_the_corpus_pairs_has_a_punctuation_only_item() {
         }
     }
 }
+
+/// The 分工表's rows in the vocational plan's decision: an edit named by row
+/// and column, a new row by its columns, never a row quoted with ｜.
+#[test]
+fn a_decision_names_a_table_edit_by_row_and_column() {
+    let decision = diff(
+        root(),
+        "drafts/chengdong-vocational-education-2021/v1",
+        "drafts/chengdong-vocational-education-2021/v2.yaml",
+        "decision",
+    );
+    let t = "附件《城东区深化职业教育改革重点任务分工表》";
+    for line in [
+        format!("将{t}第六行“重点任务”栏中的“不少于5”修改为“不少于8”。"),
+        format!("将{t}第十六行“牵头单位”栏中的“督查室”修改为“办公室”。"),
+        format!(
+            "在{t}中增加一行，作为第八行：重点任务“开展企业新型学徒制培训，全年培训企业职工不少于200人”，\
+             牵头单位“区人力资源社会保障局”，配合单位“区总工会、各有关企业”，完成时限“2021年12月底前”。"
+        ),
+        format!("将{t}第十五行移作第十七行。"),
+    ] {
+        assert!(decision.contains(&line), "{line}\n{decision}");
+    }
+    assert!(!decision.contains('｜'), "{decision}");
+}

@@ -102,6 +102,11 @@ pub struct PartRef {
     /// For a change to a table: which part of it (its label is made from it).
     #[serde(skip)]
     pub table: Option<tables::TablePart>,
+    /// For a row of a table: the header of each cell its text holds, in
+    /// order (the ｜-separated cells of `paragraphs`; 序号 and empty cells
+    /// left out as they are there).
+    #[serde(skip)]
+    pub columns: Vec<String>,
 }
 
 /// A part that encloses another: its level and its number as printed.
@@ -265,6 +270,7 @@ impl PartRef {
             number: None,
             rank: index,
             table: None,
+            columns: Vec::new(),
         }
     }
 }
@@ -316,6 +322,7 @@ fn part_ref(nodes: &[Node], i: usize, other_parent: Option<&str>) -> PartRef {
         number: s.number,
         rank: node.rank,
         table: None,
+        columns: Vec::new(),
     }
 }
 

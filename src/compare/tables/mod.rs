@@ -402,9 +402,23 @@ impl TableDiff {
         }
         for r in &self.rows {
             // The 序号 is in the label already.
-            let cells = &r.cells[usize::from(self.numbered).min(r.cells.len())..];
-            let row = |i: usize, old: bool, side: Option<&TablePlace>| {
-                reference(TablePart::Row(i), row_text(cells, old), side)
+            let skip = usize::from(self.numbered).min(r.cells.len());
+            let cells = &r.cells[skip..];
+            let row = |i: usize, old: bool, side: Option<&TablePlace>| PartRef {
+                // Each cell's column, as the row's text holds the cells.
+                columns: cells
+                    .iter()
+                    .zip(&self.columns[skip.min(self.columns.len())..])
+                    .filter(|(ops, _)| !ops.is_empty())
+                    .map(|(_, column)| {
+                        if old {
+                            inline::old_text(&column.name)
+                        } else {
+                            inline::new_text(&column.name)
+                        }
+                    })
+                    .collect(),
+                ..reference(TablePart::Row(i), row_text(cells, old), side)
             };
             let old = r.old.map(|i| row(i, true, self.old.as_ref()));
             let new = r.new.map(|i| row(i, false, self.new.as_ref()));

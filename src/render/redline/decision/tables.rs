@@ -2,8 +2,8 @@
 //! row changed, added, deleted or moved, each named by the table and the
 //! row's place (附件《…》第十六行), as offices amend a 分工表.
 
-use super::phrases::{named_edits, quote};
-use crate::compare::inline::{new_text, old_text};
+use super::phrases::{named_edits, quote, said};
+use crate::compare::inline::{InlineOp, new_text, old_text};
 use crate::compare::tables::TablePart;
 use crate::compare::{Change, ChangeKind, PartRef};
 use crate::numbering::numerals::chinese;
@@ -17,6 +17,52 @@ fn table(r: &PartRef) -> &str {
 fn place(r: &PartRef) -> String {
     r.table
         .map_or_else(|| r.label.clone(), |part| part.label_with(chinese))
+}
+
+/// A row's cells named by their columns, as a decision gives a new row:
+/// 重点任务“……”，牵头单位“……”; `None` where the columns are not known.
+fn by_column(r: &PartRef) -> Option<String> {
+    let text = r.paragraphs.concat();
+    let cells: Vec<&str> = text.split('｜').collect();
+    (!r.columns.is_empty() && r.columns.len() == cells.len()).then(|| {
+        r.columns
+            .iter()
+            .zip(cells)
+            .map(|(column, cell)| format!("{column}“{cell}”"))
+            .collect::<Vec<_>>()
+            .join("，")
+    })
+}
+
+/// The edits of a changed row, each in the cell it is in, named by row and
+/// column: 将附件《…》第六行“重点任务”栏中的“不少于5”修改为“不少于8”;
+/// `None` where the row's columns are not known.
+fn cell_edits(c: &Change, row: &str) -> Option<Vec<String>> {
+    let columns = &c.new.as_ref()?.columns;
+    // The row's runs, cell by cell: the cells are set apart by ｜.
+    let mut cells: Vec<Vec<InlineOp>> = vec![Vec::new()];
+    for op in &c.inline {
+        match op {
+            InlineOp::Equal { text } if text == "｜" => cells.push(Vec::new()),
+            op => cells.last_mut()?.push(op.clone()),
+        }
+    }
+    if cells.len() != columns.len() {
+        return None;
+    }
+    let mut out = Vec::new();
+    for (ops, column) in cells.iter().zip(columns) {
+        if !ops.iter().any(said) {
+            continue;
+        }
+        let cell = format!("{row}“{column}”栏");
+        out.push(match named_edits(ops, &old_text(ops)) {
+            Some((what, true)) => format!("删去{cell}{what}"),
+            Some((what, false)) => format!("将{cell}{what}"),
+            None => format!("将{cell}修改为“{}”", new_text(ops)),
+        });
+    }
+    (!out.is_empty()).then_some(out)
 }
 
 /// The decision's item for a change to a table.
@@ -44,7 +90,7 @@ pub(super) fn item(c: &Change) -> Option<String> {
             "在{}中增加一行，作为{}：{}。",
             table(n),
             place(n),
-            quote(&n.paragraphs)
+            by_column(n).unwrap_or_else(|| quote(&n.paragraphs))
         )),
         (ChangeKind::Deleted, Some(o), None) => Some(format!("删去{}{}。", table(o), place(o))),
         (_, Some(o), Some(n)) if is_column(o) => Some(format!(
@@ -59,17 +105,22 @@ pub(super) fn item(c: &Change) -> Option<String> {
                 said.push(format!("将{}{}移作{}", table(o), place(o), place(n)));
             }
             if c.modified {
-                // 中的“A”修改为“B”, or the row whole.
-                let edit = match named_edits(&c.inline, &old_text(&c.inline)) {
-                    Some((edits, _)) => edits,
-                    None => format!("修改为：{}", quote(&[new_text(&c.inline)])),
-                };
                 let row = if c.moved {
                     place(n)
                 } else {
                     format!("{}{}", table(o), place(o))
                 };
-                said.push(format!("将{row}{edit}"));
+                match cell_edits(c, &row) {
+                    Some(edits) => said.extend(edits),
+                    None => {
+                        // 中的“A”修改为“B”, or the row whole.
+                        let edit = match named_edits(&c.inline, &old_text(&c.inline)) {
+                            Some((edits, _)) => edits,
+                            None => format!("修改为：{}", quote(&[new_text(&c.inline)])),
+                        };
+                        said.push(format!("将{row}{edit}"));
+                    }
+                }
             }
             (!said.is_empty()).then(|| format!("{}。", said.join("，并")))
         }
@@ -149,9 +200,11 @@ mod tests {
             items,
             [
                 format!("将{t}中的“牵头单位”列修改为“责任单位”列。"),
-                format!("将{t}第二行中的“区发改”修改为“区发展改革”。"),
+                format!("将{t}第二行“责任单位”栏中的“区发改”修改为“区发展改革”。"),
                 format!("将{t}第三行移作第四行。"),
-                format!("在{t}中增加一行，作为第五行：“强化督查考核｜区政府督查室”。"),
+                format!(
+                    "在{t}中增加一行，作为第五行：任务“强化督查考核”，责任单位“区政府督查室”。"
+                ),
                 "删去三、资金的表格中的表格。".to_string(),
             ]
         );
