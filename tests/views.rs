@@ -468,3 +468,42 @@ fn a_decision_names_a_table_edit_by_row_and_column() {
     }
     assert!(!decision.contains('｜'), "{decision}");
 }
+
+/// The 引言 is compared like a part; the document's own header lines (its
+/// date, adopted, in force, amended) are not items. On the State Council's
+/// 2019 plan, a word of its opening paragraph and its date changed.
+#[test]
+fn a_decision_names_an_edit_of_the_preamble_and_not_of_its_header_lines() {
+    let dir = tempfile::tempdir().unwrap();
+    let corpus = root().join("tests/corpus");
+    let draft = gongwen::import::import_file(
+        &corpus.join("gov-vocational-education-reform-plan-2019.md"),
+        Default::default(),
+    )
+    .unwrap()
+    .draft;
+    let old = gongwen::save::to_string(&draft);
+    let new = old
+        .replace(
+            "具备了基本实现现代化的诸多有利条件",
+            "具备了基本实现现代化的多方面有利条件",
+        )
+        .replace("- 2019年1月24日", "- 2019年1月25日");
+    assert_ne!(old, new);
+    std::fs::write(dir.path().join("old.yaml"), old).unwrap();
+    std::fs::write(dir.path().join("new.yaml"), new).unwrap();
+    let decision = diff(dir.path(), "old.yaml", "new.yaml", "decision");
+    assert_eq!(
+        decision,
+        "关于修改《国务院关于印发国家职业教育改革实施方案的通知》的决定（草案）\n\n\
+         一、将引言中的“的诸多”修改为“的多方面”。\n\n\
+         《国务院关于印发国家职业教育改革实施方案的通知》根据本决定作相应修改，重新公布。\n"
+    );
+    // The Legislation Law's new 修正 line is a header line: no 引言 item.
+    let legislation = corpus_decision(
+        dir.path(),
+        "legislation-law-2015.md",
+        "legislation-law-2023.md",
+    );
+    assert!(!legislation.contains("引言"), "{legislation}");
+}
