@@ -261,19 +261,6 @@ fn corpus(name: &str) -> Document {
     number(&draft)
 }
 
-const REVISIONS: [(&str, &str); 4] = [
-    ("legislation-law-2015.md", "legislation-law-2023.md"),
-    ("company-law-2018.md", "company-law-2023.md"),
-    (
-        "administrative-reconsideration-law-2017.md",
-        "administrative-reconsideration-law-2023.md",
-    ),
-    (
-        "criminal-law-pre-amendment12.md",
-        "criminal-law-post-amendment12.md",
-    ),
-];
-
 #[test]
 fn the_draft_docx_has_the_gbt9704_page_grid_styles_and_footers() {
     let v1 = reference("v1");
@@ -577,7 +564,7 @@ fn without_a_date_a_move_is_a_deletion_and_an_insertion_with_comments() {
 
 #[test]
 fn real_law_redlines_accept_and_reject_exactly() {
-    for (a, b) in REVISIONS {
+    for (a, b) in common::CORPUS_REVISIONS {
         let (old, new) = (corpus(a), corpus(b));
         let red = check_redline(&old, &new);
         let (ids, from, _) = revision_ids(&red);
@@ -621,7 +608,7 @@ fn pandoc_accepts_and_rejects_the_redlines_to_the_drafts() {
         reference("v2.yaml"),
         "reference".to_string(),
     )];
-    for (a, b) in REVISIONS {
+    for (a, b) in common::CORPUS_REVISIONS {
         pairs.push((corpus(a), corpus(b), a.to_string()));
     }
     pairs.push((

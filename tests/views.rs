@@ -385,20 +385,8 @@ fn words_of(text: &str) -> String {
 /// `法律：`): the closing sentence names those parts once.
 #[test]
 fn no_decision_of_the_corpus_pairs_has_a_punctuation_only_item() {
-    let pairs = [
-        ("legislation-law-2015.md", "legislation-law-2023.md"),
-        ("company-law-2018.md", "company-law-2023.md"),
-        (
-            "administrative-reconsideration-law-2017.md",
-            "administrative-reconsideration-law-2023.md",
-        ),
-        (
-            "criminal-law-pre-amendment12.md",
-            "criminal-law-post-amendment12.md",
-        ),
-    ];
     let edit = regex::Regex::new(r"“([^“”]*)”修改为“([^“”]*)”").unwrap();
-    for (old, new) in pairs {
+    for (old, new) in common::CORPUS_REVISIONS {
         let dir = tempfile::tempdir().unwrap();
         let decision = corpus_decision(dir.path(), old, new);
         for line in decision.lines().filter(|l| l.contains("中的“")) {

@@ -741,3 +741,19 @@ pub fn in_locale<'c>(
         .env_remove("LC_MESSAGES")
         .env("LANG", lang)
 }
+
+/// The corpus's real revisions, older text first: the Legislation Law, the
+/// Company Law, the Administrative Reconsideration Law and the Criminal Law
+/// around its twelfth amendment.
+pub const CORPUS_REVISIONS: [(&str, &str); 4] = [
+    ("legislation-law-2015.md", "legislation-law-2023.md"),
+    ("company-law-2018.md", "company-law-2023.md"),
+    (
+        "administrative-reconsideration-law-2017.md",
+        "administrative-reconsideration-law-2023.md",
+    ),
+    (
+        "criminal-law-pre-amendment12.md",
+        "criminal-law-post-amendment12.md",
+    ),
+];
