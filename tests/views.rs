@@ -495,3 +495,56 @@ fn a_decision_names_an_edit_of_the_preamble_and_not_of_its_header_lines() {
     );
     assert!(!legislation.contains("引言"), "{legislation}");
 }
+
+/// An article changed in most of its items is quoted whole, once, as an
+/// office writes 将第八条修改为：“……”, not item by item; and a sub-item of an
+/// article quoted whole is not named again after it.
+#[test]
+fn an_article_rewritten_in_its_items_is_one_item_quoting_it_whole() {
+    let dir = tempfile::tempdir().unwrap();
+    let corpus = root().join("tests/corpus");
+    let draft =
+        gongwen::import::import_file(&corpus.join("legislation-law-2015.md"), Default::default())
+            .unwrap()
+            .draft;
+    let old = gongwen::save::to_string(&draft);
+    // Four of 第八条's items reworded.
+    let mut new = old.clone();
+    for (from, to) in [
+        ("国家主权的事项；", "国家主权和领土完整的事项；"),
+        ("犯罪和刑罚；", "犯罪、刑罚和刑事责任；"),
+        (
+            "民族区域自治制度、特别行政区制度、基层群众自治制度；",
+            "民族区域自治制度、特别行政区制度；",
+        ),
+        (
+            "税种的设立、税率的确定和税收征收管理等税收基本制度；",
+            "税种的设立、税率的确定和税收征收管理等基本制度；",
+        ),
+    ] {
+        assert_eq!(new.matches(from).count(), 1, "{from}");
+        new = new.replace(from, to);
+    }
+    std::fs::write(dir.path().join("old.yaml"), &old).unwrap();
+    std::fs::write(dir.path().join("new.yaml"), &new).unwrap();
+    let decision = diff(dir.path(), "old.yaml", "new.yaml", "decision");
+    let items: Vec<&str> = decision.lines().filter(|l| l.contains("第八条")).collect();
+    assert_eq!(items.len(), 1, "{decision}");
+    assert!(
+        items[0].starts_with("一、将第八条修改为：“下列事项只能制定法律"),
+        "{decision}"
+    );
+    assert!(
+        decision.contains("“（一）国家主权和领土完整的事项；"),
+        "{decision}"
+    );
+    // The Administrative Reconsideration Law's 第二十八条 is quoted whole:
+    // the sub-items it lost are not deleted one by one after it.
+    let law = corpus_decision(
+        dir.path(),
+        "administrative-reconsideration-law-2017.md",
+        "administrative-reconsideration-law-2023.md",
+    );
+    assert!(law.contains("、将第二十八条修改为："), "{law}");
+    assert!(!law.contains("删去第二十八条第三项"), "{law}");
+}

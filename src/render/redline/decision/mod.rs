@@ -173,15 +173,35 @@ pub fn decision(ctx: &RedlineContext) -> String {
         items.extend(preamble(c));
     }
     // Chapters, sections and outline parts come where they stood among the units.
+    // A part inside an article quoted whole is said by that quote.
+    let mut quoted_whole: HashSet<String> = HashSet::new();
+    let within_quoted = |c: &Change, quoted_whole: &HashSet<String>| {
+        c.old
+            .as_ref()
+            .or(c.new.as_ref())
+            .and_then(|r| r.ancestors.iter().rev().find(|a| a.role == Role::Article))
+            .is_some_and(|a| quoted_whole.contains(&a.label))
+    };
     let mut singles = singles.into_iter().peekable();
     for (i, unit) in units.iter().enumerate() {
         while let Some((_, c)) = singles.next_if(|(at, _)| *at <= i) {
-            items.extend(single(ctx, c));
+            if !within_quoted(c, &quoted_whole) {
+                items.extend(single(ctx, c));
+            }
         }
-        items.extend(article(ctx, unit));
+        let said = article(ctx, unit);
+        if let [sentence] = said.as_slice()
+            && let Some(whole) = sentence.strip_prefix('将')
+            && let Some((named, _)) = whole.split_once("修改为：")
+        {
+            quoted_whole.insert(named.split('改').next().unwrap_or(named).to_string());
+        }
+        items.extend(said);
     }
     for (_, c) in singles {
-        items.extend(single(ctx, c));
+        if !within_quoted(c, &quoted_whole) {
+            items.extend(single(ctx, c));
+        }
     }
     // Tables come after the text (their attachments follow the body).
     items.extend(
@@ -343,6 +363,23 @@ fn single(ctx: &RedlineContext, c: &Change) -> Option<String> {
     }
 }
 
+/// Whether an article whose own text is unchanged is rewritten in its
+/// items: more than two of them added or removed, more than a few (four)
+/// changed, or at least two and more than half of its lines.
+fn rewritten_in_items(ctx: &RedlineContext, unit: &Unit, item_structure: bool) -> bool {
+    let changed = unit.parts.iter().filter(|p| substantive(p)).count();
+    if item_structure {
+        return changed > 2;
+    }
+    let lines = unit
+        .parts
+        .iter()
+        .find_map(|p| p.new.as_ref()?.parent.as_ref())
+        .and_then(|parent| ctx.full_text.get(&parent.anchor))
+        .map_or(usize::MAX, Vec::len);
+    changed >= 4 || (changed >= 2 && changed * 2 > lines)
+}
+
 /// The sentences for one article and its items.
 fn article(ctx: &RedlineContext, unit: &Unit) -> Vec<String> {
     let mut out = Vec::new();
@@ -431,9 +468,9 @@ fn article(ctx: &RedlineContext, unit: &Unit) -> Vec<String> {
             }
             _ => {}
         }
-    } else if item_structure && unit.parts.iter().filter(|p| substantive(p)).count() > 2 {
-        // Many items added or removed in an article otherwise unchanged: the
-        // article quoted whole reads better than a list of them.
+    } else if rewritten_in_items(ctx, unit, item_structure) {
+        // Many items added, removed or changed in an article otherwise
+        // unchanged: the article quoted whole reads better than a list of them.
         if let Some(n) = unit.parts.iter().find_map(|p| p.new.as_ref()) {
             let article = n.ancestors.iter().rev().find(|a| a.role == Role::Article);
             if let (Some(a), Some(parent)) = (article, &n.parent)
