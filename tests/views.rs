@@ -548,3 +548,39 @@ fn an_article_rewritten_in_its_items_is_one_item_quoting_it_whole() {
     assert!(law.contains("、将第二十八条修改为："), "{law}");
     assert!(!law.contains("删去第二十八条第三项"), "{law}");
 }
+
+/// An article split in two, and the same two merged back: each said once,
+/// as an office says it, on the Legislation Law's 第二条 (its two
+/// paragraphs made two articles).
+#[test]
+fn an_article_split_or_two_merged_are_named_as_such() {
+    let dir = tempfile::tempdir().unwrap();
+    let draft = gongwen::import::import_file(
+        &root().join("tests/corpus/legislation-law-2015.md"),
+        Default::default(),
+    )
+    .unwrap()
+    .draft;
+    let whole = gongwen::save::to_string(&draft);
+    let (first, second) = (
+        "法律、行政法规、地方性法规、自治条例和单行条例的制定、修改和废止，适用本法。",
+        "国务院部门规章和地方政府规章的制定、修改和废止，依照本法的有关规定执行。",
+    );
+    let together = format!("  - text:\n    - {first}\n    - {second}\n");
+    assert!(whole.contains(&together));
+    let split = whole.replace(&together, &format!("  - {first}\n  - {second}\n"));
+    std::fs::write(dir.path().join("whole.yaml"), &whole).unwrap();
+    std::fs::write(dir.path().join("split.yaml"), &split).unwrap();
+    let title = "关于修改《中华人民共和国立法法》的决定（草案）\n\n";
+    let end = "此外，对条文顺序作相应调整。\n\n《中华人民共和国立法法》根据本决定作相应修改，重新公布。\n";
+    assert_eq!(
+        diff(dir.path(), "whole.yaml", "split.yaml", "decision"),
+        format!(
+            "{title}一、将第二条分为两条，分别作为第二条、第三条：“第二条　{first}\n“第三条　{second}”\n\n{end}"
+        )
+    );
+    assert_eq!(
+        diff(dir.path(), "split.yaml", "whole.yaml", "decision"),
+        format!("{title}一、将第二条、第三条合并为一条，作为第二条：“{first}\n“{second}”\n\n{end}")
+    );
+}

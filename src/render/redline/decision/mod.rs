@@ -17,7 +17,7 @@ use phrases::{added_paragraph, changed_paragraphs, name, named_edits, quote, quo
 
 use super::RedlineContext;
 use crate::compare::inline::EditClass;
-use crate::compare::{Change, ChangeKind, PartRef, Place};
+use crate::compare::{Change, ChangeKind, PartRef, Place, RelationKind};
 use crate::fields::MetaField;
 use crate::model::Role;
 use crate::numbering::numerals::chinese;
@@ -363,6 +363,59 @@ fn single(ctx: &RedlineContext, c: &Change) -> Option<String> {
     }
 }
 
+/// An article split in two, or articles merged into one, as an office says
+/// it: 将第三条分为两条，分别作为第三条、第四条：“第三条　……”“第四条　……”；
+/// 将第五条、第六条合并为一条，作为第五条：“……”.
+fn related(ctx: &RedlineContext, c: &Change) -> Option<String> {
+    let relation = c.relation.as_ref()?;
+    // The new articles, each quoted with its number.
+    let quoted = |anchors: &[String]| -> String {
+        let mut lines = Vec::new();
+        for anchor in anchors {
+            let part = ctx
+                .changes
+                .changes
+                .iter()
+                .filter_map(|c| c.new.as_ref())
+                .find(|n| &n.anchor == anchor);
+            if let Some(n) = part {
+                let mut text = whole(ctx, n);
+                if let Some(first) = text.first_mut() {
+                    *first = format!("{}　{first}", n.label);
+                }
+                lines.extend(text);
+            }
+        }
+        quote(&lines)
+    };
+    match relation.kind {
+        RelationKind::SplitInto => {
+            let o = c.old.as_ref()?;
+            Some(format!(
+                "将{}分为{}条，分别作为{}：{}",
+                name(o),
+                // 两条, not 二条: two of a thing is 两.
+                match relation.labels.len() {
+                    2 => "两".to_string(),
+                    n => chinese(n as u64),
+                },
+                relation.labels.join("、"),
+                quoted(&relation.anchors)
+            ))
+        }
+        RelationKind::MergedFrom => {
+            let n = c.new.as_ref()?;
+            Some(format!(
+                "将{}合并为一条，作为{}：{}",
+                relation.labels.join("、"),
+                n.label,
+                quote(&whole(ctx, n))
+            ))
+        }
+        _ => None,
+    }
+}
+
 /// Whether an article whose own text is unchanged is rewritten in its
 /// items: more than two of them added or removed, more than a few (four)
 /// changed, or at least two and more than half of its lines.
@@ -390,6 +443,16 @@ fn article(ctx: &RedlineContext, unit: &Unit) -> Vec<String> {
         )
     });
     if let Some(c) = unit.own {
+        // Split in two, or two merged: said once, by the old article(s).
+        match (c.kind, c.relation.as_ref().map(|r| r.kind)) {
+            (ChangeKind::Deleted, Some(RelationKind::MergedInto))
+            | (ChangeKind::Inserted, Some(RelationKind::SplitFrom)) => return Vec::new(),
+            (ChangeKind::Deleted, Some(RelationKind::SplitInto))
+            | (ChangeKind::Inserted, Some(RelationKind::MergedFrom)) => {
+                return related(ctx, c).into_iter().collect();
+            }
+            _ => {}
+        }
         match (c.kind, &c.old, &c.new) {
             (ChangeKind::Deleted, Some(o), _) => return vec![format!("删去{}。", name(o))],
             (ChangeKind::Inserted, _, Some(n)) => {
