@@ -907,7 +907,12 @@ import-feedback-no-workbook = this package has no { $part }: it is not an Excel 
 ## comments from Word
 
 cli-value-from = UNIT
+cli-value-units = FILE
 cli-comments-import-arg-from = Who sent a Word file's comments (a unit: 区教育局); else each comment's author as Word recorded it
+cli-comments-import-arg-units = Word files: a YAML file naming the unit of each Word user name (张三: 区教育局), for comments without --from; an author it does not name stays as Word recorded them
+review-units-not-a-mapping = the file is not a mapping of Word user names to units
+review-units-not-a-unit = a Word user name must be given a unit, as text
+review-units-help = write one line per Word user, the name as Word shows it, a colon and the unit: `张三: 区教育局`
 review-not-this-draft = fewer than half of this Word file's paragraphs are the draft's: it is not a copy of this draft
 review-not-this-draft-help = import the reviewed copy of the draft named by --draft (the .docx gongwen built from it, returned with comments), or name the draft it was made from
 review-paragraph-not-found = comment { $number }: the paragraph it marks ("{ $paragraph }") is not in the draft; it is recorded as a comment on the whole text

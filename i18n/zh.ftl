@@ -872,7 +872,12 @@ import-feedback-no-workbook = 这个文件包中没有 { $part }：它不是 Exc
 ## comments from Word
 
 cli-value-from = 单位
+cli-value-units = 对照表
 cli-comments-import-arg-from = Word 文件中批注的提出单位（如 区教育局）；不写则用 Word 记下的每条批注的作者
+cli-comments-import-arg-units = Word 文件：Word 用户名与单位的对照表（YAML，每行如 `张三: 区教育局`），用于未给 --from 时确定提出单位；表中没有的批注人按 Word 记录的名字
+review-units-not-a-mapping = 这个文件不是“Word 用户名: 单位”的对照表
+review-units-not-a-unit = 每个 Word 用户名后要写一个单位（文字）
+review-units-help = 每个 Word 用户写一行：Word 中显示的名字、冒号、单位，例如 `张三: 区教育局`
 review-not-this-draft = 这个 Word 文件中本稿的段落不到一半，它不是本稿的文件
 review-not-this-draft-help = 请导入由 --draft 所指草稿生成、加了批注后交回的 Word 文件，或在 --draft 中写明这个文件对应的草稿
 review-paragraph-not-found = 第 { $number } 条批注：所标的段落（“{ $paragraph }”）在本稿中找不到，已记为针对全文的意见

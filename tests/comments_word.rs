@@ -642,7 +642,7 @@ fn files_from_several_units_merge_in_the_order_of_the_text() {
     );
     let office = write("区政府办.docx", reviewed(&docx, &NOTES[3..4]));
     let files = [education.as_path(), reform.as_path(), office.as_path()];
-    let done = import_reviewed(&files, &draft, None).unwrap();
+    let done = import_reviewed(&files, &draft, &Default::default()).unwrap();
     assert_eq!(done.added, 4);
     let comments = gongwen::load::load_comments(&done.file).unwrap();
     let order: Vec<(&str, &str)> = comments
@@ -668,7 +668,14 @@ fn files_from_several_units_merge_in_the_order_of_the_text() {
     let before = std::fs::read_to_string(&done.file).unwrap();
     let (dir2, draft2) = copy_of("chengdong-urbanization-2021");
     let _ = dir2;
-    assert!(import_reviewed(&[education.as_path(), foreign.as_path()], &draft2, None).is_err());
+    assert!(
+        import_reviewed(
+            &[education.as_path(), foreign.as_path()],
+            &draft2,
+            &Default::default()
+        )
+        .is_err()
+    );
     assert!(!gongwen::load::comments_path(&draft2).exists());
     assert_eq!(std::fs::read_to_string(&done.file).unwrap(), before);
 }
@@ -744,7 +751,7 @@ fn the_reference_draft_reviewed_by_three_units_imports_whole_and_tabulates() {
         })
         .collect();
     let refs: Vec<&Path> = paths.iter().map(PathBuf::as_path).collect();
-    let done = import_reviewed(&refs, &draft, None).unwrap();
+    let done = import_reviewed(&refs, &draft, &Default::default()).unwrap();
     assert!(done.warnings.is_empty(), "{:?}", done.warnings);
     let comments = gongwen::load::load_comments(&done.file).unwrap();
     let doc = numbered(&draft);
@@ -1141,4 +1148,55 @@ fn an_attachment_and_its_table_rows_are_named_as_an_office_writes_them() {
     let (message, help) = labels.find("附件2").unwrap_err();
     assert!(message.contains("附件2"), "{message}");
     assert!(help.contains("one attachment"), "{help}");
+}
+
+/// `--units` names each Word user's unit: a comment by a user it names is
+/// that unit's, one by a user it does not name stays the author's; a
+/// mapping file that is not one is refused at its place, nothing written.
+#[test]
+fn a_units_file_names_the_unit_of_each_word_user() {
+    let (dir, draft) = copy_of("chengdong-urbanization-2021");
+    let file = dir.path().join("reviewed.docx");
+    std::fs::write(&file, reviewed(&draft_docx(&numbered(&draft)), &NOTES[2..])).unwrap();
+    let units = dir.path().join("units.yaml");
+    std::fs::write(&units, "# Word 用户名: 单位\n王五: 区教育局\n").unwrap();
+    let run = |units: &Path| {
+        assert_cmd::Command::cargo_bin("gongwen")
+            .unwrap()
+            .args(["--lang", "en", "comments", "import"])
+            .arg(&file)
+            .arg("--draft")
+            .arg(&draft)
+            .arg("--units")
+            .arg(units)
+            .output()
+            .unwrap()
+    };
+    let out = run(&units);
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let comments_file = gongwen::load::comments_path(&draft);
+    let from: Vec<String> = gongwen::load::load_comments(&comments_file)
+        .unwrap()
+        .into_iter()
+        .map(|c| c.from)
+        .collect();
+    assert_eq!(from, ["赵六", "区教育局"]);
+    // A list where the mapping should be: refused at its line, nothing written.
+    std::fs::remove_file(&comments_file).unwrap();
+    let bad = dir.path().join("bad.yaml");
+    std::fs::write(&bad, "王五: [区教育局, 区财政局]\n").unwrap();
+    let out = run(&bad);
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(2), "{stderr}");
+    assert!(stderr.contains("bad.yaml:1:5"), "{stderr}");
+    assert!(
+        stderr.contains("王五: 区教育局") || stderr.contains("张三: 区教育局"),
+        "{stderr}"
+    );
+    assert!(!comments_file.exists());
 }

@@ -222,6 +222,8 @@ pub enum CommentsCommand {
         draft: PathBuf,
         #[arg(long)]
         from: Option<String>,
+        #[arg(long)]
+        units: Option<PathBuf>,
     },
 }
 

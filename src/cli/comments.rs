@@ -7,12 +7,18 @@ use super::args::CommentsCommand;
 use super::console::{Console, Outcome};
 use gongwen::paths::shown;
 use gongwen::project::comments::{Imported, import_feedback, import_reviewed, is_word};
+use gongwen::project::review::Senders;
 use gongwen::tr;
 
 /// Imports each table in turn, then the Word files together (their
 /// comments merged in the order of the draft's text).
 pub fn run(console: &mut Console, command: &CommentsCommand) -> Outcome {
-    let CommentsCommand::Import { table, draft, from } = command;
+    let CommentsCommand::Import {
+        table,
+        draft,
+        from,
+        units,
+    } = command;
     let from = from.as_deref();
     let (words, tables): (Vec<&Path>, Vec<&Path>) =
         table.iter().map(|p| p.as_path()).partition(|p| is_word(p));
@@ -25,7 +31,17 @@ pub fn run(console: &mut Console, command: &CommentsCommand) -> Outcome {
     }
     if !words.is_empty() {
         let named: Vec<String> = words.iter().map(|w| shown(w).to_string()).collect();
-        let done = import_reviewed(&words, draft, from);
+        let mut senders = Senders::of_unit(from);
+        if let Some(units) = units {
+            match Senders::read_units(units) {
+                Ok(map) => senders.units = map,
+                Err(d) => {
+                    console.diagnostic(&d);
+                    return Outcome::Trouble;
+                }
+            }
+        }
+        let done = import_reviewed(&words, draft, &senders);
         if report(console, &named.join(&tr!("load-list-separator")), done) == Outcome::Trouble {
             outcome = Outcome::Trouble;
         }

@@ -293,7 +293,7 @@ pub fn import_feedback(
     from: Option<&str>,
 ) -> Result<Imported, Vec<Diagnostic>> {
     if is_word(table) {
-        return import_reviewed(&[table], draft, from);
+        return import_reviewed(&[table], draft, &super::review::Senders::of_unit(from));
     }
     let doc = crate::load::load_draft(draft)
         .map(|d| number(&d))
@@ -333,7 +333,7 @@ pub fn import_feedback(
 pub fn import_reviewed(
     files: &[&Path],
     draft: &Path,
-    from: Option<&str>,
+    from: &super::review::Senders,
 ) -> Result<Imported, Vec<Diagnostic>> {
     let doc = crate::load::load_draft(draft)
         .map(|d| number(&d))
@@ -371,7 +371,7 @@ fn current_comments(file: &Path) -> Result<(String, Vec<crate::model::Comment>),
 fn reviewed(
     files: &[&Path],
     doc: &Document,
-    from: Option<&str>,
+    from: &super::review::Senders,
 ) -> Result<(crate::import::feedback::Feedback, Vec<Diagnostic>), Vec<Diagnostic>> {
     let mut reviews = Vec::new();
     let mut errors = Vec::new();

@@ -173,7 +173,7 @@ fn tie(review: &Review, draft: &[(String, Place)]) -> Vec<Option<(usize, Place)>
 pub fn merged(
     reviews: &[(&Path, Review)],
     doc: &Document,
-    from: Option<&str>,
+    from: &Senders,
 ) -> Result<(Feedback, Vec<Diagnostic>), Vec<Diagnostic>> {
     let mut rows: Vec<(usize, usize, usize, FeedbackRow)> = Vec::new();
     let (mut warnings, mut errors) = (Vec::new(), Vec::new());
@@ -209,7 +209,7 @@ fn of_file(
     review: &Review,
     draft: &[(String, Place)],
     labels: &Labels,
-    from: Option<&str>,
+    from: &Senders,
 ) -> Result<(Vec<(usize, FeedbackRow)>, Vec<Diagnostic>), Vec<Diagnostic>> {
     let mut tied = tie(review, draft);
     // A surviving bookmark says which part its paragraph is, whatever the
@@ -299,7 +299,79 @@ fn opening(text: &str) -> String {
     words
 }
 
-fn row(path: &Path, number: usize, c: &WordComment, on: String, from: Option<&str>) -> FeedbackRow {
+/// Who sent a reviewed file's comments: one unit for them all (`--from`),
+/// else each comment's author as the unit a mapping file names for that
+/// Word user (`--units`), else the author as Word recorded it.
+#[derive(Debug, Clone, Default)]
+pub struct Senders {
+    pub unit: Option<String>,
+    pub units: HashMap<String, String>,
+}
+
+impl Senders {
+    /// One unit for every comment, if given.
+    pub fn of_unit(unit: Option<&str>) -> Senders {
+        Senders {
+            unit: unit.map(str::to_string).filter(|u| !u.trim().is_empty()),
+            units: HashMap::new(),
+        }
+    }
+
+    /// Reads a mapping file of Word user names to units, a YAML mapping
+    /// (`张三: 区教育局`); a value that is not text is an error at its place.
+    pub fn read_units(path: &Path) -> Result<HashMap<String, String>, Diagnostic> {
+        use crate::load::node::{Node, Value};
+        let text = crate::load::read_regular(path).map_err(|why| {
+            Diagnostic::error(path, 0, 0, crate::tr!("import-cannot-read", why = why))
+        })?;
+        let text = String::from_utf8_lossy(&text);
+        let node = Node::parse(&text).map_err(|e| {
+            Diagnostic::error(path, 0, 0, e.to_string()).help(crate::tr!("review-units-help"))
+        })?;
+        let Value::Map(entries) = node.value else {
+            return Err(Diagnostic::error(
+                path,
+                node.pos.line,
+                node.pos.column,
+                crate::tr!("review-units-not-a-mapping"),
+            )
+            .help(crate::tr!("review-units-help")));
+        };
+        let scalar = |n: &Node| match &n.value {
+            Value::Str(s) => Some(s.trim().to_string()),
+            Value::Int(i) => Some(i.to_string()),
+            _ => None,
+        };
+        let mut units = HashMap::new();
+        for (key, value) in &entries {
+            match (scalar(key), scalar(value)) {
+                (Some(user), Some(unit)) if !unit.is_empty() => {
+                    units.insert(user, unit);
+                }
+                _ => {
+                    return Err(Diagnostic::error(
+                        path,
+                        value.pos.line,
+                        value.pos.column,
+                        crate::tr!("review-units-not-a-unit"),
+                    )
+                    .help(crate::tr!("review-units-help")));
+                }
+            }
+        }
+        Ok(units)
+    }
+
+    /// Who sent a comment by `author`.
+    fn of(&self, author: &str) -> String {
+        self.unit
+            .clone()
+            .or_else(|| self.units.get(author.trim()).cloned())
+            .unwrap_or_else(|| author.to_string())
+    }
+}
+
+fn row(path: &Path, number: usize, c: &WordComment, on: String, from: &Senders) -> FeedbackRow {
     let file = path.file_name().map_or_else(
         || path.display().to_string(),
         |n| n.to_string_lossy().into_owned(),
@@ -311,10 +383,7 @@ fn row(path: &Path, number: usize, c: &WordComment, on: String, from: Option<&st
         // officer's.
         text.push_str(&format!("回复（{who}）：{reply}"));
     }
-    let from = from
-        .map(str::to_string)
-        .filter(|f| !f.trim().is_empty())
-        .unwrap_or_else(|| c.author.clone());
+    let from = from.of(&c.author);
     FeedbackRow {
         row: number,
         id: None,
