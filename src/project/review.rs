@@ -328,14 +328,13 @@ impl Senders {
         let node = Node::parse(&text).map_err(|e| {
             Diagnostic::error(path, 0, 0, e.to_string()).help(crate::tr!("review-units-help"))
         })?;
-        let Value::Map(entries) = node.value else {
-            return Err(Diagnostic::error(
-                path,
-                node.pos.line,
-                node.pos.column,
-                crate::tr!("review-units-not-a-mapping"),
-            )
-            .help(crate::tr!("review-units-help")));
+        // Refused at the place that is not a mapping entry, with how to write one.
+        let refused = |at: &Node, message: String| {
+            Diagnostic::error(path, at.pos.line, at.pos.column, message)
+                .help(crate::tr!("review-units-help"))
+        };
+        let Value::Map(entries) = &node.value else {
+            return Err(refused(&node, crate::tr!("review-units-not-a-mapping")));
         };
         let scalar = |n: &Node| match &n.value {
             Value::Str(s) => Some(s.trim().to_string()),
@@ -343,20 +342,12 @@ impl Senders {
             _ => None,
         };
         let mut units = HashMap::new();
-        for (key, value) in &entries {
+        for (key, value) in entries {
             match (scalar(key), scalar(value)) {
                 (Some(user), Some(unit)) if !unit.is_empty() => {
                     units.insert(user, unit);
                 }
-                _ => {
-                    return Err(Diagnostic::error(
-                        path,
-                        value.pos.line,
-                        value.pos.column,
-                        crate::tr!("review-units-not-a-unit"),
-                    )
-                    .help(crate::tr!("review-units-help")));
-                }
+                _ => return Err(refused(value, crate::tr!("review-units-not-a-unit"))),
             }
         }
         Ok(units)
