@@ -4,10 +4,17 @@
 //! down with it.
 //!
 //! Memory is what the process really held at its peak (its maximum resident
-//! set, as the kernel reports it when the process ends), not the address
-//! space it reserved: the allocator reserves far more than it touches (a PDF
-//! redline holding 250 MB reserves 1.3 GB). A hard cap on address space
-//! ([`GUARD`]) stops a bomb long before it could hurt the machine.
+//! set), not the address space it reserved: the allocator reserves far more
+//! than it touches (a PDF redline holding 250 MB reserves 1.3 GB). A hard cap
+//! on address space ([`GUARD`]) stops a bomb long before it could hurt the
+//! machine.
+//!
+//! The kernel's figure for a child (`ru_maxrss`) starts from what the test
+//! process held when it spawned the child (Linux counts the parent's pages
+//! until the child's `exec`), so once the tests in this process have held
+//! more than a child's bound, it says nothing of the child. Then the child's
+//! own high-water mark (`VmHWM`, which `exec` starts afresh) is read while
+//! it runs, and the largest reading is its peak.
 //!
 //! Time is processor time, not time on the clock: the tests run side by side
 //! on a machine that may be busy, and a run's own work is what the bound is
@@ -123,10 +130,14 @@ pub fn gongwen(dir: &Path, args: &[&str]) -> Bounded {
     });
     let start = Instant::now();
     // prlimit execs gongwen in its own process: what the kernel says of the
-    // child when it ends is gongwen's.
+    // child when it ends is gongwen's, once it is more than this process
+    // held before (see the module's note).
     let pid = child.id() as libc::pid_t;
+    let inherited = own_peak();
+    let mut seen = 0;
     let mut timed_out = false;
     let (status, usage) = loop {
+        seen = seen.max(high_water(pid));
         let mut status = 0;
         // SAFETY: all-zero bytes are a valid `rusage` (integers and timevals).
         let mut usage: libc::rusage = unsafe { std::mem::zeroed() };
@@ -153,6 +164,32 @@ pub fn gongwen(dir: &Path, args: &[&str]) -> Bounded {
         timed_out,
         cpu: time(usage.ru_utime) + time(usage.ru_stime),
         // Linux reports the maximum resident set in kilobytes.
-        peak: usage.ru_maxrss as u64 * 1024,
+        peak: if usage.ru_maxrss as u64 * 1024 > inherited {
+            usage.ru_maxrss as u64 * 1024
+        } else {
+            seen
+        },
     }
+}
+
+/// The most this test process has held at once, in bytes.
+fn own_peak() -> u64 {
+    // SAFETY: all-zero bytes are a valid `rusage`; getrusage only writes it.
+    let mut usage: libc::rusage = unsafe { std::mem::zeroed() };
+    // SAFETY: `usage` is valid for writes.
+    unsafe { libc::getrusage(libc::RUSAGE_SELF, &mut usage) };
+    usage.ru_maxrss as u64 * 1024
+}
+
+/// A running process's high-water mark of resident memory (`VmHWM`), in
+/// bytes; 0 once it has ended.
+fn high_water(pid: libc::pid_t) -> u64 {
+    std::fs::read_to_string(format!("/proc/{pid}/status"))
+        .ok()
+        .and_then(|s| {
+            let line = s.lines().find(|l| l.starts_with("VmHWM:"))?;
+            let kb: u64 = line.split_whitespace().nth(1)?.parse().ok()?;
+            Some(kb * 1024)
+        })
+        .unwrap_or(0)
 }
