@@ -723,6 +723,91 @@ fn an_early_article_deleted_renumbers_the_rest_as_one_run_and_references_follow(
 }
 
 #[test]
+fn a_run_of_renumbering_is_not_broken_by_articles_whose_commas_changed() {
+    // The Legislation Law with its fifth article deleted, and the first
+    // comma of three later articles typed half-width: one run, as an office
+    // says it (原第六条至第一百二十条依次改为…), and the three listed on
+    // their own for their commas.
+    let old = import("legislation-law-2023.md");
+    let mut new = old.clone();
+    let articles = paths_of(&mut new, Level::Article);
+    for path in [&articles[29], &articles[59], &articles[89]] {
+        let part = part_at(&mut new.parts, path).unwrap();
+        let Some(Block::Para(text)) = part
+            .body
+            .iter_mut()
+            .find(|b| matches!(b, Block::Para(t) if t.contains('，')))
+        else {
+            panic!("{path:?} has no comma");
+        };
+        *text = text.replacen('，', ",", 1);
+    }
+    take(&mut new.parts, &articles[4]).unwrap();
+    each_paragraph(&mut new.parts, &mut |s| {
+        *s = renumber_references(s, |n| if n > 5 { n - 1 } else { n })
+    });
+    let changes = diff(&old, &new);
+    assert_eq!(changes.groups.len(), 1, "{:#?}", changes.groups);
+    let g = &changes.groups[0];
+    assert_eq!(
+        (
+            g.count,
+            g.old_first.as_str(),
+            g.old_last.as_str(),
+            g.listed.len()
+        ),
+        (115, "第六条", "第一百二十条", 3)
+    );
+    let listed: Vec<(&str, Option<EditClass>)> = g
+        .listed
+        .iter()
+        .map(|&i| {
+            let c = &changes.changes[i];
+            (c.old.as_ref().unwrap().label.as_str(), c.class)
+        })
+        .collect();
+    assert_eq!(
+        listed,
+        [
+            ("第三十条", Some(EditClass::Punctuation)),
+            ("第六十条", Some(EditClass::Punctuation)),
+            ("第九十条", Some(EditClass::Punctuation)),
+        ]
+    );
+    // The change list: one line for the run, and each comma an entry of its own.
+    let ctx = gongwen::render::redline::RedlineContext::for_formats(
+        &[gongwen::render::Format::Markdown],
+        &number(&old),
+        &number(&new),
+        ("old", "new"),
+        &changes,
+        false,
+    );
+    let runs: Vec<&str> = ctx
+        .entries
+        .iter()
+        .map(|e| e.headline.plain.as_str())
+        .filter(|h| h.contains("依次改为"))
+        .collect();
+    assert_eq!(
+        runs,
+        ["原第六条至第一百二十条依次改为第五条至第一百一十九条（重新编号 115 处）"]
+    );
+    for label in ["第三十条", "第六十条", "第九十条"] {
+        assert!(
+            ctx.entries
+                .iter()
+                .any(|e| e.where_old == label && e.kind_zh == "修改"),
+            "{label}: {:#?}",
+            ctx.entries
+                .iter()
+                .map(|e| &e.headline.plain)
+                .collect::<Vec<_>>()
+        );
+    }
+}
+
+#[test]
 fn an_outline_drafts_reference_to_an_item_numbered_through_it_follows_the_item() {
     let item = |text: &str| {
         let mut p = Part::new(Level::Outline(2));
