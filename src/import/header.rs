@@ -84,6 +84,62 @@ pub(super) fn take_header(
         }
         body.remove(0);
     }
+    // Before the first part, the title again as a line or broken over a few
+    // (a web page's or a PDF's header, 中华人民共和国…大会 / 常务委员会监督法):
+    // its words are already the title, and as text they would be a 引言.
+    let squeezed_title = squeeze(&meta.title);
+    let head = body.iter().take_while(|l| !is_structure(l)).count();
+    let mut i = 0;
+    let mut repeats = Vec::new();
+    while i < head {
+        let mut joined = String::new();
+        let run = (i..head.min(i + 3)).find(|&j| {
+            joined.push_str(&squeeze(&body[j].text));
+            joined == squeezed_title || !squeezed_title.starts_with(&joined)
+        });
+        match run {
+            Some(j) if joined == squeezed_title && !joined.is_empty() => {
+                repeats.extend(i..=j);
+                i = j + 1;
+            }
+            _ => i += 1,
+        }
+    }
+    for &r in repeats.iter().rev() {
+        dropped.push(Dropped {
+            number: body[r].number,
+            reason: "title repeated",
+        });
+        body.remove(r);
+    }
+    // A 目录: its heading and the division lines listed under it, each of
+    // which the text has again where the division begins.
+    if let Some(at) = body
+        .iter()
+        .take(head + 1)
+        .position(|l| squeeze(&l.text) == "目录")
+    {
+        // The entries: division lines, each found again further on (the
+        // first division not found again is where the text begins).
+        let listed_again = |i: usize| {
+            body[i + 1..]
+                .iter()
+                .any(|later| squeeze(&later.text) == squeeze(&body[i].text))
+        };
+        let entries = (at + 1..body.len())
+            .take_while(|&i| {
+                matches!(classify(&body[i].text, style), Marker::Division { .. }) && listed_again(i)
+            })
+            .count();
+        if entries > 0 {
+            for l in body.drain(at..at + 1 + entries) {
+                dropped.push(Dropped {
+                    number: l.number,
+                    reason: "table of contents",
+                });
+            }
+        }
+    }
     // Later headings that repeat the title are the headers of concatenated parts.
     let flat_title = meta.title.replace('\n', "");
     body.retain(|l| {
@@ -104,4 +160,12 @@ fn title_with_stage(meta: &Meta) -> String {
         Some(s) => format!("{}（{s}）", meta.title.replace('\n', "")),
         None => meta.title.replace('\n', ""),
     }
+}
+
+/// A text without its spaces (ASCII, full-width, line breaks): a title
+/// broken or spaced out reads the same.
+fn squeeze(text: &str) -> String {
+    text.chars()
+        .filter(|c| !c.is_whitespace() && *c != '\u{3000}')
+        .collect()
 }

@@ -70,11 +70,27 @@ pub fn clean(text: &str, markdown: bool) -> (Vec<Line>, Vec<Dropped>, usize) {
     let mut invisible = 0;
     let mut blank = false;
     let mut seen_text = false;
+    // A Markdown file's front matter (`---` on its first line, up to the
+    // next `---`): a site's fields (id, url, dates), not the document's text.
+    let mut front_matter = false;
     for (index, raw) in text.split('\n').enumerate() {
         let number = index + 1;
         invisible += raw.chars().filter(|c| is_invisible(*c)).count();
         let cleaned: String = raw.chars().filter(|c| !is_invisible(*c)).collect();
-        let line = cleaned.trim_matches(is_space);
+        let mut line = cleaned.trim_matches(is_space);
+        if markdown && (front_matter || (index == 0 && line == "---")) {
+            front_matter = !(index > 0 && (line == "---" || line == "..."));
+            dropped.push(Dropped {
+                number,
+                reason: "front matter",
+            });
+            continue;
+        }
+        // A Markdown quote's marks are not text: `> 文字` is 文字, and a lone
+        // `>` the blank line between its paragraphs.
+        if markdown && line.starts_with('>') && lines.len() > 2 {
+            line = line.trim_start_matches(|c: char| c == '>' || is_space(c));
+        }
         if line.is_empty() {
             blank = true;
             continue;
