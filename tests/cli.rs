@@ -589,7 +589,7 @@ fn diff_writes_criticmarkup_html_and_pdf() {
     let text = std::fs::read_to_string(&md).unwrap();
     assert!(text.contains("部门{~~报道~>报到~~}"), "{text}");
     assert!(
-        text.contains("{>>由原五、加快建设现代化城市（十）移来<<}"),
+        text.contains("{>>由原五、（十）移来<<}") && text.contains("{>>移至三、（五）<<}"),
         "{text}"
     );
     let html = dir.path().join("r.html");
@@ -637,8 +637,9 @@ fn diff_writes_criticmarkup_html_and_pdf() {
             "修改6处，新增2处，移动1处，重新编号3处",
             "修改摘要",
             "修改稿",
-            "〔由原五、加快建设现代化城市（十）移来〕",
+            "〔由原五、（十）移来〕",
             "部门报道报到",
+            "〔移至三、（五）〕",
             "修改对照表",
             "同左",
         ] {

@@ -50,7 +50,7 @@ fn render_redline(view: &RedlineContext, old: &Document, new: &Document) -> Vec<
 }
 
 /// One part of the package, as text.
-fn part(docx: &[u8], name: &str) -> String {
+pub(crate) fn part(docx: &[u8], name: &str) -> String {
     let mut zip = zip::ZipArchive::new(std::io::Cursor::new(docx)).unwrap();
     let mut text = String::new();
     zip.by_name(name)

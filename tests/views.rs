@@ -31,7 +31,7 @@ fn diff_with(dir: &Path, args: &[&str]) -> String {
 }
 
 /// `gongwen diff OLD NEW --format FORMAT` in `dir`, uncoloured; its output.
-fn diff(dir: &Path, old: &str, new: &str, format: &str) -> String {
+pub(crate) fn diff(dir: &Path, old: &str, new: &str, format: &str) -> String {
     diff_with(dir, &[old, new, "--format", format, "--color", "never"])
 }
 
@@ -272,15 +272,18 @@ fn the_side_by_side_table_has_a_row_per_changed_part_and_every_link_lands() {
     let page = scraper::Html::parse_document(&html);
     let select = |css: &str| scraper::Selector::parse(css).unwrap();
     let rows: Vec<scraper::ElementRef> = page.select(&select("table.sbs tbody tr")).collect();
-    // Eleven body changes in v1 → v2 (the date is metadata): each one row.
+    // Eleven body changes in v1 → v2 (the date is metadata): each one row,
+    // and a move a second row where it left.
     let json: serde_json::Value = serde_json::from_str(&diff(root(), V1, V2, "json")).unwrap();
-    let body = json["changes"]
+    let body: Vec<&serde_json::Value> = json["changes"]
         .as_array()
         .unwrap()
         .iter()
         .filter(|c| c["where"] == "body")
-        .count();
-    assert_eq!(rows.len(), body);
+        .collect();
+    let moved = body.iter().filter(|c| c["moved"] == true).count();
+    assert_eq!((body.len(), moved), (11, 1));
+    assert_eq!(rows.len(), body.len() + moved);
     // The edited figures: struck on the left, marked on the right.
     let row = rows
         .iter()
@@ -309,7 +312,7 @@ fn the_side_by_side_table_has_a_row_per_changed_part_and_every_link_lands() {
     let deleted = json["summary"]["deleted"].as_u64().unwrap() as usize;
     assert_eq!(
         page.select(&select("table.sbs tbody tr")).count(),
-        parts + deleted
+        parts + deleted + moved
     );
     let same = page.select(&select("table.sbs .same")).count();
     assert_eq!(
@@ -356,7 +359,7 @@ fn side_by_side_asks_for_a_format_that_shows_it() {
 
 /// Each corpus pair as two imported drafts in `dir`, and the decision
 /// between them.
-fn corpus_decision(dir: &Path, old: &str, new: &str) -> String {
+pub(crate) fn corpus_decision(dir: &Path, old: &str, new: &str) -> String {
     let corpus = root().join("tests/corpus");
     for (name, file) in [("old.yaml", old), ("new.yaml", new)] {
         let draft = gongwen::import::import_file(&corpus.join(file), Default::default())

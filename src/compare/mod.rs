@@ -148,8 +148,9 @@ pub struct Change {
     pub class: Option<EditClass>,
     /// For a modification: the inline runs over heading and paragraphs joined by U+001E.
     pub inline: Vec<InlineOp>,
-    /// For a deleted part: the anchor, in the new draft, of the part it stood
-    /// right after (null: at the start of the body).
+    /// For a deleted or moved part: the anchor, in the new draft, of the
+    /// part it stood right after in the old one (null: at the start of the
+    /// body), so a view can mark where a moved part left.
     pub after: Option<String>,
     /// A deleted part split into inserted ones, or inserted parts merged from
     /// deleted ones, where that can be told.
@@ -499,10 +500,21 @@ fn body_changes(old: &[Node], new: &[Node], m: &align::Matching) -> Vec<Change> 
     // the old part before them.
     let mut deleted_after: std::collections::BTreeMap<Option<usize>, Vec<usize>> =
         Default::default();
+    // Where each moved part left: after the new partner of the last old
+    // part before it that stayed in place.
+    let mut left_after: std::collections::HashMap<usize, Option<usize>> = Default::default();
     let mut last_partner: Option<usize> = None;
+    let mut last_staying: Option<usize> = None;
     for (o, partner) in m.old_to_new.iter().enumerate() {
         match partner {
-            Some(n) => last_partner = Some(*n),
+            Some(n) if moved[*n] => {
+                left_after.insert(*n, last_staying);
+                last_partner = Some(*n);
+            }
+            Some(n) => {
+                last_partner = Some(*n);
+                last_staying = Some(*n);
+            }
             None => deleted_after.entry(last_partner).or_default().push(o),
         }
     }
@@ -557,6 +569,13 @@ fn body_changes(old: &[Node], new: &[Node], m: &align::Matching) -> Vec<Change> 
                         change.rewritten = m.rewritten[n];
                     }
                     change.moved = moved[n];
+                    if moved[n] {
+                        change.after = left_after
+                            .get(&n)
+                            .copied()
+                            .flatten()
+                            .map(|a| new[a].section.anchor.clone());
+                    }
                     change.renumbered = renumbered;
                     out.push(change);
                 }

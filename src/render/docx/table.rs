@@ -270,12 +270,22 @@ pub fn write(body: &mut Body, table: &SideBySide) {
                 })
                 .collect()
         };
-        let new = if r.same {
+        let mut old = runs(&r.old_segments);
+        let mut new = if r.same {
             vec![Run::plain("同左")]
         } else {
             runs(&r.new_segments)
         };
-        row(body, &widths, vec![runs(&r.old_segments), new], false);
+        // Where a moved part went or came from, after the side that shows it.
+        if let Some(note) = &r.note {
+            let side = if r.new_segments.is_empty() {
+                &mut old
+            } else {
+                &mut new
+            };
+            side.push(Run::plain(format!("〔{note}〕")));
+        }
+        row(body, &widths, vec![old, new], false);
     }
     body.xml.push_str("</w:tbl>");
 }

@@ -6,6 +6,7 @@
 //! information: title, date, the faces the draft names) or in the settings
 //! the caller gives (font folders, found by the caller; the date to stamp).
 
+mod bars;
 pub mod fonts;
 pub mod glyphs;
 pub mod world;
@@ -195,6 +196,7 @@ impl PdfBackend<'_> {
             warnings.push(typst_diagnostic(world, path, w));
         }
         let document = output.map_err(|errors| typst_diagnostic(world, path, &errors[0]))?;
+        let document = bars::draw(document);
         Ok((then(world, path, document)?, warnings))
     }
 }

@@ -1,6 +1,7 @@
 //! How a redline names changes and places: 修改 / 新增 …, 二、（一） or
 //! 第十一条（二）, 标题, and the one-line headline of each change.
 
+use super::segments::{Segment, SegmentKind};
 use crate::compare::inline::EditClass;
 use crate::compare::{Change, ChangeKind, PartRef, Place, RelationKind};
 use crate::model::Role;
@@ -69,6 +70,36 @@ pub(super) fn where_text(change: &Change, r: &Option<PartRef>) -> String {
             }
         }),
     }
+}
+
+/// The note where a moved part arrived: 由原第十三条移来.
+pub(super) fn came_from(change: &Change) -> String {
+    format!("由原{}移来", where_text(change, &change.old))
+}
+
+/// The note where a moved part left: 移至第七十九条.
+pub(super) fn went_to(change: &Change) -> String {
+    format!("移至{}", where_text(change, &change.new))
+}
+
+/// What stands where a moved part left: its old number and the opening of
+/// its heading or text, struck as a move's old end.
+pub(super) fn left_behind(change: &Change) -> Vec<Segment> {
+    let Some(o) = &change.old else {
+        return Vec::new();
+    };
+    let mut text = String::new();
+    if !o.label.is_empty() {
+        text.push_str(&o.label);
+        text.push_str(o.level.label_gap());
+    }
+    if let Some(first) = o.heading.iter().chain(&o.paragraphs).next() {
+        text.push_str(&opening(first, HEADLINE_CHARS));
+    }
+    vec![Segment {
+        kind: SegmentKind::Moved,
+        text,
+    }]
 }
 
 /// The most characters of a paragraph a change list names a part by, when

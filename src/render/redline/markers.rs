@@ -4,6 +4,7 @@
 use std::collections::HashMap;
 
 use super::RedBlock;
+use super::labels::{came_from, left_behind, went_to};
 use super::red_table::RedTable;
 use super::segments::{
     Segment, SegmentKind, note_html, note_md, pieces, plain_segments, segments_html, segments_md,
@@ -19,7 +20,8 @@ use crate::text::{Block, to_plain};
 pub(super) struct Marker<'a> {
     /// The change shown at each new anchor, with its entry number.
     at: HashMap<&'a str, (usize, &'a Change)>,
-    /// Deleted parts by the new anchor they stood after ("" for the start).
+    /// Deleted and moved parts by the new anchor they stood after in the
+    /// old draft ("" for the start).
     deleted: HashMap<&'a str, Vec<(usize, &'a Change)>>,
     blocks: Vec<RedBlock>,
     /// Entries whose anchor is already on a block: an entry for a run of
@@ -62,10 +64,14 @@ impl<'a> Marker<'a> {
             if c.place != Place::Body {
                 continue;
             }
-            if c.kind == ChangeKind::Deleted {
+            if c.kind == ChangeKind::Deleted || c.moved {
+                // A moved part is marked where it left as well.
                 let after = c.after.as_deref().unwrap_or("");
                 deleted.entry(after).or_default().push((number, c));
-            } else if let Some(n) = &c.new {
+            }
+            if c.kind != ChangeKind::Deleted
+                && let Some(n) = &c.new
+            {
                 at.entry(n.anchor.as_str()).or_insert((number, c));
             }
         }
@@ -137,15 +143,51 @@ impl<'a> Marker<'a> {
         });
     }
 
-    /// Deleted parts that stood right after the part with this new anchor (None: at the start).
+    /// Deleted parts that stood right after the part with this new anchor
+    /// (None: at the start), and where moved parts left from there.
     fn deleted_after(&mut self, anchor: Option<&str>) {
         for (number, c) in self
             .deleted
             .remove(anchor.unwrap_or(""))
             .unwrap_or_default()
         {
-            self.deleted_block(number, c);
+            if c.kind == ChangeKind::Deleted {
+                self.deleted_block(number, c);
+            } else {
+                self.left_block(c);
+            }
         }
+    }
+
+    /// Where a moved part left: its number and opening struck, and where
+    /// it went. The summary links to where it arrived, so this has no anchor.
+    fn left_block(&mut self, c: &Change) {
+        let Some(o) = &c.old else { return };
+        let text = left_behind(c);
+        let note = went_to(c);
+        self.blocks.push(RedBlock {
+            role: o.level,
+            depth: o.path.len() + 1,
+            status: Some(ChangeKind::Moved),
+            label: o.label.clone(),
+            html: if self.forms.html {
+                format!("{}{}", segments_html(&text), note_html(&note))
+            } else {
+                String::new()
+            },
+            md: if self.forms.md {
+                format!(
+                    "{}{}",
+                    segments_md(&text, Block::Paragraph),
+                    note_md(&note, Block::Paragraph)
+                )
+            } else {
+                String::new()
+            },
+            note: Some(note),
+            text,
+            ..loose(BlockKind::Para, o.level, o.path.len() + 1)
+        });
     }
 
     fn section(&mut self, s: &Section, depth: usize) {
@@ -156,18 +198,8 @@ impl<'a> Marker<'a> {
                 let status = Some(c.kind);
                 let old = c.old.as_ref();
                 let mut notes = Vec::new();
-                if c.moved
-                    && let Some(o) = old
-                {
-                    let from = o
-                        .path
-                        .iter()
-                        .chain(std::iter::once(&o.label))
-                        .filter(|p| !p.is_empty())
-                        .cloned()
-                        .collect::<Vec<_>>()
-                        .join("");
-                    notes.push(format!("由原{from}移来"));
+                if c.moved && old.is_some() {
+                    notes.push(came_from(c));
                 }
                 if c.renumbered
                     && let Some(o) = old

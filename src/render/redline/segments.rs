@@ -21,12 +21,18 @@ pub enum SegmentKind {
     /// (第十六条 → 第十五条, the same article): shown, but dimmed.
     RefDel,
     RefIns,
+    /// Where a part moved away from: its opening, struck through as Word
+    /// strikes a move's old end, beside a note saying where it went.
+    Moved,
 }
 
 impl SegmentKind {
     /// Deleted text, of either kind.
     pub fn is_del(self) -> bool {
-        matches!(self, SegmentKind::Del | SegmentKind::RefDel)
+        matches!(
+            self,
+            SegmentKind::Del | SegmentKind::RefDel | SegmentKind::Moved
+        )
     }
 
     /// Inserted text, of either kind.
@@ -65,6 +71,7 @@ pub fn segments_html(segments: &[Segment]) -> String {
             SegmentKind::Del => format!("<del>{}</del>", html_escape(&s.text)),
             SegmentKind::RefIns => format!("<ins class=\"ref\">{}</ins>", html_escape(&s.text)),
             SegmentKind::RefDel => format!("<del class=\"ref\">{}</del>", html_escape(&s.text)),
+            SegmentKind::Moved => format!("<del class=\"moved\">{}</del>", html_escape(&s.text)),
             SegmentKind::Same => html_escape(&s.text),
         })
         .collect()
@@ -208,9 +215,7 @@ pub(super) fn sides(
         _ if !change.inline.is_empty()
             && (show_whitespace || change.class != Some(EditClass::Whitespace)) =>
         {
-            let mut old = plain_segments(SegmentKind::Same, &label(&change.old));
-            let mut new = plain_segments(SegmentKind::Same, &label(&change.new));
-            let mut unified = new.clone();
+            let (mut old, mut new, mut unified) = labels(change);
             for op in fewer_runs(&change.inline).iter() {
                 match op {
                     InlineOp::Equal { text } => {
@@ -274,16 +279,48 @@ pub(super) fn sides(
             }
             (old, new, unified)
         }
-        _ => (
-            plain_segments(
-                SegmentKind::Same,
-                &format!("{}{}", label(&change.old), whole(&change.old)),
-            ),
-            plain_segments(
-                SegmentKind::Same,
-                &format!("{}{}", label(&change.new), whole(&change.new)),
-            ),
-            Vec::new(),
+        _ => {
+            let (mut old, mut new, _) = labels(change);
+            old.extend(plain_segments(SegmentKind::Same, &whole(&change.old)));
+            new.extend(plain_segments(SegmentKind::Same, &whole(&change.new)));
+            (old, new, Vec::new())
+        }
+    }
+}
+
+/// The numbers of a changed part as printed, each set off from its text:
+/// a number that changed (renumbered or moved) struck on the old side and
+/// marked on the new, as a 新旧对照表 shows 第十条 → 第九条.
+fn labels(change: &Change) -> (Vec<Segment>, Vec<Segment>, Vec<Segment>) {
+    let parts = |r: &Option<PartRef>| {
+        r.as_ref()
+            .filter(|r| !r.label.is_empty())
+            .map(|r| (r.label.clone(), r.level.label_gap().to_string()))
+    };
+    let (old, new) = (parts(&change.old), parts(&change.new));
+    let seg = |kind, text: &str| Segment {
+        kind,
+        text: text.to_string(),
+    };
+    match (old, new) {
+        (Some((o, gap)), Some((n, _))) if o != n => (
+            vec![seg(SegmentKind::Del, &o), seg(SegmentKind::Same, &gap)],
+            vec![seg(SegmentKind::Ins, &n), seg(SegmentKind::Same, &gap)],
+            vec![
+                seg(SegmentKind::Del, &o),
+                seg(SegmentKind::Ins, &n),
+                seg(SegmentKind::Same, &gap),
+            ],
         ),
+        (o, n) => {
+            let whole =
+                |p: Option<(String, String)>| p.map_or(String::new(), |(label, gap)| label + &gap);
+            let new = plain_segments(SegmentKind::Same, &whole(n));
+            (
+                plain_segments(SegmentKind::Same, &whole(o)),
+                new.clone(),
+                new,
+            )
+        }
     }
 }

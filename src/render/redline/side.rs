@@ -7,7 +7,8 @@ use std::collections::HashMap;
 
 use serde::Serialize;
 
-use super::segments::{Segment, SegmentKind, plain_segments, segments_html, sides};
+use super::labels::{came_from, left_behind, went_to};
+use super::segments::{Segment, SegmentKind, note_html, plain_segments, segments_html, sides};
 use super::{RedlineContext, change_key};
 use crate::compare::align::PARAGRAPH_BREAK;
 use crate::compare::inline::EditClass;
@@ -32,6 +33,10 @@ pub struct SideRow {
     pub new_html: String,
     /// The part did not change: 同左.
     pub same: bool,
+    /// Where a moved part went (on the row where it left, the new side
+    /// empty) or came from (on the row where it arrived): 移至第九条,
+    /// 由原第十三条移来. In the html it follows the segments.
+    pub note: Option<String>,
     /// The anchor the summary links to (`chg-N`), on the first row of an entry.
     pub id: Option<String>,
 }
@@ -44,8 +49,22 @@ impl SideRow {
             old_segments: old,
             new_segments: new,
             same,
+            note: None,
             id: None,
         }
+    }
+
+    /// The row with a note on where its part went or came from: after the
+    /// new side's text, or the old side's where the new side is empty.
+    fn noted(mut self, note: String) -> SideRow {
+        let html = note_html(&note);
+        if self.new_segments.is_empty() {
+            self.old_html.push_str(&html);
+        } else {
+            self.new_html.push_str(&html);
+        }
+        self.note = Some(note);
+        self
     }
 }
 
@@ -85,12 +104,15 @@ impl RedlineContext {
             .iter()
             .filter(|c| c.place == Place::Body)
         {
-            if c.kind == ChangeKind::Deleted {
+            if c.kind == ChangeKind::Deleted || c.moved {
+                // A moved part has a row where it left as well.
                 deleted
                     .entry(c.after.as_deref().unwrap_or(""))
                     .or_default()
                     .push(c);
-            } else if let Some(n) = &c.new
+            }
+            if c.kind != ChangeKind::Deleted
+                && let Some(n) = &c.new
                 && shown(c)
             {
                 at.insert(n.anchor.as_str(), c);
@@ -103,9 +125,16 @@ impl RedlineContext {
         let mut push_deleted =
             |rows: &mut Vec<SideRow>, keys: &mut Vec<Option<String>>, after: &str| {
                 for c in deleted.remove(after).unwrap_or_default() {
-                    let (old, new, _) = sides(c, show_whitespace);
-                    rows.push(SideRow::new(old, new, false));
-                    keys.push(change_key(c));
+                    if c.kind == ChangeKind::Deleted {
+                        let (old, new, _) = sides(c, show_whitespace);
+                        rows.push(SideRow::new(old, new, false));
+                        keys.push(change_key(c));
+                    } else {
+                        // The summary links to where it arrived.
+                        let row = SideRow::new(left_behind(c), Vec::new(), false);
+                        rows.push(row.noted(went_to(c)));
+                        keys.push(None);
+                    }
                 }
             };
         push_deleted(&mut rows, &mut keys, "");
@@ -127,7 +156,12 @@ impl RedlineContext {
                     // A part that only moved or renumbered reads the same but
                     // for its number: both sides are shown all the same.
                     let (old, new, _) = sides(c, show_whitespace);
-                    rows.push(SideRow::new(old, new, false));
+                    let row = SideRow::new(old, new, false);
+                    rows.push(if c.moved {
+                        row.noted(came_from(c))
+                    } else {
+                        row
+                    });
                     keys.push(change_key(c));
                 }
                 None if unchanged => {
