@@ -9,11 +9,13 @@
 //! items and all.
 
 mod phrases;
+mod preamble;
 mod tables;
 
 use std::collections::{HashMap, HashSet};
 
 use phrases::{added_paragraph, changed_paragraphs, name, named_edits, quote, quote_item};
+use preamble::preamble;
 
 use super::RedlineContext;
 use crate::compare::inline::EditClass;
@@ -249,46 +251,6 @@ pub fn decision(ctx: &RedlineContext) -> String {
     out
 }
 
-/// A header line of a law or an interpretation, not its 引言: a date with
-/// what was done on it (2000年3月15日 …通过, 2021年3月1日 施行, …修正), or a
-/// line in brackets.
-fn is_header_line(text: &str) -> bool {
-    static DATED: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
-        regex::Regex::new(r"^[（(]?[0-9０-９]{4}年[0-9０-９]{1,2}月[0-9０-９]{1,2}日")
-            .expect("a valid pattern")
-    });
-    let text = text.trim();
-    DATED.is_match(text)
-        || (text.starts_with(['（', '(']) && text.ends_with(['）', ')']))
-        || ["通过", "公布", "施行", "修正", "修订"]
-            .iter()
-            .any(|done| text.ends_with(done) || text.ends_with(&format!("{done}）")))
-}
-
-/// The decision's item for a change to the 引言 (将引言中的“A”修改为“B”,
-/// 将引言修改为：“……”), none for a header line or an edit it does not state.
-fn preamble(c: &Change) -> Option<String> {
-    let text = |r: &Option<PartRef>| r.as_ref().map(|r| r.paragraphs.concat());
-    let (old, new) = (text(&c.old), text(&c.new));
-    if [&old, &new]
-        .into_iter()
-        .flatten()
-        .any(|t| is_header_line(t))
-    {
-        return None;
-    }
-    match (c.kind, old, new) {
-        (ChangeKind::Inserted, _, Some(new)) => Some(format!("增加引言：{}", quote(&[new]))),
-        (ChangeKind::Deleted, Some(_), _) => Some("删去引言。".to_string()),
-        (_, Some(old), Some(new)) if substantive(c) => Some(match named_edits(&c.inline, &old) {
-            Some((what, true)) => format!("删去引言{what}。"),
-            Some((what, false)) => format!("将引言{what}。"),
-            None => format!("将引言修改为：{}", quote(&[new])),
-        }),
-        _ => None,
-    }
-}
-
 /// The new text of a part as a decision quotes it: an article or an item
 /// whole, with its sub-parts; an outline part with its number, without its
 /// sub-parts (each has its own change).
@@ -319,10 +281,16 @@ fn single(ctx: &RedlineContext, c: &Change) -> Option<String> {
     };
     match (c.kind, &c.old, &c.new) {
         (ChangeKind::Deleted, Some(o), _) => Some(format!("删去{}。", name(o))),
+        // 增加一章，作为第一章“总则”: the name without the spaces that
+        // spread a short one across the line.
         (ChangeKind::Inserted, _, Some(n)) if division(n) => Some(format!(
-            "增加{}“{}”。",
+            "增加一{}，作为{}“{}”。",
+            division_word(n.level),
             name(n),
-            n.heading.clone().unwrap_or_default()
+            n.heading
+                .clone()
+                .unwrap_or_default()
+                .replace('\u{3000}', "")
         )),
         (ChangeKind::Inserted, _, Some(n)) => {
             Some(format!("增加{}：{}", name(n), quote(&whole(ctx, n))))
@@ -330,12 +298,11 @@ fn single(ctx: &RedlineContext, c: &Change) -> Option<String> {
         (_, Some(o), Some(n)) if division(o) => Some(format!(
             "将{}{}名修改为“{}”。",
             name(o),
-            match o.level {
-                Role::Section => "节",
-                Role::Book | Role::Subbook => "编",
-                _ => "章",
-            },
-            n.heading.clone().unwrap_or_default()
+            division_word(o.level),
+            n.heading
+                .clone()
+                .unwrap_or_default()
+                .replace('\u{3000}', "")
         )),
         // Moved and otherwise unchanged: 移作 (将第五部分第（十）项移作第三部分第（五）项).
         (ChangeKind::Moved, Some(o), Some(n)) if !c.modified => {
@@ -360,6 +327,15 @@ fn single(ctx: &RedlineContext, c: &Change) -> Option<String> {
             }
         }
         _ => None,
+    }
+}
+
+/// What a division is called in a decision: 章, 节 or 编.
+fn division_word(level: Role) -> &'static str {
+    match level {
+        Role::Section => "节",
+        Role::Book | Role::Subbook => "编",
+        _ => "章",
     }
 }
 
@@ -431,6 +407,34 @@ fn rewritten_in_items(ctx: &RedlineContext, unit: &Unit, item_structure: bool) -
         .and_then(|parent| ctx.full_text.get(&parent.anchor))
         .map_or(usize::MAX, Vec::len);
     changed >= 4 || (changed >= 2 && changed * 2 > lines)
+}
+
+/// The paragraph of `old` left out of `new`, where `new` is `old` without
+/// it and otherwise the same.
+fn removed_paragraph(old: &[String], new: &[String]) -> Option<usize> {
+    let k = old
+        .iter()
+        .zip(new)
+        .position(|(a, b)| a != b)
+        .unwrap_or(new.len());
+    (old[..k] == new[..k] && old.get(k + 1..)? == &new[k..]).then_some(k)
+}
+
+/// The old number of a unit's article: from its own change (renumbered or
+/// amended), else from an item that was there before; none where neither
+/// tells (the article kept its number).
+fn old_label(unit: &Unit) -> Option<String> {
+    unit.own
+        .and_then(|c| c.old.as_ref())
+        .filter(|o| o.level == Role::Article)
+        .map(|o| o.label.clone())
+        .or_else(|| {
+            unit.parts.iter().find_map(|p| {
+                let o = p.old.as_ref()?;
+                let a = o.ancestors.iter().rev().find(|a| a.role == Role::Article)?;
+                Some(a.label.clone())
+            })
+        })
 }
 
 /// The sentences for one article and its items.
@@ -506,6 +510,14 @@ fn article(ctx: &RedlineContext, unit: &Unit) -> Vec<String> {
                         format!("{head}，将该条修改为：{}", quote(&whole(ctx, n)))
                     }];
                 }
+                if old_count == new_count + 1
+                    && !unit.parts.iter().any(|p| substantive(p))
+                    && o.heading == n.heading
+                    && let Some(k) = removed_paragraph(&o.paragraphs, &n.paragraphs)
+                {
+                    // One paragraph fewer, the rest as they were: 删去第X条第Y款.
+                    return vec![format!("删去{}第{}款。", name(o), chinese(k as u64 + 1))];
+                }
                 if old_count != new_count || changed.len() != 1 {
                     return vec![format!("将{}修改为：{}", name(o), quote(&whole(ctx, n)))];
                 }
@@ -539,12 +551,7 @@ fn article(ctx: &RedlineContext, unit: &Unit) -> Vec<String> {
             if let (Some(a), Some(parent)) = (article, &n.parent)
                 && let Some(text) = ctx.full_text.get(&parent.anchor)
             {
-                let old_name = unit
-                    .parts
-                    .iter()
-                    .find_map(|p| p.old.as_ref())
-                    .and_then(|o| o.ancestors.iter().rev().find(|a| a.role == Role::Article))
-                    .map_or(a.label.clone(), |a| a.label.clone());
+                let old_name = old_label(unit).unwrap_or_else(|| a.label.clone());
                 return vec![format!("将{old_name}修改为：{}", quote(text))];
             }
         }
@@ -553,12 +560,14 @@ fn article(ctx: &RedlineContext, unit: &Unit) -> Vec<String> {
         match (c.kind, &c.old, &c.new) {
             (ChangeKind::Deleted, Some(o), _) => out.push(format!("删去{}。", name(o))),
             (ChangeKind::Inserted, _, Some(n)) => {
-                let article = n
-                    .ancestors
-                    .iter()
-                    .rev()
-                    .find(|a| a.role == Role::Article)
-                    .map_or(String::new(), |a| a.label.clone());
+                // The article by its old number, as the decision amends the old text.
+                let article = old_label(unit).unwrap_or_else(|| {
+                    n.ancestors
+                        .iter()
+                        .rev()
+                        .find(|a| a.role == Role::Article)
+                        .map_or(String::new(), |a| a.label.clone())
+                });
                 let ordinal = n.number.map_or(0, |x| u64::from(x.ordinal));
                 out.push(format!(
                     "在{article}中增加一项，作为第{}项：{}。",
