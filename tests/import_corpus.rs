@@ -289,11 +289,88 @@ fn known_article_counts_match_the_sources() {
         ("spc-criminal-procedure-interpretation-2012.md", 548),
         ("spc-criminal-procedure-interpretation-2021.md", 655),
         ("internet-ad-measures-draft-2021.md", 31),
+        ("supervision-law-2018.md", 69),
+        ("supervision-law-2024.md", 78),
+        ("oversight-law-2006.md", 48),
+        ("oversight-law-2024.md", 65),
+        ("deputies-law-2015.md", 52),
+        ("deputies-law-2025.md", 65),
+        ("npc-organic-law-1982.md", 46),
+        ("npc-organic-law-2021.md", 49),
     ] {
         let path = corpus().join(name);
         let imported = import_file(&path, ImportOptions::default()).unwrap();
         assert_eq!(imported.summary.articles, articles, "{name}");
     }
+}
+
+/// What a law mirror wraps its text in is not the text: the 组织法 (2021) has
+/// YAML front matter, its title twice, a `>` source note and a 目录 listing
+/// its five chapters; the 监督法 (2006) repeats its title broken over two
+/// lines, the 2024 text with a space; a decision quotes its adoption note
+/// over two `>` paragraphs. None of it is a 引言, a warning or a `>`.
+#[test]
+fn front_matter_repeated_titles_quote_marks_and_a_contents_list_are_not_text() {
+    let organic = import_file(
+        &corpus().join("npc-organic-law-2021.md"),
+        ImportOptions::default(),
+    )
+    .unwrap();
+    let draft = &organic.draft;
+    assert_eq!(draft.meta.title, "中华人民共和国全国人民代表大会组织法");
+    assert!(draft.meta.preamble.is_empty(), "{:?}", draft.meta.preamble);
+    assert!(organic.warnings.is_empty(), "{:?}", organic.warnings);
+    let chapters: Vec<String> = draft
+        .parts
+        .iter()
+        .map(|p| {
+            p.heading
+                .clone()
+                .unwrap_or_default()
+                .replace('\u{3000}', "")
+        })
+        .collect();
+    assert_eq!(
+        chapters,
+        [
+            "总则",
+            "全国人民代表大会会议",
+            "全国人民代表大会常务委员会",
+            "全国人民代表大会各委员会",
+            "全国人民代表大会代表"
+        ]
+    );
+    for name in ["oversight-law-2006.md", "oversight-law-2024.md"] {
+        let imported = import_file(&corpus().join(name), ImportOptions::default()).unwrap();
+        let meta = &imported.draft.meta;
+        assert_eq!(
+            meta.title, "中华人民共和国各级人民代表大会常务委员会监督法",
+            "{name}"
+        );
+        let broken = [
+            "中华人民共和国各级人民代表大会",
+            "常务委员会监督法",
+            "中华人民共和国各级人民代表大会 常务委员会监督法",
+        ];
+        assert!(
+            !meta.preamble.iter().any(|p| broken.contains(&p.as_str())),
+            "{name}: {:?}",
+            meta.preamble
+        );
+    }
+    let decision = import_file(
+        &corpus().join("legislation-law-decision-2023.md"),
+        ImportOptions::default(),
+    )
+    .unwrap();
+    let text = gongwen::save::to_string(&decision.draft);
+    assert!(text.contains("第一次会议通过）"), "{text}");
+    assert!(
+        !text
+            .lines()
+            .any(|l| l.trim_start_matches([' ', '-']).starts_with('>') && l.contains('（')),
+        "{text}"
+    );
 }
 
 #[test]
