@@ -580,6 +580,14 @@ fn article(ctx: &RedlineContext, unit: &Unit) -> Vec<String> {
                 match named_edits(&c.inline, &text) {
                     Some((what, true)) => out.push(format!("删去{}{what}。", name(o))),
                     Some((what, false)) => out.push(format!("将{}{what}。", name(o))),
+                    // Renumbered too (an item inserted before it): 将第三条第六项
+                    // 改为第七项，修改为：“（七）……”.
+                    None if c.renumbered && o.level == Role::Item => out.push(format!(
+                        "将{}改为第{}项，修改为：{}。",
+                        name(o),
+                        chinese(n.number.map_or(0, |x| u64::from(x.ordinal))),
+                        quote_item(&whole(ctx, n))
+                    )),
                     None => out.push(format!(
                         "将{}修改为：{}。",
                         name(o),
