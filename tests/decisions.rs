@@ -278,7 +278,7 @@ fn score(ours: &BTreeSet<Key>, official: &BTreeSet<Key>) -> (f64, f64) {
 
 /// The four amended laws of the corpus with their official decisions, and
 /// the legislation law whose decision completes an older pair.
-const TRIPLES: [(&str, &str, &str); 5] = [
+pub(crate) const TRIPLES: [(&str, &str, &str); 5] = [
     (
         "supervision-law-2018.md",
         "supervision-law-2024.md",
