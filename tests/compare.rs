@@ -640,16 +640,21 @@ fn each_paragraph(parts: &mut [Part], f: &mut impl FnMut(&mut String)) {
     }
 }
 
+/// A draft with its fifth article deleted, and every reference to an
+/// article after it renumbered, as a drafter does.
+fn without_fifth_article(mut draft: Draft) -> Draft {
+    let fifth = paths_of(&mut draft, Level::Article)[4].clone();
+    take(&mut draft.parts, &fifth).unwrap();
+    each_paragraph(&mut draft.parts, &mut |s| {
+        *s = renumber_references(s, |n| if n > 5 { n - 1 } else { n })
+    });
+    draft
+}
+
 #[test]
 fn an_early_article_deleted_renumbers_the_rest_as_one_run_and_references_follow() {
     let old = import("legislation-law-2023.md");
-    let mut new = old.clone();
-    let fifth = paths_of(&mut new, Level::Article)[4].clone();
-    take(&mut new.parts, &fifth).unwrap();
-    // The drafter renumbers every reference to an article after the fifth.
-    each_paragraph(&mut new.parts, &mut |s| {
-        *s = renumber_references(s, |n| if n > 5 { n - 1 } else { n })
-    });
+    let new = without_fifth_article(old.clone());
     let changes = diff(&old, &new);
     let s = &changes.summary;
     assert_eq!((s.deleted, s.inserted, s.moved), (1, 0, 0), "{s:?}");
@@ -742,10 +747,7 @@ fn a_run_of_renumbering_is_not_broken_by_articles_whose_commas_changed() {
         };
         *text = text.replacen('，', ",", 1);
     }
-    take(&mut new.parts, &articles[4]).unwrap();
-    each_paragraph(&mut new.parts, &mut |s| {
-        *s = renumber_references(s, |n| if n > 5 { n - 1 } else { n })
-    });
+    let new = without_fifth_article(new);
     let changes = diff(&old, &new);
     assert_eq!(changes.groups.len(), 1, "{:#?}", changes.groups);
     let g = &changes.groups[0];

@@ -10,7 +10,7 @@ use super::segments::{
     Segment, SegmentKind, note_html, note_md, pieces, plain_segments, segments_html, segments_md,
 };
 use crate::compare::tables::TableDiff;
-use crate::compare::{Change, ChangeKind, Place};
+use crate::compare::{Change, ChangeKind, PartRef, Place};
 use crate::model::Level;
 use crate::numbering::{Content, Document, Section};
 use crate::render::context::BlockKind;
@@ -163,12 +163,23 @@ impl<'a> Marker<'a> {
     /// it went. The summary links to where it arrived, so this has no anchor.
     fn left_block(&mut self, c: &Change) {
         let Some(o) = &c.old else { return };
-        let text = left_behind(c);
-        let note = went_to(c);
-        self.blocks.push(RedBlock {
-            role: o.level,
-            depth: o.path.len() + 1,
-            status: Some(ChangeKind::Moved),
+        let block = self.standing(o, ChangeKind::Moved, None, left_behind(c), went_to(c));
+        self.blocks.push(block);
+    }
+
+    /// A block for a part of the old draft where it stood (deleted, or moved
+    /// away): its text as given and a note on what became of it.
+    fn standing(
+        &self,
+        o: &PartRef,
+        status: ChangeKind,
+        change: Option<String>,
+        text: Vec<Segment>,
+        note: String,
+    ) -> RedBlock {
+        RedBlock {
+            change,
+            status: Some(status),
             label: o.label.clone(),
             html: if self.forms.html {
                 format!("{}{}", segments_html(&text), note_html(&note))
@@ -187,7 +198,7 @@ impl<'a> Marker<'a> {
             note: Some(note),
             text,
             ..loose(BlockKind::Para, o.level, o.path.len() + 1)
-        });
+        }
     }
 
     fn section(&mut self, s: &Section, depth: usize) {
@@ -352,34 +363,8 @@ impl<'a> Marker<'a> {
                 o.label.clone()
             }
         );
-        let block = RedBlock {
-            kind: BlockKind::Para,
-            role: o.level,
-            depth: o.path.len() + 1,
-            anchor: None,
-            change: self.anchor(number),
-            status: Some(ChangeKind::Deleted),
-            label: o.label.clone(),
-            html: if self.forms.html {
-                format!("{}{}", segments_html(&text), note_html(&note))
-            } else {
-                String::new()
-            },
-            md: if self.forms.md {
-                format!(
-                    "{}{}",
-                    segments_md(&text, Block::Paragraph),
-                    note_md(&note, Block::Paragraph)
-                )
-            } else {
-                String::new()
-            },
-            note: Some(note),
-            lead: Vec::new(),
-            text,
-            lead_strong: false,
-            table: None,
-        };
+        let change = self.anchor(number);
+        let block = self.standing(o, ChangeKind::Deleted, change, text, note);
         self.blocks.push(block);
     }
 
