@@ -1199,4 +1199,16 @@ fn a_units_file_names_the_unit_of_each_word_user() {
         "{stderr}"
     );
     assert!(!comments_file.exists());
+    // Not YAML at all: refused at the place it breaks, as a draft would be.
+    let broken = dir.path().join("broken.yaml");
+    std::fs::write(&broken, "王五: 区教育局\n赵六: [区财政局\n").unwrap();
+    let out = run(&broken);
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(2), "{stderr}");
+    assert!(!stderr.contains("broken.yaml:0:0"), "{stderr}");
+    assert!(
+        stderr.contains("broken.yaml:3:1") || stderr.contains("broken.yaml:2:"),
+        "{stderr}"
+    );
+    assert!(!comments_file.exists());
 }

@@ -247,6 +247,16 @@ fn load_checked(
     (loaded, includer.read)
 }
 
+/// A YAML file of the project's own that is neither a draft nor comments
+/// (the `--units` list): its nodes with their places, or the first thing
+/// wrong with it, said as a draft's YAML errors are (in the reader's
+/// language, at its line and column, with the fix).
+pub(crate) fn parse_yaml(path: &Path, bytes: &[u8]) -> Result<Node, Diagnostic> {
+    parse_file(path, bytes, Kind::Other)
+        .map(|(_, node)| node)
+        .map_err(|mut found| found.remove(0))
+}
+
 /// Decodes and parses one YAML file, with text-level checks first (encoding, tabs).
 fn parse_file(
     path: &Path,

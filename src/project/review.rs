@@ -324,10 +324,7 @@ impl Senders {
         let text = crate::load::read_regular(path).map_err(|why| {
             Diagnostic::error(path, 0, 0, crate::tr!("import-cannot-read", why = why))
         })?;
-        let text = String::from_utf8_lossy(&text);
-        let node = Node::parse(&text).map_err(|e| {
-            Diagnostic::error(path, 0, 0, e.to_string()).help(crate::tr!("review-units-help"))
-        })?;
+        let node = crate::load::parse_yaml(path, &text)?;
         // Refused at the place that is not a mapping entry, with how to write one.
         let refused = |at: &Node, message: String| {
             Diagnostic::error(path, at.pos.line, at.pos.column, message)

@@ -14,7 +14,10 @@ mod tables;
 
 use std::collections::{HashMap, HashSet};
 
-use phrases::{added_paragraph, changed_paragraphs, name, named_edits, quote, quote_item};
+use phrases::{
+    added_paragraph, changed_paragraphs, division_word, name, named_edits, quote, quote_item,
+    removed_paragraph,
+};
 use preamble::preamble;
 
 use super::RedlineContext;
@@ -330,15 +333,6 @@ fn single(ctx: &RedlineContext, c: &Change) -> Option<String> {
     }
 }
 
-/// What a division is called in a decision: 章, 节 or 编.
-fn division_word(level: Role) -> &'static str {
-    match level {
-        Role::Section => "节",
-        Role::Book | Role::Subbook => "编",
-        _ => "章",
-    }
-}
-
 /// An article split in two, or articles merged into one, as an office says
 /// it: 将第三条分为两条，分别作为第三条、第四条：“第三条　……”“第四条　……”；
 /// 将第五条、第六条合并为一条，作为第五条：“……”.
@@ -407,17 +401,6 @@ fn rewritten_in_items(ctx: &RedlineContext, unit: &Unit, item_structure: bool) -
         .and_then(|parent| ctx.full_text.get(&parent.anchor))
         .map_or(usize::MAX, Vec::len);
     changed >= 4 || (changed >= 2 && changed * 2 > lines)
-}
-
-/// The paragraph of `old` left out of `new`, where `new` is `old` without
-/// it and otherwise the same.
-fn removed_paragraph(old: &[String], new: &[String]) -> Option<usize> {
-    let k = old
-        .iter()
-        .zip(new)
-        .position(|(a, b)| a != b)
-        .unwrap_or(new.len());
-    (old[..k] == new[..k] && old.get(k + 1..)? == &new[k..]).then_some(k)
 }
 
 /// The old number of a unit's article: from its own change (renumbered or

@@ -236,6 +236,26 @@ pub(super) fn named_edits(ops: &[InlineOp], old_text: &str) -> Option<(String, b
     }
 }
 
+/// The paragraph of `old` left out of `new`, where `new` is `old` without
+/// it and otherwise the same.
+pub(super) fn removed_paragraph(old: &[String], new: &[String]) -> Option<usize> {
+    let k = old
+        .iter()
+        .zip(new)
+        .position(|(a, b)| a != b)
+        .unwrap_or(new.len());
+    (old[..k] == new[..k] && old.get(k + 1..)? == &new[k..]).then_some(k)
+}
+
+/// What a division is called in a decision: 章, 节 or 编.
+pub(super) fn division_word(level: Role) -> &'static str {
+    match level {
+        Role::Section => "节",
+        Role::Book | Role::Subbook => "编",
+        _ => "章",
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
