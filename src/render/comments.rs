@@ -309,24 +309,29 @@ impl ExplanationView {
         let mut dates: Vec<crate::model::Date> =
             resolved.iter().filter_map(|r| r.comment.received).collect();
         dates.sort();
-        let s = &changes.summary;
-        let parts: Vec<String> = [
-            ("修改", s.modified),
-            ("新增", s.inserted),
-            ("删除", s.deleted),
-            ("移动", s.moved),
-        ]
-        .iter()
-        .filter(|(_, n)| *n > 0)
-        .map(|(what, n)| format!("{what}{n}处"))
-        .collect();
-        // Changes by the level-1 part they are in (their own, if they are one).
+        // The changes to the text the account counts, each once: by kind,
+        // by the level-1 part they are in (their own, if they are one), and
+        // whether a comment asked for them — so the figures add up. A
+        // reference that followed its article, or spacing, is not one.
+        let counted = changes.changes.iter().filter(|c| {
+            substantive(c)
+                && !c.reference_only()
+                && c.class != Some(crate::compare::inline::EditClass::Whitespace)
+        });
+        let mut by_kind = [("修改", 0), ("新增", 0), ("删除", 0), ("移动", 0)];
         let mut by_part: Vec<(String, usize)> = Vec::new();
         let mut part_index: std::collections::HashMap<String, usize> =
             std::collections::HashMap::new();
         let commented = commented(resolved);
         let (mut answered, mut unanswered) = (0, 0);
-        for c in changes.changes.iter().filter(|c| substantive(c)) {
+        for c in counted {
+            by_kind[match c.kind {
+                crate::compare::ChangeKind::Inserted => 1,
+                crate::compare::ChangeKind::Deleted => 2,
+                crate::compare::ChangeKind::Moved => 3,
+                _ => 0,
+            }]
+            .1 += 1;
             let Some(part) = c.new.as_ref().or(c.old.as_ref()) else {
                 continue;
             };
@@ -347,6 +352,11 @@ impl ExplanationView {
             }
         }
         by_part.sort_by_key(|p| std::cmp::Reverse(p.1));
+        let parts: Vec<String> = by_kind
+            .iter()
+            .filter(|(_, n)| *n > 0)
+            .map(|(what, n)| format!("{what}{n}处"))
+            .collect();
         ExplanationView {
             title: table.title.plain.clone(),
             draft: table.document.clone(),
