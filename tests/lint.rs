@@ -567,6 +567,8 @@ fn what_a_review_found_is_left_as_written() {
         ("2021-10-15至2021-12-31", "2021年10月15日至2021年12月31日"),
         ("2021.10.15—2021.12.31", "2021年10月15日—2021年12月31日"),
         ("2021/10/15～2021/12/31", "2021年10月15日～2021年12月31日"),
+        ("2021.10.15-2021.12.31", "2021年10月15日-2021年12月31日"),
+        ("2021/10/15-2021/12/31", "2021年10月15日-2021年12月31日"),
     ] {
         let yaml = format!(
             "title: 测试\nparts:\n  - text: 自2021年9月1日起施行。\n  - text: 开展时间为{range}。\n"
@@ -575,6 +577,10 @@ fn what_a_review_found_is_left_as_written() {
         assert_eq!(hits.len(), 2, "{range}: {hits:?}");
         assert_eq!(fixed, [format!("开展时间为{fixed_range}。")], "{range}");
     }
+    // A dash beside a date written with dashes makes a longer number, not a range.
+    let yaml = "title: 测试\nparts:\n  - text: 自2021年9月1日起施行。\n  - text: 编号2021-10-15-3，批次7-2021-10-15。\n";
+    let (hits, _) = lint_yaml(yaml, Rule::MixedDates);
+    assert!(hits.is_empty(), "{hits:?}");
     // An article's own typed number is removed, not turned into a reference to itself.
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("d.yaml");

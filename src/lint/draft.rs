@@ -265,10 +265,8 @@ static CHINESE_DATE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"[0-9０-９]{4}年[0-9０-９]{1,2}月[0-9０-９]{1,2}日").expect("a valid pattern")
 });
 static NUMERIC_DATE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(
-        r"(^|[^0-9０-９.\-/])([0-9０-９]{4})([-./])([0-9０-９]{1,2})([-./])([0-9０-９]{1,2})",
-    )
-    .expect("a valid pattern")
+    Regex::new(r"(^|[^0-9０-９./])([0-9０-９]{4})([-./])([0-9０-９]{1,2})([-./])([0-9０-９]{1,2})")
+        .expect("a valid pattern")
 });
 
 fn dates(sites: &[TextSite], out: &mut Vec<(usize, Hit)>) {
@@ -296,11 +294,19 @@ fn dates(sites: &[TextSite], out: &mut Vec<(usize, Hit)>) {
                 continue;
             };
             // What follows is looked at, not taken: in 2021-10-15至2021-12-31
-            // the 至 is where the second date starts.
+            // the 至 is where the second date starts. A dash joins two dates
+            // written with dots or slashes (2021.10.15-2021.12.31); beside a
+            // date written with dashes it makes a longer number.
             let follows = site.value[d.end()..].chars().next();
+            let dashed = &caps[3] == "-";
+            let lead_dash = caps.get(1).is_some_and(|g| g.as_str() == "-");
             if caps[3] != caps[5]
-                || follows
-                    .is_some_and(|c| c.is_ascii_digit() || "０１２３４５６７８９.-/".contains(c))
+                || (lead_dash && dashed)
+                || follows.is_some_and(|c| {
+                    c.is_ascii_digit()
+                        || "０１２３４５６７８９./".contains(c)
+                        || (c == '-' && dashed)
+                })
             {
                 continue;
             }
