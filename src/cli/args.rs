@@ -174,17 +174,26 @@ pub struct ServeArgs {
     #[arg(long = "allow-host", value_name = "NAME", value_parser = gongwen::preview::http::host_name)]
     pub allow_hosts: Vec<String>,
     #[command(flatten)]
-    pub render: RenderArgs,
+    pub render: TemplateArgs,
 }
 
-// Options of the template and PDF stages, shared by `build` and `diff`.
+// Options of the template and PDF stages, shared by `build`, `diff`,
+// `watch` and `serve`.
 // (Not a doc comment: clap would show it as the help of the command it is in.)
 #[derive(clap::Args, Clone)]
-pub struct RenderArgs {
+pub struct TemplateArgs {
     #[arg(long)]
     templates: Option<PathBuf>,
     #[command(flatten)]
     fonts: FontArgs,
+}
+
+// Those and the Word stage's, for the commands that write Word files
+// (`build`, `diff`, `watch`; `serve` shows html and pdf only).
+#[derive(clap::Args, Clone)]
+pub struct RenderArgs {
+    #[command(flatten)]
+    pub templates: TemplateArgs,
     #[arg(long)]
     embed_fonts: bool,
 }
@@ -333,6 +342,21 @@ impl FontArgs {
 }
 
 impl RenderArgs {
+    /// See [`TemplateArgs::settings_dirs`].
+    pub fn settings_dirs(&self) -> Vec<PathBuf> {
+        self.templates.settings_dirs()
+    }
+
+    /// The renderer of [`TemplateArgs::renderer`], embedding the bundled
+    /// faces in Word files when asked.
+    pub fn renderer(self) -> Result<Renderer, (Diagnostic, u8)> {
+        let mut renderer = self.templates.renderer()?;
+        renderer.docx.embed_fonts = self.embed_fonts;
+        Ok(renderer)
+    }
+}
+
+impl TemplateArgs {
     /// The folders a change in which makes the renderer again (watched by
     /// `serve` and `watch`): the template overrides' folder (the one in use,
     /// or `templates/` whether or not it exists yet), the font folders.
@@ -360,8 +384,6 @@ impl RenderArgs {
             .as_deref()
             .or(default_templates.is_dir().then_some(default_templates));
         let templates = Templates::load(dir).map_err(|d| (d, 1))?;
-        let mut renderer = Renderer::new(templates, pdf);
-        renderer.docx.embed_fonts = self.embed_fonts;
-        Ok(renderer)
+        Ok(Renderer::new(templates, pdf))
     }
 }

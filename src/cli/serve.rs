@@ -11,7 +11,7 @@ use gongwen::preview::watcher::Watcher;
 use gongwen::preview::{MakeRenderer, Preview, touches};
 use gongwen::tr;
 
-use super::args::{RenderArgs, ServeArgs, WatchArgs};
+use super::args::{RenderArgs, ServeArgs, TemplateArgs, WatchArgs};
 use super::console::{Console, Outcome};
 
 /// The folders named, or drafts/.
@@ -33,8 +33,11 @@ fn watched(roots: &[PathBuf], settings: &[PathBuf]) -> Vec<PathBuf> {
 }
 
 /// Makes the renderer from the arguments, again whenever asked.
-fn maker(render: RenderArgs) -> MakeRenderer {
-    Box::new(move || render.clone().renderer().map_err(|(d, _)| d))
+fn maker<A: Clone + Send + Sync + 'static>(
+    args: A,
+    make: fn(A) -> Result<gongwen::render::Renderer, (gongwen::diagnostic::Diagnostic, u8)>,
+) -> MakeRenderer {
+    Box::new(move || make(args.clone()).map_err(|(d, _)| d))
 }
 
 pub fn serve(console: &mut Console, args: ServeArgs) -> Outcome {
@@ -53,7 +56,7 @@ pub fn serve(console: &mut Console, args: ServeArgs) -> Outcome {
         &roots,
         &cwd,
         settings.clone(),
-        maker(args.render),
+        maker(args.render, TemplateArgs::renderer),
     ));
     let server = match Server::bind(
         Arc::clone(&preview),
@@ -126,7 +129,7 @@ pub fn watch(console: &mut Console, args: WatchArgs) -> Outcome {
         return o;
     }
     let settings = render.settings_dirs();
-    let make = maker(render);
+    let make = maker(render, RenderArgs::renderer);
     let mut renderer = match make() {
         Ok(r) => r,
         Err(d) => {
