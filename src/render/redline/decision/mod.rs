@@ -15,8 +15,8 @@ mod tables;
 use std::collections::{HashMap, HashSet};
 
 use phrases::{
-    added_paragraph, changed_paragraphs, division_word, name, named_edits, quote, quote_item,
-    removed_paragraph,
+    added_paragraph, changed_paragraphs, division_word, name, named_edits, one_item, quote,
+    quote_item, removed_paragraph,
 };
 use preamble::preamble;
 
@@ -201,7 +201,7 @@ pub fn decision(ctx: &RedlineContext) -> String {
         {
             quoted_whole.insert(named.split('改').next().unwrap_or(named).to_string());
         }
-        items.extend(said);
+        items.extend(one_item(said, old_label(unit).as_deref()));
     }
     for (_, c) in singles {
         if !within_quoted(c, &quoted_whole) {

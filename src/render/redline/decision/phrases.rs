@@ -236,6 +236,32 @@ pub(super) fn named_edits(ops: &[InlineOp], old_text: &str) -> Option<(String, b
     }
 }
 
+/// An article's several sentences as one item, as an office writes it: the
+/// first names the article, the rest go on from it, each a paragraph of its
+/// own (将第六十五条第七项修改为：“……” / 将第八项修改为：“……” / 增加一项，作为第九项：“……”).
+/// A sentence that names the article otherwise (删去第X条中的“A”) keeps it.
+pub(super) fn one_item(said: Vec<String>, article: Option<&str>) -> Option<String> {
+    let mut sentences = said.into_iter();
+    let first = sentences.next()?;
+    let Some(article) = article.filter(|a| !a.is_empty()) else {
+        return Some(sentences.fold(first, |item, s| format!("{item}\n\n{s}")));
+    };
+    let going_on = |s: String| -> String {
+        if let Some(rest) = s.strip_prefix(&format!("在{article}中")) {
+            return rest.to_string();
+        }
+        for verb in ["将", "删去"] {
+            if let Some(rest) = s.strip_prefix(&format!("{verb}{article}"))
+                && rest.starts_with('第')
+            {
+                return format!("{verb}{rest}");
+            }
+        }
+        s
+    };
+    Some(sentences.fold(first, |item, s| format!("{item}\n\n{}", going_on(s))))
+}
+
 /// The paragraph of `old` left out of `new`, where `new` is `old` without
 /// it and otherwise the same.
 pub(super) fn removed_paragraph(old: &[String], new: &[String]) -> Option<usize> {
@@ -259,6 +285,25 @@ pub(super) fn division_word(level: Role) -> &'static str {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn an_articles_sentences_are_one_item_going_on_from_its_name() {
+        let said = [
+            "将第六十五条第七项修改为：“（七）甲”。",
+            "将第六十五条第八项修改为：“（八）乙”。",
+            "在第六十五条中增加一项，作为第九项：“（九）丙”。",
+            "删去第六十五条第十项。",
+            "删去第六十五条中的“丁”。",
+        ]
+        .map(String::from)
+        .to_vec();
+        assert_eq!(
+            one_item(said, Some("第六十五条")).unwrap(),
+            "将第六十五条第七项修改为：“（七）甲”。\n\n将第八项修改为：“（八）乙”。\n\n\
+             增加一项，作为第九项：“（九）丙”。\n\n删去第十项。\n\n删去第六十五条中的“丁”。"
+        );
+        assert_eq!(one_item(Vec::new(), Some("第一条")), None);
+    }
 
     #[test]
     fn a_named_edit_is_widened_by_whole_words_until_found_once() {
