@@ -8,6 +8,7 @@
 //! those of its items make one unit, so a rewritten article is quoted whole,
 //! items and all.
 
+mod added;
 mod phrases;
 mod preamble;
 mod tables;
@@ -78,7 +79,7 @@ pub(super) fn full_texts(doc: &Document, wanted: &HashSet<&str>) -> HashMap<Stri
 }
 
 /// An article's own change (if any) and the changes of its items.
-struct Unit<'a> {
+pub(super) struct Unit<'a> {
     own: Option<&'a Change>,
     parts: Vec<&'a Change>,
 }
@@ -188,12 +189,19 @@ pub fn decision(ctx: &RedlineContext) -> String {
             .is_some_and(|a| quoted_whole.contains(&a.label))
     };
     let mut singles = singles.into_iter().peekable();
+    // Articles added in a row, said together once the row ends.
+    let mut row = added::Row::default();
     for (i, unit) in units.iter().enumerate() {
         while let Some((_, c)) = singles.next_if(|(at, _)| *at <= i) {
+            row.flush(ctx, &mut items);
             if !within_quoted(c, &quoted_whole) {
                 items.extend(single(ctx, c));
             }
         }
+        if row.take(ctx, unit, &mut items) {
+            continue;
+        }
+        row.flush(ctx, &mut items);
         let said = article(ctx, unit);
         if let [sentence] = said.as_slice()
             && let Some(whole) = sentence.strip_prefix('将')
@@ -203,6 +211,7 @@ pub fn decision(ctx: &RedlineContext) -> String {
         }
         items.extend(one_item(said, old_label(unit).as_deref()));
     }
+    row.flush(ctx, &mut items);
     for (_, c) in singles {
         if !within_quoted(c, &quoted_whole) {
             items.extend(single(ctx, c));
@@ -257,7 +266,7 @@ pub fn decision(ctx: &RedlineContext) -> String {
 /// The new text of a part as a decision quotes it: an article or an item
 /// whole, with its sub-parts; an outline part with its number, without its
 /// sub-parts (each has its own change).
-fn whole(ctx: &RedlineContext, r: &PartRef) -> Vec<String> {
+pub(super) fn whole(ctx: &RedlineContext, r: &PartRef) -> Vec<String> {
     let outline = matches!(r.level, Role::L1 | Role::L2 | Role::L3 | Role::L4);
     if !outline && let Some(text) = ctx.full_text.get(&r.anchor) {
         return text.clone();

@@ -1,0 +1,97 @@
+//! Articles added one after another, said as one item, as published
+//! decisions say them: 增加三条，分别作为第二十四条、第二十五条、第二十六条：
+//! “第二十四条　……” “第二十五条　……” “第二十六条　……”.
+
+use super::phrases::quote;
+use super::{RedlineContext, Unit, article, whole};
+use crate::compare::{ChangeKind, PartRef};
+use crate::model::Role;
+use crate::numbering::numerals::chinese;
+
+/// The units of articles added in a row, not yet said.
+#[derive(Default)]
+pub(super) struct Row<'u, 'a> {
+    units: Vec<&'u Unit<'a>>,
+}
+
+impl<'u, 'a> Row<'u, 'a> {
+    /// Takes a unit that adds an article: it joins the row if it comes
+    /// right after the row's last, else the row is said and it starts
+    /// another. False for any other unit (the caller says the row first).
+    pub(super) fn take(
+        &mut self,
+        ctx: &RedlineContext,
+        unit: &'u Unit<'a>,
+        items: &mut Vec<String>,
+    ) -> bool {
+        let Some(n) = added_article(unit) else {
+            return false;
+        };
+        let goes_on = self
+            .units
+            .last()
+            .and_then(|u| added_article(u))
+            .is_some_and(|last| next_after(last, n));
+        if !goes_on {
+            self.flush(ctx, items);
+        }
+        self.units.push(unit);
+        true
+    }
+
+    /// Says the row: one article as it is said alone, more as one item.
+    pub(super) fn flush(&mut self, ctx: &RedlineContext, items: &mut Vec<String>) {
+        match std::mem::take(&mut self.units).as_slice() {
+            [] => {}
+            [one] => items.extend(article(ctx, one)),
+            many => {
+                let added: Vec<&PartRef> = many.iter().filter_map(|u| added_article(u)).collect();
+                items.push(added_together(ctx, &added));
+            }
+        }
+    }
+}
+
+/// The new article a unit adds, where that is all it does (not an article
+/// split off or merged into, not a 之一 placed after its article).
+fn added_article<'a>(unit: &Unit<'a>) -> Option<&'a PartRef> {
+    let c = unit.own?;
+    let n = c.new.as_ref()?;
+    (c.kind == ChangeKind::Inserted
+        && c.relation.is_none()
+        && n.level == Role::Article
+        && n.number.is_some_and(|x| x.sub == 0))
+    .then_some(n)
+}
+
+/// Whether `next` is the article right after `last` (第十一条, 第十二条).
+fn next_after(last: &PartRef, next: &PartRef) -> bool {
+    match (last.number, next.number) {
+        (Some(a), Some(b)) => b.ordinal == a.ordinal + 1,
+        _ => false,
+    }
+}
+
+/// The item for two or more articles added in a row, each quoted with its
+/// number.
+fn added_together(ctx: &RedlineContext, articles: &[&PartRef]) -> String {
+    let mut lines = Vec::new();
+    for n in articles {
+        let mut text = whole(ctx, n);
+        if let Some(first) = text.first_mut() {
+            *first = format!("{}　{first}", n.label);
+        }
+        lines.extend(text);
+    }
+    let count = match articles.len() {
+        2 => "两".to_string(),
+        k => chinese(k as u64),
+    };
+    let labels: Vec<&str> = articles.iter().map(|n| n.label.as_str()).collect();
+    // The articles' text from the next line, each opening with its number.
+    format!(
+        "增加{count}条，分别作为{}：\n{}",
+        labels.join("、"),
+        quote(&lines)
+    )
+}
