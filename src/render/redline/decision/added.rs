@@ -1,6 +1,7 @@
 //! Articles added one after another, said as one item, as published
 //! decisions say them: 增加三条，分别作为第二十四条、第二十五条、第二十六条：
-//! “第二十四条　……” “第二十五条　……” “第二十六条　……”.
+//! “第二十四条　……” “第二十五条　……” “第二十六条　……”; and the articles a
+//! new chapter holds (增加一章，作为第一章“总则”，包括第一条至第七条).
 
 use super::phrases::quote;
 use super::{RedlineContext, Unit, article, whole};
@@ -94,4 +95,31 @@ fn added_together(ctx: &RedlineContext, articles: &[&PartRef]) -> String {
         labels.join("、"),
         quote(&lines)
     )
+}
+
+/// The articles a new division holds, as a decision adds it: 增加一章，作为
+/// 第一章“总则”，包括第一条至第七条 (none where no article of it is listed).
+pub(super) fn holding(ctx: &RedlineContext, division: &PartRef) -> String {
+    let within = |r: &PartRef| {
+        r.level == Role::Article
+            && r.ancestors.len() > division.ancestors.len()
+            && r.ancestors[..division.ancestors.len()]
+                .iter()
+                .zip(&division.ancestors)
+                .all(|(a, b)| a.label == b.label)
+            && r.ancestors[division.ancestors.len()].label == division.label
+    };
+    let mut held: Vec<&PartRef> = ctx
+        .changes
+        .changes
+        .iter()
+        .filter_map(|c| c.new.as_ref())
+        .filter(|r| within(r))
+        .collect();
+    held.sort_by_key(|r| r.number.map(|n| (n.ordinal, n.sub)));
+    match held.as_slice() {
+        [] => String::new(),
+        [one] => format!("，包括{}", one.label),
+        [first, .., last] => format!("，包括{}至{}", first.label, last.label),
+    }
 }

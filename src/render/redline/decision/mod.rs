@@ -296,13 +296,14 @@ fn single(ctx: &RedlineContext, c: &Change) -> Option<String> {
         // 增加一章，作为第一章“总则”: the name without the spaces that
         // spread a short one across the line.
         (ChangeKind::Inserted, _, Some(n)) if division(n) => Some(format!(
-            "增加一{}，作为{}“{}”。",
+            "增加一{}，作为{}“{}”{}。",
             division_word(n.level),
             name(n),
             n.heading
                 .clone()
                 .unwrap_or_default()
-                .replace('\u{3000}', "")
+                .replace('\u{3000}', ""),
+            added::holding(ctx, n)
         )),
         (ChangeKind::Inserted, _, Some(n)) => {
             Some(format!("增加{}：{}", name(n), quote(&whole(ctx, n))))
