@@ -553,7 +553,8 @@ fn an_article_rewritten_in_its_items_is_one_item_quoting_it_whole() {
         "administrative-reconsideration-law-2017.md",
         "administrative-reconsideration-law-2023.md",
     );
-    assert!(law.contains("、将第二十八条修改为："), "{law}");
+    // (Renumbered too, it says so first, as a 修正 decision does.)
+    assert!(law.contains("、将第二十八条改为第六十四条，修改为："), "{law}");
     assert!(!law.contains("删去第二十八条第三项"), "{law}");
 }
 

@@ -16,8 +16,8 @@ mod tables;
 use std::collections::{HashMap, HashSet};
 
 use phrases::{
-    added_paragraph, changed_paragraphs, division_word, name, named_edits, one_item, quote,
-    quote_item, removed_paragraph,
+    added_paragraph, changed_paragraphs, division_word, name, named_edits, old_label, one_item,
+    quote, quote_item, removed_paragraph,
 };
 use preamble::preamble;
 
@@ -209,7 +209,12 @@ pub fn decision(ctx: &RedlineContext) -> String {
         {
             quoted_whole.insert(named.split('改').next().unwrap_or(named).to_string());
         }
-        items.extend(one_item(said, old_label(unit).as_deref()));
+        let renumbered_to = unit
+            .own
+            .filter(|c| c.renumbered)
+            .and_then(|c| c.new.as_ref())
+            .map(|n| n.label.as_str());
+        items.extend(one_item(said, old_label(unit).as_deref(), renumbered_to));
     }
     row.flush(ctx, &mut items);
     for (_, c) in singles {
@@ -411,23 +416,6 @@ fn rewritten_in_items(ctx: &RedlineContext, unit: &Unit, item_structure: bool) -
         .and_then(|parent| ctx.full_text.get(&parent.anchor))
         .map_or(usize::MAX, Vec::len);
     changed >= 4 || (changed >= 2 && changed * 2 > lines)
-}
-
-/// The old number of a unit's article: from its own change (renumbered or
-/// amended), else from an item that was there before; none where neither
-/// tells (the article kept its number).
-fn old_label(unit: &Unit) -> Option<String> {
-    unit.own
-        .and_then(|c| c.old.as_ref())
-        .filter(|o| o.level == Role::Article)
-        .map(|o| o.label.clone())
-        .or_else(|| {
-            unit.parts.iter().find_map(|p| {
-                let o = p.old.as_ref()?;
-                let a = o.ancestors.iter().rev().find(|a| a.role == Role::Article)?;
-                Some(a.label.clone())
-            })
-        })
 }
 
 /// The sentences for one article and its items.

@@ -240,12 +240,25 @@ pub(super) fn named_edits(ops: &[InlineOp], old_text: &str) -> Option<(String, b
 /// first names the article, the rest go on from it, each a paragraph of its
 /// own (将第六十五条第七项修改为：“……” / 将第八项修改为：“……” / 增加一项，作为第九项：“……”).
 /// A sentence that names the article otherwise (删去第X条中的“A”) keeps it.
-pub(super) fn one_item(said: Vec<String>, article: Option<&str>) -> Option<String> {
+///
+/// An article that also took a new number says so first, as every published
+/// 修正 decision does: 将第七条改为第十条，第一款修改为：“……”; 将第五条改为第六条，
+/// 增加一款，作为第一款：“……”; 将第二条改为第三条，将本条中的“A”修改为“B”.
+pub(super) fn one_item(
+    said: Vec<String>,
+    article: Option<&str>,
+    renumbered_to: Option<&str>,
+) -> Option<String> {
     let mut sentences = said.into_iter();
-    let first = sentences.next()?;
+    let mut first = sentences.next()?;
     let Some(article) = article.filter(|a| !a.is_empty()) else {
         return Some(sentences.fold(first, |item, s| format!("{item}\n\n{s}")));
     };
+    if let Some(to) = renumbered_to.filter(|to| *to != article)
+        && let Some(rest) = renumbered_rest(&first, article)
+    {
+        first = format!("将{article}改为{to}，{rest}");
+    }
     let going_on = |s: String| -> String {
         if let Some(rest) = s.strip_prefix(&format!("在{article}中")) {
             return rest.to_string();
@@ -260,6 +273,57 @@ pub(super) fn one_item(said: Vec<String>, article: Option<&str>) -> Option<Strin
         s
     };
     Some(sentences.fold(first, |item, s| format!("{item}\n\n{}", going_on(s))))
+}
+
+/// What a sentence on `article` says after 将第X条改为第Y条，: 修改为：……,
+/// 第一款修改为：……, 将第一款中的…, 将本条中的…, 增加一款…, 删去第二款; none for
+/// a sentence that says something else of it (a move, a split).
+fn renumbered_rest(sentence: &str, article: &str) -> Option<String> {
+    if let Some(rest) = sentence.strip_prefix(&format!("在{article}中")) {
+        return Some(rest.to_string());
+    }
+    if let Some(rest) = sentence.strip_prefix(&format!("删去{article}")) {
+        return if rest.starts_with('第') {
+            Some(format!("删去{rest}"))
+        } else {
+            rest.strip_prefix("中的")
+                .map(|r| format!("删去本条中的{r}"))
+        };
+    }
+    let rest = sentence.strip_prefix(&format!("将{article}"))?;
+    if rest.starts_with("修改为") {
+        return Some(rest.to_string());
+    }
+    if let Some(r) = rest.strip_prefix("中的") {
+        return Some(format!("将本条中的{r}"));
+    }
+    if rest.starts_with('第') {
+        // 第一款修改为 on; 将第一款中的… keeps its verb.
+        let part_end = rest.find(['款', '项']).map(|i| i + '款'.len_utf8())?;
+        return Some(if rest[part_end..].starts_with("修改为") {
+            rest.to_string()
+        } else {
+            format!("将{rest}")
+        });
+    }
+    None
+}
+
+/// The old number of a unit's article: from its own change (renumbered or
+/// amended), else from an item that was there before; none where neither
+/// tells (the article kept its number).
+pub(super) fn old_label(unit: &super::Unit) -> Option<String> {
+    unit.own
+        .and_then(|c| c.old.as_ref())
+        .filter(|o| o.level == Role::Article)
+        .map(|o| o.label.clone())
+        .or_else(|| {
+            unit.parts.iter().find_map(|p| {
+                let o = p.old.as_ref()?;
+                let a = o.ancestors.iter().rev().find(|a| a.role == Role::Article)?;
+                Some(a.label.clone())
+            })
+        })
 }
 
 /// The paragraph of `old` left out of `new`, where `new` is `old` without
@@ -298,11 +362,46 @@ mod tests {
         .map(String::from)
         .to_vec();
         assert_eq!(
-            one_item(said, Some("第六十五条")).unwrap(),
+            one_item(said.clone(), Some("第六十五条"), None).unwrap(),
             "将第六十五条第七项修改为：“（七）甲”。\n\n将第八项修改为：“（八）乙”。\n\n\
              增加一项，作为第九项：“（九）丙”。\n\n删去第十项。\n\n删去第六十五条中的“丁”。"
         );
-        assert_eq!(one_item(Vec::new(), Some("第一条")), None);
+        assert_eq!(one_item(Vec::new(), Some("第一条"), None), None);
+        // Renumbered too: said first, as every 修正 decision says it.
+        let first =
+            |s: &str| one_item(vec![s.to_string()], Some("第七条"), Some("第十条")).unwrap();
+        assert_eq!(
+            first("将第七条修改为：“甲。”"),
+            "将第七条改为第十条，修改为：“甲。”"
+        );
+        assert_eq!(
+            first("将第七条第一款修改为：“甲。”"),
+            "将第七条改为第十条，第一款修改为：“甲。”"
+        );
+        assert_eq!(
+            first("将第七条第二款中的“甲”修改为“乙”。"),
+            "将第七条改为第十条，将第二款中的“甲”修改为“乙”。"
+        );
+        assert_eq!(
+            first("将第七条中的“甲”修改为“乙”。"),
+            "将第七条改为第十条，将本条中的“甲”修改为“乙”。"
+        );
+        assert_eq!(
+            first("在第七条中增加一款，作为第一款：“甲。”"),
+            "将第七条改为第十条，增加一款，作为第一款：“甲。”"
+        );
+        assert_eq!(
+            first("删去第七条第二款。"),
+            "将第七条改为第十条，删去第二款。"
+        );
+        assert_eq!(
+            first("将第七条改为第十条，修改为：“甲。”"),
+            "将第七条改为第十条，修改为：“甲。”"
+        );
+        assert_eq!(
+            first("将第七条分为两条，分别作为第十条、第十一条："),
+            "将第七条分为两条，分别作为第十条、第十一条："
+        );
     }
 
     #[test]
