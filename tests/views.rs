@@ -554,7 +554,10 @@ fn an_article_rewritten_in_its_items_is_one_item_quoting_it_whole() {
         "administrative-reconsideration-law-2023.md",
     );
     // (Renumbered too, it says so first, as a 修正 decision does.)
-    assert!(law.contains("、将第二十八条改为第六十四条，修改为："), "{law}");
+    assert!(
+        law.contains("、将第二十八条改为第六十四条，修改为："),
+        "{law}"
+    );
     assert!(!law.contains("删去第二十八条第三项"), "{law}");
 }
 
