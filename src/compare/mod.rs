@@ -241,6 +241,13 @@ impl Change {
 
     /// Whether its only edits renumber references along with the parts they
     /// name (class [`EditClass::Reference`]).
+    /// For a deleted or moved part, the new anchor it stood after in the
+    /// old draft ("" for the start of the body): where a view marks it gone.
+    pub fn stood_after(&self) -> Option<&str> {
+        (self.kind == ChangeKind::Deleted || self.moved)
+            .then(|| self.after.as_deref().unwrap_or(""))
+    }
+
     pub fn reference_only(&self) -> bool {
         self.class == Some(EditClass::Reference)
     }

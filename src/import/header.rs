@@ -121,11 +121,8 @@ pub(super) fn take_header(
     {
         // The entries: division lines, each found again further on (the
         // first division not found again is where the text begins).
-        let listed_again = |i: usize| {
-            body[i + 1..]
-                .iter()
-                .any(|later| squeeze(&later.text) == squeeze(&body[i].text))
-        };
+        let squeezed: Vec<String> = body.iter().map(|l| squeeze(&l.text)).collect();
+        let listed_again = |i: usize| squeezed[i + 1..].contains(&squeezed[i]);
         let entries = (at + 1..body.len())
             .take_while(|&i| {
                 matches!(classify(&body[i].text, style), Marker::Division { .. }) && listed_again(i)
@@ -165,7 +162,6 @@ fn title_with_stage(meta: &Meta) -> String {
 /// A text without its spaces (ASCII, full-width, line breaks): a title
 /// broken or spaced out reads the same.
 fn squeeze(text: &str) -> String {
-    text.chars()
-        .filter(|c| !c.is_whitespace() && *c != '\u{3000}')
-        .collect()
+    // U+3000 is whitespace to Rust as to Unicode.
+    text.chars().filter(|c| !c.is_whitespace()).collect()
 }

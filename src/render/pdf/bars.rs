@@ -63,7 +63,7 @@ fn label(name: &str) -> Option<Label> {
 /// The document with the change bars its markers ask for; unchanged when
 /// its template asks for none.
 pub fn draw(document: PagedDocument) -> PagedDocument {
-    let spans = {
+    let (style, spans) = {
         let introspector = document.introspector().as_ref();
         let query = |name: &str| {
             label(name).map_or_else(Default::default, |l| {
@@ -99,7 +99,6 @@ pub fn draw(document: PagedDocument) -> PagedDocument {
         }
         (style, spans)
     };
-    let (style, spans) = spans;
     if spans.is_empty() {
         return document;
     }

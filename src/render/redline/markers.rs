@@ -64,9 +64,8 @@ impl<'a> Marker<'a> {
             if c.place != Place::Body {
                 continue;
             }
-            if c.kind == ChangeKind::Deleted || c.moved {
-                // A moved part is marked where it left as well.
-                let after = c.after.as_deref().unwrap_or("");
+            // A moved part is marked where it left as well.
+            if let Some(after) = c.stood_after() {
                 deleted.entry(after).or_default().push((number, c));
             }
             if c.kind != ChangeKind::Deleted

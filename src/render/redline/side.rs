@@ -104,12 +104,9 @@ impl RedlineContext {
             .iter()
             .filter(|c| c.place == Place::Body)
         {
-            if c.kind == ChangeKind::Deleted || c.moved {
-                // A moved part has a row where it left as well.
-                deleted
-                    .entry(c.after.as_deref().unwrap_or(""))
-                    .or_default()
-                    .push(c);
+            // A moved part has a row where it left as well.
+            if let Some(after) = c.stood_after() {
+                deleted.entry(after).or_default().push(c);
             }
             if c.kind != ChangeKind::Deleted
                 && let Some(n) = &c.new

@@ -76,6 +76,27 @@ fn next_after(last: &PartRef, next: &PartRef) -> bool {
 /// The item for two or more articles added in a row, each quoted with its
 /// number.
 fn added_together(ctx: &RedlineContext, articles: &[&PartRef]) -> String {
+    let labels: Vec<&str> = articles.iter().map(|n| n.label.as_str()).collect();
+    // The articles' text from the next line, each opening with its number.
+    format!(
+        "增加{}条，分别作为{}：\n{}",
+        how_many(articles.len()),
+        labels.join("、"),
+        numbered_quote(ctx, articles)
+    )
+}
+
+/// How many articles, as a decision counts them: 两条, not 二条.
+pub(super) fn how_many(count: usize) -> String {
+    match count {
+        2 => "两".to_string(),
+        k => chinese(k as u64),
+    }
+}
+
+/// Several new articles quoted as one passage, each opening with its
+/// number: “第三条　……” “第四条　……”.
+pub(super) fn numbered_quote(ctx: &RedlineContext, articles: &[&PartRef]) -> String {
     let mut lines = Vec::new();
     for n in articles {
         let mut text = whole(ctx, n);
@@ -84,17 +105,7 @@ fn added_together(ctx: &RedlineContext, articles: &[&PartRef]) -> String {
         }
         lines.extend(text);
     }
-    let count = match articles.len() {
-        2 => "两".to_string(),
-        k => chinese(k as u64),
-    };
-    let labels: Vec<&str> = articles.iter().map(|n| n.label.as_str()).collect();
-    // The articles' text from the next line, each opening with its number.
-    format!(
-        "增加{count}条，分别作为{}：\n{}",
-        labels.join("、"),
-        quote(&lines)
-    )
+    quote(&lines)
 }
 
 /// The articles a new division holds, as a decision adds it: 增加一章，作为

@@ -355,23 +355,17 @@ fn related(ctx: &RedlineContext, c: &Change) -> Option<String> {
     let relation = c.relation.as_ref()?;
     // The new articles, each quoted with its number.
     let quoted = |anchors: &[String]| -> String {
-        let mut lines = Vec::new();
-        for anchor in anchors {
-            let part = ctx
-                .changes
-                .changes
-                .iter()
-                .filter_map(|c| c.new.as_ref())
-                .find(|n| &n.anchor == anchor);
-            if let Some(n) = part {
-                let mut text = whole(ctx, n);
-                if let Some(first) = text.first_mut() {
-                    *first = format!("{}　{first}", n.label);
-                }
-                lines.extend(text);
-            }
-        }
-        quote(&lines)
+        let parts: Vec<&PartRef> = anchors
+            .iter()
+            .filter_map(|anchor| {
+                ctx.changes
+                    .changes
+                    .iter()
+                    .filter_map(|c| c.new.as_ref())
+                    .find(|n| &n.anchor == anchor)
+            })
+            .collect();
+        added::numbered_quote(ctx, &parts)
     };
     match relation.kind {
         RelationKind::SplitInto => {
@@ -379,11 +373,7 @@ fn related(ctx: &RedlineContext, c: &Change) -> Option<String> {
             Some(format!(
                 "将{}分为{}条，分别作为{}：{}",
                 name(o),
-                // 两条, not 二条: two of a thing is 两.
-                match relation.labels.len() {
-                    2 => "两".to_string(),
-                    n => chinese(n as u64),
-                },
+                added::how_many(relation.labels.len()),
                 relation.labels.join("、"),
                 quoted(&relation.anchors)
             ))
